@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export const Scope = z.enum(['read', 'write', 'admin']);
+export type Scope = z.infer<typeof Scope>;
+
+export const Policy = z.enum(['auto', 'notify', 'manual']);
+export type Policy = z.infer<typeof Policy>;
+
+export const VersionStatus = z.enum(['draft', 'published', 'rejected', 'superseded', 'archived']);
+export type VersionStatus = z.infer<typeof VersionStatus>;
+
+export const Trigger = z.enum(['sync', 'manual', 'token_change', 'design_change', 'schedule', 'webhook', 'rollback', 'merge']);
+export type Trigger = z.infer<typeof Trigger>;
+
+export const VersionSummary = z.object({
+  id: z.string(),
+  componentId: z.string(),
+  version: z.string(),
+  status: VersionStatus,
+  tags: z.array(z.string()),
+  trigger: Trigger,
+  createdBy: z.string(),
+  createdAt: z.string(),
+  publishedAt: z.string().nullable(),
+  branch: z.string(),
+  summary: z.array(z.string()),
+});
+export type VersionSummary = z.infer<typeof VersionSummary>;
+
+export const TrackedFileInput = z.object({
+  fileKey: z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/, 'fileKey must be a Figma file key (letters, digits, _ and -)'),
+  name: z.string().max(200).optional(),
+  pollIntervalSeconds: z.number().int().min(10).max(7 * 24 * 3600).optional(),
+  policy: Policy.optional(),
+  figmaToken: z.string().min(1).optional(),
+  webhookPasscode: z.string().min(8).optional(),
+});
+export type TrackedFileInput = z.infer<typeof TrackedFileInput>;
+
+export const GeneratedFile = z.object({ path: z.string().min(1), content: z.string() });
+export type GeneratedFile = z.infer<typeof GeneratedFile>;

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+
+export const Bump = z.enum(['major', 'minor', 'patch']);
+export type Bump = z.infer<typeof Bump>;
+export const BumpOrNone = z.enum(['major', 'minor', 'patch', 'none']);
+export type BumpOrNone = z.infer<typeof BumpOrNone>;
+
+export const TokenChangeKinds = ['added', 'removed', 'modified', 'renamed', 'typeChanged', 'descriptionChanged'] as const;
+export const TokenChange = z.object({
+  kind: z.enum(TokenChangeKinds),
+  tokenId: z.string(),
+  /** current slash path (old path for removed tokens) */
+  name: z.string(),
+  previousName: z.string().optional(),
+  /** mode name, for per-mode value changes */
+  mode: z.string().optional(),
+  before: z.json().optional(),
+  after: z.json().optional(),
+});
+export type TokenChange = z.infer<typeof TokenChange>;
+
+export const SpecChangeKinds = [
+  'propAdded', 'propRemoved', 'propTypeChanged', 'propRenamed', 'optionAdded', 'optionRemoved',
+  'defaultChanged', 'variantAdded', 'variantRemoved', 'bindingChanged', 'descriptionChanged', 'nameChanged',
+] as const;
+export const SpecChange = z.object({
+  kind: z.enum(SpecChangeKinds),
+  prop: z.string().optional(),
+  option: z.string().optional(),
+  /** variant key, e.g. "size=lg, state=hover" */
+  variant: z.string().optional(),
+  /** binding slot, e.g. "fill" */
+  binding: z.string().optional(),
+  before: z.json().optional(),
+  after: z.json().optional(),
+});
+export type SpecChange = z.infer<typeof SpecChange>;
+
+export const PatternChange = z.object({
+  kind: z.literal('patternChanged'),
+  before: z.object({ id: z.string(), version: z.string() }).nullable(),
+  after: z.object({ id: z.string(), version: z.string() }),
+});
+export type PatternChange = z.infer<typeof PatternChange>;

@@ -1,0 +1,5 @@
+export * from './tokens.js';
+export * from './specs.js';
+export * from './changes.js';
+export * from './sync.js';
+export * from './api.js';

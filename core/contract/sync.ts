@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { TokensInput } from './tokens.js';
+import { ComponentSpec } from './specs.js';
+import { Bump, SpecChange, TokenChange } from './changes.js';
+
+export const SyncRequest = z.object({
+  fileKey: z.string().min(1),
+  fileName: z.string().optional(),
+  fileVersion: z.string().optional(),
+  tokens: TokensInput,
+  components: z.array(ComponentSpec),
+});
+export type SyncRequest = z.infer<typeof SyncRequest>;
+
+export const FileStat = z.object({
+  path: z.string(),
+  added: z.number().int(),
+  removed: z.number().int(),
+  status: z.enum(['added', 'removed', 'modified', 'unchanged']),
+});
+export type FileStat = z.infer<typeof FileStat>;
+
+export const Proposal = z.object({
+  componentId: z.string(),
+  componentName: z.string(),
+  draftVersionId: z.string(),
+  fromVersion: z.string().nullable(),
+  toVersion: z.string(),
+  bump: Bump,
+  reasons: z.array(z.string()),
+  tokenChanges: z.array(TokenChange),
+  specChanges: z.array(SpecChange),
+  files: z.array(FileStat),
+  warnings: z.array(z.string()),
+});
+export type Proposal = z.infer<typeof Proposal>;
+
+export const SyncResult = z.object({
+  syncId: z.string(),
+  status: z.string(),
+  proposals: z.array(Proposal),
+  unchanged: z.number().int(),
+  errors: z.array(z.object({ componentId: z.string(), message: z.string() })),
+});
+export type SyncResult = z.infer<typeof SyncResult>;

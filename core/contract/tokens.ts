@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+/** A reference to another token by id (Figma variable id, style id, or DTCG dot path). */
+export const Alias = z.object({ alias: z.string().min(1) }).strict();
+export type Alias = z.infer<typeof Alias>;
+
+/**
+ * A DTCG 2025.10 value (color { colorSpace, components, alpha?, hex? }, dimension
+ * { value, unit }, number, string, boolean, typography, shadow, border, …). Composite values
+ * may hold an Alias in place of a sub-value. The value is checked against the token's type by
+ * core/tokens/validate, which names the token at fault; the wire schema only requires JSON.
+ */
+export const Value = z.json();
+export type Value = z.infer<typeof Value>;
+
+export const ModeValue = z.union([Alias, Value]);
+export type ModeValue = Alias | Value;
+
+export const TokenTypes = [
+  'color', 'dimension', 'number', 'string', 'boolean', 'fontFamily', 'fontWeight', 'duration',
+  'cubicBezier', 'typography', 'shadow', 'border', 'strokeStyle', 'transition', 'gradient',
+] as const;
+export const TokenType = z.enum(TokenTypes);
+export type TokenType = z.infer<typeof TokenType>;
+
+export const TokenSourceKinds = ['variable', 'paintStyle', 'textStyle', 'effectStyle', 'gridStyle', 'file'] as const;
+export const TokenSource = z.object({
+  kind: z.enum(TokenSourceKinds),
+  /** Figma style/variable key or file name, when known */
+  ref: z.string().optional(),
+});
+export type TokenSource = z.infer<typeof TokenSource>;
+
+export const CodeSyntax = z.object({
+  web: z.string().optional(),
+  android: z.string().optional(),
+  ios: z.string().optional(),
+});
+export type CodeSyntax = z.infer<typeof CodeSyntax>;
+
+export const Mode = z.object({ id: z.string().min(1), name: z.string().min(1) });
+export type Mode = z.infer<typeof Mode>;
+
+export const Collection = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  modes: z.array(Mode).min(1),
+  defaultModeId: z.string().min(1),
+});
+export type Collection = z.infer<typeof Collection>;
+
+export const Token = z.object({
+  id: z.string().min(1),
+  /** slash path, e.g. "color/primary/500"; tokenPath() splits it */
+  name: z.string().min(1),
+  collectionId: z.string().min(1),
+  type: TokenType,
+  description: z.string().optional(),
+  valuesByMode: z.record(z.string(), ModeValue),
+  scopes: z.array(z.string()).optional(),
+  codeSyntax: CodeSyntax.optional(),
+  deprecated: z.union([z.boolean(), z.string()]).optional(),
+  source: TokenSource.optional(),
+  /** $extensions other than the ones we model (com.figma metadata is kept here) */
+  extensions: z.record(z.string(), z.json()).optional(),
+});
+export type Token = z.infer<typeof Token>;
+
+export const TokenSet = z.object({
+  collections: z.array(Collection),
+  tokens: z.array(Token),
+});
+export type TokenSet = z.infer<typeof TokenSet>;
+
+/** DTCG 2025.10 documents per mode; documents of one mode merge in order; first mode is default. */
+export const DtcgTokens = z.object({
+  format: z.literal('dtcg'),
+  collectionName: z.string().optional(),
+  modes: z.array(z.object({
+    name: z.string().min(1),
+    documents: z.array(z.record(z.string(), z.json())).min(1),
+  })).min(1),
+});
+export type DtcgTokens = z.infer<typeof DtcgTokens>;
+
+export const TokensInput = z.union([DtcgTokens, TokenSet]);
+export type TokensInput = z.infer<typeof TokensInput>;
