@@ -1,0 +1,9 @@
+import { dispatch, isPluginMessage } from '../messages.js';
+import { handlers } from './handlers.js';
+
+figma.showUI(__html__, { width: 420, height: 560, themeColors: true });
+
+figma.ui.onmessage = async (message: unknown) => {
+  if (!isPluginMessage(message) || message.kind !== 'request') return;
+  figma.ui.postMessage(await dispatch(handlers, message));
+};

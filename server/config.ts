@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+/** Every variable the server reads. Parsed once at start-up; a bad value stops the process. */
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** PostgreSQL connection string; when absent the embedded PGlite database is used. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// connection string')
+    .optional(),
+  /** PGlite data directory ("memory://" keeps it in memory, for tests). */
+  DATA_DIR: z.string().min(1).default('.data/pglite'),
+  LOG_LEVEL: LogLevel.default('info'),
+  /** Largest accepted request body, in bytes. */
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(512 * 1024 * 1024).default(10 * 1024 * 1024),
+  /** On an empty database, this value becomes the first admin token (automation, tests). */
+  ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
+  /**
+   * 32-byte key (64 hex chars or base64) that encrypts stored Figma tokens. When absent, a key
+   * is generated once and kept in `<DATA_DIR>/secret.key` (or in memory for memory://).
+   */
+  SECRET_KEY: z
+    .string()
+    .refine((v) => decodeKey(v) !== null, 'must be 32 bytes as 64 hex characters or base64')
+    .optional(),
+  /** Requests per token (or per IP without one) per RATE_LIMIT_WINDOW. */
+  RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_WINDOW: z.string().min(1).default('1 minute'),
+  /** Extra browser origins allowed by CORS (comma separated). Figma's `null` origin is always allowed. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+  /** Apply pending migrations at start-up (on by default; `npm run migrate` does it alone). */
+  MIGRATE_ON_START: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  /** URL printed at start-up and used in links; defaults to http://HOST:PORT. */
+  PUBLIC_URL: z.string().url().optional(),
+});
+
+export type Config = Readonly<{
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  logLevel: z.infer<typeof LogLevel>;
+  bodyLimit: number;
+  adminToken: string | undefined;
+  secretKey: Uint8Array | undefined;
+  rateLimit: Readonly<{ max: number; timeWindow: string }>;
+  corsOrigins: readonly string[];
+  migrateOnStart: boolean;
+  publicUrl: string | undefined;
+}>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment; throws a ConfigError that names every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    logLevel: e.LOG_LEVEL,
+    bodyLimit: e.BODY_LIMIT_BYTES,
+    adminToken: e.ADMIN_TOKEN,
+    secretKey: e.SECRET_KEY ? decodeKey(e.SECRET_KEY) ?? undefined : undefined,
+    rateLimit: Object.freeze({ max: e.RATE_LIMIT_MAX, timeWindow: e.RATE_LIMIT_WINDOW }),
+    corsOrigins: Object.freeze([...e.CORS_ORIGINS]),
+    migrateOnStart: e.MIGRATE_ON_START,
+    publicUrl: e.PUBLIC_URL,
+  });
+}
+
+/** Test and tooling convenience: the defaults plus overrides, as the environment would give them. */
+export function testConfig(overrides: Record<string, string | undefined> = {}): Config {
+  return loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent', ...overrides });
+}
+
+function decodeKey(value: string): Uint8Array | null {
+  if (/^[0-9a-fA-F]{64}$/.test(value)) return Uint8Array.from(Buffer.from(value, 'hex'));
+  const b = Buffer.from(value, 'base64');
+  return b.length === 32 ? Uint8Array.from(b) : null;
+}

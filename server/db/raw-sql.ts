@@ -1,0 +1,68 @@
+import pg from 'pg';
+import type { PGlite, Transaction } from '@electric-sql/pglite';
+
+/**
+ * The smallest SQL surface the migrator and a few maintenance queries need, over either
+ * driver. Application code goes through Prisma; this exists because migrations must run
+ * before the Prisma client can trust the schema.
+ */
+export interface RawSql {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs a script of several statements (no parameters). */
+  exec(sql: string): Promise<void>;
+  transaction<T>(fn: (tx: RawSql) => Promise<T>): Promise<T>;
+}
+
+export function pgliteRawSql(db: PGlite | Transaction): RawSql {
+  return {
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await db.query<T>(sql, params)).rows;
+    },
+    async exec(sql: string) {
+      await db.exec(sql);
+    },
+    async transaction<T>(fn: (tx: RawSql) => Promise<T>) {
+      if (!('transaction' in db)) return fn(pgliteRawSql(db));
+      return (db as PGlite).transaction((tx) => fn(pgliteRawSql(tx)));
+    },
+  };
+}
+
+export function pgPoolRawSql(pool: pg.Pool): RawSql {
+  return {
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await pool.query(sql, params)).rows as T[];
+    },
+    async exec(sql: string) {
+      await pool.query(sql);
+    },
+    async transaction<T>(fn: (tx: RawSql) => Promise<T>) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(pgClientRawSql(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+  };
+}
+
+function pgClientRawSql(client: pg.PoolClient): RawSql {
+  return {
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await client.query(sql, params)).rows as T[];
+    },
+    async exec(sql: string) {
+      await client.query(sql);
+    },
+    async transaction<T>(fn: (tx: RawSql) => Promise<T>) {
+      return fn(this);
+    },
+  };
+}

@@ -1,0 +1,92 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError } from '../errors.js';
+
+interface ErrorShape {
+  statusCode: number;
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+/** One place that maps every error to the API's error shape; 5xx messages are masked. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const shape = toShape(error);
+    if (shape.statusCode >= 500) {
+      request.log.error({ err: error }, 'request failed');
+    } else {
+      request.log.info({ code: shape.code, status: shape.statusCode }, shape.message);
+    }
+    if (shape.statusCode === 429 && !reply.getHeader('retry-after')) reply.header('retry-after', '60');
+    const body: { error: { code: string; message: string; details?: unknown } } = {
+      error: { code: shape.code, message: shape.message },
+    };
+    if (shape.details !== undefined) body.error.details = shape.details;
+    return reply.status(shape.statusCode).send(body);
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({ error: { code: 'route_not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } }),
+  );
+}
+
+function toShape(error: FastifyError): ErrorShape {
+  if (error instanceof AppError) {
+    return { statusCode: error.statusCode, code: error.code, message: error.message, details: error.details };
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const issues = error.validation.map((v) => ({
+      path: `${error.validationContext ?? 'request'}${v.instancePath ? v.instancePath.replaceAll('/', '.') : ''}`,
+      message: v.message ?? 'invalid',
+      code: (v.params as { issue?: { code?: string } } | undefined)?.issue?.code,
+    }));
+    const first = issues[0];
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+    return {
+      statusCode: 400,
+      code: 'validation_failed',
+      message: first ? `${first.path}: ${first.message}${more}` : 'The request is invalid',
+      details: { issues },
+    };
+  }
+  if (isResponseSerializationError(error)) {
+    return { statusCode: 500, code: 'internal_error', message: 'Internal server error' };
+  }
+  const prisma = prismaShape(error);
+  if (prisma) return prisma;
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { statusCode: 413, code: 'payload_too_large', message: 'The request body is larger than the server accepts (BODY_LIMIT_BYTES)' };
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { statusCode: 400, code: 'invalid_json', message: `The request body is not valid JSON: ${error.message}` };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { statusCode: 415, code: 'unsupported_media_type', message: 'Send the request body as application/json' };
+  }
+  if (error instanceof SyntaxError && (error as { statusCode?: number }).statusCode === 400) {
+    return { statusCode: 400, code: 'invalid_json', message: `The request body is not valid JSON: ${error.message}` };
+  }
+  const status = error.statusCode ?? 500;
+  if (status === 429) return { statusCode: 429, code: 'rate_limited', message: error.message || 'Too many requests' };
+  if (status >= 400 && status < 500) return { statusCode: status, code: 'bad_request', message: error.message };
+  return { statusCode: 500, code: 'internal_error', message: 'Internal server error' };
+}
+
+/** Database constraint errors that reach here mean a conflicting concurrent change. */
+function prismaShape(error: unknown): ErrorShape | undefined {
+  const e = error as { code?: string; name?: string; message?: string; meta?: Record<string, unknown> };
+  if (e.name !== 'PrismaClientKnownRequestError' && e.name !== 'DriverAdapterError') {
+    if (typeof e.message === 'string' && /is immutable/.test(e.message)) {
+      return { statusCode: 409, code: 'immutable', message: 'Published versions are immutable' };
+    }
+    return undefined;
+  }
+  if (typeof e.message === 'string' && /is immutable/.test(e.message)) {
+    return { statusCode: 409, code: 'immutable', message: 'Published versions are immutable' };
+  }
+  if (e.code === 'P2002') return { statusCode: 409, code: 'conflict', message: 'A conflicting change was made at the same time; retry' };
+  if (e.code === 'P2025') return { statusCode: 404, code: 'not_found', message: 'The record was not found' };
+  if (e.code === 'P2034') return { statusCode: 409, code: 'conflict', message: 'A concurrent change conflicted with this one; retry' };
+  return undefined;
+}

@@ -1,0 +1,23 @@
+import type { RouteModule } from './types.js';
+import health from './health.js';
+import projects from './projects.js';
+import apiTokens from './api-tokens.js';
+import trackedFiles from './tracked-files.js';
+import components from './components.js';
+import versions from './versions.js';
+import compare from './compare.js';
+import audit from './audit.js';
+
+const API = '/api/v1';
+
+/** Every route module, in one flat list. */
+export const routes: RouteModule[] = [
+  { prefix: '', plugin: health },
+  { prefix: API, plugin: projects },
+  { prefix: API, plugin: apiTokens },
+  { prefix: API, plugin: trackedFiles },
+  { prefix: API, plugin: components },
+  { prefix: API, plugin: versions },
+  { prefix: API, plugin: compare },
+  { prefix: API, plugin: audit },
+];

@@ -1,0 +1,6 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+
+export interface RouteModule {
+  prefix: string;
+  plugin: FastifyPluginAsyncZod;
+}

@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
+import type { PrismaClient } from '../db/generated/client.js';
+import type { Tx } from '../db/database.js';
+import type { GeneratedFile } from '../../core/contract/api.js';
+
+export interface StoredFileRef {
+  path: string;
+  sha256: string;
+}
+
+export function sha256OfContent(content: string): string {
+  return createHash('sha256').update(content, 'utf8').digest('hex');
+}
+
+/**
+ * Content addressing: a file's bytes are stored once under their sha256, compressed; every
+ * version that has the same content points at the same blob.
+ */
+export async function storeBlobs(tx: Tx | PrismaClient, files: readonly GeneratedFile[]): Promise<StoredFileRef[]> {
+  const refs = files.map((f) => ({ path: f.path, sha256: sha256OfContent(f.content) }));
+  const unique = new Map<string, string>();
+  files.forEach((f, i) => unique.set(refs[i]!.sha256, f.content));
+  const existing = await tx.fileBlob.findMany({ where: { sha256: { in: [...unique.keys()] } }, select: { sha256: true } });
+  for (const { sha256 } of existing) unique.delete(sha256);
+  if (unique.size > 0) {
+    await tx.fileBlob.createMany({
+      data: [...unique].map(([sha256, content]) => {
+        const raw = Buffer.from(content, 'utf8');
+        const packed = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } });
+        return { sha256, size: raw.length, compressedSize: packed.length, encoding: 'br', content: Uint8Array.from(packed) };
+      }),
+      skipDuplicates: true,
+    });
+  }
+  return refs;
+}
+
+export async function loadBlobs(db: Tx | PrismaClient, shas: readonly string[]): Promise<Map<string, string>> {
+  const rows = await db.fileBlob.findMany({ where: { sha256: { in: [...new Set(shas)] } } });
+  return new Map(rows.map((r) => [r.sha256, decode(r.encoding, r.content)]));
+}
+
+/** The files of a version, sorted by path. */
+export async function loadVersionFiles(db: Tx | PrismaClient, versionId: string): Promise<GeneratedFile[]> {
+  const rows = await db.versionFile.findMany({ where: { versionId }, orderBy: { path: 'asc' } });
+  const contents = await loadBlobs(db, rows.map((r) => r.blobSha256));
+  return rows.map((r) => ({ path: r.path, content: contents.get(r.blobSha256) ?? '' }));
+}
+
+function decode(encoding: string, content: Uint8Array): string {
+  if (encoding === 'br') return brotliDecompressSync(content).toString('utf8');
+  if (encoding === 'identity') return Buffer.from(content).toString('utf8');
+  throw new Error(`unknown blob encoding ${encoding}`);
+}
