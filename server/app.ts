@@ -30,6 +30,8 @@ export type App = FastifyInstance;
 export interface BuildOptions {
   /** Use this database instead of opening one from the config (tests share one per suite). */
   database?: Database;
+  /** Where logs go (tests capture them to prove secrets never appear). */
+  logStream?: { write(line: string): void };
 }
 
 /** Builds the whole application: database, migrations, plugins, routes. Does not listen. */
@@ -39,6 +41,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       level: config.logLevel,
       // Tokens, passcodes and Figma tokens never reach the logs.
       redact: { paths: ['req.headers.authorization', 'req.headers["x-figma-token"]', '*.figmaToken', '*.webhookPasscode', '*.passcode', '*.token'], censor: '[redacted]' },
+      ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: config.bodyLimit,
     genReqId: (req) => {

@@ -37,7 +37,7 @@ function toShape(error: FastifyError): ErrorShape {
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issues = error.validation.map((v) => ({
-      path: `${error.validationContext ?? 'request'}${v.instancePath ? v.instancePath.replaceAll('/', '.') : ''}`,
+      path: [error.validationContext ?? 'request', ...(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
       message: v.message ?? 'invalid',
       code: (v.params as { issue?: { code?: string } } | undefined)?.issue?.code,
     }));

@@ -28,7 +28,8 @@ const DraftBody = z.object({
   tags: z.array(Tag).max(20).optional(),
 });
 
-const Comment = z.object({ comment: z.string().max(5000).optional() }).optional();
+// Bodyless POSTs (curl -X POST …/publish) arrive as null.
+const Comment = z.object({ comment: z.string().max(5000).optional() }).nullish();
 
 const CONTENT_TYPES: Record<string, string> = {
   tsx: 'text/tsx; charset=utf-8',
