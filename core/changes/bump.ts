@@ -1,0 +1,153 @@
+/**
+ * From changes to a semver bump, with one human-readable reason per change.
+ *
+ * Rules (DESIGN.md "Change detection", plus the decisions marked *):
+ * - major: prop removed, prop kind changed, *prop renamed (the generated prop name changes),
+ *   variant option removed, a used token removed, *a used token's type changed (its CSS value
+ *   no longer fits the property it is bound to: as broken as a removal), *component renamed
+ *   (file and export names change), pattern id changed or pattern major version changed.
+ * - minor: a used token's value changed (per mode) or *added (a dangling reference now
+ *   resolves), *a used token renamed (the generated CSS variable name changes), prop or
+ *   option added, *default changed, *variant added or removed (the props interface is the
+ *   same; only styles for one combination change), *binding changed, pattern minor version.
+ * - patch: pattern patch / prerelease version (a generator fix), description changed (token
+ *   or component), rollback (always patch, whatever it reverts).
+ * - none: nothing changed, or both input hashes are known and equal.
+ * Callers pass only the token changes that affect the component (see affectedComponents).
+ */
+import type { Bump, BumpOrNone, PatternChange, SpecChange, TokenChange } from '../contract/changes.js';
+import { formatValue, type TokenNameLookup } from './format-value.js';
+import { parseVersion } from './versions.js';
+
+export type Severity = 'breaking' | 'feature' | 'fix' | 'none';
+
+const RANK: Readonly<Record<BumpOrNone, number>> = { none: 0, patch: 1, minor: 2, major: 3 };
+const SEVERITY: Readonly<Record<BumpOrNone, Severity>> = { major: 'breaking', minor: 'feature', patch: 'fix', none: 'none' };
+
+export function compareBumps(a: BumpOrNone, b: BumpOrNone): number {
+  return RANK[a] - RANK[b];
+}
+
+export function maxBump(a: BumpOrNone, b: BumpOrNone): BumpOrNone {
+  return RANK[b] > RANK[a] ? b : a;
+}
+
+export function severityOf(bump: BumpOrNone): Severity {
+  return SEVERITY[bump];
+}
+
+export interface ClassifiedChange {
+  bump: Bump;
+  reason: string;
+  source: 'token' | 'spec' | 'pattern' | 'rollback';
+  change: TokenChange | SpecChange | PatternChange | null;
+}
+
+export function classifyTokenChange(change: TokenChange, nameOf?: TokenNameLookup): ClassifiedChange {
+  const t = `token ${change.name}`;
+  const c = (bump: Bump, reason: string): ClassifiedChange => ({ bump, reason, source: 'token', change });
+  switch (change.kind) {
+    case 'removed': return c('major', `${t} removed`);
+    case 'typeChanged': return c('major', `${t} type changed ${String(change.before)} → ${String(change.after)}`);
+    case 'added': return c('minor', `${t} added`);
+    case 'renamed': return c('minor', `token ${change.previousName ?? change.tokenId} renamed to ${change.name}`);
+    case 'descriptionChanged': return c('patch', `${t} description changed`);
+    case 'modified': {
+      const inMode = change.mode !== undefined ? ` in mode ${change.mode}` : '';
+      if (change.before === undefined) return c('minor', `${t} set to ${formatValue(change.after, nameOf)}${inMode}`);
+      if (change.after === undefined) {
+        return c('minor', `${t} no longer defined${inMode} (was ${formatValue(change.before, nameOf)})`);
+      }
+      return c('minor', `${t} changed ${formatValue(change.before, nameOf)} → ${formatValue(change.after, nameOf)}${inMode}`);
+    }
+  }
+}
+
+const variantLabel = (key: string | undefined): string => (key ? `variant \`${key}\`` : 'the default variant');
+const code = (value: unknown): string => `\`${typeof value === 'string' ? value : JSON.stringify(value)}\``;
+
+export function classifySpecChange(change: SpecChange, nameOf?: TokenNameLookup): ClassifiedChange {
+  const c = (bump: Bump, reason: string): ClassifiedChange => ({ bump, reason, source: 'spec', change });
+  const propName = `\`${change.prop ?? '?'}\``;
+  const prop = `prop ${propName}`;
+  const option = `option \`${change.option ?? '?'}\` of \`${change.prop ?? '?'}\``;
+  const token = (id: unknown): string => (typeof id === 'string' ? nameOf?.(id) ?? id : String(id));
+  switch (change.kind) {
+    case 'propRemoved': return c('major', `${prop} removed`);
+    case 'propTypeChanged': return c('major', `${prop} type changed ${String(change.before)} → ${String(change.after)}`);
+    case 'propRenamed': return c('major', `prop \`${String(change.before)}\` renamed to \`${String(change.after)}\``);
+    case 'optionRemoved': return c('major', `${option} removed`);
+    case 'nameChanged': return c('major', `component renamed ${code(change.before)} → ${code(change.after)}`);
+    case 'propAdded': return c('minor', `${prop} added`);
+    case 'optionAdded': return c('minor', `${option} added`);
+    case 'defaultChanged': return c('minor', `default of ${propName} changed ${code(change.before)} → ${code(change.after)}`);
+    case 'variantAdded': return c('minor', `${variantLabel(change.variant)} added`);
+    case 'variantRemoved': return c('minor', `${variantLabel(change.variant)} removed`);
+    case 'bindingChanged': {
+      const where = `binding \`${change.binding ?? '?'}\`${change.variant ? ` of ${variantLabel(change.variant)}` : ''}`;
+      if (change.before === undefined) return c('minor', `${where} added: ${token(change.after)}`);
+      if (change.after === undefined) return c('minor', `${where} removed (was ${token(change.before)})`);
+      return c('minor', `${where} changed ${token(change.before)} → ${token(change.after)}`);
+    }
+    case 'descriptionChanged': return c('patch', 'description changed');
+  }
+}
+
+/** null when before and after are the same pattern and version. */
+export function classifyPatternChange(change: PatternChange): ClassifiedChange | null {
+  const { before, after } = change;
+  const c = (bump: Bump, reason: string): ClassifiedChange => ({ bump, reason, source: 'pattern', change });
+  if (!before) return c('major', `pattern ${after.id} ${after.version} selected`);
+  if (before.id !== after.id) return c('major', `pattern ${before.id} ${before.version} → ${after.id} ${after.version}`);
+  const a = parseVersion(before.version);
+  const b = parseVersion(after.version);
+  const reason = `pattern ${after.id} ${before.version} → ${after.version}`;
+  if (a.major !== b.major) return c('major', reason);
+  if (a.minor !== b.minor) return c('minor', reason);
+  if (a.patch !== b.patch || a.prerelease !== b.prerelease) return c('patch', reason);
+  return null;
+}
+
+export interface BumpInput {
+  tokenChanges?: readonly TokenChange[];
+  specChanges?: readonly SpecChange[];
+  patternChange?: PatternChange | null;
+  /** a rollback is published as a patch whatever it reverts */
+  rollback?: boolean | { toVersion?: string };
+  /** both inputs hashes (tokens + spec + pattern); equal hashes mean nothing to generate */
+  inputsHash?: { before: string | null; after: string };
+  /** shows token names instead of ids in alias values and bindings */
+  tokenName?: TokenNameLookup;
+}
+
+export interface BumpDecision {
+  bump: BumpOrNone;
+  severity: Severity;
+  /** one per change, most severe first, duplicates dropped */
+  reasons: string[];
+  changes: ClassifiedChange[];
+}
+
+export function decideBump(input: BumpInput): BumpDecision {
+  if (input.inputsHash && input.inputsHash.before !== null && input.inputsHash.before === input.inputsHash.after) {
+    return { bump: 'none', severity: 'none', reasons: [], changes: [] };
+  }
+  const changes: ClassifiedChange[] = [];
+  for (const change of input.tokenChanges ?? []) changes.push(classifyTokenChange(change, input.tokenName));
+  for (const change of input.specChanges ?? []) changes.push(classifySpecChange(change, input.tokenName));
+  if (input.patternChange) {
+    const classified = classifyPatternChange(input.patternChange);
+    if (classified) changes.push(classified);
+  }
+  // Stable sort keeps input order within one bump level.
+  changes.sort((a, b) => RANK[b.bump] - RANK[a.bump]);
+
+  let bump: BumpOrNone = changes.reduce<BumpOrNone>((acc, ch) => maxBump(acc, ch.bump), 'none');
+  if (input.rollback) {
+    const to = typeof input.rollback === 'object' && input.rollback.toVersion ? ` to ${input.rollback.toVersion}` : '';
+    changes.unshift({ bump: 'patch', reason: `rollback${to}`, source: 'rollback', change: null });
+    bump = 'patch';
+  }
+  const reasons = [...new Set(changes.map((ch) => ch.reason))];
+  return { bump, severity: severityOf(bump), reasons, changes };
+}

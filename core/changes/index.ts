@@ -1,0 +1,16 @@
+export { diffTokenSets, compareTokenChanges } from './token-diff.js';
+export { diffSpecs } from './spec-diff.js';
+export { patternChange } from './pattern-change.js';
+export type { PatternRef } from './pattern-change.js';
+export { affectedComponents, aliasDependents, reachingTokens, tokenNameLookup } from './impact.js';
+export type { ComponentImpact } from './impact.js';
+export {
+  decideBump, classifyTokenChange, classifySpecChange, classifyPatternChange, compareBumps, maxBump, severityOf,
+} from './bump.js';
+export type { BumpInput, BumpDecision, ClassifiedChange, Severity } from './bump.js';
+export { formatValue } from './format-value.js';
+export type { TokenNameLookup } from './format-value.js';
+export {
+  parseVersion, compareVersions, nextVersion, nextPrereleaseVersion, branchIdentifier, FIRST_VERSION,
+} from './versions.js';
+export type { ParsedVersion } from './versions.js';

@@ -1,0 +1,15 @@
+export { specFromPluginNode } from './from-plugin.js';
+export type { PluginNodeLike, PluginComponentSetLike, PluginComponentLike, NormalizeOptions } from './from-plugin.js';
+export { specFromRestNode, specsFromRestNodes, restStyleIdToPluginId } from './from-rest.js';
+export type {
+  RestNodeLike, RestComponentSetLike, RestComponentLike, RestContext, RestNodesResponseLike,
+  RestStyleMeta, RestComponentMeta,
+} from './from-rest.js';
+export type { VariableAliasLike, PaintLike } from './bound-variables.js';
+export { collectBindings, layerNamespace, fieldSlot, TEXT_FIELDS } from './binding-slots.js';
+export type { LayerRefs, LayerAdapter } from './binding-slots.js';
+export { propsFromDefinitions, propKindOf, stripPropSuffix } from './props.js';
+export type { PropDefinitionLike } from './props.js';
+export { parseVariantName, variantKey, compareVariants, sortVariants } from './variants.js';
+export { collectTokenRefs, withTokenRefs } from './token-refs.js';
+export { normalizeSpec, specHash } from './spec-hash.js';
