@@ -7,12 +7,14 @@ import components from './components.js';
 import versions from './versions.js';
 import compare from './compare.js';
 import audit from './audit.js';
+import pluginUi from './plugin-ui.js';
 
 const API = '/api/v1';
 
 /** Every route module, in one flat list. */
 export const routes: RouteModule[] = [
   { prefix: '', plugin: health },
+  { prefix: '', plugin: pluginUi },
   { prefix: API, plugin: projects },
   { prefix: API, plugin: apiTokens },
   { prefix: API, plugin: trackedFiles },
