@@ -8,6 +8,7 @@ import versions from './versions.js';
 import compare from './compare.js';
 import audit from './audit.js';
 import pluginUi from './plugin-ui.js';
+import syncs from './syncs.js';
 
 const API = '/api/v1';
 
@@ -21,5 +22,6 @@ export const routes: RouteModule[] = [
   { prefix: API, plugin: components },
   { prefix: API, plugin: versions },
   { prefix: API, plugin: compare },
+  { prefix: API, plugin: syncs },
   { prefix: API, plugin: audit },
 ];

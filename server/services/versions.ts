@@ -19,6 +19,9 @@ export interface DraftInput {
   summary?: string[] | undefined;
   tokens?: Prisma.InputJsonValue | undefined;
   spec?: Prisma.InputJsonValue | undefined;
+  /** Hashes computed by the caller from the domain objects (default: canonical hash of the JSON). */
+  tokensHash?: string | undefined;
+  specHash?: string | undefined;
   patternId?: string | undefined;
   patternVersion?: string | undefined;
   generationParams?: Prisma.InputJsonValue | undefined;
@@ -84,8 +87,8 @@ export async function createDraftInTx(tx: Tx, ctx: Omit<RequestContext, 'db'>, c
       trigger: input.trigger ?? 'manual',
       bump: input.bump,
       createdBy: ctx.actor,
-      tokensHash: canonicalHash(tokens),
-      specHash: canonicalHash(spec),
+      tokensHash: input.tokensHash ?? canonicalHash(tokens),
+      specHash: input.specHash ?? canonicalHash(spec),
       tokens,
       spec,
       patternId: input.patternId ?? 'custom',

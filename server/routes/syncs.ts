@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Proposal, SyncRequest, SyncResult } from '../../core/contract/sync.js';
+import { contextOf } from '../plugins/auth.js';
+import { decide, getSync, runSync, undoSync } from '../services/sync.js';
+import { errors, Id, ProjectParams } from './schemas.js';
+
+const SyncParams = z.object({ syncId: Id });
+
+const SyncOut = SyncResult.extend({ warnings: z.array(z.string()), replayed: z.boolean().optional() });
+const SyncDetailOut = SyncOut.extend({
+  createdAt: z.string(),
+  undoneAt: z.string().nullable(),
+  proposals: z.array(Proposal.extend({ draftStatus: z.string(), version: z.string() })),
+});
+
+const syncs: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/projects/:projectId/syncs',
+    {
+      schema: {
+        tags: ['sync'],
+        summary: 'Sync tokens and component specs: proposes a draft version for every component whose inputs changed. Idempotent (Idempotency-Key header, else the input hash).',
+        params: ProjectParams,
+        headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }).loose(),
+        body: SyncRequest,
+        response: { 200: SyncOut, 201: SyncOut, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request, request.params.projectId);
+      const { result, replayed } = await runSync(ctx, request.body, { idempotencyKey: request.headers['idempotency-key'] });
+      return reply.status(replayed ? 200 : 201).send({ ...result, warnings: result.warnings ?? [], replayed });
+    },
+  );
+
+  app.get(
+    '/syncs/:syncId',
+    { schema: { tags: ['sync'], summary: 'A sync, its proposals and their current review status', params: SyncParams, response: { 200: SyncDetailOut, ...errors } } },
+    async (request) => {
+      const s = await getSync(contextOf(request), request.params.syncId);
+      return { ...s, warnings: s.warnings ?? [] };
+    },
+  );
+
+  app.post(
+    '/syncs/:syncId/decisions',
+    {
+      schema: {
+        tags: ['sync', 'review'],
+        summary: 'Accept (publish) or reject proposals of a sync',
+        params: SyncParams,
+        body: z.object({
+          decisions: z
+            .array(z.object({ componentId: Id, decision: z.enum(['accept', 'reject']), comment: z.string().max(5000).optional() }))
+            .min(1)
+            .max(1000)
+            .refine((ds) => new Set(ds.map((d) => d.componentId)).size === ds.length, 'each component may appear once'),
+        }),
+        response: {
+          200: z.object({
+            syncId: z.string(),
+            results: z.array(
+              z.object({
+                componentId: z.string(),
+                decision: z.enum(['accept', 'reject']),
+                ok: z.boolean(),
+                status: z.string(),
+                version: z.string(),
+                versionId: z.string(),
+                error: z.object({ code: z.string(), message: z.string() }).optional(),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => decide(contextOf(request), request.params.syncId, request.body.decisions),
+  );
+
+  app.post(
+    '/syncs/:syncId/undo',
+    {
+      schema: {
+        tags: ['sync'],
+        summary: 'Undo a whole sync (within 24 h, last 50 syncs): every component goes back to its previous current version, in one transaction',
+        params: SyncParams,
+        body: z.object({}).nullish(),
+        response: {
+          200: z.object({
+            syncId: z.string(),
+            undoneAt: z.string(),
+            components: z.array(z.object({ componentId: z.string(), name: z.string(), action: z.string(), version: z.string().nullable(), from: z.string().optional() })),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => undoSync(contextOf(request), request.params.syncId),
+  );
+};
+
+export default syncs;

@@ -1,0 +1,135 @@
+import type { Prisma } from '../db/generated/client.js';
+import type { Tx } from '../db/database.js';
+import type { ComponentSpec } from '../../core/contract/specs.js';
+import type { TokenSet } from '../../core/contract/tokens.js';
+import type { Trigger } from '../../core/contract/api.js';
+import type { Proposal } from '../../core/contract/sync.js';
+import { unprocessable } from '../errors.js';
+import { loadVersionFiles } from './blobs.js';
+import type { RequestContext } from './context.js';
+import { applyCustomization, assessChange, fileStats, generate, inputsFor, inputsKey } from './generation.js';
+import { createDraftInTx, MAIN, publishInTx } from './versions.js';
+
+type ComponentRow = Prisma.ComponentGetPayload<{ include: { currentVersion: true } }>;
+
+export type ProposalOutcome =
+  | { kind: 'unchanged' }
+  | { kind: 'proposed'; proposal: Proposal; published: boolean; beforeVersionId: string | null }
+  | { kind: 'pending'; proposal: Proposal };
+
+export interface ProposeOptions {
+  trigger: Trigger;
+  syncId?: string | undefined;
+  branch?: string | undefined;
+  generationParams?: Prisma.InputJsonValue | undefined;
+  /** Make a patch version even when nothing changed (manual regeneration). */
+  force?: boolean | undefined;
+  /** Apply the component's policy (auto publishes non-breaking, conflict-free drafts). */
+  applyPolicy?: boolean | undefined;
+}
+
+/** What the stored `changes` column of a proposed draft holds: enough to rebuild its Proposal. */
+interface StoredChanges {
+  reasons: string[];
+  tokenChanges: Proposal['tokenChanges'];
+  specChanges: Proposal['specChanges'];
+  files: Proposal['files'];
+  fromVersion: string | null;
+}
+
+/**
+ * The heart of regeneration: given a component's latest spec and tokens, detect what changed
+ * against its current version, decide the bump, regenerate, merge customizations, and store a
+ * draft (published at once under policy `auto` when nothing breaks and nothing conflicts).
+ * Runs inside the caller's transaction so a component is handled atomically.
+ */
+export async function proposeVersion(
+  tx: Tx,
+  ctx: Omit<RequestContext, 'db'>,
+  component: ComponentRow,
+  spec: ComponentSpec,
+  tokens: TokenSet,
+  options: ProposeOptions,
+): Promise<ProposalOutcome> {
+  const known = new Set(tokens.tokens.map((t) => t.id));
+  const inputs = inputsFor(spec, tokens, component.pattern);
+  const missing = inputs.spec.tokenRefs.filter((id) => !known.has(id));
+  if (missing.length) {
+    throw unprocessable('unknown_tokens', `${component.name} binds token(s) that are not in the token set: ${missing.join(', ')}`, { tokenIds: missing });
+  }
+  const branch = options.branch ?? MAIN;
+  const base = branch === MAIN ? component.currentVersion : await branchHeadVersion(tx, component.id, branch);
+  const generated = generate(inputs);
+  const assessment = assessChange(base, inputs, generated, component.name);
+  if (assessment.bump === 'none' && !options.force) return { kind: 'unchanged' };
+  const bump = assessment.bump === 'none' ? 'patch' : assessment.bump;
+  const reasons = assessment.bump === 'none' ? ['manual regeneration with unchanged inputs'] : assessment.reasons;
+
+  const pending = await tx.componentVersion.findFirst({ where: { componentId: component.id, branch, status: 'draft' }, orderBy: { createdAt: 'desc' } });
+  if (pending && !options.force && (pending.baseVersionId ?? null) === (base?.id ?? null) && inputsKey(pending) === inputsKey({ ...inputs, ...generated })) {
+    return { kind: 'pending', proposal: proposalFromDraft(component, pending) };
+  }
+
+  const merged = await applyCustomization(tx, component.id, generated.files);
+  const baseFiles = base ? await loadVersionFiles(tx, base.id) : [];
+  const files = fileStats(baseFiles, merged.files);
+  const changes: StoredChanges = { reasons, tokenChanges: assessment.tokenChanges, specChanges: assessment.specChanges, files, fromVersion: base?.version ?? null };
+  const draft = await createDraftInTx(tx, ctx, component.id, {
+    files: merged.files,
+    bump,
+    trigger: options.trigger,
+    summary: reasons,
+    tokens: inputs.tokens as unknown as Prisma.InputJsonValue,
+    spec: inputs.spec as unknown as Prisma.InputJsonValue,
+    tokensHash: inputs.tokensHash,
+    specHash: inputs.specHash,
+    patternId: generated.patternId,
+    patternVersion: generated.patternVersion,
+    generationParams: options.generationParams,
+    branch,
+    warnings: merged.warnings,
+    changes: changes as unknown as Prisma.InputJsonValue,
+    hasConflicts: merged.hasConflicts,
+    customized: merged.customized,
+    syncId: options.syncId,
+  });
+  // Breaking changes and merge conflicts always wait for an explicit accept.
+  const autoPublish = options.applyPolicy && component.policy === 'auto' && bump !== 'major' && !merged.hasConflicts;
+  const version = autoPublish ? await publishInTx(tx, ctx, draft.id, { comment: 'published automatically (policy auto)' }) : draft;
+  if (options.applyPolicy && !autoPublish && component.policy !== 'manual') {
+    await tx.notification.create({
+      data: {
+        projectId: ctx.projectId,
+        kind: 'draft.proposed',
+        componentId: component.id,
+        title: `${component.name} ${base?.version ?? '(new)'} → ${version.version} is ready for review`,
+        body: reasons.slice(0, 5).join('; ') + (merged.hasConflicts ? ' — has merge conflicts with customizations' : ''),
+        data: { versionId: version.id, bump, syncId: options.syncId ?? null },
+      },
+    });
+  }
+  return { kind: 'proposed', proposal: proposalFromDraft(component, version), published: autoPublish ?? false, beforeVersionId: base?.id ?? null };
+}
+
+export function proposalFromDraft(component: { id: string; name: string }, v: Prisma.ComponentVersionGetPayload<object>): Proposal {
+  const stored = (v.changes ?? {}) as Partial<StoredChanges>;
+  return {
+    componentId: component.id,
+    componentName: component.name,
+    draftVersionId: v.id,
+    fromVersion: stored.fromVersion ?? null,
+    toVersion: v.version,
+    bump: (v.bump ?? 'patch') as Proposal['bump'],
+    reasons: stored.reasons ?? v.changeSummary,
+    tokenChanges: stored.tokenChanges ?? [],
+    specChanges: stored.specChanges ?? [],
+    files: stored.files ?? [],
+    warnings: v.warnings,
+  };
+}
+
+async function branchHeadVersion(tx: Tx, componentId: string, branch: string) {
+  const b = await tx.branch.findUnique({ where: { componentId_name: { componentId, name: branch } } });
+  if (!b) throw unprocessable('unknown_branch', `branch ${branch} does not exist`);
+  return tx.componentVersion.findUnique({ where: { id: b.headVersionId ?? b.baseVersionId } });
+}
