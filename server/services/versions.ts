@@ -149,6 +149,7 @@ export async function findVersion(db: Tx | RequestContext['db'], projectId: stri
  * (compare-and-set), so of two concurrent publishes exactly one wins.
  */
 export async function publishInTx(tx: Tx, ctx: Omit<RequestContext, 'db'>, versionId: string, opts: { comment?: string | undefined }) {
+  await lockVersion(tx, versionId);
   const draft = await findVersion(tx, ctx.projectId, versionId);
   if (draft.status !== 'draft') {
     throw conflict('not_draft', `Version ${draft.version} is ${draft.status}; only drafts can be published`, { status: draft.status });
@@ -208,6 +209,15 @@ export async function publishInTx(tx: Tx, ctx: Omit<RequestContext, 'db'>, versi
   return published;
 }
 
+/**
+ * Row lock on the version for the rest of the transaction: two decisions on the same draft
+ * queue up, and the second sees the first one's outcome ("already published") instead of
+ * racing it.
+ */
+async function lockVersion(tx: Tx, versionId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM component_versions WHERE id = ${versionId}::uuid FOR UPDATE`;
+}
+
 async function branchHeadId(tx: Tx, componentId: string, branch: string): Promise<string | null> {
   const b = await tx.branch.findUnique({ where: { componentId_name: { componentId, name: branch } } });
   if (!b) throw notFound('branch', branch);
@@ -219,6 +229,7 @@ export async function publishVersion(ctx: RequestContext, versionId: string, opt
 }
 
 export async function rejectInTx(tx: Tx, ctx: Omit<RequestContext, 'db'>, versionId: string, opts: { comment?: string | undefined }) {
+  await lockVersion(tx, versionId);
   const draft = await findVersion(tx, ctx.projectId, versionId);
   if (draft.status !== 'draft') {
     throw conflict('not_draft', `Version ${draft.version} is ${draft.status}; only drafts can be rejected`, { status: draft.status });
