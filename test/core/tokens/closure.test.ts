@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeFromPluginApi, tokenClosure, validateTokenSet } from '../../../core/tokens/index.js';
+import { pluginFixture } from './support/fixtures.js';
+
+const set = () => normalizeFromPluginApi(pluginFixture()).tokens;
+
+describe('tokenClosure', () => {
+  it('keeps the given tokens and everything they alias, transitively, in every mode', () => {
+    const closure = tokenClosure(set(), ['VariableID:2:4']);
+    // border/focus → fg/link → fg/accent → color/blue/500 (Light) and color/blue/700 (Dark)
+    expect(closure.tokens.map((t) => t.name)).toEqual(['color/blue/500', 'color/blue/700', 'fg/accent', 'fg/link', 'border/focus']);
+    expect(closure.collections.map((c) => c.name)).toEqual(['Primitives', 'Theme']);
+  });
+
+  it('follows aliases inside composite values', () => {
+    const closure = tokenClosure(set(), ['S:effect-card,12:1', 'S:text-h1,11:1']);
+    expect(closure.tokens.map((t) => t.name).sort()).toEqual(['Elevation/Card', 'Heading/H1', 'color/gray/900', 'font/family/sans', 'space/4']);
+    expect(closure.collections.map((c) => c.id)).toEqual(['VariableCollectionId:1:0', 'styles']);
+  });
+
+  it('is self-contained: it validates and resolves on its own', () => {
+    const closure = tokenClosure(set(), ['VariableID:3:1', 'S:paint-hero,10:3', 'VariableID:2:1']);
+    expect(validateTokenSet(closure).errors).toEqual([]);
+  });
+
+  it('ignores unknown ids, keeps dangling aliases dangling, and is empty for no ids', () => {
+    const s = set();
+    s.tokens.push({ id: 'x', name: 'x', collectionId: 'VariableCollectionId:1:0', type: 'color', valuesByMode: { '1:0': { alias: 'gone' } } });
+    const closure = tokenClosure(s, ['x', 'nope']);
+    expect(closure.tokens.map((t) => t.id)).toEqual(['x']);
+    expect(tokenClosure(s, [])).toEqual({ collections: [], tokens: [] });
+  });
+});
