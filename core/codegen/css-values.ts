@@ -1,0 +1,255 @@
+/**
+ * DTCG 2025.10 values → CSS text. Nothing here throws: a value CSS cannot express comes back
+ * as `{ ok: false, reason }` so tokens.css can leave a comment instead of invalid CSS.
+ */
+import type { TokenType } from '../contract/tokens.js';
+import { isAlias } from '../tokens/aliases.js';
+import { SUB_VARS, TYPOGRAPHY_MEMBERS, type CssVarNames, type TypographyPart } from './css-vars.js';
+
+export type CssValue = { ok: true; value: string } | { ok: false; reason: string };
+
+const ok = (value: string): CssValue => ({ ok: true, value });
+const fail = (reason: string): CssValue => ({ ok: false, reason });
+
+type Obj = Record<string, unknown>;
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** Four decimals are below anything a screen shows; fixed rounding keeps output stable. */
+export function formatNumber(n: number): string {
+  const rounded = Math.round(n * 10_000) / 10_000;
+  return String(Object.is(rounded, -0) ? 0 : rounded);
+}
+
+export function cssString(text: string): string {
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\a ').replace(/[\r\f]/g, ' ')}"`;
+}
+
+const GENERIC_FAMILIES = new Set([
+  'serif', 'sans-serif', 'monospace', 'cursive', 'fantasy', 'system-ui', 'ui-serif', 'ui-sans-serif',
+  'ui-monospace', 'ui-rounded', 'math', 'emoji', 'fangsong', 'inherit', 'initial',
+]);
+
+const FONT_WEIGHTS: Readonly<Record<string, number>> = {
+  thin: 100, hairline: 100, 'extra-light': 200, 'ultra-light': 200, light: 300, normal: 400,
+  regular: 400, book: 400, medium: 500, 'semi-bold': 600, 'demi-bold': 600, bold: 700,
+  'extra-bold': 800, 'ultra-bold': 800, black: 900, heavy: 900, 'extra-black': 950, 'ultra-black': 950,
+};
+
+/** A reference to another token, for aliases inside composites and whole-token aliases. */
+export function aliasRef(targetId: string, names: CssVarNames, part?: TypographyPart): CssValue {
+  const target = names.token(targetId);
+  if (!target) return fail(`alias to unknown token ${JSON.stringify(targetId)}`);
+  if (part !== undefined && SUB_VARS[target.type] !== undefined) {
+    const sub = names.sub(targetId, part);
+    return sub === undefined ? fail(`alias to ${JSON.stringify(target.name)} has no ${part}`) : ok(`var(${sub})`);
+  }
+  if (SUB_VARS[target.type] !== undefined) return fail(`alias to composite ${JSON.stringify(target.name)} in a single value`);
+  return ok(`var(${names.name(targetId)})`);
+}
+
+function component(c: unknown): string | undefined {
+  if (c === 'none') return 'none';
+  return isNumber(c) ? formatNumber(c) : undefined;
+}
+
+function formatColor(value: unknown): CssValue {
+  if (typeof value === 'string' && /^#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(value)) return ok(value.toLowerCase());
+  if (!isObject(value) || !Array.isArray(value.components) || value.components.length !== 3) {
+    return fail('not a color {colorSpace, components, alpha?}');
+  }
+  const alpha = isNumber(value.alpha) && value.alpha < 1 ? Math.max(0, value.alpha) : undefined;
+  const space = typeof value.colorSpace === 'string' ? value.colorSpace : 'srgb';
+  const raw = value.components;
+  const parts = raw.map(component);
+  if (parts.some((p) => p === undefined)) {
+    return typeof value.hex === 'string' ? formatColor(value.hex) : fail('color components must be numbers or "none"');
+  }
+  const slash = alpha === undefined ? '' : ` / ${formatNumber(alpha)}`;
+  if (space === 'srgb' && raw.every(isNumber)) {
+    const bytes = raw.map((c) => Math.round(Math.min(1, Math.max(0, c)) * 255));
+    if (alpha === undefined) return ok(`#${bytes.map((b) => b.toString(16).padStart(2, '0')).join('')}`);
+    return ok(`rgb(${bytes.join(' ')}${slash})`);
+  }
+  const [a, b, c] = parts as string[];
+  switch (space) {
+    case 'hsl':
+    case 'hwb':
+      return ok(`${space}(${a} ${b === 'none' ? b : `${b}%`} ${c === 'none' ? c : `${c}%`}${slash})`);
+    case 'lab':
+    case 'lch':
+    case 'oklab':
+    case 'oklch':
+      return ok(`${space}(${a} ${b} ${c}${slash})`);
+    case 'srgb':
+    case 'srgb-linear':
+    case 'display-p3':
+    case 'a98-rgb':
+    case 'prophoto-rgb':
+    case 'rec2020':
+    case 'xyz-d65':
+    case 'xyz-d50':
+      return ok(`color(${space} ${a} ${b} ${c}${slash})`);
+    default:
+      return typeof value.hex === 'string' ? formatColor(value.hex) : fail(`unknown color space ${JSON.stringify(space)}`);
+  }
+}
+
+function formatDimension(value: unknown): CssValue {
+  if (isNumber(value)) return ok(value === 0 ? '0' : `${formatNumber(value)}px`);
+  if (isObject(value) && isNumber(value.value)) {
+    const unit = typeof value.unit === 'string' && /^[a-z%]{1,8}$/i.test(value.unit) ? value.unit.toLowerCase() : 'px';
+    return ok(`${formatNumber(value.value)}${unit}`);
+  }
+  return fail('not a dimension {value, unit}');
+}
+
+function formatFontFamily(value: unknown): CssValue {
+  const list = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
+  const names = list.filter((f): f is string => typeof f === 'string' && f.trim() !== '');
+  if (names.length === 0 || names.length !== list.length) return fail('not a font family');
+  return ok(names.map((f) => (GENERIC_FAMILIES.has(f) ? f : cssString(f))).join(', '));
+}
+
+function formatFontWeight(value: unknown): CssValue {
+  if (isNumber(value)) return ok(formatNumber(value));
+  if (typeof value === 'string') {
+    const weight = FONT_WEIGHTS[value.toLowerCase()];
+    if (weight !== undefined) return ok(String(weight));
+  }
+  return fail('not a font weight');
+}
+
+function formatDuration(value: unknown): CssValue {
+  if (isObject(value) && isNumber(value.value) && (value.unit === 'ms' || value.unit === 's')) {
+    return ok(`${formatNumber(value.value)}${value.unit}`);
+  }
+  return fail('not a duration {value, unit: "ms"|"s"}');
+}
+
+function formatCubicBezier(value: unknown): CssValue {
+  if (Array.isArray(value) && value.length === 4 && value.every(isNumber)) {
+    return ok(`cubic-bezier(${value.map(formatNumber).join(', ')})`);
+  }
+  return fail('not a cubic Bézier [x1, y1, x2, y2]');
+}
+
+function formatStrokeStyle(value: unknown): CssValue {
+  if (typeof value === 'string' && /^[a-z]+$/.test(value)) return ok(value);
+  // CSS borders have no dash pattern; "dashed" is the nearest honest rendering.
+  if (isObject(value) && Array.isArray(value.dashArray)) return ok('dashed');
+  return fail('not a stroke style');
+}
+
+/** A composite member: an alias to another token, or a literal of the member's type. */
+function member(value: unknown, types: readonly TokenType[], names: CssVarNames): CssValue {
+  if (isAlias(value)) return aliasRef(value.alias, names);
+  let last: CssValue = fail('missing');
+  for (const type of types) {
+    last = formatSingle(type, value, names);
+    if (last.ok) return last;
+  }
+  return last;
+}
+
+function joinMembers(values: CssValue[], separator = ' '): CssValue {
+  const problem = values.find((v): v is { ok: false; reason: string } => !v.ok);
+  return problem ?? ok(values.map((v) => (v as { value: string }).value).join(separator));
+}
+
+function formatShadowLayer(layer: unknown, names: CssVarNames): CssValue {
+  if (!isObject(layer)) return fail('not a shadow layer');
+  const dims = ['offsetX', 'offsetY', 'blur', 'spread'].map((k) => member(layer[k] ?? { value: 0, unit: 'px' }, ['dimension'], names));
+  const color = member(layer.color, ['color'], names);
+  const body = joinMembers([...dims, color]);
+  if (!body.ok) return fail(`shadow: ${body.reason}`);
+  return ok(layer.inset === true ? `inset ${body.value}` : body.value);
+}
+
+function formatShadow(value: unknown, names: CssVarNames): CssValue {
+  const layers = Array.isArray(value) ? value : [value];
+  if (layers.length === 0) return fail('empty shadow list');
+  return joinMembers(layers.map((l) => formatShadowLayer(l, names)), ', ');
+}
+
+function formatBorder(value: unknown, names: CssVarNames): CssValue {
+  if (!isObject(value)) return fail('not a border {color, width, style}');
+  const result = joinMembers([
+    member(value.width, ['dimension'], names),
+    member(value.style ?? 'solid', ['strokeStyle'], names),
+    member(value.color, ['color'], names),
+  ]);
+  return result.ok ? result : fail(`border: ${result.reason}`);
+}
+
+function formatTransition(value: unknown, names: CssVarNames): CssValue {
+  if (!isObject(value)) return fail('not a transition {duration, delay, timingFunction}');
+  return joinMembers([
+    member(value.duration, ['duration'], names),
+    member(value.timingFunction, ['cubicBezier'], names),
+    member(value.delay ?? { value: 0, unit: 'ms' }, ['duration'], names),
+  ]);
+}
+
+function formatGradient(value: unknown, names: CssVarNames): CssValue {
+  if (!Array.isArray(value) || value.length === 0) return fail('not a gradient');
+  const stops = value.map((stop) => {
+    if (!isObject(stop)) return fail('not a gradient stop');
+    const color = member(stop.color, ['color'], names);
+    if (!color.ok) return color;
+    const position = isNumber(stop.position) ? ` ${formatNumber(stop.position * 100)}%` : '';
+    return ok(`${color.value}${position}`);
+  });
+  const joined = joinMembers(stops, ', ');
+  return joined.ok ? ok(`linear-gradient(${joined.value})`) : joined;
+}
+
+/** One CSS value for a token of `type` (every type except the split composites). */
+export function formatSingle(type: TokenType, value: unknown, names: CssVarNames): CssValue {
+  if (isAlias(value)) return aliasRef(value.alias, names);
+  switch (type) {
+    case 'color': return formatColor(value);
+    case 'dimension': return formatDimension(value);
+    case 'number': return isNumber(value) ? ok(formatNumber(value)) : fail('not a number');
+    case 'string': return typeof value === 'string' ? ok(cssString(value)) : fail('not a string');
+    case 'boolean': return typeof value === 'boolean' ? ok(String(value)) : fail('not a boolean');
+    case 'fontFamily': return formatFontFamily(value);
+    case 'fontWeight': return formatFontWeight(value);
+    case 'duration': return formatDuration(value);
+    case 'cubicBezier': return formatCubicBezier(value);
+    case 'strokeStyle': return formatStrokeStyle(value);
+    case 'shadow': return formatShadow(value, names);
+    case 'border': return formatBorder(value, names);
+    case 'transition': return formatTransition(value, names);
+    case 'gradient': return formatGradient(value, names);
+    default: return fail(`type ${JSON.stringify(type)} has no CSS form`);
+  }
+}
+
+const TYPOGRAPHY_TYPES: Readonly<Record<TypographyPart, readonly TokenType[]>> = {
+  family: ['fontFamily'],
+  size: ['dimension'],
+  weight: ['fontWeight'],
+  'line-height': ['number', 'dimension'],
+  'letter-spacing': ['dimension'],
+};
+
+/** CSS initial values stand in for optional members a typography token leaves out. */
+const TYPOGRAPHY_DEFAULTS: Partial<Record<TypographyPart, string>> = {
+  weight: 'normal',
+  'line-height': 'normal',
+  'letter-spacing': 'normal',
+};
+
+/** One sub-variable of a typography value; a whole-value alias maps sub-variable to sub-variable. */
+export function formatTypographyPart(value: unknown, part: TypographyPart, names: CssVarNames): CssValue {
+  if (isAlias(value)) return aliasRef(value.alias, names, part);
+  if (!isObject(value)) return fail('not a typography object');
+  const raw = value[TYPOGRAPHY_MEMBERS[part]];
+  if (raw === undefined) {
+    const fallback = TYPOGRAPHY_DEFAULTS[part];
+    return fallback === undefined ? fail(`typography has no ${TYPOGRAPHY_MEMBERS[part]}`) : ok(fallback);
+  }
+  if (isAlias(raw)) return aliasRef(raw.alias, names, part);
+  return member(raw, TYPOGRAPHY_TYPES[part], names);
+}

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { cssVarName, cssVarNames, generateComponent, generateTokensCss } from '../../../core/codegen/index.js';
+import type { Token, TokenSet } from '../../../core/contract/tokens.js';
+import { allSpecs, fileOf, loadTokens } from './harness.js';
+
+const tokens = loadTokens();
+const css = generateTokensCss(tokens);
+
+function block(content: string, selector: string): string {
+  const start = content.indexOf(`${selector} {`);
+  expect(start, selector).toBeGreaterThanOrEqual(0);
+  return content.slice(start, content.indexOf('\n}', start));
+}
+
+const token = (over: Partial<Token>): Token => ({ id: 't', name: 'a/b', collectionId: 'c', type: 'color', valuesByMode: {}, ...over });
+
+describe('cssVarName', () => {
+  it('uses the slash path in kebab case', () => {
+    expect(cssVarName(token({ name: 'color/primary/500' }))).toBe('--color-primary-500');
+    expect(cssVarName(token({ name: 'Color/Primary Dark/500' }))).toBe('--color-primary-dark-500');
+    expect(cssVarName(token({ name: 'spacing/0.5' }))).toBe('--spacing-0-5');
+    expect(cssVarName(token({ name: 'fontSize/bodyLarge' }))).toBe('--font-size-body-large');
+  });
+
+  it('prefers Figma web code syntax, stripping var( ) wrappers', () => {
+    expect(cssVarName(token({ codeSyntax: { web: 'var(--ds-bg)' } }))).toBe('--ds-bg');
+    expect(cssVarName(token({ codeSyntax: { web: 'var(--ds-bg, #fff)' } }))).toBe('--ds-bg');
+    expect(cssVarName(token({ codeSyntax: { web: '--ds-Bg' } }))).toBe('--ds-Bg');
+    expect(cssVarName(token({ codeSyntax: { web: '$brand-primary' } }))).toBe('--brand-primary');
+    expect(cssVarName(token({ codeSyntax: { web: '  ' } }))).toBe('--a-b');
+  });
+
+  it('settles collisions across a set, composite sub-variables included', () => {
+    const set: TokenSet = {
+      collections: [{ id: 'c', name: 'C', modes: [{ id: 'm', name: 'M' }], defaultModeId: 'm' }],
+      tokens: [
+        token({ id: 'z', name: 'Color/Text' }),
+        token({ id: 'a', name: 'color/text' }),
+        token({ id: 'typo', name: 'type/body', type: 'typography' }),
+        token({ id: 'size', name: 'type/body/size', type: 'dimension' }),
+      ],
+    };
+    const names = cssVarNames(set);
+    expect(names.name('a')).toBe('--color-text');
+    expect(names.name('z')).toBe('--color-text-2');
+    expect(names.name('size')).toBe('--type-body-size');
+    expect(names.name('typo')).toBe('--type-body-2');
+    expect(names.sub('typo', 'size')).toBe('--type-body-2-size');
+  });
+});
+
+describe('tokens.css', () => {
+  it('puts default modes in :root and other modes in [data-theme] blocks', () => {
+    expect(css.path).toBe('tokens.css');
+    const root = block(css.content, ':root');
+    expect(root).toContain('--color-blue-500: #3b82f6;');
+    expect(root).toContain('--ds-bg-primary: var(--color-blue-500);');
+    const dark = block(css.content, '[data-theme="dark"]');
+    expect(dark).toContain('--ds-bg-primary: var(--color-blue-600);');
+    expect(dark).toContain('--color-bg-disabled: #333333;');
+    expect(dark).not.toContain('--color-blue-500:');
+    expect(css.content).not.toContain('[data-theme="light"]');
+    expect(css.content.endsWith('}\n')).toBe(true);
+  });
+
+  it('writes every DTCG value type as CSS', () => {
+    const root = block(css.content, ':root');
+    for (const line of [
+      '--color-black-alpha: rgb(0 0 0 / 0.25);',
+      '--color-brand-p3: color(display-p3 0.2 0.4 0.9);',
+      '--spacing-6: 1.5rem;',
+      '--radius-full: 9999;',
+      '--font-family-sans: "Inter", system-ui, sans-serif;',
+      '--font-weight-bold: 700;',
+      '--label-text: "Say \\"hi\\"";',
+      '--flag-enabled: true;',
+      '--motion-duration-fast: 150ms;',
+      '--motion-easing-standard: cubic-bezier(0.2, 0, 0, 1);',
+      '--motion-transition-fade: var(--motion-duration-fast) var(--motion-easing-standard) 0ms;',
+      '--border-focus: 2px solid var(--color-blue-500);',
+      '--shadow-sm: 0px 1px 2px 0px var(--color-black-alpha);',
+      '--shadow-lg: 0px 4px 12px -2px var(--color-black-alpha), inset 0px 0px 0px 1px rgb(0 0 0 / 0.1);',
+      '--gradient-brand: linear-gradient(var(--color-blue-500) 0%, #800080 100%);',
+      '--stroke-dashed: dashed;',
+    ]) expect(root).toContain(line);
+  });
+
+  it('splits typography into one variable per sub-value, following aliases', () => {
+    const root = block(css.content, ':root');
+    for (const line of [
+      '--typography-body-family: var(--font-family-sans);',
+      '--typography-body-size: var(--font-size-md);',
+      '--typography-body-weight: 400;',
+      '--typography-body-line-height: 1.5;',
+      '--typography-body-letter-spacing: 0px;',
+      '--typography-label-lg-letter-spacing: normal;',
+      '--typography-label-lg-weight: 600;',
+      '--typography-heading-size: var(--typography-label-lg-size);',
+    ]) expect(root).toContain(line);
+  });
+
+  it('comments out what CSS cannot hold instead of failing', () => {
+    expect(css.content).toContain('/* --color-legacy: alias to unknown token "VariableID:9:9" */');
+    const odd: TokenSet = {
+      collections: [{ id: 'c', name: 'Odd */ name', modes: [{ id: 'm', name: 'M' }, { id: 'n', name: 'High Contrast' }], defaultModeId: 'm' }],
+      tokens: [
+        token({ id: '1', name: 'bad/color', valuesByMode: { m: { nope: true } } }),
+        token({ id: '2', name: 'bad/type', type: 'unknownType' as never, valuesByMode: { m: 1 } }),
+        token({ id: '3', name: 'only/other', type: 'number', valuesByMode: { n: 2 } }),
+        token({ id: '4', name: 'orphan', collectionId: 'gone', type: 'number', valuesByMode: { x: 3 } }),
+      ],
+    };
+    const out = generateTokensCss(odd).content;
+    expect(out).toContain('/* --bad-color: not a color {colorSpace, components, alpha?} */');
+    expect(out).toContain('/* --bad-type: type "unknownType" has no CSS form */');
+    expect(out).toContain('/* --only-other: no value in this mode */');
+    expect(out).toContain('--only-other: 2;');
+    expect(out).toContain('[data-theme="high-contrast"]');
+    expect(out).toContain('--orphan: 3;');
+    expect(out).toContain('/* Odd *\\/ name */');
+  });
+
+  it('defines every variable the generated component CSS refers to (one naming function)', () => {
+    const defined = new Set([...css.content.matchAll(/^\s*(--[\w-]+):/gm)].map((m) => m[1]));
+    for (const { spec } of allSpecs()) {
+      const moduleCss = fileOf(generateComponent(spec, tokens).files, '.module.css').content;
+      for (const [, name] of moduleCss.matchAll(/var\((--[\w-]+)\)/g)) expect(defined.has(name), `${spec.name}: ${name}`).toBe(true);
+    }
+  });
+});
