@@ -7,7 +7,8 @@ import { errors, Id, ProjectParams } from './schemas.js';
 
 const SyncParams = z.object({ syncId: Id });
 
-const SyncOut = SyncResult.extend({ warnings: z.array(z.string()), replayed: z.boolean().optional() });
+const Timings = z.object({ validate: z.number(), detect: z.number(), generate: z.number(), diff: z.number(), store: z.number(), total: z.number() });
+const SyncOut = SyncResult.extend({ warnings: z.array(z.string()), replayed: z.boolean().optional(), timingsMs: Timings.optional() });
 const SyncDetailOut = SyncOut.extend({
   createdAt: z.string(),
   undoneAt: z.string().nullable(),
@@ -29,7 +30,11 @@ const syncs: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const ctx = contextOf(request, request.params.projectId);
-      const { result, replayed } = await runSync(ctx, request.body, { idempotencyKey: request.headers['idempotency-key'] });
+      const { result, replayed } = await runSync(ctx, request.body, {
+        idempotencyKey: request.headers['idempotency-key'],
+        // PGlite has one connection; PostgreSQL runs a few component transactions side by side.
+        concurrency: app.db.kind === 'postgres' ? 4 : 1,
+      });
       return reply.status(replayed ? 200 : 201).send({ ...result, warnings: result.warnings ?? [], replayed });
     },
   );

@@ -43,9 +43,8 @@ export async function loadBlobs(db: Tx | PrismaClient, shas: readonly string[]):
 
 /** The files of a version, sorted by path. */
 export async function loadVersionFiles(db: Tx | PrismaClient, versionId: string): Promise<GeneratedFile[]> {
-  const rows = await db.versionFile.findMany({ where: { versionId }, orderBy: { path: 'asc' } });
-  const contents = await loadBlobs(db, rows.map((r) => r.blobSha256));
-  return rows.map((r) => ({ path: r.path, content: contents.get(r.blobSha256) ?? '' }));
+  const rows = await db.versionFile.findMany({ where: { versionId }, orderBy: { path: 'asc' }, include: { blob: true } });
+  return rows.map((r) => ({ path: r.path, content: decode(r.blob.encoding, r.blob.content) }));
 }
 
 function decode(encoding: string, content: Uint8Array): string {

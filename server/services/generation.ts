@@ -1,10 +1,10 @@
-import type { Prisma } from '../db/generated/client.js';
+import type { Prisma, PrismaClient } from '../db/generated/client.js';
 import type { Tx } from '../db/database.js';
 import type { ComponentSpec } from '../../core/contract/specs.js';
 import type { TokenSet } from '../../core/contract/tokens.js';
 import type { GeneratedFile } from '../../core/contract/api.js';
 import type { Bump, PatternChange, SpecChange, TokenChange } from '../../core/contract/changes.js';
-import { generateComponent, generateTokensCss } from '../../core/codegen/index.js';
+import { generateComponent, generateTokensCss, selectPattern } from '../../core/codegen/index.js';
 import { decideBump, diffSpecs, diffTokenSets, patternChange, tokenNameLookup } from '../../core/changes/index.js';
 import { diffFileSets, mergeFileSets } from '../../core/diff/index.js';
 import { canonicalHash } from '../../core/tokens/hash.js';
@@ -42,6 +42,17 @@ export function generate(inputs: GenerationInputs): Generated {
   return { patternId: out.patternId, patternVersion: out.patternVersion, files };
 }
 
+export interface PatternRef {
+  patternId: string;
+  patternVersion: string;
+}
+
+/** The pattern a spec will be generated with, without generating (cheap change detection). */
+export function patternOf(inputs: GenerationInputs): PatternRef {
+  const pattern = selectPattern(inputs.spec);
+  return { patternId: pattern.id, patternVersion: pattern.version };
+}
+
 /** Identity of everything that shapes the generated code: equal keys mean nothing to regenerate. */
 export function inputsKey(v: { tokensHash: string; specHash: string; patternId: string; patternVersion: string }): string {
   return `${v.tokensHash}:${v.specHash}:${v.patternId}@${v.patternVersion}`;
@@ -56,7 +67,7 @@ export interface ChangeAssessment {
 }
 
 /** Compares new inputs with a previous version's: what changed, why, and the semver bump. */
-export function assessChange(previous: VersionRow | null, inputs: GenerationInputs, generated: Generated, componentName: string): ChangeAssessment {
+export function assessChange(previous: VersionRow | null, inputs: GenerationInputs, generated: PatternRef & { files?: unknown }, componentName: string): ChangeAssessment {
   if (!previous) {
     return { bump: 'major', reasons: [`first version of ${componentName}`], tokenChanges: [], specChanges: [], patternChange: null };
   }
@@ -102,8 +113,8 @@ export async function applyCustomization(tx: Tx, componentId: string, generated:
   const refs = custom.files as Array<{ path: string; sha256: string }>;
   const contents = await loadBlobs(tx, refs.map((r) => r.sha256));
   const ours = refs.map((r) => ({ path: r.path, content: contents.get(r.sha256) ?? '' }));
-  const base = await loadVersionFiles(tx, custom.versionId);
-  const baseVersion = await tx.componentVersion.findUnique({ where: { id: custom.versionId }, select: { version: true } });
+  const baseVersion = await tx.componentVersion.findUnique({ where: { id: custom.versionId } });
+  const base = baseVersion ? (await generatedFilesOf(tx, baseVersion)).files : [];
   const merged = mergeFileSets(
     { base, ours, theirs: generated },
     { oursIsPartial: true, labels: { ours: 'customized', base: `generated ${baseVersion?.version ?? ''}`.trim(), theirs: 'regenerated' } },
@@ -122,6 +133,27 @@ export async function applyCustomization(tx: Tx, componentId: string, generated:
     }
   }
   return { files, customized: true, hasConflicts: !merged.clean, warnings };
+}
+
+/**
+ * What the generator produced for a version, before any customization was merged in: the merge
+ * base of a customization made against that version. A customized version's stored files carry
+ * the earlier edits; used as the base, a regeneration (which lacks them) would look like it
+ * removed them, and the merge would silently drop them. Generation is deterministic, so the
+ * stored inputs give the original files back as long as the pattern version is unchanged;
+ * otherwise (or for versions made from files alone) the stored files are the best base there is.
+ */
+export async function generatedFilesOf(db: Tx | PrismaClient, version: VersionRow): Promise<{ files: GeneratedFile[]; exact: boolean }> {
+  if (version.customized) {
+    const inputs = previousInputs(version);
+    if (inputs.spec && inputs.tokens) {
+      const stored = inputsFor(inputs.spec, inputs.tokens);
+      const again = generate(stored);
+      if (inputsKey({ ...stored, ...again }) === inputsKey(version)) return { files: again.files, exact: true };
+    }
+    return { files: await loadVersionFiles(db, version.id), exact: false };
+  }
+  return { files: await loadVersionFiles(db, version.id), exact: true };
 }
 
 /** Per-file line counts against the base version, for proposals and list views. */

@@ -5,10 +5,11 @@ import type { TokenSet } from '../../core/contract/tokens.js';
 import type { Trigger } from '../../core/contract/api.js';
 import type { Proposal } from '../../core/contract/sync.js';
 import { unprocessable } from '../errors.js';
-import { loadVersionFiles } from './blobs.js';
+import { loadVersionFiles, sha256OfContent } from './blobs.js';
 import type { RequestContext } from './context.js';
-import { applyCustomization, assessChange, fileStats, generate, inputsFor, inputsKey } from './generation.js';
-import { createDraftInTx, MAIN, publishInTx } from './versions.js';
+import { applyCustomization, assessChange, fileStats, generate, inputsFor, inputsKey, patternOf, type ChangeAssessment, type GenerationInputs, type PatternRef } from './generation.js';
+import { createDraftInTx, filesHashOf, MAIN, publishInTx } from './versions.js';
+import { PhaseTimer } from './phases.js';
 
 type ComponentRow = Prisma.ComponentGetPayload<{ include: { currentVersion: true } }>;
 
@@ -26,6 +27,7 @@ export interface ProposeOptions {
   force?: boolean | undefined;
   /** Apply the component's policy (auto publishes non-breaking, conflict-free drafts). */
   applyPolicy?: boolean | undefined;
+  timer?: PhaseTimer | undefined;
 }
 
 /** What the stored `changes` column of a proposed draft holds: enough to rebuild its Proposal. */
@@ -51,28 +53,23 @@ export async function proposeVersion(
   tokens: TokenSet,
   options: ProposeOptions,
 ): Promise<ProposalOutcome> {
-  const known = new Set(tokens.tokens.map((t) => t.id));
-  const inputs = inputsFor(spec, tokens, component.pattern);
-  const missing = inputs.spec.tokenRefs.filter((id) => !known.has(id));
-  if (missing.length) {
-    throw unprocessable('unknown_tokens', `${component.name} binds token(s) that are not in the token set: ${missing.join(', ')}`, { tokenIds: missing });
-  }
+  const timer = options.timer ?? new PhaseTimer();
   const branch = options.branch ?? MAIN;
   const base = branch === MAIN ? component.currentVersion : await branchHeadVersion(tx, component.id, branch);
-  const generated = generate(inputs);
-  const assessment = assessChange(base, inputs, generated, component.name);
+  const { inputs, pattern, assessment } = timer.measure('detect', () => detectChange(component, spec, tokens, base));
   if (assessment.bump === 'none' && !options.force) return { kind: 'unchanged' };
   const bump = assessment.bump === 'none' ? 'patch' : assessment.bump;
   const reasons = assessment.bump === 'none' ? ['manual regeneration with unchanged inputs'] : assessment.reasons;
 
   const pending = await tx.componentVersion.findFirst({ where: { componentId: component.id, branch, status: 'draft' }, orderBy: { createdAt: 'desc' } });
-  if (pending && !options.force && (pending.baseVersionId ?? null) === (base?.id ?? null) && inputsKey(pending) === inputsKey({ ...inputs, ...generated })) {
+  if (pending && !options.force && (pending.baseVersionId ?? null) === (base?.id ?? null) && inputsKey(pending) === inputsKey({ ...inputs, ...pattern })) {
     return { kind: 'pending', proposal: proposalFromDraft(component, pending) };
   }
+  const generated = timer.measure('generate', () => generate(inputs));
 
   const merged = await applyCustomization(tx, component.id, generated.files);
   const baseFiles = base ? await loadVersionFiles(tx, base.id) : [];
-  const files = fileStats(baseFiles, merged.files);
+  const files = timer.measure('diff', () => fileStats(baseFiles, merged.files));
   const changes: StoredChanges = { reasons, tokenChanges: assessment.tokenChanges, specChanges: assessment.specChanges, files, fromVersion: base?.version ?? null };
   const draft = await createDraftInTx(tx, ctx, component.id, {
     files: merged.files,
@@ -92,6 +89,7 @@ export async function proposeVersion(
     hasConflicts: merged.hasConflicts,
     customized: merged.customized,
     syncId: options.syncId,
+    baseFilesHash: base ? filesHashOf(baseFiles.map((f) => ({ path: f.path, sha256: sha256OfContent(f.content) }))) : undefined,
   });
   // Breaking changes and merge conflicts always wait for an explicit accept.
   const autoPublish = options.applyPolicy && component.policy === 'auto' && bump !== 'major' && !merged.hasConflicts;
@@ -109,6 +107,27 @@ export async function proposeVersion(
     });
   }
   return { kind: 'proposed', proposal: proposalFromDraft(component, version), published: autoPublish ?? false, beforeVersionId: base?.id ?? null };
+}
+
+export interface Detection {
+  inputs: GenerationInputs;
+  pattern: PatternRef;
+  assessment: ChangeAssessment;
+}
+
+/**
+ * Pure change detection (no generation, no I/O): the component's inputs from the design and
+ * how they differ from `base`. Throws when the spec binds tokens the set does not have.
+ */
+export function detectChange(component: { name: string; pattern: string | null }, spec: ComponentSpec, tokens: TokenSet, base: Prisma.ComponentVersionGetPayload<object> | null): Detection {
+  const inputs = inputsFor(spec, tokens, component.pattern);
+  const known = new Set(tokens.tokens.map((t) => t.id));
+  const missing = inputs.spec.tokenRefs.filter((id) => !known.has(id));
+  if (missing.length) {
+    throw unprocessable('unknown_tokens', `${component.name} binds token(s) that are not in the token set: ${missing.join(', ')}`, { tokenIds: missing });
+  }
+  const pattern = patternOf(inputs);
+  return { inputs, pattern, assessment: assessChange(base, inputs, pattern, component.name) };
 }
 
 export function proposalFromDraft(component: { id: string; name: string }, v: Prisma.ComponentVersionGetPayload<object>): Proposal {

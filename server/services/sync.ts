@@ -8,8 +8,10 @@ import { hashTokenSet, importDtcg, validateTokenSet } from '../../core/tokens/in
 import { AppError, badRequest, conflict, notFound, unprocessable } from '../errors.js';
 import { recordAudit } from './audit.js';
 import type { RequestContext } from './context.js';
-import { proposeVersion } from './proposals.js';
+import { detectChange, proposeVersion } from './proposals.js';
+import { inputsFor } from './generation.js';
 import { publishInTx, rejectInTx } from './versions.js';
+import { PhaseTimer } from './phases.js';
 
 export const UNDO_WINDOW_MS = 24 * 60 * 60 * 1000;
 export const UNDO_MAX_OPERATIONS = 50;
@@ -23,6 +25,8 @@ export interface UndoEntry {
 
 export interface StoredSyncResult extends SyncResult {
   warnings: string[];
+  /** Wall time per phase of this sync, in milliseconds. */
+  timingsMs?: ReturnType<PhaseTimer['report']>;
 }
 
 /**
@@ -64,15 +68,18 @@ function checkSpecs(components: ComponentSpec[]): void {
 export async function runSync(
   ctx: RequestContext,
   request: SyncRequest,
-  options: { idempotencyKey?: string | undefined; trigger?: Trigger | undefined },
+  options: { idempotencyKey?: string | undefined; trigger?: Trigger | undefined; concurrency?: number | undefined },
 ): Promise<{ result: StoredSyncResult; replayed: boolean }> {
   const inputHash = canonicalHash(request);
   const key = options.idempotencyKey ?? `input:${inputHash}`;
   const previous = await ctx.db.syncOperation.findUnique({ where: { projectId_idempotencyKey: { projectId: ctx.projectId, idempotencyKey: key } } });
   if (previous) return replay(previous, inputHash, options.idempotencyKey);
 
-  checkSpecs(request.components);
-  const { tokens, warnings } = canonicalTokens(request.tokens);
+  const timer = new PhaseTimer();
+  const { tokens, warnings } = timer.measure('validate', () => {
+    checkSpecs(request.components);
+    return canonicalTokens(request.tokens);
+  });
   const tokensHash = hashTokenSet(tokens);
   const trigger = options.trigger ?? 'sync';
 
@@ -113,34 +120,71 @@ export async function runSync(
   const undo: UndoEntry[] = [];
   let unchanged = 0;
   const seen = new Set<string>();
-  for (const spec of request.components) {
-    seen.add(spec.id);
+  const quiet: string[] = [];
+  // One read for the whole project: most components of a sync are usually unchanged, and
+  // those are settled here without a transaction of their own.
+  const known = new Map(
+    (await ctx.db.component.findMany({ where: { projectId: ctx.projectId, figmaId: { in: request.components.map((c) => c.id) } }, include: { currentVersion: true } })).map((c) => [c.figmaId, c]),
+  );
+  const withPending = new Set(
+    (await ctx.db.componentVersion.findMany({ where: { componentId: { in: [...known.values()].map((c) => c.id) }, branch: 'main', status: 'draft' }, select: { componentId: true } })).map((v) => v.componentId),
+  );
+  type Outcome = { spec: ComponentSpec; kind: 'quiet' | 'error' | 'done'; outcome?: Awaited<ReturnType<typeof proposeVersion>>; error?: string };
+  const handle = async (spec: ComponentSpec): Promise<Outcome> => {
     try {
+      const existing = known.get(spec.id);
+      if (existing && !existing.removedAt && existing.name === spec.name && existing.fileKey === request.fileKey) {
+        const detection = timer.measure('detect', () => detectChange(existing, spec, tokens, existing.currentVersion));
+        if (detection.assessment.bump === 'none' && !withPending.has(existing.id) && existing.latestSpecHash === detection.inputs.specHash && existing.latestTokensHash === detection.inputs.tokensHash) {
+          return { spec, kind: 'quiet' };
+        }
+      }
       const outcome = await ctx.db.$transaction(async (tx) => {
-        const existing = await tx.component.findUnique({ where: { projectId_figmaId: { projectId: ctx.projectId, figmaId: spec.id } }, include: { currentVersion: true } });
+        const found = await tx.component.findUnique({ where: { projectId_figmaId: { projectId: ctx.projectId, figmaId: spec.id } } });
+        const seenInputs = inputsFor(spec, tokens, found?.pattern ?? null);
         const latest = {
           name: spec.name,
           description: spec.description ?? null,
           figmaKey: spec.key ?? null,
           fileKey: request.fileKey,
           latestSpec: spec as unknown as Prisma.InputJsonValue,
+          latestSpecHash: seenInputs.specHash,
+          latestTokensHash: seenInputs.tokensHash,
           latestSnapshotId: op.tokenSnapshotId,
           lastSeenAt: new Date(),
           removedAt: null,
         };
-        const component = existing
-          ? await tx.component.update({ where: { id: existing.id }, data: latest, include: { currentVersion: true } })
+        const component = found
+          ? await tx.component.update({ where: { id: found.id }, data: latest, include: { currentVersion: true } })
           : await tx.component.create({ data: { projectId: ctx.projectId, figmaId: spec.id, ...latest }, include: { currentVersion: true } });
-        if (!existing) await recordAudit(tx, ctx, { action: 'component.create', targetType: 'component', targetId: component.id, data: { name: spec.name, figmaId: spec.id, syncId: op.id } });
-        const result = await proposeVersion(tx, ctx, component, spec, tokens, { trigger, syncId: op.id, applyPolicy: true, generationParams: { fileKey: request.fileKey, fileVersion: request.fileVersion ?? null, snapshotId: op.tokenSnapshotId } });
+        if (!found) await recordAudit(tx, ctx, { action: 'component.create', targetType: 'component', targetId: component.id, data: { name: spec.name, figmaId: spec.id, syncId: op.id } });
+        const result = await proposeVersion(tx, ctx, component, spec, tokens, { trigger, syncId: op.id, applyPolicy: true, timer, generationParams: { fileKey: request.fileKey, fileVersion: request.fileVersion ?? null, snapshotId: op.tokenSnapshotId } });
         return result;
       });
+      return { spec, kind: 'done', outcome };
+    } catch (err) {
+      return { spec, kind: 'error', error: describeError(err, spec.name) };
+    }
+  };
+  // Components are independent: on PostgreSQL a few run side by side (each in its own
+  // transaction); results keep the request's order.
+  const outcomes = await mapLimit(request.components, options.concurrency ?? 1, handle);
+  for (const o of outcomes) {
+    seen.add(o.spec.id);
+    if (o.kind === 'quiet') {
+      quiet.push(known.get(o.spec.id)!.id);
+      unchanged += 1;
+    } else if (o.kind === 'error') {
+      errors.push({ componentId: o.spec.id, message: o.error! });
+    } else {
+      const outcome = o.outcome!;
       if (outcome.kind === 'unchanged') unchanged += 1;
       else proposals.push(outcome.proposal);
       if (outcome.kind === 'proposed') undo.push({ componentId: outcome.proposal.componentId, before: outcome.beforeVersionId, versionId: outcome.proposal.draftVersionId });
-    } catch (err) {
-      errors.push({ componentId: spec.id, message: describeError(err, spec.name) });
     }
+  }
+  if (quiet.length) {
+    await ctx.db.component.updateMany({ where: { id: { in: quiet } }, data: { lastSeenAt: new Date(), latestSnapshotId: op.tokenSnapshotId } });
   }
 
   // Components of this file that the design no longer has (for coverage and drift).
@@ -150,7 +194,7 @@ export async function runSync(
   });
 
   const status = errors.length === 0 ? 'completed' : proposals.length + unchanged > 0 ? 'partial' : 'failed';
-  const result: StoredSyncResult = { syncId: op.id, status, proposals, unchanged, errors, warnings };
+  const result: StoredSyncResult = { syncId: op.id, status, proposals, unchanged, errors, warnings, timingsMs: timer.report() };
   await ctx.db.$transaction(async (tx) => {
     await tx.syncOperation.update({
       where: { id: op.id },
@@ -302,4 +346,18 @@ export async function undoSync(ctx: RequestContext, syncId: string) {
     });
     return { syncId, undoneAt: undone.undoneAt!.toISOString(), components: restored };
   });
+}
+
+/** Maps with at most `limit` calls in flight; results in input order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
 }

@@ -34,6 +34,14 @@ export interface DraftInput {
   syncId?: string | undefined;
   /** Publish in the same transaction (rollback, merges, policy `auto`). */
   publish?: boolean | undefined;
+  /** Files hash of the base version when the caller already has its files (saves a query). */
+  baseFilesHash?: string | undefined;
+  /**
+   * Leave the branch's pending drafts alone instead of superseding them. Rollbacks and merges
+   * are not new proposals: drafts under review stay visible to their reviewers and simply turn
+   * stale (publishing one is a 409 because its base is no longer current).
+   */
+  keepPendingDrafts?: boolean | undefined;
 }
 
 type VersionRow = Prisma.ComponentVersionGetPayload<object>;
@@ -45,11 +53,25 @@ async function branchHead(tx: Tx, componentId: string, currentVersionId: string 
   }
   const b = await tx.branch.findUnique({ where: { componentId_name: { componentId, name: branch } } });
   if (!b) throw notFound('branch', branch);
+  if (b.mergedAt) throw branchMerged(branch);
   return tx.componentVersion.findUnique({ where: { id: b.headVersionId ?? b.baseVersionId } });
 }
 
+// A merged branch is closed: its work lives on main now, and a later version on it could never be merged.
+const branchMerged = (branch: string) =>
+  conflict('branch_merged', `Branch ${branch} was already merged into main; create a new branch to continue`, { branch });
+
 async function proposeNumber(tx: Tx, componentId: string, branch: string, head: VersionRow | null, bump: Bump): Promise<string> {
-  if (branch === MAIN) return nextVersion(head?.version ?? null, bump);
+  if (branch === MAIN) {
+    // Numbers of archived versions (an undone sync) stay taken: a number means one content for
+    // good, and the unique index would refuse the publish. Apply the bump again past them.
+    const taken = new Set(
+      (await tx.componentVersion.findMany({ where: { componentId, branch, status: { in: ['published', 'archived'] } }, select: { version: true } })).map((v) => v.version),
+    );
+    let number = nextVersion(head?.version ?? null, bump);
+    while (taken.has(number)) number = nextVersion(number, bump);
+    return number;
+  }
   const b = await tx.branch.findUniqueOrThrow({ where: { componentId_name: { componentId, name: branch } } });
   const base = await tx.componentVersion.findUniqueOrThrow({ where: { id: b.baseVersionId } });
   const existing = await tx.componentVersion.findMany({
@@ -69,10 +91,12 @@ export async function createDraftInTx(tx: Tx, ctx: Omit<RequestContext, 'db'>, c
   const head = await branchHead(tx, componentId, component.currentVersionId, branch);
   const version = await proposeNumber(tx, componentId, branch, head, input.bump);
   const parts = parseVersion(version);
-  await tx.componentVersion.updateMany({
-    where: { componentId, branch, status: 'draft' },
-    data: { status: 'superseded', decidedAt: new Date(), decidedBy: ctx.actor },
-  });
+  if (!input.keepPendingDrafts) {
+    await tx.componentVersion.updateMany({
+      where: { componentId, branch, status: 'draft' },
+      data: { status: 'superseded', decidedAt: new Date(), decidedBy: ctx.actor },
+    });
+  }
   const tokens = input.tokens ?? {};
   const spec = input.spec ?? {};
   const row = await tx.componentVersion.create({
@@ -112,7 +136,7 @@ export async function createDraftInTx(tx: Tx, ctx: Omit<RequestContext, 'db'>, c
     action: 'version.create',
     targetType: 'component_version',
     targetId: row.id,
-    beforeHash: head ? await filesHash(tx, head.id) : null,
+    beforeHash: head ? input.baseFilesHash ?? (await filesHash(tx, head.id)) : null,
     afterHash: filesHashOf(refs),
     data: { componentId, version, branch, bump: input.bump, trigger: row.trigger },
   });
@@ -125,7 +149,7 @@ export async function createDraft(ctx: RequestContext, componentId: string, inpu
   return ctx.db.$transaction((tx) => createDraftInTx(tx, ctx, componentId, input));
 }
 
-function validateFiles(files: GeneratedFile[]): void {
+export function validateFiles(files: GeneratedFile[]): void {
   const seen = new Set<string>();
   for (const f of files) {
     if (f.path.startsWith('/') || f.path.split('/').some((s) => s === '..' || s === '')) {
@@ -198,6 +222,8 @@ export async function publishInTx(tx: Tx, ctx: Omit<RequestContext, 'db'>, versi
       decisionComment: opts.comment ?? null,
     },
   });
+  const merge = draft.branch === MAIN && draft.trigger === 'merge' ? mergeSourceOf(draft.generationParams) : null;
+  if (merge) await closeMergedBranch(tx, ctx, published, merge, now);
   await recordAudit(tx, ctx, {
     action: 'version.publish',
     targetType: 'component_version',
@@ -221,7 +247,41 @@ async function lockVersion(tx: Tx, versionId: string): Promise<void> {
 async function branchHeadId(tx: Tx, componentId: string, branch: string): Promise<string | null> {
   const b = await tx.branch.findUnique({ where: { componentId_name: { componentId, name: branch } } });
   if (!b) throw notFound('branch', branch);
+  if (b.mergedAt) throw branchMerged(branch);
   return b.headVersionId ?? b.baseVersionId;
+}
+
+/** What a merge draft records in generationParams.merge (see services/branches.ts). */
+export interface MergeSource {
+  branch: string;
+  headVersionId: string;
+}
+
+export function mergeSourceOf(generationParams: unknown): MergeSource | null {
+  const m = (generationParams as { merge?: Partial<MergeSource> } | null)?.merge;
+  return m && typeof m.branch === 'string' && typeof m.headVersionId === 'string' ? { branch: m.branch, headVersionId: m.headVersionId } : null;
+}
+
+/**
+ * A merge version landed on main (published by the merge itself, or later by a reviewer after
+ * resolving a conflicted merge draft): the branch is closed. Only if its head is still the one
+ * that was merged, so work published on the branch meanwhile is never silently dropped.
+ */
+async function closeMergedBranch(tx: Tx, ctx: Omit<RequestContext, 'db'>, version: VersionRow, source: MergeSource, now: Date) {
+  const closed = await tx.branch.updateMany({
+    where: { componentId: version.componentId, name: source.branch, mergedAt: null, headVersionId: source.headVersionId },
+    data: { mergedAt: now, mergedVersionId: version.id },
+  });
+  if (closed.count !== 1) {
+    throw conflict('stale_merge', `Branch ${source.branch} was merged already or has new versions since this merge was prepared; merge it again`, { branch: source.branch });
+  }
+  const b = await tx.branch.findUniqueOrThrow({ where: { componentId_name: { componentId: version.componentId, name: source.branch } } });
+  await recordAudit(tx, ctx, {
+    action: 'branch.close',
+    targetType: 'branch',
+    targetId: b.id,
+    data: { componentId: version.componentId, branch: source.branch, mergedVersionId: version.id, version: version.version, headVersionId: source.headVersionId },
+  });
 }
 
 export async function publishVersion(ctx: RequestContext, versionId: string, opts: { comment?: string | undefined } = {}) {
@@ -378,7 +438,7 @@ export async function removeTag(ctx: RequestContext, versionId: string, tag: str
 
 // ---- hashes ----------------------------------------------------------------------------
 
-function filesHashOf(refs: { path: string; sha256: string }[]): string {
+export function filesHashOf(refs: { path: string; sha256: string }[]): string {
   return canonicalHash([...refs].sort((a, b) => a.path.localeCompare(b.path)).map((r) => [r.path, r.sha256]));
 }
 
