@@ -110,8 +110,8 @@ function diffBindings(
 ): void {
   const slots = [...new Set([...Object.keys(old), ...Object.keys(cur)])].sort();
   for (const binding of slots) {
-    const a = Object.hasOwn(old, binding) ? old[binding] : undefined;
-    const b = Object.hasOwn(cur, binding) ? cur[binding] : undefined;
+    const a = Object.prototype.hasOwnProperty.call(old, binding) ? old[binding] : undefined;
+    const b = Object.prototype.hasOwnProperty.call(cur, binding) ? cur[binding] : undefined;
     if (a === b) continue;
     const change: SpecChange = { kind: 'bindingChanged', variant, binding };
     if (a !== undefined) change.before = a;

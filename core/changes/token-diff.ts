@@ -103,10 +103,10 @@ function pairModes(
   const pairs: ModePair[] = [];
   const onlyOld: string[] = [];
   for (const id of Object.keys(old.valuesByMode)) {
-    if (Object.hasOwn(cur.valuesByMode, id)) pairs.push([curName(id), old.valuesByMode[id], cur.valuesByMode[id]]);
+    if (Object.prototype.hasOwnProperty.call(cur.valuesByMode, id)) pairs.push([curName(id), old.valuesByMode[id], cur.valuesByMode[id]]);
     else onlyOld.push(id);
   }
-  const onlyCur = Object.keys(cur.valuesByMode).filter((id) => !Object.hasOwn(old.valuesByMode, id));
+  const onlyCur = Object.keys(cur.valuesByMode).filter((id) => !Object.prototype.hasOwnProperty.call(old.valuesByMode, id));
   for (const id of onlyOld) {
     const match = onlyCur.findIndex((c) => curName(c) === oldName(id));
     if (match >= 0) {
