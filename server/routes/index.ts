@@ -9,6 +9,10 @@ import compare from './compare.js';
 import audit from './audit.js';
 import pluginUi from './plugin-ui.js';
 import syncs from './syncs.js';
+import customizations from './customizations.js';
+import drift from './drift.js';
+import coverage from './coverage.js';
+import notifications from './notifications.js';
 
 const API = '/api/v1';
 
@@ -23,5 +27,9 @@ export const routes: RouteModule[] = [
   { prefix: API, plugin: versions },
   { prefix: API, plugin: compare },
   { prefix: API, plugin: syncs },
+  { prefix: API, plugin: customizations },
+  { prefix: API, plugin: drift },
+  { prefix: API, plugin: coverage },
+  { prefix: API, plugin: notifications },
   { prefix: API, plugin: audit },
 ];
