@@ -3,43 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { VersionSummary } from '../../core/contract/api.js';
 import { contextOf } from '../plugins/auth.js';
 import { compareVersions } from '../services/compare.js';
-import { ComponentParams, errors, versionSummary } from './schemas.js';
-
-const DiffLine = z.object({
-  kind: z.enum(['context', 'add', 'remove']),
-  text: z.string(),
-  oldLine: z.number().int().optional(),
-  newLine: z.number().int().optional(),
-  noNewlineAtEof: z.literal(true).optional(),
-});
-
-const Hunk = z.object({
-  oldStart: z.number().int(),
-  oldLines: z.number().int(),
-  newStart: z.number().int(),
-  newLines: z.number().int(),
-  collapsedBefore: z.number().int(),
-  lines: z.array(DiffLine),
-});
-
-export const FileDiffOut = z.object({
-  path: z.string(),
-  status: z.enum(['added', 'removed', 'modified', 'unchanged']),
-  added: z.number().int(),
-  removed: z.number().int(),
-  hunks: z.array(Hunk),
-  unified: z.string(),
-  collapsedAfter: z.number().int(),
-});
-
-export const DiffStatsOut = z.object({
-  filesAdded: z.number().int(),
-  filesRemoved: z.number().int(),
-  filesModified: z.number().int(),
-  filesUnchanged: z.number().int(),
-  linesAdded: z.number().int(),
-  linesRemoved: z.number().int(),
-});
+import { ComponentParams, DiffStatsOut, errors, FileDiffOut, versionSummary } from './schemas.js';
 
 export const CompareOut = z.object({
   from: VersionSummary,

@@ -9,6 +9,9 @@ import compare from './compare.js';
 import audit from './audit.js';
 import pluginUi from './plugin-ui.js';
 import syncs from './syncs.js';
+import rollback from './rollback.js';
+import branches from './branches.js';
+import regenerate from './regenerate.js';
 import customizations from './customizations.js';
 import drift from './drift.js';
 import coverage from './coverage.js';
@@ -27,6 +30,9 @@ export const routes: RouteModule[] = [
   { prefix: API, plugin: versions },
   { prefix: API, plugin: compare },
   { prefix: API, plugin: syncs },
+  { prefix: API, plugin: rollback },
+  { prefix: API, plugin: branches },
+  { prefix: API, plugin: regenerate },
   { prefix: API, plugin: customizations },
   { prefix: API, plugin: drift },
   { prefix: API, plugin: coverage },

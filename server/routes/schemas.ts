@@ -80,6 +80,47 @@ export const VersionDetailOut = VersionOut.extend({
   files: z.array(FileOut),
 });
 
+// ---- diffs (core/diff) ----
+
+export const DiffLine = z.object({
+  kind: z.enum(['context', 'add', 'remove']),
+  text: z.string(),
+  oldLine: z.number().int().optional(),
+  newLine: z.number().int().optional(),
+  noNewlineAtEof: z.literal(true).optional(),
+});
+
+export const Hunk = z.object({
+  oldStart: z.number().int(),
+  oldLines: z.number().int(),
+  newStart: z.number().int(),
+  newLines: z.number().int(),
+  collapsedBefore: z.number().int(),
+  lines: z.array(DiffLine),
+});
+
+export const FileDiffOut = z.object({
+  path: z.string(),
+  status: z.enum(['added', 'removed', 'modified', 'unchanged']),
+  added: z.number().int(),
+  removed: z.number().int(),
+  hunks: z.array(Hunk),
+  unified: z.string(),
+  collapsedAfter: z.number().int(),
+});
+
+export const DiffStatsOut = z.object({
+  filesAdded: z.number().int(),
+  filesRemoved: z.number().int(),
+  filesModified: z.number().int(),
+  filesUnchanged: z.number().int(),
+  linesAdded: z.number().int(),
+  linesRemoved: z.number().int(),
+});
+
+/** A diff of two file sets (core/diff diffFileSets): what compare, rollback, merge and regenerate answer with. */
+export const DiffOut = z.object({ files: z.array(FileDiffOut), stats: DiffStatsOut });
+
 type VersionRow = Prisma.ComponentVersionGetPayload<object>;
 type ComponentRow = Prisma.ComponentGetPayload<{ include: { currentVersion: true } }>;
 

@@ -1,0 +1,209 @@
+import type { Prisma } from '../db/generated/client.js';
+import type { Tx } from '../db/database.js';
+import type { GeneratedFile } from '../../core/contract/api.js';
+import type { Bump } from '../../core/contract/changes.js';
+import { maxBump } from '../../core/changes/index.js';
+import { diffFileSets, mergeFileSets } from '../../core/diff/index.js';
+import { conflict, unprocessable } from '../errors.js';
+import { recordAudit } from './audit.js';
+import { loadVersionFiles } from './blobs.js';
+import { branchView, findBranch, mergeSides } from './branches.js';
+import { findComponent } from './components.js';
+import type { RequestContext } from './context.js';
+import { fileStats } from './generation.js';
+import { changesBetween, storedInputsOf, type StoredInputs } from './version-inputs.js';
+import { createDraftInTx, filesHash, MAIN, mergeSourceOf, validateFiles } from './versions.js';
+
+type VersionRow = Prisma.ComponentVersionGetPayload<object>;
+
+export interface ConflictRef {
+  path: string;
+  startLine: number;
+  endLine: number;
+}
+
+export type MergeStrategy = 'fast-forward' | 'three-way' | 'resolved';
+
+/**
+ * Brings a branch's head into main.
+ * - main unmoved since the branch point (current = branch base): fast-forward, the new main
+ *   version has the head's files and inputs;
+ * - main moved: three-way merge of files (base = branch base, ours = main's current,
+ *   theirs = branch head). Clean → published on main. Conflicts → nothing is lost and nothing
+ *   is published: a DRAFT on main carries the conflict markers (hasConflicts, one warning per
+ *   region) and the answer lists the regions. Resolve by calling merge again with the edited
+ *   `files`, or by publishing a fixed draft; either closes the branch (publishInTx);
+ * - `files` given: the caller's resolution is published as the merge result (no markers allowed).
+ * The new main version is numbered by `mergeBump`. Publishing closes the branch (mergedAt,
+ * mergedVersionId) in the same transaction; the branch's pending drafts are superseded; drafts
+ * pending on main stay pending and turn stale. Audited as branch.merge.
+ */
+export async function mergeBranch(ctx: RequestContext, componentId: string, name: string, input: { files?: GeneratedFile[] | undefined } = {}) {
+  if (input.files) checkResolution(input.files);
+  return ctx.db.$transaction(async (tx) => {
+    const component = await findComponent(tx, ctx.projectId, componentId);
+    const b = await findBranch(tx, componentId, name);
+    if (b.mergedAt) {
+      throw conflict('branch_merged', `Branch ${name} was already merged into main at ${b.mergedAt.toISOString()}`, { mergedVersionId: b.mergedVersionId });
+    }
+    const { base, head, baseFiles, headFiles } = await mergeSides(tx, b);
+    if (head.id === base.id) throw unprocessable('nothing_to_merge', `Branch ${name} has no published versions yet; publish a version on it first`);
+    const current = component.currentVersion;
+    if (!current) throw unprocessable('no_current_version', `${component.name} has no current version on main; roll back or publish one first`);
+    const currentFiles = await loadVersionFiles(tx, current.id);
+
+    const warnings: string[] = [];
+    const strategy: MergeStrategy = input.files ? 'resolved' : current.id === base.id ? 'fast-forward' : 'three-way';
+    const inputs = current.id === base.id ? storedInputsOf(head) : mergeInputs(base, current, head, name, warnings);
+    let files: GeneratedFile[];
+    let conflicts: ConflictRef[] = [];
+    if (input.files) files = input.files;
+    else if (strategy === 'fast-forward') files = headFiles;
+    else ({ files, conflicts } = threeWay(baseFiles, currentFiles, headFiles, { base, current, head, name }, warnings));
+
+    const diff = diffFileSets(currentFiles, files, { includeUnchanged: false });
+    if (conflicts.length === 0 && diff.files.length === 0 && sameInputs(current, inputs)) {
+      // main already has everything the branch did (e.g. the same edit made on both): close it on the current version.
+      await tx.branch.update({ where: { id: b.id }, data: { mergedAt: new Date(), mergedVersionId: current.id } });
+      await supersedeBranchDrafts(tx, ctx, componentId, name);
+      await audit(tx, ctx, b.id, { name, strategy, status: 'up_to_date', current, head, version: current, conflicts });
+      return { status: 'up_to_date' as const, strategy, version: current, conflicts, diff, warnings, branch: await branchView(tx, await findBranch(tx, componentId, name)) };
+    }
+
+    const { bump, reasons, tokenChanges, specChanges } = await mergeBump(tx, current, inputs, componentId, name);
+    await supersedeEarlierMergeDrafts(tx, ctx, componentId, name);
+    if (conflicts.length === 0) await supersedeBranchDrafts(tx, ctx, componentId, name);
+    const version = await createDraftInTx(tx, ctx, componentId, {
+      ...inputs,
+      files,
+      bump,
+      trigger: 'merge',
+      summary: [`merge of branch ${name} (${head.version})`, ...reasons],
+      generationParams: { merge: { branch: name, branchId: b.id, headVersionId: head.id, headVersion: head.version, baseVersionId: base.id, baseVersion: base.version, strategy } },
+      branch: MAIN,
+      tags: ['merge'],
+      warnings,
+      changes: { reasons, tokenChanges, specChanges, files: fileStats(currentFiles, files), fromVersion: current.version } as unknown as Prisma.InputJsonValue,
+      hasConflicts: conflicts.length > 0,
+      // Publishing closes the branch (see publishInTx); a conflicted draft waits for a resolution.
+      publish: conflicts.length === 0,
+      keepPendingDrafts: true,
+    });
+    const status = conflicts.length > 0 ? ('conflicts' as const) : ('merged' as const);
+    await audit(tx, ctx, b.id, { name, strategy, status, current, head, version, conflicts, beforeHash: await filesHash(tx, current.id), afterHash: await filesHash(tx, version.id) });
+    return { status, strategy, version, conflicts, diff, warnings, branch: await branchView(tx, await findBranch(tx, componentId, name)) };
+  });
+}
+
+function threeWay(
+  baseFiles: GeneratedFile[], currentFiles: GeneratedFile[], headFiles: GeneratedFile[],
+  v: { base: VersionRow; current: VersionRow; head: VersionRow; name: string }, warnings: string[],
+): { files: GeneratedFile[]; conflicts: ConflictRef[] } {
+  const merged = mergeFileSets(
+    { base: baseFiles, ours: currentFiles, theirs: headFiles },
+    { labels: { ours: `main ${v.current.version}`, base: `${v.base.version} (branch point)`, theirs: `${v.name} ${v.head.version}` } },
+  );
+  const files: GeneratedFile[] = [];
+  const conflicts: ConflictRef[] = [];
+  for (const f of merged.files) {
+    if (f.content !== null) files.push({ path: f.path, content: f.content });
+    if (f.status !== 'conflict') continue;
+    for (const r of f.conflicts) {
+      conflicts.push({ path: f.path, startLine: r.startLine, endLine: r.endLine });
+      warnings.push(`conflict in ${f.path} lines ${r.startLine}–${r.endLine}: main (${v.current.version}) and branch ${v.name} (${v.head.version}) both changed it`);
+    }
+  }
+  return { files, conflicts };
+}
+
+/**
+ * The inputs the merged version records. Files merge line by line, inputs cannot: for each of
+ * tokens, spec and pattern, take the side that changed it since the branch point; when both
+ * did (differently), the branch's, with a warning, since the next sync regenerates from the
+ * design anyway.
+ */
+function mergeInputs(base: VersionRow, main: VersionRow, branch: VersionRow, name: string, warnings: string[]): StoredInputs {
+  const ours = storedInputsOf(main);
+  const theirs = storedInputsOf(branch);
+  const pick = <K extends keyof StoredInputs>(what: string, key: (v: VersionRow) => string, fields: K[]): Pick<StoredInputs, K> => {
+    const mainChanged = key(main) !== key(base);
+    const branchChanged = key(branch) !== key(base);
+    if (mainChanged && branchChanged && key(main) !== key(branch)) {
+      warnings.push(`main and branch ${name} both changed the ${what} since ${base.version}; the merged version records the branch's ${what}`);
+    }
+    const side = branchChanged ? theirs : ours;
+    return Object.fromEntries(fields.map((f) => [f, side[f]])) as Pick<StoredInputs, K>;
+  };
+  return {
+    ...pick('tokens', (v) => v.tokensHash, ['tokens', 'tokensHash']),
+    ...pick('spec', (v) => v.specHash, ['spec', 'specHash']),
+    ...pick('pattern', (v) => `${v.patternId}@${v.patternVersion}`, ['patternId', 'patternVersion']),
+  };
+}
+
+/**
+ * The bump of the merged main version over main's current one:
+ * - both have stored inputs and they differ: what core/changes decides between them (the net
+ *   change to main's interface, whatever happened on the branch in between);
+ * - otherwise (versions made from files alone, or only the files differ): the largest bump
+ *   published on the branch, which describes what the branch introduced; 'minor' when the
+ *   branch recorded none.
+ */
+async function mergeBump(tx: Tx, current: VersionRow, inputs: StoredInputs, componentId: string, name: string) {
+  const merged = { ...inputs, tokens: inputs.tokens as VersionRow['tokens'], spec: inputs.spec as VersionRow['spec'] };
+  const changes = changesBetween(current, merged);
+  const { tokenChanges, specChanges } = changes;
+  if (changes.comparable && changes.decision.bump !== 'none') return { bump: changes.decision.bump, reasons: changes.decision.reasons, tokenChanges, specChanges };
+  const onBranch = await tx.componentVersion.findMany({ where: { componentId, branch: name, status: { in: ['published', 'archived'] } }, select: { bump: true } });
+  const recorded = onBranch.map((v) => v.bump).filter((x): x is Bump => x === 'major' || x === 'minor' || x === 'patch');
+  const bump = recorded.reduce<Bump | 'none'>((acc, x) => maxBump(acc, x), 'none');
+  return { bump: bump === 'none' ? ('minor' as const) : bump, reasons: [] as string[], tokenChanges, specChanges };
+}
+
+function sameInputs(v: VersionRow, inputs: StoredInputs): boolean {
+  return v.tokensHash === inputs.tokensHash && v.specHash === inputs.specHash && v.patternId === inputs.patternId && v.patternVersion === inputs.patternVersion;
+}
+
+/** Resolved files are published as they are: they must be valid and free of conflict markers. */
+function checkResolution(files: GeneratedFile[]): void {
+  validateFiles(files);
+  const marked = files.filter((f) => /^(<{7}|>{7}) /m.test(f.content)).map((f) => f.path);
+  if (marked.length) throw unprocessable('unresolved_conflicts', `These files still contain conflict markers: ${marked.join(', ')}`, { paths: marked });
+}
+
+/** The branch is closing: its drafts could never be published. */
+async function supersedeBranchDrafts(tx: Tx, ctx: Omit<RequestContext, 'db'>, componentId: string, name: string) {
+  await tx.componentVersion.updateMany({ where: { componentId, branch: name, status: 'draft' }, data: { status: 'superseded', decidedAt: new Date(), decidedBy: ctx.actor } });
+}
+
+/** A new merge attempt of the same branch replaces an earlier conflicted merge draft. */
+async function supersedeEarlierMergeDrafts(tx: Tx, ctx: Omit<RequestContext, 'db'>, componentId: string, name: string) {
+  const drafts = await tx.componentVersion.findMany({ where: { componentId, branch: MAIN, status: 'draft', trigger: 'merge' }, select: { id: true, generationParams: true } });
+  const ids = drafts.filter((d) => mergeSourceOf(d.generationParams)?.branch === name).map((d) => d.id);
+  if (ids.length) {
+    await tx.componentVersion.updateMany({ where: { id: { in: ids }, status: 'draft' }, data: { status: 'superseded', decidedAt: new Date(), decidedBy: ctx.actor } });
+  }
+}
+
+async function audit(
+  tx: Tx, ctx: Omit<RequestContext, 'db'>, branchId: string,
+  a: { name: string; strategy: MergeStrategy; status: string; current: VersionRow; head: VersionRow; version: VersionRow; conflicts: ConflictRef[]; beforeHash?: string; afterHash?: string },
+) {
+  await recordAudit(tx, ctx, {
+    action: 'branch.merge',
+    targetType: 'branch',
+    targetId: branchId,
+    beforeHash: a.beforeHash ?? null,
+    afterHash: a.afterHash ?? null,
+    data: {
+      branch: a.name,
+      strategy: a.strategy,
+      status: a.status,
+      from: a.current.version,
+      headVersion: a.head.version,
+      versionId: a.version.id,
+      version: a.version.version,
+      conflicts: a.conflicts.length,
+    },
+  });
+}

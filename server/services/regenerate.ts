@@ -1,0 +1,91 @@
+import type { Prisma } from '../db/generated/client.js';
+import type { Tx } from '../db/database.js';
+import type { ComponentSpec } from '../../core/contract/specs.js';
+import type { TokensInput } from '../../core/contract/tokens.js';
+import { diffFileSets } from '../../core/diff/index.js';
+import { conflict, unprocessable } from '../errors.js';
+import { recordAudit } from './audit.js';
+import { loadVersionFiles } from './blobs.js';
+import { findBranch } from './branches.js';
+import { findComponent } from './components.js';
+import type { RequestContext } from './context.js';
+import { previousInputs } from './generation.js';
+import { proposeVersion } from './proposals.js';
+import { canonicalTokens } from './sync.js';
+import { filesHash, MAIN } from './versions.js';
+
+type VersionRow = Prisma.ComponentVersionGetPayload<object>;
+
+export interface RegenerateInput {
+  tokens?: TokensInput | undefined;
+  spec?: ComponentSpec | undefined;
+  branch?: string | undefined;
+  force?: boolean | undefined;
+}
+
+/**
+ * Manual regeneration: a new draft of a component from its current inputs (the stored token
+ * closure and spec of the head of `branch`) or from supplied ones, through the same pipeline
+ * as a sync (change detection, bump, customizations) but never auto-published. Unchanged
+ * inputs store nothing unless `force` (then a patch draft, e.g. after a generator fix).
+ */
+export async function regenerate(ctx: RequestContext, componentId: string, input: RegenerateInput) {
+  // Before any transaction: invalid tokens are a 422 naming them, and nothing is stored.
+  const supplied = input.tokens ? canonicalTokens(input.tokens) : null;
+  const branch = input.branch ?? MAIN;
+  return ctx.db.$transaction(async (tx) => {
+    const component = await findComponent(tx, ctx.projectId, componentId);
+    const base = branch === MAIN ? component.currentVersion : await openBranchHead(tx, componentId, branch);
+    const stored = base ? previousInputs(base) : { spec: null, tokens: null };
+    const tokens = supplied?.tokens ?? stored.tokens;
+    const spec = input.spec ?? stored.spec;
+    if (!tokens || !spec) throw missingInputs(component.name, base, { tokens: !tokens, spec: !spec });
+
+    const outcome = await proposeVersion(tx, ctx, component, spec, tokens, {
+      trigger: 'manual',
+      branch,
+      force: input.force,
+      applyPolicy: false,
+      generationParams: { regenerated: { from: base?.version ?? null, suppliedTokens: !!supplied, suppliedSpec: !!input.spec } },
+    });
+    if (outcome.kind === 'unchanged') return { changed: false as const, reasons: ['inputs unchanged'], base };
+
+    const draft = await tx.componentVersion.findUniqueOrThrow({ where: { id: outcome.proposal.draftVersionId } });
+    const [baseFiles, draftFiles] = await Promise.all([base ? loadVersionFiles(tx, base.id) : [], loadVersionFiles(tx, draft.id)]);
+    if (outcome.kind === 'proposed') {
+      await recordAudit(tx, ctx, {
+        action: 'component.regenerate',
+        targetType: 'component',
+        targetId: componentId,
+        beforeHash: base ? await filesHash(tx, base.id) : null,
+        afterHash: await filesHash(tx, draft.id),
+        data: { draftVersionId: draft.id, version: draft.version, branch, from: base?.version ?? null, force: !!input.force, suppliedTokens: !!supplied, suppliedSpec: !!input.spec },
+      });
+    }
+    return {
+      changed: true as const,
+      // An identical draft was already waiting for review: it is returned, nothing new is stored.
+      pending: outcome.kind === 'pending',
+      proposal: outcome.proposal,
+      draft,
+      base,
+      warnings: supplied?.warnings ?? [],
+      diff: diffFileSets(baseFiles, draftFiles, { includeUnchanged: false }),
+    };
+  });
+}
+
+/** The head of an open branch; 404 for an unknown branch, 409 for a merged one. */
+async function openBranchHead(tx: Tx, componentId: string, name: string) {
+  const b = await findBranch(tx, componentId, name);
+  if (b.mergedAt) throw conflict('branch_merged', `Branch ${name} was already merged into main; create a new branch to continue`, { branch: name });
+  return tx.componentVersion.findUniqueOrThrow({ where: { id: b.headVersionId ?? b.baseVersionId } });
+}
+
+function missingInputs(name: string, base: VersionRow | null, missing: { tokens: boolean; spec: boolean }) {
+  const what = [missing.tokens ? 'tokens' : null, missing.spec ? 'spec' : null].filter(Boolean).join(' and ');
+  const message = base
+    ? `${name} ${base.version} has no stored ${what} (it was made from files alone); supply ${what} to regenerate it`
+    : `${name} has no version yet; supply both tokens and spec to generate its first version`;
+  return unprocessable('no_inputs', message, { missing: what.split(' and ') });
+}
