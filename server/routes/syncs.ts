@@ -57,7 +57,7 @@ const syncs: FastifyPluginAsyncZod = async (app) => {
         params: SyncParams,
         body: z.object({
           decisions: z
-            .array(z.object({ componentId: Id, decision: z.enum(['accept', 'reject']), comment: z.string().max(5000).optional() }))
+            .array(z.object({ componentId: Id, decision: z.enum(['accept', 'reject']), comment: z.string().max(5000).optional(), force: z.boolean().optional() }))
             .min(1)
             .max(1000)
             .refine((ds) => new Set(ds.map((d) => d.componentId)).size === ds.length, 'each component may appear once'),

@@ -7,7 +7,7 @@ import { contextOf } from '../plugins/auth.js';
 import { notFound } from '../errors.js';
 import { sha256OfContent } from '../services/blobs.js';
 import {
-  addTag, createDraft, getVersionWithFiles, listVersions, publishVersion, rejectVersion, removeTag,
+  addTag, createDraft, getVersionWithFiles, listVersions, publishVersion, rejectVersion, removeTag, replaceDraftFiles,
 } from '../services/versions.js';
 import { ComponentParams, errors, Limit, Tag, VersionDetailOut, VersionOut, VersionParams, versionOut, versionSummary } from './schemas.js';
 
@@ -30,6 +30,9 @@ const DraftBody = z.object({
 
 // Bodyless POSTs (curl -X POST …/publish) arrive as null.
 const Comment = z.object({ comment: z.string().max(5000).optional() }).nullish();
+const PublishBody = z
+  .object({ comment: z.string().max(5000).optional(), force: z.boolean().optional().describe('publish even with unresolved merge conflicts') })
+  .nullish();
 
 const CONTENT_TYPES: Record<string, string> = {
   tsx: 'text/tsx; charset=utf-8',
@@ -148,13 +151,27 @@ const versions: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['review'],
-        summary: 'Publish a draft: it gets its final number, becomes immutable and current; 409 when its base is no longer current',
+        summary: 'Publish a draft: it gets its final number, becomes immutable and current; 409 when its base is no longer current or it has unresolved merge conflicts (unless force)',
         params: VersionParams,
-        body: Comment,
+        body: PublishBody,
         response: { 200: VersionOut, ...errors },
       },
     },
     async (request) => versionOut(await publishVersion(contextOf(request), request.params.versionId, request.body ?? {})),
+  );
+
+  app.put(
+    '/versions/:versionId/files',
+    {
+      schema: {
+        tags: ['review'],
+        summary: "Replace a draft's files (e.g. merge conflicts resolved by hand); published versions are immutable (409)",
+        params: VersionParams,
+        body: z.object({ files: z.array(GeneratedFile).min(1).max(500) }),
+        response: { 200: VersionOut, ...errors },
+      },
+    },
+    async (request) => versionOut(await replaceDraftFiles(contextOf(request), request.params.versionId, request.body.files)),
   );
 
   app.post(

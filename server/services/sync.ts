@@ -256,6 +256,8 @@ export interface DecisionInput {
   componentId: string;
   decision: 'accept' | 'reject';
   comment?: string | undefined;
+  /** Accept even with unresolved merge conflicts. */
+  force?: boolean | undefined;
 }
 
 /** Accept (publish) or reject each proposal of a sync; each decision is its own transaction. */
@@ -273,7 +275,7 @@ export async function decide(ctx: RequestContext, syncId: string, decisions: Dec
     try {
       const version = await ctx.db.$transaction(async (tx) => {
         const v = d.decision === 'accept'
-          ? await publishInTx(tx, ctx, proposal.draftVersionId, { comment: d.comment })
+          ? await publishInTx(tx, ctx, proposal.draftVersionId, { comment: d.comment, force: d.force })
           : await rejectInTx(tx, ctx, proposal.draftVersionId, { comment: d.comment });
         if (d.decision === 'accept') {
           const entries = (await tx.syncOperation.findUniqueOrThrow({ where: { id: op.id } })).undoState as unknown as UndoEntry[];

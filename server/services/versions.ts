@@ -172,11 +172,24 @@ export async function findVersion(db: Tx | RequestContext['db'], projectId: stri
  * component's current version. The pointer moves only if it still points at the draft's base
  * (compare-and-set), so of two concurrent publishes exactly one wins.
  */
-export async function publishInTx(tx: Tx, ctx: Omit<RequestContext, 'db'>, versionId: string, opts: { comment?: string | undefined }) {
+export interface PublishOptions {
+  comment?: string | undefined;
+  /** Publish even though the draft still carries merge conflict markers. */
+  force?: boolean | undefined;
+}
+
+export async function publishInTx(tx: Tx, ctx: Omit<RequestContext, 'db'>, versionId: string, opts: PublishOptions) {
   await lockVersion(tx, versionId);
   const draft = await findVersion(tx, ctx.projectId, versionId);
   if (draft.status !== 'draft') {
     throw conflict('not_draft', `Version ${draft.version} is ${draft.status}; only drafts can be published`, { status: draft.status });
+  }
+  if (draft.hasConflicts && !opts.force) {
+    throw conflict(
+      'unresolved_conflicts',
+      `Draft ${draft.version} still has unresolved merge conflicts (${draft.warnings.filter((w) => w.startsWith('conflict')).length} region(s)); resolve them (PUT /versions/${draft.id}/files) or publish with force`,
+      { warnings: draft.warnings },
+    );
   }
   const component = draft.component;
   const headId = draft.branch === MAIN ? component.currentVersionId : await branchHeadId(tx, draft.componentId, draft.branch);
@@ -284,7 +297,7 @@ async function closeMergedBranch(tx: Tx, ctx: Omit<RequestContext, 'db'>, versio
   });
 }
 
-export async function publishVersion(ctx: RequestContext, versionId: string, opts: { comment?: string | undefined } = {}) {
+export async function publishVersion(ctx: RequestContext, versionId: string, opts: PublishOptions = {}) {
   return ctx.db.$transaction((tx) => publishInTx(tx, ctx, versionId, opts));
 }
 
@@ -314,18 +327,37 @@ export async function rejectVersion(ctx: RequestContext, versionId: string, opts
   return ctx.db.$transaction((tx) => rejectInTx(tx, ctx, versionId, opts));
 }
 
-/** Published versions never change their files: the service refuses before the database has to. */
+const CONFLICT_MARKER = /^(<{7}|>{7})( |$)/m;
+
+/**
+ * Replaces a draft's files, e.g. with merge conflicts resolved by hand. Published versions never
+ * change their files: the service refuses before the database has to. Files that still carry
+ * conflict markers keep the draft flagged.
+ */
 export async function replaceDraftFiles(ctx: RequestContext, versionId: string, files: GeneratedFile[]) {
   validateFiles(files);
   return ctx.db.$transaction(async (tx) => {
+    await lockVersion(tx, versionId);
     const version = await findVersion(tx, ctx.projectId, versionId);
     if (version.status !== 'draft') {
       throw conflict('immutable', `Version ${version.version} is ${version.status}; only a draft's files can change`);
     }
+    const before = await filesHash(tx, versionId);
     await tx.versionFile.deleteMany({ where: { versionId } });
     const refs = await storeBlobs(tx, files);
     await tx.versionFile.createMany({ data: refs.map((r) => ({ versionId, path: r.path, blobSha256: r.sha256 })) });
-    await recordAudit(tx, ctx, { action: 'version.files.replace', targetType: 'component_version', targetId: versionId, afterHash: filesHashOf(refs) });
+    const stillConflicted = files.filter((f) => CONFLICT_MARKER.test(f.content)).map((f) => f.path);
+    const updated = await tx.componentVersion.update({
+      where: { id: versionId },
+      data: {
+        hasConflicts: stillConflicted.length > 0,
+        warnings: stillConflicted.length
+          ? version.warnings
+          : [...version.warnings.filter((w) => !w.startsWith('conflict')), 'merge conflicts resolved by hand'],
+      },
+    });
+    await recordAudit(tx, ctx, { action: 'version.files.replace', targetType: 'component_version', targetId: versionId, beforeHash: before, afterHash: filesHashOf(refs), data: { stillConflicted } });
+    return updated;
   });
 }
 

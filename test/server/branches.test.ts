@@ -269,7 +269,16 @@ describe.each(dbKinds)('branches and merges on %s', (kind) => {
       await publishFiles(card, edit(base.files!, 'Card.tsx', '  elevated = false,', '  elevated = !1,'), 'patch');
       const res = await merge(card, 'clash-two');
       expect(res.json().status).toBe('conflicts');
-      const published = await t.api('POST', `/api/v1/versions/${res.json().draft.id}/publish`, { body: {} });
+      const draftId = res.json().draft.id;
+      // Conflict markers are never published by accident…
+      const refused = await t.api('POST', `/api/v1/versions/${draftId}/publish`, { body: {} });
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json().error.code).toBe('unresolved_conflicts');
+      // …but once resolved by hand, the draft publishes.
+      const draft = (await t.api('GET', `/api/v1/versions/${draftId}`)).json() as { files: Array<{ path: string; content: string }> };
+      const resolved = draft.files.map((f) => ({ path: f.path, content: f.content.replace(/^<{7}[^\n]*\n([\s\S]*?)={7}\n[\s\S]*?>{7}[^\n]*\n/gm, '$1') }));
+      expect((await t.api('PUT', `/api/v1/versions/${draftId}/files`, { body: { files: resolved } })).json()).toMatchObject({ hasConflicts: false });
+      const published = await t.api('POST', `/api/v1/versions/${draftId}/publish`, { body: {} });
       expect(published.statusCode, published.body).toBe(200);
       expect((await branchOf(card, 'clash-two')).mergedVersion?.id).toBe(res.json().draft.id);
     });

@@ -180,6 +180,24 @@ describe.each(dbKinds)('customizations on %s', (kind) => {
     expect(notes.items.some((n: { componentId: string; body: string }) => n.componentId === buttonId && n.body.includes('merge conflicts'))).toBe(true);
   });
 
+  it('refuses to publish unresolved conflict markers until the draft is resolved by hand (or forced)', async () => {
+    const refused = await t.api('POST', `/api/v1/versions/${conflicting.draftVersionId}/publish`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('unresolved_conflicts');
+    expect(refused.json().error.message).toContain(`PUT /versions/${conflicting.draftVersionId}/files`);
+    const draft = await version(conflicting.draftVersionId);
+    const resolve = (content: string) => content.replace(/^<{7} customized\n([\s\S]*?)={7}\n[\s\S]*?>{7} regenerated\n/gm, '$1');
+    const stillMarked = await t.api('PUT', `/api/v1/versions/${draft.id}/files`, { body: { files: draft.files.map((f: { path: string; content: string }) => ({ path: f.path, content: f.content })) } });
+    expect(stillMarked.json()).toMatchObject({ hasConflicts: true });
+    const resolved = await t.api('PUT', `/api/v1/versions/${draft.id}/files`, { body: { files: draft.files.map((f: { path: string; content: string }) => ({ path: f.path, content: resolve(f.content) })) } });
+    expect(resolved.statusCode, resolved.body).toBe(200);
+    expect(resolved.json()).toMatchObject({ status: 'draft', hasConflicts: false });
+    expect(resolved.json().warnings).toContain('merge conflicts resolved by hand');
+    const css = fileOf(await version(draft.id), 'tokens.css')!;
+    expect(css).not.toMatch(/^<{7}|^>{7}/m);
+    expect(css).toContain('brand blue, approved');
+  });
+
   it('under policy auto a conflict-free minor change is published at once; after DELETE the customization no longer applies', async () => {
     expect((await t.api('PATCH', `/api/v1/components/${badgeId}`, { body: { policy: 'auto' } })).statusCode).toBe(200);
     const s = await sync((ds) => {
