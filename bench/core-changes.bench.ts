@@ -2,6 +2,7 @@
 // their values, 200 component specs bound to them. Measures what a sync does per file: token
 // diff, impact analysis, then one bump decision per affected component.
 import type { Bench } from './types.js';
+import { median, prng } from './support.js';
 import type { ComponentSpec } from '../core/contract/specs.js';
 import type { ModeValue, Token, TokenSet } from '../core/contract/tokens.js';
 import { affectedComponents, decideBump, diffTokenSets, tokenNameLookup } from '../core/changes/index.js';
@@ -13,16 +14,6 @@ const CHANGED_SHARE = 0.02;
 const SPECS = 200;
 const RUNS = 7;
 
-/** Deterministic PRNG (mulberry32) so every run measures the same data. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function literal(i: number, r: () => number): ModeValue {
   if (i % 3 === 0) return { value: Math.round(r() * 64), unit: 'px' };
@@ -32,7 +23,7 @@ function literal(i: number, r: () => number): ModeValue {
 }
 
 function buildSets(): { before: TokenSet; after: TokenSet; specs: ComponentSpec[] } {
-  const r = rng(42);
+  const r = prng(42);
   const tokens: Token[] = [];
   for (let i = 0; i < TOKENS; i++) {
     const valuesByMode: Record<string, ModeValue> = {};
@@ -77,10 +68,6 @@ function buildSets(): { before: TokenSet; after: TokenSet; specs: ComponentSpec[
   return { before, after, specs };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
 
 const bench: Bench = async (report) => {
   const { before, after, specs } = buildSets();

@@ -1,15 +1,7 @@
 import type { Bench } from './types.js';
+import { median, prng } from './support.js';
 import { diffFileSets, diffText, mergeText } from '../core/diff/index.js';
 
-// Seeded, so every run measures the same inputs.
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** TSX-like lines, with the repeats real code has (blank lines, closing tags and braces). */
 function tsxLines(n: number, rand: () => number): string[] {
@@ -39,8 +31,7 @@ function medianMs(runs: number, fn: () => unknown): number {
     fn();
     times.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return median(times);
 }
 
 const bench: Bench = async (report) => {

@@ -1,19 +1,10 @@
 import type { DtcgTokens } from '../core/contract/tokens.js';
 import { hashTokenSet, importDtcg, resolveTokenSet } from '../core/tokens/index.js';
 import type { Bench } from './types.js';
+import { median, prng } from './support.js';
 
 type Doc = Record<string, unknown>;
 
-/** Deterministic so that runs compare (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MODES = ['light', 'dark', 'high-contrast'];
 const hex = (n: number) => `#${Math.floor(n * 0xffffff).toString(16).padStart(6, '0')}`;
@@ -28,7 +19,7 @@ export function syntheticDtcg(total = 5000): DtcgTokens {
   const literals = Math.round(total * 0.7);
   const aliasLayer = Math.floor((total - literals) / 3);
   const docs = MODES.map((_, m) => {
-    const rnd = random(42 + m);
+    const rnd = prng(42 + m);
     const doc: Doc = {};
     const put = (path: string[], token: Doc) => {
       let node = doc;
@@ -76,7 +67,6 @@ export function syntheticDtcg(total = 5000): DtcgTokens {
   return { format: 'dtcg', collectionName: 'synthetic', modes: MODES.map((name, m) => ({ name, documents: [docs[m]!] as DtcgTokens['modes'][number]['documents'] })) };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const bench: Bench = async (report) => {
   const input = syntheticDtcg();
