@@ -68,8 +68,16 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('bootstrapToken', issued && !config.adminToken ? issued.token : null);
   app.decorate('secrets', secretBox(await loadSecretKey(config.secretKey, config.dataDir)));
 
+  // Graceful shutdown: a response sent after close() began tells the client to drop its
+  // connection. Otherwise the keep-alive connection of a request that was in flight stays
+  // open after the response, and the process waits for the client to close it.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    if (closing) reply.header('connection', 'close');
   });
 
   registerErrorHandler(app);
