@@ -65,11 +65,18 @@ async function proposeNumber(tx: Tx, componentId: string, branch: string, head: 
   if (branch === MAIN) {
     // Numbers of archived versions (an undone sync) stay taken: a number means one content for
     // good, and the unique index would refuse the publish. Apply the bump again past them.
-    const taken = new Set(
-      (await tx.componentVersion.findMany({ where: { componentId, branch, status: { in: ['published', 'archived'] } }, select: { version: true } })).map((v) => v.version),
-    );
+    // One indexed lookup per candidate (nearly always one), not the whole history: drafting
+    // and publishing must not slow down as a component's history grows.
+    const taken = async (number: string) => {
+      const p = parseVersion(number);
+      const hit = await tx.componentVersion.findFirst({
+        where: { componentId, branch, major: p.major, minor: p.minor, patch: p.patch, prerelease: p.prerelease, status: { in: ['published', 'archived'] } },
+        select: { id: true },
+      });
+      return hit !== null;
+    };
     let number = nextVersion(head?.version ?? null, bump);
-    while (taken.has(number)) number = nextVersion(number, bump);
+    while (await taken(number)) number = nextVersion(number, bump);
     return number;
   }
   const b = await tx.branch.findUniqueOrThrow({ where: { componentId_name: { componentId, name: branch } } });
