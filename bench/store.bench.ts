@@ -7,10 +7,10 @@
 // Runs on PGlite (in memory) and, when BENCH_DATABASE_URL, DATABASE_URL or TEST_DATABASE_URL is set, on a fresh
 // PostgreSQL database created next to it and dropped afterwards.
 // BENCH_STORE_VERSIONS overrides the 10,000 (quick runs).
-import { randomBytes, randomUUID } from 'node:crypto';
-import pg from 'pg';
+import { randomUUID } from 'node:crypto';
 import type { Bench, Report } from './types.js';
 import { median } from './support.js';
+import { createScratchDatabase } from '../test/helpers/databases.js';
 import { buildApp, type App } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { openDatabase, type Database } from '../server/db/database.js';
@@ -178,25 +178,6 @@ async function inject(app: App, url: string) {
   return res.json();
 }
 
-async function freshPostgres(base: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `ds_bench_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
 // ---- the benchmark ----------------------------------------------------------------------------
 
 async function run(kind: 'pglite' | 'postgres', report: Report, databaseUrl?: string): Promise<void> {
@@ -330,7 +311,7 @@ const bench: Bench = async (report) => {
     report('store postgres: skipped (set BENCH_DATABASE_URL, DATABASE_URL or TEST_DATABASE_URL)', 0, '');
     return;
   }
-  const fresh = await freshPostgres(base);
+  const fresh = await createScratchDatabase(base, 'ds_bench');
   try {
     await run('postgres', report, fresh.url);
   } finally {

@@ -5,7 +5,7 @@ import { SyncRequest } from '../core/contract/sync.js';
 import type { ComponentSpec } from '../core/contract/specs.js';
 import type { TokenSet } from '../core/contract/tokens.js';
 import type { Bench, Report } from './types.js';
-import pg from 'pg';
+import { createScratchDatabase } from '../test/helpers/databases.js';
 
 /**
  * Sync of 200 components (3 variants each) with 2,000 tokens in 2 modes: the first sync, then a
@@ -138,17 +138,11 @@ const bench: Bench = async (report) => {
     console.log('  (PostgreSQL figures skipped: set TEST_DATABASE_URL or BENCH_DATABASE_URL)');
     return;
   }
-  const name = `ds_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
+  const scratch = await createScratchDatabase(base, 'ds_bench');
   try {
-    await runOn('PostgreSQL', report, url.toString());
+    await runOn('PostgreSQL', report, scratch.url);
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
+    await scratch.drop();
   }
 };
 

@@ -29,20 +29,29 @@ export async function freshDatabase(kind: DbKind, options: { dataDir?: string } 
     return { kind, url: undefined, dataDir, open: () => openDatabase({ dataDir }), destroy: async () => undefined };
   }
   if (!postgresUrl) throw new Error('TEST_DATABASE_URL is not set');
-  const name = `ds_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: postgresUrl });
+  const scratch = await createScratchDatabase(postgresUrl);
+  return {
+    kind,
+    url: scratch.url,
+    dataDir: 'memory://',
+    open: () => openDatabase({ databaseUrl: scratch.url, dataDir: 'memory://' }),
+    destroy: scratch.drop,
+  };
+}
+
+/** A new, empty PostgreSQL database next to `baseUrl` (tests, benchmarks); drop() removes it. */
+export async function createScratchDatabase(baseUrl: string, prefix = 'ds_test'): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}"`);
   await admin.end();
-  const url = new URL(postgresUrl);
+  const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   return {
-    kind,
     url: url.toString(),
-    dataDir: 'memory://',
-    open: () => openDatabase({ databaseUrl: url.toString(), dataDir: 'memory://' }),
-    destroy: async () => {
-      const c = new pg.Client({ connectionString: postgresUrl });
+    async drop() {
+      const c = new pg.Client({ connectionString: baseUrl });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
       await c.end();
