@@ -75,16 +75,12 @@ function toShape(error: FastifyError): ErrorShape {
 
 /** Database constraint errors that reach here mean a conflicting concurrent change. */
 function prismaShape(error: unknown): ErrorShape | undefined {
-  const e = error as { code?: string; name?: string; message?: string; meta?: Record<string, unknown> };
-  if (e.name !== 'PrismaClientKnownRequestError' && e.name !== 'DriverAdapterError') {
-    if (typeof e.message === 'string' && /is immutable/.test(e.message)) {
-      return { statusCode: 409, code: 'immutable', message: 'Published versions are immutable' };
-    }
-    return undefined;
-  }
+  const e = error as { code?: string; name?: string; message?: string };
+  // The immutability triggers raise from the database, whichever layer wraps the error.
   if (typeof e.message === 'string' && /is immutable/.test(e.message)) {
     return { statusCode: 409, code: 'immutable', message: 'Published versions are immutable' };
   }
+  if (e.name !== 'PrismaClientKnownRequestError' && e.name !== 'DriverAdapterError') return undefined;
   if (e.code === 'P2002') return { statusCode: 409, code: 'conflict', message: 'A conflicting change was made at the same time; retry' };
   if (e.code === 'P2025') return { statusCode: 404, code: 'not_found', message: 'The record was not found' };
   if (e.code === 'P2034') return { statusCode: 409, code: 'conflict', message: 'A concurrent change conflicted with this one; retry' };

@@ -8,7 +8,7 @@ import { unprocessable } from '../errors.js';
 import { loadVersionFiles, sha256OfContent } from './blobs.js';
 import type { RequestContext } from './context.js';
 import { applyCustomization, assessChange, fileStats, generate, inputsFor, inputsKey, patternOf, type ChangeAssessment, type GenerationInputs, type PatternRef } from './generation.js';
-import { createDraftInTx, filesHashOf, MAIN, publishInTx } from './versions.js';
+import { branchHead, createDraftInTx, filesHashOf, MAIN, publishInTx } from './versions.js';
 import { PhaseTimer } from './phases.js';
 
 type ComponentRow = Prisma.ComponentGetPayload<{ include: { currentVersion: true } }>;
@@ -55,7 +55,7 @@ export async function proposeVersion(
 ): Promise<ProposalOutcome> {
   const timer = options.timer ?? new PhaseTimer();
   const branch = options.branch ?? MAIN;
-  const base = branch === MAIN ? component.currentVersion : await branchHeadVersion(tx, component.id, branch);
+  const base = branch === MAIN ? component.currentVersion : await branchHead(tx, component.id, component.currentVersionId, branch);
   const { inputs, pattern, assessment } = timer.measure('detect', () => detectChange(component, spec, tokens, base));
   if (assessment.bump === 'none' && !options.force) return { kind: 'unchanged' };
   const bump = assessment.bump === 'none' ? 'patch' : assessment.bump;
@@ -145,10 +145,4 @@ export function proposalFromDraft(component: { id: string; name: string }, v: Pr
     files: stored.files ?? [],
     warnings: v.warnings,
   };
-}
-
-async function branchHeadVersion(tx: Tx, componentId: string, branch: string) {
-  const b = await tx.branch.findUnique({ where: { componentId_name: { componentId, name: branch } } });
-  if (!b) throw unprocessable('unknown_branch', `branch ${branch} does not exist`);
-  return tx.componentVersion.findUnique({ where: { id: b.headVersionId ?? b.baseVersionId } });
 }

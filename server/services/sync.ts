@@ -280,7 +280,7 @@ export async function decide(ctx: RequestContext, syncId: string, decisions: Dec
         if (d.decision === 'accept') {
           const entries = (await tx.syncOperation.findUniqueOrThrow({ where: { id: op.id } })).undoState as unknown as UndoEntry[];
           if (!entries.some((e) => e.versionId === v.id)) {
-            entries.push({ componentId: d.componentId, before: proposal.fromVersion === null ? null : (await tx.componentVersion.findUnique({ where: { id: proposal.draftVersionId } }))?.baseVersionId ?? null, versionId: v.id });
+            entries.push({ componentId: d.componentId, before: v.baseVersionId, versionId: v.id });
             await tx.syncOperation.update({ where: { id: op.id }, data: { undoState: entries as unknown as Prisma.InputJsonValue } });
           }
         }

@@ -47,7 +47,7 @@ export interface DraftInput {
 type VersionRow = Prisma.ComponentVersionGetPayload<object>;
 
 /** The version a new draft on `branch` builds on: the component's current version on main, the branch head elsewhere. */
-async function branchHead(tx: Tx, componentId: string, currentVersionId: string | null, branch: string) {
+export async function branchHead(tx: Tx, componentId: string, currentVersionId: string | null, branch: string) {
   if (branch === MAIN) {
     return currentVersionId ? tx.componentVersion.findUnique({ where: { id: currentVersionId } }) : null;
   }
