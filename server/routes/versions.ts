@@ -8,7 +8,7 @@ import { notFound } from '../errors.js';
 import { sha256OfContent } from '../services/blobs.js';
 import {
   addTag, createDraft, getVersionWithFiles, listVersions, publishVersion, rejectVersion, removeTag, replaceDraftFiles,
-} from '../services/versions.js';
+} from '../services/versions/index.js';
 import { ComponentParams, errors, Limit, Tag, VersionDetailOut, VersionOut, VersionParams, versionOut, versionSummary } from './schemas.js';
 
 const JsonObject = z.record(z.string(), z.json());

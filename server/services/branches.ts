@@ -5,7 +5,7 @@ import { recordAudit } from './audit.js';
 import { loadVersionFiles } from './blobs.js';
 import { findComponent } from './components.js';
 import type { RequestContext } from './context.js';
-import { filesHash, MAIN } from './versions.js';
+import { filesHash, MAIN } from './versions/index.js';
 
 type BranchRow = Prisma.BranchGetPayload<object>;
 type VersionRow = Prisma.ComponentVersionGetPayload<object>;

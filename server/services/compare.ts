@@ -2,7 +2,7 @@ import { diffFileSets } from '../../core/diff/index.js';
 import { badRequest } from '../errors.js';
 import { loadVersionFiles } from './blobs.js';
 import type { RequestContext } from './context.js';
-import { resolveVersionRef } from './versions.js';
+import { resolveVersionRef } from './versions/index.js';
 import { findComponent } from './components.js';
 
 /** Any two versions of a component (ids or version strings), per-file diff and stats. */

@@ -5,7 +5,7 @@ import { variantKey } from '../../core/specs/index.js';
 import { loadVersionFiles } from './blobs.js';
 import type { RequestContext } from './context.js';
 import { keyMatcher, renderedPropSets, storiesOf, type ArgSet } from './coverage-scan.js';
-import { previousInputs } from './generation.js';
+import { previousInputs } from './generation/index.js';
 
 type ComponentRow = Prisma.ComponentGetPayload<{ include: { currentVersion: true } }>;
 

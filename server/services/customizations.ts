@@ -8,7 +8,7 @@ import { recordAudit } from './audit.js';
 import { loadBlobs, loadVersionFiles, storeBlobs, type StoredFileRef } from './blobs.js';
 import { findComponent } from './components.js';
 import type { RequestContext } from './context.js';
-import { generatedFilesOf } from './generation.js';
+import { generatedFilesOf } from './generation/index.js';
 
 type CustomizationRow = Prisma.CustomizationGetPayload<object>;
 

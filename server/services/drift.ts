@@ -4,8 +4,8 @@ import type { TokenSet } from '../../core/contract/tokens.js';
 import type { Bump, PatternChange, SpecChange, TokenChange } from '../../core/contract/changes.js';
 import { selectPattern } from '../../core/codegen/index.js';
 import type { RequestContext } from './context.js';
-import { assessChange, inputsFor, inputsKey } from './generation.js';
-import { MAIN } from './versions.js';
+import { assessChange, inputsFor, inputsKey } from './generation/index.js';
+import { MAIN } from './versions/index.js';
 
 type ComponentRow = Prisma.ComponentGetPayload<{ include: { currentVersion: true } }>;
 type VersionRow = Prisma.ComponentVersionGetPayload<object>;

@@ -10,9 +10,9 @@ import { loadVersionFiles } from './blobs.js';
 import { branchView, findBranch, mergeSides } from './branches.js';
 import { findComponent } from './components.js';
 import type { RequestContext } from './context.js';
-import { fileStats } from './generation.js';
+import { fileStats } from './generation/index.js';
 import { changesBetween, storedInputsOf, type StoredInputs } from './version-inputs.js';
-import { createDraftInTx, filesHash, MAIN, mergeSourceOf, validateFiles } from './versions.js';
+import { createDraftInTx, filesHash, MAIN, mergeSourceOf, validateFiles } from './versions/index.js';
 
 type VersionRow = Prisma.ComponentVersionGetPayload<object>;
 

@@ -7,8 +7,8 @@ import type { Proposal } from '../../core/contract/sync.js';
 import { unprocessable } from '../errors.js';
 import { loadVersionFiles, sha256OfContent } from './blobs.js';
 import type { RequestContext } from './context.js';
-import { applyCustomization, assessChange, fileStats, generate, inputsFor, inputsKey, patternOf, type ChangeAssessment, type GenerationInputs, type PatternRef } from './generation.js';
-import { branchHead, createDraftInTx, filesHashOf, MAIN, publishInTx } from './versions.js';
+import { applyCustomization, assessChange, fileStats, generate, inputsFor, inputsKey, patternOf, type ChangeAssessment, type GenerationInputs, type PatternRef } from './generation/index.js';
+import { branchHead, createDraftInTx, filesHashOf, MAIN, publishInTx } from './versions/index.js';
 import { PhaseTimer } from './phases.js';
 
 type ComponentRow = Prisma.ComponentGetPayload<{ include: { currentVersion: true } }>;

@@ -9,10 +9,10 @@ import { loadVersionFiles } from './blobs.js';
 import { findBranch } from './branches.js';
 import { findComponent } from './components.js';
 import type { RequestContext } from './context.js';
-import { previousInputs } from './generation.js';
+import { previousInputs } from './generation/index.js';
 import { proposeVersion } from './proposals.js';
-import { canonicalTokens } from './sync.js';
-import { filesHash, MAIN } from './versions.js';
+import { canonicalTokens } from './token-input.js';
+import { filesHash, MAIN } from './versions/index.js';
 
 type VersionRow = Prisma.ComponentVersionGetPayload<object>;
 

@@ -6,9 +6,9 @@ import { recordAudit } from './audit.js';
 import { loadVersionFiles } from './blobs.js';
 import { findComponent } from './components.js';
 import type { RequestContext } from './context.js';
-import { fileStats, previousInputs } from './generation.js';
+import { fileStats, previousInputs } from './generation/index.js';
 import { changesBetween, storedInputsOf } from './version-inputs.js';
-import { createDraftInTx, filesHash, MAIN } from './versions.js';
+import { createDraftInTx, filesHash, MAIN } from './versions/index.js';
 
 type VersionRow = Prisma.ComponentVersionGetPayload<object>;
 

@@ -1,16 +1,17 @@
 import type { Prisma } from '../db/generated/client.js';
 import type { ComponentSpec } from '../../core/contract/specs.js';
-import type { TokenSet, TokensInput } from '../../core/contract/tokens.js';
+import type { TokenSet } from '../../core/contract/tokens.js';
 import type { Trigger } from '../../core/contract/api.js';
 import type { Proposal, SyncRequest, SyncResult } from '../../core/contract/sync.js';
 import { canonicalHash } from '../../core/tokens/hash.js';
-import { hashTokenSet, importDtcg, validateTokenSet } from '../../core/tokens/index.js';
+import { hashTokenSet } from '../../core/tokens/index.js';
+import { canonicalTokens } from './token-input.js';
 import { AppError, badRequest, conflict, notFound, unprocessable } from '../errors.js';
 import { recordAudit } from './audit.js';
 import type { RequestContext } from './context.js';
 import { detectChange, proposeVersion } from './proposals.js';
-import { inputsFor } from './generation.js';
-import { publishInTx, rejectInTx } from './versions.js';
+import { inputsFor } from './generation/index.js';
+import { publishInTx, rejectInTx } from './versions/index.js';
 import { PhaseTimer } from './phases.js';
 
 export const UNDO_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -27,28 +28,6 @@ export interface StoredSyncResult extends SyncResult {
   warnings: string[];
   /** Wall time per phase of this sync, in milliseconds. */
   timingsMs?: ReturnType<PhaseTimer['report']>;
-}
-
-/**
- * Canonical tokens from either wire form. DTCG documents are imported; every token problem
- * is reported at once, one message per token, and nothing is stored.
- */
-export function canonicalTokens(input: TokensInput): { tokens: TokenSet; warnings: string[] } {
-  let tokens: TokenSet;
-  const warnings: string[] = [];
-  if ('format' in input && input.format === 'dtcg') {
-    const imported = importDtcg(input);
-    tokens = imported.tokens;
-    warnings.push(...imported.warnings);
-  } else {
-    tokens = input as TokenSet;
-  }
-  const validation = validateTokenSet(tokens);
-  if (validation.errors.length) {
-    const errors = validation.errors;
-    throw unprocessable('invalid_tokens', `${errors.length} token problem(s): ${errors.slice(0, 3).map((e) => e.message).join('; ')}${errors.length > 3 ? '; …' : ''}`, { issues: errors });
-  }
-  return { tokens, warnings };
 }
 
 function checkSpecs(components: ComponentSpec[]): void {

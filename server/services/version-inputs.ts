@@ -1,8 +1,8 @@
 import type { Prisma } from '../db/generated/client.js';
 import type { PatternChange, SpecChange, TokenChange } from '../../core/contract/changes.js';
 import { decideBump, diffSpecs, diffTokenSets, patternChange, tokenNameLookup, type BumpDecision, type BumpInput } from '../../core/changes/index.js';
-import { previousInputs } from './generation.js';
-import type { DraftInput } from './versions.js';
+import { previousInputs } from './generation/index.js';
+import type { DraftInput } from './versions/index.js';
 
 type VersionRow = Prisma.ComponentVersionGetPayload<object>;
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbKinds } from '../helpers/databases.js';
 import { files, startTestApp, type TestApp } from '../helpers/app.js';
-import { replaceDraftFiles } from '../../server/services/versions.js';
+import { replaceDraftFiles } from '../../server/services/versions/index.js';
 
 describe.each(dbKinds)('published versions are immutable on %s', (kind) => {
   let t: TestApp;

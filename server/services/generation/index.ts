@@ -1,0 +1,5 @@
+// Generation: inputs of a version, change assessment, customization merges and file stats.
+export * from './inputs.js';
+export * from './assessment.js';
+export * from './customization-merge.js';
+export * from './stats.js';

@@ -1,0 +1,52 @@
+// What a version is generated from, and generating it.
+import type { ComponentSpec } from '../../../core/contract/specs.js';
+import type { TokenSet } from '../../../core/contract/tokens.js';
+import type { GeneratedFile } from '../../../core/contract/api.js';
+import { generateComponent, generateTokensCss, selectPattern } from '../../../core/codegen/index.js';
+import { canonicalHash } from '../../../core/tokens/hash.js';
+import { hashTokenSet, tokenClosure } from '../../../core/tokens/index.js';
+import { normalizeSpec } from '../../../core/specs/index.js';
+
+/** What a version is generated from: the spec, the tokens it uses (alias closure), and the pattern. */
+export interface GenerationInputs {
+  spec: ComponentSpec & { tokenRefs: string[] };
+  tokens: TokenSet;
+  tokensHash: string;
+  specHash: string;
+}
+
+/** The spec (normalized) and just the tokens it reaches through aliases, with their hashes. */
+export function inputsFor(spec: ComponentSpec, tokens: TokenSet, patternOverride?: string | null): GenerationInputs {
+  const normalized = normalizeSpec(patternOverride ? { ...spec, pattern: patternOverride } : spec);
+  const closure = tokenClosure(tokens, normalized.tokenRefs);
+  return { spec: normalized, tokens: closure, tokensHash: hashTokenSet(closure), specHash: canonicalHash(normalized) };
+}
+
+export interface Generated {
+  patternId: string;
+  patternVersion: string;
+  files: GeneratedFile[];
+}
+
+/** Component files from its pattern, plus the CSS custom properties of the tokens it uses. */
+export function generate(inputs: GenerationInputs): Generated {
+  const out = generateComponent(inputs.spec, inputs.tokens);
+  const files = [...out.files, generateTokensCss(inputs.tokens)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { patternId: out.patternId, patternVersion: out.patternVersion, files };
+}
+
+export interface PatternRef {
+  patternId: string;
+  patternVersion: string;
+}
+
+/** The pattern a spec will be generated with, without generating (cheap change detection). */
+export function patternOf(inputs: GenerationInputs): PatternRef {
+  const pattern = selectPattern(inputs.spec);
+  return { patternId: pattern.id, patternVersion: pattern.version };
+}
+
+/** Identity of everything that shapes the generated code: equal keys mean nothing to regenerate. */
+export function inputsKey(v: { tokensHash: string; specHash: string; patternId: string; patternVersion: string }): string {
+  return `${v.tokensHash}:${v.specHash}:${v.patternId}@${v.patternVersion}`;
+}

@@ -1,0 +1,153 @@
+// Drafts: creating them and replacing their files.
+import type { Prisma } from '../../db/generated/client.js';
+import type { Tx } from '../../db/database.js';
+import type { GeneratedFile, Trigger } from '../../../core/contract/api.js';
+import type { Bump } from '../../../core/contract/changes.js';
+import { canonicalHash } from '../../../core/tokens/hash.js';
+import { parseVersion } from '../../../core/changes/index.js';
+import { conflict } from '../../errors.js';
+import { recordAudit } from '../audit.js';
+import { storeBlobs } from '../blobs.js';
+import { findComponent } from '../components.js';
+import type { RequestContext } from '../context.js';
+import { MAIN, branchHead } from './branch-head.js';
+import { proposeNumber } from './numbers.js';
+import { validateFiles, filesHash, filesHashOf } from './files.js';
+import { findVersion } from './find.js';
+import { lockVersion, publishInTx } from './publish.js';
+
+export interface DraftInput {
+  files: GeneratedFile[];
+  bump: Bump;
+  trigger?: Trigger | undefined;
+  summary?: string[] | undefined;
+  tokens?: Prisma.InputJsonValue | undefined;
+  spec?: Prisma.InputJsonValue | undefined;
+  /** Hashes computed by the caller from the domain objects (default: canonical hash of the JSON). */
+  tokensHash?: string | undefined;
+  specHash?: string | undefined;
+  patternId?: string | undefined;
+  patternVersion?: string | undefined;
+  generationParams?: Prisma.InputJsonValue | undefined;
+  branch?: string | undefined;
+  warnings?: string[] | undefined;
+  tags?: string[] | undefined;
+  changes?: Prisma.InputJsonValue | undefined;
+  hasConflicts?: boolean | undefined;
+  customized?: boolean | undefined;
+  syncId?: string | undefined;
+  /** Publish in the same transaction (rollback, merges, policy `auto`). */
+  publish?: boolean | undefined;
+  /** Files hash of the base version when the caller already has its files (saves a query). */
+  baseFilesHash?: string | undefined;
+  /**
+   * Leave the branch's pending drafts alone instead of superseding them. Rollbacks and merges
+   * are not new proposals: drafts under review stay visible to their reviewers and simply turn
+   * stale (publishing one is a 409 because its base is no longer current).
+   */
+  keepPendingDrafts?: boolean | undefined;
+}
+
+type VersionRow = Prisma.ComponentVersionGetPayload<object>;
+
+/**
+ * Stores a new draft (files content-addressed) on top of the current head of its branch.
+ * Older pending drafts of the same branch are superseded: one pending proposal per branch.
+ */
+export async function createDraftInTx(tx: Tx, ctx: Omit<RequestContext, 'db'>, componentId: string, input: DraftInput) {
+  const component = await findComponent(tx, ctx.projectId, componentId);
+  const branch = input.branch ?? MAIN;
+  const head = await branchHead(tx, componentId, component.currentVersionId, branch);
+  const version = await proposeNumber(tx, componentId, branch, head, input.bump);
+  const parts = parseVersion(version);
+  if (!input.keepPendingDrafts) {
+    await tx.componentVersion.updateMany({
+      where: { componentId, branch, status: 'draft' },
+      data: { status: 'superseded', decidedAt: new Date(), decidedBy: ctx.actor },
+    });
+  }
+  const tokens = input.tokens ?? {};
+  const spec = input.spec ?? {};
+  const row = await tx.componentVersion.create({
+    data: {
+      componentId,
+      major: parts.major,
+      minor: parts.minor,
+      patch: parts.patch,
+      prerelease: parts.prerelease,
+      version,
+      status: 'draft',
+      trigger: input.trigger ?? 'manual',
+      bump: input.bump,
+      createdBy: ctx.actor,
+      tokensHash: input.tokensHash ?? canonicalHash(tokens),
+      specHash: input.specHash ?? canonicalHash(spec),
+      tokens,
+      spec,
+      patternId: input.patternId ?? 'custom',
+      patternVersion: input.patternVersion ?? '0.0.0',
+      generationParams: input.generationParams ?? {},
+      parentVersionId: head?.id ?? null,
+      baseVersionId: head?.id ?? null,
+      branch,
+      tags: [...new Set(input.tags ?? [])],
+      changeSummary: input.summary ?? [],
+      changes: input.changes ?? {},
+      warnings: input.warnings ?? [],
+      hasConflicts: input.hasConflicts ?? false,
+      customized: input.customized ?? false,
+      syncId: input.syncId ?? null,
+    },
+  });
+  const refs = await storeBlobs(tx, input.files);
+  await tx.versionFile.createMany({ data: refs.map((r) => ({ versionId: row.id, path: r.path, blobSha256: r.sha256 })) });
+  await recordAudit(tx, ctx, {
+    action: 'version.create',
+    targetType: 'component_version',
+    targetId: row.id,
+    beforeHash: head ? input.baseFilesHash ?? (await filesHash(tx, head.id)) : null,
+    afterHash: filesHashOf(refs),
+    data: { componentId, version, branch, bump: input.bump, trigger: row.trigger },
+  });
+  if (input.publish) return publishInTx(tx, ctx, row.id, {});
+  return row;
+}
+
+export async function createDraft(ctx: RequestContext, componentId: string, input: DraftInput) {
+  validateFiles(input.files);
+  return ctx.db.$transaction((tx) => createDraftInTx(tx, ctx, componentId, input));
+}
+
+const CONFLICT_MARKER = /^(<{7}|>{7})( |$)/m;
+
+/**
+ * Replaces a draft's files, e.g. with merge conflicts resolved by hand. Published versions never
+ * change their files: the service refuses before the database has to. Files that still carry
+ * conflict markers keep the draft flagged.
+ */
+export async function replaceDraftFiles(ctx: RequestContext, versionId: string, files: GeneratedFile[]) {
+  validateFiles(files);
+  return ctx.db.$transaction(async (tx) => {
+    await lockVersion(tx, versionId);
+    const version = await findVersion(tx, ctx.projectId, versionId);
+    if (version.status !== 'draft') {
+      throw conflict('immutable', `Version ${version.version} is ${version.status}; only a draft's files can change`);
+    }
+    const before = await filesHash(tx, versionId);
+    await tx.versionFile.deleteMany({ where: { versionId } });
+    const refs = await storeBlobs(tx, files);
+    await tx.versionFile.createMany({ data: refs.map((r) => ({ versionId, path: r.path, blobSha256: r.sha256 })) });
+    const stillConflicted = files.filter((f) => CONFLICT_MARKER.test(f.content)).map((f) => f.path);
+    const updated = await tx.componentVersion.update({
+      where: { id: versionId },
+      data: {
+        hasConflicts: stillConflicted.length > 0,
+        warnings: stillConflicted.length
+          ? version.warnings
+          : [...version.warnings.filter((w) => !w.startsWith('conflict')), 'merge conflicts resolved by hand'],
+      },
+    });
+    await recordAudit(tx, ctx, { action: 'version.files.replace', targetType: 'component_version', targetId: versionId, beforeHash: before, afterHash: filesHashOf(refs), data: { stillConflicted } });
+    return updated;
+  });
+}

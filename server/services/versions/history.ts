@@ -1,0 +1,94 @@
+// History: filtered, keyset-paged listing and version references.
+import type { Prisma } from '../../db/generated/client.js';
+import type { Trigger, VersionStatus } from '../../../core/contract/api.js';
+import { parseVersion } from '../../../core/changes/index.js';
+import { AppError, notFound } from '../../errors.js';
+import { loadVersionFiles } from '../blobs.js';
+import { findComponent } from '../components.js';
+import type { RequestContext } from '../context.js';
+import { findVersion } from './find.js';
+
+// ---- history -------------------------------------------------------------------------
+
+export interface HistoryFilters {
+  status?: VersionStatus | undefined;
+  tag?: string | undefined;
+  trigger?: Trigger | undefined;
+  author?: string | undefined;
+  branch?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}
+
+export function encodeCursor(v: { createdAt: Date; id: string }): string {
+  return Buffer.from(JSON.stringify([v.createdAt.toISOString(), v.id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const createdAt = new Date(at);
+    if (Number.isNaN(createdAt.getTime()) || typeof id !== 'string') throw new Error('bad');
+    return { createdAt, id };
+  } catch {
+    throw new AppError(400, 'bad_cursor', 'cursor is not one this API returned');
+  }
+}
+
+/** Newest first, keyset-paged on (created_at, id) so deep pages cost the same as the first. */
+export async function listVersions(ctx: RequestContext, componentId: string, f: HistoryFilters) {
+  await findComponent(ctx.db, ctx.projectId, componentId);
+  const where: Prisma.ComponentVersionWhereInput = { componentId };
+  if (f.status) where.status = f.status;
+  if (f.tag) where.tags = { has: f.tag };
+  if (f.trigger) where.trigger = f.trigger;
+  if (f.author) where.createdBy = f.author;
+  if (f.branch) where.branch = f.branch;
+  if (f.from || f.to) where.createdAt = { ...(f.from ? { gte: f.from } : {}), ...(f.to ? { lte: f.to } : {}) };
+  const and: Prisma.ComponentVersionWhereInput[] = [where];
+  if (f.cursor) {
+    const c = decodeCursor(f.cursor);
+    and.push({ OR: [{ createdAt: { lt: c.createdAt } }, { createdAt: c.createdAt, id: { lt: c.id } }] });
+  }
+  const rows = await ctx.db.componentVersion.findMany({
+    where: { AND: and },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: f.limit + 1,
+  });
+  const page = rows.slice(0, f.limit);
+  return { items: page, nextCursor: rows.length > f.limit ? encodeCursor(page[page.length - 1]!) : null };
+}
+
+export async function getVersionWithFiles(ctx: RequestContext, versionId: string) {
+  const version = await findVersion(ctx.db, ctx.projectId, versionId);
+  const files = await loadVersionFiles(ctx.db, versionId);
+  return { version, files };
+}
+
+/**
+ * A version named by id or by version string ("1.2.0", "1.3.0-experimental.1"). A string
+ * that is not a UUID must parse as semver: otherwise it is a 400 naming the string.
+ */
+export async function resolveVersionRef(ctx: RequestContext, componentId: string, ref: string) {
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref)) {
+    const v = await findVersion(ctx.db, ctx.projectId, ref);
+    if (v.componentId !== componentId) throw notFound('version', ref);
+    return v;
+  }
+  let parsed: ReturnType<typeof parseVersion>;
+  try {
+    parsed = parseVersion(ref);
+  } catch {
+    throw new AppError(400, 'bad_version', `"${ref}" is neither a version id nor a semantic version such as 1.2.0`);
+  }
+  const candidates = await ctx.db.componentVersion.findMany({
+    where: { componentId, major: parsed.major, minor: parsed.minor, patch: parsed.patch, prerelease: parsed.prerelease },
+    orderBy: { createdAt: 'desc' },
+  });
+  // Several drafts may have proposed the same number; the published one is what the number means.
+  const v = candidates.find((c) => c.status === 'published' || c.status === 'archived') ?? candidates[0];
+  if (!v) throw notFound('version', ref);
+  return v;
+}

@@ -1,0 +1,8 @@
+// The version store: drafts, publishing, history, tags and hashes of a component's versions.
+export * from './branch-head.js';
+export * from './drafts.js';
+export * from './files.js';
+export * from './find.js';
+export * from './history.js';
+export * from './publish.js';
+export * from './tags.js';
