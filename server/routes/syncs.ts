@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Proposal, SyncRequest, SyncResult } from '../../core/contract/sync.js';
 import { contextOf } from '../plugins/auth.js';
-import { decide, getSync, runSync, undoSync } from '../services/sync.js';
+import { decide, getSync, runSync, undoSync } from '../services/sync/index.js';
 import { errors, Id, ProjectParams } from './schemas.js';
 
 const SyncParams = z.object({ syncId: Id });
