@@ -6,15 +6,17 @@ import type { TokenSet } from '../../../core/contract/tokens.js';
 import { recordAudit } from '../audit.js';
 import type { RequestContext } from '../context.js';
 import type { UndoEntry } from './undo.js';
-import type { StoredSyncResult } from './result.js';
+import { leaseUntil } from './lease.js';
+import { storable, type StoredSyncResult } from './result.js';
 
 export interface OpenSync {
-  key: string;
+  key: string | null;
   inputHash: string;
   request: SyncRequest;
   tokens: TokenSet;
   tokensHash: string;
   trigger: Trigger;
+  leaseMinutes: number;
 }
 
 /** Snapshots the tokens and creates the `running` row, in one transaction. */
@@ -35,6 +37,7 @@ export async function openOperation(ctx: RequestContext, open: OpenSync) {
         trigger: open.trigger,
         actor: ctx.actor,
         status: 'running',
+        leaseExpiresAt: leaseUntil(open.leaseMinutes),
         tokenSnapshotId: snapshot.id,
         correlationId: ctx.correlationId,
       },
@@ -42,14 +45,15 @@ export async function openOperation(ctx: RequestContext, open: OpenSync) {
   });
 }
 
-/** Stores the result and its undo list, and audits the sync, in one transaction. */
+/** Stores the result and its undo list, ends the lease, and audits the sync, in one transaction. */
 export async function closeOperation(ctx: RequestContext, syncId: string, open: OpenSync, result: StoredSyncResult, undo: UndoEntry[]): Promise<void> {
   await ctx.db.$transaction(async (tx) => {
     await tx.syncOperation.update({
       where: { id: syncId },
       data: {
         status: result.status,
-        result: result as unknown as Prisma.InputJsonValue,
+        leaseExpiresAt: null,
+        result: storable(result) as unknown as Prisma.InputJsonValue,
         undoState: undo as unknown as Prisma.InputJsonValue,
         durationMs: Math.round(performance.now() - ctx.startedAt),
       },

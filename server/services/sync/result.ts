@@ -19,6 +19,20 @@ export function statusOf(errors: number, settled: number): 'completed' | 'partia
 /** A component's failure as the designer reads it: the AppError's message, or a first line. */
 export function describeError(err: unknown, name: string): string {
   if (err instanceof AppError) return err.message;
+  return `${name} could not be regenerated: ${firstLine(err)}`;
+}
+
+/** An error's first line: database and engine errors carry pages of detail after it. */
+export function firstLine(err: unknown): string {
+  if (err instanceof AppError) return err.message;
   const message = err instanceof Error ? err.message : String(err);
-  return `${name} could not be regenerated: ${message.split('\n')[0]}`;
+  return message.trim().split('\n')[0] ?? '';
+}
+
+/**
+ * The result as PostgreSQL can store it: JSON text may not hold NUL, which a designer's
+ * name can (it would fail the whole write and leave the sync running).
+ */
+export function storable<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? v.replace(/\0/g, '\uFFFD') : v))) as T;
 }

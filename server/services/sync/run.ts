@@ -7,8 +7,9 @@ import { PhaseTimer } from '../phases.js';
 import { detectComponents } from './detect.js';
 import { generateComponents, type Prepared } from './generate.js';
 import { closeOperation, openOperation, type OpenSync } from './operation.js';
-import { findByKey, replay } from './replay.js';
-import { statusOf, type StoredSyncResult, type SyncError } from './result.js';
+import { DEFAULT_LEASE_MINUTES, expireLeases, failOperation, holdLease } from './lease.js';
+import { findByKey, releaseExpiredKey, replay } from './replay.js';
+import { firstLine, statusOf, type StoredSyncResult, type SyncError } from './result.js';
 import { markRemoved, storeComponents, touchUpToDate, type Stored, type SyncScope } from './store.js';
 import type { UndoEntry } from './undo.js';
 import { validateRequest } from './validate.js';
@@ -18,35 +19,58 @@ export interface SyncOptions {
   trigger?: Trigger | undefined;
   /** Component transactions side by side (PostgreSQL); 1 on PGlite's single connection. */
   concurrency?: number | undefined;
+  /** Minutes without progress after which a running sync counts as crashed. */
+  leaseMinutes?: number | undefined;
 }
 
 /**
  * Proposes a new version of every component whose inputs changed, each component in its own
- * transaction so one failure loses nothing else. Idempotent: the same Idempotency-Key (or,
- * without one, the same input) returns the first result and writes nothing.
+ * transaction so one failure loses nothing else. Only an Idempotency-Key replays (24 h);
+ * otherwise the sync is computed against the current state, so equal inputs propose nothing.
+ * Every sync ends completed, partial or failed, never running.
  */
 export async function runSync(ctx: RequestContext, request: SyncRequest, options: SyncOptions): Promise<{ result: StoredSyncResult; replayed: boolean }> {
   const inputHash = canonicalHash(request);
-  const key = options.idempotencyKey ?? `input:${inputHash}`;
-  const previous = await findByKey(ctx, key);
-  if (previous) return replay(previous, inputHash, options.idempotencyKey);
+  const key = options.idempotencyKey ?? null;
+  await expireLeases(ctx);
+  if (key !== null) {
+    await releaseExpiredKey(ctx, key);
+    const previous = await findByKey(ctx, key);
+    if (previous) return replay(previous, inputHash, key);
+  }
 
   const timer = new PhaseTimer();
   const { tokens, tokensHash, warnings } = timer.measure('validate', () => validateRequest(request));
-  const open: OpenSync = { key, inputHash, request, tokens, tokensHash, trigger: options.trigger ?? 'sync' };
+  const leaseMinutes = options.leaseMinutes ?? DEFAULT_LEASE_MINUTES;
+  const open: OpenSync = { key, inputHash, request, tokens, tokensHash, trigger: options.trigger ?? 'sync', leaseMinutes };
   let op;
   try {
     op = await openOperation(ctx, open);
   } catch (err) {
-    // The same sync arrived twice at once: the other request owns it.
-    if ((err as { code?: string }).code === 'P2002') {
+    // The same keyed sync arrived twice at once: the other request owns it.
+    if (key !== null && (err as { code?: string }).code === 'P2002') {
       const other = await findByKey(ctx, key);
-      if (other) return replay(other, inputHash, options.idempotencyKey);
+      if (other) return replay(other, inputHash, key);
     }
     throw err;
   }
-  const scope: SyncScope = { ctx, syncId: op.id, snapshotId: op.tokenSnapshotId, request, tokens, trigger: open.trigger, timer };
+  const stopLease = holdLease(ctx, op.id, leaseMinutes);
+  try {
+    const result = await pipeline({ ctx, syncId: op.id, snapshotId: op.tokenSnapshotId, request, tokens, trigger: open.trigger, timer }, options, open, warnings);
+    return { result, replayed: false };
+  } catch (err) {
+    // Whatever broke, the sync ends failed (keeping the drafts it stored); if even that write
+    // fails, its lease expires and the next request fails it.
+    await failOperation(ctx, op.id, `The sync failed: ${firstLine(err)}`, { warnings }).catch(() => undefined);
+    throw err;
+  } finally {
+    stopLease();
+  }
+}
 
+/** validate (done) → detect → generate → diff and store → the stored answer. */
+async function pipeline(scope: SyncScope, options: SyncOptions, open: OpenSync, warnings: string[]): Promise<StoredSyncResult> {
+  const { ctx, request, tokens, timer } = scope;
   const detected = await detectComponents(ctx, request.fileKey, request.components, tokens, timer);
   const generated = generateComponents(detected, timer);
   const stored = await storeComponents(scope, generated.filter((g): g is Prepared => g.kind === 'changed'), options.concurrency ?? 1);
@@ -54,9 +78,9 @@ export async function runSync(ctx: RequestContext, request: SyncRequest, options
   await markRemoved(scope, request.components.map((c) => c.id));
 
   const { proposals, unchanged, errors, undo } = tally(generated, stored);
-  const result: StoredSyncResult = { syncId: op.id, status: statusOf(errors.length, proposals.length + unchanged), proposals, unchanged, errors, warnings, timingsMs: timer.report() };
-  await closeOperation(ctx, op.id, open, result, undo);
-  return { result, replayed: false };
+  const result: StoredSyncResult = { syncId: scope.syncId, status: statusOf(errors.length, proposals.length + unchanged), proposals, unchanged, errors, warnings, timingsMs: timer.report() };
+  await closeOperation(ctx, scope.syncId, open, result, undo);
+  return result;
 }
 
 /** The sync's answer, in the request's order of components. */
