@@ -54,7 +54,7 @@ const syncs: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['sync', 'review'],
-        summary: 'Accept (publish) or reject proposals of a sync',
+        summary: 'Accept (publish) or reject proposals of a sync: one outcome per decision, in order (published, rejected, or that item\'s error)',
         params: SyncParams,
         body: z.object({
           decisions: z
@@ -72,8 +72,9 @@ const syncs: FastifyPluginAsyncZod = async (app) => {
                 decision: z.enum(['accept', 'reject']),
                 ok: z.boolean(),
                 status: z.string(),
-                version: z.string(),
-                versionId: z.string(),
+                /** null when the sync has no proposal for that component */
+                version: z.string().nullable(),
+                versionId: z.string().nullable(),
                 error: z.object({ code: z.string(), message: z.string() }).optional(),
               }),
             ),
