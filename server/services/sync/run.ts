@@ -12,6 +12,7 @@ import { findByKey, releaseExpiredKey, replay } from './replay.js';
 import { firstLine, statusOf, type StoredSyncResult, type SyncError } from './result.js';
 import { markRemoved, storeComponents, touchUpToDate, type Stored, type SyncScope } from './store.js';
 import type { UndoEntry } from './undo.js';
+import { nameComponents } from './names.js';
 import { validateRequest } from './validate.js';
 
 export interface SyncOptions {
@@ -71,7 +72,9 @@ export async function runSync(ctx: RequestContext, request: SyncRequest, options
 /** validate (done) → detect → generate → diff and store → the stored answer. */
 async function pipeline(scope: SyncScope, options: SyncOptions, open: OpenSync, warnings: string[]): Promise<StoredSyncResult> {
   const { ctx, request, tokens, timer } = scope;
-  const detected = await detectComponents(ctx, request.fileKey, request.components, tokens, timer);
+  const named = await nameComponents(ctx, request.components);
+  warnings = [...warnings, ...named.warnings];
+  const detected = await detectComponents(ctx, request.fileKey, named.specs, tokens, timer);
   const generated = generateComponents(detected, timer);
   const stored = await storeComponents(scope, generated.filter((g): g is Prepared => g.kind === 'changed'), options.concurrency ?? 1);
   await touchUpToDate(scope, generated.flatMap((g) => (g.kind === 'upToDate' ? [g.component.id] : [])));
