@@ -36,6 +36,8 @@ const syncs: FastifyPluginAsyncZod = async (app) => {
         concurrency: app.db.kind === 'postgres' ? 4 : 1,
         leaseMinutes: app.config.syncLeaseMinutes,
       });
+      // Stripe's header, for clients that look at headers rather than the body.
+      if (replayed) reply.header('idempotent-replayed', 'true');
       return reply.status(replayed ? 200 : 201).send({ ...result, warnings: result.warnings ?? [], replayed });
     },
   );
