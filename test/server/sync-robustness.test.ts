@@ -102,6 +102,10 @@ describe.each(dbKinds)('sync robustness on %s', (kind) => {
     const reading = await t.api('GET', `/api/v1/syncs/${crashed.id}`);
     expect(reading.statusCode, reading.body).toBe(200);
     expect(reading.json()).toMatchObject({ status: 'running', proposals: [] });
+    // Nothing to decide or undo until it has finished.
+    expect((await t.api('POST', `/api/v1/syncs/${crashed.id}/undo`)).json().error.code).toBe('sync_in_progress');
+    const deciding = await t.api('POST', `/api/v1/syncs/${crashed.id}/decisions`, { body: { decisions: [{ componentId: crashed.id, decision: 'accept' }] } });
+    expect(deciding.statusCode).toBe(409);
 
     await t.db.prisma.syncOperation.update({ where: { id: crashed.id }, data: { leaseExpiresAt: new Date(Date.now() - 1000) } });
     const read = await t.api('GET', `/api/v1/syncs/${crashed.id}`);

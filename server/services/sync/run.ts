@@ -69,11 +69,11 @@ export async function runSync(ctx: RequestContext, request: SyncRequest, options
   }
 }
 
-/** validate (done) → detect → generate → diff and store → the stored answer. */
-async function pipeline(scope: SyncScope, options: SyncOptions, open: OpenSync, warnings: string[]): Promise<StoredSyncResult> {
+/** After validate: detect → generate → diff and store → the stored answer. */
+async function pipeline(scope: SyncScope, options: SyncOptions, open: OpenSync, validationWarnings: string[]): Promise<StoredSyncResult> {
   const { ctx, request, tokens, timer } = scope;
+  // Code names are inputs of generation, settled against the whole project before detecting.
   const named = await nameComponents(ctx, request.components);
-  warnings = [...warnings, ...named.warnings];
   const detected = await detectComponents(ctx, request.fileKey, named.specs, tokens, timer);
   const generated = generateComponents(detected, timer);
   const stored = await storeComponents(scope, generated.filter((g): g is Prepared => g.kind === 'changed'), options.concurrency ?? 1);
@@ -81,6 +81,7 @@ async function pipeline(scope: SyncScope, options: SyncOptions, open: OpenSync, 
   await markRemoved(scope, request.components.map((c) => c.id));
 
   const { proposals, unchanged, errors, undo } = tally(generated, stored);
+  const warnings = [...validationWarnings, ...named.warnings];
   const result: StoredSyncResult = { syncId: scope.syncId, status: statusOf(errors.length, proposals.length + unchanged), proposals, unchanged, errors, warnings, timingsMs: timer.report() };
   await closeOperation(ctx, scope.syncId, open, result, undo);
   return result;
