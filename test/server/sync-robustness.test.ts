@@ -135,3 +135,30 @@ describe('SYNC_LEASE_MINUTES', () => {
     expect(() => loadConfig({ SYNC_LEASE_MINUTES: '0' })).toThrow(/SYNC_LEASE_MINUTES/);
   });
 });
+
+describe.each(dbKinds)('sync lease length on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(kind, { SYNC_LEASE_MINUTES: '45' });
+  });
+  afterAll(async () => t?.close());
+
+  it('a running sync holds a lease of SYNC_LEASE_MINUTES, and none once finished', async () => {
+    // Records, while the sync writes its first component, the lease its row holds.
+    await t.db.prisma.$executeRawUnsafe('CREATE TABLE lease_seen (lease TIMESTAMPTZ, status TEXT)');
+    await t.db.prisma.$executeRawUnsafe(`CREATE FUNCTION see_lease() RETURNS trigger AS $$ BEGIN INSERT INTO lease_seen SELECT lease_expires_at, status FROM sync_operations; RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await t.db.prisma.$executeRawUnsafe('CREATE TRIGGER see_lease BEFORE INSERT ON components FOR EACH ROW EXECUTE FUNCTION see_lease()');
+    const started = Date.now();
+    const res = await t.api('POST', `/api/v1/projects/${t.projectId}/syncs`, { body: syncRequest() });
+    expect(res.statusCode, res.body).toBe(201);
+    const seen = await t.db.prisma.$queryRawUnsafe<Array<{ lease: Date; status: string }>>('SELECT lease, status FROM lease_seen');
+    expect(seen.length).toBeGreaterThan(0);
+    for (const row of seen) {
+      expect(row.status).toBe('running');
+      const minutes = (new Date(row.lease).getTime() - started) / 60_000;
+      expect(minutes).toBeGreaterThan(40);
+      expect(minutes).toBeLessThanOrEqual(46);
+    }
+    expect((await t.db.prisma.syncOperation.findUniqueOrThrow({ where: { id: res.json().syncId } })).leaseExpiresAt).toBeNull();
+  });
+});
