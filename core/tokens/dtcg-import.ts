@@ -45,11 +45,7 @@ export function importDtcg(input: DtcgTokens): DtcgImportResult {
   const warnings = new Set<string>();
   const warn = (m: string) => warnings.add(m);
 
-  const trees = input.modes.map((mode) => {
-    let tree: Json = {};
-    for (const doc of mode.documents) tree = mergeNode(tree, doc) as Json;
-    return { name: mode.name, tree: resolveExtends(tree, warn) };
-  });
+  const trees = input.modes.map((mode) => ({ name: mode.name, tree: resolveExtends(mergeDtcgDocuments(mode.documents), warn) }));
   const flats = trees.map(({ name, tree }) => ({ name, tokens: flatten(tree, warn) }));
   const byDoc = new Map(flats.map((f) => [f.name, f.tokens]));
 
@@ -116,6 +112,13 @@ export function importDtcg(input: DtcgTokens): DtcgImportResult {
     tokens.push(token);
   }
   return { tokens: { collections, tokens }, warnings: [...warnings] };
+}
+
+/** Documents merged in order, as one mode's documents are (see importDtcg). */
+export function mergeDtcgDocuments(documents: readonly Json[]): Json {
+  let tree: Json = {};
+  for (const doc of documents) tree = mergeNode(tree, doc) as Json;
+  return tree;
 }
 
 function nameOf(path: string[]): string {

@@ -11,6 +11,7 @@ export * from './figma-rest.js';
 export * from './dtcg-shared.js';
 export * from './dtcg-values.js';
 export * from './dtcg-import.js';
+export * from './dtcg-resolver.js';
 export * from './dtcg-export.js';
 export * from './resolve.js';
 export * from './validate.js';

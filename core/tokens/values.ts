@@ -90,7 +90,12 @@ export const COMPOSITE_SLOTS: Partial<Record<TokenType, { required: Record<strin
 export const GRADIENT_STOP_SLOTS: Record<string, TokenType[]> = { color: ['color'], position: ['number'] };
 
 function show(value: unknown): string {
-  const s = JSON.stringify(value);
+  let s: string | undefined;
+  try {
+    s = JSON.stringify(value);
+  } catch {
+    return 'a value nested too deeply to show';
+  }
   return s === undefined ? String(value) : s.length > 80 ? `${s.slice(0, 77)}...` : s;
 }
 
