@@ -82,6 +82,15 @@ export function importDtcg(input: DtcgTokens): DtcgImportResult {
     else warn(`Token "${e.dotPath}": type "${e.flat.type}" is not a DTCG type; skipped`);
   }
   inferAliasTypes(entries.filter((e) => e.flat.type === undefined), types, entryByPath);
+  for (const e of entries) {
+    if (e.flat.type !== undefined || types.has(e.dotPath)) continue;
+    const shape = typeFromShape(e.flat.value);
+    if (!shape) continue;
+    types.set(e.dotPath, shape);
+    warn(`Token "${e.dotPath}": no $type; read as ${shape} from its value`);
+  }
+  // References to tokens typed by shape, a second time.
+  inferAliasTypes(entries.filter((e) => e.flat.type === undefined), types, entryByPath);
 
   const tokens: Token[] = [];
   for (const e of entries) {
@@ -300,25 +309,37 @@ function splitExtensions(ext: Json | undefined, dotPath: string, warn: (m: strin
   return { modeled, rest: Object.keys(rest).length > 0 ? rest : undefined };
 }
 
-/** Tokens without a type take their alias target's, following chains; runs to a fixpoint. */
+/**
+ * Tokens without a type take their alias target's, following chains (each token is visited
+ * once, with no recursion, so long chains stay linear).
+ */
 function inferAliasTypes(untyped: { dotPath: string; flat: Flat }[], types: Map<string, TokenType>, byPath: Map<string, { dotPath: string }>): void {
-  let progress = true;
-  while (progress) {
-    progress = false;
-    for (const e of untyped) {
-      if (types.has(e.dotPath)) continue;
-      const value = e.flat.value;
-      const target = referencePath(isPlainObject(value) && typeof value.$ref === 'string' ? value.$ref : value);
-      if (!target) continue;
-      const targetPath = target.join('.');
-      const resolved = byPath.has(targetPath) ? targetPath : `${targetPath}.${ROOT_KEY}`;
-      const type = types.get(resolved);
-      if (type) {
-        types.set(e.dotPath, type);
-        progress = true;
-      }
-    }
+  const targetOf = new Map<string, string>();
+  for (const e of untyped) {
+    const value = e.flat.value;
+    const target = referencePath(isPlainObject(value) && typeof value.$ref === 'string' ? value.$ref : value);
+    if (!target) continue;
+    const targetPath = target.join('.');
+    targetOf.set(e.dotPath, byPath.has(targetPath) ? targetPath : `${targetPath}.${ROOT_KEY}`);
   }
+  const settled = new Set<string>();
+  for (const e of untyped) {
+    const path: string[] = [];
+    let at: string | undefined = e.dotPath;
+    while (at !== undefined && !types.has(at) && !settled.has(at)) {
+      settled.add(at);
+      path.push(at);
+      at = targetOf.get(at);
+    }
+    const type = at === undefined ? undefined : types.get(at);
+    if (type) for (const p of path) types.set(p, type);
+  }
+}
+
+/** A type a value's shape leaves no doubt about (DTCG color objects), for tokens given none. */
+function typeFromShape(value: unknown): TokenType | undefined {
+  if (isPlainObject(value) && typeof value.colorSpace === 'string' && Array.isArray(value.components)) return 'color';
+  return undefined;
 }
 
 interface RefContext {

@@ -15,5 +15,6 @@ export * from './dtcg-resolver.js';
 export * from './dtcg-export.js';
 export * from './resolve.js';
 export * from './validate.js';
+export * from './lenient.js';
 export * from './token-hash.js';
 export * from './closure.js';

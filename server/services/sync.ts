@@ -57,7 +57,7 @@ export async function runSync(
   const timer = new PhaseTimer();
   const { tokens, warnings } = timer.measure('validate', () => {
     checkSpecs(request.components);
-    return canonicalTokens(request.tokens);
+    return canonicalTokens(request.tokens, request.components);
   });
   const tokensHash = hashTokenSet(tokens);
   const trigger = options.trigger ?? 'sync';
