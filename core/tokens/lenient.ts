@@ -55,6 +55,15 @@ function dimension(value: unknown, note: Note): unknown {
   return value;
 }
 
+/** "'Segoe UI', Roboto, sans-serif" (a CSS font list in one string) → its names. */
+function fontFamily(value: unknown, note: Note): unknown {
+  if (typeof value !== 'string' || !value.includes(',')) return value;
+  const names = value.split(',').map((n) => n.trim().replace(/^(['"])(.*)\1$/, '$2')).filter((n) => n !== '');
+  if (names.length === 0) return value;
+  note(`a comma-separated font list read as ${names.length} family names`);
+  return names;
+}
+
 type Reader = (value: unknown, note: Note) => unknown;
 
 /** The members of a composite that are read leniently, by member name. */
@@ -84,7 +93,8 @@ export function lenientValue(type: TokenType, value: unknown, note: Note): unkno
   switch (type) {
     case 'color': return color(value, note);
     case 'dimension': return dimension(value, note);
-    case 'typography': return members(value, { fontSize: dimension, letterSpacing: dimension, lineHeight }, note);
+    case 'fontFamily': return fontFamily(value, note);
+    case 'typography': return members(value, { fontFamily, fontSize: dimension, letterSpacing: dimension, lineHeight }, note);
     case 'shadow':
       return Array.isArray(value)
         ? list(value, (layer, i) => members(layer, SHADOW, note, `shadow ${i} `))

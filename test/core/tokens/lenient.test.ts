@@ -49,6 +49,23 @@ describe('lenientTokenSet: values CSS can still write are read, with a warning n
     expect(validateTokenSet(tokens, { cssLengths: true }).errors).toEqual([]);
   });
 
+  it('reads a CSS font list written as one string as a list of family names', () => {
+    const { tokens, warnings } = lenientTokenSet(set(
+      tok('stack', 'fontFamily', "'Segoe UI', 'Segoe UI Web (West European)', -apple-system, \"Helvetica Neue\", sans-serif"),
+      tok('body', 'typography', { fontFamily: "'IBM Plex Serif', 'Georgia', Times, serif", fontSize: px(16) }),
+      tok('plain', 'fontFamily', 'Inter'),
+    ));
+    expect(tokens.tokens.map((t) => t.valuesByMode.p)).toEqual([
+      ['Segoe UI', 'Segoe UI Web (West European)', '-apple-system', 'Helvetica Neue', 'sans-serif'],
+      { fontFamily: ['IBM Plex Serif', 'Georgia', 'Times', 'serif'], fontSize: px(16) },
+      'Inter',
+    ]);
+    expect(warnings).toEqual([
+      'stack: a comma-separated font list read as 5 family names',
+      'body: fontFamily: a comma-separated font list read as 4 family names',
+    ]);
+  });
+
   it('leaves conforming tokens exactly as they are (the same objects) and says nothing', () => {
     const input = set(
       tok('red', 'color', { colorSpace: 'srgb', components: [1, 0, 0], alpha: 1, hex: '#ff0000' }),
