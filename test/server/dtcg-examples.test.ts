@@ -156,6 +156,29 @@ describe.each(dbKinds)('DTCG example systems through their resolver files on %s'
   });
 });
 
+describe.each(dbKinds)('the same rules for plain DTCG documents on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+  });
+  afterAll(async () => t?.close());
+
+  it('imports Spectrum light/desktop as one DTCG mode (short hex, dp and em read with warnings)', async () => {
+    const { documents } = dtcgExampleTokens('adobe-spectrum');
+    const docs = ['base', 'theme-light', 'size-desktop'].map((f) => documents[`./adobe-spectrum/${f}.tokens.json`]!);
+    const res = await t.api('POST', `/api/v1/projects/${t.projectId}/syncs`, {
+      body: { fileKey: 'spectrum-dtcg', tokens: { format: 'dtcg', modes: [{ name: 'light', documents: docs }] }, components: [sample({ fill: 'black', paddingLeft: 'android-elevation' })] },
+    });
+    expect(res.statusCode, res.body.slice(0, 400)).toBe(201);
+    const body = res.json() as { warnings: string[]; proposals: { draftVersionId: string }[] };
+    expect(body.warnings).toEqual(expect.arrayContaining(['black: short hex fallback "#000" read as "#000000"', 'android-elevation: unit "dp" read as px']));
+    const version = (await t.api('GET', `/api/v1/versions/${body.proposals[0]!.draftVersionId}`)).json() as { files: { path: string; content: string }[] };
+    const css = version.files.find((f) => f.path === 'tokens.css')!.content;
+    expect(css).toContain('\n  --black: #000000;\n');
+    expect(css).toContain('\n  --android-elevation: 2px;\n');
+  });
+});
+
 describe.each(dbKinds)('token problems in a DTCG resolver input on %s', (kind) => {
   let t: TestApp;
   beforeAll(async () => {
