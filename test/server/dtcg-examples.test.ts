@@ -245,12 +245,11 @@ describe.each(dbKinds)('token problems in a DTCG resolver input on %s', (kind) =
 
   it('resolves a 20,000-long alias chain in a sync', async () => {
     const input = dtcgExampleTokens('shopify-polaris');
-    const chain: Record<string, unknown> = {};
+    const chain: Record<string, { $type: string; $value: string }> = {};
     const N = 20_000;
     for (let i = 0; i < N; i++) chain[`c${i}`] = { $type: 'color', $value: i === N - 1 ? '{color.black}' : `{chain.c${i + 1}}` };
     input.documents['./shopify-polaris/colors.tokens.json'] = { ...input.documents['./shopify-polaris/colors.tokens.json']!, chain };
     const res = await sync(input, [sample({ fill: 'chain.c0' })], 'polaris-chain');
-    expect([201, 422]).toContain(res.statusCode);
     expect(res.statusCode, res.body.slice(0, 300)).toBe(201);
   });
 });
