@@ -54,10 +54,10 @@ export function importDtcg(input: DtcgTokens): DtcgImportResult {
   const collectionById = new Map(collections.map((c) => [c.id, c]));
 
   // Identity first (ids and names), so that references can be turned into ids.
-  interface Entry { dotPath: string; flat: Flat; id: string; name: string; collection: Collection; modeled: Record<string, unknown>; extensions?: Json }
+  interface Entry { dotPath: string; flat: Flat; firstMode: string; id: string; name: string; collection: Collection; modeled: Record<string, unknown>; extensions?: Json }
   const entries: Entry[] = [];
   const seen = new Set<string>();
-  for (const { tokens } of flats) {
+  for (const { name: firstMode, tokens } of flats) {
     for (const [dotPath, first] of tokens) {
       if (seen.has(dotPath)) continue;
       seen.add(dotPath);
@@ -68,7 +68,7 @@ export function importDtcg(input: DtcgTokens): DtcgImportResult {
       const { modeled, rest } = flat === first ? firstSplit : splitExtensions(flat.extensions, dotPath, warn);
       const id = typeof modeled.id === 'string' ? modeled.id : dotPath;
       const name = typeof modeled.name === 'string' ? modeled.name : nameOf(flat.path);
-      entries.push({ dotPath, flat, id, name, collection, modeled, extensions: rest });
+      entries.push({ dotPath, flat, firstMode, id, name, collection, modeled, extensions: rest });
     }
   }
   const idByPath = new Map(entries.map((e) => [e.dotPath, e.id]));
@@ -107,6 +107,7 @@ export function importDtcg(input: DtcgTokens): DtcgImportResult {
       if (!flat) {
         flat = e.flat;
         if (mode.id !== e.collection.defaultModeId) warn(`Token "${e.dotPath}" has no value in mode "${mode.name}"; its default-mode value is used`);
+        else warn(`Token "${e.dotPath}" has no value in its default mode "${mode.name}"; the value of mode "${e.firstMode}" is used`);
       }
       const refs = toModelValue(flat.value, { idOf, doc: doc ?? new Map(), where: `Token "${e.dotPath}" (mode "${mode.name}")`, warn });
       valuesByMode[mode.id] = upgradeLegacyValue(type, refs) as ModeValue;
