@@ -85,8 +85,9 @@ export type DtcgTokens = z.infer<typeof DtcgTokens>;
 
 /**
  * A DTCG 2025.10 resolver document and the documents its `$ref`s name, keyed by each `$ref` as
- * the resolver writes it ("./base.tokens.json"). See core/tokens/dtcg-resolver for the mapping
- * of sets and modifiers to collections and modes.
+ * the resolver writes it ("./base.tokens.json"); for a "file#/pointer" reference, either that key
+ * (the part it points to) or the file's key (the whole file). See core/tokens/dtcg-resolver for
+ * the mapping of sets and modifiers to collections and modes.
  */
 export const DtcgResolverTokens = z.object({
   format: z.literal('dtcg-resolver'),

@@ -29,6 +29,10 @@ function fileRefs(node: unknown, into = new Set<string>()): Set<string> {
 export function dtcgExampleTokens(name: DtcgExample): DtcgResolverTokens {
   const resolver = readJson(join(root, `${name}.resolver.json`));
   const documents: Record<string, Record<string, unknown>> = {};
-  for (const ref of fileRefs(resolver)) documents[ref] = readJson(join(root, ref.split('#')[0]!));
+  // Keyed by the file part: a "file#/pointer" reference is resolved by the server within it.
+  for (const ref of fileRefs(resolver)) {
+    const file = ref.split('#')[0]!;
+    documents[file] = readJson(join(root, file));
+  }
   return { format: 'dtcg-resolver', resolver: resolver as DtcgResolverTokens['resolver'], documents: documents as DtcgResolverTokens['documents'] };
 }
