@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { DtcgResolverTokens } from '../../../core/contract/tokens.js';
 import { importDtcgResolver } from '../../../core/tokens/index.js';
 
 const color = (hex: string) => ({ $type: 'color', $value: hex });
 
 describe('importDtcgResolver', () => {
-  const resolver = {
+  const resolver: DtcgResolverTokens['resolver'] = {
     resolutionOrder: [{ $ref: '#/sets/base' }, { $ref: '#/modifiers/theme' }, { $ref: '#/modifiers/size' }],
     sets: { base: { sources: [{ $ref: './base.json' }, { spacing: { s: { $type: 'dimension', $value: { value: 4, unit: 'px' } } } }] } },
     modifiers: {
@@ -12,7 +13,7 @@ describe('importDtcgResolver', () => {
       size: { contexts: { mobile: [{ $ref: './bundle.json#/mobile' }], desktop: [] }, default: 'desktop' },
     },
   };
-  const documents = {
+  const documents: DtcgResolverTokens['documents'] = {
     './base.json': { color: { white: color('#ffffff'), black: color('#000000'), bg: { $type: 'color', $value: '{color.white}' } }, size: { m: { $type: 'dimension', $value: { value: 16, unit: 'px' } } } },
     './light.json': { color: { bg: { $type: 'color', $value: '{color.white}' } } },
     './dark.json': { color: { bg: { $type: 'color', $value: '{color.black}' }, accent: color('#3366ff') } },
