@@ -115,7 +115,7 @@ function show(value: unknown): string {
   let s: string | undefined;
   try {
     s = JSON.stringify(value);
-  } catch {
+  } catch (_tooDeep) {
     return 'a value nested too deeply to show';
   }
   return s === undefined ? String(value) : s.length > 80 ? `${s.slice(0, 77)}...` : s;
