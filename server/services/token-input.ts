@@ -19,38 +19,55 @@ export function canonicalTokens(input: TokensInput, components: readonly Compone
   const { tokens: imported, warnings } = importTokens(input);
   const lenient = lenientTokenSet(imported);
   warnings.push(...lenient.warnings);
-  const tokens = lenient.tokens;
-  const issues = validateTokenSet(tokens, { cssLengths: true }).errors;
+  let tokens = lenient.tokens;
+  let issues = validateTokenSet(tokens, { cssLengths: true }).errors;
   if (issues.length === 0) return { tokens, warnings };
 
   const reached = new Set(tokenClosure(tokens, components.flatMap(boundTokenIds)).tokens.map((t) => t.id));
   const collectionsReached = new Set(tokens.tokens.filter((t) => reached.has(t.id)).map((t) => t.collectionId));
   const reaches = (i: TokenIssue) => (i.tokenId === '' ? collectionsReached.has(i.collectionId ?? '') : reached.has(i.tokenId));
-  const fatal = issues.filter((i) => i.kinds.includes('alias-cycle') || (reaches(i) && !onlyNaming(i)));
-  if (fatal.length > 0) {
-    throw unprocessable(
-      'invalid_tokens',
-      `${fatal.length} token problem(s) reaching the synced components: ${fatal.slice(0, 3).map((e) => e.message).join('; ')}${fatal.length > 3 ? '; …' : ''}`,
-      { issues: [...fatal, ...issues.filter((i) => !fatal.includes(i))] },
-    );
+  // Leaving a token out can break what refers to it: validate again until only kept problems remain.
+  for (;;) {
+    const fatal = issues.filter((i) => i.kinds.includes('alias-cycle') || (reaches(i) && !isKept(i)));
+    if (fatal.length > 0) {
+      throw unprocessable(
+        'invalid_tokens',
+        `${fatal.length} token problem(s) reaching the synced components: ${fatal.slice(0, 3).map((e) => e.message).join('; ')}${fatal.length > 3 ? '; …' : ''}`,
+        { issues: [...fatal, ...issues.filter((i) => !fatal.includes(i))] },
+      );
+    }
+    const left = issues.filter((i) => !isKept(i));
+    const duplicated = issues.some((i) => i.kinds.includes('duplicate-id'));
+    if (left.length === 0 && !duplicated) {
+      warnings.push(...issues.map((i) => i.message));
+      return { tokens, warnings };
+    }
+    warnings.push(...left.map((i) => `${i.message} (left out of tokens.css)`));
+    if (duplicated) warnings.push(...issues.filter((i) => isKept(i) && i.kinds.includes('duplicate-id')).map((i) => `${i.message} (left out of tokens.css; the first token with this id is kept)`));
+    const next = without(tokens, left);
+    if (next.tokens.length === tokens.tokens.length && next.collections.length === tokens.collections.length) return { tokens, warnings };
+    tokens = next;
+    issues = validateTokenSet(tokens, { cssLengths: true }).errors;
   }
-
-  const dropped = new Set(issues.filter((i) => i.tokenId !== '' && !onlyNaming(i)).map((i) => i.tokenId));
-  const brokenCollections = new Set(issues.filter((i) => i.tokenId === '').map((i) => i.collectionId));
-  for (const issue of issues) {
-    warnings.push(onlyNaming(issue) ? issue.message : `${issue.message} (left out of tokens.css)`);
-  }
-  const kept = tokens.tokens.filter((t) => !dropped.has(t.id) && !brokenCollections.has(t.collectionId));
-  const keptCollections = new Set(kept.map((t) => t.collectionId));
-  return {
-    tokens: { collections: tokens.collections.filter((c) => keptCollections.has(c.id) && !brokenCollections.has(c.id)), tokens: kept },
-    warnings,
-  };
 }
 
-/** Names that only collide or are not DTCG names are still written (with distinct CSS names). */
-function onlyNaming(issue: TokenIssue): boolean {
-  return issue.tokenId !== '' && issue.kinds.every((k) => k === 'duplicate-name' || k === 'invalid-name');
+/**
+ * Problems a token is still written with: names that collide or are not DTCG names (CSS names
+ * are made distinct), and a repeated id (the first token keeps it).
+ */
+function isKept(issue: TokenIssue): boolean {
+  return issue.tokenId !== '' && issue.kinds.every((k) => k === 'duplicate-name' || k === 'invalid-name' || k === 'duplicate-id');
+}
+
+/** The set without the tokens (and broken collections) of `issues`, and with each id once. */
+function without(set: TokenSet, issues: TokenIssue[]): TokenSet {
+  const dropped = new Set(issues.filter((i) => i.tokenId !== '').map((i) => i.tokenId));
+  const brokenCollections = new Set(issues.filter((i) => i.tokenId === '').map((i) => i.collectionId));
+  const seen = new Set<string>();
+  const tokens = set.tokens.filter((t) => !dropped.has(t.id) && !brokenCollections.has(t.collectionId) && !seen.has(t.id) && seen.add(t.id));
+  const used = new Set(tokens.map((t) => t.collectionId));
+  const collections = set.collections.filter((c) => used.has(c.id) && !brokenCollections.has(c.id));
+  return { collections, tokens };
 }
 
 function boundTokenIds(spec: ComponentSpec): string[] {
