@@ -15,20 +15,61 @@ type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-/** Four decimals are below anything a screen shows; fixed rounding keeps output stable. */
+/**
+ * A number as written in the tokens: the shortest text that reads back as the same double
+ * (0.88888889 stays 0.88888889), never in exponent form, -0 as 0.
+ */
 export function formatNumber(n: number): string {
-  const rounded = Math.round(n * 10_000) / 10_000;
-  return String(Object.is(rounded, -0) ? 0 : rounded);
+  if (Object.is(n, -0)) return '0';
+  const text = String(n);
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (!m) return text;
+  const [, sign, lead, rest = '', exp] = m;
+  const digits = `${lead}${rest}`;
+  const point = 1 + Number(exp);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+/** A computed number (a percentage from a fraction) without binary noise: 0.3 × 100 is 30. */
+function formatComputed(n: number): string {
+  return formatNumber(Number(n.toPrecision(15)));
 }
 
 export function cssString(text: string): string {
   return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\a ').replace(/[\r\f]/g, ' ')}"`;
 }
 
+/** Keywords every property accepts: as a value they would not mean the text, so they stay strings. */
+const CSS_WIDE_KEYWORDS = new Set(['inherit', 'initial', 'unset', 'revert', 'revert-layer', 'default']);
+
+const IDENTIFIER = /^-?[A-Za-z_\u0080-\uFFFF][A-Za-z0-9_\u0080-\uFFFF-]*$/;
+
+/**
+ * A string token as CSS: a single identifier (`italic`, `uppercase`) unquoted, as properties
+ * that take keywords need it (`font-style: "italic"` is ignored); anything else a CSS string.
+ */
+function formatString(text: string): string {
+  return IDENTIFIER.test(text) && !CSS_WIDE_KEYWORDS.has(text.toLowerCase()) ? text : cssString(text);
+}
+
 const GENERIC_FAMILIES = new Set([
   'serif', 'sans-serif', 'monospace', 'cursive', 'fantasy', 'system-ui', 'ui-serif', 'ui-sans-serif',
-  'ui-monospace', 'ui-rounded', 'math', 'emoji', 'fangsong', 'inherit', 'initial',
+  'ui-monospace', 'ui-rounded', 'math', 'emoji', 'fangsong',
 ]);
+
+/**
+ * A font family name as CSS writes it: generic families as keywords; other names unquoted when
+ * they are identifiers separated by single spaces and no word is a generic family or CSS-wide
+ * keyword (CSS Fonts 4 §family names); else quoted.
+ */
+function formatFamilyName(name: string): string {
+  if (GENERIC_FAMILIES.has(name)) return name;
+  const words = name.split(' ');
+  const plain = words.every((w) => IDENTIFIER.test(w) && !w.startsWith('--') && !GENERIC_FAMILIES.has(w.toLowerCase()) && !CSS_WIDE_KEYWORDS.has(w.toLowerCase()));
+  return plain ? name : cssString(name);
+}
 
 const FONT_WEIGHTS: Readonly<Record<string, number>> = {
   thin: 100, hairline: 100, 'extra-light': 200, 'ultra-light': 200, light: 300, normal: 400,
@@ -108,7 +149,7 @@ function formatFontFamily(value: unknown): CssValue {
   const list = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
   const names = list.filter((f): f is string => typeof f === 'string' && f.trim() !== '');
   if (names.length === 0 || names.length !== list.length) return fail('not a font family');
-  return ok(names.map((f) => (GENERIC_FAMILIES.has(f) ? f : cssString(f))).join(', '));
+  return ok(names.map(formatFamilyName).join(', '));
 }
 
 function formatFontWeight(value: unknown): CssValue {
@@ -197,7 +238,7 @@ function formatGradient(value: unknown, names: CssVarNames): CssValue {
     if (!isObject(stop)) return fail('not a gradient stop');
     const color = member(stop.color, ['color'], names);
     if (!color.ok) return color;
-    const position = isNumber(stop.position) ? ` ${formatNumber(stop.position * 100)}%` : '';
+    const position = isNumber(stop.position) ? ` ${formatComputed(stop.position * 100)}%` : '';
     return ok(`${color.value}${position}`);
   });
   const joined = joinMembers(stops, ', ');
@@ -211,7 +252,7 @@ export function formatSingle(type: TokenType, value: unknown, names: CssVarNames
     case 'color': return formatColor(value);
     case 'dimension': return formatDimension(value);
     case 'number': return isNumber(value) ? ok(formatNumber(value)) : fail('not a number');
-    case 'string': return typeof value === 'string' ? ok(cssString(value)) : fail('not a string');
+    case 'string': return typeof value === 'string' ? ok(formatString(value)) : fail('not a string');
     case 'boolean': return typeof value === 'boolean' ? ok(String(value)) : fail('not a boolean');
     case 'fontFamily': return formatFontFamily(value);
     case 'fontWeight': return formatFontWeight(value);

@@ -83,5 +83,18 @@ export const DtcgTokens = z.object({
 });
 export type DtcgTokens = z.infer<typeof DtcgTokens>;
 
-export const TokensInput = z.union([DtcgTokens, TokenSet]);
+/**
+ * A DTCG 2025.10 resolver document and the documents its `$ref`s name, keyed by each `$ref` as
+ * the resolver writes it ("./base.tokens.json"); for a "file#/pointer" reference, either that key
+ * (the part it points to) or the file's key (the whole file). See core/tokens/dtcg-resolver for
+ * the mapping of sets and modifiers to collections and modes.
+ */
+export const DtcgResolverTokens = z.object({
+  format: z.literal('dtcg-resolver'),
+  resolver: z.record(z.string(), z.json()),
+  documents: z.record(z.string(), z.record(z.string(), z.json())),
+});
+export type DtcgResolverTokens = z.infer<typeof DtcgResolverTokens>;
+
+export const TokensInput = z.union([DtcgTokens, DtcgResolverTokens, TokenSet]);
 export type TokensInput = z.infer<typeof TokensInput>;

@@ -45,11 +45,7 @@ export function importDtcg(input: DtcgTokens): DtcgImportResult {
   const warnings = new Set<string>();
   const warn = (m: string) => warnings.add(m);
 
-  const trees = input.modes.map((mode) => {
-    let tree: Json = {};
-    for (const doc of mode.documents) tree = mergeNode(tree, doc) as Json;
-    return { name: mode.name, tree: resolveExtends(tree, warn) };
-  });
+  const trees = input.modes.map((mode) => ({ name: mode.name, tree: resolveExtends(mergeDtcgDocuments(mode.documents), warn) }));
   const flats = trees.map(({ name, tree }) => ({ name, tokens: flatten(tree, warn) }));
   const byDoc = new Map(flats.map((f) => [f.name, f.tokens]));
 
@@ -58,10 +54,10 @@ export function importDtcg(input: DtcgTokens): DtcgImportResult {
   const collectionById = new Map(collections.map((c) => [c.id, c]));
 
   // Identity first (ids and names), so that references can be turned into ids.
-  interface Entry { dotPath: string; flat: Flat; id: string; name: string; collection: Collection; modeled: Record<string, unknown>; extensions?: Json }
+  interface Entry { dotPath: string; flat: Flat; firstMode: string; id: string; name: string; collection: Collection; modeled: Record<string, unknown>; extensions?: Json }
   const entries: Entry[] = [];
   const seen = new Set<string>();
-  for (const { tokens } of flats) {
+  for (const { name: firstMode, tokens } of flats) {
     for (const [dotPath, first] of tokens) {
       if (seen.has(dotPath)) continue;
       seen.add(dotPath);
@@ -72,7 +68,7 @@ export function importDtcg(input: DtcgTokens): DtcgImportResult {
       const { modeled, rest } = flat === first ? firstSplit : splitExtensions(flat.extensions, dotPath, warn);
       const id = typeof modeled.id === 'string' ? modeled.id : dotPath;
       const name = typeof modeled.name === 'string' ? modeled.name : nameOf(flat.path);
-      entries.push({ dotPath, flat, id, name, collection, modeled, extensions: rest });
+      entries.push({ dotPath, flat, firstMode, id, name, collection, modeled, extensions: rest });
     }
   }
   const idByPath = new Map(entries.map((e) => [e.dotPath, e.id]));
@@ -85,6 +81,15 @@ export function importDtcg(input: DtcgTokens): DtcgImportResult {
     if ((TokenTypes as readonly string[]).includes(e.flat.type)) types.set(e.dotPath, e.flat.type as TokenType);
     else warn(`Token "${e.dotPath}": type "${e.flat.type}" is not a DTCG type; skipped`);
   }
+  inferAliasTypes(entries.filter((e) => e.flat.type === undefined), types, entryByPath);
+  for (const e of entries) {
+    if (e.flat.type !== undefined || types.has(e.dotPath)) continue;
+    const shape = typeFromShape(e.flat.value);
+    if (!shape) continue;
+    types.set(e.dotPath, shape);
+    warn(`Token "${e.dotPath}": no $type; read as ${shape} from its value`);
+  }
+  // References to tokens typed by shape, a second time.
   inferAliasTypes(entries.filter((e) => e.flat.type === undefined), types, entryByPath);
 
   const tokens: Token[] = [];
@@ -102,6 +107,7 @@ export function importDtcg(input: DtcgTokens): DtcgImportResult {
       if (!flat) {
         flat = e.flat;
         if (mode.id !== e.collection.defaultModeId) warn(`Token "${e.dotPath}" has no value in mode "${mode.name}"; its default-mode value is used`);
+        else warn(`Token "${e.dotPath}" has no value in its default mode "${mode.name}"; the value of mode "${e.firstMode}" is used`);
       }
       const refs = toModelValue(flat.value, { idOf, doc: doc ?? new Map(), where: `Token "${e.dotPath}" (mode "${mode.name}")`, warn });
       valuesByMode[mode.id] = upgradeLegacyValue(type, refs) as ModeValue;
@@ -116,6 +122,13 @@ export function importDtcg(input: DtcgTokens): DtcgImportResult {
     tokens.push(token);
   }
   return { tokens: { collections, tokens }, warnings: [...warnings] };
+}
+
+/** Documents merged in order, as one mode's documents are (see importDtcg). */
+export function mergeDtcgDocuments(documents: readonly Json[]): Json {
+  let tree: Json = {};
+  for (const doc of documents) tree = mergeNode(tree, doc) as Json;
+  return tree;
 }
 
 function nameOf(path: string[]): string {
@@ -297,25 +310,37 @@ function splitExtensions(ext: Json | undefined, dotPath: string, warn: (m: strin
   return { modeled, rest: Object.keys(rest).length > 0 ? rest : undefined };
 }
 
-/** Tokens without a type take their alias target's, following chains; runs to a fixpoint. */
+/**
+ * Tokens without a type take their alias target's, following chains (each token is visited
+ * once, with no recursion, so long chains stay linear).
+ */
 function inferAliasTypes(untyped: { dotPath: string; flat: Flat }[], types: Map<string, TokenType>, byPath: Map<string, { dotPath: string }>): void {
-  let progress = true;
-  while (progress) {
-    progress = false;
-    for (const e of untyped) {
-      if (types.has(e.dotPath)) continue;
-      const value = e.flat.value;
-      const target = referencePath(isPlainObject(value) && typeof value.$ref === 'string' ? value.$ref : value);
-      if (!target) continue;
-      const targetPath = target.join('.');
-      const resolved = byPath.has(targetPath) ? targetPath : `${targetPath}.${ROOT_KEY}`;
-      const type = types.get(resolved);
-      if (type) {
-        types.set(e.dotPath, type);
-        progress = true;
-      }
-    }
+  const targetOf = new Map<string, string>();
+  for (const e of untyped) {
+    const value = e.flat.value;
+    const target = referencePath(isPlainObject(value) && typeof value.$ref === 'string' ? value.$ref : value);
+    if (!target) continue;
+    const targetPath = target.join('.');
+    targetOf.set(e.dotPath, byPath.has(targetPath) ? targetPath : `${targetPath}.${ROOT_KEY}`);
   }
+  const settled = new Set<string>();
+  for (const e of untyped) {
+    const path: string[] = [];
+    let at: string | undefined = e.dotPath;
+    while (at !== undefined && !types.has(at) && !settled.has(at)) {
+      settled.add(at);
+      path.push(at);
+      at = targetOf.get(at);
+    }
+    const type = at === undefined ? undefined : types.get(at);
+    if (type) for (const p of path) types.set(p, type);
+  }
+}
+
+/** A type a value's shape leaves no doubt about (DTCG color objects), for tokens given none. */
+function typeFromShape(value: unknown): TokenType | undefined {
+  if (isPlainObject(value) && typeof value.colorSpace === 'string' && Array.isArray(value.components)) return 'color';
+  return undefined;
 }
 
 interface RefContext {

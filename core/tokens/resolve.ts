@@ -1,5 +1,5 @@
-import type { Collection, Mode, Token, TokenSet, TokenType, Value } from '../contract/tokens.js';
-import { isAlias } from './aliases.js';
+import type { Collection, Mode, ModeValue, Token, TokenSet, TokenType, Value } from '../contract/tokens.js';
+import { collectAliasTargets, isAlias, replaceAliases } from './aliases.js';
 import { mergeIssues, type IssueKind, type TokenIssue } from './issues.js';
 import { indexTokenSet, type TokenIndex } from './model.js';
 import { COMPOSITE_SLOTS, GRADIENT_STOP_SLOTS, checkValue, coerceNumeric } from './values.js';
@@ -39,6 +39,30 @@ export interface ResolvedTokenSet {
   errors: TokenIssue[];
 }
 
+/** A chain longer than this is shown with its middle elided ("a → b → … → y → z"). */
+const CHAIN_HEAD = 8;
+const CHAIN_TAIL = 8;
+export const ELIDED = '…';
+
+/** `[from, ...chain]`, kept at most CHAIN_HEAD + CHAIN_TAIL + 1 long (chains can be 20,000 tokens). */
+function prefixChain(from: string, chain: string[]): string[] {
+  const full = [from, ...chain];
+  if (full.length <= CHAIN_HEAD + CHAIN_TAIL + 1) return full;
+  const at = full.indexOf(ELIDED);
+  if (at === -1) return [...full.slice(0, CHAIN_HEAD), ELIDED, ...full.slice(-CHAIN_TAIL)];
+  return [...full.slice(0, at - 1), ...full.slice(at)];
+}
+
+/** A token being resolved: on the walk's stack until every token it refers to is resolved. */
+interface Frame {
+  token: Token;
+  /** ids of the tokens its value refers to, in this mode */
+  deps: string[];
+  next: number;
+  /** its value is one whole alias (the chain goes on by name, with no slot label) */
+  plainAlias: boolean;
+}
+
 export class Resolver {
   private readonly memo = new Map<string, ResolveOutcome>();
 
@@ -56,51 +80,109 @@ export class Resolver {
     return collection.modes.find((m) => m.name === requested.name)?.id ?? collection.defaultModeId;
   }
 
-  /** Literal value of `token` for the requested mode, following aliases (also inside composites). */
-  resolve(token: Token, requested: Mode): ResolveOutcome {
-    return this.resolveIn(token, requested, new Set());
-  }
-
-  private resolveIn(token: Token, requested: Mode, stack: Set<string>): ResolveOutcome {
-    const key = `${token.id}\u0000${requested.id}\u0000${requested.name}`;
-    const cached = this.memo.get(key);
-    if (cached) return cached;
-
-    const collection = this.index.collections.get(token.collectionId);
-    const modeId = this.modeIn(collection, requested, token);
+  private rawValue(token: Token, requested: Mode): { modeId: string; raw: ModeValue | undefined } {
+    const modeId = this.modeIn(this.index.collections.get(token.collectionId), requested, token);
     // `?.`: validateTokenSet runs this on unchecked input
-    const raw = token.valuesByMode?.[modeId];
-    let outcome: ResolveOutcome;
-    if (raw === undefined) {
-      const mode = collection?.modes.find((m) => m.id === modeId)?.name ?? modeId;
-      outcome = { ok: false, failure: { kind: 'missing-mode-value', chain: [token.name], mode } };
-    } else {
-      stack.add(token.id);
-      outcome = isAlias(raw)
-        ? this.follow(raw.alias, token.name, token.type, requested, stack)
-        : this.resolveComposite(token, raw, requested, stack);
-      stack.delete(token.id);
+    return { modeId, raw: token.valuesByMode?.[modeId] };
+  }
+
+  /**
+   * Literal value of `token` for the requested mode, following aliases (also inside composites).
+   * A depth-first walk with its own stack: every token a value refers to is resolved before the
+   * value itself, so chains of any length never grow the call stack. Outcomes of tokens that
+   * are part of a cycle depend on where the walk started; they live in `local` for this walk,
+   * except that every member of a cycle of whole aliases gets its own-start outcome memoized, so
+   * that resolving a set with a long cycle stays linear.
+   */
+  resolve(token: Token, requested: Mode): ResolveOutcome {
+    const key = (id: string) => `${id}\u0000${requested.id}\u0000${requested.name}`;
+    const cached = this.memo.get(key(token.id));
+    if (cached) return cached;
+    const local = new Map<string, ResolveOutcome>();
+    const onStack = new Set<string>();
+    const frames: Frame[] = [];
+    const open = (t: Token): Frame => {
+      const { raw } = this.rawValue(t, requested);
+      onStack.add(t.id);
+      return { token: t, deps: raw === undefined ? [] : collectAliasTargets(raw), next: 0, plainAlias: isAlias(raw) };
+    };
+    frames.push(open(token));
+    let result: ResolveOutcome | undefined;
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1]!;
+      let pushed = false;
+      while (frame.next < frame.deps.length) {
+        const dep = this.index.tokens.get(frame.deps[frame.next++]!);
+        if (!dep || onStack.has(dep.id) || local.has(dep.id) || this.memo.has(key(dep.id))) continue;
+        frames.push(open(dep));
+        pushed = true;
+        break;
+      }
+      if (pushed) continue;
+      const lookup = (id: string) => local.get(id) ?? this.memo.get(key(id));
+      const outcome = this.evaluate(frame.token, requested, onStack, lookup);
+      if (!outcome.ok && outcome.failure.kind === 'alias-cycle') {
+        local.set(frame.token.id, outcome);
+        this.memoizeCycle(frames, frame, outcome, key);
+      } else {
+        this.memo.set(key(frame.token.id), outcome);
+      }
+      frames.pop();
+      onStack.delete(frame.token.id);
+      result = outcome;
     }
-    // A cycle failure depends on where the walk started, so only stack-free outcomes are kept.
-    if (outcome.ok || outcome.failure.kind !== 'alias-cycle') this.memo.set(key, outcome);
-    return outcome;
+    return this.memo.get(key(token.id)) ?? result!;
   }
 
-  /** Resolves an alias met at `from` (a token name, or "name [slot]") to a value of one of `types`. */
-  private follow(targetId: string, from: string, types: TokenType | TokenType[], requested: Mode, stack: Set<string>): ResolveOutcome {
-    const target = this.index.tokens.get(targetId);
-    if (!target) return { ok: false, failure: { kind: 'dangling-alias', chain: [from], missing: targetId } };
-    if (stack.has(targetId)) return { ok: false, failure: { kind: 'alias-cycle', chain: [from, target.name] } };
-    const outcome = this.resolveIn(target, requested, stack);
-    if (!outcome.ok) return { ok: false, failure: { ...outcome.failure, chain: [from, ...outcome.failure.chain] } };
-    return { ok: true, value: fitTo(outcome.value, Array.isArray(types) ? types : [types]) };
+  /**
+   * When the top frame closes a cycle of whole aliases back to a frame below, every member's
+   * outcome from its own start is the cycle read from that member: memoized.
+   */
+  private memoizeCycle(frames: Frame[], top: Frame, outcome: ResolveOutcome & { ok: false }, key: (id: string) => string): void {
+    if (!top.plainAlias || outcome.failure.chain.length !== 2) return;
+    const target = top.deps[0];
+    const start = frames.findIndex((f) => f.token.id === target);
+    if (start === -1) return;
+    const cycle = frames.slice(start);
+    if (!cycle.every((f) => f.plainAlias)) return;
+    const names = cycle.map((f) => f.token.name);
+    const length = names.length + 1;
+    // Read from member i: names[i], names[i + 1], …, around to names[i] again (elided when long).
+    const at = (i: number, j: number) => names[(i + j) % names.length]!;
+    const positions = length <= CHAIN_HEAD + CHAIN_TAIL + 1
+      ? Array.from({ length }, (_, j) => j)
+      : [...Array.from({ length: CHAIN_HEAD }, (_, j) => j), -1, ...Array.from({ length: CHAIN_TAIL }, (_, j) => length - CHAIN_TAIL + j)];
+    cycle.forEach((member, i) => {
+      const chain = positions.map((j) => (j === -1 ? ELIDED : at(i, j)));
+      this.memo.set(key(member.token.id), { ok: false, failure: { kind: 'alias-cycle', chain } });
+    });
   }
 
-  private resolveComposite(token: Token, value: Value, requested: Mode, stack: Set<string>): ResolveOutcome {
+  /** One token's outcome, every token it refers to being resolved already (or on the stack). */
+  private evaluate(token: Token, requested: Mode, stack: Set<string>, lookup: (id: string) => ResolveOutcome | undefined): ResolveOutcome {
+    const { modeId, raw } = this.rawValue(token, requested);
+    if (raw === undefined) {
+      const collection = this.index.collections.get(token.collectionId);
+      const mode = collection?.modes.find((m) => m.id === modeId)?.name ?? modeId;
+      return { ok: false, failure: { kind: 'missing-mode-value', chain: [token.name], mode } };
+    }
+    const follow = (targetId: string, from: string, types: TokenType | TokenType[]): ResolveOutcome => {
+      const target = this.index.tokens.get(targetId);
+      if (!target) return { ok: false, failure: { kind: 'dangling-alias', chain: [from], missing: targetId } };
+      if (stack.has(targetId) && !lookup(targetId)) return { ok: false, failure: { kind: 'alias-cycle', chain: [from, target.name] } };
+      const outcome = lookup(targetId);
+      if (!outcome) return { ok: false, failure: { kind: 'alias-cycle', chain: [from, target.name] } };
+      if (!outcome.ok) return { ok: false, failure: { ...outcome.failure, chain: prefixChain(from, outcome.failure.chain) } };
+      return { ok: true, value: fitTo(outcome.value, Array.isArray(types) ? types : [types]) };
+    };
+    return isAlias(raw) ? follow(raw.alias, token.name, token.type) : this.resolveComposite(token, raw, follow);
+  }
+
+  private resolveComposite(token: Token, value: Value, follow: (targetId: string, from: string, types: TokenType[]) => ResolveOutcome): ResolveOutcome {
     let failure: ResolveFailure | undefined;
     const slot = (v: Value, label: string, types: TokenType[]): Value => {
       if (failure || !isAlias(v)) return v;
-      const outcome = this.follow(v.alias, `${token.name} [${label}]`, types, requested, stack);
+      const outcome = follow(v.alias, `${token.name} [${label}]`, types);
       if (!outcome.ok) { failure = outcome.failure; return v; }
       return outcome.value;
     };
@@ -113,17 +195,17 @@ export class Resolver {
       return out;
     };
     // Aliases in places no slot table describes resolve without type conversion.
-    const resolveAnyAliases = (v: Value): Value => {
-      if (isAlias(v)) return slot(v, 'value', []);
-      if (Array.isArray(v)) return v.map(resolveAnyAliases);
-      if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolveAnyAliases(x)]));
-      return v;
-    };
+    const resolveAnyAliases = (v: Value): Value => replaceAliases(v, (a) => slot(a, 'value', []));
 
     let result: Value;
     const table = COMPOSITE_SLOTS[token.type];
     if (token.type === 'shadow' && Array.isArray(value)) {
-      result = value.map((layer, i) => slots(slot(layer, `${i}`, ['shadow']), { ...table!.required, ...table!.optional }, `${i}`));
+      // A layer aliasing a shadow list stands for that list's layers.
+      const members = { ...table!.required, ...table!.optional };
+      result = value.flatMap((layer, i) => {
+        const resolved = slot(layer, `${i}`, ['shadow']);
+        return Array.isArray(resolved) ? resolved : [slots(resolved, members, `${i}`)];
+      });
     } else if (table) {
       result = slots(value, { ...table.required, ...table.optional }, '');
     } else if (token.type === 'gradient' && Array.isArray(value)) {
@@ -192,9 +274,11 @@ export function resolveTokenSet(set: TokenSet | TokenIndex, options?: ResolveOpt
 export function aliasChain(index: TokenIndex, tokenId: string, requested: Mode, options?: ResolveOptions): string[] {
   const resolver = new Resolver(index, options);
   const chain: string[] = [];
+  const seen = new Set<string>();
   let token = index.tokens.get(tokenId);
-  while (token && !chain.includes(token.id)) {
+  while (token && !seen.has(token.id)) {
     chain.push(token.id);
+    seen.add(token.id);
     const raw = token.valuesByMode[resolver.modeIn(index.collections.get(token.collectionId), requested, token)];
     token = isAlias(raw) ? index.tokens.get(raw.alias) : undefined;
   }

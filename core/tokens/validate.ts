@@ -3,7 +3,7 @@ import { collectAliasTargets, isAlias } from './aliases.js';
 import { mergeIssues, type IssueKind, type TokenIssue } from './issues.js';
 import { indexTokenSet } from './model.js';
 import { resolveTokenSet, type ResolveOptions } from './resolve.js';
-import { checkValue } from './values.js';
+import { checkValue, type CheckOptions } from './values.js';
 
 export interface TokenSetValidation {
   /** one issue per token at fault (and per broken collection), all problems in its message */
@@ -25,7 +25,7 @@ export function nameSegmentProblem(segment: string): string | undefined {
  * aliases and cycles (with their chain), duplicate ids and names. The set is read as
  * untrusted input: it may not satisfy the TokenSet schema.
  */
-export function validateTokenSet(set: TokenSet, options?: ResolveOptions): TokenSetValidation {
+export function validateTokenSet(set: TokenSet, options: ResolveOptions & CheckOptions = {}): TokenSetValidation {
   const issues: TokenIssue[] = [];
   const index = indexTokenSet(set);
 
@@ -84,9 +84,9 @@ export function validateTokenSet(set: TokenSet, options?: ResolveOptions): Token
       const modeName = collection?.modes.find((m) => m.id === modeId)?.name ?? modeId;
       let problem: string | undefined;
       if (!isAlias(raw) && collectAliasTargets(raw).length === 0) {
-        problem = checkValue(token.type as TokenType, raw);
+        problem = checkValue(token.type as TokenType, raw, options);
       } else if (modeId in resolvedValues && index.tokens.get(token.id) === token) {
-        const p = checkValue(token.type as TokenType, resolvedValues[modeId]);
+        const p = checkValue(token.type as TokenType, resolvedValues[modeId], options);
         if (p) problem = `resolves to a value of the wrong type: ${p}`;
       }
       if (problem) problems.set(problem, [...(problems.get(problem) ?? []), modeName]);

@@ -62,6 +62,28 @@ export function isDimension(v: unknown): v is DimensionValue {
   return isObject(v) && isFiniteNumber(v.value) && (v.unit === 'px' || v.unit === 'rem');
 }
 
+/**
+ * CSS length units beyond DTCG's px and rem. Published sets use them (em letter spacing, vw
+ * gutters); tokens.css can write them as they are, so a sync accepts them with a warning.
+ */
+export const CSS_LENGTH_UNITS: readonly string[] = [
+  'em', 'ex', 'cap', 'ch', 'ic', 'lh', 'rem', 'rex', 'rcap', 'rch', 'ric', 'rlh',
+  'vw', 'vh', 'vi', 'vb', 'vmin', 'vmax', 'svw', 'svh', 'svi', 'svb', 'svmin', 'svmax',
+  'lvw', 'lvh', 'lvi', 'lvb', 'lvmin', 'lvmax', 'dvw', 'dvh', 'dvi', 'dvb', 'dvmin', 'dvmax',
+  'cqw', 'cqh', 'cqi', 'cqb', 'cqmin', 'cqmax', 'px', 'cm', 'mm', 'q', 'in', 'pt', 'pc', '%',
+];
+
+/** A dimension whose unit is any CSS length unit (DTCG's px and rem included). */
+export function isCssLength(v: unknown): v is { value: number; unit: string } {
+  return isObject(v) && isFiniteNumber(v.value) && typeof v.unit === 'string' && CSS_LENGTH_UNITS.includes(v.unit);
+}
+
+/** How strictly checkValue reads values. */
+export interface CheckOptions {
+  /** accept any CSS length unit in dimensions (a sync's reading), not only px and rem */
+  cssLengths?: boolean;
+}
+
 export function isDuration(v: unknown): v is DurationValue {
   return isObject(v) && isFiniteNumber(v.value) && v.value >= 0 && (v.unit === 'ms' || v.unit === 's');
 }
@@ -90,7 +112,12 @@ export const COMPOSITE_SLOTS: Partial<Record<TokenType, { required: Record<strin
 export const GRADIENT_STOP_SLOTS: Record<string, TokenType[]> = { color: ['color'], position: ['number'] };
 
 function show(value: unknown): string {
-  const s = JSON.stringify(value);
+  let s: string | undefined;
+  try {
+    s = JSON.stringify(value);
+  } catch (_tooDeep) {
+    return 'a value nested too deeply to show';
+  }
   return s === undefined ? String(value) : s.length > 80 ? `${s.slice(0, 77)}...` : s;
 }
 
@@ -99,12 +126,12 @@ function show(value: unknown): string {
  * composite slots (their targets are checked when resolving); a top-level alias is not a
  * literal and is rejected here.
  */
-export function checkValue(type: TokenType, value: unknown): string | undefined {
+export function checkValue(type: TokenType, value: unknown, options: CheckOptions = {}): string | undefined {
   switch (type) {
     case 'color':
       return isColorValue(value) ? undefined : `expected a color {colorSpace, components[3], alpha?, hex?}, got ${show(value)}`;
     case 'dimension':
-      return isDimension(value) ? undefined : `expected a dimension {value, unit: "px"|"rem"}, got ${show(value)}`;
+      return isDimension(value) || (options.cssLengths === true && isCssLength(value)) ? undefined : `expected a dimension {value, unit: "px"|"rem"}, got ${show(value)}`;
     case 'number':
       return isFiniteNumber(value) ? undefined : `expected a number, got ${show(value)}`;
     case 'string':
@@ -124,11 +151,11 @@ export function checkValue(type: TokenType, value: unknown): string | undefined 
         && [value[0] as number, value[2] as number].every((x) => x >= 0 && x <= 1)
         ? undefined : `expected a cubic Bézier [x1, y1, x2, y2] with x in [0, 1], got ${show(value)}`;
     case 'strokeStyle':
-      return checkStrokeStyle(value);
+      return checkStrokeStyle(value, options);
     case 'gradient':
       if (!Array.isArray(value) || value.length === 0) return `expected a gradient (a list of {color, position}), got ${show(value)}`;
       for (const [i, stop] of value.entries()) {
-        const problem = checkSlots(stop, GRADIENT_STOP_SLOTS, {}, `stop ${i}`);
+        const problem = checkSlots(stop, GRADIENT_STOP_SLOTS, {}, `stop ${i}`, options);
         if (problem) return problem;
       }
       return undefined;
@@ -136,37 +163,37 @@ export function checkValue(type: TokenType, value: unknown): string | undefined 
       if (Array.isArray(value)) {
         if (value.length === 0) return 'expected a shadow or a non-empty list of shadows, got []';
         for (const [i, layer] of value.entries()) {
-          const problem = checkSlots(layer, COMPOSITE_SLOTS.shadow!.required, COMPOSITE_SLOTS.shadow!.optional, `shadow ${i}`);
+          const problem = checkSlots(layer, COMPOSITE_SLOTS.shadow!.required, COMPOSITE_SLOTS.shadow!.optional, `shadow ${i}`, options);
           if (problem) return problem;
         }
         return undefined;
       }
-      return checkSlots(value, COMPOSITE_SLOTS.shadow!.required, COMPOSITE_SLOTS.shadow!.optional, 'shadow');
+      return checkSlots(value, COMPOSITE_SLOTS.shadow!.required, COMPOSITE_SLOTS.shadow!.optional, 'shadow', options);
     case 'typography':
     case 'border':
     case 'transition': {
       const slots = COMPOSITE_SLOTS[type]!;
-      return checkSlots(value, slots.required, slots.optional, type);
+      return checkSlots(value, slots.required, slots.optional, type, options);
     }
     default:
       return `unknown type ${show(type)}`;
   }
 }
 
-function checkStrokeStyle(value: unknown): string | undefined {
+function checkStrokeStyle(value: unknown, options: CheckOptions): string | undefined {
   if (typeof value === 'string') {
     return (STROKE_STYLE_KEYWORDS as readonly string[]).includes(value) ? undefined : `expected a stroke style keyword, got ${show(value)}`;
   }
   if (isObject(value) && Array.isArray(value.dashArray) && ['round', 'butt', 'square'].includes(value.lineCap as string)) {
     for (const dash of value.dashArray) {
-      if (!isAlias(dash) && !isDimension(dash)) return `strokeStyle dashArray: expected dimensions, got ${show(dash)}`;
+      if (!isAlias(dash) && checkValue('dimension', dash, options) !== undefined) return `strokeStyle dashArray: expected dimensions, got ${show(dash)}`;
     }
     return undefined;
   }
   return `expected a stroke style (keyword or {dashArray, lineCap}), got ${show(value)}`;
 }
 
-function checkSlots(value: unknown, required: Record<string, TokenType[]>, optional: Record<string, TokenType[]>, what: string): string | undefined {
+function checkSlots(value: unknown, required: Record<string, TokenType[]>, optional: Record<string, TokenType[]>, what: string, options: CheckOptions): string | undefined {
   if (!isObject(value) || isAlias(value)) return `expected a ${what} object, got ${show(value)}`;
   for (const slot of Object.keys(required)) {
     if (!(slot in value)) return `${what}: missing ${slot}`;
@@ -175,7 +202,7 @@ function checkSlots(value: unknown, required: Record<string, TokenType[]>, optio
     if (!(slot in value)) continue;
     const sub = value[slot];
     if (isAlias(sub)) continue;
-    const problems = types.map((t) => checkValue(t, sub));
+    const problems = types.map((t) => checkValue(t, sub, options));
     if (problems.every((p) => p !== undefined)) return `${what}.${slot}: ${problems[0]}`;
   }
   return undefined;

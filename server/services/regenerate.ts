@@ -30,15 +30,15 @@ export interface RegenerateInput {
  * inputs store nothing unless `force` (then a patch draft, e.g. after a generator fix).
  */
 export async function regenerate(ctx: RequestContext, componentId: string, input: RegenerateInput) {
-  // Before any transaction: invalid tokens are a 422 naming them, and nothing is stored.
-  const supplied = input.tokens ? canonicalTokens(input.tokens) : null;
   const branch = input.branch ?? MAIN;
   return ctx.db.$transaction(async (tx) => {
     const component = await findComponent(tx, ctx.projectId, componentId);
     const base = branch === MAIN ? component.currentVersion : await openBranchHead(tx, componentId, branch);
     const stored = base ? previousInputs(base) : { spec: null, tokens: null };
-    const tokens = supplied?.tokens ?? stored.tokens;
     const spec = input.spec ?? stored.spec;
+    // Before anything is written: token problems reaching the spec are a 422 naming them.
+    const supplied = input.tokens ? canonicalTokens(input.tokens, spec ? [spec] : []) : null;
+    const tokens = supplied?.tokens ?? stored.tokens;
     if (!tokens || !spec) throw missingInputs(component.name, base, { tokens: !tokens, spec: !spec });
 
     const outcome = await proposeVersion(tx, ctx, component, spec, tokens, {

@@ -15,7 +15,7 @@ export interface ValidRequest {
 /** Throws a 4xx naming the problem; nothing has been written yet. */
 export function validateRequest(request: SyncRequest): ValidRequest {
   checkSpecs(request.components);
-  const { tokens, warnings } = canonicalTokens(request.tokens);
+  const { tokens, warnings } = canonicalTokens(request.tokens, request.components);
   return { tokens, tokensHash: hashTokenSet(tokens), warnings };
 }
 

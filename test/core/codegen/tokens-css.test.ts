@@ -70,7 +70,7 @@ describe('tokens.css', () => {
       '--color-brand-p3: color(display-p3 0.2 0.4 0.9);',
       '--spacing-6: 1.5rem;',
       '--radius-full: 9999;',
-      '--font-family-sans: "Inter", system-ui, sans-serif;',
+      '--font-family-sans: Inter, system-ui, sans-serif;',
       '--font-weight-bold: 700;',
       '--label-text: "Say \\"hi\\"";',
       '--flag-enabled: true;',
@@ -126,5 +126,42 @@ describe('tokens.css', () => {
       const moduleCss = fileOf(generateComponent(spec, tokens).files, '.module.css').content;
       for (const [, name] of moduleCss.matchAll(/var\((--[\w-]+)\)/g)) expect(defined.has(name), `${spec.name}: ${name}`).toBe(true);
     }
+  });
+});
+
+describe('tokens.css values as a CSS author writes them', () => {
+  const one = (type: Token['type'], value: unknown, name = 'x/y'): string => {
+    const set: TokenSet = {
+      collections: [{ id: 'c', name: 'C', modes: [{ id: 'm', name: 'M' }], defaultModeId: 'm' }],
+      tokens: [token({ id: 'x', name, collectionId: 'c', type, valuesByMode: { m: value as never } })],
+    };
+    const line = generateTokensCss(set).content.split('\n').find((l) => l.includes('--x-y'));
+    return (line ?? '').trim();
+  };
+
+  it('writes keyword strings unquoted and other strings quoted', () => {
+    expect(one('string', 'italic')).toBe('--x-y: italic;');
+    expect(one('string', 'uppercase')).toBe('--x-y: uppercase;');
+    expect(one('string', 'Adobe Clean')).toBe('--x-y: "Adobe Clean";');
+    expect(one('string', 'Say "hi"')).toBe('--x-y: "Say \\"hi\\"";');
+    expect(one('string', '')).toBe('--x-y: "";');
+  });
+
+  it('quotes font family names only where CSS needs it', () => {
+    expect(one('fontFamily', ['Adobe Clean', 'Source Code Pro', 'monospace'])).toBe('--x-y: Adobe Clean, Source Code Pro, monospace;');
+    expect(one('fontFamily', 'SF Pro')).toBe('--x-y: SF Pro;');
+    // A name with a digit-led word, punctuation, or a generic / CSS-wide keyword as a word must be a string.
+    expect(one('fontFamily', ['Font 3000', 'Noto Sans JP', 'Times New Roman'])).toBe('--x-y: "Font 3000", Noto Sans JP, Times New Roman;');
+    expect(one('fontFamily', ['Helvetica Neue', 'Segoe UI Variable', 'My.Font', 'serif Display', 'initial'])).toBe('--x-y: Helvetica Neue, Segoe UI Variable, "My.Font", "serif Display", "initial";');
+    expect(one('fontFamily', ['system-ui', 'sans-serif'])).toBe('--x-y: system-ui, sans-serif;');
+  });
+
+  it('writes numbers at full precision', () => {
+    expect(one('number', 0.88888889)).toBe('--x-y: 0.88888889;');
+    expect(one('number', 1 / 3)).toBe(`--x-y: ${1 / 3};`);
+    expect(one('dimension', { value: 0.9285, unit: 'em' })).toBe('--x-y: 0.9285em;');
+    expect(one('number', -0)).toBe('--x-y: 0;');
+    expect(one('number', 1e21)).toBe('--x-y: 1000000000000000000000;');
+    expect(one('number', 1e-7)).toBe('--x-y: 0.0000001;');
   });
 });
