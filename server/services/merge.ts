@@ -4,6 +4,7 @@ import type { GeneratedFile } from '../../core/contract/api.js';
 import type { Bump } from '../../core/contract/changes.js';
 import { maxBump } from '../../core/changes/index.js';
 import { diffFileSets, mergeFileSets } from '../../core/diff/index.js';
+import { hasConflictMarkers } from '../../core/diff/conflict-markers.js';
 import { conflict, unprocessable } from '../errors.js';
 import { recordAudit } from './audit.js';
 import { loadVersionFiles } from './blobs.js';
@@ -167,7 +168,7 @@ function sameInputs(v: VersionRow, inputs: StoredInputs): boolean {
 /** Resolved files are published as they are: they must be valid and free of conflict markers. */
 function checkResolution(files: GeneratedFile[]): void {
   validateFiles(files);
-  const marked = files.filter((f) => /^(<{7}|>{7}) /m.test(f.content)).map((f) => f.path);
+  const marked = files.filter((f) => hasConflictMarkers(f.content)).map((f) => f.path);
   if (marked.length) throw unprocessable('unresolved_conflicts', `These files still contain conflict markers: ${marked.join(', ')}`, { paths: marked });
 }
 
