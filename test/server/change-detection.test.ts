@@ -95,6 +95,20 @@ describe.each(dbKinds)('change detection: the right bump for the right component
     });
   });
 
+  describe('bindings are the truth', () => {
+    it('refs a client sends add to the bound tokens, never replace them', async () => {
+      const p = (await propose((ds) => {
+        button(ds).tokenRefs = ['VariableID:1:3'];
+      })).get('Button')!;
+      expect(p.bump).toBe('patch');
+      expect(p.tokenChanges.filter((c) => c.kind === 'removed')).toEqual([]);
+      const draft = (await t.api('GET', `/api/v1/versions/${(p as Proposal & { draftVersionId: string }).draftVersionId}`)).json() as { files: { path: string; content: string }[] };
+      const css = draft.files.find((f) => f.path === 'tokens.css')!.content;
+      expect(css).toContain('--color-action-primary:');
+      expect(css).toContain('--color-green-500:');
+    });
+  });
+
   describe('collections and modes are inputs', () => {
     it('a mode renamed is major for every component using that collection', async () => {
       const proposals = await propose((ds) => {
