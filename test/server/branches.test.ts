@@ -153,6 +153,9 @@ describe.each(dbKinds)('branches and merges on %s', (kind) => {
       const draft = await t.api('POST', `/api/v1/components/${button}/versions`, { body: { files: button100.files, bump: 'patch', branch: 'experimental' } });
       expect(draft.statusCode).toBe(409);
       expect(draft.json().error.code).toBe('branch_merged');
+      const regenerated = await t.api('POST', `/api/v1/components/${button}/regenerate`, { body: { branch: 'experimental', force: true } });
+      expect(regenerated.statusCode).toBe(409);
+      expect(regenerated.json().error.code).toBe('branch_merged');
       expect(await rowCounts(t)).toEqual(before);
       expect((await merge(button, 'nope')).statusCode).toBe(404);
     });
