@@ -7,7 +7,7 @@ import type { Proposal } from '../../core/contract/sync.js';
 import { unprocessable } from '../errors.js';
 import { loadVersionFiles, sha256OfContent } from './blobs.js';
 import type { RequestContext } from './context.js';
-import { applyCustomization, assessChange, fileStats, fullTokensOf, generate, inputsFor, inputsKey, patternOf, type ChangeAssessment, type GenerationInputs, type PatternRef } from './generation/index.js';
+import { applyCustomization, assessChange, fileStats, fullTokensOf, generate, inputsFor, inputsKey, outputUnchanged, patternOf, type ChangeAssessment, type GenerationInputs, type PatternRef } from './generation/index.js';
 import { branchHead, createDraftInTx, filesHashOf, MAIN, publishInTx } from './versions/index.js';
 import { PhaseTimer } from './phases.js';
 
@@ -72,7 +72,7 @@ export async function proposeVersion(
   const merged = await applyCustomization(tx, component.id, generated.files);
   const baseFiles = base ? await loadVersionFiles(tx, base.id) : [];
   const files = timer.measure('diff', () => fileStats(baseFiles, merged.files));
-  if (assessment.outputPresumed && files.length === 0) {
+  if (outputUnchanged(assessment, files)) {
     // The inputs differ in nothing that reaches the generated files (e.g. a token's scopes).
     if (!options.force) return { kind: 'unchanged' };
     reasons = ['manual regeneration: inputs changed, generated files unchanged'];

@@ -98,6 +98,14 @@ export function assessChange(previous: VersionInputs | null, next: VersionInputs
   };
 }
 
+/**
+ * Whether a presumed "generated output changed" turned out false once generated: no file
+ * differs from the base's (`changedFiles` as fileStats lists them). Then nothing is proposed.
+ */
+export function outputUnchanged(assessment: Pick<ChangeAssessment, 'outputPresumed'>, changedFiles: readonly unknown[]): boolean {
+  return assessment.outputPresumed && changedFiles.length === 0;
+}
+
 /** The ids a spec binds; a stored spec's tokenRefs already include them, an older one may lack the list. */
 function refsOf(spec: (ComponentSpec & { tokenRefs?: string[] }) | null): string[] {
   return spec ? [...(spec.tokenRefs ?? []), ...collectTokenRefs(spec)] : [];
