@@ -7,7 +7,7 @@ import { recordAudit } from './audit.js';
 import { loadVersionFiles } from './blobs.js';
 import { findComponent } from './components.js';
 import type { RequestContext } from './context.js';
-import { previousInputs } from './generation/index.js';
+import { previousInputs, snapshotIdOf } from './generation/index.js';
 import { proposeVersion } from './proposals.js';
 import { canonicalTokens } from './token-input.js';
 import { branchHead, filesHash, MAIN } from './versions/index.js';
@@ -44,7 +44,11 @@ export async function regenerate(ctx: RequestContext, componentId: string, input
       branch,
       force: input.force,
       applyPolicy: false,
-      generationParams: { regenerated: { from: base?.version ?? null, suppliedTokens: !!supplied, suppliedSpec: !!input.spec } },
+      generationParams: {
+        // Stored tokens come from the base's sync: the next change detection can still diff that whole set.
+        ...(!supplied && snapshotIdOf(base) ? { snapshotId: snapshotIdOf(base) } : {}),
+        regenerated: { from: base?.version ?? null, suppliedTokens: !!supplied, suppliedSpec: !!input.spec },
+      },
     });
     if (outcome.kind === 'unchanged') return { changed: false as const, reasons: ['inputs unchanged'], base };
 
