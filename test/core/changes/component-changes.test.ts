@@ -107,6 +107,8 @@ describe('collections and modes', () => {
     expect(diff((c) => { c.defaultModeId = 'm2'; })).toEqual([{ kind: 'defaultModeChanged', collectionId: 'c1', collection: 'Theme', before: 'Light', after: 'Dark' }]);
     expect(diff((c) => { c.name = 'Roles'; })).toEqual([{ kind: 'collectionRenamed', collectionId: 'c1', collection: 'Roles', before: 'Theme', after: 'Roles' }]);
     expect(diffCollections({ collections: [theme()], tokens: [] }, { collections: [], tokens: [] })).toEqual([]);
+    // Deleted and re-created under the same name (new ids, as Figma does): the same selectors, no change.
+    expect(diff((c) => { c.modes = [{ id: 'n1', name: 'Light' }, { id: 'n2', name: 'Dark' }]; c.defaultModeId = 'n1'; })).toEqual([]);
   });
 
   it('a mode removed or renamed is major when its selector disappears', () => {
