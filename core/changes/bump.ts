@@ -11,11 +11,18 @@
  *   option added, *default changed, *variant added or removed (the props interface is the
  *   same; only styles for one combination change), *binding changed, pattern minor version.
  * - patch: pattern patch / prerelease version (a generator fix), description changed (token
- *   or component), rollback (always patch, whatever it reverts).
+ *   or component), rollback (always patch, whatever it reverts), and any other change of the
+ *   generated files that no rule names ("generated output changed").
  * - none: nothing changed, or both input hashes are known and equal.
- * Callers pass only the token changes that affect the component (see affectedComponents).
+ * Collections and modes (tokens.css has `:root` for default modes and one `[data-theme]` block
+ * per other mode): a mode removed or renamed is major when a selector consumers use disappears
+ * (a default mode, or a rename to a name with the same selector, removes none: patch); a mode
+ * added or the default mode changed is minor; a collection renamed is a patch (no name in
+ * code comes from a collection name; token renames are reported as such).
+ * Callers pass only the changes that affect the component (see componentTokenChanges).
  */
-import type { Bump, BumpOrNone, PatternChange, SpecChange, TokenChange } from '../contract/changes.js';
+import type { Bump, BumpOrNone, CollectionChange, PatternChange, SpecChange, TokenChange } from '../contract/changes.js';
+import { cssSlug } from '../codegen/names.js';
 import { formatValue, type TokenNameLookup } from './format-value.js';
 import { parseVersion } from './versions.js';
 
@@ -39,8 +46,35 @@ export function severityOf(bump: BumpOrNone): Severity {
 export interface ClassifiedChange {
   bump: Bump;
   reason: string;
-  source: 'token' | 'spec' | 'pattern' | 'rollback';
-  change: TokenChange | SpecChange | PatternChange | null;
+  source: 'token' | 'collection' | 'spec' | 'pattern' | 'rollback' | 'output';
+  change: TokenChange | CollectionChange | SpecChange | PatternChange | null;
+}
+
+export const GENERATED_OUTPUT_CHANGED = 'generated output changed';
+
+export function classifyCollectionChange(change: CollectionChange): ClassifiedChange {
+  const c = (bump: Bump, reason: string): ClassifiedChange => ({ bump, reason, source: 'collection', change });
+  const of = `collection ${change.collection}`;
+  const selector = (mode: string) => `[data-theme="${cssSlug(mode)}"]`;
+  switch (change.kind) {
+    case 'modeRemoved': {
+      const mode = change.mode ?? '?';
+      return change.wasDefault
+        ? c('major', `mode ${mode} removed from ${of} (it was the default mode: :root values change)`)
+        : c('major', `mode ${mode} removed from ${of} (${selector(mode)} disappears)`);
+    }
+    case 'modeRenamed': {
+      const before = change.before ?? change.mode ?? '?';
+      const after = change.after ?? '?';
+      const reason = `mode ${before} of ${of} renamed to ${after}`;
+      if (change.wasDefault) return c('patch', `${reason} (the default mode: no selector changes)`);
+      if (cssSlug(before) === cssSlug(after)) return c('patch', `${reason} (same selector ${selector(after)})`);
+      return c('major', `${reason} (${selector(before)} disappears)`);
+    }
+    case 'modeAdded': return c('minor', `mode ${change.mode ?? '?'} added to ${of}`);
+    case 'defaultModeChanged': return c('minor', `default mode of ${of} changed ${change.before ?? '?'} → ${change.after ?? '?'}`);
+    case 'collectionRenamed': return c('patch', `collection ${change.before ?? '?'} renamed to ${change.after ?? change.collection}`);
+  }
 }
 
 export function classifyTokenChange(change: TokenChange, nameOf?: TokenNameLookup): ClassifiedChange {
@@ -110,6 +144,7 @@ export function classifyPatternChange(change: PatternChange): ClassifiedChange |
 
 export interface BumpInput {
   tokenChanges?: readonly TokenChange[];
+  collectionChanges?: readonly CollectionChange[];
   specChanges?: readonly SpecChange[];
   patternChange?: PatternChange | null;
   /** a rollback is published as a patch whatever it reverts */
@@ -118,6 +153,11 @@ export interface BumpInput {
   inputsHash?: { before: string | null; after: string };
   /** shows token names instead of ids in alias values and bindings */
   tokenName?: TokenNameLookup;
+  /**
+   * the generated files differ (or, before generating, are expected to: the inputs differ):
+   * when no rule names a change, the bump is a patch, "generated output changed"
+   */
+  generatedOutputChanged?: boolean;
 }
 
 export interface BumpDecision {
@@ -134,6 +174,7 @@ export function decideBump(input: BumpInput): BumpDecision {
   }
   const changes: ClassifiedChange[] = [];
   for (const change of input.tokenChanges ?? []) changes.push(classifyTokenChange(change, input.tokenName));
+  for (const change of input.collectionChanges ?? []) changes.push(classifyCollectionChange(change));
   for (const change of input.specChanges ?? []) changes.push(classifySpecChange(change, input.tokenName));
   if (input.patternChange) {
     const classified = classifyPatternChange(input.patternChange);
@@ -143,6 +184,10 @@ export function decideBump(input: BumpInput): BumpDecision {
   changes.sort((a, b) => RANK[b.bump] - RANK[a.bump]);
 
   let bump: BumpOrNone = changes.reduce<BumpOrNone>((acc, ch) => maxBump(acc, ch.bump), 'none');
+  if (bump === 'none' && input.generatedOutputChanged) {
+    changes.push({ bump: 'patch', reason: GENERATED_OUTPUT_CHANGED, source: 'output', change: null });
+    bump = 'patch';
+  }
   if (input.rollback) {
     const to = typeof input.rollback === 'object' && input.rollback.toVersion ? ` to ${input.rollback.toVersion}` : '';
     changes.unshift({ bump: 'patch', reason: `rollback${to}`, source: 'rollback', change: null });

@@ -66,10 +66,40 @@ export interface ComponentImpact {
   via: Record<string, string[]>;
 }
 
+export interface TokenImpact {
+  /** the token changes that reach the refs, in input order */
+  changes: TokenChange[];
+  /** changed token id → the refs through which it is reached */
+  via: Record<string, string[]>;
+}
+
+/**
+ * The token changes that reach a set of bound token ids, directly or through alias chains in
+ * any of `tokens` (binds A, A aliases B in any mode, B changed). The one impact rule: a
+ * component's changes (componentTokenChanges) and the components a change affects
+ * (affectedComponents) are both decided here.
+ */
+export function changesReaching(
+  tokenChanges: readonly TokenChange[],
+  refs: Iterable<string>,
+  tokens: TokenSet | readonly TokenSet[],
+  reach: Map<string, Set<string>> = reachingTokens(new Set(tokenChanges.map((c) => c.tokenId)), aliasDependents(tokens)),
+): TokenImpact {
+  const via = new Map<string, string[]>();
+  for (const ref of new Set(refs)) {
+    for (const changed of reach.get(ref) ?? []) {
+      const list = via.get(changed);
+      if (list) list.push(ref);
+      else via.set(changed, [ref]);
+    }
+  }
+  return { changes: tokenChanges.filter((c) => via.has(c.tokenId)), via: Object.fromEntries(via) };
+}
+
 /**
  * The components a set of token changes affects: exactly those whose tokenRefs include a
- * changed token directly or through alias chains (binds A, A aliases B in any mode, B
- * changed). Components nothing reaches are left out; order follows `specs`.
+ * changed token directly or through alias chains. Components nothing reaches are left out;
+ * order follows `specs`.
  */
 export function affectedComponents(
   tokenChanges: readonly TokenChange[],
@@ -77,25 +107,12 @@ export function affectedComponents(
   tokens: TokenSet | readonly TokenSet[],
 ): ComponentImpact[] {
   if (tokenChanges.length === 0) return [];
-  const changedIds = new Set(tokenChanges.map((c) => c.tokenId));
-  const reach = reachingTokens(changedIds, aliasDependents(tokens));
+  const reach = reachingTokens(new Set(tokenChanges.map((c) => c.tokenId)), aliasDependents(tokens));
   const impacts: ComponentImpact[] = [];
   for (const spec of specs) {
-    const via = new Map<string, string[]>();
-    for (const ref of spec.tokenRefs ?? collectTokenRefs(spec)) {
-      for (const changed of reach.get(ref) ?? []) {
-        const refs = via.get(changed);
-        if (refs) refs.push(ref);
-        else via.set(changed, [ref]);
-      }
-    }
-    if (via.size === 0) continue;
-    impacts.push({
-      componentId: spec.id,
-      componentName: spec.name,
-      changes: tokenChanges.filter((c) => via.has(c.tokenId)),
-      via: Object.fromEntries(via),
-    });
+    const impact = changesReaching(tokenChanges, spec.tokenRefs ?? collectTokenRefs(spec), tokens, reach);
+    if (impact.changes.length === 0) continue;
+    impacts.push({ componentId: spec.id, componentName: spec.name, ...impact });
   }
   return impacts;
 }

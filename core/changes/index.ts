@@ -2,10 +2,13 @@ export { diffTokenSets, compareTokenChanges } from './token-diff.js';
 export { diffSpecs } from './spec-diff.js';
 export { patternChange } from './pattern-change.js';
 export type { PatternRef } from './pattern-change.js';
-export { affectedComponents, aliasDependents, reachingTokens, tokenNameLookup } from './impact.js';
-export type { ComponentImpact } from './impact.js';
+export { affectedComponents, aliasDependents, changesReaching, reachingTokens, tokenNameLookup } from './impact.js';
+export type { ComponentImpact, TokenImpact } from './impact.js';
+export { componentTokenChanges } from './component-changes.js';
+export type { ComponentTokenChanges, TokenSide } from './component-changes.js';
+export { diffCollections } from './collection-diff.js';
 export {
-  decideBump, classifyTokenChange, classifySpecChange, classifyPatternChange, compareBumps, maxBump, severityOf,
+  decideBump, classifyTokenChange, classifyCollectionChange, classifySpecChange, GENERATED_OUTPUT_CHANGED, classifyPatternChange, compareBumps, maxBump, severityOf,
 } from './bump.js';
 export type { BumpInput, BumpDecision, ClassifiedChange, Severity } from './bump.js';
 export { formatValue } from './format-value.js';

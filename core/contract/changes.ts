@@ -42,3 +42,23 @@ export const PatternChange = z.object({
   after: z.object({ id: z.string(), version: z.string() }),
 });
 export type PatternChange = z.infer<typeof PatternChange>;
+
+/**
+ * A change of a collection the component uses (matched by id): its modes are `[data-theme]`
+ * selectors and its default mode is `:root` in tokens.css. Names, not ids, as people read them.
+ */
+export const CollectionChangeKinds = ['modeRenamed', 'modeRemoved', 'modeAdded', 'defaultModeChanged', 'collectionRenamed'] as const;
+export const CollectionChange = z.object({
+  kind: z.enum(CollectionChangeKinds),
+  collectionId: z.string(),
+  /** current name (the old one when only the old side has it) */
+  collection: z.string(),
+  /** the mode concerned (its old name when renamed or removed) */
+  mode: z.string().optional(),
+  /** whether that mode was the default one before the change (a default mode has no selector) */
+  wasDefault: z.boolean().optional(),
+  /** renamed / default changed: old and new names */
+  before: z.string().optional(),
+  after: z.string().optional(),
+});
+export type CollectionChange = z.infer<typeof CollectionChange>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { TokensInput } from './tokens.js';
 import { ComponentSpec } from './specs.js';
-import { Bump, SpecChange, TokenChange } from './changes.js';
+import { Bump, CollectionChange, SpecChange, TokenChange } from './changes.js';
 
 export const SyncRequest = z.object({
   fileKey: z.string().min(1),
@@ -30,6 +30,8 @@ export const Proposal = z.object({
   reasons: z.array(z.string()),
   tokenChanges: z.array(TokenChange),
   specChanges: z.array(SpecChange),
+  /** modes and collections of the tokens it uses (added in API 1.x; absent on older results) */
+  collectionChanges: z.array(CollectionChange).optional(),
   files: z.array(FileStat),
   warnings: z.array(z.string()),
 });

@@ -11,12 +11,12 @@ export function collectTokenRefs(spec: Pick<ComponentSpec, 'variants'>): string[
 }
 
 /**
- * The spec with `tokenRefs` filled in. Refs a client sent are kept (it may know of uses the
- * bindings do not show) but sorted and de-duplicated, so equal specs hash equal.
+ * The spec with `tokenRefs` filled in. The variants' bindings are the truth: refs a client sent
+ * are added to the bound ids (it may know of uses the bindings do not show), never in place of
+ * them, so a stale or empty list cannot hide a token the generated CSS uses. Sorted and
+ * de-duplicated, so equal specs hash equal.
  */
 export function withTokenRefs(spec: ComponentSpec): ComponentSpec & { tokenRefs: string[] } {
-  const tokenRefs = spec.tokenRefs
-    ? [...new Set(spec.tokenRefs)].sort(compareText)
-    : collectTokenRefs(spec);
+  const tokenRefs = [...new Set([...collectTokenRefs(spec), ...(spec.tokenRefs ?? [])])].sort(compareText);
   return { ...spec, tokenRefs };
 }

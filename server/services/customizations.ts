@@ -2,13 +2,14 @@ import type { Prisma } from '../db/generated/client.js';
 import type { Tx } from '../db/database.js';
 import type { GeneratedFile } from '../../core/contract/api.js';
 import { diffFileSets } from '../../core/diff/index.js';
-import { canonicalHash } from '../../core/tokens/hash.js';
+import { hasConflictMarkers } from '../../core/diff/conflict-markers.js';
 import { badRequest, notFound, unprocessable } from '../errors.js';
 import { recordAudit } from './audit.js';
 import { loadBlobs, loadVersionFiles, storeBlobs, type StoredFileRef } from './blobs.js';
 import { findComponent } from './components.js';
 import type { RequestContext } from './context.js';
 import { generatedFilesOf } from './generation/index.js';
+import { filesHashOf } from './versions/files.js';
 
 type CustomizationRow = Prisma.CustomizationGetPayload<object>;
 
@@ -52,14 +53,6 @@ export function checkPaths(files: readonly { path: string }[]): void {
   }
 }
 
-/** Git-style conflict markers left in a file: storing them would make every later merge keep them. */
-function hasConflictMarkers(content: string): boolean {
-  return /^<{7} /m.test(content) && /^={7}\r?$/m.test(content) && /^>{7} /m.test(content);
-}
-
-function filesHashOf(refs: readonly StoredFileRef[]): string {
-  return canonicalHash([...refs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((r) => [r.path, r.sha256]));
-}
 
 async function activeCustomization(db: Tx | RequestContext['db'], componentId: string) {
   return db.customization.findFirst({ where: { componentId, replacedAt: null }, orderBy: { createdAt: 'desc' } });

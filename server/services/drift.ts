@@ -4,7 +4,7 @@ import type { TokenSet } from '../../core/contract/tokens.js';
 import type { Bump, PatternChange, SpecChange, TokenChange } from '../../core/contract/changes.js';
 import { selectPattern } from '../../core/codegen/index.js';
 import type { RequestContext } from './context.js';
-import { assessChange, inputsFor, inputsKey } from './generation/index.js';
+import { assessChange, inputsFor, inputsKey, snapshotIdOf } from './generation/index.js';
 import { MAIN } from './versions/index.js';
 
 type ComponentRow = Prisma.ComponentGetPayload<{ include: { currentVersion: true } }>;
@@ -47,7 +47,8 @@ export async function projectDrift(ctx: RequestContext): Promise<DriftReport> {
     include: { currentVersion: true },
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
   });
-  const snapshotIds = [...new Set(components.map((c) => c.latestSnapshotId).filter((id): id is string => id !== null))];
+  // The design's latest tokens, and those each published version was generated from.
+  const snapshotIds = [...new Set(components.flatMap((c) => [c.latestSnapshotId, snapshotIdOf(c.currentVersion)]).filter((id): id is string => id !== null))];
   const snapshots = await ctx.db.tokenSnapshot.findMany({ where: { projectId: ctx.projectId, id: { in: snapshotIds } } });
   const tokensBySnapshot = new Map(snapshots.map((s) => [s.id, s.tokens as unknown as TokenSet]));
   const drafts = await ctx.db.componentVersion.findMany({
@@ -61,7 +62,8 @@ export async function projectDrift(ctx: RequestContext): Promise<DriftReport> {
   let inSync = 0;
   for (const c of components) {
     const tokens = c.latestSnapshotId ? tokensBySnapshot.get(c.latestSnapshotId) : undefined;
-    const item = driftOf(c, tokens, draftOf.get(c.id) ?? null);
+    const before = snapshotIdOf(c.currentVersion);
+    const item = driftOf(c, tokens, before ? tokensBySnapshot.get(before) ?? null : null, draftOf.get(c.id) ?? null);
     if (item) items.push(item);
     else if (c.currentVersion) inSync += 1;
   }
@@ -69,7 +71,7 @@ export async function projectDrift(ctx: RequestContext): Promise<DriftReport> {
   return { items, totals: { changed: count('changed'), unpublished: count('unpublished'), removed: count('removed'), inSync } };
 }
 
-function driftOf(c: ComponentRow, tokens: TokenSet | undefined, draft: VersionRow | null): DriftItem | null {
+function driftOf(c: ComponentRow, tokens: TokenSet | undefined, publishedTokens: TokenSet | null, draft: VersionRow | null): DriftItem | null {
   const base = {
     componentId: c.id,
     name: c.name,
@@ -101,8 +103,7 @@ function driftOf(c: ComponentRow, tokens: TokenSet | undefined, draft: VersionRo
   const problems = missing.length ? [`binds token(s) missing from the design's tokens: ${missing.join(', ')}`] : [];
   const pendingDraft = draft ? { id: draft.id, version: draft.version, upToDate: inputsKey(draft) === inputsKey(design) } : null;
 
-  // assessChange reads only the pattern id and version of the generated output.
-  const assessment = assessChange(c.currentVersion, inputs, { patternId: pattern.id, patternVersion: pattern.version, files: [] }, c.name);
+  const assessment = assessChange(c.currentVersion, design, { fullTokensBefore: publishedTokens, fullTokensAfter: tokens, componentName: c.name });
   if (!c.currentVersion) {
     return { ...base, status: 'unpublished', bump: 'major', reasons: assessment.reasons, pendingDraft, problems };
   }

@@ -3,14 +3,18 @@ import type { Tx } from '../db/database.js';
 import type { GeneratedFile } from '../../core/contract/api.js';
 import type { Bump } from '../../core/contract/changes.js';
 import { maxBump } from '../../core/changes/index.js';
+import type { TokenSet } from '../../core/contract/tokens.js';
+import { withTokenRefs } from '../../core/specs/index.js';
+import { hashTokenSet, tokenClosure } from '../../core/tokens/index.js';
 import { diffFileSets, mergeFileSets } from '../../core/diff/index.js';
+import { hasConflictMarkers } from '../../core/diff/conflict-markers.js';
 import { conflict, unprocessable } from '../errors.js';
 import { recordAudit } from './audit.js';
 import { loadVersionFiles } from './blobs.js';
 import { branchView, findBranch, mergeSides } from './branches.js';
 import { findComponent } from './components.js';
 import type { RequestContext } from './context.js';
-import { fileStats } from './generation/index.js';
+import { fileStats, previousInputs } from './generation/index.js';
 import { changesBetween, storedInputsOf, type StoredInputs } from './version-inputs.js';
 import { createDraftInTx, filesHash, MAIN, mergeSourceOf, validateFiles } from './versions/index.js';
 
@@ -120,25 +124,56 @@ function threeWay(
  * The inputs the merged version records. Files merge line by line, inputs cannot: for each of
  * tokens, spec and pattern, take the side that changed it since the branch point; when both
  * did (differently), the branch's, with a warning, since the next sync regenerates from the
- * design anyway.
+ * design anyway. The tokens must still cover what the merged spec binds (the spec may come
+ * from the branch and the tokens from main): they are the closure of the spec's refs over the
+ * union of both sides' tokens, the chosen side winning where both have a token.
  */
 function mergeInputs(base: VersionRow, main: VersionRow, branch: VersionRow, name: string, warnings: string[]): StoredInputs {
   const ours = storedInputsOf(main);
   const theirs = storedInputsOf(branch);
-  const pick = <K extends keyof StoredInputs>(what: string, key: (v: VersionRow) => string, fields: K[]): Pick<StoredInputs, K> => {
+  const pick = <K extends keyof StoredInputs>(what: string, key: (v: VersionRow) => string, fields: K[]): { side: 'main' | 'branch'; picked: Pick<StoredInputs, K> } => {
     const mainChanged = key(main) !== key(base);
     const branchChanged = key(branch) !== key(base);
     if (mainChanged && branchChanged && key(main) !== key(branch)) {
       warnings.push(`main and branch ${name} both changed the ${what} since ${base.version}; the merged version records the branch's ${what}`);
     }
     const side = branchChanged ? theirs : ours;
-    return Object.fromEntries(fields.map((f) => [f, side[f]])) as Pick<StoredInputs, K>;
+    return { side: branchChanged ? 'branch' : 'main', picked: Object.fromEntries(fields.map((f) => [f, side[f]])) as Pick<StoredInputs, K> };
   };
+  const tokens = pick('tokens', (v) => v.tokensHash, ['tokens', 'tokensHash']);
+  const spec = pick('spec', (v) => v.specHash, ['spec', 'specHash']);
   return {
-    ...pick('tokens', (v) => v.tokensHash, ['tokens', 'tokensHash']),
-    ...pick('spec', (v) => v.specHash, ['spec', 'specHash']),
-    ...pick('pattern', (v) => `${v.patternId}@${v.patternVersion}`, ['patternId', 'patternVersion']),
+    ...coveringTokens(tokens.picked, tokens.side === 'branch' ? [branch, main] : [main, branch], spec.picked.spec),
+    ...spec.picked,
+    ...pick('pattern', (v) => `${v.patternId}@${v.patternVersion}`, ['patternId', 'patternVersion']).picked,
   };
+}
+
+/** The chosen tokens, or, when the spec binds ids they lack, the closure of its refs over both sides (first side first). */
+function coveringTokens(chosen: Pick<StoredInputs, 'tokens' | 'tokensHash'>, sides: VersionRow[], specJson: StoredInputs['spec']): Pick<StoredInputs, 'tokens' | 'tokensHash'> {
+  const { spec } = previousInputs({ spec: specJson, tokens: null });
+  const { tokens } = previousInputs({ spec: null, tokens: chosen.tokens });
+  if (!spec || !tokens) return chosen;
+  const refs = withTokenRefs(spec).tokenRefs;
+  const have = new Set(tokens.tokens.map((t) => t.id));
+  if (refs.every((id) => have.has(id))) return chosen;
+  const union: TokenSet = { collections: [], tokens: [] };
+  const seenTokens = new Set<string>();
+  const seenCollections = new Set<string>();
+  for (const set of sides.map((v) => previousInputs(v).tokens).filter((x): x is TokenSet => x !== null)) {
+    for (const c of set.collections) {
+      if (seenCollections.has(c.id)) continue;
+      seenCollections.add(c.id);
+      union.collections.push(c);
+    }
+    for (const t of set.tokens) {
+      if (seenTokens.has(t.id)) continue;
+      seenTokens.add(t.id);
+      union.tokens.push(t);
+    }
+  }
+  const closure = tokenClosure(union, refs);
+  return { tokens: closure as unknown as Prisma.InputJsonValue, tokensHash: hashTokenSet(closure) };
 }
 
 /**
@@ -167,7 +202,7 @@ function sameInputs(v: VersionRow, inputs: StoredInputs): boolean {
 /** Resolved files are published as they are: they must be valid and free of conflict markers. */
 function checkResolution(files: GeneratedFile[]): void {
   validateFiles(files);
-  const marked = files.filter((f) => /^(<{7}|>{7}) /m.test(f.content)).map((f) => f.path);
+  const marked = files.filter((f) => hasConflictMarkers(f.content)).map((f) => f.path);
   if (marked.length) throw unprocessable('unresolved_conflicts', `These files still contain conflict markers: ${marked.join(', ')}`, { paths: marked });
 }
 

@@ -7,7 +7,7 @@ import type { Proposal } from '../../core/contract/sync.js';
 import { unprocessable } from '../errors.js';
 import { loadVersionFiles, sha256OfContent } from './blobs.js';
 import type { RequestContext } from './context.js';
-import { applyCustomization, assessChange, fileStats, generate, inputsFor, inputsKey, patternOf, type ChangeAssessment, type Generated, type GenerationInputs, type PatternRef } from './generation/index.js';
+import { applyCustomization, assessChange, fileStats, fullTokensOf, generate, inputsFor, inputsKey, outputUnchanged, patternOf, type ChangeAssessment, type Generated, type GenerationInputs, type PatternRef } from './generation/index.js';
 import { branchHead, createDraftInTx, filesHashOf, MAIN, publishInTx } from './versions/index.js';
 import { PhaseTimer } from './phases.js';
 
@@ -36,6 +36,7 @@ export interface ProposeOptions {
 interface StoredChanges {
   reasons: string[];
   tokenChanges: Proposal['tokenChanges'];
+  collectionChanges?: Proposal['collectionChanges'];
   specChanges: Proposal['specChanges'];
   files: Proposal['files'];
   fromVersion: string | null;
@@ -58,10 +59,11 @@ export async function proposeVersion(
   const timer = options.timer ?? new PhaseTimer();
   const branch = options.branch ?? MAIN;
   const base = branch === MAIN ? component.currentVersion : await branchHead(tx, component.id, component.currentVersionId, branch);
-  const { inputs, pattern, assessment } = timer.measure('detect', () => detectChange(component, spec, tokens, base));
+  const baseTokens = await fullTokensOf(tx, ctx.projectId, base);
+  const { inputs, pattern, assessment } = timer.measure('detect', () => detectChange(component, spec, tokens, base, baseTokens));
   if (assessment.bump === 'none' && !options.force) return { kind: 'unchanged' };
   const bump = assessment.bump === 'none' ? 'patch' : assessment.bump;
-  const reasons = assessment.bump === 'none' ? ['manual regeneration with unchanged inputs'] : assessment.reasons;
+  let reasons = assessment.bump === 'none' ? ['manual regeneration with unchanged inputs'] : assessment.reasons;
 
   const pending = await tx.componentVersion.findFirst({ where: { componentId: component.id, branch, status: 'draft' }, orderBy: { createdAt: 'desc' } });
   if (pending && !options.force && (pending.baseVersionId ?? null) === (base?.id ?? null) && inputsKey(pending) === inputsKey({ ...inputs, ...pattern })) {
@@ -72,7 +74,14 @@ export async function proposeVersion(
   const merged = await applyCustomization(tx, component.id, generated.files);
   const baseFiles = base ? await loadVersionFiles(tx, base.id) : [];
   const files = timer.measure('diff', () => fileStats(baseFiles, merged.files));
-  const changes: StoredChanges = { reasons, tokenChanges: assessment.tokenChanges, specChanges: assessment.specChanges, files, fromVersion: base?.version ?? null };
+  if (outputUnchanged(assessment, files)) {
+    // The inputs differ in nothing that reaches the generated files (e.g. a token's scopes).
+    if (!options.force) return { kind: 'unchanged' };
+    reasons = ['manual regeneration: inputs changed, generated files unchanged'];
+  }
+  const changes: StoredChanges = {
+    reasons, tokenChanges: assessment.tokenChanges, collectionChanges: assessment.collectionChanges, specChanges: assessment.specChanges, files, fromVersion: base?.version ?? null,
+  };
   const draft = await createDraftInTx(tx, ctx, component.id, {
     files: merged.files,
     bump,
@@ -119,9 +128,16 @@ export interface Detection {
 
 /**
  * Pure change detection (no generation, no I/O): the component's inputs from the design and
- * how they differ from `base`. Throws when the spec binds tokens the set does not have.
+ * how they differ from `base`. `tokens` is the design's whole token set; `baseTokens` the one
+ * `base` was generated from (fullTokensOf), when known: without it, what lies outside base's
+ * stored closure is taken as unchanged, which gives the same bump (none or not) and misses
+ * only details of tokens that are newly reached. Throws when the spec binds tokens the set
+ * does not have.
  */
-export function detectChange(component: { name: string; pattern: string | null }, spec: ComponentSpec, tokens: TokenSet, base: Prisma.ComponentVersionGetPayload<object> | null): Detection {
+export function detectChange(
+  component: { name: string; pattern: string | null }, spec: ComponentSpec, tokens: TokenSet,
+  base: Prisma.ComponentVersionGetPayload<object> | null, baseTokens?: TokenSet | null,
+): Detection {
   const inputs = inputsFor(spec, tokens, component.pattern);
   const known = new Set(tokens.tokens.map((t) => t.id));
   const missing = inputs.spec.tokenRefs.filter((id) => !known.has(id));
@@ -129,7 +145,8 @@ export function detectChange(component: { name: string; pattern: string | null }
     throw unprocessable('unknown_tokens', `${component.name} binds token(s) that are not in the token set: ${missing.join(', ')}`, { tokenIds: missing });
   }
   const pattern = patternOf(inputs);
-  return { inputs, pattern, assessment: assessChange(base, inputs, pattern, component.name) };
+  const assessment = assessChange(base, { ...inputs, ...pattern }, { fullTokensBefore: baseTokens, fullTokensAfter: tokens, componentName: component.name });
+  return { inputs, pattern, assessment };
 }
 
 export function proposalFromDraft(component: { id: string; name: string }, v: Prisma.ComponentVersionGetPayload<object>): Proposal {
@@ -143,6 +160,7 @@ export function proposalFromDraft(component: { id: string; name: string }, v: Pr
     bump: (v.bump ?? 'patch') as Proposal['bump'],
     reasons: stored.reasons ?? v.changeSummary,
     tokenChanges: stored.tokenChanges ?? [],
+    ...(stored.collectionChanges?.length ? { collectionChanges: stored.collectionChanges } : {}),
     specChanges: stored.specChanges ?? [],
     files: stored.files ?? [],
     warnings: v.warnings,

@@ -1,18 +1,16 @@
 import type { Prisma } from '../db/generated/client.js';
-import type { Tx } from '../db/database.js';
 import type { ComponentSpec } from '../../core/contract/specs.js';
 import type { TokensInput } from '../../core/contract/tokens.js';
 import { diffFileSets } from '../../core/diff/index.js';
-import { conflict, unprocessable } from '../errors.js';
+import { unprocessable } from '../errors.js';
 import { recordAudit } from './audit.js';
 import { loadVersionFiles } from './blobs.js';
-import { findBranch } from './branches.js';
 import { findComponent } from './components.js';
 import type { RequestContext } from './context.js';
-import { previousInputs } from './generation/index.js';
+import { previousInputs, snapshotIdOf } from './generation/index.js';
 import { proposeVersion } from './proposals.js';
 import { canonicalTokens } from './token-input.js';
-import { filesHash, MAIN } from './versions/index.js';
+import { branchHead, filesHash, MAIN } from './versions/index.js';
 
 type VersionRow = Prisma.ComponentVersionGetPayload<object>;
 
@@ -33,7 +31,7 @@ export async function regenerate(ctx: RequestContext, componentId: string, input
   const branch = input.branch ?? MAIN;
   return ctx.db.$transaction(async (tx) => {
     const component = await findComponent(tx, ctx.projectId, componentId);
-    const base = branch === MAIN ? component.currentVersion : await openBranchHead(tx, componentId, branch);
+    const base = branch === MAIN ? component.currentVersion : await branchHead(tx, componentId, component.currentVersionId, branch);
     const stored = base ? previousInputs(base) : { spec: null, tokens: null };
     const spec = input.spec ?? stored.spec;
     // Before anything is written: token problems reaching the spec are a 422 naming them.
@@ -46,7 +44,11 @@ export async function regenerate(ctx: RequestContext, componentId: string, input
       branch,
       force: input.force,
       applyPolicy: false,
-      generationParams: { regenerated: { from: base?.version ?? null, suppliedTokens: !!supplied, suppliedSpec: !!input.spec } },
+      generationParams: {
+        // Stored tokens come from the base's sync: the next change detection can still diff that whole set.
+        ...(!supplied && snapshotIdOf(base) ? { snapshotId: snapshotIdOf(base) } : {}),
+        regenerated: { from: base?.version ?? null, suppliedTokens: !!supplied, suppliedSpec: !!input.spec },
+      },
     });
     if (outcome.kind === 'unchanged') return { changed: false as const, reasons: ['inputs unchanged'], base };
 
@@ -73,13 +75,6 @@ export async function regenerate(ctx: RequestContext, componentId: string, input
       diff: diffFileSets(baseFiles, draftFiles, { includeUnchanged: false }),
     };
   });
-}
-
-/** The head of an open branch; 404 for an unknown branch, 409 for a merged one. */
-async function openBranchHead(tx: Tx, componentId: string, name: string) {
-  const b = await findBranch(tx, componentId, name);
-  if (b.mergedAt) throw conflict('branch_merged', `Branch ${name} was already merged into main; create a new branch to continue`, { branch: name });
-  return tx.componentVersion.findUniqueOrThrow({ where: { id: b.headVersionId ?? b.baseVersionId } });
 }
 
 function missingInputs(name: string, base: VersionRow | null, missing: { tokens: boolean; spec: boolean }) {

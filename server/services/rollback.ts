@@ -1,5 +1,5 @@
 import type { Prisma } from '../db/generated/client.js';
-import { interfaceIncompatibilities } from '../../core/changes/interface-compat.js';
+import { interfaceIncompatibilities, patternIncompatibilities } from '../../core/changes/interface-compat.js';
 import { diffFileSets } from '../../core/diff/index.js';
 import { conflict, notFound, unprocessable } from '../errors.js';
 import { recordAudit } from './audit.js';
@@ -116,15 +116,23 @@ function checkTarget(name: string, current: VersionRow | null, target: VersionRo
   }
 }
 
-/** Breaking differences of the props interface; versions without a stored spec cannot be checked (said as a warning). */
+/**
+ * Breaking differences between the current and the target version: the generator (pattern id
+ * or pattern major) and the props interface. Versions without a stored spec cannot have their
+ * props checked (said as a warning); the pattern is always recorded, so it is always checked.
+ */
 function compatibility(current: VersionRow, target: VersionRow): { reasons: string[]; unchecked: string[] } {
+  const patterns = patternIncompatibilities(
+    { version: current.version, pattern: { id: current.patternId, version: current.patternVersion } },
+    { version: target.version, pattern: { id: target.patternId, version: target.patternVersion } },
+  );
   const now = previousInputs(current).spec;
   const then = previousInputs(target).spec;
   if (!now || !then) {
     const missing = [now ? null : current.version, then ? null : target.version].filter((v) => v !== null).join(' and ');
-    return { reasons: [], unchecked: [`props interface not checked: ${missing} has no stored spec`] };
+    return { reasons: patterns, unchecked: [`props interface not checked: ${missing} has no stored spec`] };
   }
-  return { reasons: interfaceIncompatibilities({ version: current.version, spec: now }, { version: target.version, spec: then }), unchecked: [] };
+  return { reasons: [...patterns, ...interfaceIncompatibilities({ version: current.version, spec: now }, { version: target.version, spec: then })], unchecked: [] };
 }
 
 function sameFiles(a: { path: string; content: string }[], b: { path: string; content: string }[]): boolean {

@@ -1,7 +1,7 @@
 import type { Prisma } from '../db/generated/client.js';
 import type { PatternChange, SpecChange, TokenChange } from '../../core/contract/changes.js';
-import { decideBump, diffSpecs, diffTokenSets, patternChange, tokenNameLookup, type BumpDecision, type BumpInput } from '../../core/changes/index.js';
-import { previousInputs } from './generation/index.js';
+import type { BumpDecision, BumpInput } from '../../core/changes/index.js';
+import { assessChange, type VersionInputs } from './generation/index.js';
 import type { DraftInput } from './versions/index.js';
 
 type VersionRow = Prisma.ComponentVersionGetPayload<object>;
@@ -29,29 +29,13 @@ export interface InputChanges {
   comparable: boolean;
 }
 
-type Inputs = Pick<VersionRow, 'tokens' | 'spec' | 'tokensHash' | 'specHash' | 'patternId' | 'patternVersion'>;
-
 /**
- * What changes from one version's inputs to another's, classified by core/changes, e.g. what a
- * rollback reverts or what a merge brings to main. Sides without stored inputs compare as
- * "nothing known": no changes, and `comparable` false so callers can fall back.
+ * What changes from one version's inputs to another's (what a rollback reverts, what a merge
+ * brings to main), decided by the same assessChange as a sync. Only the stored closures are
+ * known here: a token one side reaches and the other does not is taken as still existing.
+ * Sides without stored inputs compare as "nothing known": no changes, `comparable` false.
  */
-export function changesBetween(before: Inputs, after: Inputs, extra: Pick<BumpInput, 'rollback'> = {}): InputChanges {
-  const a = previousInputs(before as VersionRow);
-  const b = previousInputs(after as VersionRow);
-  const comparable = !!(a.spec && a.tokens && b.spec && b.tokens);
-  const tokenChanges = a.tokens && b.tokens ? diffTokenSets(a.tokens, b.tokens) : [];
-  const specChanges = a.spec && b.spec ? diffSpecs(a.spec, b.spec) : [];
-  const pattern = patternChange({ id: before.patternId, version: before.patternVersion }, { id: after.patternId, version: after.patternVersion });
-  const key = (v: Inputs) => `${v.tokensHash}:${v.specHash}:${v.patternId}@${v.patternVersion}`;
-  const decision = decideBump({
-    tokenChanges,
-    specChanges,
-    patternChange: pattern,
-    // A rollback is a version whatever it reverts; equal hashes must not turn it into 'none'.
-    ...(extra.rollback ? {} : { inputsHash: { before: key(before), after: key(after) } }),
-    tokenName: tokenNameLookup(...[a.tokens, b.tokens].filter((t) => t !== null)),
-    ...extra,
-  });
-  return { decision, tokenChanges, specChanges, patternChange: pattern, comparable };
+export function changesBetween(before: VersionInputs, after: VersionInputs, extra: Pick<BumpInput, 'rollback'> = {}): InputChanges {
+  const a = assessChange(before, after, extra.rollback ? { rollback: extra.rollback } : {});
+  return { decision: a.decision, tokenChanges: a.tokenChanges, specChanges: a.specChanges, patternChange: a.patternChange, comparable: a.comparable };
 }

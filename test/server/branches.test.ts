@@ -153,6 +153,9 @@ describe.each(dbKinds)('branches and merges on %s', (kind) => {
       const draft = await t.api('POST', `/api/v1/components/${button}/versions`, { body: { files: button100.files, bump: 'patch', branch: 'experimental' } });
       expect(draft.statusCode).toBe(409);
       expect(draft.json().error.code).toBe('branch_merged');
+      const regenerated = await t.api('POST', `/api/v1/components/${button}/regenerate`, { body: { branch: 'experimental', force: true } });
+      expect(regenerated.statusCode).toBe(409);
+      expect(regenerated.json().error.code).toBe('branch_merged');
       expect(await rowCounts(t)).toEqual(before);
       expect((await merge(button, 'nope')).statusCode).toBe(404);
     });
@@ -294,5 +297,42 @@ describe.each(dbKinds)('branches and merges on %s', (kind) => {
       expect(res.json()).toMatchObject({ status: 'up_to_date', version: { id: moved.id }, branch: { mergedVersion: { id: moved.id } } });
       expect((await current(t, card)).id).toBe(moved.id);
     });
+  });
+});
+
+describe.each(dbKinds)('merged inputs stay consistent on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+  });
+  afterAll(async () => t?.close());
+
+  it('a merge taking the spec from the branch and the tokens from main stores every token the spec binds, so regenerate works without a body', async () => {
+    await syncAndAccept(t);
+    const button = await componentIdByName(t, 'Button');
+    expect((await t.api('POST', `/api/v1/components/${button}/branches`, { body: { name: 'direct-fill' } })).statusCode).toBe(201);
+
+    // On the branch: the small size binds blue/500 directly (a token already in the closure, so the branch's tokens are unchanged).
+    const spec = designSystem().components.find((c) => c.name === 'Button')!;
+    spec.variants[0]!.bindings.fill = 'VariableID:1:1';
+    const onBranch = await t.api('POST', `/api/v1/components/${button}/regenerate`, { body: { branch: 'direct-fill', spec } });
+    expect(onBranch.statusCode, onBranch.body).toBe(201);
+    expect((await t.api('POST', `/api/v1/versions/${onBranch.json().draft.id}/publish`, { body: {} })).statusCode).toBe(200);
+
+    // On main: color/action/primary no longer aliases blue/500, so main's closure drops it.
+    await syncAndAccept(t, (ds) => {
+      ds.tokens.tokens.find((x) => x.id === 'VariableID:2:1')!.valuesByMode['2:0'] = { colorSpace: 'srgb', components: [0, 0, 0], alpha: 1, hex: '#000000' };
+    });
+
+    const merged = await t.api('POST', `/api/v1/components/${button}/branches/direct-fill/merge`, { body: {} });
+    expect(merged.statusCode, merged.body).toBe(201);
+    expect(merged.json()).toMatchObject({ status: 'merged', strategy: 'three-way' });
+    const row = await t.db.prisma.componentVersion.findUniqueOrThrow({ where: { id: merged.json().version.id } });
+    const stored = row.tokens as unknown as { tokens: { id: string }[] };
+    const boundByMergedSpec = ['VariableID:1:1', 'VariableID:2:1', 'VariableID:1:5', 'VariableID:1:6', 'VariableID:1:7'];
+    expect(stored.tokens.map((x) => x.id)).toEqual(expect.arrayContaining(boundByMergedSpec));
+
+    const again = await t.api('POST', `/api/v1/components/${button}/regenerate`);
+    expect(again.statusCode, again.body).toBeLessThan(300);
   });
 });

@@ -68,6 +68,11 @@ describe.each(dbKinds)('manual regeneration on %s', (kind) => {
     const audit = await t.db.prisma.auditEvent.findFirst({ where: { action: 'component.regenerate', targetId: button } });
     expect(audit?.data).toMatchObject({ draftVersionId: body.draft.id, force: true });
     expect(audit?.afterHash).toBe(audit?.beforeHash);
+    // Regenerated from the stored inputs of a synced version: it keeps that sync's full token set for later diffs.
+    const rows = await t.db.prisma.componentVersion.findMany({ where: { id: { in: [body.draft.id, v100.id] } }, select: { id: true, generationParams: true } });
+    const snapshotOf = (id: string) => (rows.find((r) => r.id === id)!.generationParams as { snapshotId?: string }).snapshotId;
+    expect(snapshotOf(body.draft.id)).toBe(snapshotOf(v100.id));
+    expect(snapshotOf(v100.id)).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('regenerates from supplied tokens: a minor draft with the token change, diff with hunks, not published', async () => {

@@ -4,24 +4,26 @@ import { conflict, notFound } from '../../errors.js';
 
 export const MAIN = 'main';
 
-/** The version a new draft on `branch` builds on: the component's current version on main, the branch head elsewhere. */
-export async function branchHead(tx: Tx, componentId: string, currentVersionId: string | null, branch: string) {
+/**
+ * The id of the version a new version on `branch` builds on: the component's current version
+ * on main (`currentVersionId` when the caller has it, else read), the head of a named branch
+ * elsewhere. 404 for an unknown branch, 409 for a merged one. The one branch-head lookup.
+ */
+export async function branchHeadId(tx: Tx, componentId: string, branch: string, currentVersionId?: string | null): Promise<string | null> {
   if (branch === MAIN) {
-    return currentVersionId ? tx.componentVersion.findUnique({ where: { id: currentVersionId } }) : null;
+    if (currentVersionId !== undefined) return currentVersionId;
+    const component = await tx.component.findUnique({ where: { id: componentId }, select: { currentVersionId: true } });
+    return component?.currentVersionId ?? null;
   }
   const b = await tx.branch.findUnique({ where: { componentId_name: { componentId, name: branch } } });
   if (!b) throw notFound('branch', branch);
-  if (b.mergedAt) throw branchMerged(branch);
-  return tx.componentVersion.findUnique({ where: { id: b.headVersionId ?? b.baseVersionId } });
+  // A merged branch is closed: its work lives on main now, and a later version on it could never be merged.
+  if (b.mergedAt) throw conflict('branch_merged', `Branch ${branch} was already merged into main; create a new branch to continue`, { branch });
+  return b.headVersionId ?? b.baseVersionId;
 }
 
-// A merged branch is closed: its work lives on main now, and a later version on it could never be merged.
-const branchMerged = (branch: string) =>
-  conflict('branch_merged', `Branch ${branch} was already merged into main; create a new branch to continue`, { branch });
-
-export async function branchHeadId(tx: Tx, componentId: string, branch: string): Promise<string | null> {
-  const b = await tx.branch.findUnique({ where: { componentId_name: { componentId, name: branch } } });
-  if (!b) throw notFound('branch', branch);
-  if (b.mergedAt) throw branchMerged(branch);
-  return b.headVersionId ?? b.baseVersionId;
+/** The head version itself (see branchHeadId). */
+export async function branchHead(tx: Tx, componentId: string, currentVersionId: string | null, branch: string) {
+  const id = await branchHeadId(tx, componentId, branch, currentVersionId);
+  return id ? tx.componentVersion.findUnique({ where: { id } }) : null;
 }

@@ -2,6 +2,7 @@
 import type { Prisma } from '../../db/generated/client.js';
 import type { Tx } from '../../db/database.js';
 import type { GeneratedFile, Trigger } from '../../../core/contract/api.js';
+import { hasConflictMarkers } from '../../../core/diff/conflict-markers.js';
 import type { Bump } from '../../../core/contract/changes.js';
 import { canonicalHash } from '../../../core/tokens/hash.js';
 import { parseVersion } from '../../../core/changes/index.js';
@@ -118,8 +119,6 @@ export async function createDraft(ctx: RequestContext, componentId: string, inpu
   return ctx.db.$transaction((tx) => createDraftInTx(tx, ctx, componentId, input));
 }
 
-const CONFLICT_MARKER = /^(<{7}|>{7})( |$)/m;
-
 /**
  * Replaces a draft's files, e.g. with merge conflicts resolved by hand. Published versions never
  * change their files: the service refuses before the database has to. Files that still carry
@@ -137,7 +136,7 @@ export async function replaceDraftFiles(ctx: RequestContext, versionId: string, 
     await tx.versionFile.deleteMany({ where: { versionId } });
     const refs = await storeBlobs(tx, files);
     await tx.versionFile.createMany({ data: refs.map((r) => ({ versionId, path: r.path, blobSha256: r.sha256 })) });
-    const stillConflicted = files.filter((f) => CONFLICT_MARKER.test(f.content)).map((f) => f.path);
+    const stillConflicted = files.filter((f) => hasConflictMarkers(f.content)).map((f) => f.path);
     const updated = await tx.componentVersion.update({
       where: { id: versionId },
       data: {

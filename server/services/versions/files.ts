@@ -18,8 +18,12 @@ export function validateFiles(files: GeneratedFile[]): void {
 
 // ---- hashes ----------------------------------------------------------------------------
 
-export function filesHashOf(refs: { path: string; sha256: string }[]): string {
-  return canonicalHash([...refs].sort((a, b) => a.path.localeCompare(b.path)).map((r) => [r.path, r.sha256]));
+/**
+ * The identity of a set of files (audit before/after hashes): paths in code-unit order, which
+ * is the same on every machine and Node version (localeCompare depends on the ICU locale).
+ */
+export function filesHashOf(refs: readonly { path: string; sha256: string }[]): string {
+  return canonicalHash([...refs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((r) => [r.path, r.sha256]));
 }
 
 export async function filesHash(tx: Tx | RequestContext['db'], versionId: string): Promise<string> {

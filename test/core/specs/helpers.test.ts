@@ -100,7 +100,12 @@ describe('tokenRefs and hashing', () => {
   it('collects sorted unique refs, and keeps refs a client sent', () => {
     expect(collectTokenRefs(spec)).toEqual(['T1', 'T2']);
     expect(withTokenRefs(spec).tokenRefs).toEqual(['T1', 'T2']);
-    expect(withTokenRefs({ ...spec, tokenRefs: ['T9', 'T1', 'T9'] }).tokenRefs).toEqual(['T1', 'T9']);
+    expect(withTokenRefs({ ...spec, tokenRefs: ['T9', 'T1', 'T9'] }).tokenRefs).toEqual(['T1', 'T2', 'T9']);
+  });
+  it('bindings are the truth: client refs add to the bound ids, never replace them', () => {
+    expect(withTokenRefs({ ...spec, tokenRefs: [] }).tokenRefs).toEqual(['T1', 'T2']);
+    expect(normalizeSpec({ ...spec, tokenRefs: ['T0'] }).tokenRefs).toEqual(['T0', 'T1', 'T2']);
+    expect(specHash({ ...spec, tokenRefs: ['T2'] })).toBe(specHash(spec));
   });
   it('normalizes variant order and an empty description', () => {
     const n = normalizeSpec(spec);
