@@ -11,6 +11,8 @@ import { migrate } from './db/migrator.js';
 import { registerErrorHandler } from './plugins/error-handler.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerMetrics } from './plugins/metrics.js';
+import jsonDepth from './plugins/json-depth.js';
+import nulBytes from './plugins/nul-bytes.js';
 import { bootstrap } from './services/projects.js';
 import { loadSecretKey, secretBox, type SecretBox } from './services/secrets.js';
 import { routes } from './routes/index.js';
@@ -82,6 +84,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   registerErrorHandler(app);
   registerMetrics(app);
+  await app.register(jsonDepth);
+  await app.register(nulBytes);
 
   await app.register(cors, {
     // The Figma plugin iframe sends `Origin: null`; the server's own web UI is same-origin.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from './limits.js';
 
 export const PropKinds = ['variant', 'boolean', 'text', 'instanceSwap', 'slot'] as const;
 export const PropKind = z.enum(PropKinds);
@@ -25,14 +26,14 @@ export type Variant = z.infer<typeof Variant>;
 
 export const ComponentSpec = z.object({
   /** Figma node id of the component set (or lone component) */
-  id: z.string().min(1),
-  key: z.string().optional(),
-  name: z.string().min(1),
-  description: z.string().optional(),
-  pattern: z.string().optional(),
-  props: z.array(PropDef),
-  variants: z.array(Variant),
+  id: z.string().min(1).max(200),
+  key: z.string().max(200).optional(),
+  name: z.string().min(1).max(LIMITS.componentName),
+  description: z.string().max(5000).optional(),
+  pattern: z.string().max(100).optional(),
+  props: z.array(PropDef).max(LIMITS.propsPerComponent),
+  variants: z.array(Variant).max(LIMITS.variantsPerComponent),
   /** union of all bound token ids; computed by core/specs when absent */
-  tokenRefs: z.array(z.string()).optional(),
+  tokenRefs: z.array(z.string()).max(LIMITS.tokensPerSync).optional(),
 });
 export type ComponentSpec = z.infer<typeof ComponentSpec>;

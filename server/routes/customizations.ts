@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { GeneratedFile } from '../../core/contract/api.js';
 import { contextOf } from '../plugins/auth.js';
 import { deleteCustomization, getCustomization, putCustomization } from '../services/customizations.js';
 import { ComponentParams, errors } from './schemas.js';
@@ -41,7 +42,7 @@ const customizations: FastifyPluginAsyncZod = async (app) => {
         summary: 'Upload hand-edited files for the current published version; later regenerations three-way merge them (conflicts are flagged and never auto-published). Replaces the previous customization.',
         params: ComponentParams,
         body: z.object({
-          files: z.array(z.object({ path: z.string().min(1).max(300), content: z.string() })).min(1).max(200),
+          files: z.array(GeneratedFile).min(1).max(200),
         }),
         response: { 200: PutOut, ...errors },
       },
