@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.js';
 
@@ -30,6 +31,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     reply.status(404).send({ error: { code: 'route_not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } }),
   );
 }
+
+/** The error handler as a plugin, so it applies to every route of the app (not only one encapsulated context). */
+export default fp(async (app) => registerErrorHandler(app), { name: 'error-handler', fastify: '5.x' });
 
 function toShape(error: FastifyError): ErrorShape {
   if (error instanceof AppError) {

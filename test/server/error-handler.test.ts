@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import Fastify from 'fastify';
-import { registerErrorHandler } from '../../server/plugins/error-handler.js';
+import errorHandler from '../../server/plugins/error-handler.js';
 import { AppError } from '../../server/errors.js';
 
 describe('central error handler', () => {
   it('masks unexpected errors as 500 without their message or stack', async () => {
     const app = Fastify({ logger: false });
-    registerErrorHandler(app);
+    await app.register(errorHandler);
     app.get('/boom', async () => {
       throw new Error('secret internals: password=hunter2');
     });
