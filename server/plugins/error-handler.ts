@@ -85,8 +85,31 @@ function prismaShape(error: unknown): ErrorShape | undefined {
     return { statusCode: 409, code: 'immutable', message: 'Published versions are immutable' };
   }
   if (e.name !== 'PrismaClientKnownRequestError' && e.name !== 'DriverAdapterError') return undefined;
+  const data = dataException(error);
+  if (data) return data;
   if (e.code === 'P2002') return { statusCode: 409, code: 'conflict', message: 'A conflicting change was made at the same time; retry' };
   if (e.code === 'P2025') return { statusCode: 404, code: 'not_found', message: 'The record was not found' };
   if (e.code === 'P2034') return { statusCode: 409, code: 'conflict', message: 'A concurrent change conflicted with this one; retry' };
   return undefined;
+}
+
+/**
+ * PostgreSQL's class 22 (data exception: a NUL byte, a date out of range, a malformed uuid)
+ * means a value got past validation that the database cannot hold. Nothing was stored (the
+ * transaction rolled back); the caller can fix the value, so it is a 400, not a 500.
+ */
+function dataException(error: unknown): ErrorShape | undefined {
+  const e = error as { meta?: { driverAdapterError?: { cause?: DbCause } }; cause?: DbCause };
+  const cause = e.meta?.driverAdapterError?.cause ?? e.cause;
+  const code = cause?.originalCode ?? cause?.code;
+  if (typeof code !== 'string' || !code.startsWith('22')) return undefined;
+  const detail = cause?.originalMessage ?? cause?.message ?? 'invalid value';
+  return { statusCode: 400, code: 'unstorable_value', message: `A value in the request cannot be stored: ${detail}`, details: { sqlState: code } };
+}
+
+interface DbCause {
+  originalCode?: string;
+  code?: string;
+  originalMessage?: string;
+  message?: string;
 }
