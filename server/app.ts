@@ -9,7 +9,7 @@ import metrics from './plugins/metrics.js';
 import database from './plugins/database.js';
 import secrets from './plugins/secrets.js';
 import jsonDepth from './plugins/json-depth.js';
-import nulBytes from './plugins/nul-bytes.js';
+import inputGuard from './plugins/input-guard.js';
 import cors from './plugins/cors.js';
 import rateLimit from './plugins/rate-limit.js';
 import openapi from './plugins/openapi.js';
@@ -63,7 +63,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(database, { database: options.database });
   await app.register(secrets);
   await app.register(jsonDepth);
-  await app.register(nulBytes);
+  await app.register(inputGuard);
   await app.register(cors);
   await app.register(rateLimit);
   await app.register(openapi);

@@ -5,6 +5,8 @@
 export const LIMITS = {
   /** Nesting of any JSON request body (objects and arrays), checked before it is parsed. */
   jsonDepth: 64,
+  /** Items of any one JSON array, and entries of any one JSON object, in a request; checked before validation. */
+  listItems: 20000,
   /** Components in one sync. */
   componentsPerSync: 2000,
   /** Tokens in one sync or regeneration (TokenSet tokens, or DTCG tokens across all documents). */

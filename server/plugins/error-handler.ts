@@ -10,6 +10,8 @@ interface ErrorShape {
   details?: unknown;
 }
 
+const MAX_ISSUES = 100;
+
 /** One place that maps every error to the API's error shape; 5xx messages are masked. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -40,13 +42,14 @@ function toShape(error: FastifyError): ErrorShape {
     return { statusCode: error.statusCode, code: error.code, message: error.message, details: error.details };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const issues = error.validation.map((v) => ({
+    // A bounded list: the first issues say what is wrong; thousands more only cost bandwidth.
+    const issues = error.validation.slice(0, MAX_ISSUES).map((v) => ({
       path: [error.validationContext ?? 'request', ...(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
       message: v.message ?? 'invalid',
       code: (v.params as { issue?: { code?: string } } | undefined)?.issue?.code,
     }));
     const first = issues[0];
-    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+    const more = error.validation.length > 1 ? ` (and ${error.validation.length - 1} more)` : '';
     return {
       statusCode: 400,
       code: 'validation_failed',

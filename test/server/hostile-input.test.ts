@@ -246,6 +246,24 @@ describe.each(dbKinds)('depth and size limits on %s', (kind) => {
     expect(res.json().description).toBe(tricky);
   });
 
+  it('refuses a huge list or object before validating its items (a million-element array once exhausted the memory)', async () => {
+    const before = await snapshot(t);
+    const million = Array(1_000_000).fill('{}').join(',');
+    const entries = Array.from({ length: 20_001 }, (_, i) => `"k${i}":0`).join(',');
+    const cases: Array<[string, string, string]> = [
+      [`/api/v1/components/${componentId}/versions`, `{"bump":"patch","files":[${million}]}`, 'body.files'],
+      [`/api/v1/projects/${t.projectId}/syncs`, `{"fileKey":"F","tokens":{"collections":[],"tokens":[]},"components":[${million}]}`, 'body.components'],
+      [`/api/v1/components/${componentId}/versions`, `{"bump":"patch","files":[{"path":"a.tsx","content":""}],"spec":{${entries}}}`, 'body.spec'],
+    ];
+    for (const [url, raw, field] of cases) {
+      const res = await t.api('POST', url, { raw });
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(400);
+      expect(res.json().error.message).toContain(`${field}: at most 20000`);
+      expect(res.body.length).toBeLessThan(2000);
+    }
+    expect(await snapshot(t)).toEqual(before);
+  });
+
   it('caps components and tokens per sync and the length of names, naming the field and the limit', async () => {
     const before = await snapshot(t);
     const base = syncRequest();
@@ -258,8 +276,11 @@ describe.each(dbKinds)('depth and size limits on %s', (kind) => {
     const longName = syncRequest((ds) => void (ds.components[0]!.name = 'N'.repeat(201)));
     const longKey = syncRequest(undefined, 'K'.repeat(129));
     const longToken = syncRequest((ds) => void (ds.tokens.tokens[0]!.name = 'a/'.repeat(300)));
+    const doc = (from: number) => Object.fromEntries(Array.from({ length: 10_001 }, (_, i) => [`t${from + i}`, { $type: 'number', $value: 1 }]));
+    const dtcg = { ...syncRequest(), tokens: { format: 'dtcg', modes: [{ name: 'Default', documents: [doc(0), doc(10_001)] }] } };
     const cases: Array<[unknown, string, string]> = [
       [tooMany, 'body.components', '2000'],
+      [dtcg, 'body.tokens', '20000'],
       [manyTokens, 'body.tokens', '20000'],
       [longName, 'body.components.0.name', '200'],
       [longKey, 'body.fileKey', '128'],
