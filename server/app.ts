@@ -51,6 +51,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
     },
     requestIdHeader: false,
+    // Opening the database and applying migrations can take long (a cold PGlite on a loaded
+    // machine, a big migration); start-up waits for them as it always has, without a plugin timeout.
+    pluginTimeout: 0,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
