@@ -239,6 +239,15 @@ describe.each(dbKinds)('depth and size limits on %s', (kind) => {
     expect(tooDeep.json().error.code).toBe('too_deep');
   });
 
+  it('keeps refusing prototype poisoning and malformed JSON with the depth-checking parser', async () => {
+    const before = await snapshot(t);
+    for (const raw of ['{"name":"x","__proto__":{"admin":true}}', '{"name":"x","constructor":{"prototype":{"admin":true}}}', '{"name": "x"', '']) {
+      const res = await t.api('POST', `/api/v1/projects/${t.projectId}/components`, { raw });
+      expect(res.statusCode, `${raw}: ${res.body}`).toBe(400);
+    }
+    expect(await snapshot(t)).toEqual(before);
+  });
+
   it('still parses JSON strings that contain brackets and escaped quotes', async () => {
     const tricky = '[[[[ {{{{ \\" ]]]]'.repeat(40);
     const res = await t.api('POST', `/api/v1/projects/${t.projectId}/components`, { raw: JSON.stringify({ name: 'Tricky', description: tricky }) });
