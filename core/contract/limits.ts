@@ -13,6 +13,10 @@ export const LIMITS = {
   tokensPerSync: 20000,
   /** Props of one component spec. */
   propsPerComponent: 500,
+  /** Prop names and option values of a component spec. */
+  propName: 200,
+  /** Options of one variant prop. */
+  optionsPerProp: 1000,
   /** Variants of one component spec (Figma component sets can be large). */
   variantsPerComponent: 5000,
   /** Component names, everywhere (sync, create, rename). */
@@ -25,6 +29,8 @@ export const LIMITS = {
   filePathSegmentBytes: 255,
   /** A whole version file path, in characters. */
   filePath: 1024,
-  /** Files in one version or customization. */
+  /** Files in one version (drafts, replaced files, merge resolutions). */
   filesPerVersion: 500,
+  /** Files in one customization upload. */
+  filesPerCustomization: 200,
 } as const;

@@ -7,17 +7,17 @@ export type PropKind = z.infer<typeof PropKind>;
 
 export const PropDef = z.object({
   /** display name without Figma's "#id" suffix */
-  name: z.string().min(1),
+  name: z.string().min(1).max(LIMITS.propName),
   /** Figma's full property key ("Label#12:3"), kept for identity across renames */
-  id: z.string().optional(),
+  id: z.string().max(LIMITS.propName + 100).optional(),
   kind: PropKind,
-  default: z.union([z.string(), z.boolean()]),
-  options: z.array(z.string()).optional(),
+  default: z.union([z.string().max(5000), z.boolean()]),
+  options: z.array(z.string().max(LIMITS.propName)).max(LIMITS.optionsPerProp).optional(),
 });
 export type PropDef = z.infer<typeof PropDef>;
 
 export const Variant = z.object({
-  id: z.string().min(1),
+  id: z.string().min(1).max(200),
   values: z.record(z.string(), z.string()),
   /** binding slot ("fill", "paddingLeft", "typography", …) → token id */
   bindings: z.record(z.string(), z.string()),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from '../../core/contract/limits.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { zipSync, strToU8 } from 'fflate';
 import { GeneratedFile, Trigger, VersionStatus, VersionSummary } from '../../core/contract/api.js';
@@ -15,7 +16,7 @@ import { ComponentParams, errors, Limit, Tag, Timestamp, VersionDetailOut, Versi
 const JsonObject = z.record(z.string(), z.json());
 
 const DraftBody = z.object({
-  files: z.array(GeneratedFile).min(1).max(500),
+  files: z.array(GeneratedFile).min(1).max(LIMITS.filesPerVersion),
   bump: Bump,
   trigger: Trigger.optional(),
   summary: z.array(z.string().max(1000)).max(200).optional(),
@@ -177,7 +178,7 @@ const versions: FastifyPluginAsyncZod = async (app) => {
         tags: ['review'],
         summary: "Replace a draft's files (e.g. merge conflicts resolved by hand); published versions are immutable (409)",
         params: VersionParams,
-        body: z.object({ files: z.array(GeneratedFile).min(1).max(500) }),
+        body: z.object({ files: z.array(GeneratedFile).min(1).max(LIMITS.filesPerVersion) }),
         response: { 200: VersionOut, ...errors },
       },
     },

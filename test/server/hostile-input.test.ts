@@ -285,6 +285,7 @@ describe.each(dbKinds)('depth and size limits on %s', (kind) => {
     const longName = syncRequest((ds) => void (ds.components[0]!.name = 'N'.repeat(201)));
     const longKey = syncRequest(undefined, 'K'.repeat(129));
     const longToken = syncRequest((ds) => void (ds.tokens.tokens[0]!.name = 'a/'.repeat(300)));
+    const longProp = syncRequest((ds) => void (ds.components[0]!.props[0]!.name = 'p'.repeat(201)));
     const doc = (from: number) => Object.fromEntries(Array.from({ length: 10_001 }, (_, i) => [`t${from + i}`, { $type: 'number', $value: 1 }]));
     const dtcg = { ...syncRequest(), tokens: { format: 'dtcg', modes: [{ name: 'Default', documents: [doc(0), doc(10_001)] }] } };
     const cases: Array<[unknown, string, string]> = [
@@ -294,6 +295,7 @@ describe.each(dbKinds)('depth and size limits on %s', (kind) => {
       [longName, 'body.components.0.name', '200'],
       [longKey, 'body.fileKey', '128'],
       [longToken, 'body.tokens.tokens.0.name', '500'],
+      [longProp, 'body.components.0.props.0.name', '200'],
     ];
     for (const [body, field, limit] of cases) {
       const res = await t.api('POST', `/api/v1/projects/${t.projectId}/syncs`, { body });
