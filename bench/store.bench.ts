@@ -183,7 +183,7 @@ async function inject(app: App, url: string) {
 async function run(kind: 'pglite' | 'postgres', report: Report, databaseUrl?: string): Promise<void> {
   const label = `store ${kind}`;
   const db: Database = await openDatabase({ databaseUrl, dataDir: 'memory://' });
-  const config = loadConfig({ DATA_DIR: 'memory://', DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ADMIN_TOKEN, RATE_LIMIT_MAX: '1000000' });
+  const config = loadConfig({ DATA_DIR: 'memory://', DATABASE_URL: databaseUrl, SECRET_KEY: 'ab'.repeat(32), LOG_LEVEL: 'silent', ADMIN_TOKEN, RATE_LIMIT_MAX: '1000000' });
   const app = await buildApp(config, { database: db }); // migrates and bootstraps the admin token
   await app.ready();
   try {

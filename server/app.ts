@@ -1,27 +1,24 @@
 import Fastify, { type FastifyInstance } from 'fastify';
-import cors from '@fastify/cors';
-import rateLimit from '@fastify/rate-limit';
-import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
-import { createHash, randomUUID } from 'node:crypto';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
-import { openDatabase, type Database } from './db/database.js';
-import { migrate } from './db/migrator.js';
-import { registerErrorHandler } from './plugins/error-handler.js';
-import { registerAuth } from './plugins/auth.js';
-import { registerMetrics } from './plugins/metrics.js';
-import { bootstrap } from './services/projects.js';
-import { loadSecretKey, secretBox, type SecretBox } from './services/secrets.js';
+import type { Database } from './db/database.js';
+import errorHandler from './plugins/error-handler.js';
+import requestLifecycle from './plugins/request-lifecycle.js';
+import metrics from './plugins/metrics.js';
+import database from './plugins/database.js';
+import secrets from './plugins/secrets.js';
+import jsonDepth from './plugins/json-depth.js';
+import inputGuard from './plugins/input-guard.js';
+import cors from './plugins/cors.js';
+import rateLimit from './plugins/rate-limit.js';
+import openapi from './plugins/openapi.js';
+import auth from './plugins/auth.js';
 import { routes } from './routes/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
-    db: Database;
-    secrets: SecretBox;
-    /** The first admin token, when this start created it (printed once by server.ts). */
-    bootstrapToken: string | null;
   }
 }
 
@@ -34,7 +31,12 @@ export interface BuildOptions {
   logStream?: { write(line: string): void };
 }
 
-/** Builds the whole application: database, migrations, plugins, routes. Does not listen. */
+/**
+ * Builds the whole application from its plugins (each declares what it depends on), then the
+ * routes. Does not listen. Order matters where hooks of the same kind meet: CORS answers
+ * preflights before authentication, and authentication sets the principal before the rate
+ * limiter (a route-level hook) picks the bucket.
+ */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
   const app = Fastify({
     logger: {
@@ -49,87 +51,26 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
     },
     requestIdHeader: false,
-    ajv: undefined,
+    // Opening the database and applying migrations can take long (a cold PGlite on a loaded
+    // machine, a big migration); start-up waits for them as it always has, without a plugin timeout.
+    pluginTimeout: 0,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-
-  const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   app.decorate('config', config);
-  app.decorate('db', database);
-  if (!options.database) app.addHook('onClose', async () => database.close());
 
-  if (config.migrateOnStart) {
-    const result = await migrate(database.raw, { locking: database.kind === 'postgres' });
-    if (result.applied.length) app.log.info({ applied: result.applied }, 'migrations applied');
-  }
-  const issued = await bootstrap(database.prisma, config.adminToken);
-  app.decorate('bootstrapToken', issued && !config.adminToken ? issued.token : null);
-  app.decorate('secrets', secretBox(await loadSecretKey(config.secretKey, config.dataDir)));
-
-  // Graceful shutdown: a response sent after close() began tells the client to drop its
-  // connection. Otherwise the keep-alive connection of a request that was in flight stays
-  // open after the response, and the process waits for the client to close it.
-  let closing = false;
-  app.addHook('preClose', async () => {
-    closing = true;
-  });
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', request.id);
-    if (closing) reply.header('connection', 'close');
-  });
-
-  registerErrorHandler(app);
-  registerMetrics(app);
-
-  await app.register(cors, {
-    // The Figma plugin iframe sends `Origin: null`; the server's own web UI is same-origin.
-    origin: (origin, cb) => {
-      if (!origin || origin === 'null' || config.corsOrigins.includes(origin)) return cb(null, true);
-      const self = config.publicUrl ? new URL(config.publicUrl).origin : null;
-      cb(null, origin === self);
-    },
-    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
-    exposedHeaders: ['X-Request-Id', 'Retry-After', 'Content-Disposition'],
-    maxAge: 600,
-  });
-
-  await app.register(rateLimit, {
-    global: true,
-    max: config.rateLimit.max,
-    timeWindow: config.rateLimit.timeWindow,
-    // Per token (hashed, never the secret itself), else per client address.
-    keyGenerator: (request) => {
-      const auth = request.headers.authorization;
-      return auth ? `t:${createHash('sha256').update(auth).digest('hex').slice(0, 32)}` : `ip:${request.ip}`;
-    },
-    allowList: (request) => request.url === '/healthz' || request.url === '/readyz' || request.url === '/metrics',
-    errorResponseBuilder: (_request, context) => {
-      const err = new Error(`Rate limit exceeded: ${context.max} requests per ${context.after}; retry in ${Math.ceil(context.ttl / 1000)} s`) as Error & { statusCode: number };
-      err.statusCode = 429;
-      return err;
-    },
-  });
-
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: { title: 'design-sync API', version: '1.0.0', description: 'Versioned component code generated from a Figma design system.' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ bearer: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
-  app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/docs')) route.config = { ...(route.config ?? {}), public: true };
-  });
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
-
-  registerAuth(app);
+  await app.register(errorHandler);
+  await app.register(requestLifecycle);
+  await app.register(metrics);
+  await app.register(database, { database: options.database });
+  await app.register(secrets);
+  await app.register(jsonDepth);
+  await app.register(inputGuard);
+  await app.register(cors);
+  await app.register(rateLimit);
+  await app.register(openapi);
+  await app.register(auth);
   for (const route of routes) await app.register(route.plugin, { prefix: route.prefix });
-  app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-
   return app;
 }

@@ -76,6 +76,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.DATABASE_URL && e.DATA_DIR.startsWith('memory://') && !e.SECRET_KEY) {
+    // The key would live only in memory while the Figma tokens it encrypts persist in PostgreSQL.
+    throw new ConfigError('Invalid configuration:\n  SECRET_KEY: required when DATABASE_URL is set and DATA_DIR is memory:// (a generated key would be lost at restart, and with it the stored Figma tokens)');
+  }
   return Object.freeze({
     port: e.PORT,
     host: e.HOST,

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { FilePath } from './file-path.js';
+import { LIMITS } from './limits.js';
 
 export const ErrorBody = z.object({
   error: z.object({
@@ -37,7 +39,7 @@ export const VersionSummary = z.object({
 export type VersionSummary = z.infer<typeof VersionSummary>;
 
 export const TrackedFileInput = z.object({
-  fileKey: z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/, 'fileKey must be a Figma file key (letters, digits, _ and -)'),
+  fileKey: z.string().min(1).max(LIMITS.fileKey).regex(/^[A-Za-z0-9_-]+$/, 'fileKey must be a Figma file key (letters, digits, _ and -)'),
   name: z.string().max(200).optional(),
   pollIntervalSeconds: z.number().int().min(10).max(7 * 24 * 3600).optional(),
   policy: Policy.optional(),
@@ -46,5 +48,5 @@ export const TrackedFileInput = z.object({
 });
 export type TrackedFileInput = z.infer<typeof TrackedFileInput>;
 
-export const GeneratedFile = z.object({ path: z.string().min(1), content: z.string() });
+export const GeneratedFile = z.object({ path: FilePath, content: z.string() });
 export type GeneratedFile = z.infer<typeof GeneratedFile>;

@@ -3,3 +3,5 @@ export * from './specs.js';
 export * from './changes.js';
 export * from './sync.js';
 export * from './api.js';
+export * from './limits.js';
+export * from './file-path.js';

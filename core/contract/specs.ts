@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from './limits.js';
 
 export const PropKinds = ['variant', 'boolean', 'text', 'instanceSwap', 'slot'] as const;
 export const PropKind = z.enum(PropKinds);
@@ -6,17 +7,17 @@ export type PropKind = z.infer<typeof PropKind>;
 
 export const PropDef = z.object({
   /** display name without Figma's "#id" suffix */
-  name: z.string().min(1),
+  name: z.string().min(1).max(LIMITS.propName),
   /** Figma's full property key ("Label#12:3"), kept for identity across renames */
-  id: z.string().optional(),
+  id: z.string().max(LIMITS.propName + 100).optional(),
   kind: PropKind,
-  default: z.union([z.string(), z.boolean()]),
-  options: z.array(z.string()).optional(),
+  default: z.union([z.string().max(5000), z.boolean()]),
+  options: z.array(z.string().max(LIMITS.propName)).max(LIMITS.optionsPerProp).optional(),
 });
 export type PropDef = z.infer<typeof PropDef>;
 
 export const Variant = z.object({
-  id: z.string().min(1),
+  id: z.string().min(1).max(200),
   values: z.record(z.string(), z.string()),
   /** binding slot ("fill", "paddingLeft", "typography", …) → token id */
   bindings: z.record(z.string(), z.string()),
@@ -25,19 +26,19 @@ export type Variant = z.infer<typeof Variant>;
 
 export const ComponentSpec = z.object({
   /** Figma node id of the component set (or lone component) */
-  id: z.string().min(1),
-  key: z.string().optional(),
-  name: z.string().min(1),
+  id: z.string().min(1).max(200),
+  key: z.string().max(200).optional(),
+  name: z.string().min(1).max(LIMITS.componentName),
   /**
    * Code name (file and export) when it is not the name's own: a sync sets it for names that
    * collide after normalisation ("Button" and "button": the second becomes `Button2`).
    */
-  codeName: z.string().min(1).max(200).optional(),
-  description: z.string().optional(),
-  pattern: z.string().optional(),
-  props: z.array(PropDef),
-  variants: z.array(Variant),
+  codeName: z.string().min(1).max(LIMITS.componentName).optional(),
+  description: z.string().max(5000).optional(),
+  pattern: z.string().max(100).optional(),
+  props: z.array(PropDef).max(LIMITS.propsPerComponent),
+  variants: z.array(Variant).max(LIMITS.variantsPerComponent),
   /** union of all bound token ids; computed by core/specs when absent */
-  tokenRefs: z.array(z.string()).optional(),
+  tokenRefs: z.array(z.string()).max(LIMITS.tokensPerSync).optional(),
 });
 export type ComponentSpec = z.infer<typeof ComponentSpec>;

@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import { TokensInput } from './tokens.js';
+import { LIMITS } from './limits.js';
+import { LimitedTokensInput } from './token-limits.js';
 import { ComponentSpec } from './specs.js';
 import { Bump, CollectionChange, SpecChange, TokenChange } from './changes.js';
 
 export const SyncRequest = z.object({
-  fileKey: z.string().min(1),
-  fileName: z.string().optional(),
-  fileVersion: z.string().optional(),
-  tokens: TokensInput,
-  components: z.array(ComponentSpec),
+  fileKey: z.string().min(1).max(LIMITS.fileKey),
+  fileName: z.string().max(200).optional(),
+  fileVersion: z.string().max(100).optional(),
+  tokens: LimitedTokensInput,
+  components: z.array(ComponentSpec).max(LIMITS.componentsPerSync),
 });
 export type SyncRequest = z.infer<typeof SyncRequest>;
 

@@ -1,8 +1,11 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import type { Scope } from '../../core/contract/api.js';
 import { authenticate, scopeAllows, type Principal } from '../services/api-tokens.js';
+import { bootstrap } from '../services/projects.js';
 import { forbidden, unauthorized } from '../errors.js';
 import type { RequestContext } from '../services/context.js';
+import { rateLimited } from './rate-limit.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -15,33 +18,66 @@ declare module 'fastify' {
     principal: Principal | null;
     startedAt: number;
   }
+  interface FastifyInstance {
+    /** The first admin token, when this start created it (printed once by server.ts). */
+    bootstrapToken: string | null;
+  }
+}
+
+/** "Bearer <token>", any case, any spacing; the token itself is what counts. */
+export function bearerToken(header: string | undefined): string | null {
+  const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return match ? match[1]! : null;
 }
 
 /**
  * Bearer-token authentication on every non-public route. Only the sha256 of a token is
  * stored; a token belongs to one project and can never reach another project's data.
+ * Failed authentications count against the client address: once it has used up its budget
+ * (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW), tokens from it are not even checked until the
+ * window passes, so a guess that happens to be right is indistinguishable from a wrong one.
  */
-export function registerAuth(app: FastifyInstance): void {
-  app.decorateRequest('principal', null);
-  app.decorateRequest('startedAt', 0);
-  // onRequest, before the body is read or validated: a caller without a valid token learns
-  // nothing about the payload rules and costs us no parsing.
-  app.addHook('onRequest', async (request) => {
-    request.startedAt = performance.now();
-    const config = request.routeOptions.config;
-    if (config?.public || !request.routeOptions.url) return;
-    const header = request.headers.authorization;
-    const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-    if (!match) throw unauthorized('Send an API token as "Authorization: Bearer <token>"');
-    const principal = await authenticate(request.server.db.prisma, match[1]!);
-    if (!principal) throw unauthorized('The API token is not valid (unknown or revoked)');
-    const needed: Scope = config?.scope ?? (request.method === 'GET' || request.method === 'HEAD' ? 'read' : 'write');
-    if (!scopeAllows(principal.scope, needed)) {
-      throw forbidden(`This action needs a token with scope "${needed}"; this token has "${principal.scope}"`);
-    }
-    request.principal = principal;
-  });
-}
+export default fp(
+  async (app) => {
+    const issued = await bootstrap(app.db.prisma, app.config.adminToken);
+    app.decorate('bootstrapToken', issued && !app.config.adminToken ? issued.token : null);
+
+    const failures = app.createRateLimit({
+      keyGenerator: (request) => `auth-failed:${request.ip}`,
+      max: app.config.rateLimit.max,
+      timeWindow: app.config.rateLimit.timeWindow,
+    });
+    const refuse = async (request: FastifyRequest, message: string) => {
+      await failures(request);
+      return unauthorized(message);
+    };
+
+    app.decorateRequest('principal', null);
+    app.decorateRequest('startedAt', 0);
+    // onRequest, before the body is read or validated: a caller without a valid token learns
+    // nothing about the payload rules and costs us no parsing.
+    app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+      request.startedAt = performance.now();
+      const config = request.routeOptions.config;
+      if (config?.public || !request.routeOptions.url) return;
+      const budget = await failures(request, { increment: false });
+      if (!budget.isAllowed && budget.remaining === 0) {
+        reply.header('retry-after', String(Math.max(1, budget.ttlInSeconds)));
+        throw rateLimited(`${budget.max} failed authentications per window from one address`, Math.max(1, budget.ttlInSeconds));
+      }
+      const token = bearerToken(request.headers.authorization);
+      if (!token) throw await refuse(request, 'Send an API token as "Authorization: Bearer <token>"');
+      const principal = await authenticate(app.db.prisma, token);
+      if (!principal) throw await refuse(request, 'The API token is not valid (unknown or revoked)');
+      const needed: Scope = config?.scope ?? (request.method === 'GET' || request.method === 'HEAD' ? 'read' : 'write');
+      if (!scopeAllows(principal.scope, needed)) {
+        throw forbidden(`This action needs a token with scope "${needed}"; this token has "${principal.scope}"`);
+      }
+      request.principal = principal;
+    });
+  },
+  { name: 'auth', fastify: '5.x', dependencies: ['database', 'rate-limit'], decorators: { fastify: ['config'] } },
+);
 
 /** The acting principal and project for services. A :projectId in the path must be the token's own. */
 export function contextOf(request: FastifyRequest, projectId?: string): RequestContext {

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.js';
 
@@ -8,6 +9,8 @@ interface ErrorShape {
   message: string;
   details?: unknown;
 }
+
+const MAX_ISSUES = 100;
 
 /** One place that maps every error to the API's error shape; 5xx messages are masked. */
 export function registerErrorHandler(app: FastifyInstance): void {
@@ -31,18 +34,22 @@ export function registerErrorHandler(app: FastifyInstance): void {
   );
 }
 
+/** The error handler as a plugin, so it applies to every route of the app (not only one encapsulated context). */
+export default fp(async (app) => registerErrorHandler(app), { name: 'error-handler', fastify: '5.x' });
+
 function toShape(error: FastifyError): ErrorShape {
   if (error instanceof AppError) {
     return { statusCode: error.statusCode, code: error.code, message: error.message, details: error.details };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const issues = error.validation.map((v) => ({
+    // A bounded list: the first issues say what is wrong; thousands more only cost bandwidth.
+    const issues = error.validation.slice(0, MAX_ISSUES).map((v) => ({
       path: [error.validationContext ?? 'request', ...(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
       message: v.message ?? 'invalid',
       code: (v.params as { issue?: { code?: string } } | undefined)?.issue?.code,
     }));
     const first = issues[0];
-    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+    const more = error.validation.length > 1 ? ` (and ${error.validation.length - 1} more)` : '';
     return {
       statusCode: 400,
       code: 'validation_failed',
@@ -81,8 +88,31 @@ function prismaShape(error: unknown): ErrorShape | undefined {
     return { statusCode: 409, code: 'immutable', message: 'Published versions are immutable' };
   }
   if (e.name !== 'PrismaClientKnownRequestError' && e.name !== 'DriverAdapterError') return undefined;
+  const data = dataException(error);
+  if (data) return data;
   if (e.code === 'P2002') return { statusCode: 409, code: 'conflict', message: 'A conflicting change was made at the same time; retry' };
   if (e.code === 'P2025') return { statusCode: 404, code: 'not_found', message: 'The record was not found' };
   if (e.code === 'P2034') return { statusCode: 409, code: 'conflict', message: 'A concurrent change conflicted with this one; retry' };
   return undefined;
+}
+
+/**
+ * PostgreSQL's class 22 (data exception: a NUL byte, a date out of range, a malformed uuid)
+ * means a value got past validation that the database cannot hold. Nothing was stored (the
+ * transaction rolled back); the caller can fix the value, so it is a 400, not a 500.
+ */
+function dataException(error: unknown): ErrorShape | undefined {
+  const e = error as { meta?: { driverAdapterError?: { cause?: DbCause } }; cause?: DbCause };
+  const cause = e.meta?.driverAdapterError?.cause ?? e.cause;
+  const code = cause?.originalCode ?? cause?.code;
+  if (typeof code !== 'string' || !code.startsWith('22')) return undefined;
+  const detail = cause?.originalMessage ?? cause?.message ?? 'invalid value';
+  return { statusCode: 400, code: 'unstorable_value', message: `A value in the request cannot be stored: ${detail}`, details: { sqlState: code } };
+}
+
+interface DbCause {
+  originalCode?: string;
+  code?: string;
+  originalMessage?: string;
+  message?: string;
 }

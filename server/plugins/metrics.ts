@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 declare module 'fastify' {
@@ -8,7 +8,8 @@ declare module 'fastify' {
 }
 
 /** Prometheus request counts and latency, per route pattern (not per raw URL, to bound cardinality). */
-export function registerMetrics(app: FastifyInstance): void {
+export default fp(
+  async (app) => {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'design_sync_' });
   const requests = new Counter({
@@ -30,4 +31,6 @@ export function registerMetrics(app: FastifyInstance): void {
     requests.inc({ method: request.method, route, status: String(reply.statusCode) });
     latency.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
-}
+},
+  { name: 'metrics', fastify: '5.x' },
+);

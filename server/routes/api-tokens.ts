@@ -2,12 +2,27 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Scope } from '../../core/contract/api.js';
 import { contextOf } from '../plugins/auth.js';
-import { issueToken, type IssuedToken } from '../services/api-tokens.js';
-import { recordAudit } from '../services/audit.js';
-import { errors, ProjectParams, TokenOut } from './schemas.js';
+import { issueProjectToken, listTokens, revokeToken, type IssuedToken, type TokenInfo } from '../services/api-tokens.js';
+import { errors, Id, ProjectParams, TokenOut } from './schemas.js';
 
 export function tokenOut(t: IssuedToken): z.infer<typeof TokenOut> {
   return { id: t.id, projectId: t.projectId, name: t.name, scope: t.scope, prefix: t.prefix, createdAt: t.createdAt.toISOString(), token: t.token };
+}
+
+const TokenInfoOut = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  name: z.string(),
+  scope: Scope,
+  prefix: z.string().describe('the first characters of the secret, to recognise it'),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+
+function tokenInfoOut(t: TokenInfo): z.infer<typeof TokenInfoOut> {
+  return { ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null };
 }
 
 const apiTokens: FastifyPluginAsyncZod = async (app) => {
@@ -23,15 +38,35 @@ const apiTokens: FastifyPluginAsyncZod = async (app) => {
         response: { 201: TokenOut, ...errors },
       },
     },
-    async (request, reply) => {
-      const ctx = contextOf(request, request.params.projectId);
-      const token = await ctx.db.$transaction(async (tx) => {
-        const t = await issueToken(tx, { projectId: ctx.projectId, name: request.body.name, scope: request.body.scope, createdBy: ctx.actor });
-        await recordAudit(tx, ctx, { action: 'token.issue', targetType: 'api_token', targetId: t.id, data: { name: t.name, scope: t.scope } });
-        return t;
-      });
-      return reply.status(201).send(tokenOut(token));
+    async (request, reply) => reply.status(201).send(tokenOut(await issueProjectToken(contextOf(request, request.params.projectId), request.body))),
+  );
+
+  app.get(
+    '/projects/:projectId/tokens',
+    {
+      config: { scope: 'admin' },
+      schema: {
+        tags: ['projects'],
+        summary: "The project's API tokens, oldest first, revoked ones included; never their secrets or hashes",
+        params: ProjectParams,
+        response: { 200: z.object({ items: z.array(TokenInfoOut) }), ...errors },
+      },
     },
+    async (request) => ({ items: (await listTokens(contextOf(request, request.params.projectId))).map(tokenInfoOut) }),
+  );
+
+  app.delete(
+    '/projects/:projectId/tokens/:tokenId',
+    {
+      config: { scope: 'admin' },
+      schema: {
+        tags: ['projects'],
+        summary: "Revoke a token: it gets 401 from then on (revoking again changes nothing); 409 for the project's last admin token",
+        params: ProjectParams.extend({ tokenId: Id }),
+        response: { 200: TokenInfoOut, ...errors },
+      },
+    },
+    async (request) => tokenInfoOut(await revokeToken(contextOf(request, request.params.projectId), request.params.tokenId)),
   );
 };
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../plugins/auth.js';
+import { listAudit } from '../services/audit.js';
 import { errors, Limit, ProjectParams } from './schemas.js';
 
 const AuditOut = z.object({
@@ -28,26 +29,15 @@ const audit: FastifyPluginAsyncZod = async (app) => {
         querystring: z.object({
           limit: Limit,
           cursor: z.uuid().optional(),
-          action: z.string().optional(),
-          targetId: z.string().optional(),
+          action: z.string().max(100).optional(),
+          targetId: z.string().max(200).optional(),
         }),
         response: { 200: z.object({ items: z.array(AuditOut), nextCursor: z.string().nullable() }), ...errors },
       },
     },
     async (request) => {
-      const ctx = contextOf(request, request.params.projectId);
-      const q = request.query;
-      const rows = await ctx.db.auditEvent.findMany({
-        where: { projectId: ctx.projectId, ...(q.action ? { action: q.action } : {}), ...(q.targetId ? { targetId: q.targetId } : {}) },
-        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-        take: q.limit + 1,
-        ...(q.cursor ? { cursor: { id: q.cursor }, skip: 1 } : {}),
-      });
-      const page = rows.slice(0, q.limit);
-      return {
-        items: page.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
-        nextCursor: rows.length > q.limit ? page[page.length - 1]!.id : null,
-      };
+      const page = await listAudit(contextOf(request, request.params.projectId), request.query);
+      return { items: page.items.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })), nextCursor: page.nextCursor };
     },
   );
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from '../../core/contract/limits.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { GeneratedFile, VersionSummary } from '../../core/contract/api.js';
 import { contextOf } from '../plugins/auth.js';
@@ -78,7 +79,7 @@ const branches: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Merge a branch into main: fast-forward when main has not moved, else a three-way merge. 201 merged (published on main, branch closed); 200 conflicts (a draft on main with markers; send the resolved files back as `files`); 200 up_to_date.',
         params: ComponentParams.extend({ name: BranchName }),
-        body: z.object({ files: z.array(GeneratedFile).min(1).max(500).optional().describe('your resolution of a conflicted merge, published as the result') }).nullish(),
+        body: z.object({ files: z.array(GeneratedFile).min(1).max(LIMITS.filesPerVersion).optional().describe('your resolution of a conflicted merge, published as the result') }).nullish(),
         response: { 201: MergedOut, 200: z.discriminatedUnion('status', [ConflictsOut, UpToDateOut]), ...errors },
       },
     },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Policy } from '../../core/contract/api.js';
+import { LIMITS } from '../../core/contract/limits.js';
 import { contextOf } from '../plugins/auth.js';
 import { createComponent, findComponent, listComponents, updateComponent } from '../services/components.js';
 import { ComponentOut, ComponentParams, componentOut, errors, Limit, ProjectParams } from './schemas.js';
@@ -14,10 +15,10 @@ const components: FastifyPluginAsyncZod = async (app) => {
         summary: 'Create a component (syncs create them on first sight; this is for code-first components and tooling)',
         params: ProjectParams,
         body: z.object({
-          name: z.string().trim().min(1).max(200),
+          name: z.string().trim().min(1).max(LIMITS.componentName),
           figmaId: z.string().min(1).max(200).optional(),
           figmaKey: z.string().max(200).optional(),
-          fileKey: z.string().max(128).optional(),
+          fileKey: z.string().max(LIMITS.fileKey).optional(),
           description: z.string().max(5000).optional(),
           pattern: z.string().max(100).optional(),
           policy: Policy.optional(),
@@ -66,7 +67,7 @@ const components: FastifyPluginAsyncZod = async (app) => {
         params: ComponentParams,
         body: z
           .object({
-            name: z.string().trim().min(1).max(200).optional(),
+            name: z.string().trim().min(1).max(LIMITS.componentName).optional(),
             description: z.string().max(5000).nullable().optional(),
             pattern: z.string().min(1).max(100).nullable().optional(),
             policy: Policy.optional(),

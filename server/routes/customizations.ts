@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { LIMITS } from '../../core/contract/limits.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { GeneratedFile } from '../../core/contract/api.js';
 import { contextOf } from '../plugins/auth.js';
 import { deleteCustomization, getCustomization, putCustomization } from '../services/customizations.js';
 import { ComponentParams, errors } from './schemas.js';
@@ -41,7 +43,7 @@ const customizations: FastifyPluginAsyncZod = async (app) => {
         summary: 'Upload hand-edited files for the current published version; later regenerations three-way merge them (conflicts are flagged and never auto-published). Replaces the previous customization.',
         params: ComponentParams,
         body: z.object({
-          files: z.array(z.object({ path: z.string().min(1).max(300), content: z.string() })).min(1).max(200),
+          files: z.array(GeneratedFile).min(1).max(LIMITS.filesPerCustomization),
         }),
         response: { 200: PutOut, ...errors },
       },

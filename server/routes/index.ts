@@ -1,5 +1,6 @@
 import type { RouteModule } from './types.js';
 import health from './health.js';
+import me from './me.js';
 import projects from './projects.js';
 import apiTokens from './api-tokens.js';
 import trackedFiles from './tracked-files.js';
@@ -23,6 +24,7 @@ const API = '/api/v1';
 export const routes: RouteModule[] = [
   { prefix: '', plugin: health },
   { prefix: '', plugin: pluginUi },
+  { prefix: API, plugin: me },
   { prefix: API, plugin: projects },
   { prefix: API, plugin: apiTokens },
   { prefix: API, plugin: trackedFiles },

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { VersionSummary } from '../../core/contract/api.js';
 import { ComponentSpec } from '../../core/contract/specs.js';
 import { Proposal } from '../../core/contract/sync.js';
-import { TokensInput } from '../../core/contract/tokens.js';
+import { LimitedTokensInput } from '../../core/contract/token-limits.js';
 import { contextOf } from '../plugins/auth.js';
 import { regenerate } from '../services/regenerate.js';
 import { ComponentParams, DiffOut, errors, VersionOut, versionOut, versionSummary } from './schemas.js';
@@ -30,7 +30,7 @@ const regenerateRoutes: FastifyPluginAsyncZod = async (app) => {
         params: ComponentParams,
         body: z
           .object({
-            tokens: TokensInput.optional(),
+            tokens: LimitedTokensInput.optional(),
             spec: ComponentSpec.optional(),
             branch: z.string().min(1).max(100).optional(),
             force: z.boolean().optional(),

@@ -20,6 +20,12 @@ export const ProjectParams = z.object({ projectId: Id });
 export const ComponentParams = z.object({ componentId: Id });
 export const VersionParams = z.object({ versionId: Id });
 
+/** An ISO 8601 timestamp the database can store (PostgreSQL has no year 0). */
+export const Timestamp = z.iso.datetime({ offset: true }).refine((v) => {
+  const year = new Date(v).getUTCFullYear();
+  return year >= 1 && year <= 9999;
+}, 'must be a timestamp between the years 0001 and 9999');
+
 export const Limit = z.coerce.number().int().min(1).max(200).default(50);
 
 export const Tag = z

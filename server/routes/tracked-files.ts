@@ -2,8 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Policy, TrackedFileInput } from '../../core/contract/api.js';
 import { contextOf } from '../plugins/auth.js';
-import { recordAudit } from '../services/audit.js';
-import { hashSecret } from '../services/secrets.js';
+import { listTrackedFiles, trackFile } from '../services/tracked-files.js';
 import { errors, ProjectParams } from './schemas.js';
 import type { Prisma } from '../db/generated/client.js';
 
@@ -50,31 +49,7 @@ const trackedFiles: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const ctx = contextOf(request, request.params.projectId);
-      const b = request.body;
-      const secrets = {
-        ...(b.figmaToken ? { figmaTokenEnc: app.secrets.encrypt(b.figmaToken) } : {}),
-        ...(b.webhookPasscode ? { webhookPasscodeHash: hashSecret(b.webhookPasscode) } : {}),
-      };
-      const { file, created } = await ctx.db.$transaction(async (tx) => {
-        const existing = await tx.trackedFile.findUnique({ where: { projectId_fileKey: { projectId: ctx.projectId, fileKey: b.fileKey } } });
-        const data = {
-          ...(b.name !== undefined ? { name: b.name } : {}),
-          ...(b.pollIntervalSeconds !== undefined ? { pollIntervalSeconds: b.pollIntervalSeconds } : {}),
-          ...(b.policy !== undefined ? { policy: b.policy } : {}),
-          ...secrets,
-        };
-        const file = existing
-          ? await tx.trackedFile.update({ where: { id: existing.id }, data })
-          : await tx.trackedFile.create({ data: { projectId: ctx.projectId, fileKey: b.fileKey, ...data, nextCheckAt: new Date() } });
-        await recordAudit(tx, ctx, {
-          action: existing ? 'file.update' : 'file.track',
-          targetType: 'tracked_file',
-          targetId: file.id,
-          data: { fileKey: b.fileKey, policy: file.policy, pollIntervalSeconds: file.pollIntervalSeconds, figmaToken: Boolean(b.figmaToken), webhookPasscode: Boolean(b.webhookPasscode) },
-        });
-        return { file, created: !existing };
-      });
+      const { file, created } = await trackFile(contextOf(request, request.params.projectId), app.secrets, request.body);
       return reply.status(created ? 201 : 200).send(out(file));
     },
   );
@@ -84,11 +59,7 @@ const trackedFiles: FastifyPluginAsyncZod = async (app) => {
     {
       schema: { tags: ['files'], summary: 'Tracked Figma files', params: ProjectParams, response: { 200: z.object({ items: z.array(TrackedFileOut) }), ...errors } },
     },
-    async (request) => {
-      const ctx = contextOf(request, request.params.projectId);
-      const files = await ctx.db.trackedFile.findMany({ where: { projectId: ctx.projectId }, orderBy: { createdAt: 'asc' } });
-      return { items: files.map(out) };
-    },
+    async (request) => ({ items: (await listTrackedFiles(contextOf(request, request.params.projectId))).map(out) }),
   );
 };
 

@@ -1,20 +1,22 @@
 import { z } from 'zod';
+import { LIMITS } from '../../core/contract/limits.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { zipSync, strToU8 } from 'fflate';
 import { GeneratedFile, Trigger, VersionStatus, VersionSummary } from '../../core/contract/api.js';
 import { Bump } from '../../core/contract/changes.js';
 import { contextOf } from '../plugins/auth.js';
-import { notFound } from '../errors.js';
+import { notFound, unprocessable } from '../errors.js';
+import { filePathProblem } from '../../core/contract/file-path.js';
 import { sha256OfContent } from '../services/blobs.js';
 import {
   addTag, createDraft, getVersionWithFiles, listVersions, publishVersion, rejectVersion, removeTag, replaceDraftFiles,
 } from '../services/versions/index.js';
-import { ComponentParams, errors, Limit, Tag, VersionDetailOut, VersionOut, VersionParams, versionOut, versionSummary } from './schemas.js';
+import { ComponentParams, errors, Limit, Tag, Timestamp, VersionDetailOut, VersionOut, VersionParams, versionOut, versionSummary } from './schemas.js';
 
 const JsonObject = z.record(z.string(), z.json());
 
 const DraftBody = z.object({
-  files: z.array(GeneratedFile).min(1).max(500),
+  files: z.array(GeneratedFile).min(1).max(LIMITS.filesPerVersion),
   bump: Bump,
   trigger: Trigger.optional(),
   summary: z.array(z.string().max(1000)).max(200).optional(),
@@ -85,8 +87,8 @@ const versions: FastifyPluginAsyncZod = async (app) => {
           trigger: Trigger.optional(),
           author: z.string().min(1).max(200).optional(),
           branch: z.string().min(1).max(100).optional(),
-          from: z.iso.datetime({ offset: true }).optional(),
-          to: z.iso.datetime({ offset: true }).optional(),
+          from: Timestamp.optional(),
+          to: Timestamp.optional(),
           cursor: z.string().max(200).optional(),
           limit: Limit,
         }),
@@ -132,12 +134,21 @@ const versions: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { version, files } = await getVersionWithFiles(contextOf(request), request.params.versionId);
       const base = `${safeName(version.component.name)}-${version.version}`;
+      // Downloads are code, never something a browser should sniff into HTML and run.
+      reply.header('x-content-type-options', 'nosniff');
       if (request.query.file) {
         const file = files.find((f) => f.path === request.query.file);
         if (!file) throw notFound('file', `${request.query.file} in version ${version.version}`);
         reply.header('content-type', contentTypeOf(file.path));
         reply.header('content-disposition', `attachment; filename="${safeName(file.path.split('/').pop() ?? 'file')}"`);
         return reply.send(file.content);
+      }
+      // Rows stored before paths were validated must not become Zip Slip entries.
+      for (const f of files) {
+        const problem = filePathProblem(f.path);
+        if (problem) {
+          throw unprocessable('unsafe_file_path', `version ${version.version} holds the file path ${JSON.stringify(f.path)}, which ${problem}; it is not written into a zip (download files one by one with ?file=)`, { path: f.path });
+        }
       }
       const zip = zipSync(Object.fromEntries(files.map((f) => [`${base}/${f.path}`, strToU8(f.content)])), { level: 6, mtime: version.createdAt });
       reply.header('content-type', 'application/zip');
@@ -167,7 +178,7 @@ const versions: FastifyPluginAsyncZod = async (app) => {
         tags: ['review'],
         summary: "Replace a draft's files (e.g. merge conflicts resolved by hand); published versions are immutable (409)",
         params: VersionParams,
-        body: z.object({ files: z.array(GeneratedFile).min(1).max(500) }),
+        body: z.object({ files: z.array(GeneratedFile).min(1).max(LIMITS.filesPerVersion) }),
         response: { 200: VersionOut, ...errors },
       },
     },

@@ -28,3 +28,22 @@ export async function recordAudit(tx: Tx, ctx: Omit<RequestContext, 'db'>, input
     },
   });
 }
+
+export interface AuditQuery {
+  limit: number;
+  cursor?: string | undefined;
+  action?: string | undefined;
+  targetId?: string | undefined;
+}
+
+/** The project's audit log, newest first; a cursor of another project's event gives an empty page. */
+export async function listAudit(ctx: RequestContext, q: AuditQuery) {
+  const rows = await ctx.db.auditEvent.findMany({
+    where: { projectId: ctx.projectId, ...(q.action ? { action: q.action } : {}), ...(q.targetId ? { targetId: q.targetId } : {}) },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: q.limit + 1,
+    ...(q.cursor ? { cursor: { id: q.cursor, projectId: ctx.projectId }, skip: 1 } : {}),
+  });
+  const page = rows.slice(0, q.limit);
+  return { items: page, nextCursor: rows.length > q.limit ? page[page.length - 1]!.id : null };
+}

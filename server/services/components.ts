@@ -54,7 +54,8 @@ export async function listComponents(ctx: RequestContext, query: { limit: number
     include: withCurrent,
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
     take: query.limit + 1,
-    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+    // The cursor row must be this project's: another project's id positions nothing (empty page).
+    ...(query.cursor ? { cursor: { id: query.cursor, projectId: ctx.projectId }, skip: 1 } : {}),
   });
   const page = rows.slice(0, query.limit);
   return { items: page, nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null };

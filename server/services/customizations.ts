@@ -3,13 +3,13 @@ import type { Tx } from '../db/database.js';
 import type { GeneratedFile } from '../../core/contract/api.js';
 import { diffFileSets } from '../../core/diff/index.js';
 import { hasConflictMarkers } from '../../core/diff/conflict-markers.js';
-import { badRequest, notFound, unprocessable } from '../errors.js';
+import { notFound, unprocessable } from '../errors.js';
 import { recordAudit } from './audit.js';
 import { loadBlobs, loadVersionFiles, storeBlobs, type StoredFileRef } from './blobs.js';
 import { findComponent } from './components.js';
 import type { RequestContext } from './context.js';
 import { generatedFilesOf } from './generation/index.js';
-import { filesHashOf } from './versions/files.js';
+import { filesHashOf, validateFiles } from './versions/files.js';
 
 type CustomizationRow = Prisma.CustomizationGetPayload<object>;
 
@@ -31,26 +31,6 @@ export interface CustomizationResult {
   createdAt: Date;
   files: CustomizedFileStat[];
   warnings: string[];
-}
-
-/**
- * A path a customization may use: relative, "/"-separated, no "." / ".." / empty segments,
- * no backslashes or control characters, so it can never escape the component's folder when
- * the files are written out or zipped.
- */
-export function checkPaths(files: readonly { path: string }[]): void {
-  const seen = new Set<string>();
-  for (const { path } of files) {
-    const shown = JSON.stringify(path);
-    if (path.length === 0 || path.length > 300) throw badRequest(`file path ${shown} must be 1–300 characters`);
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f\\]/.test(path)) throw badRequest(`file path ${shown} must not contain backslashes or control characters`);
-    if (path.startsWith('/') || path.split('/').some((s) => s === '' || s === '.' || s === '..')) {
-      throw badRequest(`file path ${shown} must be relative, without empty, "." or ".." segments`);
-    }
-    if (seen.has(path)) throw badRequest(`file path ${shown} appears twice`);
-    seen.add(path);
-  }
 }
 
 
@@ -80,7 +60,7 @@ function statsAgainst(base: GeneratedFile[], ours: GeneratedFile[], uploaded: Re
  * The previous customization is marked replaced in the same transaction.
  */
 export async function putCustomization(ctx: RequestContext, componentId: string, uploaded: GeneratedFile[]): Promise<CustomizationResult> {
-  checkPaths(uploaded);
+  validateFiles(uploaded);
   const marked = uploaded.filter((f) => hasConflictMarkers(f.content)).map((f) => f.path);
   if (marked.length) {
     throw unprocessable('unresolved_conflicts', `${marked.join(', ')} still contain conflict markers; resolve them before uploading`, { paths: marked });

@@ -10,7 +10,7 @@ export async function listNotifications(ctx: RequestContext, query: { unread?: b
     where,
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: query.limit + 1,
-    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+    ...(query.cursor ? { cursor: { id: query.cursor, projectId: ctx.projectId }, skip: 1 } : {}),
   });
   const unread = await ctx.db.notification.count({ where: { projectId: ctx.projectId, readAt: null } });
   const page = rows.slice(0, query.limit);

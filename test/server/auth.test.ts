@@ -155,3 +155,44 @@ describe('rate limiting and CORS', () => {
     expect(evil.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
+
+describe('rate limiting of token guesses', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('pglite', { RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW: '1 minute' });
+  });
+  afterAll(async () => t?.close());
+
+  it('counts requests that fail authentication per client address: after the budget, guesses get 429 without being checked', async () => {
+    const url = `/api/v1/projects/${t.projectId}/components`;
+    const codes = [];
+    for (let i = 0; i < 3; i++) codes.push((await t.api('GET', url, { token: `ds_guess_${i}_${'x'.repeat(30)}` })).statusCode);
+    expect(codes).toEqual([401, 401, 401]);
+    const limited = await t.api('GET', url, { token: `ds_guess_3_${'x'.repeat(30)}` });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error.code).toBe('rate_limited');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    // No header at all fails authentication too.
+    expect((await t.api('GET', url, { token: null })).statusCode).toBe(429);
+    // While the address is over its budget, a guess that happens to be right learns nothing either.
+    expect((await t.api('GET', url)).statusCode).toBe(429);
+    // Public routes stay open.
+    expect((await t.api('GET', '/healthz', { token: null })).statusCode).toBe(200);
+  });
+});
+
+describe('rate limit buckets', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('pglite', { RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW: '1 minute' });
+  });
+  afterAll(async () => t?.close());
+
+  it("keys a token's bucket by the token itself, not by how the header spells it", async () => {
+    const url = `/api/v1/projects/${t.projectId}/components`;
+    const spellings = [`Bearer ${t.adminToken}`, `bearer ${t.adminToken}`, `Bearer  ${t.adminToken}`, `BEARER ${t.adminToken} `];
+    const codes = [];
+    for (const authorization of spellings) codes.push((await t.api('GET', url, { token: null, headers: { authorization } })).statusCode);
+    expect(codes).toEqual([200, 200, 200, 429]);
+  });
+});

@@ -1,20 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbKinds } from '../helpers/databases.js';
 import { files, startTestApp, type TestApp } from '../helpers/app.js';
-
-/** Everything stored, so a test can prove a refused request changed nothing. */
-async function snapshot(t: TestApp) {
-  const p = t.db.prisma;
-  const [components, versions, versionFiles, blobs, tokens, trackedFiles] = await Promise.all([
-    p.component.findMany({ orderBy: { id: 'asc' } }),
-    p.componentVersion.findMany({ orderBy: { id: 'asc' } }),
-    p.versionFile.findMany({ orderBy: [{ versionId: 'asc' }, { path: 'asc' }] }),
-    p.fileBlob.count(),
-    p.apiToken.count(),
-    p.trackedFile.findMany({ orderBy: { id: 'asc' } }),
-  ]);
-  return { components, versions, versionFiles, blobs, tokens, trackedFiles };
-}
+import { snapshot } from '../helpers/state.js';
 
 describe.each(dbKinds)('bad input and faults on %s', (kind) => {
   let t: TestApp;

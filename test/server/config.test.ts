@@ -28,3 +28,32 @@ describe('configuration', () => {
     expect(c.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
   });
 });
+
+describe('generated secret key', () => {
+  it('lives in DATA_DIR as the README says, and a key left beside it by earlier versions moves there', async () => {
+    const { mkdtemp, readFile, writeFile, mkdir, access } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { loadSecretKey } = await import('../../server/services/secrets.js');
+    const root = await mkdtemp(join(tmpdir(), 'ds-key-'));
+    const dataDir = join(root, 'pglite');
+    const key = await loadSecretKey(undefined, dataDir);
+    expect(Buffer.from(await readFile(join(dataDir, 'secret.key'), 'utf8'), 'hex')).toEqual(Buffer.from(key));
+    await expect(access(join(root, 'secret.key'))).rejects.toThrow();
+    expect(Buffer.from(await loadSecretKey(undefined, dataDir))).toEqual(Buffer.from(key));
+
+    // An install from before: the key beside the data directory keeps decrypting its tokens.
+    const old = join(await mkdtemp(join(tmpdir(), 'ds-key-')), 'data');
+    await mkdir(old, { recursive: true });
+    const legacy = 'cd'.repeat(32);
+    await writeFile(join(old, '..', 'secret.key'), legacy);
+    expect(Buffer.from(await loadSecretKey(undefined, old)).toString('hex')).toBe(legacy);
+    expect((await readFile(join(old, 'secret.key'), 'utf8')).trim()).toBe(legacy);
+  });
+
+  it('refuses to start with PostgreSQL, DATA_DIR=memory:// and no SECRET_KEY (the key would be lost at restart)', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgresql://u@localhost/db', DATA_DIR: 'memory://' })).toThrow(/SECRET_KEY/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgresql://u@localhost/db', DATA_DIR: 'memory://', SECRET_KEY: 'ab'.repeat(32) })).not.toThrow();
+    expect(() => loadConfig({ DATA_DIR: 'memory://' })).not.toThrow();
+  });
+});

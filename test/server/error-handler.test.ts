@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import Fastify from 'fastify';
-import { registerErrorHandler } from '../../server/plugins/error-handler.js';
+import errorHandler from '../../server/plugins/error-handler.js';
 import { AppError } from '../../server/errors.js';
+import { migrate } from '../../server/db/migrator.js';
+import { dbKinds, freshDatabase } from '../helpers/databases.js';
 
 describe('central error handler', () => {
   it('masks unexpected errors as 500 without their message or stack', async () => {
     const app = Fastify({ logger: false });
-    registerErrorHandler(app);
+    await app.register(errorHandler);
     app.get('/boom', async () => {
       throw new Error('secret internals: password=hunter2');
     });
@@ -20,5 +22,29 @@ describe('central error handler', () => {
     const domain = await app.inject('/domain');
     expect(domain.statusCode).toBe(422);
     expect(domain.json()).toEqual({ error: { code: 'incompatible', message: 'prop `size` is missing in the target', details: { reasons: ['x'] } } });
+  });
+});
+
+describe.each(dbKinds)('central error handler, database data errors on %s', (kind) => {
+  it('answers a value the database refuses (a gap in validation) with 400 naming the problem, not a 500', async () => {
+    const testDb = await freshDatabase(kind);
+    const db = await testDb.open();
+    try {
+      await migrate(db.raw, { locking: false });
+      const app = Fastify({ logger: false });
+      await app.register(errorHandler);
+      app.post('/store', async () => db.prisma.project.create({ data: { name: 'a\u0000b' } }));
+      app.get('/find', async () => db.prisma.project.findMany({ where: { createdAt: { lt: new Date('0000-06-01T00:00:00Z') } } }));
+      for (const [method, url] of [['POST', '/store'], ['GET', '/find']] as const) {
+        const res = await app.inject({ method, url });
+        expect(res.statusCode, res.body).toBe(400);
+        expect(res.json().error.code).toBe('unstorable_value');
+      }
+      expect(await db.prisma.project.count()).toBe(0);
+      await app.close();
+    } finally {
+      await db.close();
+      await testDb.destroy();
+    }
   });
 });

@@ -1,16 +1,16 @@
 // Version files: path validation and the files hash.
 import type { Tx } from '../../db/database.js';
-import type { GeneratedFile } from '../../../core/contract/api.js';
+import { filePathProblem } from '../../../core/contract/file-path.js';
 import { canonicalHash } from '../../../core/tokens/hash.js';
 import { badRequest } from '../../errors.js';
 import type { RequestContext } from '../context.js';
 
-export function validateFiles(files: GeneratedFile[]): void {
+/** Every path safe (core/contract filePathProblem) and none twice; the routes' schemas check the same. */
+export function validateFiles(files: readonly { path: string }[]): void {
   const seen = new Set<string>();
   for (const f of files) {
-    if (f.path.startsWith('/') || f.path.split('/').some((s) => s === '..' || s === '')) {
-      throw badRequest(`file path ${JSON.stringify(f.path)} must be relative, without empty or ".." segments`);
-    }
+    const problem = filePathProblem(f.path);
+    if (problem) throw badRequest(`file path ${JSON.stringify(f.path)} ${problem}`, { path: f.path });
     if (seen.has(f.path)) throw badRequest(`file path ${JSON.stringify(f.path)} appears twice`);
     seen.add(f.path);
   }

@@ -26,15 +26,25 @@ export function encodeCursor(v: { createdAt: Date; id: string }): string {
   return Buffer.from(JSON.stringify([v.createdAt.toISOString(), v.id])).toString('base64url');
 }
 
+const MAX_INT32 = 2_147_483_647;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  const bad = new AppError(400, 'bad_cursor', 'cursor is not one this API returned; pass nextCursor of the previous page unchanged');
+  let parsed: unknown;
   try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const createdAt = new Date(at);
-    if (Number.isNaN(createdAt.getTime()) || typeof id !== 'string') throw new Error('bad');
-    return { createdAt, id };
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw new AppError(400, 'bad_cursor', 'cursor is not one this API returned');
+    throw bad;
   }
+  if (!Array.isArray(parsed) || parsed.length !== 2) throw bad;
+  const [at, id] = parsed as unknown[];
+  if (typeof at !== 'string' || typeof id !== 'string' || !UUID.test(id)) throw bad;
+  const createdAt = new Date(at);
+  // Only timestamps the database can hold (PostgreSQL refuses year 0 and before).
+  const year = createdAt.getUTCFullYear();
+  if (Number.isNaN(createdAt.getTime()) || year < 1 || year > 9999) throw bad;
+  return { createdAt, id };
 }
 
 /** Newest first, keyset-paged on (created_at, id) so deep pages cost the same as the first. */
@@ -50,6 +60,10 @@ export async function listVersions(ctx: RequestContext, componentId: string, f: 
   const and: Prisma.ComponentVersionWhereInput[] = [where];
   if (f.cursor) {
     const c = decodeCursor(f.cursor);
+    // A cursor names a row of this history; any other row (another component's, another
+    // project's) positions nothing, so the page is empty rather than someone else's "after".
+    const anchor = await ctx.db.componentVersion.findFirst({ where: { id: c.id, componentId, createdAt: c.createdAt }, select: { id: true } });
+    if (!anchor) return { items: [], nextCursor: null };
     and.push({ OR: [{ createdAt: { lt: c.createdAt } }, { createdAt: c.createdAt, id: { lt: c.id } }] });
   }
   const rows = await ctx.db.componentVersion.findMany({
@@ -72,7 +86,7 @@ export async function getVersionWithFiles(ctx: RequestContext, versionId: string
  * that is not a UUID must parse as semver: otherwise it is a 400 naming the string.
  */
 export async function resolveVersionRef(ctx: RequestContext, componentId: string, ref: string) {
-  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref)) {
+  if (UUID.test(ref)) {
     const v = await findVersion(ctx.db, ctx.projectId, ref);
     if (v.componentId !== componentId) throw notFound('version', ref);
     return v;
@@ -82,6 +96,10 @@ export async function resolveVersionRef(ctx: RequestContext, componentId: string
     parsed = parseVersion(ref);
   } catch {
     throw new AppError(400, 'bad_version', `"${ref}" is neither a version id nor a semantic version such as 1.2.0`);
+  }
+  // Version numbers are stored as 32-bit integers; a larger one names no version.
+  if ([parsed.major, parsed.minor, parsed.patch].some((n) => !Number.isSafeInteger(n) || n > MAX_INT32)) {
+    throw new AppError(400, 'bad_version', `"${ref}" has a number larger than ${MAX_INT32}, which no version has`);
   }
   const candidates = await ctx.db.componentVersion.findMany({
     where: { componentId, major: parsed.major, minor: parsed.minor, patch: parsed.patch, prerelease: parsed.prerelease },
