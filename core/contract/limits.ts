@@ -6,11 +6,11 @@ export const LIMITS = {
   /** Nesting of any JSON request body (objects and arrays), checked before it is parsed. */
   jsonDepth: 64,
   /** Items of any one JSON array, and entries of any one JSON object, in a request; checked before validation. */
-  listItems: 20000,
+  listItems: 50000,
   /** Components in one sync. */
   componentsPerSync: 2000,
   /** Tokens in one sync or regeneration (TokenSet tokens, or DTCG tokens across all documents). */
-  tokensPerSync: 20000,
+  tokensPerSync: 50000,
   /** Props of one component spec. */
   propsPerComponent: 500,
   /** Prop names and option values of a component spec. */

@@ -126,13 +126,16 @@ function keptLines(base: number[], side: number[]): Int32Array {
 
 /**
  * The final newline is a three-way merge of one boolean: a side that changed it wins (both
- * changing it means they agree). An empty text has no last line, so it has no say.
+ * changing it means they agree). An empty text has no last line, so it has no say. When the base
+ * has no say and the sides disagree, the newline wins either way round, so a merge does not
+ * depend on which side is "ours".
  */
 export function mergeFinalNewline(base: SplitText, ours: SplitText, theirs: SplitText): boolean {
   const known = (s: SplitText): boolean | undefined => (s.lines.length ? s.finalNewline : undefined);
   const b = known(base);
   const o = known(ours);
   const t = known(theirs);
+  if (b === undefined && o !== undefined && t !== undefined && o !== t) return true;
   if (o !== undefined && o !== b) return o;
   if (t !== undefined && t !== b) return t;
   return o ?? t ?? b ?? true;

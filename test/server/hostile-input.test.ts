@@ -5,6 +5,7 @@ import { files, otherProject, startTestApp, type TestApp } from '../helpers/app.
 import { snapshot } from '../helpers/state.js';
 import { syncRequest } from '../helpers/sync-fixtures.js';
 import { encodeCursor } from '../../server/services/versions/history.js';
+import { LIMITS } from '../../core/contract/limits.js';
 
 const NUL = '\u0000';
 
@@ -258,7 +259,7 @@ describe.each(dbKinds)('depth and size limits on %s', (kind) => {
   it('refuses a huge list or object before validating its items (a million-element array once exhausted the memory)', async () => {
     const before = await snapshot(t);
     const million = Array(1_000_000).fill('{}').join(',');
-    const entries = Array.from({ length: 20_001 }, (_, i) => `"k${i}":0`).join(',');
+    const entries = Array.from({ length: LIMITS.listItems + 1 }, (_, i) => `"k${i}":0`).join(',');
     const cases: Array<[string, string, string]> = [
       [`/api/v1/components/${componentId}/versions`, `{"bump":"patch","files":[${million}]}`, 'body.files'],
       [`/api/v1/projects/${t.projectId}/syncs`, `{"fileKey":"F","tokens":{"collections":[],"tokens":[]},"components":[${million}]}`, 'body.components'],
@@ -267,7 +268,7 @@ describe.each(dbKinds)('depth and size limits on %s', (kind) => {
     for (const [url, raw, field] of cases) {
       const res = await t.api('POST', url, { raw });
       expect(res.statusCode, res.body.slice(0, 300)).toBe(400);
-      expect(res.json().error.message).toContain(`${field}: at most 20000`);
+      expect(res.json().error.message).toContain(`${field}: at most ${LIMITS.listItems}`);
       expect(res.body.length).toBeLessThan(2000);
     }
     expect(await snapshot(t)).toEqual(before);
@@ -281,17 +282,18 @@ describe.each(dbKinds)('depth and size limits on %s', (kind) => {
     const manyTokens = syncRequest();
     const token = manyTokens.tokens as { tokens: Array<Record<string, unknown>> };
     const template = token.tokens[0]!;
-    token.tokens = Array.from({ length: 20_001 }, (_, i) => ({ ...template, id: `t${i}`, name: `t/${i}` }));
+    token.tokens = Array.from({ length: LIMITS.tokensPerSync + 1 }, (_, i) => ({ ...template, id: `t${i}`, name: `t/${i}` }));
     const longName = syncRequest((ds) => void (ds.components[0]!.name = 'N'.repeat(201)));
     const longKey = syncRequest(undefined, 'K'.repeat(129));
     const longToken = syncRequest((ds) => void (ds.tokens.tokens[0]!.name = 'a/'.repeat(300)));
     const longProp = syncRequest((ds) => void (ds.components[0]!.props[0]!.name = 'p'.repeat(201)));
-    const doc = (from: number) => Object.fromEntries(Array.from({ length: 10_001 }, (_, i) => [`t${from + i}`, { $type: 'number', $value: 1 }]));
-    const dtcg = { ...syncRequest(), tokens: { format: 'dtcg', modes: [{ name: 'Default', documents: [doc(0), doc(10_001)] }] } };
+    const half = LIMITS.tokensPerSync / 2 + 1;
+    const doc = (from: number) => Object.fromEntries(Array.from({ length: half }, (_, i) => [`t${from + i}`, { $type: 'number', $value: 1 }]));
+    const dtcg = { ...syncRequest(), tokens: { format: 'dtcg', modes: [{ name: 'Default', documents: [doc(0), doc(half)] }] } };
     const cases: Array<[unknown, string, string]> = [
       [tooMany, 'body.components', '2000'],
-      [dtcg, 'body.tokens', '20000'],
-      [manyTokens, 'body.tokens', '20000'],
+      [dtcg, 'body.tokens', String(LIMITS.tokensPerSync)],
+      [manyTokens, 'body.tokens', String(LIMITS.tokensPerSync)],
       [longName, 'body.components.0.name', '200'],
       [longKey, 'body.fileKey', '128'],
       [longToken, 'body.tokens.tokens.0.name', '500'],

@@ -124,6 +124,12 @@ describe('mergeText', () => {
     });
   });
 
+  it('two sides adding the same line to an empty base, with and without a final newline, merge alike in either order', () => {
+    // Found by the property test "conflict regions point at their marker lines" (fast-check seed 1072853433).
+    expect(mergeText('', 'x\n', 'x')).toMatchObject({ clean: true, content: 'x\n' });
+    expect(mergeText('', 'x', 'x\n')).toMatchObject({ clean: true, content: 'x\n' });
+  });
+
   describe('line endings', () => {
     const lfBase = 'a\nb\nc\nd\ne\n';
     const crlfOurs = 'A\r\nb\r\nc\r\nd\r\ne\r\n';
