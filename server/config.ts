@@ -39,6 +39,11 @@ const Env = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('true')
     .transform((v) => v === 'true' || v === '1'),
+  /**
+   * Minutes a running sync may go without progress before it counts as crashed: it is then
+   * marked failed and the same request (and Idempotency-Key) can run again.
+   */
+  SYNC_LEASE_MINUTES: z.coerce.number().min(0.1).max(1440).default(5),
   /** URL printed at start-up and used in links; defaults to http://HOST:PORT. */
   PUBLIC_URL: z.string().url().optional(),
 });
@@ -56,6 +61,7 @@ export type Config = Readonly<{
   corsOrigins: readonly string[];
   migrateOnStart: boolean;
   publicUrl: string | undefined;
+  syncLeaseMinutes: number;
 }>;
 
 export class ConfigError extends Error {
@@ -83,6 +89,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     corsOrigins: Object.freeze([...e.CORS_ORIGINS]),
     migrateOnStart: e.MIGRATE_ON_START,
     publicUrl: e.PUBLIC_URL,
+    syncLeaseMinutes: e.SYNC_LEASE_MINUTES,
   });
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Proposal, SyncRequest, SyncResult } from '../../core/contract/sync.js';
 import { contextOf } from '../plugins/auth.js';
-import { decide, getSync, runSync, undoSync } from '../services/sync.js';
+import { decide, getSync, runSync, undoSync } from '../services/sync/index.js';
 import { errors, Id, ProjectParams } from './schemas.js';
 
 const SyncParams = z.object({ syncId: Id });
@@ -21,7 +21,7 @@ const syncs: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['sync'],
-        summary: 'Sync tokens and component specs: proposes a draft version for every component whose inputs changed. Idempotent (Idempotency-Key header, else the input hash).',
+        summary: 'Sync tokens and component specs: proposes a draft version for every component whose inputs changed. With an Idempotency-Key header, the same key within 24 h returns the first result (200, replayed: true); without one, the sync is computed against the current state.',
         params: ProjectParams,
         headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }).loose(),
         body: SyncRequest,
@@ -34,6 +34,7 @@ const syncs: FastifyPluginAsyncZod = async (app) => {
         idempotencyKey: request.headers['idempotency-key'],
         // PGlite has one connection; PostgreSQL runs a few component transactions side by side.
         concurrency: app.db.kind === 'postgres' ? 4 : 1,
+        leaseMinutes: app.config.syncLeaseMinutes,
       });
       return reply.status(replayed ? 200 : 201).send({ ...result, warnings: result.warnings ?? [], replayed });
     },

@@ -7,7 +7,7 @@ import type { Proposal } from '../../core/contract/sync.js';
 import { unprocessable } from '../errors.js';
 import { loadVersionFiles, sha256OfContent } from './blobs.js';
 import type { RequestContext } from './context.js';
-import { applyCustomization, assessChange, fileStats, generate, inputsFor, inputsKey, patternOf, type ChangeAssessment, type GenerationInputs, type PatternRef } from './generation/index.js';
+import { applyCustomization, assessChange, fileStats, generate, inputsFor, inputsKey, patternOf, type ChangeAssessment, type Generated, type GenerationInputs, type PatternRef } from './generation/index.js';
 import { branchHead, createDraftInTx, filesHashOf, MAIN, publishInTx } from './versions/index.js';
 import { PhaseTimer } from './phases.js';
 
@@ -28,6 +28,8 @@ export interface ProposeOptions {
   /** Apply the component's policy (auto publishes non-breaking, conflict-free drafts). */
   applyPolicy?: boolean | undefined;
   timer?: PhaseTimer | undefined;
+  /** Files already generated from these same inputs (the sync's generate step). */
+  generated?: Generated | undefined;
 }
 
 /** What the stored `changes` column of a proposed draft holds: enough to rebuild its Proposal. */
@@ -65,7 +67,7 @@ export async function proposeVersion(
   if (pending && !options.force && (pending.baseVersionId ?? null) === (base?.id ?? null) && inputsKey(pending) === inputsKey({ ...inputs, ...pattern })) {
     return { kind: 'pending', proposal: proposalFromDraft(component, pending) };
   }
-  const generated = timer.measure('generate', () => generate(inputs));
+  const generated = options.generated ?? timer.measure('generate', () => generate(inputs));
 
   const merged = await applyCustomization(tx, component.id, generated.files);
   const baseFiles = base ? await loadVersionFiles(tx, base.id) : [];

@@ -34,7 +34,7 @@ describe.each(dbKinds)('sync, review and undo on %s', (kind) => {
   let first: SyncBody;
 
   it('first sync creates a 1.0.0 draft per component, with generated files', async () => {
-    const res = await sync(syncRequest());
+    const res = await sync(syncRequest(), { 'idempotency-key': 'first-sync' });
     expect(res.statusCode, res.body).toBe(201);
     first = res.json();
     expect(first.status).toBe('completed');
@@ -53,9 +53,9 @@ describe.each(dbKinds)('sync, review and undo on %s', (kind) => {
     expect((await current('Button')).currentVersion).toBeNull();
   });
 
-  it('re-sending the same sync is a no-op that returns the first result', async () => {
+  it('re-sending the same sync with its Idempotency-Key is a no-op that returns the first result', async () => {
     const before = await counts(t);
-    const res = await sync(syncRequest());
+    const res = await sync(syncRequest(), { 'idempotency-key': 'first-sync' });
     expect(res.statusCode).toBe(200);
     const body = res.json() as SyncBody;
     expect(body.replayed).toBe(true);

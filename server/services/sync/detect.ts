@@ -1,0 +1,81 @@
+// Step 2, detect: per component, what changed against its current version (pure, no writes).
+import type { Prisma } from '../../db/generated/client.js';
+import type { ComponentSpec } from '../../../core/contract/specs.js';
+import type { TokenSet } from '../../../core/contract/tokens.js';
+import type { RequestContext } from '../context.js';
+import { inputsKey } from '../generation/index.js';
+import type { PhaseTimer } from '../phases.js';
+import { detectChange, type Detection } from '../proposals.js';
+import { describeError } from './result.js';
+
+export type KnownComponent = Prisma.ComponentGetPayload<{ include: { currentVersion: true } }>;
+
+/** A component the sync does not need to touch: same inputs as stored, nothing pending. */
+export interface UpToDate {
+  kind: 'upToDate';
+  spec: ComponentSpec;
+  component: KnownComponent;
+}
+
+/** A component the store step must write: new, renamed, moved, or with changed inputs. */
+export interface Changed {
+  kind: 'changed';
+  spec: ComponentSpec;
+  /** Its detection against the current version, when one could be made outside a transaction. */
+  detection: Detection;
+  /** The pattern override the detection used (the stored component's), to tell if it still holds. */
+  pattern: string | null;
+  /** False when nothing is to be generated: no bump, or a pending draft has these very inputs. */
+  needsGeneration: boolean;
+}
+
+export interface Failed {
+  kind: 'failed';
+  spec: ComponentSpec;
+  message: string;
+}
+
+export type Detected = UpToDate | Changed | Failed;
+
+/**
+ * Reads the sync's known components once (most of a sync is usually unchanged, and those are
+ * settled here without a transaction of their own), then detects each one independently.
+ */
+export async function detectComponents(ctx: RequestContext, fileKey: string, specs: ComponentSpec[], tokens: TokenSet, timer: PhaseTimer): Promise<Detected[]> {
+  const known = new Map(
+    (await ctx.db.component.findMany({ where: { projectId: ctx.projectId, figmaId: { in: specs.map((c) => c.id) } }, include: { currentVersion: true } })).map((c) => [c.figmaId, c]),
+  );
+  const pending = await pendingDrafts(ctx, [...known.values()].map((c) => c.id));
+  return specs.map((spec) => timer.measure('detect', () => detectOne(spec, known.get(spec.id), pending, fileKey, tokens)));
+}
+
+type PendingDraft = { componentId: string; baseVersionId: string | null; tokensHash: string; specHash: string; patternId: string; patternVersion: string };
+
+/** Each component's newest pending draft on main. */
+async function pendingDrafts(ctx: RequestContext, componentIds: string[]): Promise<Map<string, PendingDraft>> {
+  const rows = await ctx.db.componentVersion.findMany({
+    where: { componentId: { in: componentIds }, branch: 'main', status: 'draft' },
+    orderBy: { createdAt: 'desc' },
+    select: { componentId: true, baseVersionId: true, tokensHash: true, specHash: true, patternId: true, patternVersion: true },
+  });
+  const newest = new Map<string, PendingDraft>();
+  for (const r of rows) if (!newest.has(r.componentId)) newest.set(r.componentId, r);
+  return newest;
+}
+
+function detectOne(spec: ComponentSpec, existing: KnownComponent | undefined, pending: Map<string, PendingDraft>, fileKey: string, tokens: TokenSet): Detected {
+  try {
+    const pattern = existing?.pattern ?? null;
+    const base = existing?.currentVersion ?? null;
+    const detection = detectChange({ name: spec.name, pattern }, spec, tokens, base);
+    const draft = existing ? pending.get(existing.id) : undefined;
+    const same = existing && !existing.removedAt && existing.name === spec.name && existing.fileKey === fileKey;
+    if (same && detection.assessment.bump === 'none' && !draft && existing.latestSpecHash === detection.inputs.specHash && existing.latestTokensHash === detection.inputs.tokensHash) {
+      return { kind: 'upToDate', spec, component: existing };
+    }
+    const draftMatches = draft !== undefined && (draft.baseVersionId ?? null) === (base?.id ?? null) && inputsKey(draft) === inputsKey({ ...detection.inputs, ...detection.pattern });
+    return { kind: 'changed', spec, detection, pattern, needsGeneration: detection.assessment.bump !== 'none' && !draftMatches };
+  } catch (err) {
+    return { kind: 'failed', spec, message: describeError(err, spec.name) };
+  }
+}

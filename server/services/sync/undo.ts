@@ -1,0 +1,70 @@
+// Undoing a whole sync within its window.
+import { canonicalHash } from '../../../core/tokens/hash.js';
+import { conflict, notFound, unprocessable } from '../../errors.js';
+import { recordAudit } from '../audit.js';
+import type { RequestContext } from '../context.js';
+
+export const UNDO_WINDOW_MS = 24 * 60 * 60 * 1000;
+export const UNDO_MAX_OPERATIONS = 50;
+
+/** Per component: the current version before the sync, and the version the sync made. */
+export interface UndoEntry {
+  componentId: string;
+  before: string | null;
+  versionId: string;
+}
+
+/**
+ * Undoes a whole sync in one transaction: every component it moved goes back to the version
+ * that was current before (a pointer move; the sync's published versions are archived, its
+ * pending drafts rejected). Only within 24 h and among the project's last 50 syncs, and only
+ * while nothing newer was published on top.
+ */
+export async function undoSync(ctx: RequestContext, syncId: string) {
+  return ctx.db.$transaction(async (tx) => {
+    const op = await tx.syncOperation.findFirst({ where: { id: syncId, projectId: ctx.projectId } });
+    if (!op) throw notFound('sync', syncId);
+    if (op.undoneAt) throw conflict('already_undone', `Sync ${syncId} was already undone at ${op.undoneAt.toISOString()}`);
+    const age = Date.now() - op.createdAt.getTime();
+    if (age > UNDO_WINDOW_MS) {
+      throw unprocessable('undo_window_passed', `Sync ${syncId} ran ${Math.floor(age / 3_600_000)} h ago; syncs can be undone for 24 h. Roll back the components instead.`);
+    }
+    const recent = await tx.syncOperation.findMany({ where: { projectId: ctx.projectId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: UNDO_MAX_OPERATIONS, select: { id: true } });
+    if (!recent.some((r) => r.id === op.id)) {
+      throw unprocessable('undo_window_passed', `Sync ${syncId} is older than the project's last ${UNDO_MAX_OPERATIONS} syncs; roll back the components instead.`);
+    }
+    const entries = op.undoState as unknown as UndoEntry[];
+    const restored = [];
+    for (const entry of entries) {
+      const component = await tx.component.findUniqueOrThrow({ where: { id: entry.componentId } });
+      const version = await tx.componentVersion.findUnique({ where: { id: entry.versionId } });
+      if (!version) continue;
+      if (version.status === 'draft') {
+        await tx.componentVersion.update({ where: { id: version.id }, data: { status: 'rejected', decidedAt: new Date(), decidedBy: ctx.actor, decisionComment: `sync ${syncId} undone` } });
+        restored.push({ componentId: component.id, name: component.name, action: 'draft_withdrawn', version: version.version });
+        continue;
+      }
+      if (version.status !== 'published') continue;
+      if (component.currentVersionId !== version.id) {
+        throw conflict('undo_blocked', `${component.name} changed after this sync (current is no longer ${version.version}); undo or roll back the later change first`, { componentId: component.id });
+      }
+      const moved = await tx.component.updateMany({ where: { id: component.id, currentVersionId: version.id }, data: { currentVersionId: entry.before } });
+      if (moved.count !== 1) throw conflict('undo_blocked', `${component.name} changed while undoing; retry`);
+      await tx.componentVersion.update({ where: { id: version.id }, data: { status: 'archived' } });
+      const before = entry.before ? await tx.componentVersion.findUnique({ where: { id: entry.before }, select: { version: true } }) : null;
+      restored.push({ componentId: component.id, name: component.name, action: 'restored', version: before?.version ?? null, from: version.version });
+    }
+    // Drafts of the sync that were not in the undo list (defensive) are withdrawn too.
+    await tx.componentVersion.updateMany({ where: { syncId, status: 'draft' }, data: { status: 'rejected', decidedAt: new Date(), decidedBy: ctx.actor, decisionComment: `sync ${syncId} undone` } });
+    const undone = await tx.syncOperation.update({ where: { id: op.id }, data: { undoneAt: new Date(), status: 'undone' } });
+    await recordAudit(tx, ctx, {
+      action: 'sync.undo',
+      targetType: 'sync',
+      targetId: syncId,
+      beforeHash: canonicalHash(entries.map((e) => e.versionId)),
+      afterHash: canonicalHash(entries.map((e) => e.before)),
+      data: { restored },
+    });
+    return { syncId, undoneAt: undone.undoneAt!.toISOString(), components: restored };
+  });
+}

@@ -1,0 +1,28 @@
+// Step 1, validate: the request's components and tokens, before anything is stored.
+import type { ComponentSpec } from '../../../core/contract/specs.js';
+import type { TokenSet } from '../../../core/contract/tokens.js';
+import type { SyncRequest } from '../../../core/contract/sync.js';
+import { hashTokenSet } from '../../../core/tokens/index.js';
+import { badRequest } from '../../errors.js';
+import { canonicalTokens } from '../token-input.js';
+
+export interface ValidRequest {
+  tokens: TokenSet;
+  tokensHash: string;
+  warnings: string[];
+}
+
+/** Throws a 4xx naming the problem; nothing has been written yet. */
+export function validateRequest(request: SyncRequest): ValidRequest {
+  checkSpecs(request.components);
+  const { tokens, warnings } = canonicalTokens(request.tokens);
+  return { tokens, tokensHash: hashTokenSet(tokens), warnings };
+}
+
+function checkSpecs(components: ComponentSpec[]): void {
+  const seen = new Set<string>();
+  for (const c of components) {
+    if (seen.has(c.id)) throw badRequest(`component id ${c.id} (${c.name}) appears twice in components`);
+    seen.add(c.id);
+  }
+}
