@@ -47,6 +47,15 @@ export async function loadVersionFiles(db: Tx | PrismaClient, versionId: string)
   return rows.map((r) => ({ path: r.path, content: decode(r.blob.encoding, r.blob.content) }));
 }
 
+/** The files of several versions at once (one query), each list sorted by path. */
+export async function loadFilesOfVersions(db: Tx | PrismaClient, versionIds: readonly string[]): Promise<Map<string, GeneratedFile[]>> {
+  const byVersion = new Map<string, GeneratedFile[]>(versionIds.map((id) => [id, []]));
+  if (!versionIds.length) return byVersion;
+  const rows = await db.versionFile.findMany({ where: { versionId: { in: [...new Set(versionIds)] } }, orderBy: [{ versionId: 'asc' }, { path: 'asc' }], include: { blob: true } });
+  for (const r of rows) byVersion.get(r.versionId)!.push({ path: r.path, content: decode(r.blob.encoding, r.blob.content) });
+  return byVersion;
+}
+
 function decode(encoding: string, content: Uint8Array): string {
   if (encoding === 'br') return brotliDecompressSync(content).toString('utf8');
   if (encoding === 'identity') return Buffer.from(content).toString('utf8');

@@ -33,7 +33,7 @@ export interface ProposeOptions {
 }
 
 /** What the stored `changes` column of a proposed draft holds: enough to rebuild its Proposal. */
-interface StoredChanges {
+export interface StoredChanges {
   reasons: string[];
   tokenChanges: Proposal['tokenChanges'];
   specChanges: Proposal['specChanges'];

@@ -25,6 +25,8 @@ export interface Changed {
   detection: Detection;
   /** The pattern override the detection used (the stored component's), to tell if it still holds. */
   pattern: string | null;
+  /** The version the detection compared against (the current one), to tell if it still holds. */
+  baseVersionId: string | null;
   /** False when nothing is to be generated: no bump, or a pending draft has these very inputs. */
   needsGeneration: boolean;
 }
@@ -74,7 +76,7 @@ function detectOne(spec: ComponentSpec, existing: KnownComponent | undefined, pe
       return { kind: 'upToDate', spec, component: existing };
     }
     const draftMatches = draft !== undefined && (draft.baseVersionId ?? null) === (base?.id ?? null) && inputsKey(draft) === inputsKey({ ...detection.inputs, ...detection.pattern });
-    return { kind: 'changed', spec, detection, pattern, needsGeneration: detection.assessment.bump !== 'none' && !draftMatches };
+    return { kind: 'changed', spec, detection, pattern, baseVersionId: base?.id ?? null, needsGeneration: detection.assessment.bump !== 'none' && !draftMatches };
   } catch (err) {
     return { kind: 'failed', spec, message: describeError(err, spec.name) };
   }

@@ -19,6 +19,8 @@ export interface SyncOptions {
   trigger?: Trigger | undefined;
   /** Component transactions side by side (PostgreSQL); 1 on PGlite's single connection. */
   concurrency?: number | undefined;
+  /** Components stored together in one transaction (see store.ts); default 1, one by one. */
+  batchSize?: number | undefined;
   /** Minutes without progress after which a running sync counts as crashed. */
   leaseMinutes?: number | undefined;
 }
@@ -73,7 +75,7 @@ async function pipeline(scope: SyncScope, options: SyncOptions, open: OpenSync, 
   const { ctx, request, tokens, timer } = scope;
   const detected = await detectComponents(ctx, request.fileKey, request.components, tokens, timer);
   const generated = generateComponents(detected, timer);
-  const stored = await storeComponents(scope, generated.filter((g): g is Prepared => g.kind === 'changed'), options.concurrency ?? 1);
+  const stored = await storeComponents(scope, generated.filter((g): g is Prepared => g.kind === 'changed'), { concurrency: options.concurrency ?? 1, batchSize: options.batchSize ?? 1 });
   await touchUpToDate(scope, generated.flatMap((g) => (g.kind === 'upToDate' ? [g.component.id] : [])));
   await markRemoved(scope, request.components.map((c) => c.id));
 

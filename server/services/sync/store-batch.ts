@@ -1,0 +1,182 @@
+// Step 5, store, in batches: the components of a chunk written together in one transaction, a
+// handful of multi-row statements instead of a dozen queries per component (measured ~20–30 ms
+// of round trips per stored draft one by one). The batch writes exactly what proposeVersion
+// writes for a component; components that need more than the common case (a customization to
+// merge, policy auto, a number already taken, a state that moved since detect) are left to
+// the one-by-one path. A chunk that fails as a whole writes nothing (one transaction) and its
+// components are then stored one by one, so one failing component never blocks the others.
+import { randomUUID } from 'node:crypto';
+import type { Prisma } from '../../db/generated/client.js';
+import type { Tx } from '../../db/database.js';
+import type { Bump } from '../../../core/contract/changes.js';
+import { nextVersion, parseVersion } from '../../../core/changes/index.js';
+import { auditRow, type AuditInput } from '../audit.js';
+import { loadFilesOfVersions, sha256OfContent, storeBlobs } from '../blobs.js';
+import type { RequestContext } from '../context.js';
+import { fileStats } from '../generation/index.js';
+import { proposalFromDraft, type StoredChanges } from '../proposals.js';
+import { draftAudit, draftData, filesHashOf, MAIN } from '../versions/index.js';
+import type { KnownComponent } from './detect.js';
+import type { Prepared } from './generate.js';
+import type { Stored, SyncScope } from './store.js';
+
+export interface BatchResult {
+  stored: Stored[];
+  /** Components the batch left alone, for the one-by-one path. */
+  individually: Prepared[];
+}
+
+type VersionRow = Prisma.ComponentVersionGetPayload<object>;
+
+interface Planned {
+  prepared: Prepared;
+  found: KnownComponent | undefined;
+  componentId: string;
+  base: VersionRow | null;
+  bump: Bump;
+  version: string;
+}
+
+export async function storeBatch(scope: SyncScope, chunk: Prepared[]): Promise<BatchResult> {
+  return scope.ctx.db.$transaction(async (tx) => {
+    const { planned, individually } = await plan(tx, scope, chunk);
+    const stored = planned.length ? await write(tx, scope, planned) : [];
+    return { stored, individually };
+  });
+}
+
+/** Which components of the chunk the batch can write, with their numbers; the rest go one by one. */
+async function plan(tx: Tx, scope: SyncScope, chunk: Prepared[]): Promise<{ planned: Planned[]; individually: Prepared[] }> {
+  const { ctx } = scope;
+  const found = new Map(
+    (await tx.component.findMany({ where: { projectId: ctx.projectId, figmaId: { in: chunk.map((p) => p.spec.id) } }, include: { currentVersion: true } })).map((c) => [c.figmaId, c]),
+  );
+  const foundIds = [...found.values()].map((c) => c.id);
+  const customized = new Set(
+    foundIds.length ? (await tx.customization.findMany({ where: { componentId: { in: foundIds }, replacedAt: null }, select: { componentId: true } })).map((c) => c.componentId) : [],
+  );
+  const individually: Prepared[] = [];
+  let planned: Planned[] = [];
+  for (const p of chunk) {
+    const c = found.get(p.spec.id);
+    const same = (c?.pattern ?? null) === p.pattern && (c?.currentVersionId ?? null) === p.baseVersionId;
+    if (!p.generated || !same || (c && (customized.has(c.id) || c.policy === 'auto'))) {
+      individually.push(p);
+      continue;
+    }
+    const base = c?.currentVersion ?? null;
+    const bump = p.detection.assessment.bump as Bump;
+    planned.push({ prepared: p, found: c, componentId: c?.id ?? randomUUID(), base, bump, version: nextVersion(base?.version ?? null, bump) });
+  }
+  // Numbers of archived versions stay taken (see proposeNumber): those few go one by one,
+  // where the number is bumped past them.
+  const withHistory = planned.filter((p) => p.found);
+  if (withHistory.length) {
+    const taken = await tx.componentVersion.findMany({
+      where: {
+        status: { in: ['published', 'archived'] },
+        branch: MAIN,
+        OR: withHistory.map((p) => {
+          const v = parseVersion(p.version);
+          return { componentId: p.componentId, major: v.major, minor: v.minor, patch: v.patch, prerelease: v.prerelease };
+        }),
+      },
+      select: { componentId: true },
+    });
+    const clash = new Set(taken.map((t) => t.componentId));
+    individually.push(...planned.filter((p) => clash.has(p.componentId)).map((p) => p.prepared));
+    planned = planned.filter((p) => !clash.has(p.componentId));
+  }
+  return { planned, individually };
+}
+
+async function write(tx: Tx, scope: SyncScope, planned: Planned[]): Promise<Stored[]> {
+  const { ctx, request, timer } = scope;
+  const now = new Date();
+  const baseFiles = await loadFilesOfVersions(tx, planned.flatMap((p) => (p.base ? [p.base.id] : [])));
+
+  const created: Prisma.ComponentCreateManyInput[] = [];
+  const audits: AuditInput[] = [];
+  const versions: Prisma.ComponentVersionCreateManyInput[] = [];
+  const versionAudits: Array<{ row: { id: string; componentId: string; version: string; branch: string; bump: string; trigger: string }; refs: Array<{ path: string; sha256: string }>; before: string | null }> = [];
+  const notifications: Prisma.NotificationCreateManyInput[] = [];
+  const files: Array<{ versionId: string; file: { path: string; content: string }; sha256: string }> = [];
+  const stored: Stored[] = [];
+
+  for (const p of planned) {
+    const { spec, detection, generated } = p.prepared;
+    const { inputs, assessment } = detection;
+    const latest = {
+      name: spec.name,
+      description: spec.description ?? null,
+      figmaKey: spec.key ?? null,
+      fileKey: request.fileKey,
+      latestSpec: spec as unknown as Prisma.InputJsonValue,
+      latestSpecHash: inputs.specHash,
+      latestTokensHash: inputs.tokensHash,
+      latestSnapshotId: scope.snapshotId,
+      lastSeenAt: now,
+      removedAt: null,
+    };
+    if (p.found) {
+      await tx.component.update({ where: { id: p.componentId }, data: latest });
+    } else {
+      created.push({ id: p.componentId, projectId: ctx.projectId, figmaId: spec.id, ...latest });
+      audits.push({ action: 'component.create', targetType: 'component', targetId: p.componentId, data: { name: spec.name, figmaId: spec.id, syncId: scope.syncId } });
+    }
+    const before = p.base ? baseFiles.get(p.base.id) ?? [] : [];
+    const stats = timer.measure('diff', () => fileStats(before, generated!.files));
+    const changes: StoredChanges = { reasons: assessment.reasons, tokenChanges: assessment.tokenChanges, specChanges: assessment.specChanges, files: stats, fromVersion: p.base?.version ?? null };
+    const id = randomUUID();
+    const data = draftData(ctx, p.componentId, p.base, p.version, {
+      files: generated!.files,
+      bump: p.bump,
+      trigger: scope.trigger,
+      summary: assessment.reasons,
+      tokens: inputs.tokens as unknown as Prisma.InputJsonValue,
+      spec: inputs.spec as unknown as Prisma.InputJsonValue,
+      tokensHash: inputs.tokensHash,
+      specHash: inputs.specHash,
+      patternId: generated!.patternId,
+      patternVersion: generated!.patternVersion,
+      generationParams: { fileKey: request.fileKey, fileVersion: request.fileVersion ?? null, snapshotId: scope.snapshotId },
+      branch: MAIN,
+      warnings: [],
+      changes: changes as unknown as Prisma.InputJsonValue,
+      hasConflicts: false,
+      customized: false,
+      syncId: scope.syncId,
+    });
+    versions.push({ ...data, id } as Prisma.ComponentVersionCreateManyInput);
+    const refs = generated!.files.map((f) => ({ path: f.path, sha256: sha256OfContent(f.content) }));
+    generated!.files.forEach((f, i) => files.push({ versionId: id, file: f, sha256: refs[i]!.sha256 }));
+    versionAudits.push({ row: { id, componentId: p.componentId, version: p.version, branch: MAIN, bump: p.bump, trigger: scope.trigger }, refs, before: p.base ? filesHashOf(before.map((f) => ({ path: f.path, sha256: sha256OfContent(f.content) }))) : null });
+    const policy = p.found?.policy ?? 'notify';
+    if (policy !== 'manual') {
+      notifications.push({
+        projectId: ctx.projectId,
+        kind: 'draft.proposed',
+        componentId: p.componentId,
+        title: `${spec.name} ${p.base?.version ?? '(new)'} → ${p.version} is ready for review`,
+        body: assessment.reasons.slice(0, 5).join('; '),
+        data: { versionId: id, bump: p.bump, syncId: scope.syncId },
+      });
+    }
+    const row = { id, version: p.version, bump: p.bump, changes: data.changes, changeSummary: assessment.reasons, warnings: [] as string[] } as unknown as VersionRow;
+    stored.push({ prepared: p.prepared, outcome: { kind: 'proposed', proposal: proposalFromDraft({ id: p.componentId, name: spec.name }, row), published: false, beforeVersionId: p.base?.id ?? null } });
+  }
+
+  if (created.length) await tx.component.createMany({ data: created });
+  // One pending proposal per component: the new drafts supersede the older ones.
+  const existing = planned.filter((p) => p.found).map((p) => p.componentId);
+  if (existing.length) {
+    await tx.componentVersion.updateMany({ where: { componentId: { in: existing }, branch: MAIN, status: 'draft' }, data: { status: 'superseded', decidedAt: now, decidedBy: ctx.actor } });
+  }
+  await tx.componentVersion.createMany({ data: versions });
+  await storeBlobs(tx, files.map((f) => f.file));
+  await tx.versionFile.createMany({ data: files.map((f) => ({ versionId: f.versionId, path: f.file.path, blobSha256: f.sha256 })) });
+  audits.push(...versionAudits.map((v) => draftAudit(v.row, v.refs, v.before)));
+  await tx.auditEvent.createMany({ data: audits.map((a) => auditRow(ctx, a)) });
+  if (notifications.length) await tx.notification.createMany({ data: notifications });
+  return stored;
+}
