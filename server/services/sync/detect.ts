@@ -7,6 +7,7 @@ import { inputsKey } from '../generation/index.js';
 import type { PhaseTimer } from '../phases.js';
 import { detectChange, type Detection } from '../proposals.js';
 import { describeError } from './result.js';
+import { TimeSlicer } from '../event-loop.js';
 
 export type KnownComponent = Prisma.ComponentGetPayload<{ include: { currentVersion: true } }>;
 
@@ -48,7 +49,14 @@ export async function detectComponents(ctx: RequestContext, fileKey: string, spe
     (await ctx.db.component.findMany({ where: { projectId: ctx.projectId, figmaId: { in: specs.map((c) => c.id) } }, include: { currentVersion: true } })).map((c) => [c.figmaId, c]),
   );
   const pending = await pendingDrafts(ctx, [...known.values()].map((c) => c.id));
-  return specs.map((spec) => timer.measure('detect', () => detectOne(spec, known.get(spec.id), pending, fileKey, tokens)));
+  // Detection costs milliseconds a component: other requests get a turn every 10 ms.
+  const slicer = new TimeSlicer();
+  const out: Detected[] = [];
+  for (const spec of specs) {
+    await slicer.tick();
+    out.push(timer.measure('detect', () => detectOne(spec, known.get(spec.id), pending, fileKey, tokens)));
+  }
+  return out;
 }
 
 type PendingDraft = { componentId: string; baseVersionId: string | null; tokensHash: string; specHash: string; patternId: string; patternVersion: string };

@@ -13,6 +13,7 @@ import { firstLine, statusOf, type StoredSyncResult, type SyncError } from './re
 import { markRemoved, storeComponents, touchUpToDate, type Stored, type SyncScope } from './store.js';
 import type { UndoEntry } from './undo.js';
 import { validateRequest } from './validate.js';
+import { yieldToEventLoop } from '../event-loop.js';
 
 export interface SyncOptions {
   idempotencyKey?: string | undefined;
@@ -42,7 +43,10 @@ export async function runSync(ctx: RequestContext, request: SyncRequest, options
   }
 
   const timer = new PhaseTimer();
+  // Hashing and validating a design system take a while: other requests get a turn between (event-loop.ts).
+  await yieldToEventLoop();
   const { tokens, tokensHash, warnings } = timer.measure('validate', () => validateRequest(request));
+  await yieldToEventLoop();
   const leaseMinutes = options.leaseMinutes ?? DEFAULT_LEASE_MINUTES;
   const open: OpenSync = { key, inputHash, request, tokens, tokensHash, trigger: options.trigger ?? 'sync', leaseMinutes };
   let op;
@@ -74,7 +78,7 @@ export async function runSync(ctx: RequestContext, request: SyncRequest, options
 async function pipeline(scope: SyncScope, options: SyncOptions, open: OpenSync, warnings: string[]): Promise<StoredSyncResult> {
   const { ctx, request, tokens, timer } = scope;
   const detected = await detectComponents(ctx, request.fileKey, request.components, tokens, timer);
-  const generated = generateComponents(detected, timer);
+  const generated = await generateComponents(detected, timer);
   const stored = await storeComponents(scope, generated.filter((g): g is Prepared => g.kind === 'changed'), { concurrency: options.concurrency ?? 1, batchSize: options.batchSize ?? 1 });
   await touchUpToDate(scope, generated.flatMap((g) => (g.kind === 'upToDate' ? [g.component.id] : [])));
   await markRemoved(scope, request.components.map((c) => c.id));
@@ -86,7 +90,7 @@ async function pipeline(scope: SyncScope, options: SyncOptions, open: OpenSync, 
 }
 
 /** The sync's answer, in the request's order of components. */
-function tally(generated: ReturnType<typeof generateComponents>, stored: Stored[]) {
+function tally(generated: Awaited<ReturnType<typeof generateComponents>>, stored: Stored[]) {
   const byFigmaId = new Map(stored.map((s) => [s.prepared.spec.id, s]));
   const proposals: Proposal[] = [];
   const errors: SyncError[] = [];

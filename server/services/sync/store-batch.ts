@@ -19,6 +19,7 @@ import { draftAudit, draftData, filesHashOf, MAIN } from '../versions/index.js';
 import type { KnownComponent } from './detect.js';
 import type { Prepared } from './generate.js';
 import type { Stored, SyncScope } from './store.js';
+import { yieldToEventLoop } from '../event-loop.js';
 
 export interface BatchResult {
   stored: Stored[];
@@ -37,12 +38,18 @@ interface Planned {
   version: string;
 }
 
+const BATCH_TIMEOUT_MS = 60_000;
+
 export async function storeBatch(scope: SyncScope, chunk: Prepared[]): Promise<BatchResult> {
-  return scope.ctx.db.$transaction(async (tx) => {
-    const { planned, individually } = await plan(tx, scope, chunk);
-    const stored = planned.length ? await write(tx, scope, planned) : [];
-    return { stored, individually };
-  });
+  return scope.ctx.db.$transaction(
+    async (tx) => {
+      const { planned, individually } = await plan(tx, scope, chunk);
+      const stored = planned.length ? await write(tx, scope, planned) : [];
+      return { stored, individually };
+    },
+    // A chunk does the work of many small transactions, on a machine that may be busy.
+    { timeout: BATCH_TIMEOUT_MS },
+  );
 }
 
 /** Which components of the chunk the batch can write, with their numbers; the rest go one by one. */
@@ -119,6 +126,7 @@ async function write(tx: Tx, scope: SyncScope, planned: Planned[]): Promise<Stor
       removedAt: null,
     };
     if (p.found) {
+      await yieldToEventLoop();
       await tx.component.update({ where: { id: p.componentId }, data: latest });
     } else {
       created.push({ id: p.componentId, projectId: ctx.projectId, figmaId: spec.id, ...latest });
@@ -166,17 +174,21 @@ async function write(tx: Tx, scope: SyncScope, planned: Planned[]): Promise<Stor
     stored.push({ prepared: p.prepared, outcome: { kind: 'proposed', proposal: proposalFromDraft({ id: p.componentId, name: spec.name }, row), published: false, beforeVersionId: p.base?.id ?? null } });
   }
 
-  if (created.length) await tx.component.createMany({ data: created });
-  // One pending proposal per component: the new drafts supersede the older ones.
+  // Between statements other requests get a turn: PGlite runs them on this thread (event-loop.ts).
+  const statements: Array<() => Promise<unknown>> = [
+    () => (created.length ? tx.component.createMany({ data: created }) : Promise.resolve()),
+    // One pending proposal per component: the new drafts supersede the older ones.
+    () => (existing.length ? tx.componentVersion.updateMany({ where: { componentId: { in: existing }, branch: MAIN, status: 'draft' }, data: { status: 'superseded', decidedAt: now, decidedBy: ctx.actor } }) : Promise.resolve()),
+    () => tx.componentVersion.createMany({ data: versions }),
+    () => storeBlobs(tx, files.map((f) => f.file)),
+    () => tx.versionFile.createMany({ data: files.map((f) => ({ versionId: f.versionId, path: f.file.path, blobSha256: f.sha256 })) }),
+    () => tx.auditEvent.createMany({ data: [...audits, ...versionAudits.map((v) => draftAudit(v.row, v.refs, v.before))].map((a) => auditRow(ctx, a)) }),
+    () => (notifications.length ? tx.notification.createMany({ data: notifications }) : Promise.resolve()),
+  ];
   const existing = planned.filter((p) => p.found).map((p) => p.componentId);
-  if (existing.length) {
-    await tx.componentVersion.updateMany({ where: { componentId: { in: existing }, branch: MAIN, status: 'draft' }, data: { status: 'superseded', decidedAt: now, decidedBy: ctx.actor } });
+  for (const statement of statements) {
+    await yieldToEventLoop();
+    await statement();
   }
-  await tx.componentVersion.createMany({ data: versions });
-  await storeBlobs(tx, files.map((f) => f.file));
-  await tx.versionFile.createMany({ data: files.map((f) => ({ versionId: f.versionId, path: f.file.path, blobSha256: f.sha256 })) });
-  audits.push(...versionAudits.map((v) => draftAudit(v.row, v.refs, v.before)));
-  await tx.auditEvent.createMany({ data: audits.map((a) => auditRow(ctx, a)) });
-  if (notifications.length) await tx.notification.createMany({ data: notifications });
   return stored;
 }
