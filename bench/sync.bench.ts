@@ -11,7 +11,8 @@ import { createScratchDatabase } from '../test/helpers/databases.js';
  * 1,000 components with 5,000 tokens in 3 modes: the first sync, then a sync changing some
  * token values, with wall time split into validate, detect, generate, diff and store, on PGlite
  * and (with TEST_DATABASE_URL or BENCH_DATABASE_URL) on PostgreSQL. BENCH_SYNC_SIZES=200 runs
- * one size only.
+ * one size only; BENCH_DATABASES=postgres (or pglite) one database only. Besides wall time, the
+ * CPU time of this process (server and client), which a busy machine disturbs less.
  */
 const SIZES = [
   { components: 200, tokens: 2000, modes: 2, changed: 20 },
@@ -28,10 +29,12 @@ async function runOn(db: string, size: Size, report: Report, databaseUrl?: strin
     const ds = designSystem(size);
     const post = async (body: unknown) => {
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       const res = await app.inject({ method: 'POST', url: `/api/v1/projects/${project}/syncs`, headers: { authorization: 'Bearer ds_bench_admin_token_000000000000000000' }, payload: body as object });
       const wall = performance.now() - t0;
+      const cpu = process.cpuUsage(c0);
       if (res.statusCode !== 201) throw new Error(`sync failed: ${res.statusCode} ${res.body.slice(0, 500)}`);
-      return { body: res.json() as { proposals: Array<{ componentId: string }>; syncId: string; timingsMs: Record<string, number> }, wall };
+      return { body: res.json() as { proposals: Array<{ componentId: string }>; syncId: string; timingsMs: Record<string, number> }, wall, cpuMs: (cpu.user + cpu.system) / 1000 };
     };
     const schemaMs = (body: unknown) => {
       const t0 = performance.now();
@@ -42,6 +45,7 @@ async function runOn(db: string, size: Size, report: Report, databaseUrl?: strin
     const firstBody = { fileKey: 'BENCH', tokens: ds.tokens, components: ds.components };
     const first = await post(firstBody);
     report(`${label}: first sync, wall (HTTP)`, first.wall, 'ms');
+    report(`${label}: first sync, server CPU`, first.cpuMs, 'ms');
     report(`${label}: first sync, schema validation`, schemaMs(firstBody), 'ms');
     for (const [phase, ms] of Object.entries(first.body.timingsMs)) report(`${label}: first sync, ${phase}`, ms, 'ms');
     report(`${label}: first sync, proposals`, first.body.proposals.length, 'components');
@@ -58,6 +62,7 @@ async function runOn(db: string, size: Size, report: Report, databaseUrl?: strin
     const secondBody = { fileKey: 'BENCH', tokens: changed.tokens, components: changed.components };
     const second = await post(secondBody);
     report(`${label}: changed sync (${size.changed} token values), wall (HTTP)`, second.wall, 'ms');
+    report(`${label}: changed sync, server CPU`, second.cpuMs, 'ms');
     report(`${label}: changed sync, schema validation`, schemaMs(secondBody), 'ms');
     for (const [phase, ms] of Object.entries(second.body.timingsMs)) report(`${label}: changed sync, ${phase}`, ms, 'ms');
     report(`${label}: changed sync, proposals`, second.body.proposals.length, 'components');
@@ -68,7 +73,8 @@ async function runOn(db: string, size: Size, report: Report, databaseUrl?: strin
 }
 
 const bench: Bench = async (report) => {
-  for (const size of SIZES) await runOn('PGlite', size, report);
+  if (process.env.BENCH_DATABASES !== 'postgres') for (const size of SIZES) await runOn('PGlite', size, report);
+  if (process.env.BENCH_DATABASES === 'pglite') return;
   const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   if (!base) {
     console.log('  (PostgreSQL figures skipped: set TEST_DATABASE_URL or BENCH_DATABASE_URL)');
