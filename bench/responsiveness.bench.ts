@@ -13,13 +13,15 @@ import type { Bench, Report } from './types.js';
  * a 300-component first sync is posted, and while it runs a sampler in a worker thread (so
  * its clock does not stop when the server's event loop does) requests /healthz and a history
  * read (GET /components/:id/versions) every 100 ms, open loop, and records each latency. The
- * server's own event-loop delay is recorded too. On PGlite and (with TEST_DATABASE_URL or
+ * server's own event-loop delay is recorded too, and the same probes' p99 for 3 s before the
+ * sync, with nothing else running (what the machine gives at best right now). On PGlite and (with TEST_DATABASE_URL or
  * BENCH_DATABASE_URL) on PostgreSQL.
  */
 const COMPONENTS = 300;
 const TOKEN = 'ds_bench_admin_token_000000000000000000';
 const INTERVAL_MS = 100;
 const MAX_SAMPLING_MS = 180_000;
+const IDLE_MS = 3000;
 
 // Plain JavaScript: the worker runs without the TypeScript loader.
 const SAMPLER = `
@@ -28,7 +30,7 @@ const http = require('node:http');
 // A fresh connection per probe: a reused keep-alive socket can race the server closing it.
 const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
 const { base, token, historyPath, intervalMs, maxMs } = workerData;
-const samples = { healthz: [], history: [] };
+let samples = { healthz: [], history: [] };
 let errors = 0;
 const inflight = new Set();
 let stopped = false;
@@ -55,9 +57,13 @@ async function finish() {
   stopped = true;
   clearInterval(timer);
   await Promise.allSettled([...inflight]);
-  parentPort.postMessage({ samples, errors });
+  parentPort.postMessage({ samples, idle, errors });
 }
-parentPort.on('message', (m) => { if (m === 'stop') finish(); });
+let idle = null;
+parentPort.on('message', (m) => {
+  if (m === 'stop') finish();
+  if (m === 'mark') { idle = samples; samples = { healthz: [], history: [] }; }
+});
 parentPort.postMessage({ ready: true });
 `;
 
@@ -83,14 +89,17 @@ async function runOn(label: string, report: Report, databaseUrl?: string): Promi
 
     const sampler = new Worker(SAMPLER, { eval: true, workerData: { base, token: TOKEN, historyPath: `/api/v1/components/${componentId}/versions`, intervalMs: INTERVAL_MS, maxMs: MAX_SAMPLING_MS } });
     type Samples = { healthz: number[]; history: number[] };
-    const done = new Promise<{ samples: Samples; errors: number }>((resolve, reject) => {
-      sampler.on('message', (m: { samples?: Samples; errors?: number; warning?: string }) => {
+    const done = new Promise<{ samples: Samples; idle: Samples; errors: number }>((resolve, reject) => {
+      sampler.on('message', (m: { samples?: Samples; idle?: Samples; errors?: number; warning?: string }) => {
         if (m.warning) console.log(`  (a probe failed: ${m.warning})`);
-        if (m.samples) resolve({ samples: m.samples, errors: m.errors ?? 0 });
+        if (m.samples) resolve({ samples: m.samples, idle: m.idle!, errors: m.errors ?? 0 });
       });
       sampler.on('error', reject);
     });
     await new Promise((resolve) => sampler.once('message', resolve));
+    // The same probes with nothing else running: what this machine gives at best right now.
+    await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+    sampler.postMessage('mark');
 
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
@@ -100,10 +109,11 @@ async function runOn(label: string, report: Report, databaseUrl?: string): Promi
     loop.disable();
     if (res.status !== 201) throw new Error(`sync failed: ${res.status} ${(await res.text()).slice(0, 300)}`);
     sampler.postMessage('stop');
-    const { samples, errors } = await done;
+    const { samples, idle, errors } = await done;
     await sampler.terminate();
 
     report(`${label}: ${COMPONENTS}-component sync, wall (HTTP)`, wall, 'ms');
+    for (const [kind, xs] of Object.entries(idle)) report(`${label}: ${kind} idle (no sync), p99`, percentile(xs, 99), 'ms');
     for (const [kind, xs] of Object.entries(samples)) {
       report(`${label}: ${kind} during sync, p50`, percentile(xs, 50), 'ms');
       report(`${label}: ${kind} during sync, p99`, percentile(xs, 99), 'ms');

@@ -123,7 +123,8 @@ export interface Detection {
  */
 export function detectChange(component: { name: string; pattern: string | null }, spec: ComponentSpec, tokens: TokenSet, base: Prisma.ComponentVersionGetPayload<object> | null): Detection {
   const inputs = inputsFor(spec, tokens, component.pattern);
-  const known = new Set(tokens.tokens.map((t) => t.id));
+  // The closure holds every ref the set has (refs seed it): no pass over the whole set per component.
+  const known = new Set(inputs.tokens.tokens.map((t) => t.id));
   const missing = inputs.spec.tokenRefs.filter((id) => !known.has(id));
   if (missing.length) {
     throw unprocessable('unknown_tokens', `${component.name} binds token(s) that are not in the token set: ${missing.join(', ')}`, { tokenIds: missing });

@@ -28,6 +28,8 @@ export interface BatchResult {
 }
 
 type VersionRow = Prisma.ComponentVersionGetPayload<object>;
+/** Fields of the assessment that change detection may add (collections and modes, presumed output changes). */
+type Assessment = Prepared['detection']['assessment'] & { collectionChanges?: unknown[]; outputPresumed?: boolean };
 
 interface Planned {
   prepared: Prepared;
@@ -67,7 +69,9 @@ async function plan(tx: Tx, scope: SyncScope, chunk: Prepared[]): Promise<{ plan
   for (const p of chunk) {
     const c = found.get(p.spec.id);
     const same = (c?.pattern ?? null) === p.pattern && (c?.currentVersionId ?? null) === p.baseVersionId;
-    if (!p.generated || !same || (c && (customized.has(c.id) || c.policy === 'auto'))) {
+    // A bump presumed from differing inputs stands only if the files differ: proposeVersion decides that.
+    const presumed = (p.detection.assessment as Assessment).outputPresumed === true;
+    if (!p.generated || !same || presumed || (c && (customized.has(c.id) || c.policy === 'auto'))) {
       individually.push(p);
       continue;
     }
@@ -134,7 +138,16 @@ async function write(tx: Tx, scope: SyncScope, planned: Planned[]): Promise<Stor
     }
     const before = p.base ? baseFiles.get(p.base.id) ?? [] : [];
     const stats = timer.measure('diff', () => fileStats(before, generated!.files));
-    const changes: StoredChanges = { reasons: assessment.reasons, tokenChanges: assessment.tokenChanges, specChanges: assessment.specChanges, files: stats, fromVersion: p.base?.version ?? null };
+    // The same `changes` proposeVersion stores, so proposalFromDraft rebuilds the same proposal.
+    const { collectionChanges } = assessment as Assessment;
+    const changes: StoredChanges = {
+      reasons: assessment.reasons,
+      tokenChanges: assessment.tokenChanges,
+      ...(collectionChanges ? { collectionChanges } : {}),
+      specChanges: assessment.specChanges,
+      files: stats,
+      fromVersion: p.base?.version ?? null,
+    };
     const id = randomUUID();
     const data = draftData(ctx, p.componentId, p.base, p.version, {
       files: generated!.files,
