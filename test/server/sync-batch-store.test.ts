@@ -87,5 +87,14 @@ describe.each(dbKinds)('batched store of a sync on %s', (kind) => {
     expect(pending).toHaveLength(COPIES - 1);
     const superseded = await t.db.prisma.componentVersion.count({ where: { status: 'superseded' } });
     expect(superseded).toBe(COPIES - 1 - 6);
+    // What the sync saw is recorded on every component row, as one by one.
+    const rows = await t.db.prisma.component.findMany({ include: { versions: { where: { status: 'draft' } } } });
+    const op = await t.db.prisma.syncOperation.findUniqueOrThrow({ where: { id: body.syncId } });
+    for (const c of rows) {
+      expect(c.latestTokensHash).toBe(c.versions[0]!.tokensHash);
+      expect(c.latestSpecHash).toBe(c.versions[0]!.specHash);
+      expect(c.latestSnapshotId).toBe(op.tokenSnapshotId);
+      expect(c.lastSeenAt!.getTime()).toBeGreaterThanOrEqual(op.createdAt.getTime());
+    }
   });
 });

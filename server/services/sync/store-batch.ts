@@ -107,6 +107,7 @@ async function write(tx: Tx, scope: SyncScope, planned: Planned[]): Promise<Stor
   const baseFiles = await loadFilesOfVersions(tx, planned.flatMap((p) => (p.base ? [p.base.id] : [])));
 
   const created: Prisma.ComponentCreateManyInput[] = [];
+  const updated: Array<Latest & { id: string }> = [];
   const audits: AuditInput[] = [];
   const versions: Prisma.ComponentVersionCreateManyInput[] = [];
   const versionAudits: Array<{ row: { id: string; componentId: string; version: string; branch: string; bump: string; trigger: string }; refs: Array<{ path: string; sha256: string }>; before: string | null }> = [];
@@ -117,7 +118,7 @@ async function write(tx: Tx, scope: SyncScope, planned: Planned[]): Promise<Stor
   for (const p of planned) {
     const { spec, detection, generated } = p.prepared;
     const { inputs, assessment } = detection;
-    const latest = {
+    const latest: Latest = {
       name: spec.name,
       description: spec.description ?? null,
       figmaKey: spec.key ?? null,
@@ -130,8 +131,7 @@ async function write(tx: Tx, scope: SyncScope, planned: Planned[]): Promise<Stor
       removedAt: null,
     };
     if (p.found) {
-      await yieldToEventLoop();
-      await tx.component.update({ where: { id: p.componentId }, data: latest });
+      updated.push({ id: p.componentId, ...latest });
     } else {
       created.push({ id: p.componentId, projectId: ctx.projectId, figmaId: spec.id, ...latest });
       audits.push({ action: 'component.create', targetType: 'component', targetId: p.componentId, data: { name: spec.name, figmaId: spec.id, syncId: scope.syncId } });
@@ -190,6 +190,7 @@ async function write(tx: Tx, scope: SyncScope, planned: Planned[]): Promise<Stor
   // Between statements other requests get a turn: PGlite runs them on this thread (event-loop.ts).
   const statements: Array<() => Promise<unknown>> = [
     () => (created.length ? tx.component.createMany({ data: created }) : Promise.resolve()),
+    () => (updated.length ? updateLatest(tx, updated) : Promise.resolve()),
     // One pending proposal per component: the new drafts supersede the older ones.
     () => (existing.length ? tx.componentVersion.updateMany({ where: { componentId: { in: existing }, branch: MAIN, status: 'draft' }, data: { status: 'superseded', decidedAt: now, decidedBy: ctx.actor } }) : Promise.resolve()),
     () => tx.componentVersion.createMany({ data: versions }),
@@ -204,4 +205,46 @@ async function write(tx: Tx, scope: SyncScope, planned: Planned[]): Promise<Stor
     await statement();
   }
   return stored;
+}
+
+/** What a sync records of the design it saw, on the component row. */
+interface Latest {
+  name: string;
+  description: string | null;
+  figmaKey: string | null;
+  fileKey: string;
+  latestSpec: Prisma.InputJsonValue;
+  latestSpecHash: string;
+  latestTokensHash: string;
+  latestSnapshotId: string | null;
+  lastSeenAt: Date;
+  removedAt: null;
+}
+
+/**
+ * Every updated component in one statement (Prisma updates one row per query): the rows go
+ * as one JSON parameter, expanded by jsonb_to_recordset.
+ */
+async function updateLatest(tx: Tx, rows: Array<Latest & { id: string }>): Promise<void> {
+  const payload = rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    figma_key: r.figmaKey,
+    file_key: r.fileKey,
+    latest_spec: r.latestSpec,
+    latest_spec_hash: r.latestSpecHash,
+    latest_tokens_hash: r.latestTokensHash,
+    latest_snapshot_id: r.latestSnapshotId,
+    last_seen_at: r.lastSeenAt.toISOString(),
+  }));
+  await tx.$executeRawUnsafe(
+    `UPDATE components AS c SET name = v.name, description = v.description, figma_key = v.figma_key, file_key = v.file_key,
+       latest_spec = v.latest_spec, latest_spec_hash = v.latest_spec_hash, latest_tokens_hash = v.latest_tokens_hash,
+       latest_snapshot_id = v.latest_snapshot_id, last_seen_at = v.last_seen_at, removed_at = NULL, updated_at = v.last_seen_at
+     FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, name text, description text, figma_key text, file_key text, latest_spec jsonb,
+       latest_spec_hash text, latest_tokens_hash text, latest_snapshot_id uuid, last_seen_at timestamptz)
+     WHERE c.id = v.id`,
+    JSON.stringify(payload),
+  );
 }
