@@ -20,6 +20,7 @@ import type { KnownComponent } from './detect.js';
 import type { Prepared } from './generate.js';
 import type { Stored, SyncScope } from './store.js';
 import { yieldToEventLoop } from '../event-loop.js';
+import { bulkInsert, type BulkColumn } from '../../db/bulk-insert.js';
 
 export interface BatchResult {
   stored: Stored[];
@@ -133,7 +134,7 @@ async function write(tx: Tx, scope: SyncScope, planned: Planned[]): Promise<Stor
     if (p.found) {
       updated.push({ id: p.componentId, ...latest });
     } else {
-      created.push({ id: p.componentId, projectId: ctx.projectId, figmaId: spec.id, ...latest });
+      created.push({ id: p.componentId, projectId: ctx.projectId, figmaId: spec.id, ...latest, policy: 'notify', createdAt: now, updatedAt: now });
       audits.push({ action: 'component.create', targetType: 'component', targetId: p.componentId, data: { name: spec.name, figmaId: spec.id, syncId: scope.syncId } });
     }
     const before = p.base ? baseFiles.get(p.base.id) ?? [] : [];
@@ -168,7 +169,7 @@ async function write(tx: Tx, scope: SyncScope, planned: Planned[]): Promise<Stor
       customized: false,
       syncId: scope.syncId,
     });
-    versions.push({ ...data, id } as Prisma.ComponentVersionCreateManyInput);
+    versions.push({ ...data, id, createdAt: now } as Prisma.ComponentVersionCreateManyInput);
     const refs = generated!.files.map((f) => ({ path: f.path, sha256: sha256OfContent(f.content) }));
     generated!.files.forEach((f, i) => files.push({ versionId: id, file: f, sha256: refs[i]!.sha256 }));
     versionAudits.push({ row: { id, componentId: p.componentId, version: p.version, branch: MAIN, bump: p.bump, trigger: scope.trigger }, refs, before: p.base ? filesHashOf(before.map((f) => ({ path: f.path, sha256: sha256OfContent(f.content) }))) : null });
@@ -189,15 +190,15 @@ async function write(tx: Tx, scope: SyncScope, planned: Planned[]): Promise<Stor
 
   // Between statements other requests get a turn: PGlite runs them on this thread (event-loop.ts).
   const statements: Array<() => Promise<unknown>> = [
-    () => (created.length ? tx.component.createMany({ data: created }) : Promise.resolve()),
+    () => bulkInsert(tx, 'components', COMPONENT_COLUMNS, created),
     () => (updated.length ? updateLatest(tx, updated) : Promise.resolve()),
     // One pending proposal per component: the new drafts supersede the older ones.
     () => (existing.length ? tx.componentVersion.updateMany({ where: { componentId: { in: existing }, branch: MAIN, status: 'draft' }, data: { status: 'superseded', decidedAt: now, decidedBy: ctx.actor } }) : Promise.resolve()),
-    () => tx.componentVersion.createMany({ data: versions }),
+    () => bulkInsert(tx, 'component_versions', VERSION_COLUMNS, versions),
     () => storeBlobs(tx, files.map((f) => f.file)),
-    () => tx.versionFile.createMany({ data: files.map((f) => ({ versionId: f.versionId, path: f.file.path, blobSha256: f.sha256 })) }),
-    () => tx.auditEvent.createMany({ data: [...audits, ...versionAudits.map((v) => draftAudit(v.row, v.refs, v.before))].map((a) => auditRow(ctx, a)) }),
-    () => (notifications.length ? tx.notification.createMany({ data: notifications }) : Promise.resolve()),
+    () => bulkInsert(tx, 'version_files', FILE_COLUMNS, files.map((f) => ({ versionId: f.versionId, path: f.file.path, blobSha256: f.sha256 }))),
+    () => bulkInsert(tx, 'audit_events', AUDIT_COLUMNS, [...audits, ...versionAudits.map((v) => draftAudit(v.row, v.refs, v.before))].map((a) => ({ id: randomUUID(), createdAt: now, ...auditRow(ctx, a) }))),
+    () => bulkInsert(tx, 'notifications', NOTIFICATION_COLUMNS, notifications.map((n) => ({ id: randomUUID(), createdAt: now, ...n }))),
   ];
   const existing = planned.filter((p) => p.found).map((p) => p.componentId);
   for (const statement of statements) {
@@ -248,3 +249,30 @@ async function updateLatest(tx: Tx, rows: Array<Latest & { id: string }>): Promi
     JSON.stringify(payload),
   );
 }
+
+// The columns the batch writes (schema.prisma's @map names), with the row fields they come from.
+const COMPONENT_COLUMNS: BulkColumn[] = [
+  ['id', 'uuid', 'id'], ['project_id', 'uuid', 'projectId'], ['figma_id', 'text', 'figmaId'], ['figma_key', 'text', 'figmaKey'], ['file_key', 'text', 'fileKey'],
+  ['name', 'text', 'name'], ['description', 'text', 'description'], ['policy', 'text', 'policy'], ['latest_spec', 'jsonb', 'latestSpec'],
+  ['latest_spec_hash', 'text', 'latestSpecHash'], ['latest_tokens_hash', 'text', 'latestTokensHash'], ['latest_snapshot_id', 'uuid', 'latestSnapshotId'],
+  ['last_seen_at', 'timestamptz', 'lastSeenAt'], ['removed_at', 'timestamptz', 'removedAt'], ['created_at', 'timestamptz', 'createdAt'], ['updated_at', 'timestamptz', 'updatedAt'],
+];
+const VERSION_COLUMNS: BulkColumn[] = [
+  ['id', 'uuid', 'id'], ['component_id', 'uuid', 'componentId'], ['major', 'int', 'major'], ['minor', 'int', 'minor'], ['patch', 'int', 'patch'],
+  ['prerelease', 'text', 'prerelease'], ['version', 'text', 'version'], ['status', 'text', 'status'], ['trigger', 'text', 'trigger'], ['bump', 'text', 'bump'],
+  ['created_by', 'text', 'createdBy'], ['tokens_hash', 'text', 'tokensHash'], ['spec_hash', 'text', 'specHash'], ['tokens', 'jsonb', 'tokens'], ['spec', 'jsonb', 'spec'],
+  ['pattern_id', 'text', 'patternId'], ['pattern_version', 'text', 'patternVersion'], ['generation_params', 'jsonb', 'generationParams'],
+  ['parent_version_id', 'uuid', 'parentVersionId'], ['base_version_id', 'uuid', 'baseVersionId'], ['branch', 'text', 'branch'], ['tags', 'text[]', 'tags'],
+  ['change_summary', 'text[]', 'changeSummary'], ['changes', 'jsonb', 'changes'], ['warnings', 'text[]', 'warnings'], ['has_conflicts', 'boolean', 'hasConflicts'],
+  ['customized', 'boolean', 'customized'], ['sync_id', 'uuid', 'syncId'], ['created_at', 'timestamptz', 'createdAt'],
+];
+const FILE_COLUMNS: BulkColumn[] = [['version_id', 'uuid', 'versionId'], ['path', 'text', 'path'], ['blob_sha256', 'text', 'blobSha256']];
+const AUDIT_COLUMNS: BulkColumn[] = [
+  ['id', 'uuid', 'id'], ['project_id', 'uuid', 'projectId'], ['actor', 'text', 'actor'], ['action', 'text', 'action'], ['target_type', 'text', 'targetType'],
+  ['target_id', 'text', 'targetId'], ['before_hash', 'text', 'beforeHash'], ['after_hash', 'text', 'afterHash'], ['correlation_id', 'text', 'correlationId'],
+  ['duration_ms', 'int', 'durationMs'], ['data', 'jsonb', 'data'], ['created_at', 'timestamptz', 'createdAt'],
+];
+const NOTIFICATION_COLUMNS: BulkColumn[] = [
+  ['id', 'uuid', 'id'], ['project_id', 'uuid', 'projectId'], ['kind', 'text', 'kind'], ['title', 'text', 'title'], ['body', 'text', 'body'],
+  ['data', 'jsonb', 'data'], ['component_id', 'uuid', 'componentId'], ['created_at', 'timestamptz', 'createdAt'],
+];
