@@ -46,6 +46,8 @@ function matchProps(before: readonly PropDef[], after: readonly PropDef[]): {
 export function diffSpecs(before: ComponentSpec, after: ComponentSpec): SpecChange[] {
   const changes: SpecChange[] = [];
   if (before.name !== after.name) changes.push({ kind: 'nameChanged', before: before.name, after: after.name });
+  // Same name, another code name (a collision settled by the sync): file and export names differ.
+  else if ((before.codeName ?? '') !== (after.codeName ?? '')) changes.push({ kind: 'nameChanged', before: before.codeName ?? before.name, after: after.codeName ?? after.name });
   if ((before.description ?? '') !== (after.description ?? '')) {
     const change: SpecChange = { kind: 'descriptionChanged' };
     if (before.description) change.before = before.description;

@@ -124,7 +124,7 @@ function partClassName(name: string): string {
 }
 
 export function buildModel(spec: ComponentSpec, options: ModelOptions = {}): ComponentModel {
-  const name = componentIdentifier(spec.name);
+  const name = componentIdentifier(spec.codeName ?? spec.name);
   const propsType = `${name}Props`;
 
   // Identifiers: the prop whose name already is the identifier keeps it ("size" over "Size").

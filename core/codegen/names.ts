@@ -159,3 +159,49 @@ export function allocateNames<K>(
 
 export const joinDigits = (desired: string, n: number): string => `${desired}${n}`;
 export const joinHyphen = (desired: string, n: number): string => `${desired}-${n}`;
+
+export interface CodeNameRequest<K> {
+  key: K;
+  /** The code name its own name gives (`componentIdentifier(name)`). */
+  desired: string;
+  /** The code name it was given before: kept while still free and still derived from `desired`. */
+  previous?: string | null;
+  /** Who gets `desired` first (e.g. first seen, then id); must not depend on input order. */
+  rank: readonly string[];
+}
+
+/** "Button2" is derived from "Button"; "Buttons" is not. */
+function derivedFrom(previous: string, desired: string): boolean {
+  if (previous === desired) return true;
+  const suffix = previous.slice(desired.length);
+  return previous.slice(0, desired.length) === desired && /^[0-9]+$/.test(suffix) && Number(suffix) >= 2;
+}
+
+/**
+ * Code names (file and export names) for components sharing one namespace, unique ignoring
+ * case since macOS and Windows file systems fold it ("Button" and "button" both want
+ * `Button.tsx`). A component keeps the code name it had while that is still free and still
+ * its name's, so names do not flip from one sync to the next; then the best-ranked request
+ * gets its desired name and the others `Button2`, `Button3`, … Nothing in `taken` is handed out.
+ */
+export function componentCodeNames<K>(requests: readonly CodeNameRequest<K>[], taken: Iterable<string>): Map<K, string> {
+  const used = new Set<string>();
+  const it = taken[Symbol.iterator]();
+  for (let step = it.next(); !step.done; step = it.next()) used.add(step.value.toLowerCase());
+  const sorted = [...requests].sort((a, b) => compareRanks(a.rank, b.rank));
+  const result = new Map<K, string>();
+  for (const r of sorted) {
+    if (r.previous && derivedFrom(r.previous, r.desired) && !used.has(r.previous.toLowerCase())) {
+      used.add(r.previous.toLowerCase());
+      result.set(r.key, r.previous);
+    }
+  }
+  for (const r of sorted) {
+    if (result.has(r.key)) continue;
+    let name = r.desired;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = joinDigits(r.desired, n);
+    used.add(name.toLowerCase());
+    result.set(r.key, name);
+  }
+  return result;
+}

@@ -28,6 +28,11 @@ export const ComponentSpec = z.object({
   id: z.string().min(1),
   key: z.string().optional(),
   name: z.string().min(1),
+  /**
+   * Code name (file and export) when it is not the name's own: a sync sets it for names that
+   * collide after normalisation ("Button" and "button": the second becomes `Button2`).
+   */
+  codeName: z.string().min(1).max(200).optional(),
   description: z.string().optional(),
   pattern: z.string().optional(),
   props: z.array(PropDef),

@@ -38,6 +38,8 @@ const syncs: FastifyPluginAsyncZod = async (app) => {
         batchSize: app.db.kind === 'postgres' ? 50 : 10,
         leaseMinutes: app.config.syncLeaseMinutes,
       });
+      // Stripe's header, for clients that look at headers rather than the body.
+      if (replayed) reply.header('idempotent-replayed', 'true');
       return reply.status(replayed ? 200 : 201).send({ ...result, warnings: result.warnings ?? [], replayed });
     },
   );
@@ -56,7 +58,7 @@ const syncs: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['sync', 'review'],
-        summary: 'Accept (publish) or reject proposals of a sync',
+        summary: 'Accept (publish) or reject proposals of a sync: one outcome per decision, in order (published, rejected, or that item\'s error)',
         params: SyncParams,
         body: z.object({
           decisions: z
@@ -74,8 +76,9 @@ const syncs: FastifyPluginAsyncZod = async (app) => {
                 decision: z.enum(['accept', 'reject']),
                 ok: z.boolean(),
                 status: z.string(),
-                version: z.string(),
-                versionId: z.string(),
+                /** null when the sync has no proposal for that component */
+                version: z.string().nullable(),
+                versionId: z.string().nullable(),
                 error: z.object({ code: z.string(), message: z.string() }).optional(),
               }),
             ),

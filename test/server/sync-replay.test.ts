@@ -28,6 +28,7 @@ describe.each(dbKinds)('sync replays on %s', (kind) => {
     const syncs = await t.db.prisma.syncOperation.count();
     const again = await sync(syncRequest(), 'first');
     expect(again.statusCode).toBe(200);
+    expect(again.headers['idempotent-replayed']).toBe('true');
     expect(again.json()).toMatchObject({ syncId: first.syncId, replayed: true, proposals: first.proposals });
     expect(await t.db.prisma.syncOperation.count()).toBe(syncs);
   });

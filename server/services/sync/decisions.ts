@@ -1,10 +1,10 @@
 // Review of a sync: accept (publish) or reject each of its proposals.
 import type { Prisma } from '../../db/generated/client.js';
-import { AppError, conflict, unprocessable } from '../../errors.js';
+import { AppError, conflict } from '../../errors.js';
 import type { RequestContext } from '../context.js';
 import { publishInTx, rejectInTx } from '../versions/index.js';
 import { findSync } from './read.js';
-import type { StoredSyncResult } from './result.js';
+import { firstLine, type StoredSyncResult } from './result.js';
 import type { UndoEntry } from './undo.js';
 
 export interface DecisionInput {
@@ -15,37 +15,60 @@ export interface DecisionInput {
   force?: boolean | undefined;
 }
 
-/** Accept (publish) or reject each proposal of a sync; each decision is its own transaction. */
-export async function decide(ctx: RequestContext, syncId: string, decisions: DecisionInput[]) {
+export interface DecisionOutcome {
+  componentId: string;
+  decision: DecisionInput['decision'];
+  ok: boolean;
+  status: string;
+  /** The version decided on; null when the sync has no proposal for the component. */
+  version: string | null;
+  versionId: string | null;
+  error?: { code: string; message: string };
+}
+
+/**
+ * Accepts (publishes) or rejects each proposal of a sync, each decision in its own
+ * transaction, and answers one outcome per decision in their order: whatever fails on one
+ * item is that item's error, and never hides the decisions committed around it.
+ */
+export async function decide(ctx: RequestContext, syncId: string, decisions: DecisionInput[]): Promise<{ syncId: string; results: DecisionOutcome[] }> {
   const op = await findSync(ctx, syncId);
   if (op.undoneAt) throw conflict('sync_undone', `Sync ${syncId} was undone; run a new sync`);
+  if (op.status === 'running') throw conflict('sync_in_progress', `Sync ${syncId} is still running; decide once it has finished`);
   const result = op.result as unknown as StoredSyncResult;
   const byComponent = new Map((result.proposals ?? []).map((p) => [p.componentId, p]));
+  const results: DecisionOutcome[] = [];
   for (const d of decisions) {
-    if (!byComponent.has(d.componentId)) throw unprocessable('not_in_sync', `Sync ${syncId} has no proposal for component ${d.componentId}`);
-  }
-  const outcomes = [];
-  for (const d of decisions) {
-    const proposal = byComponent.get(d.componentId)!;
+    const proposal = byComponent.get(d.componentId);
+    if (!proposal) {
+      const error = { code: 'not_in_sync', message: `Sync ${syncId} has no proposal for component ${d.componentId}` };
+      results.push({ componentId: d.componentId, decision: d.decision, ok: false, status: 'error', version: null, versionId: null, error });
+      continue;
+    }
     try {
-      const version = await ctx.db.$transaction(async (tx) => {
-        const v = d.decision === 'accept'
-          ? await publishInTx(tx, ctx, proposal.draftVersionId, { comment: d.comment, force: d.force })
-          : await rejectInTx(tx, ctx, proposal.draftVersionId, { comment: d.comment });
-        if (d.decision === 'accept') {
-          const entries = (await tx.syncOperation.findUniqueOrThrow({ where: { id: op.id } })).undoState as unknown as UndoEntry[];
-          if (!entries.some((e) => e.versionId === v.id)) {
-            entries.push({ componentId: d.componentId, before: v.baseVersionId, versionId: v.id });
-            await tx.syncOperation.update({ where: { id: op.id }, data: { undoState: entries as unknown as Prisma.InputJsonValue } });
-          }
-        }
-        return v;
-      });
-      outcomes.push({ componentId: d.componentId, decision: d.decision, ok: true, status: version.status, version: version.version, versionId: version.id });
+      const version = await decideOne(ctx, op.id, d, proposal.draftVersionId);
+      results.push({ componentId: d.componentId, decision: d.decision, ok: true, status: version.status, version: version.version, versionId: version.id });
     } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-      outcomes.push({ componentId: d.componentId, decision: d.decision, ok: false, status: 'error', version: proposal.toVersion, versionId: proposal.draftVersionId, error: { code: err.code, message: err.message } });
+      const error = err instanceof AppError ? { code: err.code, message: err.message } : { code: 'decision_failed', message: `${proposal.componentName}: ${firstLine(err)}` };
+      results.push({ componentId: d.componentId, decision: d.decision, ok: false, status: 'error', version: proposal.toVersion, versionId: proposal.draftVersionId, error });
     }
   }
-  return { syncId, results: outcomes };
+  return { syncId, results };
+}
+
+/** One decision, atomically; an accepted version joins the sync's undo list. */
+async function decideOne(ctx: RequestContext, syncId: string, d: DecisionInput, draftVersionId: string) {
+  return ctx.db.$transaction(async (tx) => {
+    const v = d.decision === 'accept'
+      ? await publishInTx(tx, ctx, draftVersionId, { comment: d.comment, force: d.force })
+      : await rejectInTx(tx, ctx, draftVersionId, { comment: d.comment });
+    if (d.decision === 'accept') {
+      const entries = (await tx.syncOperation.findUniqueOrThrow({ where: { id: syncId } })).undoState as unknown as UndoEntry[];
+      if (!entries.some((e) => e.versionId === v.id)) {
+        entries.push({ componentId: d.componentId, before: v.baseVersionId, versionId: v.id });
+        await tx.syncOperation.update({ where: { id: syncId }, data: { undoState: entries as unknown as Prisma.InputJsonValue } });
+      }
+    }
+    return v;
+  });
 }

@@ -22,7 +22,7 @@ export interface UpToDate {
 export interface Changed {
   kind: 'changed';
   spec: ComponentSpec;
-  /** Its detection against the current version, when one could be made outside a transaction. */
+  /** Its detection against the current version read before any transaction. */
   detection: Detection;
   /** The pattern override the detection used (the stored component's), to tell if it still holds. */
   pattern: string | null;

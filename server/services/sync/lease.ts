@@ -17,7 +17,7 @@ export function holdLease(ctx: RequestContext, syncId: string, minutes: number):
       .updateMany({ where: { id: syncId, status: 'running' }, data: { leaseExpiresAt: leaseUntil(minutes) } })
       .catch(() => undefined);
   }, Math.max(1000, (minutes * 60_000) / 3));
-  timer.unref();
+  (timer as { unref?: () => void }).unref?.();
   return () => clearInterval(timer);
 }
 

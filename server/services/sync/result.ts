@@ -22,11 +22,18 @@ export function describeError(err: unknown, name: string): string {
   return `${name} could not be regenerated: ${firstLine(err)}`;
 }
 
-/** An error's first line: database and engine errors carry pages of detail after it. */
+/**
+ * What an error says, in one line: Prisma's message starts with the calling code, the
+ * database's own words (a constraint, a trigger, an encoding) are in its driver error.
+ */
 export function firstLine(err: unknown): string {
   if (err instanceof AppError) return err.message;
-  const message = err instanceof Error ? err.message : String(err);
-  return message.trim().split('\n')[0] ?? '';
+  const cause = (err as { meta?: { driverAdapterError?: { cause?: { originalCode?: string; originalMessage?: string } } } } | null)?.meta?.driverAdapterError?.cause;
+  if (cause?.originalMessage) return `database error ${cause.originalCode ?? ''}: ${cause.originalMessage}`.replace(' :', ':');
+  const message = (err instanceof Error ? err.message : String(err)).trim();
+  const lines = message.split('\n').filter((l) => l.trim() !== '');
+  // "Invalid `tx.x()` invocation in …" ends with the reason.
+  return (lines[0]?.startsWith('Invalid `') ? lines[lines.length - 1] : lines[0]) ?? '';
 }
 
 /**

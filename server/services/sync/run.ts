@@ -12,6 +12,7 @@ import { findByKey, releaseExpiredKey, replay } from './replay.js';
 import { firstLine, statusOf, type StoredSyncResult, type SyncError } from './result.js';
 import { markRemoved, storeComponents, touchUpToDate, type Stored, type SyncScope } from './store.js';
 import type { UndoEntry } from './undo.js';
+import { nameComponents } from './names.js';
 import { validateRequest } from './validate.js';
 import { yieldToEventLoop } from '../event-loop.js';
 
@@ -74,16 +75,19 @@ export async function runSync(ctx: RequestContext, request: SyncRequest, options
   }
 }
 
-/** validate (done) → detect → generate → diff and store → the stored answer. */
-async function pipeline(scope: SyncScope, options: SyncOptions, open: OpenSync, warnings: string[]): Promise<StoredSyncResult> {
+/** After validate: detect → generate → diff and store → the stored answer. */
+async function pipeline(scope: SyncScope, options: SyncOptions, open: OpenSync, validationWarnings: string[]): Promise<StoredSyncResult> {
   const { ctx, request, tokens, timer } = scope;
-  const detected = await detectComponents(ctx, request.fileKey, request.components, tokens, timer);
+  // Code names are inputs of generation, settled against the whole project before detecting.
+  const named = await nameComponents(ctx, request.components);
+  const detected = await detectComponents(ctx, request.fileKey, named.specs, tokens, timer);
   const generated = await generateComponents(detected, timer);
   const stored = await storeComponents(scope, generated.filter((g): g is Prepared => g.kind === 'changed'), { concurrency: options.concurrency ?? 1, batchSize: options.batchSize ?? 1 });
   await touchUpToDate(scope, generated.flatMap((g) => (g.kind === 'upToDate' ? [g.component.id] : [])));
   await markRemoved(scope, request.components.map((c) => c.id));
 
   const { proposals, unchanged, errors, undo } = tally(generated, stored);
+  const warnings = [...validationWarnings, ...named.warnings];
   const result: StoredSyncResult = { syncId: scope.syncId, status: statusOf(errors.length, proposals.length + unchanged), proposals, unchanged, errors, warnings, timingsMs: timer.report() };
   await closeOperation(ctx, scope.syncId, open, result, undo);
   return result;

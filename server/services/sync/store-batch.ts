@@ -18,6 +18,7 @@ import { proposalFromDraft, type StoredChanges } from '../proposals.js';
 import { draftAudit, draftData, filesHashOf, MAIN } from '../versions/index.js';
 import type { KnownComponent } from './detect.js';
 import type { Prepared } from './generate.js';
+import { codeNameOf } from './names.js';
 import type { Stored, SyncScope } from './store.js';
 import { yieldToEventLoop } from '../event-loop.js';
 import { bulkInsert, type BulkColumn } from '../../db/bulk-insert.js';
@@ -121,6 +122,7 @@ async function write(tx: Tx, scope: SyncScope, planned: Planned[]): Promise<Stor
     const { inputs, assessment } = detection;
     const latest: Latest = {
       name: spec.name,
+      codeName: codeNameOf(spec),
       description: spec.description ?? null,
       figmaKey: spec.key ?? null,
       fileKey: request.fileKey,
@@ -211,6 +213,7 @@ async function write(tx: Tx, scope: SyncScope, planned: Planned[]): Promise<Stor
 /** What a sync records of the design it saw, on the component row. */
 interface Latest {
   name: string;
+  codeName: string;
   description: string | null;
   figmaKey: string | null;
   fileKey: string;
@@ -230,6 +233,7 @@ async function updateLatest(tx: Tx, rows: Array<Latest & { id: string }>): Promi
   const payload = rows.map((r) => ({
     id: r.id,
     name: r.name,
+    code_name: r.codeName,
     description: r.description,
     figma_key: r.figmaKey,
     file_key: r.fileKey,
@@ -240,10 +244,10 @@ async function updateLatest(tx: Tx, rows: Array<Latest & { id: string }>): Promi
     last_seen_at: r.lastSeenAt.toISOString(),
   }));
   await tx.$executeRawUnsafe(
-    `UPDATE components AS c SET name = v.name, description = v.description, figma_key = v.figma_key, file_key = v.file_key,
+    `UPDATE components AS c SET name = v.name, code_name = v.code_name, description = v.description, figma_key = v.figma_key, file_key = v.file_key,
        latest_spec = v.latest_spec, latest_spec_hash = v.latest_spec_hash, latest_tokens_hash = v.latest_tokens_hash,
        latest_snapshot_id = v.latest_snapshot_id, last_seen_at = v.last_seen_at, removed_at = NULL, updated_at = v.last_seen_at
-     FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, name text, description text, figma_key text, file_key text, latest_spec jsonb,
+     FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, name text, code_name text, description text, figma_key text, file_key text, latest_spec jsonb,
        latest_spec_hash text, latest_tokens_hash text, latest_snapshot_id uuid, last_seen_at timestamptz)
      WHERE c.id = v.id`,
     JSON.stringify(payload),
@@ -253,7 +257,7 @@ async function updateLatest(tx: Tx, rows: Array<Latest & { id: string }>): Promi
 // The columns the batch writes (schema.prisma's @map names), with the row fields they come from.
 const COMPONENT_COLUMNS: BulkColumn[] = [
   ['id', 'uuid', 'id'], ['project_id', 'uuid', 'projectId'], ['figma_id', 'text', 'figmaId'], ['figma_key', 'text', 'figmaKey'], ['file_key', 'text', 'fileKey'],
-  ['name', 'text', 'name'], ['description', 'text', 'description'], ['policy', 'text', 'policy'], ['latest_spec', 'jsonb', 'latestSpec'],
+  ['name', 'text', 'name'], ['code_name', 'text', 'codeName'], ['description', 'text', 'description'], ['policy', 'text', 'policy'], ['latest_spec', 'jsonb', 'latestSpec'],
   ['latest_spec_hash', 'text', 'latestSpecHash'], ['latest_tokens_hash', 'text', 'latestTokensHash'], ['latest_snapshot_id', 'uuid', 'latestSnapshotId'],
   ['last_seen_at', 'timestamptz', 'lastSeenAt'], ['removed_at', 'timestamptz', 'removedAt'], ['created_at', 'timestamptz', 'createdAt'], ['updated_at', 'timestamptz', 'updatedAt'],
 ];

@@ -12,6 +12,7 @@ import { inputsFor } from '../generation/index.js';
 import type { PhaseTimer } from '../phases.js';
 import { proposeVersion, type ProposalOutcome } from '../proposals.js';
 import type { Prepared } from './generate.js';
+import { codeNameOf } from './names.js';
 import { describeError } from './result.js';
 import { storeBatch, type BatchResult } from './store-batch.js';
 import { yieldToEventLoop } from '../event-loop.js';
@@ -78,6 +79,7 @@ async function storeOne(scope: SyncScope, prepared: Prepared): Promise<Stored> {
       const seenInputs = pattern === prepared.pattern ? prepared.detection.inputs : inputsFor(spec, tokens, pattern);
       const latest = {
         name: spec.name,
+        codeName: codeNameOf(spec),
         description: spec.description ?? null,
         figmaKey: spec.key ?? null,
         fileKey: request.fileKey,

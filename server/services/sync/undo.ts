@@ -3,6 +3,7 @@ import { canonicalHash } from '../../../core/tokens/hash.js';
 import { conflict, notFound, unprocessable } from '../../errors.js';
 import { recordAudit } from '../audit.js';
 import type { RequestContext } from '../context.js';
+import { expireLeases } from './lease.js';
 
 export const UNDO_WINDOW_MS = 24 * 60 * 60 * 1000;
 export const UNDO_MAX_OPERATIONS = 50;
@@ -21,9 +22,12 @@ export interface UndoEntry {
  * while nothing newer was published on top.
  */
 export async function undoSync(ctx: RequestContext, syncId: string) {
+  // A crashed sync is failed first: what it stored can then be undone like any other.
+  await expireLeases(ctx, { id: syncId });
   return ctx.db.$transaction(async (tx) => {
     const op = await tx.syncOperation.findFirst({ where: { id: syncId, projectId: ctx.projectId } });
     if (!op) throw notFound('sync', syncId);
+    if (op.status === 'running') throw conflict('sync_in_progress', `Sync ${syncId} is still running; undo it once it has finished`);
     if (op.undoneAt) throw conflict('already_undone', `Sync ${syncId} was already undone at ${op.undoneAt.toISOString()}`);
     const age = Date.now() - op.createdAt.getTime();
     if (age > UNDO_WINDOW_MS) {
