@@ -14,6 +14,13 @@ export function sha256OfContent(content: string): string {
 }
 
 /**
+ * Measured on 1,000 generated files (bench/sync.bench.ts's design system): quality 5 packs them
+ * as small as 9 (37 % of their size) in a fifteenth of the time (0.15 ms a file instead of 2 ms,
+ * which made compression a third of a first sync's CPU time).
+ */
+const BROTLI_QUALITY = 5;
+
+/**
  * Content addressing: a file's bytes are stored once under their sha256, compressed; every
  * version that has the same content points at the same blob.
  */
@@ -27,7 +34,7 @@ export async function storeBlobs(tx: Tx | PrismaClient, files: readonly Generate
     await tx.fileBlob.createMany({
       data: [...unique].map(([sha256, content]) => {
         const raw = Buffer.from(content, 'utf8');
-        const packed = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } });
+        const packed = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } });
         return { sha256, size: raw.length, compressedSize: packed.length, encoding: 'br', content: Uint8Array.from(packed) };
       }),
       skipDuplicates: true,
@@ -45,6 +52,15 @@ export async function loadBlobs(db: Tx | PrismaClient, shas: readonly string[]):
 export async function loadVersionFiles(db: Tx | PrismaClient, versionId: string): Promise<GeneratedFile[]> {
   const rows = await db.versionFile.findMany({ where: { versionId }, orderBy: { path: 'asc' }, include: { blob: true } });
   return rows.map((r) => ({ path: r.path, content: decode(r.blob.encoding, r.blob.content) }));
+}
+
+/** The files of several versions at once (one query), each list sorted by path. */
+export async function loadFilesOfVersions(db: Tx | PrismaClient, versionIds: readonly string[]): Promise<Map<string, GeneratedFile[]>> {
+  const byVersion = new Map<string, GeneratedFile[]>(versionIds.map((id) => [id, []]));
+  if (!versionIds.length) return byVersion;
+  const rows = await db.versionFile.findMany({ where: { versionId: { in: [...new Set(versionIds)] } }, orderBy: [{ versionId: 'asc' }, { path: 'asc' }], include: { blob: true } });
+  for (const r of rows) byVersion.get(r.versionId)!.push({ path: r.path, content: decode(r.blob.encoding, r.blob.content) });
+  return byVersion;
 }
 
 function decode(encoding: string, content: Uint8Array): string {

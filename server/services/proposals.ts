@@ -33,7 +33,7 @@ export interface ProposeOptions {
 }
 
 /** What the stored `changes` column of a proposed draft holds: enough to rebuild its Proposal. */
-interface StoredChanges {
+export interface StoredChanges {
   reasons: string[];
   tokenChanges: Proposal['tokenChanges'];
   collectionChanges?: Proposal['collectionChanges'];
@@ -139,7 +139,8 @@ export function detectChange(
   base: Prisma.ComponentVersionGetPayload<object> | null, baseTokens?: TokenSet | null,
 ): Detection {
   const inputs = inputsFor(spec, tokens, component.pattern);
-  const known = new Set(tokens.tokens.map((t) => t.id));
+  // The closure holds every ref the set has (refs seed it): no pass over the whole set per component.
+  const known = new Set(inputs.tokens.tokens.map((t) => t.id));
   const missing = inputs.spec.tokenRefs.filter((id) => !known.has(id));
   if (missing.length) {
     throw unprocessable('unknown_tokens', `${component.name} binds token(s) that are not in the token set: ${missing.join(', ')}`, { tokenIds: missing });

@@ -7,6 +7,7 @@ import { inputsKey } from '../generation/index.js';
 import type { PhaseTimer } from '../phases.js';
 import { detectChange, type Detection } from '../proposals.js';
 import { describeError } from './result.js';
+import { TimeSlicer } from '../event-loop.js';
 
 export type KnownComponent = Prisma.ComponentGetPayload<{ include: { currentVersion: true } }>;
 
@@ -25,6 +26,8 @@ export interface Changed {
   detection: Detection;
   /** The pattern override the detection used (the stored component's), to tell if it still holds. */
   pattern: string | null;
+  /** The version the detection compared against (the current one), to tell if it still holds. */
+  baseVersionId: string | null;
   /** False when nothing is to be generated: no bump, or a pending draft has these very inputs. */
   needsGeneration: boolean;
 }
@@ -46,7 +49,14 @@ export async function detectComponents(ctx: RequestContext, fileKey: string, spe
     (await ctx.db.component.findMany({ where: { projectId: ctx.projectId, figmaId: { in: specs.map((c) => c.id) } }, include: { currentVersion: true } })).map((c) => [c.figmaId, c]),
   );
   const pending = await pendingDrafts(ctx, [...known.values()].map((c) => c.id));
-  return specs.map((spec) => timer.measure('detect', () => detectOne(spec, known.get(spec.id), pending, fileKey, tokens)));
+  // Detection costs milliseconds a component: other requests get a turn every 10 ms.
+  const slicer = new TimeSlicer();
+  const out: Detected[] = [];
+  for (const spec of specs) {
+    await slicer.tick();
+    out.push(timer.measure('detect', () => detectOne(spec, known.get(spec.id), pending, fileKey, tokens)));
+  }
+  return out;
 }
 
 type PendingDraft = { componentId: string; baseVersionId: string | null; tokensHash: string; specHash: string; patternId: string; patternVersion: string };
@@ -74,7 +84,7 @@ function detectOne(spec: ComponentSpec, existing: KnownComponent | undefined, pe
       return { kind: 'upToDate', spec, component: existing };
     }
     const draftMatches = draft !== undefined && (draft.baseVersionId ?? null) === (base?.id ?? null) && inputsKey(draft) === inputsKey({ ...detection.inputs, ...detection.pattern });
-    return { kind: 'changed', spec, detection, pattern, needsGeneration: detection.assessment.bump !== 'none' && !draftMatches };
+    return { kind: 'changed', spec, detection, pattern, baseVersionId: base?.id ?? null, needsGeneration: detection.assessment.bump !== 'none' && !draftMatches };
   } catch (err) {
     return { kind: 'failed', spec, message: describeError(err, spec.name) };
   }

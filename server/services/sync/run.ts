@@ -14,12 +14,15 @@ import { markRemoved, storeComponents, touchUpToDate, type Stored, type SyncScop
 import type { UndoEntry } from './undo.js';
 import { nameComponents } from './names.js';
 import { validateRequest } from './validate.js';
+import { yieldToEventLoop } from '../event-loop.js';
 
 export interface SyncOptions {
   idempotencyKey?: string | undefined;
   trigger?: Trigger | undefined;
   /** Component transactions side by side (PostgreSQL); 1 on PGlite's single connection. */
   concurrency?: number | undefined;
+  /** Components stored together in one transaction (see store.ts); default 1, one by one. */
+  batchSize?: number | undefined;
   /** Minutes without progress after which a running sync counts as crashed. */
   leaseMinutes?: number | undefined;
 }
@@ -41,7 +44,10 @@ export async function runSync(ctx: RequestContext, request: SyncRequest, options
   }
 
   const timer = new PhaseTimer();
+  // Hashing and validating a design system take a while: other requests get a turn between (event-loop.ts).
+  await yieldToEventLoop();
   const { tokens, tokensHash, warnings } = timer.measure('validate', () => validateRequest(request));
+  await yieldToEventLoop();
   const leaseMinutes = options.leaseMinutes ?? DEFAULT_LEASE_MINUTES;
   const open: OpenSync = { key, inputHash, request, tokens, tokensHash, trigger: options.trigger ?? 'sync', leaseMinutes };
   let op;
@@ -75,8 +81,8 @@ async function pipeline(scope: SyncScope, options: SyncOptions, open: OpenSync, 
   // Code names are inputs of generation, settled against the whole project before detecting.
   const named = await nameComponents(ctx, request.components);
   const detected = await detectComponents(ctx, request.fileKey, named.specs, tokens, timer);
-  const generated = generateComponents(detected, timer);
-  const stored = await storeComponents(scope, generated.filter((g): g is Prepared => g.kind === 'changed'), options.concurrency ?? 1);
+  const generated = await generateComponents(detected, timer);
+  const stored = await storeComponents(scope, generated.filter((g): g is Prepared => g.kind === 'changed'), { concurrency: options.concurrency ?? 1, batchSize: options.batchSize ?? 1 });
   await touchUpToDate(scope, generated.flatMap((g) => (g.kind === 'upToDate' ? [g.component.id] : [])));
   await markRemoved(scope, request.components.map((c) => c.id));
 
@@ -88,7 +94,7 @@ async function pipeline(scope: SyncScope, options: SyncOptions, open: OpenSync, 
 }
 
 /** The sync's answer, in the request's order of components. */
-function tally(generated: ReturnType<typeof generateComponents>, stored: Stored[]) {
+function tally(generated: Awaited<ReturnType<typeof generateComponents>>, stored: Stored[]) {
   const byFigmaId = new Map(stored.map((s) => [s.prepared.spec.id, s]));
   const proposals: Proposal[] = [];
   const errors: SyncError[] = [];

@@ -1,5 +1,6 @@
-// Steps 4 and 5, diff and store: each changed component in its own transaction (proposeVersion
-// diffs against the base it reads there and stores the draft), so one failure loses nothing else.
+// Steps 4 and 5, diff and store: changed components in batches (store-batch.ts) or each in its
+// own transaction (proposeVersion diffs against the base it reads there and stores the draft),
+// so one failure loses nothing else.
 import pLimit from 'p-limit';
 import type { Prisma } from '../../db/generated/client.js';
 import type { Trigger } from '../../../core/contract/api.js';
@@ -13,6 +14,8 @@ import { proposeVersion, type ProposalOutcome } from '../proposals.js';
 import type { Prepared } from './generate.js';
 import { codeNameOf } from './names.js';
 import { describeError } from './result.js';
+import { storeBatch, type BatchResult } from './store-batch.js';
+import { yieldToEventLoop } from '../event-loop.js';
 
 export interface SyncScope {
   ctx: RequestContext;
@@ -26,10 +29,44 @@ export interface SyncScope {
 
 export type Stored = { prepared: Prepared; outcome: ProposalOutcome } | { prepared: Prepared; error: string };
 
-/** Stores every prepared component, a few side by side when `concurrency` allows; results keep their order. */
-export async function storeComponents(scope: SyncScope, prepared: Prepared[], concurrency: number): Promise<Stored[]> {
-  const limit = pLimit(Math.max(1, concurrency));
-  return Promise.all(prepared.map((p) => limit(() => storeOne(scope, p))));
+export interface StoreOptions {
+  /** Component transactions side by side (PostgreSQL); 1 on PGlite's single connection. */
+  concurrency: number;
+  /** Components written together in one transaction; 1 stores each in its own. */
+  batchSize: number;
+}
+
+/**
+ * Stores every prepared component: in chunks of `batchSize`, each chunk one transaction
+ * (store-batch.ts), a few chunks side by side when `concurrency` allows. A chunk that fails is
+ * stored again one component per transaction, so one failing component never blocks the
+ * others. Between chunks the event loop gets its turn (see event-loop.ts).
+ */
+export async function storeComponents(scope: SyncScope, prepared: Prepared[], options: StoreOptions): Promise<Stored[]> {
+  const limit = pLimit(Math.max(1, options.concurrency));
+  const size = Math.max(1, options.batchSize);
+  const chunks: Prepared[][] = [];
+  for (let i = 0; i < prepared.length; i += size) chunks.push(prepared.slice(i, i + size));
+  const results = await Promise.all(chunks.map((chunk) => limit(() => storeChunk(scope, chunk))));
+  return results.flat();
+}
+
+async function storeChunk(scope: SyncScope, chunk: Prepared[]): Promise<Stored[]> {
+  await yieldToEventLoop();
+  if (chunk.length === 1) return [await storeOne(scope, chunk[0]!)];
+  let batch: BatchResult;
+  try {
+    batch = await storeBatch(scope, chunk);
+  } catch {
+    // Which component broke the chunk is not known: each gets its own transaction (and error).
+    batch = { stored: [], individually: chunk };
+  }
+  const rest: Stored[] = [];
+  for (const p of batch.individually) {
+    await yieldToEventLoop();
+    rest.push(await storeOne(scope, p));
+  }
+  return [...batch.stored, ...rest];
 }
 
 async function storeOne(scope: SyncScope, prepared: Prepared): Promise<Stored> {

@@ -7,8 +7,8 @@ import type { Bump } from '../../../core/contract/changes.js';
 import { canonicalHash } from '../../../core/tokens/hash.js';
 import { parseVersion } from '../../../core/changes/index.js';
 import { conflict } from '../../errors.js';
-import { recordAudit } from '../audit.js';
-import { storeBlobs } from '../blobs.js';
+import { recordAudit, type AuditInput } from '../audit.js';
+import { storeBlobs, type StoredFileRef } from '../blobs.js';
 import { findComponent } from '../components.js';
 import type { RequestContext } from '../context.js';
 import { MAIN, branchHead } from './branch-head.js';
@@ -60,58 +60,66 @@ export async function createDraftInTx(tx: Tx, ctx: Omit<RequestContext, 'db'>, c
   const branch = input.branch ?? MAIN;
   const head = await branchHead(tx, componentId, component.currentVersionId, branch);
   const version = await proposeNumber(tx, componentId, branch, head, input.bump);
-  const parts = parseVersion(version);
   if (!input.keepPendingDrafts) {
     await tx.componentVersion.updateMany({
       where: { componentId, branch, status: 'draft' },
       data: { status: 'superseded', decidedAt: new Date(), decidedBy: ctx.actor },
     });
   }
-  const tokens = input.tokens ?? {};
-  const spec = input.spec ?? {};
-  const row = await tx.componentVersion.create({
-    data: {
-      componentId,
-      major: parts.major,
-      minor: parts.minor,
-      patch: parts.patch,
-      prerelease: parts.prerelease,
-      version,
-      status: 'draft',
-      trigger: input.trigger ?? 'manual',
-      bump: input.bump,
-      createdBy: ctx.actor,
-      tokensHash: input.tokensHash ?? canonicalHash(tokens),
-      specHash: input.specHash ?? canonicalHash(spec),
-      tokens,
-      spec,
-      patternId: input.patternId ?? 'custom',
-      patternVersion: input.patternVersion ?? '0.0.0',
-      generationParams: input.generationParams ?? {},
-      parentVersionId: head?.id ?? null,
-      baseVersionId: head?.id ?? null,
-      branch,
-      tags: [...new Set(input.tags ?? [])],
-      changeSummary: input.summary ?? [],
-      changes: input.changes ?? {},
-      warnings: input.warnings ?? [],
-      hasConflicts: input.hasConflicts ?? false,
-      customized: input.customized ?? false,
-      syncId: input.syncId ?? null,
-    },
-  });
+  const row = await tx.componentVersion.create({ data: draftData(ctx, componentId, head, version, input) });
   const refs = await storeBlobs(tx, input.files);
   await tx.versionFile.createMany({ data: refs.map((r) => ({ versionId: row.id, path: r.path, blobSha256: r.sha256 })) });
-  await recordAudit(tx, ctx, {
+  await recordAudit(tx, ctx, draftAudit(row, refs, head ? input.baseFilesHash ?? (await filesHash(tx, head.id)) : null));
+  if (input.publish) return publishInTx(tx, ctx, row.id, {});
+  return row;
+}
+
+/** The row of a new draft numbered `version` on top of `head` (also written in batches by the sync's store step). */
+export function draftData(ctx: Omit<RequestContext, 'db'>, componentId: string, head: VersionRow | null, version: string, input: DraftInput): Prisma.ComponentVersionUncheckedCreateInput {
+  const parts = parseVersion(version);
+  const tokens = input.tokens ?? {};
+  const spec = input.spec ?? {};
+  return {
+    componentId,
+    major: parts.major,
+    minor: parts.minor,
+    patch: parts.patch,
+    prerelease: parts.prerelease,
+    version,
+    status: 'draft',
+    trigger: input.trigger ?? 'manual',
+    bump: input.bump,
+    createdBy: ctx.actor,
+    tokensHash: input.tokensHash ?? canonicalHash(tokens),
+    specHash: input.specHash ?? canonicalHash(spec),
+    tokens,
+    spec,
+    patternId: input.patternId ?? 'custom',
+    patternVersion: input.patternVersion ?? '0.0.0',
+    generationParams: input.generationParams ?? {},
+    parentVersionId: head?.id ?? null,
+    baseVersionId: head?.id ?? null,
+    branch: input.branch ?? MAIN,
+    tags: [...new Set(input.tags ?? [])],
+    changeSummary: input.summary ?? [],
+    changes: input.changes ?? {},
+    warnings: input.warnings ?? [],
+    hasConflicts: input.hasConflicts ?? false,
+    customized: input.customized ?? false,
+    syncId: input.syncId ?? null,
+  };
+}
+
+/** The audit entry of a new draft: its files hash after, its base's before. */
+export function draftAudit(row: { id: string; componentId: string; version: string; branch: string; bump: string | null; trigger: string }, refs: StoredFileRef[], beforeHash: string | null): AuditInput {
+  return {
     action: 'version.create',
     targetType: 'component_version',
     targetId: row.id,
-    beforeHash: head ? input.baseFilesHash ?? (await filesHash(tx, head.id)) : null,
+    beforeHash,
     afterHash: filesHashOf(refs),
-    data: { componentId, version, branch, bump: input.bump, trigger: row.trigger },
-  });
-  if (input.publish) return publishInTx(tx, ctx, row.id, {});
-  return row;
+    data: { componentId: row.componentId, version: row.version, branch: row.branch, bump: row.bump, trigger: row.trigger },
+  };
 }
 
 export async function createDraft(ctx: RequestContext, componentId: string, input: DraftInput) {

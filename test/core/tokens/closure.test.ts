@@ -30,4 +30,22 @@ describe('tokenClosure', () => {
     expect(closure.tokens.map((t) => t.id)).toEqual(['x']);
     expect(tokenClosure(s, [])).toEqual({ collections: [], tokens: [] });
   });
+
+  it('follows the set as it is now when it changes between calls (the index a set gets is not stale)', () => {
+    const s = set();
+    expect(tokenClosure(s, ['VariableID:2:4']).tokens.map((t) => t.name)).toContain('color/blue/500');
+    // An element replaced in place: border/focus re-pointed to a literal.
+    const at = s.tokens.findIndex((t) => t.id === 'VariableID:2:4');
+    s.tokens[at] = { ...s.tokens[at]!, valuesByMode: Object.fromEntries(Object.keys(s.tokens[at]!.valuesByMode).map((m) => [m, { colorSpace: 'srgb', components: [0, 0, 0], alpha: 1, hex: '#000000' }])) };
+    expect(tokenClosure(s, ['VariableID:2:4']).tokens.map((t) => t.name)).toEqual(['border/focus']);
+    // A token removed and another put where it was: the old id is gone, the new one is found.
+    s.tokens[at] = { ...s.tokens[at]!, id: 'replacement', name: 'replacement' };
+    expect(tokenClosure(s, ['VariableID:2:4']).tokens).toEqual([]);
+    expect(tokenClosure(s, ['replacement']).tokens.map((t) => t.name)).toEqual(['replacement']);
+    // The array grown, then swapped for another.
+    s.tokens.push({ id: 'y', name: 'y', collectionId: 'VariableCollectionId:1:0', type: 'color', valuesByMode: { '1:0': { alias: 'replacement' } } });
+    expect(tokenClosure(s, ['y']).tokens.map((t) => t.id)).toEqual(['replacement', 'y']);
+    s.tokens = s.tokens.filter((t) => t.id !== 'replacement');
+    expect(tokenClosure(s, ['y']).tokens.map((t) => t.id)).toEqual(['y']);
+  });
 });

@@ -1,0 +1,147 @@
+import { Worker } from 'node:worker_threads';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { AddressInfo } from 'node:net';
+import { buildApp } from '../server/app.js';
+import { testConfig } from '../server/config.js';
+import { openDatabase } from '../server/db/database.js';
+import { createScratchDatabase } from '../test/helpers/databases.js';
+import { designSystem } from './design-system.js';
+import type { Bench, Report } from './types.js';
+
+/**
+ * Is the server still answering while a big sync runs? The real server listens on loopback;
+ * a 300-component first sync is posted, and while it runs a sampler in a worker thread (so
+ * its clock does not stop when the server's event loop does) requests /healthz and a history
+ * read (GET /components/:id/versions) every 100 ms, open loop, and records each latency. The
+ * server's own event-loop delay is recorded too, and the same probes' p99 for 3 s before the
+ * sync, with nothing else running (what the machine gives at best right now). On PGlite and (with TEST_DATABASE_URL or
+ * BENCH_DATABASE_URL) on PostgreSQL.
+ */
+const COMPONENTS = 300;
+const TOKEN = 'ds_bench_admin_token_000000000000000000';
+const INTERVAL_MS = 100;
+const MAX_SAMPLING_MS = 180_000;
+const IDLE_MS = 3000;
+
+// Plain JavaScript: the worker runs without the TypeScript loader.
+const SAMPLER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const http = require('node:http');
+// A fresh connection per probe: a reused keep-alive socket can race the server closing it.
+const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
+const { base, token, historyPath, intervalMs, maxMs } = workerData;
+let samples = { healthz: [], history: [] };
+let errors = 0;
+const inflight = new Set();
+let stopped = false;
+// node:http has no connect timeout (fetch gives up after 10 s, and a blocked server takes longer).
+const probe = (kind, path, headers) => {
+  const t0 = performance.now();
+  const p = new Promise((resolve, reject) => {
+    http.get(base + path, { headers, agent }, (res) => {
+      res.resume();
+      res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(kind + ' answered ' + res.statusCode))));
+    }).on('error', reject);
+  }).then(() => samples[kind].push(performance.now() - t0));
+  inflight.add(p);
+  p.catch((err) => { errors += 1; if (errors === 1) parentPort.postMessage({ warning: String(err) }); }).finally(() => inflight.delete(p));
+};
+const started = performance.now();
+const timer = setInterval(() => {
+  if (stopped || performance.now() - started > maxMs) return finish();
+  probe('healthz', '/healthz', {});
+  probe('history', historyPath, { authorization: 'Bearer ' + token });
+}, intervalMs);
+async function finish() {
+  if (stopped) return;
+  stopped = true;
+  clearInterval(timer);
+  await Promise.allSettled([...inflight]);
+  parentPort.postMessage({ samples, idle, errors });
+}
+let idle = null;
+parentPort.on('message', (m) => {
+  if (m === 'stop') finish();
+  if (m === 'mark') { idle = samples; samples = { healthz: [], history: [] }; }
+});
+parentPort.postMessage({ ready: true });
+`;
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! : NaN;
+}
+
+async function runOn(label: string, report: Report, databaseUrl?: string): Promise<void> {
+  const database = await openDatabase({ databaseUrl, dataDir: 'memory://' });
+  const app = await buildApp(testConfig({ ADMIN_TOKEN: TOKEN, RATE_LIMIT_MAX: '1000000', BODY_LIMIT_BYTES: String(64 * 1024 * 1024), LOG_LEVEL: 'warn' }), { database });
+  try {
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+    const project = (await database.prisma.apiToken.findFirstOrThrow()).projectId;
+    const ds = designSystem({ components: COMPONENTS + 1, tokens: 2000, modes: 2 });
+
+    // A component with history to read, synced from another file so the big sync leaves it alone.
+    const seed = await fetch(`${base}/api/v1/projects/${project}/syncs`, { method: 'POST', headers, body: JSON.stringify({ fileKey: 'HISTORY', tokens: ds.tokens, components: ds.components.slice(COMPONENTS) }) });
+    if (seed.status !== 201) throw new Error(`seed sync failed: ${seed.status} ${await seed.text()}`);
+    const componentId = ((await seed.json()) as { proposals: Array<{ componentId: string }> }).proposals[0]!.componentId;
+
+    const sampler = new Worker(SAMPLER, { eval: true, workerData: { base, token: TOKEN, historyPath: `/api/v1/components/${componentId}/versions`, intervalMs: INTERVAL_MS, maxMs: MAX_SAMPLING_MS } });
+    type Samples = { healthz: number[]; history: number[] };
+    const done = new Promise<{ samples: Samples; idle: Samples; errors: number }>((resolve, reject) => {
+      sampler.on('message', (m: { samples?: Samples; idle?: Samples; errors?: number; warning?: string }) => {
+        if (m.warning) console.log(`  (a probe failed: ${m.warning})`);
+        if (m.samples) resolve({ samples: m.samples, idle: m.idle!, errors: m.errors ?? 0 });
+      });
+      sampler.on('error', reject);
+    });
+    await new Promise((resolve) => sampler.once('message', resolve));
+    // The same probes with nothing else running: what this machine gives at best right now.
+    await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+    sampler.postMessage('mark');
+
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
+    const t0 = performance.now();
+    const res = await fetch(`${base}/api/v1/projects/${project}/syncs`, { method: 'POST', headers, body: JSON.stringify({ fileKey: 'BENCH', tokens: ds.tokens, components: ds.components.slice(0, COMPONENTS) }) });
+    const wall = performance.now() - t0;
+    loop.disable();
+    if (res.status !== 201) throw new Error(`sync failed: ${res.status} ${(await res.text()).slice(0, 300)}`);
+    sampler.postMessage('stop');
+    const { samples, idle, errors } = await done;
+    await sampler.terminate();
+
+    report(`${label}: ${COMPONENTS}-component sync, wall (HTTP)`, wall, 'ms');
+    for (const [kind, xs] of Object.entries(idle)) report(`${label}: ${kind} idle (no sync), p99`, percentile(xs, 99), 'ms');
+    for (const [kind, xs] of Object.entries(samples)) {
+      report(`${label}: ${kind} during sync, p50`, percentile(xs, 50), 'ms');
+      report(`${label}: ${kind} during sync, p99`, percentile(xs, 99), 'ms');
+      report(`${label}: ${kind} during sync, max`, Math.max(...xs), 'ms');
+      report(`${label}: ${kind} during sync, samples`, xs.length, 'requests');
+    }
+    report(`${label}: failed probes`, errors, 'requests');
+    report(`${label}: server event-loop delay, p99`, loop.percentile(99) / 1e6, 'ms');
+    report(`${label}: server event-loop delay, max`, loop.max / 1e6, 'ms');
+  } finally {
+    await app.close();
+    await database.close();
+  }
+}
+
+const bench: Bench = async (report) => {
+  await runOn('PGlite', report);
+  const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (!base) {
+    console.log('  (PostgreSQL figures skipped: set TEST_DATABASE_URL or BENCH_DATABASE_URL)');
+    return;
+  }
+  const scratch = await createScratchDatabase(base, 'ds_bench');
+  try {
+    await runOn('PostgreSQL', report, scratch.url);
+  } finally {
+    await scratch.drop();
+  }
+};
+
+export default bench;
