@@ -3,7 +3,7 @@ import type { Prisma } from '../../db/generated/client.js';
 import type { ComponentSpec } from '../../../core/contract/specs.js';
 import type { TokenSet } from '../../../core/contract/tokens.js';
 import type { RequestContext } from '../context.js';
-import { inputsKey } from '../generation/index.js';
+import { fullTokensOf, inputsKey, snapshotIdOf } from '../generation/index.js';
 import type { PhaseTimer } from '../phases.js';
 import { detectChange, type Detection } from '../proposals.js';
 import { describeError } from './result.js';
@@ -49,12 +49,18 @@ export async function detectComponents(ctx: RequestContext, fileKey: string, spe
     (await ctx.db.component.findMany({ where: { projectId: ctx.projectId, figmaId: { in: specs.map((c) => c.id) } }, include: { currentVersion: true } })).map((c) => [c.figmaId, c]),
   );
   const pending = await pendingDrafts(ctx, [...known.values()].map((c) => c.id));
+  // The whole token sets the current versions were generated from (usually one, the last sync's).
+  const baseTokens = new Map<string, TokenSet | null>();
+  for (const c of known.values()) {
+    const id = snapshotIdOf(c.currentVersion);
+    if (id && !baseTokens.has(id)) baseTokens.set(id, await fullTokensOf(ctx.db, ctx.projectId, c.currentVersion));
+  }
   // Detection costs milliseconds a component: other requests get a turn every 10 ms.
   const slicer = new TimeSlicer();
   const out: Detected[] = [];
   for (const spec of specs) {
     await slicer.tick();
-    out.push(timer.measure('detect', () => detectOne(spec, known.get(spec.id), pending, fileKey, tokens)));
+    out.push(timer.measure('detect', () => detectOne(spec, known.get(spec.id), pending, fileKey, tokens, baseTokens)));
   }
   return out;
 }
@@ -73,11 +79,11 @@ async function pendingDrafts(ctx: RequestContext, componentIds: string[]): Promi
   return newest;
 }
 
-function detectOne(spec: ComponentSpec, existing: KnownComponent | undefined, pending: Map<string, PendingDraft>, fileKey: string, tokens: TokenSet): Detected {
+function detectOne(spec: ComponentSpec, existing: KnownComponent | undefined, pending: Map<string, PendingDraft>, fileKey: string, tokens: TokenSet, baseTokens: ReadonlyMap<string, TokenSet | null>): Detected {
   try {
     const pattern = existing?.pattern ?? null;
     const base = existing?.currentVersion ?? null;
-    const detection = detectChange({ name: spec.name, pattern }, spec, tokens, base);
+    const detection = detectChange({ name: spec.name, pattern }, spec, tokens, base, baseTokens.get(snapshotIdOf(base) ?? '') ?? null);
     const draft = existing ? pending.get(existing.id) : undefined;
     const same = existing && !existing.removedAt && existing.name === spec.name && existing.fileKey === fileKey;
     if (same && detection.assessment.bump === 'none' && !draft && existing.latestSpecHash === detection.inputs.specHash && existing.latestTokensHash === detection.inputs.tokensHash) {
