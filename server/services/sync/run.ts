@@ -34,6 +34,8 @@ export interface SyncOptions {
  * Every sync ends completed, partial or failed, never running.
  */
 export async function runSync(ctx: RequestContext, request: SyncRequest, options: SyncOptions): Promise<{ result: StoredSyncResult; replayed: boolean }> {
+  // Not in the same turn as the body's validation (fastify, zod): hashing the whole request takes a while.
+  await yieldToEventLoop();
   const inputHash = canonicalHash(request);
   const key = options.idempotencyKey ?? null;
   await expireLeases(ctx);
@@ -46,7 +48,7 @@ export async function runSync(ctx: RequestContext, request: SyncRequest, options
   const timer = new PhaseTimer();
   // Hashing and validating a design system take a while: other requests get a turn between (event-loop.ts).
   await yieldToEventLoop();
-  const { tokens, tokensHash, warnings } = timer.measure('validate', () => validateRequest(request));
+  const { tokens, tokensHash, warnings } = await timer.measureAsync('validate', () => validateRequest(request));
   await yieldToEventLoop();
   const leaseMinutes = options.leaseMinutes ?? DEFAULT_LEASE_MINUTES;
   const open: OpenSync = { key, inputHash, request, tokens, tokensHash, trigger: options.trigger ?? 'sync', leaseMinutes };

@@ -5,6 +5,7 @@ import type { SyncRequest } from '../../../core/contract/sync.js';
 import { hashTokenSet } from '../../../core/tokens/index.js';
 import { badRequest } from '../../errors.js';
 import { canonicalTokens } from '../token-input.js';
+import { yieldToEventLoop } from '../event-loop.js';
 
 export interface ValidRequest {
   tokens: TokenSet;
@@ -12,11 +13,16 @@ export interface ValidRequest {
   warnings: string[];
 }
 
-/** Throws a 4xx naming the problem; nothing has been written yet. */
-export function validateRequest(request: SyncRequest): ValidRequest {
+/**
+ * Throws a 4xx naming the problem; nothing has been written yet. Other requests get a turn
+ * between the steps: together they blocked the event loop ~130 ms on a 300-component sync.
+ */
+export async function validateRequest(request: SyncRequest): Promise<ValidRequest> {
   checkSpecs(request.components);
   const { tokens, warnings } = canonicalTokens(request.tokens, request.components);
-  return { tokens, tokensHash: hashTokenSet(tokens), warnings };
+  await yieldToEventLoop();
+  const tokensHash = hashTokenSet(tokens);
+  return { tokens, tokensHash, warnings };
 }
 
 function checkSpecs(components: ComponentSpec[]): void {
