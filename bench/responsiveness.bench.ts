@@ -12,14 +12,14 @@ import type { Bench, Report } from './types.js';
  * Is the server still answering while a big sync runs? The real server listens on loopback;
  * a 300-component first sync is posted, and while it runs a sampler in a worker thread (so
  * its clock does not stop when the server's event loop does) requests /healthz and a history
- * read (GET /components/:id/versions) every 25 ms (BENCH_PROBE_MS), open loop, and records each latency. The
+ * read (GET /components/:id/versions) every 50 ms (BENCH_PROBE_MS), open loop, and records each latency. The
  * server's own event-loop delay is recorded too, and the same probes' p99 for 3 s before the
  * sync, with nothing else running (what the machine gives at best right now). On PGlite and (with TEST_DATABASE_URL or
  * BENCH_DATABASE_URL) on PostgreSQL.
  */
 const COMPONENTS = 300;
 const TOKEN = 'ds_bench_admin_token_000000000000000000';
-const INTERVAL_MS = Number(process.env.BENCH_PROBE_MS ?? 25);
+const INTERVAL_MS = Number(process.env.BENCH_PROBE_MS ?? 50);
 const MAX_SAMPLING_MS = 180_000;
 const IDLE_MS = 3000;
 

@@ -26,3 +26,32 @@ export function sha256Hex(text: string | Uint8Array): string {
 export function canonicalHash(value: unknown): string {
   return sha256Hex(canonicalJson(value));
 }
+
+/**
+ * canonicalJson in pieces, whose concatenation is exactly canonicalJson(value): arrays and
+ * objects down to `depth` levels are split at their members, so a caller hashing a big
+ * document can pause between pieces (the server lets other requests in).
+ */
+export function* canonicalJsonPieces(value: unknown, depth = 3): Generator<string> {
+  if (depth <= 0 || value === null || typeof value !== 'object') {
+    yield canonicalJson(value);
+    return;
+  }
+  if (Array.isArray(value)) {
+    yield '[';
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) yield ',';
+      yield* canonicalJsonPieces(value[i], depth - 1);
+    }
+    yield ']';
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).filter((k) => record[k] !== undefined).sort();
+  yield '{';
+  for (let i = 0; i < keys.length; i++) {
+    yield `${i > 0 ? ',' : ''}${JSON.stringify(keys[i])}:`;
+    yield* canonicalJsonPieces(record[keys[i]!], depth - 1);
+  }
+  yield '}';
+}

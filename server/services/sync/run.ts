@@ -1,7 +1,7 @@
 // A sync, top to bottom: validate → detect → generate → diff → store (the regeneration flow).
 import type { Trigger } from '../../../core/contract/api.js';
 import type { Proposal, SyncRequest } from '../../../core/contract/sync.js';
-import { canonicalHash } from '../../../core/tokens/hash.js';
+import { canonicalHashSliced } from '../sliced-hash.js';
 import type { RequestContext } from '../context.js';
 import { PhaseTimer } from '../phases.js';
 import { detectComponents } from './detect.js';
@@ -34,9 +34,9 @@ export interface SyncOptions {
  * Every sync ends completed, partial or failed, never running.
  */
 export async function runSync(ctx: RequestContext, request: SyncRequest, options: SyncOptions): Promise<{ result: StoredSyncResult; replayed: boolean }> {
-  // Not in the same turn as the body's validation (fastify, zod): hashing the whole request takes a while.
+  // Not in the same turn as the body's validation (fastify, zod), and in slices: the request is big.
   await yieldToEventLoop();
-  const inputHash = canonicalHash(request);
+  const inputHash = await canonicalHashSliced(request);
   const key = options.idempotencyKey ?? null;
   await expireLeases(ctx);
   if (key !== null) {

@@ -2,10 +2,10 @@
 import type { ComponentSpec } from '../../../core/contract/specs.js';
 import type { TokenSet } from '../../../core/contract/tokens.js';
 import type { SyncRequest } from '../../../core/contract/sync.js';
-import { hashTokenSet } from '../../../core/tokens/index.js';
 import { badRequest } from '../../errors.js';
 import { canonicalTokens } from '../token-input.js';
 import { yieldToEventLoop } from '../event-loop.js';
+import { hashTokenSetSliced } from '../sliced-hash.js';
 
 export interface ValidRequest {
   tokens: TokenSet;
@@ -21,7 +21,7 @@ export async function validateRequest(request: SyncRequest): Promise<ValidReques
   checkSpecs(request.components);
   const { tokens, warnings } = canonicalTokens(request.tokens, request.components);
   await yieldToEventLoop();
-  const tokensHash = hashTokenSet(tokens);
+  const tokensHash = await hashTokenSetSliced(tokens);
   return { tokens, tokensHash, warnings };
 }
 

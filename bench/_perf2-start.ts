@@ -1,0 +1,21 @@
+import { designSystem } from './design-system.js';
+import { SyncRequest } from '../core/contract/sync.js';
+import { jsonDepthExceeds } from '../server/plugins/json-depth.js';
+import { inputProblem } from '../server/plugins/input-guard.js';
+import { canonicalHash } from '../core/tokens/hash.js';
+import { hashTokenSet, lenientTokenSet, validateTokenSet } from '../core/tokens/index.js';
+import { canonicalTokens } from '../server/services/token-input.js';
+
+const ds = designSystem({ components: 301, tokens: 2000, modes: 2 });
+const body = JSON.stringify({ fileKey: 'BENCH', tokens: ds.tokens, components: ds.components.slice(0, 300) });
+console.log('body bytes', body.length);
+const t = (label: string, fn: () => unknown) => { for (let i = 0; i < 3; i++) { const t0 = performance.now(); fn(); if (i === 2) console.log(label, (performance.now() - t0).toFixed(1)); } };
+t('jsonDepth', () => jsonDepthExceeds(body, 64));
+let parsed: any; t('JSON.parse', () => (parsed = JSON.parse(body)));
+t('inputProblem', () => inputProblem(parsed, 'body'));
+let req: any; t('zod', () => (req = SyncRequest.parse(parsed)));
+t('canonicalHash(request)', () => canonicalHash(req));
+t('lenient', () => lenientTokenSet(req.tokens));
+t('validateTokenSet', () => validateTokenSet(req.tokens, { cssLengths: true }));
+let ct: any; t('canonicalTokens', () => (ct = canonicalTokens(req.tokens, req.components)));
+t('hashTokenSet', () => hashTokenSet(ct.tokens));
