@@ -35,7 +35,7 @@ const syncs: FastifyPluginAsyncZod = async (app) => {
         // PGlite has one connection; PostgreSQL runs a few component transactions side by side.
         concurrency: app.db.kind === 'postgres' ? 4 : 1,
         // Batches save round trips; on PGlite a batch holds the only connection, so it stays small.
-        batchSize: app.db.kind === 'postgres' ? 50 : 10,
+        batchSize: app.db.kind === 'postgres' ? 50 : 5,
         leaseMinutes: app.config.syncLeaseMinutes,
       });
       // Stripe's header, for clients that look at headers rather than the body.
