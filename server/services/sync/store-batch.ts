@@ -18,7 +18,7 @@ import { proposalFromDraft, type StoredChanges } from '../proposals.js';
 import { draftAudit, draftData, filesHashOf, MAIN } from '../versions/index.js';
 import type { KnownComponent } from './detect.js';
 import type { Prepared } from './generate.js';
-import { codeNameOf } from './names.js';
+import { latestDesign, type LatestDesign } from './latest-design.js';
 import type { Stored, SyncScope } from './store.js';
 import { yieldToEventLoop } from '../event-loop.js';
 import { bulkInsert, type BulkColumn } from '../../db/bulk-insert.js';
@@ -109,7 +109,7 @@ async function write(tx: Tx, scope: SyncScope, planned: Planned[]): Promise<Stor
   const baseFiles = await loadFilesOfVersions(tx, planned.flatMap((p) => (p.base ? [p.base.id] : [])));
 
   const created: Prisma.ComponentCreateManyInput[] = [];
-  const updated: Array<Latest & { id: string }> = [];
+  const updated: Array<LatestDesign & { id: string }> = [];
   const audits: AuditInput[] = [];
   const versions: Prisma.ComponentVersionCreateManyInput[] = [];
   const versionAudits: Array<{ row: { id: string; componentId: string; version: string; branch: string; bump: string; trigger: string }; refs: Array<{ path: string; sha256: string }>; before: string | null }> = [];
@@ -120,19 +120,7 @@ async function write(tx: Tx, scope: SyncScope, planned: Planned[]): Promise<Stor
   for (const p of planned) {
     const { spec, detection, generated } = p.prepared;
     const { inputs, assessment } = detection;
-    const latest: Latest = {
-      name: spec.name,
-      codeName: codeNameOf(spec),
-      description: spec.description ?? null,
-      figmaKey: spec.key ?? null,
-      fileKey: request.fileKey,
-      latestSpec: spec as unknown as Prisma.InputJsonValue,
-      latestSpecHash: inputs.specHash,
-      latestTokensHash: inputs.tokensHash,
-      latestSnapshotId: scope.snapshotId,
-      lastSeenAt: now,
-      removedAt: null,
-    };
+    const latest = latestDesign(spec, inputs, request.fileKey, scope.snapshotId, now);
     if (p.found) {
       updated.push({ id: p.componentId, ...latest });
     } else {
@@ -210,26 +198,11 @@ async function write(tx: Tx, scope: SyncScope, planned: Planned[]): Promise<Stor
   return stored;
 }
 
-/** What a sync records of the design it saw, on the component row. */
-interface Latest {
-  name: string;
-  codeName: string;
-  description: string | null;
-  figmaKey: string | null;
-  fileKey: string;
-  latestSpec: Prisma.InputJsonValue;
-  latestSpecHash: string;
-  latestTokensHash: string;
-  latestSnapshotId: string | null;
-  lastSeenAt: Date;
-  removedAt: null;
-}
-
 /**
  * Every updated component in one statement (Prisma updates one row per query): the rows go
  * as one JSON parameter, expanded by jsonb_to_recordset.
  */
-async function updateLatest(tx: Tx, rows: Array<Latest & { id: string }>): Promise<void> {
+async function updateLatest(tx: Tx, rows: Array<LatestDesign & { id: string }>): Promise<void> {
   const payload = rows.map((r) => ({
     id: r.id,
     name: r.name,

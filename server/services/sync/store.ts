@@ -12,7 +12,7 @@ import { inputsFor } from '../generation/index.js';
 import type { PhaseTimer } from '../phases.js';
 import { proposeVersion, type ProposalOutcome } from '../proposals.js';
 import type { Prepared } from './generate.js';
-import { codeNameOf } from './names.js';
+import { latestDesign } from './latest-design.js';
 import { describeError } from './result.js';
 import { storeBatch, type BatchResult } from './store-batch.js';
 import { yieldToEventLoop } from '../event-loop.js';
@@ -77,19 +77,7 @@ async function storeOne(scope: SyncScope, prepared: Prepared): Promise<Stored> {
       const found = await tx.component.findUnique({ where: { projectId_figmaId: { projectId: ctx.projectId, figmaId: spec.id } } });
       const pattern = found?.pattern ?? null;
       const seenInputs = pattern === prepared.pattern ? prepared.detection.inputs : inputsFor(spec, tokens, pattern);
-      const latest = {
-        name: spec.name,
-        codeName: codeNameOf(spec),
-        description: spec.description ?? null,
-        figmaKey: spec.key ?? null,
-        fileKey: request.fileKey,
-        latestSpec: spec as unknown as Prisma.InputJsonValue,
-        latestSpecHash: seenInputs.specHash,
-        latestTokensHash: seenInputs.tokensHash,
-        latestSnapshotId: scope.snapshotId,
-        lastSeenAt: new Date(),
-        removedAt: null,
-      };
+      const latest = latestDesign(spec, seenInputs, request.fileKey, scope.snapshotId, new Date());
       const component = found
         ? await tx.component.update({ where: { id: found.id }, data: latest, include: { currentVersion: true } })
         : await tx.component.create({ data: { projectId: ctx.projectId, figmaId: spec.id, ...latest }, include: { currentVersion: true } });
