@@ -12,7 +12,6 @@ import type { Bump } from '../../../core/contract/changes.js';
 import { nextVersion, parseVersion } from '../../../core/changes/index.js';
 import { auditRow, type AuditInput } from '../audit.js';
 import { loadFilesOfVersions, sha256OfContent, storeBlobs } from '../blobs.js';
-import type { RequestContext } from '../context.js';
 import { fileStats } from '../generation/index.js';
 import { proposalFromDraft, type StoredChanges } from '../proposals.js';
 import { draftAudit, draftData, filesHashOf, MAIN } from '../versions/index.js';

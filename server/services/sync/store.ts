@@ -2,7 +2,6 @@
 // own transaction (proposeVersion diffs against the base it reads there and stores the draft),
 // so one failure loses nothing else.
 import pLimit from 'p-limit';
-import type { Prisma } from '../../db/generated/client.js';
 import type { Trigger } from '../../../core/contract/api.js';
 import type { SyncRequest } from '../../../core/contract/sync.js';
 import type { TokenSet } from '../../../core/contract/tokens.js';
