@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { buildApp } from '../server/app.js';
 import { testConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/database.js';
-import { createScratchDatabase } from '../test/helpers/databases.js';
+import { onScratchPostgres } from './support.js';
 import { designSystem } from './design-system.js';
 import type { Bench, Report } from './types.js';
 
@@ -131,17 +131,7 @@ async function runOn(label: string, report: Report, databaseUrl?: string): Promi
 
 const bench: Bench = async (report) => {
   await runOn('PGlite', report);
-  const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (!base) {
-    console.log('  (PostgreSQL figures skipped: set TEST_DATABASE_URL or BENCH_DATABASE_URL)');
-    return;
-  }
-  const scratch = await createScratchDatabase(base, 'ds_bench');
-  try {
-    await runOn('PostgreSQL', report, scratch.url);
-  } finally {
-    await scratch.drop();
-  }
+  await onScratchPostgres((url) => runOn('PostgreSQL', report, url));
 };
 
 export default bench;

@@ -4,7 +4,7 @@ import { openDatabase } from '../server/db/database.js';
 import { SyncRequest } from '../core/contract/sync.js';
 import { designSystem, withChangedColors } from './design-system.js';
 import type { Bench, Report } from './types.js';
-import { createScratchDatabase } from '../test/helpers/databases.js';
+import { onScratchPostgres } from './support.js';
 
 /**
  * Syncs at two sizes — 200 components (3 variants each) with 2,000 tokens in 2 modes, and
@@ -75,17 +75,9 @@ async function runOn(db: string, size: Size, report: Report, databaseUrl?: strin
 const bench: Bench = async (report) => {
   if (process.env.BENCH_DATABASES !== 'postgres') for (const size of SIZES) await runOn('PGlite', size, report);
   if (process.env.BENCH_DATABASES === 'pglite') return;
-  const base = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (!base) {
-    console.log('  (PostgreSQL figures skipped: set TEST_DATABASE_URL or BENCH_DATABASE_URL)');
-    return;
-  }
-  const scratch = await createScratchDatabase(base, 'ds_bench');
-  try {
-    for (const size of SIZES) await runOn('PostgreSQL', size, report, scratch.url);
-  } finally {
-    await scratch.drop();
-  }
+  await onScratchPostgres(async (url) => {
+    for (const size of SIZES) await runOn('PostgreSQL', size, report, url);
+  });
 };
 
 export default bench;
