@@ -19,7 +19,14 @@ const globalCssPlugin = {
 };
 
 const server = {
-  entryPoints: { server: 'server/server.ts', migrate: 'server/migrate.ts' },
+  // Worker threads load their own file next to server.js (server/workers/pool.ts, server/db/pglite-thread.ts).
+  entryPoints: {
+    server: 'server/server.ts',
+    migrate: 'server/migrate.ts',
+    'pglite-worker': 'server/db/pglite-worker.js',
+    'validate-worker': 'server/services/sync/validate-worker.ts',
+    'generate-worker': 'server/services/sync/generate-worker.ts',
+  },
   outdir: out('server'),
   bundle: true,
   platform: 'node',

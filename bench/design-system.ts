@@ -89,9 +89,10 @@ export function designSystem(size: DesignSystemSize): DesignSystem {
 }
 
 /** The same design system with `count` primitive color values changed in the first mode. */
-export function withChangedColors(ds: DesignSystem, count: number): DesignSystem {
+export function withChangedColors(ds: DesignSystem, count: number, round = 0): DesignSystem {
   const changed = structuredClone(ds);
   const colors = changed.tokens.tokens.filter((t) => t.id.startsWith('p') && t.type === 'color');
-  for (let i = 0; i < count; i++) colors[(i * 37) % colors.length]!.valuesByMode.m0 = color(0xabcdef + i);
+  // Each round changes other tokens to other values: a new set of drafts every time.
+  for (let i = 0; i < count; i++) colors[(i * 37 + round * 13) % colors.length]!.valuesByMode.m0 = color(0xabcdef + i + round * 4099);
   return changed;
 }

@@ -14,7 +14,9 @@ import cors from './plugins/cors.js';
 import rateLimit from './plugins/rate-limit.js';
 import openapi from './plugins/openapi.js';
 import auth from './plugins/auth.js';
+import workers from './plugins/workers.js';
 import { routes } from './routes/index.js';
+import { installNativeSha256 } from './services/native-hash.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -38,6 +40,7 @@ export interface BuildOptions {
  * limiter (a route-level hook) picks the bucket.
  */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<App> {
+  installNativeSha256();
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -71,6 +74,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(rateLimit);
   await app.register(openapi);
   await app.register(auth);
+  await app.register(workers);
   for (const route of routes) await app.register(route.plugin, { prefix: route.prefix });
   return app;
 }

@@ -1,6 +1,7 @@
 import type { TokenChange } from '../contract/changes.js';
 import type { ModeValue, Token, TokenSet } from '../contract/tokens.js';
 import { canonicalJson } from '../tokens/hash.js';
+import { hashToken } from '../tokens/token-hash.js';
 
 type Json = NonNullable<TokenChange['before']>;
 
@@ -33,7 +34,8 @@ export function diffTokenSets(before: TokenSet, after: TokenSet): TokenChange[] 
     const cur = afterById.get(id);
     if (!cur) {
       changes.push({ kind: 'removed', tokenId: id, name: old.name, before: valuesByModeName(old, beforeModes) });
-    } else {
+    } else if (old !== cur && hashToken(old) !== hashToken(cur)) {
+      // Equal hashes: same name, type, description and values in the same modes, nothing to report.
       diffToken(old, cur, beforeModes.get(old.collectionId), afterModes.get(cur.collectionId), changes);
     }
   }

@@ -1,9 +1,19 @@
 import type { Token, TokenSet } from '../contract/tokens.js';
 import { canonicalHash } from './hash.js';
 
+// A sync hashes the design system's tokens while validating, then every component's closure
+// and diff meets the same token objects again: each is hashed once (tokens are not mutated
+// once built; a token object that changes would need a new object, as every builder makes).
+const known = new WeakMap<Token, string>();
+
 /** Canonical hash of one token: key order never matters. */
 export function hashToken(token: Token): string {
-  return canonicalHash(token);
+  let hash = known.get(token);
+  if (hash === undefined) {
+    hash = canonicalHash(token);
+    known.set(token, hash);
+  }
+  return hash;
 }
 
 /** token id → hash; what change detection compares. */
@@ -21,5 +31,16 @@ export function hashTokenSet(set: TokenSet): string {
   return canonicalHash({
     collections: [...set.collections].sort(byId),
     tokens: [...set.tokens].sort(byId).map((t) => [t.id, hashToken(t)]),
+  });
+}
+
+/**
+ * Records hashes computed elsewhere for these very token objects (a worker thread hashed the
+ * set while validating it; the objects it sent back are new ones). `hashes[i]` is tokens[i]'s.
+ */
+export function primeTokenHashes(tokens: readonly Token[], hashes: readonly string[]): void {
+  if (hashes.length !== tokens.length) return;
+  tokens.forEach((t, i) => {
+    if (!known.has(t)) known.set(t, hashes[i]!);
   });
 }

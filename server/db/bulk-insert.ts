@@ -23,5 +23,5 @@ export async function bulkInsert(tx: Tx, table: string, columns: readonly BulkCo
     }
     return out;
   });
-  await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS v(${types})`, JSON.stringify(payload));
+  await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${names}) SELECT ${names} FROM json_to_recordset($1::json) AS v(${types})`, JSON.stringify(payload));
 }

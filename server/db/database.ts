@@ -1,10 +1,9 @@
 import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from './generated/client.js';
-import { pgliteRawSql, pgPoolRawSql, type RawSql } from './raw-sql.js';
+import { pgPoolRawSql, type RawSql } from './raw-sql.js';
+import { PGliteThread } from './pglite-thread.js';
 
 export type Db = PrismaClient;
 /** What `$transaction(async (tx) => …)` hands its callback. */
@@ -31,15 +30,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 async function openPglite(dataDir: string): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   if (!inMemory) await mkdir(dataDir, { recursive: true });
-  const pglite = await PGlite.create(inMemory ? undefined : dataDir);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  // On a thread of its own: PGlite executes statements synchronously where it runs (pglite-worker.js).
+  const thread = await PGliteThread.start(inMemory ? undefined : dataDir);
+  const prisma = new PrismaClient({ adapter: thread.prismaAdapter() });
   return {
     kind: 'pglite',
     prisma,
-    raw: pgliteRawSql(pglite),
+    raw: thread.rawSql(),
     async close() {
       await prisma.$disconnect();
-      await pglite.close();
+      await thread.close();
     },
   };
 }

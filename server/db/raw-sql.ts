@@ -1,5 +1,4 @@
 import pg from 'pg';
-import type { PGlite, Transaction } from '@electric-sql/pglite';
 
 /**
  * The smallest SQL surface the migrator and a few maintenance queries need, over either
@@ -11,21 +10,6 @@ export interface RawSql {
   /** Runs a script of several statements (no parameters). */
   exec(sql: string): Promise<void>;
   transaction<T>(fn: (tx: RawSql) => Promise<T>): Promise<T>;
-}
-
-export function pgliteRawSql(db: PGlite | Transaction): RawSql {
-  return {
-    async query<T>(sql: string, params: unknown[] = []) {
-      return (await db.query<T>(sql, params)).rows;
-    },
-    async exec(sql: string) {
-      await db.exec(sql);
-    },
-    async transaction<T>(fn: (tx: RawSql) => Promise<T>) {
-      if (!('transaction' in db)) return fn(pgliteRawSql(db));
-      return (db as PGlite).transaction((tx) => fn(pgliteRawSql(tx)));
-    },
-  };
 }
 
 export function pgPoolRawSql(pool: pg.Pool): RawSql {

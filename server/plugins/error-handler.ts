@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.js';
+import { validationFailed } from '../services/validation-error.js';
 
 interface ErrorShape {
   statusCode: number;
@@ -10,6 +11,7 @@ interface ErrorShape {
   details?: unknown;
 }
 
+// A bounded list: the first issues say what is wrong; thousands more only cost bandwidth.
 const MAX_ISSUES = 100;
 
 /** One place that maps every error to the API's error shape; 5xx messages are masked. */
@@ -42,20 +44,13 @@ function toShape(error: FastifyError): ErrorShape {
     return { statusCode: error.statusCode, code: error.code, message: error.message, details: error.details };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
-    // A bounded list: the first issues say what is wrong; thousands more only cost bandwidth.
     const issues = error.validation.slice(0, MAX_ISSUES).map((v) => ({
       path: [error.validationContext ?? 'request', ...(v.instancePath ?? '').split('/').filter(Boolean)].join('.'),
       message: v.message ?? 'invalid',
       code: (v.params as { issue?: { code?: string } } | undefined)?.issue?.code,
     }));
-    const first = issues[0];
-    const more = error.validation.length > 1 ? ` (and ${error.validation.length - 1} more)` : '';
-    return {
-      statusCode: 400,
-      code: 'validation_failed',
-      message: first ? `${first.path}: ${first.message}${more}` : 'The request is invalid',
-      details: { issues },
-    };
+    const shaped = validationFailed(issues, error.validation.length);
+    return { statusCode: 400, code: shaped.code, message: shaped.message, details: shaped.details };
   }
   if (isResponseSerializationError(error)) {
     return { statusCode: 500, code: 'internal_error', message: 'Internal server error' };

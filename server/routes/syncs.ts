@@ -1,11 +1,15 @@
 import { z } from 'zod';
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifySchemaCompiler } from 'fastify';
+import { validatorCompiler, type FastifyPluginAsyncZod, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Proposal, SyncRequest, SyncResult } from '../../core/contract/sync.js';
 import { contextOf } from '../plugins/auth.js';
 import { decide, getSync, runSync, undoSync } from '../services/sync/index.js';
+import { validateOffThread } from '../services/sync/validate-off-thread.js';
 import { errors, Id, ProjectParams } from './schemas.js';
 
 const SyncParams = z.object({ syncId: Id });
+/** The longest a sync waits for other requests before each of its transactions. */
+const DEFER_MAX_MS = 250;
 
 const Timings = z.object({ validate: z.number(), detect: z.number(), generate: z.number(), diff: z.number(), store: z.number(), total: z.number() });
 const SyncOut = SyncResult.extend({ warnings: z.array(z.string()), replayed: z.boolean().optional(), timingsMs: Timings.optional() });
@@ -15,34 +19,52 @@ const SyncDetailOut = SyncOut.extend({
   proposals: z.array(Proposal.extend({ draftStatus: z.string(), version: z.string() })),
 });
 
+/** Every part of the request but the body (text, validated on the worker) goes through zod as elsewhere. */
+const exceptBody: FastifySchemaCompiler<z.ZodType> = (route) => (route.httpPart === 'body' ? (text: unknown) => ({ value: text }) : validatorCompiler(route));
+
 const syncs: FastifyPluginAsyncZod = async (app) => {
-  app.post(
-    '/projects/:projectId/syncs',
-    {
-      schema: {
-        tags: ['sync'],
-        summary: 'Sync tokens and component specs: proposes a draft version for every component whose inputs changed. With an Idempotency-Key header, the same key within 24 h returns the first result (200, replayed: true); without one, the sync is computed against the current state.',
-        params: ProjectParams,
-        headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }).loose(),
-        body: SyncRequest,
-        response: { 200: SyncOut, 201: SyncOut, ...errors },
+  // The body is read as text and validated on a worker thread (services/sync/validate.ts): parsing,
+  // validating and hashing a design system here stalled every other request. Its schema still
+  // documents it (OpenAPI) and types it; the worker applies the same one.
+  await app.register(async (scope) => {
+    const raw = scope.withTypeProvider<ZodTypeProvider>();
+    raw.removeContentTypeParser('application/json');
+    raw.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+    raw.setValidatorCompiler(exceptBody);
+    raw.post(
+      '/projects/:projectId/syncs',
+      {
+        schema: {
+          tags: ['sync'],
+          summary: 'Sync tokens and component specs: proposes a draft version for every component whose inputs changed. With an Idempotency-Key header, the same key within 24 h returns the first result (200, replayed: true); without one, the sync is computed against the current state.',
+          params: ProjectParams,
+          headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }).loose(),
+          body: SyncRequest,
+          response: { 200: SyncOut, 201: SyncOut, ...errors },
+        },
       },
-    },
-    async (request, reply) => {
-      const ctx = contextOf(request, request.params.projectId);
-      const { result, replayed } = await runSync(ctx, request.body, {
-        idempotencyKey: request.headers['idempotency-key'],
-        // PGlite has one connection; PostgreSQL runs a few component transactions side by side.
-        concurrency: app.db.kind === 'postgres' ? 4 : 1,
-        // Batches save round trips; on PGlite a batch holds the only connection, so it stays small.
-        batchSize: app.db.kind === 'postgres' ? 50 : 5,
-        leaseMinutes: app.config.syncLeaseMinutes,
-      });
-      // Stripe's header, for clients that look at headers rather than the body.
-      if (replayed) reply.header('idempotent-replayed', 'true');
-      return reply.status(replayed ? 200 : 201).send({ ...result, warnings: result.warnings ?? [], replayed });
-    },
-  );
+      async (request, reply) => {
+        const ctx = contextOf(request, request.params.projectId);
+        const valid = await validateOffThread(app.syncValidator, request.body as unknown as string);
+        const { result, replayed } = await runSync(ctx, valid, {
+          idempotencyKey: request.headers['idempotency-key'],
+          // PGlite has one connection; PostgreSQL runs two chunk transactions side by side (more
+          // only starved the event loop of CPU on a small machine: bench/responsiveness.bench.ts).
+          concurrency: app.db.kind === 'postgres' ? 2 : 1,
+          // Batches save round trips; small ones keep each transaction (and each turn of work
+          // between two other requests) short: on PGlite a transaction holds the only connection.
+          batchSize: app.db.kind === 'postgres' ? 10 : 5,
+          leaseMinutes: app.config.syncLeaseMinutes,
+          generator: app.generator,
+          // Short requests (a history read, a health check) go first between the sync's transactions.
+          deferTo: () => app.activity.deferTo(request, DEFER_MAX_MS),
+        });
+        // Stripe's header, for clients that look at headers rather than the body.
+        if (replayed) reply.header('idempotent-replayed', 'true');
+        return reply.status(replayed ? 200 : 201).send({ ...result, warnings: result.warnings ?? [], replayed });
+      },
+    );
+  });
 
   app.get(
     '/syncs/:syncId',

@@ -12,7 +12,7 @@ export function yieldToEventLoop(): Promise<void> {
 export class TimeSlicer {
   private last = performance.now();
 
-  constructor(private readonly sliceMs = 10) {}
+  constructor(private readonly sliceMs = 4) {}
 
   async tick(): Promise<void> {
     if (performance.now() - this.last < this.sliceMs) return;

@@ -6,7 +6,17 @@ export type Phase = 'validate' | 'detect' | 'generate' | 'diff';
 
 export class PhaseTimer {
   private readonly totals: Record<Phase, number> = { validate: 0, detect: 0, generate: 0, diff: 0 };
-  private readonly start = performance.now();
+  private start = performance.now();
+
+  /**
+   * Adds time a phase spent elsewhere (a worker thread): before the timer started (validation),
+   * or `concurrent` with the phases timed here (generation overlaps storing, which is then
+   * under-reported by as much: phases are a breakdown, `total` is the wall time).
+   */
+  record(phase: Phase, ms: number, options: { concurrent?: boolean } = {}): void {
+    this.totals[phase] += ms;
+    if (!options.concurrent) this.start -= ms;
+  }
 
   measure<T>(phase: Phase, fn: () => T): T {
     const t0 = performance.now();

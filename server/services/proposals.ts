@@ -5,7 +5,7 @@ import type { TokenSet } from '../../core/contract/tokens.js';
 import type { Trigger } from '../../core/contract/api.js';
 import type { Proposal } from '../../core/contract/sync.js';
 import { unprocessable } from '../errors.js';
-import { loadVersionFiles, sha256OfContent } from './blobs.js';
+import { loadVersionFiles } from './blobs.js';
 import type { RequestContext } from './context.js';
 import { applyCustomization, assessChange, fileStats, fullTokensOf, generate, inputsFor, inputsKey, outputUnchanged, patternOf, type ChangeAssessment, type Generated, type GenerationInputs, type PatternRef } from './generation/index.js';
 import { branchHead, createDraftInTx, filesHashOf, MAIN, publishInTx } from './versions/index.js';
@@ -100,7 +100,7 @@ export async function proposeVersion(
     hasConflicts: merged.hasConflicts,
     customized: merged.customized,
     syncId: options.syncId,
-    baseFilesHash: base ? filesHashOf(baseFiles.map((f) => ({ path: f.path, sha256: sha256OfContent(f.content) }))) : undefined,
+    baseFilesHash: base ? filesHashOf(baseFiles) : undefined,
   });
   // Breaking changes and merge conflicts always wait for an explicit accept.
   const autoPublish = options.applyPolicy && component.policy === 'auto' && bump !== 'major' && !merged.hasConflicts;
@@ -137,7 +137,20 @@ export interface Detection {
 export function detectChange(
   component: { name: string; pattern: string | null }, spec: ComponentSpec, tokens: TokenSet,
   base: Prisma.ComponentVersionGetPayload<object> | null, baseTokens?: TokenSet | null,
+  designed: DesignInputs = designInputs(component, spec, tokens),
 ): Detection {
+  const { inputs, pattern } = designed;
+  const assessment = assessChange(base, { ...inputs, ...pattern }, { fullTokensBefore: baseTokens, fullTokensAfter: tokens, componentName: component.name });
+  return { inputs, pattern, assessment };
+}
+
+export interface DesignInputs {
+  inputs: GenerationInputs;
+  pattern: PatternRef;
+}
+
+/** What the design gives a component to generate from; throws when it binds tokens the set lacks. */
+export function designInputs(component: { name: string; pattern: string | null }, spec: ComponentSpec, tokens: TokenSet): DesignInputs {
   const inputs = inputsFor(spec, tokens, component.pattern);
   // The closure holds every ref the set has (refs seed it): no pass over the whole set per component.
   const known = new Set(inputs.tokens.tokens.map((t) => t.id));
@@ -145,9 +158,7 @@ export function detectChange(
   if (missing.length) {
     throw unprocessable('unknown_tokens', `${component.name} binds token(s) that are not in the token set: ${missing.join(', ')}`, { tokenIds: missing });
   }
-  const pattern = patternOf(inputs);
-  const assessment = assessChange(base, { ...inputs, ...pattern }, { fullTokensBefore: baseTokens, fullTokensAfter: tokens, componentName: component.name });
-  return { inputs, pattern, assessment };
+  return { inputs, pattern: patternOf(inputs) };
 }
 
 export function proposalFromDraft(component: { id: string; name: string }, v: Prisma.ComponentVersionGetPayload<object>): Proposal {

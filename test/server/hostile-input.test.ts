@@ -242,9 +242,13 @@ describe.each(dbKinds)('depth and size limits on %s', (kind) => {
 
   it('keeps refusing prototype poisoning and malformed JSON with the depth-checking parser', async () => {
     const before = await snapshot(t);
-    for (const raw of ['{"name":"x","__proto__":{"admin":true}}', '{"name":"x","constructor":{"prototype":{"admin":true}}}', '{"name": "x"', '']) {
-      const res = await t.api('POST', `/api/v1/projects/${t.projectId}/components`, { raw });
-      expect(res.statusCode, `${raw}: ${res.body}`).toBe(400);
+    // The sync route reads its body on a worker thread, with a parser of its own: the same refusals.
+    for (const url of [`/api/v1/projects/${t.projectId}/components`, `/api/v1/projects/${t.projectId}/syncs`]) {
+      for (const raw of ['{"name":"x","__proto__":{"admin":true}}', '{"name":"x","constructor":{"prototype":{"admin":true}}}', '{"name": "x"', '']) {
+        const res = await t.api('POST', url, { raw });
+        expect(res.statusCode, `${url} ${raw}: ${res.body}`).toBe(400);
+        expect(res.json().error.code, `${url} ${raw}`).toMatch(/^(invalid_json|validation_failed)$/);
+      }
     }
     expect(await snapshot(t)).toEqual(before);
   });

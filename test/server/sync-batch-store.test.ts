@@ -6,8 +6,8 @@ import { setColor, syncRequest } from '../helpers/sync-fixtures.js';
 
 type SyncBody = { syncId: string; status: string; proposals: Array<{ componentId: string; componentName: string; draftVersionId: string; toVersion: string }>; unchanged: number; errors: Array<{ componentId: string; message: string }> };
 
-// More components than a PGlite chunk (10), fewer than a PostgreSQL one (50): both the chunk
-// holding the failing component and a clean chunk are exercised.
+// More components than a chunk on either database (5 on PGlite, 10 on PostgreSQL): both the
+// chunk holding the failing component and a clean chunk are exercised.
 const COPIES = 12;
 
 /** Button copies under distinct ids and names; `explode` names the one the database refuses. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalHash } from '../../core/tokens/hash.js';
+import { syncInputHash } from '../../server/services/sync/validate.js';
 import { loadConfig, testConfig } from '../../server/config.js';
 import { dbKinds } from '../helpers/databases.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
@@ -94,7 +94,7 @@ describe.each(dbKinds)('sync robustness on %s', (kind) => {
   it('a crashed sync holds its key until its lease expires; then it is failed, readable, and the same request runs again', async () => {
     const body = syncRequest((ds) => setColor(ds.tokens, 'VariableID:1:4', '#e0e0e0'));
     const crashed = await t.db.prisma.syncOperation.create({
-      data: { projectId: t.projectId, idempotencyKey: 'crashed', inputHash: canonicalHash(body), fileKey: body.fileKey, trigger: 'sync', actor: 'token:admin', status: 'running', leaseExpiresAt: new Date(Date.now() + 60_000) },
+      data: { projectId: t.projectId, idempotencyKey: 'crashed', inputHash: syncInputHash(JSON.stringify(body)), fileKey: body.fileKey, trigger: 'sync', actor: 'token:admin', status: 'running', leaseExpiresAt: new Date(Date.now() + 60_000) },
     });
     const busy = await sync(body, 'crashed');
     expect(busy.statusCode).toBe(409);

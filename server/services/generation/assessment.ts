@@ -63,9 +63,15 @@ export function assessChange(previous: VersionInputs | null, next: VersionInputs
     const decision: BumpDecision = { bump: 'major', severity: 'breaking', reasons, changes: [] };
     return { bump: 'major', reasons, decision, tokenChanges: [], collectionChanges: [], specChanges: [], patternChange: null, outputPresumed: false, comparable: false };
   }
-  const pattern = patternChange({ id: previous.patternId, version: previous.patternVersion }, { id: next.patternId, version: next.patternVersion });
   const a = previousInputs(previous);
   const b = previousInputs(next);
+  if (!options.rollback && inputsKey(previous) === inputsKey(next)) {
+    // Identical inputs generate identical files: nothing to compare (and the caller need not
+    // have read the previous version's stored tokens and spec, most of a row's bytes).
+    const decision = decideBump({ inputsHash: { before: inputsKey(previous), after: inputsKey(next) } });
+    return { bump: 'none', reasons: [], decision, tokenChanges: [], collectionChanges: [], specChanges: [], patternChange: null, outputPresumed: false, comparable: !!(a.spec && a.tokens && b.spec && b.tokens) };
+  }
+  const pattern = patternChange({ id: previous.patternId, version: previous.patternVersion }, { id: next.patternId, version: next.patternVersion });
   const tokens = a.tokens && b.tokens
     ? componentTokenChanges(
       { closure: a.tokens, full: options.fullTokensBefore, refs: refsOf(a.spec) },

@@ -36,7 +36,20 @@ export async function fullTokensOf(db: Tx | PrismaClient, projectId: string, ver
   const row = await db.tokenSnapshot.findFirst({ where: { id, projectId }, select: { tokens: true } });
   const tokens = row?.tokens as unknown as TokenSet | undefined;
   if (!tokens || !Array.isArray(tokens.tokens) || !Array.isArray(tokens.collections)) return null;
+  remember(key, tokens);
+  return tokens;
+}
+
+/**
+ * A sync's own token set, as the snapshot it just stored: the next sync of the file diffs
+ * against it without reading and parsing megabytes back, and meets token objects it has hashed.
+ */
+export function rememberSnapshot(projectId: string, snapshotId: string, tokens: TokenSet): void {
+  remember(`${projectId}:${snapshotId}`, tokens);
+}
+
+function remember(key: string, tokens: TokenSet): void {
+  cache.delete(key);
   cache.set(key, tokens);
   if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
-  return tokens;
 }

@@ -5,17 +5,19 @@ import type { TokenSet } from '../../../core/contract/tokens.js';
 import type { RequestContext } from '../context.js';
 import { fullTokensOf, inputsKey, snapshotIdOf } from '../generation/index.js';
 import type { PhaseTimer } from '../phases.js';
-import { detectChange, type Detection } from '../proposals.js';
+import { designInputs, detectChange, type DesignInputs, type Detection } from '../proposals.js';
 import { describeError } from './result.js';
 import { TimeSlicer } from '../event-loop.js';
 
 export type KnownComponent = Prisma.ComponentGetPayload<{ include: { currentVersion: true } }>;
+type ReadComponent = Omit<KnownComponent, 'latestSpec'>;
+type BaseVersion = KnownComponent['currentVersion'];
 
 /** A component the sync does not need to touch: same inputs as stored, nothing pending. */
 export interface UpToDate {
   kind: 'upToDate';
   spec: ComponentSpec;
-  component: KnownComponent;
+  component: { id: string };
 }
 
 /** A component the store step must write: new, renamed, moved, or with changed inputs. */
@@ -45,8 +47,14 @@ export type Detected = UpToDate | Changed | Failed;
  * settled here without a transaction of their own), then detects each one independently.
  */
 export async function detectComponents(ctx: RequestContext, fileKey: string, specs: ComponentSpec[], tokens: TokenSet, timer: PhaseTimer): Promise<Detected[]> {
+  // The current versions without their stored inputs (tokens and spec are most of a row's
+  // bytes): only components whose inputs differ need them, read below.
   const known = new Map(
-    (await ctx.db.component.findMany({ where: { projectId: ctx.projectId, figmaId: { in: specs.map((c) => c.id) } }, include: { currentVersion: true } })).map((c) => [c.figmaId, c]),
+    (await ctx.db.component.findMany({
+      where: { projectId: ctx.projectId, figmaId: { in: specs.map((c) => c.id) } },
+      omit: { latestSpec: true },
+      include: { currentVersion: { omit: { tokens: true, spec: true, changes: true } } },
+    })).map((c) => [c.figmaId, c]),
   );
   const pending = await pendingDrafts(ctx, [...known.values()].map((c) => c.id));
   // The whole token sets the current versions were generated from (usually one, the last sync's).
@@ -57,12 +65,44 @@ export async function detectComponents(ctx: RequestContext, fileKey: string, spe
   }
   // Detection costs milliseconds a component: other requests get a turn every 10 ms.
   const slicer = new TimeSlicer();
-  const out: Detected[] = [];
+  const designed: Array<DesignInputs | Failed> = [];
   for (const spec of specs) {
     await slicer.tick();
-    out.push(timer.measure('detect', () => detectOne(spec, known.get(spec.id), pending, fileKey, tokens, baseTokens)));
+    designed.push(timer.measure('detect', () => designOf(spec, known.get(spec.id), tokens)));
+  }
+  const bases = await baseInputs(ctx, specs.flatMap((spec, i) => {
+    const base = known.get(spec.id)?.currentVersion;
+    const d = designed[i]!;
+    return base && !('kind' in d) && inputsKey(base) !== inputsKey({ ...d.inputs, ...d.pattern }) ? [base.id] : [];
+  }));
+  const out: Detected[] = [];
+  for (const [i, spec] of specs.entries()) {
+    await slicer.tick();
+    const d = designed[i]!;
+    if ('kind' in d) {
+      out.push(d);
+      continue;
+    }
+    const existing = known.get(spec.id);
+    const base = existing?.currentVersion ? { ...existing.currentVersion, ...bases.get(existing.currentVersion.id) } as BaseVersion : null;
+    out.push(timer.measure('detect', () => detectOne(spec, existing, base, d, pending, fileKey, tokens, baseTokens)));
   }
   return out;
+}
+
+function designOf(spec: ComponentSpec, existing: { pattern: string | null } | undefined, tokens: TokenSet): DesignInputs | Failed {
+  try {
+    return designInputs({ name: spec.name, pattern: existing?.pattern ?? null }, spec, tokens);
+  } catch (err) {
+    return { kind: 'failed', spec, message: describeError(err, spec.name) };
+  }
+}
+
+/** The stored inputs (tokens, spec) of the given versions, in one query. */
+async function baseInputs(ctx: RequestContext, versionIds: string[]): Promise<Map<string, { tokens: Prisma.JsonValue; spec: Prisma.JsonValue }>> {
+  if (!versionIds.length) return new Map();
+  const rows = await ctx.db.componentVersion.findMany({ where: { id: { in: versionIds } }, select: { id: true, tokens: true, spec: true } });
+  return new Map(rows.map((r) => [r.id, { tokens: r.tokens, spec: r.spec }]));
 }
 
 type PendingDraft = { componentId: string; baseVersionId: string | null; tokensHash: string; specHash: string; patternId: string; patternVersion: string };
@@ -79,11 +119,13 @@ async function pendingDrafts(ctx: RequestContext, componentIds: string[]): Promi
   return newest;
 }
 
-function detectOne(spec: ComponentSpec, existing: KnownComponent | undefined, pending: Map<string, PendingDraft>, fileKey: string, tokens: TokenSet, baseTokens: ReadonlyMap<string, TokenSet | null>): Detected {
+function detectOne(
+  spec: ComponentSpec, existing: Omit<ReadComponent, 'currentVersion'> | undefined, base: BaseVersion, designed: DesignInputs,
+  pending: Map<string, PendingDraft>, fileKey: string, tokens: TokenSet, baseTokens: ReadonlyMap<string, TokenSet | null>,
+): Detected {
   try {
     const pattern = existing?.pattern ?? null;
-    const base = existing?.currentVersion ?? null;
-    const detection = detectChange({ name: spec.name, pattern }, spec, tokens, base, baseTokens.get(snapshotIdOf(base) ?? '') ?? null);
+    const detection = detectChange({ name: spec.name, pattern }, spec, tokens, base, baseTokens.get(snapshotIdOf(base) ?? '') ?? null, designed);
     const draft = existing ? pending.get(existing.id) : undefined;
     const same = existing && !existing.removedAt && existing.name === spec.name && existing.fileKey === fileKey;
     if (same && detection.assessment.bump === 'none' && !draft && existing.latestSpecHash === detection.inputs.specHash && existing.latestTokensHash === detection.inputs.tokensHash) {

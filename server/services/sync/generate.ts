@@ -1,5 +1,7 @@
-// Step 3, generate: the files of every changed component, outside any transaction.
+// Step 3, generate: the files of every changed component, outside any transaction, on a worker thread.
 import { generate, type Generated } from '../generation/index.js';
+import { WorkerPool } from '../../workers/pool.js';
+import type { GenerateAnswer, GenerateTask } from './generate-worker.js';
 import type { PhaseTimer } from '../phases.js';
 import type { Changed, Detected, Failed, UpToDate } from './detect.js';
 import { describeError } from './result.js';
@@ -12,27 +14,62 @@ export interface Prepared extends Changed {
 
 export type Generation = UpToDate | Prepared | Failed;
 
+/** Where generation runs: a worker pool (the server), or this thread when none is given. */
+export type Generator = WorkerPool<GenerateTask, GenerateAnswer>;
+
+export function generatorPool(): Generator {
+  return new WorkerPool<GenerateTask, GenerateAnswer>(import.meta.url, 'generate-worker');
+}
+
 /**
- * Generation is pure and per component: one that cannot be generated fails alone. A few
- * milliseconds a component add up to seconds for a design system, so the loop lets other
- * requests in every 10 ms.
+ * Generation is pure and per component: one that cannot be generated fails alone. It runs in
+ * chunks of `chunkSize` on the generator's thread (a few milliseconds a component added up to
+ * a blocked event loop), and `onChunk` receives each chunk as it is ready: the store step
+ * writes one while the next is generated. Without a generator, it runs here, yielding every
+ * few milliseconds. The answer lists every component in the order of `detected`.
  */
-export async function generateComponents(detected: Detected[], timer: PhaseTimer): Promise<Generation[]> {
+export async function generateComponents(
+  detected: Detected[], timer: PhaseTimer, chunkSize: number, onChunk: (chunk: Prepared[]) => void, generator?: Generator,
+): Promise<Generation[]> {
+  // Changed components are replaced below, each by its generation or its failure.
+  const out = [...detected] as Generation[];
+  const changed = detected.flatMap((d, i) => (d.kind === 'changed' ? [{ d, i }] : []));
+  const chunks: Array<typeof changed> = [];
+  for (let i = 0; i < changed.length; i += chunkSize) chunks.push(changed.slice(i, i + chunkSize));
   const slicer = new TimeSlicer();
-  const out: Generation[] = [];
-  for (const d of detected) {
-    await slicer.tick();
-    out.push(generateOne(d, timer));
-  }
+  await Promise.all(chunks.map(async (chunk) => {
+    const todo = chunk.filter(({ d }) => d.needsGeneration);
+    const answers = generator && todo.length
+      ? await generator.run({ components: todo.map(({ d }) => ({ name: d.spec.name, inputs: d.detection.inputs })) })
+      : await generateHere(todo.map(({ d }) => d), slicer);
+    timer.record('generate', answers.ms, { concurrent: true });
+    const byIndex = new Map(todo.map(({ i }, k) => [i, answers.results[k]!]));
+    const prepared: Prepared[] = [];
+    for (const { d, i } of chunk) {
+      const answer = byIndex.get(i);
+      if (answer && !answer.ok) {
+        out[i] = { kind: 'failed', spec: d.spec, message: answer.message };
+        continue;
+      }
+      const p: Prepared = { ...d, generated: answer?.ok ? answer.generated : undefined };
+      out[i] = p;
+      prepared.push(p);
+    }
+    if (prepared.length) onChunk(prepared);
+  }));
   return out;
 }
 
-function generateOne(d: Detected, timer: PhaseTimer): Generation {
-  if (d.kind !== 'changed') return d;
-  if (!d.needsGeneration) return { ...d, generated: undefined };
-  try {
-    return { ...d, generated: timer.measure('generate', () => generate(d.detection.inputs)) };
-  } catch (err) {
-    return { kind: 'failed', spec: d.spec, message: describeError(err, d.spec.name) };
+async function generateHere(changed: Changed[], slicer: TimeSlicer): Promise<GenerateAnswer> {
+  const started = performance.now();
+  const results: GenerateAnswer['results'] = [];
+  for (const d of changed) {
+    await slicer.tick();
+    try {
+      results.push({ ok: true, generated: generate(d.detection.inputs) });
+    } catch (err) {
+      results.push({ ok: false, message: describeError(err, d.spec.name) });
+    }
   }
+  return { results, ms: performance.now() - started };
 }

@@ -13,8 +13,10 @@ import { storable, type StoredSyncResult } from './result.js';
 export interface OpenSync {
   key: string | null;
   inputHash: string;
-  request: SyncRequest;
+  request: Omit<SyncRequest, 'tokens'>;
   tokens: TokenSet;
+  /** `tokens` as JSON text, written as the snapshot */
+  tokensJson: string;
   tokensHash: string;
   trigger: Trigger;
   leaseMinutes: number;
@@ -27,7 +29,7 @@ export async function openOperation(ctx: RequestContext, open: OpenSync) {
     // set as an argument blocked the event loop for ~100 ms (bench/responsiveness.bench.ts).
     await tx.$executeRawUnsafe(
       `INSERT INTO token_snapshots (id, project_id, file_key, hash, tokens) VALUES ($1::uuid, $2::uuid, $3, $4, $5::jsonb) ON CONFLICT (project_id, hash) DO NOTHING`,
-      randomUUID(), ctx.projectId, open.request.fileKey, open.tokensHash, JSON.stringify(open.tokens),
+      randomUUID(), ctx.projectId, open.request.fileKey, open.tokensHash, open.tokensJson,
     );
     const snapshot = await tx.tokenSnapshot.findUniqueOrThrow({ where: { projectId_hash: { projectId: ctx.projectId, hash: open.tokensHash } }, select: { id: true } });
     return tx.syncOperation.create({

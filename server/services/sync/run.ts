@@ -1,20 +1,20 @@
 // A sync, top to bottom: validate → detect → generate → diff → store (the regeneration flow).
 import type { Trigger } from '../../../core/contract/api.js';
-import type { Proposal, SyncRequest } from '../../../core/contract/sync.js';
-import { canonicalHashSliced } from '../sliced-hash.js';
+import type { Proposal } from '../../../core/contract/sync.js';
 import type { RequestContext } from '../context.js';
 import { PhaseTimer } from '../phases.js';
 import { detectComponents } from './detect.js';
-import { generateComponents, type Prepared } from './generate.js';
+import { generateComponents, type Generation, type Generator } from './generate.js';
 import { closeOperation, openOperation, type OpenSync } from './operation.js';
+import type { TokenSet } from '../../../core/contract/tokens.js';
 import { DEFAULT_LEASE_MINUTES, expireLeases, failOperation, holdLease } from './lease.js';
 import { findByKey, releaseExpiredKey, replay } from './replay.js';
 import { firstLine, statusOf, type StoredSyncResult, type SyncError } from './result.js';
-import { markRemoved, storeComponents, touchUpToDate, type Stored, type SyncScope } from './store.js';
+import { componentStore, markRemoved, touchUpToDate, type Stored, type SyncScope } from './store.js';
 import type { UndoEntry } from './undo.js';
 import { nameComponents } from './names.js';
-import { validateRequest } from './validate.js';
-import { yieldToEventLoop } from '../event-loop.js';
+import type { ValidSync } from './validate.js';
+import { rememberSnapshot } from '../generation/index.js';
 
 export interface SyncOptions {
   idempotencyKey?: string | undefined;
@@ -25,6 +25,10 @@ export interface SyncOptions {
   batchSize?: number | undefined;
   /** Minutes without progress after which a running sync counts as crashed. */
   leaseMinutes?: number | undefined;
+  /** Where code generation runs (a worker pool); this thread when absent. */
+  generator?: Generator | undefined;
+  /** Waits (boundedly) for short requests in flight, called before each of the sync's transactions. */
+  deferTo?: (() => Promise<void>) | undefined;
 }
 
 /**
@@ -33,10 +37,8 @@ export interface SyncOptions {
  * otherwise the sync is computed against the current state, so equal inputs propose nothing.
  * Every sync ends completed, partial or failed, never running.
  */
-export async function runSync(ctx: RequestContext, request: SyncRequest, options: SyncOptions): Promise<{ result: StoredSyncResult; replayed: boolean }> {
-  // Not in the same turn as the body's validation (fastify, zod), and in slices: the request is big.
-  await yieldToEventLoop();
-  const inputHash = await canonicalHashSliced(request);
+export async function runSync(ctx: RequestContext, valid: ValidSync, options: SyncOptions): Promise<{ result: StoredSyncResult; replayed: boolean }> {
+  const { request, inputHash, tokens, tokensHash, warnings } = valid;
   const key = options.idempotencyKey ?? null;
   await expireLeases(ctx);
   if (key !== null) {
@@ -46,26 +48,21 @@ export async function runSync(ctx: RequestContext, request: SyncRequest, options
   }
 
   const timer = new PhaseTimer();
-  // Hashing and validating a design system take a while: other requests get a turn between (event-loop.ts).
-  await yieldToEventLoop();
-  const { tokens, tokensHash, warnings } = await timer.measureAsync('validate', () => validateRequest(request));
-  await yieldToEventLoop();
+  timer.record('validate', valid.validateMs);
   const leaseMinutes = options.leaseMinutes ?? DEFAULT_LEASE_MINUTES;
-  const open: OpenSync = { key, inputHash, request, tokens, tokensHash, trigger: options.trigger ?? 'sync', leaseMinutes };
-  let op;
-  try {
-    op = await openOperation(ctx, open);
-  } catch (err) {
-    // The same keyed sync arrived twice at once: the other request owns it.
-    if (key !== null && (err as { code?: string }).code === 'P2002') {
-      const other = await findByKey(ctx, key);
-      if (other) return replay(other, inputHash, key);
-    }
-    throw err;
-  }
+  const open: OpenSync = { key, inputHash, request, tokens, tokensJson: valid.tokensJson, tokensHash, trigger: options.trigger ?? 'sync', leaseMinutes };
+  // The sync's row (with its token snapshot) is written while detection reads: detection
+  // writes nothing, so the two overlap, and a sync that is replayed after all just wasted a read.
+  const [opened, seen] = await Promise.allSettled([openOrReplay(ctx, open, options), detect(ctx, request, tokens, timer)]);
+  if (opened.status === 'rejected') throw opened.reason;
+  if ('replayed' in opened.value) return opened.value;
+  const op = opened.value;
+  if (op.tokenSnapshotId) rememberSnapshot(ctx.projectId, op.tokenSnapshotId, tokens);
   const stopLease = holdLease(ctx, op.id, leaseMinutes);
   try {
-    const result = await pipeline({ ctx, syncId: op.id, snapshotId: op.tokenSnapshotId, request, tokens, trigger: open.trigger, timer }, options, open, warnings);
+    if (seen.status === 'rejected') throw seen.reason;
+    const scope: SyncScope = { ctx, syncId: op.id, snapshotId: op.tokenSnapshotId, request, tokens, trigger: open.trigger, timer };
+    const result = await generateAndStore(scope, seen.value, options, open, warnings);
     return { result, replayed: false };
   } catch (err) {
     // Whatever broke, the sync ends failed (keeping the drafts it stored); if even that write
@@ -77,26 +74,46 @@ export async function runSync(ctx: RequestContext, request: SyncRequest, options
   }
 }
 
-/** After validate: detect → generate → diff and store → the stored answer. */
-async function pipeline(scope: SyncScope, options: SyncOptions, open: OpenSync, validationWarnings: string[]): Promise<StoredSyncResult> {
-  const { ctx, request, tokens, timer } = scope;
-  // Code names are inputs of generation, settled against the whole project before detecting.
+/** The sync's `running` row; or, when the same keyed sync arrived twice at once, the other one's answer. */
+async function openOrReplay(ctx: RequestContext, open: OpenSync, options: SyncOptions) {
+  try {
+    await options.deferTo?.();
+    return await openOperation(ctx, open);
+  } catch (err) {
+    if (open.key !== null && (err as { code?: string }).code === 'P2002') {
+      const other = await findByKey(ctx, open.key);
+      if (other) return replay(other, open.inputHash, open.key);
+    }
+    throw err;
+  }
+}
+
+/** Step 2: code names (inputs of generation, settled against the whole project), then what changed. */
+async function detect(ctx: RequestContext, request: ValidSync['request'], tokens: TokenSet, timer: PhaseTimer) {
   const named = await nameComponents(ctx, request.components);
   const detected = await detectComponents(ctx, request.fileKey, named.specs, tokens, timer);
-  const generated = await generateComponents(detected, timer);
-  const stored = await storeComponents(scope, generated.filter((g): g is Prepared => g.kind === 'changed'), { concurrency: options.concurrency ?? 1, batchSize: options.batchSize ?? 1 });
+  return { detected, nameWarnings: named.warnings };
+}
+
+/** Steps 3–5: generate, diff and store (a chunk is stored while the next is generated), then the stored answer. */
+async function generateAndStore(scope: SyncScope, seen: Awaited<ReturnType<typeof detect>>, options: SyncOptions, open: OpenSync, validationWarnings: string[]): Promise<StoredSyncResult> {
+  const { ctx, request, timer } = scope;
+  const store = componentStore(scope, { concurrency: options.concurrency ?? 1, deferTo: options.deferTo });
+  const generated = await generateComponents(seen.detected, timer, options.batchSize ?? 1, store.add, options.generator);
+  const stored = await store.done();
   await touchUpToDate(scope, generated.flatMap((g) => (g.kind === 'upToDate' ? [g.component.id] : [])));
   await markRemoved(scope, request.components.map((c) => c.id));
 
   const { proposals, unchanged, errors, undo } = tally(generated, stored);
-  const warnings = [...validationWarnings, ...named.warnings];
+  const warnings = [...validationWarnings, ...seen.nameWarnings];
   const result: StoredSyncResult = { syncId: scope.syncId, status: statusOf(errors.length, proposals.length + unchanged), proposals, unchanged, errors, warnings, timingsMs: timer.report() };
+  await options.deferTo?.();
   await closeOperation(ctx, scope.syncId, open, result, undo);
   return result;
 }
 
 /** The sync's answer, in the request's order of components. */
-function tally(generated: Awaited<ReturnType<typeof generateComponents>>, stored: Stored[]) {
+function tally(generated: Generation[], stored: Stored[]) {
   const byFigmaId = new Map(stored.map((s) => [s.prepared.spec.id, s]));
   const proposals: Proposal[] = [];
   const errors: SyncError[] = [];

@@ -11,15 +11,14 @@ import type { Tx } from '../../db/database.js';
 import type { Bump } from '../../../core/contract/changes.js';
 import { nextVersion, parseVersion } from '../../../core/changes/index.js';
 import { auditRow, type AuditInput } from '../audit.js';
-import { loadFilesOfVersions, sha256OfContent, storeBlobs } from '../blobs.js';
+import { insertBlobs, loadFilesOfVersions, packNewBlobs, sha256OfContent, type PackedBlob, type StoredFileRef } from '../blobs.js';
+import type { FileStat } from '../../../core/contract/sync.js';
 import { fileStats } from '../generation/index.js';
 import { proposalFromDraft, type StoredChanges } from '../proposals.js';
 import { draftAudit, draftData, filesHashOf, MAIN } from '../versions/index.js';
-import type { KnownComponent } from './detect.js';
 import type { Prepared } from './generate.js';
 import { latestDesign, type LatestDesign } from './latest-design.js';
 import type { Stored, SyncScope } from './store.js';
-import { yieldToEventLoop } from '../event-loop.js';
 import { bulkInsert, type BulkColumn } from '../../db/bulk-insert.js';
 
 export interface BatchResult {
@@ -32,11 +31,23 @@ type VersionRow = Prisma.ComponentVersionGetPayload<object>;
 /** Fields of the assessment that change detection may add (collections and modes, presumed output changes). */
 type Assessment = Prepared['detection']['assessment'] & { collectionChanges?: unknown[]; outputPresumed?: boolean };
 
+/** What the batch needs of a stored component (no JSON columns, which are most of a row's bytes). */
+interface Found {
+  id: string;
+  figmaId: string;
+  pattern: string | null;
+  policy: string;
+  currentVersionId: string | null;
+  currentVersion: { id: string; version: string } | null;
+  customized: boolean;
+}
+type BaseVersion = NonNullable<Found['currentVersion']>;
+
 interface Planned {
   prepared: Prepared;
-  found: KnownComponent | undefined;
+  found: Found | undefined;
   componentId: string;
-  base: VersionRow | null;
+  base: BaseVersion | null;
   bump: Bump;
   version: string;
 }
@@ -44,10 +55,13 @@ interface Planned {
 const BATCH_TIMEOUT_MS = 60_000;
 
 export async function storeBatch(scope: SyncScope, chunk: Prepared[]): Promise<BatchResult> {
+  // Everything that needs no lock happens before the transaction (base files, diffs, blob
+  // compression): it holds PGlite's only connection, and other requests wait for its end.
+  const ready = await prepareWrites(scope, chunk);
   return scope.ctx.db.$transaction(
     async (tx) => {
       const { planned, individually } = await plan(tx, scope, chunk);
-      const stored = planned.length ? await write(tx, scope, planned) : [];
+      const stored = planned.length ? await write(tx, scope, planned, ready) : [];
       return { stored, individually };
     },
     // A chunk does the work of many small transactions, on a machine that may be busy.
@@ -55,16 +69,61 @@ export async function storeBatch(scope: SyncScope, chunk: Prepared[]): Promise<B
   );
 }
 
-/** Which components of the chunk the batch can write, with their numbers; the rest go one by one. */
+/** What a component's draft needs from outside the transaction, computed against the base detect saw. */
+interface Ready {
+  stats: FileStat[];
+  refs: StoredFileRef[];
+  /** files hash of the base version (null for a first version) */
+  baseFilesHash: string | null;
+}
+
+interface ReadyWrites {
+  byFigmaId: Map<string, Ready>;
+  blobs: PackedBlob[];
+}
+
+/**
+ * Diffs and file refs against the base version detect compared with, and the new blobs
+ * compressed. Published versions never change, so these hold inside the transaction for every
+ * component whose current version is still that base (plan() checks it).
+ */
+async function prepareWrites(scope: SyncScope, chunk: Prepared[]): Promise<ReadyWrites> {
+  const { ctx, timer } = scope;
+  const writable = chunk.filter((p) => p.generated);
+  const baseFiles = await loadFilesOfVersions(ctx.db, writable.flatMap((p) => (p.baseVersionId ? [p.baseVersionId] : [])));
+  const byFigmaId = new Map<string, Ready>();
+  for (const p of writable) {
+    const before = p.baseVersionId ? baseFiles.get(p.baseVersionId) ?? [] : [];
+    const files = p.generated!.files;
+    byFigmaId.set(p.spec.id, {
+      stats: timer.measure('diff', () => fileStats(before, files)),
+      refs: files.map((f) => ({ path: f.path, sha256: sha256OfContent(f.content) })),
+      baseFilesHash: p.baseVersionId ? filesHashOf(before) : null,
+    });
+  }
+  const blobs = await packNewBlobs(ctx.db, writable.flatMap((p) => p.generated!.files));
+  return { byFigmaId, blobs };
+}
+
+/**
+ * Which components of the chunk the batch can write, with their numbers; the rest go one by
+ * one. Plain SQL, two statements: the transaction holds PGlite's only connection, and each
+ * statement through the query builder cost a few milliseconds more of it.
+ */
 async function plan(tx: Tx, scope: SyncScope, chunk: Prepared[]): Promise<{ planned: Planned[]; individually: Prepared[] }> {
   const { ctx } = scope;
-  const found = new Map(
-    (await tx.component.findMany({ where: { projectId: ctx.projectId, figmaId: { in: chunk.map((p) => p.spec.id) } }, include: { currentVersion: true } })).map((c) => [c.figmaId, c]),
+  const rows = await tx.$queryRawUnsafe<Array<{ id: string; figma_id: string; pattern: string | null; policy: string; current_version_id: string | null; current_version: string | null; customized: boolean }>>(
+    `SELECT c.id, c.figma_id, c.pattern, c.policy, c.current_version_id, v.version AS current_version,
+       EXISTS (SELECT 1 FROM customizations k WHERE k.component_id = c.id AND k.replaced_at IS NULL) AS customized
+     FROM components c LEFT JOIN component_versions v ON v.id = c.current_version_id
+     WHERE c.project_id = $1::uuid AND c.figma_id = ANY($2::text[])`,
+    ctx.projectId, chunk.map((p) => p.spec.id),
   );
-  const foundIds = [...found.values()].map((c) => c.id);
-  const customized = new Set(
-    foundIds.length ? (await tx.customization.findMany({ where: { componentId: { in: foundIds }, replacedAt: null }, select: { componentId: true } })).map((c) => c.componentId) : [],
-  );
+  const found = new Map(rows.map((r): [string, Found] => [r.figma_id, {
+    id: r.id, figmaId: r.figma_id, pattern: r.pattern, policy: r.policy, currentVersionId: r.current_version_id,
+    currentVersion: r.current_version_id && r.current_version ? { id: r.current_version_id, version: r.current_version } : null,
+    customized: r.customized,
+  }]));
   const individually: Prepared[] = [];
   let planned: Planned[] = [];
   for (const p of chunk) {
@@ -72,7 +131,7 @@ async function plan(tx: Tx, scope: SyncScope, chunk: Prepared[]): Promise<{ plan
     const same = (c?.pattern ?? null) === p.pattern && (c?.currentVersionId ?? null) === p.baseVersionId;
     // A bump presumed from differing inputs stands only if the files differ: proposeVersion decides that.
     const presumed = (p.detection.assessment as Assessment).outputPresumed === true;
-    if (!p.generated || !same || presumed || (c && (customized.has(c.id) || c.policy === 'auto'))) {
+    if (!p.generated || !same || presumed || (c && (c.customized || c.policy === 'auto'))) {
       individually.push(p);
       continue;
     }
@@ -84,41 +143,38 @@ async function plan(tx: Tx, scope: SyncScope, chunk: Prepared[]): Promise<{ plan
   // where the number is bumped past them.
   const withHistory = planned.filter((p) => p.found);
   if (withHistory.length) {
-    const taken = await tx.componentVersion.findMany({
-      where: {
-        status: { in: ['published', 'archived'] },
-        branch: MAIN,
-        OR: withHistory.map((p) => {
-          const v = parseVersion(p.version);
-          return { componentId: p.componentId, major: v.major, minor: v.minor, patch: v.patch, prerelease: v.prerelease };
-        }),
-      },
-      select: { componentId: true },
-    });
-    const clash = new Set(taken.map((t) => t.componentId));
+    const wanted = withHistory.map((p) => ({ component_id: p.componentId, ...parseVersion(p.version) }));
+    const taken = await tx.$queryRawUnsafe<Array<{ component_id: string }>>(
+      `SELECT DISTINCT v.component_id FROM component_versions v
+       JOIN json_to_recordset($1::json) AS w(component_id uuid, major int, minor int, patch int, prerelease text)
+         ON v.component_id = w.component_id AND v.major = w.major AND v.minor = w.minor AND v.patch = w.patch AND v.prerelease IS NOT DISTINCT FROM w.prerelease
+       WHERE v.status IN ('published', 'archived') AND v.branch = $2`,
+      JSON.stringify(wanted), MAIN,
+    );
+    const clash = new Set(taken.map((t) => t.component_id));
     individually.push(...planned.filter((p) => clash.has(p.componentId)).map((p) => p.prepared));
     planned = planned.filter((p) => !clash.has(p.componentId));
   }
   return { planned, individually };
 }
 
-async function write(tx: Tx, scope: SyncScope, planned: Planned[]): Promise<Stored[]> {
-  const { ctx, request, timer } = scope;
+async function write(tx: Tx, scope: SyncScope, planned: Planned[], ready: ReadyWrites): Promise<Stored[]> {
+  const { ctx, request } = scope;
   const now = new Date();
-  const baseFiles = await loadFilesOfVersions(tx, planned.flatMap((p) => (p.base ? [p.base.id] : [])));
 
   const created: Prisma.ComponentCreateManyInput[] = [];
   const updated: Array<LatestDesign & { id: string }> = [];
   const audits: AuditInput[] = [];
   const versions: Prisma.ComponentVersionCreateManyInput[] = [];
-  const versionAudits: Array<{ row: { id: string; componentId: string; version: string; branch: string; bump: string; trigger: string }; refs: Array<{ path: string; sha256: string }>; before: string | null }> = [];
+  const versionAudits: Array<{ row: { id: string; componentId: string; version: string; branch: string; bump: string; trigger: string }; refs: StoredFileRef[]; before: string | null }> = [];
   const notifications: Prisma.NotificationCreateManyInput[] = [];
-  const files: Array<{ versionId: string; file: { path: string; content: string }; sha256: string }> = [];
+  const files: Array<{ versionId: string; path: string; sha256: string }> = [];
   const stored: Stored[] = [];
 
   for (const p of planned) {
     const { spec, detection, generated } = p.prepared;
     const { inputs, assessment } = detection;
+    const { stats, refs, baseFilesHash } = ready.byFigmaId.get(spec.id)!;
     const latest = latestDesign(spec, inputs, request.fileKey, scope.snapshotId, now);
     if (p.found) {
       updated.push({ id: p.componentId, ...latest });
@@ -126,8 +182,6 @@ async function write(tx: Tx, scope: SyncScope, planned: Planned[]): Promise<Stor
       created.push({ id: p.componentId, projectId: ctx.projectId, figmaId: spec.id, ...latest, policy: 'notify', createdAt: now, updatedAt: now });
       audits.push({ action: 'component.create', targetType: 'component', targetId: p.componentId, data: { name: spec.name, figmaId: spec.id, syncId: scope.syncId } });
     }
-    const before = p.base ? baseFiles.get(p.base.id) ?? [] : [];
-    const stats = timer.measure('diff', () => fileStats(before, generated!.files));
     // The same `changes` proposeVersion stores, so proposalFromDraft rebuilds the same proposal.
     const { collectionChanges } = assessment as Assessment;
     const changes: StoredChanges = {
@@ -159,9 +213,8 @@ async function write(tx: Tx, scope: SyncScope, planned: Planned[]): Promise<Stor
       syncId: scope.syncId,
     });
     versions.push({ ...data, id, createdAt: now } as Prisma.ComponentVersionCreateManyInput);
-    const refs = generated!.files.map((f) => ({ path: f.path, sha256: sha256OfContent(f.content) }));
-    generated!.files.forEach((f, i) => files.push({ versionId: id, file: f, sha256: refs[i]!.sha256 }));
-    versionAudits.push({ row: { id, componentId: p.componentId, version: p.version, branch: MAIN, bump: p.bump, trigger: scope.trigger }, refs, before: p.base ? filesHashOf(before.map((f) => ({ path: f.path, sha256: sha256OfContent(f.content) }))) : null });
+    for (const r of refs) files.push({ versionId: id, path: r.path, sha256: r.sha256 });
+    versionAudits.push({ row: { id, componentId: p.componentId, version: p.version, branch: MAIN, bump: p.bump, trigger: scope.trigger }, refs, before: baseFilesHash });
     const policy = p.found?.policy ?? 'notify';
     if (policy !== 'manual') {
       notifications.push({
@@ -177,23 +230,25 @@ async function write(tx: Tx, scope: SyncScope, planned: Planned[]): Promise<Stor
     stored.push({ prepared: p.prepared, outcome: { kind: 'proposed', proposal: proposalFromDraft({ id: p.componentId, name: spec.name }, row), published: false, beforeVersionId: p.base?.id ?? null } });
   }
 
-  // Between statements other requests get a turn: PGlite runs them on this thread (event-loop.ts).
+  // Back to back: the transaction holds PGlite's only connection, and every other request waits for it.
   const statements: Array<() => Promise<unknown>> = [
     () => bulkInsert(tx, 'components', COMPONENT_COLUMNS, created),
     () => (updated.length ? updateLatest(tx, updated) : Promise.resolve()),
     // One pending proposal per component: the new drafts supersede the older ones.
-    () => (existing.length ? tx.componentVersion.updateMany({ where: { componentId: { in: existing }, branch: MAIN, status: 'draft' }, data: { status: 'superseded', decidedAt: now, decidedBy: ctx.actor } }) : Promise.resolve()),
+    () => (existing.length
+      ? tx.$executeRawUnsafe(
+        `UPDATE component_versions SET status = 'superseded', decided_at = $2::timestamptz, decided_by = $3 WHERE component_id = ANY($1::uuid[]) AND branch = $4 AND status = 'draft'`,
+        existing, now.toISOString(), ctx.actor, MAIN,
+      )
+      : Promise.resolve()),
     () => bulkInsert(tx, 'component_versions', VERSION_COLUMNS, versions),
-    () => storeBlobs(tx, files.map((f) => f.file)),
-    () => bulkInsert(tx, 'version_files', FILE_COLUMNS, files.map((f) => ({ versionId: f.versionId, path: f.file.path, blobSha256: f.sha256 }))),
+    () => insertBlobs(tx, ready.blobs),
+    () => bulkInsert(tx, 'version_files', FILE_COLUMNS, files.map((f) => ({ versionId: f.versionId, path: f.path, blobSha256: f.sha256 }))),
     () => bulkInsert(tx, 'audit_events', AUDIT_COLUMNS, [...audits, ...versionAudits.map((v) => draftAudit(v.row, v.refs, v.before))].map((a) => ({ id: randomUUID(), createdAt: now, ...auditRow(ctx, a) }))),
     () => bulkInsert(tx, 'notifications', NOTIFICATION_COLUMNS, notifications.map((n) => ({ id: randomUUID(), createdAt: now, ...n }))),
   ];
   const existing = planned.filter((p) => p.found).map((p) => p.componentId);
-  for (const statement of statements) {
-    await yieldToEventLoop();
-    await statement();
-  }
+  for (const statement of statements) await statement();
   return stored;
 }
 
@@ -219,7 +274,7 @@ async function updateLatest(tx: Tx, rows: Array<LatestDesign & { id: string }>):
     `UPDATE components AS c SET name = v.name, code_name = v.code_name, description = v.description, figma_key = v.figma_key, file_key = v.file_key,
        latest_spec = v.latest_spec, latest_spec_hash = v.latest_spec_hash, latest_tokens_hash = v.latest_tokens_hash,
        latest_snapshot_id = v.latest_snapshot_id, last_seen_at = v.last_seen_at, removed_at = NULL, updated_at = v.last_seen_at
-     FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, name text, code_name text, description text, figma_key text, file_key text, latest_spec jsonb,
+     FROM json_to_recordset($1::json) AS v(id uuid, name text, code_name text, description text, figma_key text, file_key text, latest_spec jsonb,
        latest_spec_hash text, latest_tokens_hash text, latest_snapshot_id uuid, last_seen_at timestamptz)
      WHERE c.id = v.id`,
     JSON.stringify(payload),

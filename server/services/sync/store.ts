@@ -20,7 +20,7 @@ export interface SyncScope {
   ctx: RequestContext;
   syncId: string;
   snapshotId: string | null;
-  request: SyncRequest;
+  request: Omit<SyncRequest, 'tokens'>;
   tokens: TokenSet;
   trigger: Trigger;
   timer: PhaseTimer;
@@ -31,27 +31,28 @@ export type Stored = { prepared: Prepared; outcome: ProposalOutcome } | { prepar
 export interface StoreOptions {
   /** Component transactions side by side (PostgreSQL); 1 on PGlite's single connection. */
   concurrency: number;
-  /** Components written together in one transaction; 1 stores each in its own. */
-  batchSize: number;
+  /** Lets short requests go first before each transaction (services/activity.ts). */
+  deferTo?: (() => Promise<void>) | undefined;
 }
 
 /**
- * Stores every prepared component: in chunks of `batchSize`, each chunk one transaction
- * (store-batch.ts), a few chunks side by side when `concurrency` allows. A chunk that fails is
- * stored again one component per transaction, so one failing component never blocks the
- * others. Between chunks the event loop gets its turn (see event-loop.ts).
+ * Stores prepared components as chunks arrive: each chunk (`batchSize` components) one
+ * transaction (store-batch.ts), a few side by side when `concurrency` allows. A chunk that
+ * fails is stored again one component per transaction, so one failing component never blocks
+ * the others. `add` queues a chunk; `done` waits for every queued one.
  */
-export async function storeComponents(scope: SyncScope, prepared: Prepared[], options: StoreOptions): Promise<Stored[]> {
+export function componentStore(scope: SyncScope, options: StoreOptions): { add(chunk: Prepared[]): void; done(): Promise<Stored[]> } {
   const limit = pLimit(Math.max(1, options.concurrency));
-  const size = Math.max(1, options.batchSize);
-  const chunks: Prepared[][] = [];
-  for (let i = 0; i < prepared.length; i += size) chunks.push(prepared.slice(i, i + size));
-  const results = await Promise.all(chunks.map((chunk) => limit(() => storeChunk(scope, chunk))));
-  return results.flat();
+  const queued: Array<Promise<Stored[]>> = [];
+  return {
+    add: (chunk) => void queued.push(limit(() => storeChunk(scope, chunk, options))),
+    done: async () => (await Promise.all(queued)).flat(),
+  };
 }
 
-async function storeChunk(scope: SyncScope, chunk: Prepared[]): Promise<Stored[]> {
+async function storeChunk(scope: SyncScope, chunk: Prepared[], options: StoreOptions): Promise<Stored[]> {
   await yieldToEventLoop();
+  await options.deferTo?.();
   if (chunk.length === 1) return [await storeOne(scope, chunk[0]!)];
   let batch: BatchResult;
   try {
@@ -63,6 +64,7 @@ async function storeChunk(scope: SyncScope, chunk: Prepared[]): Promise<Stored[]
   const rest: Stored[] = [];
   for (const p of batch.individually) {
     await yieldToEventLoop();
+    await options.deferTo?.();
     rest.push(await storeOne(scope, p));
   }
   return [...batch.stored, ...rest];

@@ -1,28 +1,59 @@
-// Step 1, validate: the request's components and tokens, before anything is stored.
+// Step 1, validate: the request's text or body, its components and its tokens, before anything
+// is stored. Pure (no I/O), so it runs in a worker thread for requests off the wire (intake.ts):
+// reading, validating and hashing a design system blocked the event loop for 100–250 ms.
+import { SyncRequest } from '../../../core/contract/sync.js';
 import type { ComponentSpec } from '../../../core/contract/specs.js';
 import type { TokenSet } from '../../../core/contract/tokens.js';
-import type { SyncRequest } from '../../../core/contract/sync.js';
-import { badRequest } from '../../errors.js';
+import { sha256Hex } from '../../../core/tokens/hash.js';
+import { hashTokenSet } from '../../../core/tokens/index.js';
+import { AppError, badRequest } from '../../errors.js';
+import { inputProblem, inputRefused } from '../input-problem.js';
+import { parseJsonBody } from '../json-body.js';
 import { canonicalTokens } from '../token-input.js';
-import { yieldToEventLoop } from '../event-loop.js';
-import { hashTokenSetSliced } from '../sliced-hash.js';
+import { validationFailed, zodIssues } from '../validation-error.js';
 
-export interface ValidRequest {
+/** A sync request that passed validation, with its canonical tokens and hashes. */
+export interface ValidSync {
+  /** the request but its token input, which `tokens` replaces */
+  request: Omit<SyncRequest, 'tokens'>;
+  /** sha256 of the request's JSON text: what an Idempotency-Key is bound to */
+  inputHash: string;
   tokens: TokenSet;
+  /** `tokens` as JSON text (the snapshot a sync stores) */
+  tokensJson: string;
   tokensHash: string;
   warnings: string[];
+  /** milliseconds spent validating */
+  validateMs: number;
 }
 
-/**
- * Throws a 4xx naming the problem; nothing has been written yet. Other requests get a turn
- * between the steps: together they blocked the event loop ~130 ms on a 300-component sync.
- */
-export async function validateRequest(request: SyncRequest): Promise<ValidRequest> {
+/** From the body's JSON text: the checks every route's body gets (depth, JSON, NUL, sizes), then the sync's own. */
+export function validateSyncText(text: string): ValidSync {
+  const started = performance.now();
+  const body = parseJsonBody(text);
+  const problem = inputProblem(body, 'body');
+  if (problem) throw inputRefused(problem);
+  return validated(body, syncInputHash(text), started);
+}
+
+/** From a parsed body (the poller's and the webhook's requests). Throws a 4xx naming the problem. */
+export function validateSyncBody(body: unknown): ValidSync {
+  const started = performance.now();
+  return validated(body, syncInputHash(JSON.stringify(body)), started);
+}
+
+/** What an Idempotency-Key is bound to: the body's bytes, as Stripe binds a key to its request. */
+export function syncInputHash(text: string): string {
+  return sha256Hex(text);
+}
+
+function validated(body: unknown, inputHash: string, started: number): ValidSync {
+  const parsed = SyncRequest.safeParse(body);
+  if (!parsed.success) throw validationFailed(zodIssues('body', parsed.error.issues));
+  const { tokens: input, ...request } = parsed.data;
   checkSpecs(request.components);
-  const { tokens, warnings } = canonicalTokens(request.tokens, request.components);
-  await yieldToEventLoop();
-  const tokensHash = await hashTokenSetSliced(tokens);
-  return { tokens, tokensHash, warnings };
+  const { tokens, warnings } = canonicalTokens(input, request.components);
+  return { request, inputHash, tokens, tokensJson: JSON.stringify(tokens), tokensHash: hashTokenSet(tokens), warnings, validateMs: performance.now() - started };
 }
 
 function checkSpecs(components: ComponentSpec[]): void {
@@ -31,4 +62,20 @@ function checkSpecs(components: ComponentSpec[]): void {
     if (seen.has(c.id)) throw badRequest(`component id ${c.id} (${c.name}) appears twice in components`);
     seen.add(c.id);
   }
+}
+
+/** An AppError as plain data (to cross a thread), and back. */
+export interface SerializedAppError {
+  statusCode: number;
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+export function serializeAppError(err: AppError): SerializedAppError {
+  return { statusCode: err.statusCode, code: err.code, message: err.message, details: err.details };
+}
+
+export function reviveAppError(e: SerializedAppError): AppError {
+  return new AppError(e.statusCode, e.code, e.message, e.details);
 }

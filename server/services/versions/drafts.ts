@@ -75,7 +75,7 @@ export async function createDraftInTx(tx: Tx, ctx: Omit<RequestContext, 'db'>, c
 }
 
 /** The row of a new draft numbered `version` on top of `head` (also written in batches by the sync's store step). */
-export function draftData(ctx: Omit<RequestContext, 'db'>, componentId: string, head: VersionRow | null, version: string, input: DraftInput): Prisma.ComponentVersionUncheckedCreateInput {
+export function draftData(ctx: Omit<RequestContext, 'db'>, componentId: string, head: Pick<VersionRow, 'id'> | null, version: string, input: DraftInput): Prisma.ComponentVersionUncheckedCreateInput {
   const parts = parseVersion(version);
   const tokens = input.tokens ?? {};
   const spec = input.spec ?? {};

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Token, TokenSet } from '../../../core/contract/tokens.js';
-import { hashToken, hashTokenSet, normalizeFromPluginApi, tokenHashes } from '../../../core/tokens/index.js';
+import { canonicalJson, hashToken, hashTokenSet, normalizeFromPluginApi, tokenHashes } from '../../../core/tokens/index.js';
 import { pluginFixture } from './support/fixtures.js';
 
 /** The same JSON with the keys of every object in another order, chosen by `seed`. */
@@ -72,5 +72,33 @@ describe('hashing', () => {
     expect(hashes.size).toBe(set.tokens.length);
     expect(hashes.get(set.tokens[3]!.id)).toBe(hashToken(set.tokens[3]!));
     expect(new Set(hashes.values()).size).toBe(set.tokens.length);
+  });
+});
+
+describe('canonicalJson', () => {
+  // The definition every stored hash was computed with: rewriting it for speed must not move a hash.
+  function reference(value: unknown): string {
+    if (value === null || typeof value !== 'object') {
+      const s = JSON.stringify(value);
+      return s === undefined ? 'null' : s;
+    }
+    if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
+    const record = value as Record<string, unknown>;
+    return `{${Object.keys(record).filter((k) => record[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${reference(record[k])}`).join(',')}}`;
+  }
+  const withUndefined = fc.letrec((tie) => ({
+    value: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 1 }), fc.constant(undefined), fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(fc.string({ maxLength: 4 }), tie('value'), { maxKeys: 4 })),
+  })).value;
+
+  it('is the reference definition on any value, undefined members included', () => {
+    fc.assert(fc.property(withUndefined, (v) => {
+      expect(canonicalJson(v)).toBe(reference(v));
+    }), { numRuns: 500 });
+  });
+
+  it('is valid JSON that parses back to the value with sorted keys', () => {
+    fc.assert(fc.property(fc.jsonValue(), (v) => {
+      expect(JSON.parse(canonicalJson(v))).toEqual(JSON.parse(JSON.stringify(v)));
+    }), { numRuns: 300 });
   });
 });
