@@ -45,6 +45,7 @@ const pluginMain = {
   format: 'iife',
   target: 'es2017',
   mainFields: ['module', 'main'],
+  minify: true,
   logLevel: 'warning',
 };
 
@@ -66,7 +67,10 @@ const pluginUi = {
 };
 
 async function buildUi() {
-  const result = await esbuild.build(pluginUi);
+  await writeUi(await esbuild.build(pluginUi));
+}
+
+async function writeUi(result) {
   const js = result.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => f.text).join('\n');
   const css = result.outputFiles.filter((f) => f.path.endsWith('.css')).map((f) => f.text).join('\n');
   const template = await readFile(resolve(root, 'plugin/ui/index.html'), 'utf8');
@@ -79,9 +83,11 @@ async function buildUi() {
 }
 
 if (watch) {
-  const contexts = await Promise.all([esbuild.context(server), esbuild.context(pluginMain)]);
+  // The UI is one HTML file assembled after esbuild: rebuilt by a plugin on each of its builds.
+  const uiWatch = { ...pluginUi, plugins: [...pluginUi.plugins, { name: 'assemble-ui', setup(build) { build.onEnd((result) => (result.errors.length ? undefined : writeUi(result))); } }] };
+  const contexts = await Promise.all([esbuild.context(server), esbuild.context(pluginMain), esbuild.context(uiWatch)]);
   await Promise.all(contexts.map((c) => c.watch()));
-  console.log('watching server and plugin main (rerun `npm run build` for the UI)');
+  console.log('watching: server, plugin main and UI rebuild on change');
 } else {
   await Promise.all([esbuild.build(server), esbuild.build(pluginMain), buildUi()]);
   console.log('built dist/server, dist/plugin/main.js, dist/plugin/ui.html');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FilePath } from './file-path.js';
 import { LIMITS } from './limits.js';
+import { POLICIES, SCOPES, TRIGGERS, VERSION_STATUSES } from './enums.js';
 
 export const ErrorBody = z.object({
   error: z.object({
@@ -11,16 +12,16 @@ export const ErrorBody = z.object({
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
-export const Scope = z.enum(['read', 'write', 'admin']);
+export const Scope = z.enum(SCOPES);
 export type Scope = z.infer<typeof Scope>;
 
-export const Policy = z.enum(['auto', 'notify', 'manual']);
+export const Policy = z.enum(POLICIES);
 export type Policy = z.infer<typeof Policy>;
 
-export const VersionStatus = z.enum(['draft', 'published', 'rejected', 'superseded', 'archived']);
+export const VersionStatus = z.enum(VERSION_STATUSES);
 export type VersionStatus = z.infer<typeof VersionStatus>;
 
-export const Trigger = z.enum(['sync', 'manual', 'token_change', 'design_change', 'schedule', 'webhook', 'rollback', 'merge']);
+export const Trigger = z.enum(TRIGGERS);
 export type Trigger = z.infer<typeof Trigger>;
 
 export const VersionSummary = z.object({

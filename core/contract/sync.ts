@@ -35,6 +35,8 @@ export const Proposal = z.object({
   collectionChanges: z.array(CollectionChange).optional(),
   files: z.array(FileStat),
   warnings: z.array(z.string()),
+  /** the draft holds merge conflicts with a customization: resolve them before accepting (added in API 1.x) */
+  hasConflicts: z.boolean().optional(),
 });
 export type Proposal = z.infer<typeof Proposal>;
 

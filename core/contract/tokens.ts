@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TokenSourceKinds, TokenTypes } from './enums.js';
 
 /** A reference to another token by id (Figma variable id, style id, or DTCG dot path). */
 export const Alias = z.object({ alias: z.string().min(1) }).strict();
@@ -16,18 +17,16 @@ export type Value = z.infer<typeof Value>;
 export const ModeValue = z.union([Alias, Value]);
 export type ModeValue = Alias | Value;
 
-export const TokenTypes = [
-  'color', 'dimension', 'number', 'string', 'boolean', 'fontFamily', 'fontWeight', 'duration',
-  'cubicBezier', 'typography', 'shadow', 'border', 'strokeStyle', 'transition', 'gradient',
-] as const;
+export { TokenTypes, TokenSourceKinds } from './enums.js';
 export const TokenType = z.enum(TokenTypes);
 export type TokenType = z.infer<typeof TokenType>;
 
-export const TokenSourceKinds = ['variable', 'paintStyle', 'textStyle', 'effectStyle', 'gridStyle', 'file'] as const;
 export const TokenSource = z.object({
   kind: z.enum(TokenSourceKinds),
   /** Figma style/variable key or file name, when known */
   ref: z.string().optional(),
+  /** a team library's variable or style that this file uses (read through the file, not defined in it) */
+  remote: z.boolean().optional(),
 });
 export type TokenSource = z.infer<typeof TokenSource>;
 

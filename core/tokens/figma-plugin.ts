@@ -62,6 +62,14 @@ export interface PluginApiInput {
   readonly gridStyles?: readonly PluginGridStyleInput[];
 }
 
+export interface NormalizePluginOptions {
+  /**
+   * Keep the remote (team library) variables, collections and styles given, marked
+   * `source.remote`: the plugin passes those the file's tokens and components reach.
+   */
+  keepRemote?: boolean;
+}
+
 export interface NormalizeResult {
   tokens: TokenSet;
   warnings: string[];
@@ -73,22 +81,27 @@ export interface NormalizeResult {
  * collection of their own ("styles", one mode "default"); remote styles are skipped like
  * remote variables.
  */
-export function normalizeFromPluginApi(input: PluginApiInput): NormalizeResult {
+export function normalizeFromPluginApi(input: PluginApiInput, options: NormalizePluginOptions = {}): NormalizeResult {
   const warnings: string[] = [];
-  const { tokens, collections } = normalizeVariables(input.variables ?? [], input.collections ?? [], warnings);
+  const { tokens, collections } = normalizeVariables(input.variables ?? [], input.collections ?? [], warnings, options);
+  const skipRemote = (style: { remote: boolean }) => style.remote && !options.keepRemote;
+  const markRemote = (token: Token | undefined, style: { remote: boolean }) => {
+    if (token && style.remote) token.source = { ...(token.source ?? { kind: 'paintStyle' }), remote: true };
+    return token;
+  };
 
   const styleTokens: Token[] = [];
   let remote = 0;
   for (const style of input.paintStyles ?? []) {
-    if (style.remote) { remote++; continue; }
-    const token = paintStyleToken(style, style.paints, warnings);
+    if (skipRemote(style)) { remote++; continue; }
+    const token = markRemote(paintStyleToken(style, style.paints, warnings), style);
     if (token) styleTokens.push(token);
   }
   for (const style of input.textStyles ?? []) {
-    if (style.remote) { remote++; continue; }
+    if (skipRemote(style)) { remote++; continue; }
     const lineHeight = style.lineHeight.unit === 'AUTO' ? { unit: 'AUTO' as const } : style.lineHeight;
     const wght = style.fontName.variationSettings?.wght;
-    styleTokens.push(textStyleToken(style, {
+    styleTokens.push(markRemote(textStyleToken(style, {
       fontFamily: style.fontName.family,
       fontWeight: wght ?? fontWeightFromStyleName(style.fontName.style),
       fontStyleName: style.fontName.style,
@@ -96,15 +109,15 @@ export function normalizeFromPluginApi(input: PluginApiInput): NormalizeResult {
       lineHeight,
       letterSpacing: style.letterSpacing,
       boundVariables: style.boundVariables,
-    }, warnings));
+    }, warnings), style)!);
   }
   for (const style of input.effectStyles ?? []) {
-    if (style.remote) { remote++; continue; }
-    const token = effectStyleToken(style, style.effects, warnings);
+    if (skipRemote(style)) { remote++; continue; }
+    const token = markRemote(effectStyleToken(style, style.effects, warnings), style);
     if (token) styleTokens.push(token);
   }
   for (const style of input.gridStyles ?? []) {
-    if (style.remote) { remote++; continue; }
+    if (skipRemote(style)) { remote++; continue; }
     gridStyleSkipped(style, warnings);
   }
   if (remote > 0) warnings.push(`Skipped ${remote} remote (library) style(s): only local styles are kept`);

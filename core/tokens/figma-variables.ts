@@ -100,21 +100,31 @@ export function normalizeCollection(c: FigmaCollectionLike): Collection {
   return { id: c.id, name: c.name, modes: c.modes.map((m) => ({ id: m.modeId, name: m.name })), defaultModeId: c.defaultModeId };
 }
 
+export interface NormalizeVariablesOptions {
+  /**
+   * Keep remote (team library) variables and collections given, marked `source.remote`: the
+   * plugin passes exactly those its local variables and components reach, so aliases into a
+   * library resolve. Otherwise they are skipped with a warning.
+   */
+  keepRemote?: boolean;
+}
+
 /**
- * Variables and collections → tokens and collections. Local only: remote (library) variables
- * and collections are skipped, so aliases into a library show up as dangling in validation
- * (the plugin extracts the library file itself when it is the design system). Anything that
- * cannot be modelled is skipped with a warning naming it.
+ * Variables and collections → tokens and collections. Remote (library) variables and
+ * collections are skipped unless `keepRemote` (then aliases into a library that were not
+ * given show up as dangling in validation). Anything that cannot be modelled is skipped with a
+ * warning naming it.
  */
 export function normalizeVariables(
   variables: readonly FigmaVariableLike[],
   collections: readonly FigmaCollectionLike[],
   warnings: string[],
+  options: NormalizeVariablesOptions = {},
 ): { tokens: Token[]; collections: Collection[] } {
   const kept = new Map<string, Collection>();
   let remoteCollections = 0;
   for (const c of collections) {
-    if (c.remote) { remoteCollections++; continue; }
+    if (c.remote && !options.keepRemote) { remoteCollections++; continue; }
     if (c.isExtension) {
       warnings.push(`Collection "${c.name}" (${c.id}) is an extended collection; extended collections are not supported yet, skipped`);
       continue;
@@ -127,7 +137,7 @@ export function normalizeVariables(
   let remoteVariables = 0;
   for (const v of variables) {
     const label = `Variable "${v.name}" (${v.id})`;
-    if (v.remote) { remoteVariables++; continue; }
+    if (v.remote && !options.keepRemote) { remoteVariables++; continue; }
     const collection = kept.get(v.variableCollectionId);
     if (!collection) {
       warnings.push(`${label}: its collection ${v.variableCollectionId} no longer exists; dropped`);
@@ -163,6 +173,7 @@ export function normalizeVariables(
     const codeSyntax = normalizeCodeSyntax(v.codeSyntax);
     if (codeSyntax) token.codeSyntax = codeSyntax;
     token.source = v.key ? { kind: 'variable', ref: v.key } : { kind: 'variable' };
+    if (v.remote) token.source.remote = true;
     if (v.hiddenFromPublishing) token.extensions = { 'com.figma': { hiddenFromPublishing: true } };
     tokens.push(token);
   }

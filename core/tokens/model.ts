@@ -1,7 +1,7 @@
 import type { Collection, Mode, ModeValue, Token, TokenSet, TokenType } from '../contract/tokens.js';
 
 export type { Alias, Collection, Mode, ModeValue, Token, TokenSet, TokenType, Value } from '../contract/tokens.js';
-export { TokenTypes } from '../contract/tokens.js';
+export { TokenTypes } from '../contract/enums.js';
 
 /**
  * Collection that holds tokens made from Figma styles. Styles have no modes, so it has one.

@@ -1,4 +1,5 @@
-import { TokenTypes, type TokenSet, type TokenType } from '../contract/tokens.js';
+import { TokenTypes } from '../contract/enums.js';
+import type { TokenSet, TokenType } from '../contract/tokens.js';
 import { collectAliasTargets, isAlias } from './aliases.js';
 import { mergeIssues, type IssueKind, type TokenIssue } from './issues.js';
 import { indexTokenSet } from './model.js';

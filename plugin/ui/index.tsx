@@ -1,27 +1,22 @@
+import './theme.css';
 import { render } from 'preact';
-import { Button, Container, Text, Textbox, VerticalSpace } from '@create-figma-plugin/ui';
-import { useState } from 'preact/hooks';
-import styles from './app.module.css';
-import { insideFigma } from './bridge.js';
+import { App } from './app.js';
+import { detectHost } from './host/index.js';
 
-/** Placeholder screen until the plugin issue: connection settings and where the sync will go. */
-function App() {
-  const [serverUrl, setServerUrl] = useState(insideFigma ? 'http://localhost:3000' : window.location.origin);
-  return (
-    <Container space="medium">
-      <div class={styles.screen}>
-        <VerticalSpace space="small" />
-        <Text>
-          <strong>design-sync</strong>
-        </Text>
-        <Text class={styles.muted}>Sync design tokens and components to versioned code.</Text>
-        <Textbox value={serverUrl} onValueInput={setServerUrl} placeholder="Server URL" />
-        <Button fullWidth disabled>
-          Sync (coming soon)
-        </Button>
-      </div>
-    </Container>
-  );
+const host = detectHost();
+
+/** Figma marks <html> with its theme; a browser follows the system's colour scheme. */
+function followSystemTheme(): void {
+  const html = document.documentElement;
+  if (html.classList.contains('figma-light') || html.classList.contains('figma-dark')) return;
+  const dark = window.matchMedia('(prefers-color-scheme: dark)');
+  const apply = () => {
+    document.body.classList.toggle('figma-dark', dark.matches);
+    document.body.classList.toggle('figma-light', !dark.matches);
+  };
+  apply();
+  dark.addEventListener('change', apply);
 }
 
-render(<App />, document.getElementById('root')!);
+followSystemTheme();
+render(<App host={host} />, document.getElementById('root')!);

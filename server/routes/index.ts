@@ -17,6 +17,7 @@ import customizations from './customizations.js';
 import drift from './drift.js';
 import coverage from './coverage.js';
 import notifications from './notifications.js';
+import drafts from './drafts.js';
 
 const API = '/api/v1';
 
@@ -32,6 +33,7 @@ export const routes: RouteModule[] = [
   { prefix: API, plugin: versions },
   { prefix: API, plugin: compare },
   { prefix: API, plugin: syncs },
+  { prefix: API, plugin: drafts },
   { prefix: API, plugin: rollback },
   { prefix: API, plugin: branches },
   { prefix: API, plugin: regenerate },

@@ -176,5 +176,6 @@ export function proposalFromDraft(component: { id: string; name: string }, v: Pr
     specChanges: stored.specChanges ?? [],
     files: stored.files ?? [],
     warnings: v.warnings,
+    ...(v.hasConflicts ? { hasConflicts: true } : {}),
   };
 }

@@ -50,15 +50,20 @@ describe('plugin UI served as a web page', () => {
   });
   afterAll(async () => t?.close());
 
-  it('serves the built single-file UI at /plugin and redirects / to it', async () => {
-    const res = await t.api('GET', '/plugin', { token: null });
-    expect(res.statusCode).toBe(200);
-    expect(res.headers['content-type']).toContain('text/html');
-    expect(res.body).toContain('<div id="root"></div>');
-    expect(res.body).toMatch(/<script>[\s\S]+<\/script>/);
-    expect(res.body).toMatch(/<style>[\s\S]+<\/style>/);
+  it('serves the built single-file UI at /app (and /plugin), with a strict content policy, and redirects / to /app', async () => {
+    for (const path of ['/app', '/plugin']) {
+      const res = await t.api('GET', path, { token: null });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toContain('text/html');
+      expect(res.body).toContain('<div id="root"></div>');
+      expect(res.body).toMatch(/<script>[\s\S]+<\/script>/);
+      expect(res.body).toMatch(/<style>[\s\S]+<\/style>/);
+      // Everything is inline; the page may talk to this server only.
+      expect(res.headers['content-security-policy']).toContain("connect-src 'self'");
+      expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+    }
     const root = await t.api('GET', '/', { token: null });
     expect(root.statusCode).toBe(302);
-    expect(root.headers.location).toBe('/plugin');
+    expect(root.headers.location).toBe('/app');
   });
 });

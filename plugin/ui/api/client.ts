@@ -1,0 +1,137 @@
+// The REST client of the UI: one method per call the screens make, typed with the server's
+// wire shapes, every failure an ApiError that says what to do.
+import type { Proposal, SyncResult } from '../../../core/contract/sync.js';
+import { ApiError, errorFromResponse, unreachable } from './errors.js';
+import type { CompareResult, ComponentRow, Decision, DecisionOutcome, HistoryFilters, Me, PatternInfo, PendingDraft, RollbackResult, SyncDetail, VersionDetail, VersionOut, VersionPage } from './types.js';
+
+export interface Connection {
+  serverUrl: string;
+  token: string;
+}
+
+export class ApiClient {
+  private readonly base: string;
+
+  constructor(private readonly connection: Connection, private readonly fetchImpl: typeof fetch = (...args) => fetch(...args)) {
+    this.base = connection.serverUrl.replace(/\/+$/, '');
+  }
+
+  private async call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    let response: Response;
+    try {
+      response = await this.fetchImpl(`${this.base}/api/v1${path}`, {
+        method,
+        headers: { authorization: `Bearer ${this.connection.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+    } catch (err) {
+      throw unreachable(this.base, err);
+    }
+    const text = await response.text();
+    let parsed: unknown = null;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      if (!response.ok) throw errorFromResponse(response.status, null);
+      throw new ApiError('server', `The server at ${this.base} did not answer with JSON: is this a design-sync server?`, response.status);
+    }
+    if (!response.ok) throw errorFromResponse(response.status, parsed);
+    return parsed as T;
+  }
+
+  me(): Promise<Me> {
+    return this.call('GET', '/me');
+  }
+
+  /** The body goes as text: the caller may have it serialized already. */
+  sync(projectId: string, body: unknown): Promise<SyncResult & { warnings: string[]; replayed?: boolean }> {
+    return this.call('POST', `/projects/${encodeURIComponent(projectId)}/syncs`, body);
+  }
+
+  getSync(syncId: string): Promise<SyncDetail> {
+    return this.call('GET', `/syncs/${encodeURIComponent(syncId)}`);
+  }
+
+  decide(syncId: string, decisions: Decision[]): Promise<{ syncId: string; results: DecisionOutcome[] }> {
+    return this.call('POST', `/syncs/${encodeURIComponent(syncId)}/decisions`, { decisions });
+  }
+
+  drafts(projectId: string): Promise<{ drafts: PendingDraft[] }> {
+    return this.call('GET', `/projects/${encodeURIComponent(projectId)}/drafts`);
+  }
+
+  publish(versionId: string, options: { comment?: string; force?: boolean } = {}): Promise<VersionOut> {
+    return this.call('POST', `/versions/${encodeURIComponent(versionId)}/publish`, options);
+  }
+
+  reject(versionId: string, comment?: string): Promise<VersionOut> {
+    return this.call('POST', `/versions/${encodeURIComponent(versionId)}/reject`, comment ? { comment } : {});
+  }
+
+  /** Every component of the project (the API pages by 200). */
+  async components(projectId: string): Promise<ComponentRow[]> {
+    const all: ComponentRow[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `?limit=200&cursor=${encodeURIComponent(cursor)}` : '?limit=200';
+      const page: { items: ComponentRow[]; nextCursor: string | null } = await this.call('GET', `/projects/${encodeURIComponent(projectId)}/components${query}`);
+      all.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return all;
+  }
+
+  patterns(): Promise<{ items: PatternInfo[] }> {
+    return this.call('GET', '/patterns');
+  }
+
+  updateComponent(componentId: string, patch: { policy?: 'auto' | 'notify' | 'manual'; pattern?: string | null }): Promise<ComponentRow> {
+    return this.call('PATCH', `/components/${encodeURIComponent(componentId)}`, patch);
+  }
+
+  history(componentId: string, filters: HistoryFilters = {}, cursor?: string): Promise<VersionPage> {
+    const query = new URLSearchParams();
+    for (const [key, value] of Object.entries(filters)) if (value) query.set(key, value);
+    if (cursor) query.set('cursor', cursor);
+    query.set('limit', '100');
+    return this.call('GET', `/components/${encodeURIComponent(componentId)}/versions?${query.toString()}`);
+  }
+
+  version(versionId: string): Promise<VersionDetail> {
+    return this.call('GET', `/versions/${encodeURIComponent(versionId)}`);
+  }
+
+  compare(componentId: string, from: string, to: string): Promise<CompareResult> {
+    return this.call('GET', `/components/${encodeURIComponent(componentId)}/compare?${new URLSearchParams({ from, to }).toString()}`);
+  }
+
+  rollback(componentId: string, targetVersionId: string, force = false): Promise<RollbackResult> {
+    return this.call('POST', `/components/${encodeURIComponent(componentId)}/rollback`, { targetVersionId, ...(force ? { force } : {}) });
+  }
+
+  addTag(versionId: string, tag: string): Promise<VersionOut> {
+    return this.call('POST', `/versions/${encodeURIComponent(versionId)}/tags`, { tag });
+  }
+
+  removeTag(versionId: string, tag: string): Promise<VersionOut> {
+    return this.call('DELETE', `/versions/${encodeURIComponent(versionId)}/tags?${new URLSearchParams({ tag }).toString()}`);
+  }
+
+  replaceFiles(versionId: string, files: Array<{ path: string; content: string }>): Promise<VersionOut> {
+    return this.call('PUT', `/versions/${encodeURIComponent(versionId)}/files`, { files });
+  }
+
+  /** The version's files as a zip (a Blob), for a download the page starts itself. */
+  async download(versionId: string): Promise<Blob> {
+    let response: Response;
+    try {
+      response = await this.fetchImpl(`${this.base}/api/v1/versions/${encodeURIComponent(versionId)}/download`, { headers: { authorization: `Bearer ${this.connection.token}` } });
+    } catch (err) {
+      throw unreachable(this.base, err);
+    }
+    if (!response.ok) throw errorFromResponse(response.status, await response.json().catch(() => null));
+    return response.blob();
+  }
+}
+
+export type { Proposal };

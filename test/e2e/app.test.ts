@@ -1,0 +1,146 @@
+import { unzipSync, strFromU8 } from 'fflate';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium, screenshot, watchErrors } from './support/browser.js';
+import { startLiveServer, type LiveServer } from './support/server.js';
+import { currentVersion, projectWithHistory, versions } from './support/scenario.js';
+
+// The same UI in a browser, at /app: sign in, review the pending drafts, history, compare,
+// roll back (also a refused rollback), tags and downloads, against a real server on PGlite.
+describe.skipIf(!hasChromium)('the web app at /app', () => {
+  let server: LiveServer;
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+
+  beforeAll(async () => {
+    server = await startLiveServer();
+    await projectWithHistory(server);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const open = async (colorScheme: 'light' | 'dark' = 'light') => {
+    page = await browser.newPage({ viewport: { width: 560, height: 820 }, colorScheme, acceptDownloads: true });
+    errors = watchErrors(page);
+    await page.goto(`${server.url}/app`);
+  };
+
+  it('refuses a wrong token with the reason, then signs in and shows the project', async () => {
+    await open();
+    await screenshot(page, 'app-sign-in-light');
+    await page.getByLabel('API token').fill('ds_not_a_real_token_000000000000000000');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/unknown or was revoked/);
+    await screenshot(page, 'app-sign-in-refused-light');
+    await page.getByLabel('API token').fill(server.token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('tab', { name: 'Review' }).waitFor();
+    expect(await page.getByText('Project default').count()).toBe(1);
+  });
+
+  it('lists the pending drafts, opens a diff in unified and split views, accepts one and rejects the other', async () => {
+    const proposals = page.getByRole('list', { name: 'Proposals' });
+    await proposals.waitFor();
+    const items = proposals.locator(':scope > li');
+    await expect.poll(() => items.count()).toBe(2);
+    expect(await proposals.textContent()).toContain('1.0.0 → 1.1.0');
+    expect(await proposals.textContent()).toContain('1.1.0 → 2.0.0');
+
+    await page.getByRole('button', { name: 'Review Button' }).click();
+    const viewer = page.getByRole('region', { name: /Button 1\.0\.0 → 1\.1\.0/ });
+    await viewer.waitFor();
+    // The token change reaches Button through its alias: the summary names the token and the values.
+    expect(await viewer.textContent()).toMatch(/color\/blue\/500: #0055ff → #1144ee/);
+    await page.getByRole('button', { name: 'Split' }).click();
+    expect(await page.getByRole('button', { name: 'Split' }).getAttribute('aria-pressed')).toBe('true');
+    await screenshot(page, 'app-review-split-light');
+    await page.getByRole('button', { name: 'Unified' }).click();
+    expect(await page.getByRole('button', { name: 'Unified' }).getAttribute('aria-pressed')).toBe('true');
+    await screenshot(page, 'app-review-unified-light');
+
+    // Badge's draft removes an option: breaking, and said so.
+    await page.getByRole('button', { name: 'Review Badge' }).click();
+    await expect.poll(() => page.getByText(/Breaking change/).count()).toBeGreaterThan(0);
+
+    await page.getByRole('button', { name: 'Accept Button' }).click();
+    await expect.poll(() => items.filter({ hasText: 'Button' }).textContent()).toContain('Published as 1.1.0');
+    await page.getByRole('button', { name: 'Reject Badge' }).click();
+    await expect.poll(() => items.filter({ hasText: 'Badge' }).textContent()).toContain('Rejected');
+    await screenshot(page, 'app-review-decided-light');
+
+    expect(await currentVersion(server, 'Button')).toBe('1.1.0');
+    expect(await currentVersion(server, 'Badge')).toBe('1.1.0');
+    expect((await versions(server, 'Badge')).find((v) => v.version === '2.0.0')?.status).toBe('rejected');
+  });
+
+  it('shows the history, compares two versions, tags one and downloads one', async () => {
+    await page.getByRole('tab', { name: 'History' }).click();
+    await page.getByRole('combobox', { name: 'Component' }).selectOption({ label: 'Button (1.1.0)' });
+    const list = page.getByRole('list', { name: 'Versions' });
+    await expect.poll(() => list.locator(':scope > li').count()).toBe(2);
+    await screenshot(page, 'app-history-light');
+
+    await page.getByRole('button', { name: 'Compare 1.0.0' }).click();
+    await page.getByRole('button', { name: 'Compare 1.1.0' }).click();
+    const diff = page.getByRole('region', { name: 'Button 1.0.0 → 1.1.0' });
+    await diff.waitFor();
+    expect(await diff.textContent()).toContain('tokens.css');
+    await screenshot(page, 'app-compare-light');
+    await page.getByRole('button', { name: 'Close comparison' }).click();
+
+    await page.getByRole('button', { name: 'Tag 1.0.0' }).click();
+    await page.getByLabel('Tag name').fill('stable');
+    await page.getByRole('button', { name: 'Add tag' }).click();
+    await expect.poll(async () => (await versions(server, 'Button')).find((v) => v.version === '1.0.0')?.tags).toEqual(['stable']);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download 1.1.0' }).click()]);
+    expect(download.suggestedFilename()).toBe('Button-1.1.0.zip');
+    const zip = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+    expect(Object.keys(zip).sort()).toEqual(['Button-1.1.0/Button.module.css', 'Button-1.1.0/Button.stories.tsx', 'Button-1.1.0/Button.test.tsx', 'Button-1.1.0/Button.tsx', 'Button-1.1.0/tokens.css']);
+    expect(strFromU8(zip['Button-1.1.0/tokens.css']!)).toContain('#1144ee');
+  });
+
+  it('rolls back after a confirmation, and shows the reasons when the server refuses one', async () => {
+    await page.getByRole('button', { name: 'Roll back to 1.0.0' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await screenshot(page, 'app-rollback-dialog-light');
+    await dialog.getByRole('button', { name: 'Roll back', exact: true }).click();
+    await expect.poll(() => currentVersion(server, 'Button')).toBe('1.1.1');
+    expect((await versions(server, 'Button'))[0]).toMatchObject({ version: '1.1.1', trigger: 'rollback', status: 'published' });
+
+    // Badge 1.1.0 has a "warning" tone that 1.0.0 lacks: code using it would break.
+    await page.getByRole('combobox', { name: 'Component' }).selectOption({ label: 'Badge (1.1.0)' });
+    await page.getByRole('button', { name: 'Roll back to 1.0.0' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Roll back', exact: true }).click();
+    const refusal = page.getByRole('dialog').getByRole('alert');
+    await expect.poll(() => refusal.textContent()).toMatch(/warning/);
+    await screenshot(page, 'app-rollback-refused-light');
+    expect(await currentVersion(server, 'Badge')).toBe('1.1.0');
+    await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('looks right in the dark theme too', async () => {
+    await open('dark');
+    await page.getByLabel('API token').fill(server.token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('tab', { name: 'Review' }).waitFor();
+    await screenshot(page, 'app-review-dark');
+    await page.getByRole('tab', { name: 'History' }).click();
+    await page.getByRole('list', { name: 'Versions' }).waitFor();
+    await screenshot(page, 'app-history-dark');
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    await page.getByRole('table').waitFor();
+    await screenshot(page, 'app-settings-dark');
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).not.toBe('rgb(255, 255, 255)');
+    expect(errors).toEqual([]);
+  });
+});
