@@ -117,8 +117,9 @@ function addLayer(bindings: Record<string, string>, prefix: string, refs: LayerR
   else for (const id of refs.strokes) add('stroke', id);
   if (refs.effectStyle) add('effects', refs.effectStyle);
   else for (const id of refs.effects) add('effects', id);
-  if (refs.gridStyle) add('layoutGrid', refs.gridStyle);
-  else for (const id of refs.layoutGrids) add('layoutGrid', id);
+  // Grid styles become no token (layout grids have no DTCG type: figma-styles.ts), so a binding
+  // to one would name a token no set has; variables bound inside the grids still count.
+  for (const id of refs.layoutGrids) add('layoutGrid', id);
   if (refs.textStyle) add('typography', refs.textStyle);
   for (const [field, id] of refs.fields) {
     if (refs.textStyle && TEXT_FIELDS.has(field)) continue;

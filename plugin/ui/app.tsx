@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '../messages.js';
+import { ErrorBoundary } from './components/error-boundary.js';
 import { ProgressLine } from './components/progress.js';
 import { Tabs } from './components/tabs.js';
 import type { Host } from './host/index.js';
@@ -9,7 +10,7 @@ import { DraftsView } from './screens/review/drafts-view.js';
 import { SyncView } from './screens/review/sync-view.js';
 import { SettingsView } from './screens/settings-view.js';
 import styles from './app.module.css';
-import { connect, type Session } from './session.js';
+import { canWrite, connect, type Session } from './session.js';
 
 type TabId = 'review' | 'history' | 'settings';
 const TABS = [
@@ -60,11 +61,23 @@ export function App({ host }: { host: Host }) {
         <span class={styles.brand}>design-sync</span>
         <span class={styles.project} title={session.settings.serverUrl}>Project {session.me.project.name}</span>
       </header>
-      <Tabs tabs={TABS} current={tab} onSelect={setTab}>
-        {tab === 'review' && (host.kind === 'figma' ? <SyncView host={host} session={session} /> : <DraftsView session={session} />)}
-        {tab === 'history' && <HistoryView host={host} session={session} />}
-        {tab === 'settings' && <SettingsView host={host} session={session} onSignOut={() => void signOut()} />}
-      </Tabs>
+      {!canWrite(session) && (
+        <p class={styles.notice} role="status">
+          This API token is read-only: you can browse the history, but syncing and reviewing need a token with the write scope (Settings → Change connection).
+        </p>
+      )}
+      <Tabs
+        tabs={TABS}
+        current={tab}
+        onSelect={setTab}
+        panels={(id) => (
+          <ErrorBoundary>
+            {id === 'review' && (host.kind === 'figma' ? <SyncView host={host} session={session} /> : <DraftsView session={session} />)}
+            {id === 'history' && <HistoryView host={host} session={session} active={tab === 'history'} />}
+            {id === 'settings' && <SettingsView host={host} session={session} onSignOut={() => void signOut()} />}
+          </ErrorBoundary>
+        )}
+      />
     </main>
   );
 }

@@ -24,8 +24,8 @@ export class ApiClient {
         headers: { authorization: `Bearer ${this.connection.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
-    } catch (err) {
-      throw unreachable(this.base, err);
+    } catch {
+      throw unreachable(this.base, await this.answers());
     }
     const text = await response.text();
     let parsed: unknown = null;
@@ -37,6 +37,16 @@ export class ApiClient {
     }
     if (!response.ok) throw errorFromResponse(response.status, parsed);
     return parsed as T;
+  }
+
+  /** Whether anything answers at the server's URL: a no-cors request succeeds even when CORS would block the real one. */
+  private async answers(): Promise<boolean> {
+    try {
+      await this.fetchImpl(`${this.base}/healthz`, { mode: 'no-cors', cache: 'no-store' });
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   me(): Promise<Me> {
@@ -126,8 +136,8 @@ export class ApiClient {
     let response: Response;
     try {
       response = await this.fetchImpl(`${this.base}/api/v1/versions/${encodeURIComponent(versionId)}/download`, { headers: { authorization: `Bearer ${this.connection.token}` } });
-    } catch (err) {
-      throw unreachable(this.base, err);
+    } catch {
+      throw unreachable(this.base, await this.answers());
     }
     if (!response.ok) throw errorFromResponse(response.status, await response.json().catch(() => null));
     return response.blob();

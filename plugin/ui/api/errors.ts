@@ -1,7 +1,8 @@
 // What went wrong talking to the server, in words a designer can act on.
 
 export type ApiErrorKind =
-  | 'unreachable' // no answer at all: server down, wrong URL, or blocked by the network / CORS
+  | 'unreachable' // no answer at all: server down or wrong URL
+  | 'blocked' // the server answered, but CORS or Figma's network access kept the answer from the page
   | 'unauthorized' // 401: unknown or revoked token
   | 'forbidden' // 403: the token's scope or project does not allow it
   | 'not_found'
@@ -36,11 +37,16 @@ export function errorFromResponse(status: number, body: unknown): ApiError {
   return new ApiError(kind, message, status, code, error?.details);
 }
 
-/** fetch() rejected: nothing came back. In a browser (and Figma's iframe) a CORS refusal looks the same. */
-export function unreachable(serverUrl: string, cause: unknown): ApiError {
-  const detail = cause instanceof Error && cause.message ? ` (${cause.message})` : '';
-  return new ApiError(
-    'unreachable',
-    `Cannot reach ${serverUrl}${detail}. Check that the server is running and the URL is right; in Figma, the server's origin must be listed in the plugin's manifest (networkAccess), and the server must allow this origin (CORS).`,
-  );
+/**
+ * fetch() rejected: no answer could be read. A browser reports a CORS refusal the same way as a
+ * server that is down; `answered` (from a probe that needs no CORS) tells them apart.
+ */
+export function unreachable(serverUrl: string, answered: boolean): ApiError {
+  if (answered) {
+    return new ApiError(
+      'blocked',
+      `${serverUrl} answered, but its answer was blocked before the plugin could read it: the server must allow this origin (CORS_ORIGINS; the Figma plugin's "null" origin is always allowed by design-sync), and in Figma the server's origin must be listed in the plugin's manifest (networkAccess.allowedDomains).`,
+    );
+  }
+  return new ApiError('unreachable', `Cannot reach ${serverUrl}: check that the server is running and that the URL (scheme, host and port) is right.`);
 }

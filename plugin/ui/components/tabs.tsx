@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import styles from './components.module.css';
 
 export interface TabDef<T extends string> {
@@ -6,8 +7,14 @@ export interface TabDef<T extends string> {
   label: string;
 }
 
-/** WAI-ARIA tabs: arrow keys move between them, the panel is labelled by its tab. */
-export function Tabs<T extends string>({ tabs, current, onSelect, children }: { tabs: Array<TabDef<T>>; current: T; onSelect: (id: T) => void; children: ComponentChildren }) {
+/**
+ * WAI-ARIA tabs: arrow keys move between them, each panel is labelled by its tab. A panel stays
+ * mounted once shown (hidden when another tab is current), so a sync's proposals survive a look
+ * at the history.
+ */
+export function Tabs<T extends string>({ tabs, current, onSelect, panels }: { tabs: Array<TabDef<T>>; current: T; onSelect: (id: T) => void; panels: (id: T) => ComponentChildren }) {
+  const [visited, setVisited] = useState<Set<T>>(new Set([current]));
+  useEffect(() => setVisited((v) => (v.has(current) ? v : new Set([...v, current]))), [current]);
   const onKeyDown = (event: KeyboardEvent) => {
     const i = tabs.findIndex((t) => t.id === current);
     const next = event.key === 'ArrowRight' ? tabs[(i + 1) % tabs.length] : event.key === 'ArrowLeft' ? tabs[(i - 1 + tabs.length) % tabs.length] : undefined;
@@ -35,9 +42,11 @@ export function Tabs<T extends string>({ tabs, current, onSelect, children }: { 
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`panel-${current}`} aria-labelledby={`tab-${current}`} class={styles.panel}>
-        {children}
-      </div>
+      {tabs.filter((t) => visited.has(t.id) || t.id === current).map((t) => (
+        <div key={t.id} role="tabpanel" id={`panel-${t.id}`} aria-labelledby={`tab-${t.id}`} class={styles.panel} hidden={t.id !== current}>
+          {panels(t.id)}
+        </div>
+      ))}
     </div>
   );
 }

@@ -91,6 +91,13 @@ describe('specFromPluginNode', () => {
     expect(warnings).toEqual(['Badge: property Future#50:3 (HOLOGRAM) has an unknown type and was skipped']);
   });
 
+  it('binds no grid style (layout grids become no token), but variables bound inside the grids', () => {
+    const withGridStyle = { ...plugin.component, gridStyleId: 'S:grid-key,1:9' };
+    expect(specFromPluginNode(withGridStyle).variants[0]!.bindings).toEqual({ fill: V('1:4'), radius: V('3:2') });
+    const withBoundGrid = { ...plugin.component, gridStyleId: 'S:grid-key,1:9', boundVariables: { ...plugin.component.boundVariables, layoutGrids: [{ type: 'VARIABLE_ALIAS', id: V('2:7') }] } };
+    expect(specFromPluginNode(withBoundGrid).variants[0]!.bindings).toMatchObject({ layoutGrid: V('2:7') });
+  });
+
   it('falls back to the variant name when variantProperties cannot be read', () => {
     const child = { ...plugin.componentSet.children[0]! };
     Object.defineProperty(child, 'variantProperties', { get: () => { throw new Error('Component set has existing errors'); } });

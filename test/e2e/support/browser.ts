@@ -18,11 +18,22 @@ export function launchChromium(): Promise<Browser> {
 
 const ARTIFACTS = resolve(dirname(fileURLToPath(import.meta.url)), '../../artifacts');
 
-/** Saves a screenshot under test/artifacts/ (git-ignored) for a person to look at. */
+/**
+ * Saves a screenshot under test/artifacts/ (git-ignored) for a person to look at. A plugin
+ * iframe is shown tall for it (its content scrolls inside; the page cannot measure it).
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const path = resolve(ARTIFACTS, `${name}.png`);
+  const frame = page.locator('iframe[title="design-sync plugin"]');
+  const tall = (await frame.count()) > 0;
+  const height = tall ? await frame.evaluate((f: HTMLIFrameElement) => f.style.height) : '';
+  if (tall) {
+    await frame.evaluate((f: HTMLIFrameElement) => (f.style.height = '1600px'));
+    await page.waitForTimeout(150);
+  }
   await page.screenshot({ path, fullPage: true });
+  if (tall) await frame.evaluate((f: HTMLIFrameElement, h: string) => (f.style.height = h), height);
   return path;
 }
 

@@ -20,7 +20,7 @@ const STATUS_TONE = { published: 'success', draft: 'brand', rejected: 'neutral',
 type Panel = { kind: 'compare'; from: VersionDetail; to: VersionDetail } | { kind: 'code'; version: VersionDetail } | null;
 
 /** Per component: its versions as a timeline with branches as lanes, filters, compare, code, rollback, tags, downloads. */
-export function HistoryView({ host, session }: { host: Host; session: Session }) {
+export function HistoryView({ host, session, active = true }: { host: Host; session: Session; active?: boolean }) {
   const [components, setComponents] = useState<ComponentRow[] | null>(null);
   const [componentId, setComponentId] = useState('');
   const [filters, setFilters] = useState<HistoryFilters>({});
@@ -32,13 +32,16 @@ export function HistoryView({ host, session }: { host: Host; session: Session })
   const [error, setError] = useState<unknown>(null);
   const [reload, setReload] = useState(0);
 
+  // Read again whenever the tab is shown: a review elsewhere may have published or rejected since.
   useEffect(() => {
+    if (!active) return;
     session.api.components(session.me.project.id).then((list) => {
       const sorted = [...list].sort((a, b) => a.name.localeCompare(b.name));
       setComponents(sorted);
       setComponentId((current) => current || sorted[0]?.id || '');
     }, setError);
-  }, []);
+    setReload((n) => n + 1);
+  }, [active]);
 
   useEffect(() => {
     if (!componentId) return;

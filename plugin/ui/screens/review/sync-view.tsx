@@ -71,7 +71,6 @@ export function SyncView({ host, session }: { host: Host; session: Session }) {
         </Button>
         <span class={styles.muted}>{file.fileName}</span>
       </div>
-      {!canWrite(session) && <p class={styles.muted}>This API token is read-only: it can browse history but not sync. Use a token with the write scope.</p>}
       {phase.kind === 'extracting' && <ProgressLine label={phase.progress?.message ?? 'Reading the file'} done={phase.progress?.done} total={phase.progress?.total} />}
       {phase.kind === 'sending' && <ProgressLine label={`Sending ${phase.extraction.counts.components} components and ${phase.extraction.request.tokens.tokens.length} tokens; the server regenerates what changed`} />}
       <ErrorBanner error={error} />
