@@ -15,6 +15,7 @@ import rateLimit from './plugins/rate-limit.js';
 import openapi from './plugins/openapi.js';
 import auth from './plugins/auth.js';
 import workers from './plugins/workers.js';
+import jobs from './plugins/jobs.js';
 import { routes } from './routes/index.js';
 import { installNativeSha256 } from './services/native-hash.js';
 
@@ -75,6 +76,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(openapi);
   await app.register(auth);
   await app.register(workers);
+  await app.register(jobs);
   for (const route of routes) await app.register(route.plugin, { prefix: route.prefix });
   return app;
 }

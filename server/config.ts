@@ -46,6 +46,31 @@ const Env = z.object({
   SYNC_LEASE_MINUTES: z.coerce.number().min(0.1).max(1440).default(5),
   /** URL printed at start-up and used in links; defaults to http://HOST:PORT. */
   PUBLIC_URL: z.string().url().optional(),
+  /** Run the job queue (polling, webhooks, regenerations, notifications, daily jobs) in this process. */
+  JOBS: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  /** How often an idle worker asks the queue for work, in seconds. */
+  JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  /** First wait before a failed job (a regeneration, a webhook delivery) is retried; it doubles at each retry. */
+  JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+  /** Figma's REST API (tests point it at a local fake). */
+  FIGMA_API_BASE: z.string().url().default('https://api.figma.com'),
+  /** Calls a minute one Figma token may make: checks of files under one token are spread over it. */
+  FIGMA_CALLS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
+  /** First wait after a failed check (5xx, timeout); doubled at each failure in a row, never beyond the poll interval. */
+  FIGMA_BACKOFF_SECONDS: z.coerce.number().min(0.1).max(3600).default(15),
+  /** A Figma call that takes longer fails (and is retried with backoff). */
+  FIGMA_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(30),
+  /** A burst of webhook events for one file makes one check, this long after the first. */
+  WEBHOOK_DEBOUNCE_SECONDS: z.coerce.number().min(0).max(3600).default(10),
+  /** Token-file directories (POST /projects/:id/token-sources) must lie under this folder; unset, none can be tracked. */
+  TOKEN_SOURCES_ROOT: z.string().min(1).optional(),
+  /** A token-file change is checked this long after the last write (editors write in bursts). */
+  TOKEN_SOURCE_DEBOUNCE_MS: z.coerce.number().int().min(0).max(600_000).default(500),
+  /** Versions older than this, neither current, tagged nor a branch head, are archived by the daily job. */
+  ARCHIVE_AFTER_DAYS: z.coerce.number().min(1).max(36500).default(90),
 });
 
 export type Config = Readonly<{
@@ -62,6 +87,12 @@ export type Config = Readonly<{
   migrateOnStart: boolean;
   publicUrl: string | undefined;
   syncLeaseMinutes: number;
+  jobs: Readonly<{ enabled: boolean; pollSeconds: number; retryDelaySeconds: number }>;
+  figma: Readonly<{ apiBase: string; callsPerMinute: number; timeoutMs: number; backoffSeconds: number }>;
+  webhookDebounceSeconds: number;
+  tokenSourcesRoot: string | undefined;
+  tokenSourceDebounceMs: number;
+  archiveAfterDays: number;
 }>;
 
 export class ConfigError extends Error {
@@ -94,12 +125,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     migrateOnStart: e.MIGRATE_ON_START,
     publicUrl: e.PUBLIC_URL,
     syncLeaseMinutes: e.SYNC_LEASE_MINUTES,
+    jobs: Object.freeze({ enabled: e.JOBS, pollSeconds: e.JOB_POLL_SECONDS, retryDelaySeconds: e.JOB_RETRY_DELAY_SECONDS }),
+    figma: Object.freeze({ apiBase: e.FIGMA_API_BASE.replace(/\/+$/, ''), callsPerMinute: e.FIGMA_CALLS_PER_MINUTE, timeoutMs: Math.round(e.FIGMA_TIMEOUT_SECONDS * 1000), backoffSeconds: e.FIGMA_BACKOFF_SECONDS }),
+    webhookDebounceSeconds: e.WEBHOOK_DEBOUNCE_SECONDS,
+    tokenSourcesRoot: e.TOKEN_SOURCES_ROOT,
+    tokenSourceDebounceMs: e.TOKEN_SOURCE_DEBOUNCE_MS,
+    archiveAfterDays: e.ARCHIVE_AFTER_DAYS,
   });
 }
 
-/** Test and tooling convenience: the defaults plus overrides, as the environment would give them. */
+/**
+ * Test and tooling convenience: the defaults plus overrides, as the environment would give them.
+ * The job queue is off unless a test turns it on (JOBS=true): most suites test requests.
+ */
 export function testConfig(overrides: Record<string, string | undefined> = {}): Config {
-  return loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent', ...overrides });
+  return loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent', JOBS: 'false', ...overrides });
 }
 
 function decodeKey(value: string): Uint8Array | null {

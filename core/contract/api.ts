@@ -44,8 +44,10 @@ export const TrackedFileInput = z.object({
   name: z.string().max(200).optional(),
   pollIntervalSeconds: z.number().int().min(10).max(7 * 24 * 3600).optional(),
   policy: Policy.optional(),
-  figmaToken: z.string().min(1).optional(),
-  webhookPasscode: z.string().min(8).optional(),
+  figmaToken: z.string().min(1).max(500).optional(),
+  /** a personal access token (X-Figma-Token, the default) or an OAuth token (Authorization: Bearer) */
+  figmaTokenKind: z.enum(['pat', 'oauth']).optional(),
+  webhookPasscode: z.string().min(8).max(200).optional(),
 });
 export type TrackedFileInput = z.infer<typeof TrackedFileInput>;
 

@@ -13,6 +13,8 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   prisma: PrismaClient;
   raw: RawSql;
+  /** PostgreSQL's connection string (the job queue opens its own pool on it) */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -51,6 +53,7 @@ async function openPostgres(url: string): Promise<Database> {
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     kind: 'postgres',
+    url,
     prisma,
     raw: pgPoolRawSql(pool),
     async close() {

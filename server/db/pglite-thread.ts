@@ -108,6 +108,7 @@ export class PGliteThread {
     return {
       query: <T>(sql: string, params: unknown[] = []) => thread.call<T[]>('raw.query', { txId, sql, params }),
       exec: (sql: string) => thread.call<void>('raw.exec', { txId, sql }),
+      script: <T>(sql: string) => thread.call<T[]>('raw.script', { txId, sql }),
       async transaction<T>(fn: (tx: RawSql) => Promise<T>): Promise<T> {
         if (txId !== undefined) return fn(this);
         const tx = await thread.call<number>('raw.begin');

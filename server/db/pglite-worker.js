@@ -84,6 +84,12 @@ const handlers = {
   'raw.exec': async (m) => {
     await rawQueryable(m.txId).exec(m.sql);
   },
+  // A script of statements without parameters; the rows of the last one that returns rows.
+  'raw.script': async (m) => {
+    const results = await rawQueryable(m.txId).exec(m.sql);
+    for (let i = results.length - 1; i >= 0; i--) if (results[i]?.fields?.length) return results[i].rows;
+    return [];
+  },
   'raw.begin': () =>
     new Promise((resolve, reject) => {
       const txId = nextTx++;

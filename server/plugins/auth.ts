@@ -93,5 +93,6 @@ export function contextOf(request: FastifyRequest, projectId?: string): RequestC
     scope: principal.scope,
     correlationId: request.id,
     startedAt: request.startedAt,
+    jobs: request.server.jobs ?? undefined,
   };
 }

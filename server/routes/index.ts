@@ -18,6 +18,10 @@ import drift from './drift.js';
 import coverage from './coverage.js';
 import notifications from './notifications.js';
 import drafts from './drafts.js';
+import jobs from './jobs.js';
+import figmaWebhooks from './figma-webhooks.js';
+import tokenSources from './token-sources.js';
+import outboundWebhooks from './outbound-webhooks.js';
 
 const API = '/api/v1';
 
@@ -34,6 +38,10 @@ export const routes: RouteModule[] = [
   { prefix: API, plugin: compare },
   { prefix: API, plugin: syncs },
   { prefix: API, plugin: drafts },
+  { prefix: API, plugin: jobs },
+  { prefix: API, plugin: figmaWebhooks },
+  { prefix: API, plugin: tokenSources },
+  { prefix: API, plugin: outboundWebhooks },
   { prefix: API, plugin: rollback },
   { prefix: API, plugin: branches },
   { prefix: API, plugin: regenerate },

@@ -17,6 +17,16 @@ const TrackedFileOut = z.object({
   lastFileVersion: z.string().nullable(),
   lastCheckedAt: z.string().nullable(),
   lastError: z.string().nullable(),
+  /** active, or why polling stopped (credentials_broken, not_found, deleted) until the token or key changes */
+  status: z.string(),
+  statusReason: z.string().nullable(),
+  figmaTokenKind: z.enum(['pat', 'oauth']),
+  /** when Figma asked to wait (429), the time it named */
+  rateLimitedUntil: z.string().nullable(),
+  nextCheckAt: z.string().nullable(),
+  failures: z.number().int(),
+  webhookIds: z.array(z.string()),
+  lastEventAt: z.string().nullable(),
   createdAt: z.string(),
 });
 
@@ -32,6 +42,14 @@ function out(f: Prisma.TrackedFileGetPayload<object>): z.infer<typeof TrackedFil
     lastFileVersion: f.lastFileVersion,
     lastCheckedAt: f.lastCheckedAt?.toISOString() ?? null,
     lastError: f.lastError,
+    status: f.status,
+    statusReason: f.statusReason,
+    figmaTokenKind: f.figmaTokenKind === 'oauth' ? 'oauth' : 'pat',
+    rateLimitedUntil: f.rateLimitedUntil?.toISOString() ?? null,
+    nextCheckAt: f.nextCheckAt?.toISOString() ?? null,
+    failures: f.failures,
+    webhookIds: f.webhookId ? f.webhookId.split(',') : [],
+    lastEventAt: f.lastEventAt?.toISOString() ?? null,
     createdAt: f.createdAt.toISOString(),
   };
 }
@@ -42,7 +60,7 @@ const trackedFiles: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['files'],
-        summary: 'Track a Figma file (poll interval, default policy); re-posting a key updates it. Secrets are stored encrypted/hashed and never returned.',
+        summary: 'Track a Figma file (poll interval, default 5 min; default policy of its components); re-posting a key updates it (a new figmaToken resumes stopped polling). Secrets are stored encrypted/hashed and never returned.',
         params: ProjectParams,
         body: TrackedFileInput,
         response: { 201: TrackedFileOut, 200: TrackedFileOut, ...errors },

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../db/generated/client.js';
 import type { Scope } from '../../core/contract/api.js';
+import type { JobQueue } from '../jobs/job-queue.js';
 
 /** Who is acting, for which project, under which correlation id: passed to every service. */
 export interface RequestContext {
@@ -9,4 +10,6 @@ export interface RequestContext {
   scope: Scope;
   correlationId: string;
   startedAt: number;
+  /** the job queue, when this process runs one: services enqueue follow-up work in their transaction */
+  jobs?: JobQueue | undefined;
 }

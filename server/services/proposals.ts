@@ -10,6 +10,7 @@ import type { RequestContext } from './context.js';
 import { applyCustomization, assessChange, fileStats, fullTokensOf, generate, inputsFor, inputsKey, outputUnchanged, patternOf, type ChangeAssessment, type Generated, type GenerationInputs, type PatternRef } from './generation/index.js';
 import { branchHead, createDraftInTx, filesHashOf, MAIN, publishInTx } from './versions/index.js';
 import { PhaseTimer } from './phases.js';
+import { notify } from './notify.js';
 
 type ComponentRow = Prisma.ComponentGetPayload<{ include: { currentVersion: true } }>;
 
@@ -105,17 +106,11 @@ export async function proposeVersion(
   // Breaking changes and merge conflicts always wait for an explicit accept.
   const autoPublish = options.applyPolicy && component.policy === 'auto' && bump !== 'major' && !merged.hasConflicts;
   const version = autoPublish ? await publishInTx(tx, ctx, draft.id, { comment: 'published automatically (policy auto)' }) : draft;
-  if (options.applyPolicy && !autoPublish && component.policy !== 'manual') {
-    await tx.notification.create({
-      data: {
-        projectId: ctx.projectId,
-        kind: 'draft.proposed',
-        componentId: component.id,
-        title: `${component.name} ${base?.version ?? '(new)'} → ${version.version} is ready for review`,
-        body: reasons.slice(0, 5).join('; ') + (merged.hasConflicts ? ' — has merge conflicts with customizations' : ''),
-        data: { versionId: version.id, bump, syncId: options.syncId ?? null },
-      },
-    });
+  if (options.applyPolicy && component.policy !== 'manual') {
+    const note = reasons.slice(0, 5).join('; ') + (merged.hasConflicts ? ' — has merge conflicts with customizations' : '');
+    await notify(tx, ctx, [autoPublish
+      ? { kind: 'version.auto_published', componentId: component.id, title: `${component.name} ${version.version} was published automatically (policy auto)`, body: note, data: { versionId: version.id, bump, syncId: options.syncId ?? null } }
+      : { kind: 'draft.proposed', componentId: component.id, title: `${component.name} ${base?.version ?? '(new)'} → ${version.version} is ready for review`, body: note, data: { versionId: version.id, bump, syncId: options.syncId ?? null } }]);
   }
   return { kind: 'proposed', proposal: proposalFromDraft(component, version), published: autoPublish ?? false, beforeVersionId: base?.id ?? null };
 }

@@ -2,6 +2,8 @@ import type { TrackedFileInput } from '../../core/contract/api.js';
 import { recordAudit } from './audit.js';
 import type { RequestContext } from './context.js';
 import { hashSecret, type SecretBox } from './secrets.js';
+import { tokenHash } from './automation/check-file.js';
+import { schedulePoll } from '../jobs/polls.js';
 
 /**
  * Tracks a Figma file, or updates it when its key is already tracked: one transaction with
@@ -9,7 +11,8 @@ import { hashSecret, type SecretBox } from './secrets.js';
  */
 export async function trackFile(ctx: RequestContext, secrets: SecretBox, b: TrackedFileInput) {
   const sealed = {
-    ...(b.figmaToken ? { figmaTokenEnc: secrets.encrypt(b.figmaToken) } : {}),
+    ...(b.figmaToken ? { figmaTokenEnc: secrets.encrypt(b.figmaToken), figmaTokenHash: tokenHash(b.figmaToken) } : {}),
+    ...(b.figmaTokenKind ? { figmaTokenKind: b.figmaTokenKind } : {}),
     ...(b.webhookPasscode ? { webhookPasscodeHash: hashSecret(b.webhookPasscode) } : {}),
   };
   return ctx.db.$transaction(async (tx) => {
@@ -20,9 +23,12 @@ export async function trackFile(ctx: RequestContext, secrets: SecretBox, b: Trac
       ...(b.policy !== undefined ? { policy: b.policy } : {}),
       ...sealed,
     };
+    // New credentials (or a new file) resume polling that refused credentials had stopped.
+    const resume = !existing || b.figmaToken !== undefined;
     const file = existing
-      ? await tx.trackedFile.update({ where: { id: existing.id }, data })
-      : await tx.trackedFile.create({ data: { projectId: ctx.projectId, fileKey: b.fileKey, ...data, nextCheckAt: new Date() } });
+      ? await tx.trackedFile.update({ where: { id: existing.id }, data: { ...data, ...(resume ? { status: 'active', statusReason: null, failures: 0, rateLimitedUntil: null } : {}) } })
+      : await tx.trackedFile.create({ data: { projectId: ctx.projectId, fileKey: b.fileKey, pollIntervalSeconds: DEFAULT_POLL_SECONDS, ...data, nextCheckAt: new Date() } });
+    if (resume && file.figmaTokenEnc && ctx.jobs) await schedulePoll(tx, ctx.jobs, file, new Date(), tx);
     await recordAudit(tx, ctx, {
       action: existing ? 'file.update' : 'file.track',
       targetType: 'tracked_file',
@@ -32,6 +38,9 @@ export async function trackFile(ctx: RequestContext, secrets: SecretBox, b: Trac
     return { file, created: !existing };
   });
 }
+
+/** Figma checks files every 5 minutes unless told otherwise. */
+export const DEFAULT_POLL_SECONDS = 300;
 
 export async function listTrackedFiles(ctx: RequestContext) {
   return ctx.db.trackedFile.findMany({ where: { projectId: ctx.projectId }, orderBy: { createdAt: 'asc' } });

@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import styles from './diff.module.css';
 import './syntax.css';
 import { highlightLines, languageOf, markRange } from './highlight.js';
@@ -161,8 +161,9 @@ function FileDiff({ model, view, context }: FileDiffProps): JSX.Element {
   const bodyId = useId();
 
   // The target row keeps its tabindex afterwards: removing it would make Chrome drop the focus.
+  // A layout effect moves focus in the same commit as the new rows, so focus never rests on <body>.
   const pendingFocus = useRef(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!pendingFocus.current) return;
     pendingFocus.current = false;
     bodyRef.current?.querySelector<HTMLElement>('[data-focus-target]')?.focus();

@@ -1,6 +1,7 @@
 // The sync's own row: opened with its token snapshot before any component, closed with its result.
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../../db/generated/client.js';
+import type { Tx } from '../../db/database.js';
 import type { Trigger } from '../../../core/contract/api.js';
 import type { SyncRequest } from '../../../core/contract/sync.js';
 import type { TokenSet } from '../../../core/contract/tokens.js';
@@ -22,16 +23,21 @@ export interface OpenSync {
   leaseMinutes: number;
 }
 
+/** The snapshot of a token set (content-addressed per project: an equal set is stored once); its id. */
+export async function storeSnapshot(tx: Tx, projectId: string, fileKey: string | null, tokensHash: string, tokensJson: string): Promise<string> {
+  // The tokens go as one JSON text: Prisma's query compiler walking a design system's token
+  // set as an argument blocked the event loop for ~100 ms (bench/responsiveness.bench.ts).
+  await tx.$executeRawUnsafe(
+    `INSERT INTO token_snapshots (id, project_id, file_key, hash, tokens) VALUES ($1::uuid, $2::uuid, $3, $4, $5::jsonb) ON CONFLICT (project_id, hash) DO NOTHING`,
+    randomUUID(), projectId, fileKey, tokensHash, tokensJson,
+  );
+  return (await tx.tokenSnapshot.findUniqueOrThrow({ where: { projectId_hash: { projectId, hash: tokensHash } }, select: { id: true } })).id;
+}
+
 /** Snapshots the tokens and creates the `running` row, in one transaction. */
 export async function openOperation(ctx: RequestContext, open: OpenSync) {
   return ctx.db.$transaction(async (tx) => {
-    // The tokens go as one JSON text: Prisma's query compiler walking a design system's token
-    // set as an argument blocked the event loop for ~100 ms (bench/responsiveness.bench.ts).
-    await tx.$executeRawUnsafe(
-      `INSERT INTO token_snapshots (id, project_id, file_key, hash, tokens) VALUES ($1::uuid, $2::uuid, $3, $4, $5::jsonb) ON CONFLICT (project_id, hash) DO NOTHING`,
-      randomUUID(), ctx.projectId, open.request.fileKey, open.tokensHash, open.tokensJson,
-    );
-    const snapshot = await tx.tokenSnapshot.findUniqueOrThrow({ where: { projectId_hash: { projectId: ctx.projectId, hash: open.tokensHash } }, select: { id: true } });
+    const snapshotId = await storeSnapshot(tx, ctx.projectId, open.request.fileKey, open.tokensHash, open.tokensJson);
     return tx.syncOperation.create({
       data: {
         projectId: ctx.projectId,
@@ -43,7 +49,7 @@ export async function openOperation(ctx: RequestContext, open: OpenSync) {
         actor: ctx.actor,
         status: 'running',
         leaseExpiresAt: leaseUntil(open.leaseMinutes),
-        tokenSnapshotId: snapshot.id,
+        tokenSnapshotId: snapshotId,
         correlationId: ctx.correlationId,
       },
     });

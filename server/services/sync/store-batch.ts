@@ -20,6 +20,7 @@ import type { Prepared } from './generate.js';
 import { latestDesign, type LatestDesign } from './latest-design.js';
 import type { Stored, SyncScope } from './store.js';
 import { bulkInsert, type BulkColumn } from '../../db/bulk-insert.js';
+import { notify, type NotificationInput } from '../notify.js';
 
 export interface BatchResult {
   stored: Stored[];
@@ -167,7 +168,7 @@ async function write(tx: Tx, scope: SyncScope, planned: Planned[], ready: ReadyW
   const audits: AuditInput[] = [];
   const versions: Prisma.ComponentVersionCreateManyInput[] = [];
   const versionAudits: Array<{ row: { id: string; componentId: string; version: string; branch: string; bump: string; trigger: string }; refs: StoredFileRef[]; before: string | null }> = [];
-  const notifications: Prisma.NotificationCreateManyInput[] = [];
+  const notifications: NotificationInput[] = [];
   const files: Array<{ versionId: string; path: string; sha256: string }> = [];
   const stored: Stored[] = [];
 
@@ -218,7 +219,6 @@ async function write(tx: Tx, scope: SyncScope, planned: Planned[], ready: ReadyW
     const policy = p.found?.policy ?? 'notify';
     if (policy !== 'manual') {
       notifications.push({
-        projectId: ctx.projectId,
         kind: 'draft.proposed',
         componentId: p.componentId,
         title: `${spec.name} ${p.base?.version ?? '(new)'} → ${p.version} is ready for review`,
@@ -245,7 +245,7 @@ async function write(tx: Tx, scope: SyncScope, planned: Planned[], ready: ReadyW
     () => insertBlobs(tx, ready.blobs),
     () => bulkInsert(tx, 'version_files', FILE_COLUMNS, files.map((f) => ({ versionId: f.versionId, path: f.path, blobSha256: f.sha256 }))),
     () => bulkInsert(tx, 'audit_events', AUDIT_COLUMNS, [...audits, ...versionAudits.map((v) => draftAudit(v.row, v.refs, v.before))].map((a) => ({ id: randomUUID(), createdAt: now, ...auditRow(ctx, a) }))),
-    () => bulkInsert(tx, 'notifications', NOTIFICATION_COLUMNS, notifications.map((n) => ({ id: randomUUID(), createdAt: now, ...n }))),
+    () => notify(tx, ctx, notifications),
   ];
   const existing = planned.filter((p) => p.found).map((p) => p.componentId);
   for (const statement of statements) await statement();
@@ -302,8 +302,4 @@ const AUDIT_COLUMNS: BulkColumn[] = [
   ['id', 'uuid', 'id'], ['project_id', 'uuid', 'projectId'], ['actor', 'text', 'actor'], ['action', 'text', 'action'], ['target_type', 'text', 'targetType'],
   ['target_id', 'text', 'targetId'], ['before_hash', 'text', 'beforeHash'], ['after_hash', 'text', 'afterHash'], ['correlation_id', 'text', 'correlationId'],
   ['duration_ms', 'int', 'durationMs'], ['data', 'jsonb', 'data'], ['created_at', 'timestamptz', 'createdAt'],
-];
-const NOTIFICATION_COLUMNS: BulkColumn[] = [
-  ['id', 'uuid', 'id'], ['project_id', 'uuid', 'projectId'], ['kind', 'text', 'kind'], ['title', 'text', 'title'], ['body', 'text', 'body'],
-  ['data', 'jsonb', 'data'], ['component_id', 'uuid', 'componentId'], ['created_at', 'timestamptz', 'createdAt'],
 ];

@@ -1,0 +1,121 @@
+import fp from 'fastify-plugin';
+import type PgBoss from 'pg-boss';
+import { FigmaClient } from '../figma/client.js';
+import { createBoss } from '../jobs/boss.js';
+import { systemContext } from '../jobs/context.js';
+import { jobQueue, type JobQueue } from '../jobs/job-queue.js';
+import { hookKey, resumeOverduePolls, schedulePoll } from '../jobs/polls.js';
+import { QUEUES, QUEUE_NAMES, type Payload, type QueueName } from '../jobs/queues.js';
+import { checkFile } from '../services/automation/check-file.js';
+import { runDaily } from '../services/automation/daily.js';
+import { sendDelivery } from '../services/automation/deliveries.js';
+import { webhookCheckDelay } from '../services/automation/figma-webhooks.js';
+import { regenerateRecorded } from '../services/automation/regenerate.js';
+import { checkTokenSource, confinedPath, TokenSourceWatcher } from '../services/automation/token-sources.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** the job queue; null when this process runs none (JOBS=false) */
+    jobs: JobQueue | null;
+    boss: PgBoss | null;
+    figma: FigmaClient;
+    tokenSources: TokenSourceWatcher | null;
+  }
+}
+
+const DAILY_CRON = '15 3 * * *';
+const SUPERVISE_CRON = '* * * * *';
+
+/**
+ * The job queue (pg-boss on the server's database) and its workers: Figma file checks on
+ * schedules and webhooks, regenerations, token-file checks, outbound webhook deliveries and the
+ * daily job. Started with the server; stopped with it, letting running jobs finish.
+ */
+export default fp(
+  async (app) => {
+    const { config } = app;
+    app.decorate('figma', new FigmaClient({ baseUrl: config.figma.apiBase, timeoutMs: config.figma.timeoutMs }));
+    if (!config.jobs.enabled) {
+      app.decorate('jobs', null);
+      app.decorate('boss', null);
+      app.decorate('tokenSources', null);
+      return;
+    }
+    const boss = createBoss(app.db, config);
+    boss.on('error', (err) => app.log.error({ err }, 'job queue error'));
+    await boss.start();
+    for (const name of QUEUE_NAMES) {
+      const queue = { name, ...QUEUES[name].queue, ...('retryDelay' in QUEUES[name].queue ? { retryDelay: config.jobs.retryDelaySeconds } : {}) };
+      await boss.createQueue(name, queue);
+      // createQueue keeps an existing queue's settings: apply the configured ones.
+      await boss.updateQueue(name, queue);
+    }
+    await boss.createQueue('supervise', { name: 'supervise', policy: 'singleton', retryLimit: 0 });
+    const jobs = jobQueue(boss);
+    app.decorate('jobs', jobs);
+    app.decorate('boss', boss);
+    const db = app.db.prisma;
+    const ctxFor = (projectId: string, actor: string, jobId: string) => systemContext(db, jobs, projectId, actor, jobId);
+    const work = <N extends QueueName>(name: N, handle: (data: Payload<N>, job: PgBoss.JobWithMetadata<unknown>) => Promise<unknown>) =>
+      boss.work(name, { pollingIntervalSeconds: config.jobs.pollSeconds, batchSize: 1, includeMetadata: true }, async ([job]) => handle(QUEUES[name].payload.parse(job!.data) as Payload<N>, job!));
+
+    await work('file-check', async (data, job) => {
+      if (data.reason === 'webhook') {
+        const lastEventAt = (await db.trackedFile.findUnique({ where: { id: data.fileId }, select: { lastEventAt: true } }))?.lastEventAt ?? null;
+        const later = webhookCheckDelay(lastEventAt, job.createdOn, new Date(), config.webhookDebounceSeconds);
+        // Events are still arriving: the check moves after them (a job queued meanwhile does it instead).
+        if (later) return { kind: 'deferred', until: later, queued: (await jobs.send(null, 'file-check', data, { singletonKey: hookKey(data.fileId), startAfter: later })) !== null };
+      }
+      const ctx = ctxFor(data.projectId, `system:${data.reason}`, job.id);
+      const outcome = await checkFile(ctx, { config, secrets: app.secrets, figma: app.figma }, data.fileId, data.reason);
+      const file = { id: data.fileId, projectId: data.projectId };
+      const at = outcome.kind === 'postponed' ? outcome.until : outcome.kind === 'failed' ? outcome.retryAt : null;
+      if (data.reason === 'schedule') {
+        const interval = (await db.trackedFile.findUnique({ where: { id: data.fileId }, select: { pollIntervalSeconds: true } }))?.pollIntervalSeconds;
+        const next = at ?? (outcome.kind === 'stopped' || outcome.kind === 'skipped' || !interval ? null : new Date(Date.now() + interval * 1000));
+        if (next) await schedulePoll(db, jobs, file, next);
+      } else if (at) {
+        await jobs.send(null, 'file-check', data, { singletonKey: hookKey(data.fileId), startAfter: at });
+      }
+      return outcome;
+    });
+
+    await work('regenerate', async (data, job) => regenerateRecorded(ctxFor(data.projectId, `system:${data.trigger}`, job.id), data.componentId, data.snapshotId, data.trigger));
+
+    await work('token-source-check', async (data, job) => checkTokenSource(ctxFor(data.projectId, 'system:token_change', job.id), config.tokenSourcesRoot, data.sourceId));
+
+    await work('webhook-delivery', async (data, job) => {
+      const final = job.retryCount >= job.retryLimit;
+      const result = await sendDelivery(db, app.secrets, data.deliveryId, final);
+      // Thrown, so the queue retries with backoff; the delivery row keeps what happened.
+      if (!result.delivered) throw new Error(result.error ?? 'not delivered');
+      return result;
+    });
+
+    await work('daily', async () => runDaily(app.db, jobs, config.archiveAfterDays));
+    await boss.schedule('daily', DAILY_CRON, {});
+
+    await boss.work('supervise', { pollingIntervalSeconds: 30 }, async () => ({ resumed: await resumeOverduePolls(db, jobs) }));
+    await boss.schedule('supervise', SUPERVISE_CRON, {});
+    await resumeOverduePolls(db, jobs);
+
+    // Token-file directories: a change (after a quiet moment) enqueues one check.
+    const watcher = new TokenSourceWatcher(config.tokenSourceDebounceMs, (sourceId, projectId) => {
+      void jobs.send(null, 'token-source-check', { projectId, sourceId }, { singletonKey: sourceId }).catch((err) => app.log.warn({ err }, 'token source check not queued'));
+    });
+    app.decorate('tokenSources', watcher);
+    for (const source of await db.tokenSource.findMany()) {
+      try {
+        watcher.watch(source, await confinedPath(config.tokenSourcesRoot, source.path));
+      } catch (err) {
+        app.log.warn({ source: source.id, err: (err as Error).message }, 'token source not watched');
+      }
+    }
+
+    app.addHook('onClose', async () => {
+      watcher.close();
+      await boss.stop({ graceful: true, wait: true, timeout: 20_000 });
+    });
+  },
+  { name: 'jobs', fastify: '5.x', dependencies: ['database', 'secrets'] },
+);

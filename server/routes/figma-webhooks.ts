@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { contextOf } from '../plugins/auth.js';
+import { FigmaEvent, receiveFigmaEvent, registerFigmaWebhooks, WEBHOOK_EVENT_TYPES } from '../services/automation/figma-webhooks.js';
+import { hookKey } from '../jobs/polls.js';
+import { notFound, unprocessable } from '../errors.js';
+import { errors, Id, ProjectParams } from './schemas.js';
+
+const FileParams = ProjectParams.extend({ fileId: Id });
+
+const figmaWebhooks: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/webhooks/figma',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['automation'],
+        summary: 'Figma webhooks v2 receiver: the passcode must be the one registered for the file (checked in constant time); a valid event queues one debounced check and answers at once',
+        security: [],
+        body: FigmaEvent,
+        response: { 200: z.object({ received: z.literal(true), files: z.number().int(), queued: z.number().int() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const result = await receiveFigmaEvent(app.db.prisma, app.jobs, app.config, request.body, request.id);
+      // A 400 also tells Figma to stop sending this webhook.
+      if (result.status === 'refused') return reply.status(400).send({ error: { code: 'webhook_refused', message: result.reason } } as never);
+      return { received: true as const, files: result.files, queued: result.queued };
+    },
+  );
+
+  app.post(
+    '/projects/:projectId/files/:fileId/webhook',
+    {
+      schema: {
+        tags: ['automation', 'files'],
+        summary: 'Create Figma webhooks for a tracked file, one per event type (Figma allows 3 a file; context file, a generated passcode stored hashed), pointing at this server (PUBLIC_URL)/api/v1/webhooks/figma',
+        params: FileParams,
+        body: z.object({ eventTypes: z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1).max(3).default(['FILE_UPDATE', 'FILE_DELETE']) }).default({ eventTypes: ['FILE_UPDATE', 'FILE_DELETE'] }),
+        response: { 201: z.object({ webhooks: z.array(z.object({ id: z.string(), eventType: z.string(), status: z.string(), endpoint: z.string() })) }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request, request.params.projectId);
+      const webhooks = await registerFigmaWebhooks(ctx, { figma: app.figma, secrets: app.secrets, config: app.config }, request.params.fileId, request.body.eventTypes);
+      return reply.status(201).send({ webhooks });
+    },
+  );
+
+  app.post(
+    '/projects/:projectId/files/:fileId/check',
+    {
+      schema: {
+        tags: ['automation', 'files'],
+        summary: 'Check a tracked file now (queued; reads the content even when its version did not move)',
+        params: FileParams,
+        response: { 202: z.object({ queued: z.boolean() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request, request.params.projectId);
+      const file = await ctx.db.trackedFile.findFirst({ where: { id: request.params.fileId, projectId: ctx.projectId }, select: { id: true } });
+      if (!file) throw notFound('tracked file', request.params.fileId);
+      if (!app.jobs) throw unprocessable('jobs_disabled', 'This server runs no job queue (JOBS=false)');
+      const id = await app.jobs.send(null, 'file-check', { projectId: ctx.projectId, fileId: file.id, reason: 'manual' }, { singletonKey: hookKey(file.id) });
+      return reply.status(202).send({ queued: id !== null });
+    },
+  );
+};
+
+export default figmaWebhooks;

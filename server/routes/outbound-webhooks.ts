@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { contextOf } from '../plugins/auth.js';
+import { NOTIFICATION_KINDS } from '../services/notify.js';
+import { createOutboundWebhook, listDeliveries, listOutboundWebhooks } from '../services/outbound-webhooks.js';
+import { dailySummary } from '../services/automation/daily.js';
+import { errors, Id, ProjectParams, Timestamp } from './schemas.js';
+
+const HttpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2000);
+const WebhookOut = z.object({ id: z.string(), url: z.string(), format: z.enum(['json', 'slack']), events: z.array(z.string()), active: z.boolean(), signed: z.boolean(), createdAt: z.string(), deliveries: z.record(z.string(), z.number()).optional() });
+const DeliveryOut = z.object({ id: z.string(), event: z.string(), status: z.string(), attempts: z.number().int(), responseStatus: z.number().int().nullable(), lastError: z.string().nullable(), createdAt: z.string(), deliveredAt: z.string().nullable() });
+
+const outboundWebhooks: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/projects/:projectId/webhooks',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Send notifications to a URL: generic JSON signed with HMAC-SHA256 (header X-DesignSync-Signature: t=<unix>,v1=<hex of HMAC(secret, "<t>.<body>")>) or a Slack-compatible body; opt in per kind (events; empty = all). The secret is shown once.',
+        params: ProjectParams,
+        body: z.object({ url: HttpUrl, format: z.enum(['json', 'slack']).default('json'), events: z.array(z.enum([...NOTIFICATION_KINDS, '*'])).max(20).default([]), secret: z.string().min(16).max(200).optional() }),
+        response: { 201: WebhookOut.extend({ secret: z.string().optional().describe('signing secret, shown once (json format)') }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { hook, secret } = await createOutboundWebhook(contextOf(request, request.params.projectId), app.secrets, request.body);
+      return reply.status(201).send({ id: hook.id, url: hook.url, format: hook.format as 'json' | 'slack', events: hook.events, active: hook.active, signed: hook.secretEnc !== null, createdAt: hook.createdAt.toISOString(), ...(secret ? { secret } : {}) });
+    },
+  );
+
+  app.get(
+    '/projects/:projectId/webhooks',
+    { schema: { tags: ['notifications'], summary: 'Outbound webhooks with their delivery counts by status (never their secrets)', params: ProjectParams, response: { 200: z.object({ items: z.array(WebhookOut) }), ...errors } } },
+    async (request) => ({
+      items: (await listOutboundWebhooks(contextOf(request, request.params.projectId))).map(({ hook, deliveries }) => ({
+        id: hook.id, url: hook.url, format: hook.format as 'json' | 'slack', events: hook.events, active: hook.active, signed: hook.secretEnc !== null, createdAt: hook.createdAt.toISOString(), deliveries,
+      })),
+    }),
+  );
+
+  app.get(
+    '/projects/:projectId/webhooks/:webhookId/deliveries',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: "A webhook's deliveries, newest first: status, attempts, the receiver's answer or the last error",
+        params: ProjectParams.extend({ webhookId: Id }),
+        querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+        response: { 200: z.object({ items: z.array(DeliveryOut) }), ...errors },
+      },
+    },
+    async (request) => ({
+      items: (await listDeliveries(contextOf(request, request.params.projectId), request.params.webhookId, request.query.limit)).map((d) => ({
+        id: d.id, event: d.event, status: d.status, attempts: d.attempts, responseStatus: d.responseStatus, lastError: d.lastError, createdAt: d.createdAt.toISOString(), deliveredAt: d.deliveredAt?.toISOString() ?? null,
+      })),
+    }),
+  );
+
+  app.get(
+    '/projects/:projectId/summary',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'What happened in the project over a period (default: the last 24 h): changes detected, versions created, published, rejected, failures — the daily summary',
+        params: ProjectParams,
+        querystring: z.object({ from: Timestamp.optional(), to: Timestamp.optional() }),
+        response: { 200: z.object({ projectId: z.string(), from: z.string(), to: z.string(), changesDetected: z.number().int(), versionsCreated: z.number().int(), published: z.number().int(), rejected: z.number().int(), failures: z.number().int() }), ...errors },
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request, request.params.projectId);
+      const to = request.query.to ? new Date(request.query.to) : new Date();
+      const from = request.query.from ? new Date(request.query.from) : new Date(to.getTime() - 24 * 3600 * 1000);
+      return dailySummary(ctx.db, ctx.projectId, from, to);
+    },
+  );
+};
+
+export default outboundWebhooks;

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { contextOf } from '../plugins/auth.js';
+import { createTokenSource, listTokenSources } from '../services/token-sources.js';
+import { errors, ProjectParams } from './schemas.js';
+import type { Prisma } from '../db/generated/client.js';
+
+const RelativePath = z.string().min(1).max(1024).refine((p) => !p.includes('\0'), 'must not contain NUL');
+const TokenSourceOut = z.object({ id: z.string(), path: z.string(), resolver: z.string(), lastHash: z.string().nullable(), lastCheckedAt: z.string().nullable(), lastError: z.string().nullable(), createdAt: z.string() });
+const out = (s: Prisma.TokenSourceGetPayload<object>) => ({ id: s.id, path: s.path, resolver: s.resolver, lastHash: s.lastHash, lastCheckedAt: s.lastCheckedAt?.toISOString() ?? null, lastError: s.lastError, createdAt: s.createdAt.toISOString() });
+
+const tokenSources: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/projects/:projectId/token-sources',
+    {
+      schema: {
+        tags: ['automation'],
+        summary: 'Track a directory of DTCG 2025.10 token files with a resolver (under TOKEN_SOURCES_ROOT): a change regenerates the components that use them (trigger token_change)',
+        params: ProjectParams,
+        body: z.object({ path: RelativePath, resolver: RelativePath }),
+        response: { 201: TokenSourceOut, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const source = await createTokenSource(contextOf(request, request.params.projectId), app.config.tokenSourcesRoot, app.tokenSources, request.body);
+      return reply.status(201).send(out(source));
+    },
+  );
+
+  app.get(
+    '/projects/:projectId/token-sources',
+    { schema: { tags: ['automation'], summary: 'Tracked token-file directories', params: ProjectParams, response: { 200: z.object({ items: z.array(TokenSourceOut) }), ...errors } } },
+    async (request) => ({ items: (await listTokenSources(contextOf(request, request.params.projectId))).map(out) }),
+  );
+};
+
+export default tokenSources;

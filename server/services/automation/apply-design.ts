@@ -1,0 +1,109 @@
+// What the server does on its own when a design changed (a Figma file it polls or was told
+// about, a token file): record the design each component now has, then per component its
+// policy decides: `manual` records only (drift shows it), otherwise a regeneration job makes a
+// draft (`notify`) or publishes a non-breaking, conflict-free one (`auto`).
+import type { Policy, Trigger } from '../../../core/contract/api.js';
+import type { ComponentSpec } from '../../../core/contract/specs.js';
+import type { SyncRequest } from '../../../core/contract/sync.js';
+import type { TokenSet } from '../../../core/contract/tokens.js';
+import type { RequestContext } from '../context.js';
+import { rememberSnapshot } from '../generation/index.js';
+import { notify, type NotificationInput } from '../notify.js';
+import { PhaseTimer } from '../phases.js';
+import { detectComponents } from '../sync/detect.js';
+import { latestDesign } from '../sync/latest-design.js';
+import { nameComponents } from '../sync/names.js';
+import { storeSnapshot } from '../sync/operation.js';
+import { validateSyncBody } from '../sync/validate.js';
+import { collectTokenRefs } from '../../../core/specs/index.js';
+
+export type BackgroundTrigger = Extract<Trigger, 'schedule' | 'webhook' | 'manual' | 'token_change' | 'design_change'>;
+
+export interface ApplyOptions {
+  trigger: BackgroundTrigger;
+  /** the policy of components seen for the first time (the tracked file's) */
+  policyForNew: Policy;
+  /**
+   * Only components already known whose bindings all lie in these tokens (a token file changes
+   * tokens, not the set of components, and components bound to another source stay as they are).
+   */
+  onlyKnown?: boolean;
+}
+
+export interface Applied {
+  snapshotId: string;
+  /** components recorded with a new design */
+  changed: number;
+  /** regeneration jobs enqueued */
+  regenerations: number;
+  /** components under policy manual that only record the change */
+  recordedOnly: number;
+  failed: Array<{ componentId: string; message: string }>;
+  warnings: string[];
+}
+
+/** Records a design (a request in the plugin's shape) and enqueues what each component's policy asks for. */
+export async function applyDesign(ctx: RequestContext, design: SyncRequest, options: ApplyOptions): Promise<Applied> {
+  const valid = validateSyncBody(design);
+  const { request, tokens } = valid;
+  const snapshotId = await ctx.db.$transaction((tx) => storeSnapshot(tx, ctx.projectId, request.fileKey, valid.tokensHash, valid.tokensJson));
+  rememberSnapshot(ctx.projectId, snapshotId, tokens);
+
+  const ids = new Set(tokens.tokens.map((t) => t.id));
+  const specs = options.onlyKnown ? request.components.filter((c) => collectTokenRefs(c).every((id) => ids.has(id))) : request.components;
+  const named = await nameComponents(ctx, specs);
+  const detected = await detectComponents(ctx, request.fileKey, named.specs, tokens, new PhaseTimer());
+  const recorded = await ctx.db.component.findMany({
+    where: { projectId: ctx.projectId, figmaId: { in: named.specs.map((s) => s.id) } },
+    select: { id: true, figmaId: true, policy: true, latestSpecHash: true, latestTokensHash: true, removedAt: true },
+  });
+  const byFigmaId = new Map(recorded.map((c) => [c.figmaId, c]));
+  const result: Applied = { snapshotId, changed: 0, regenerations: 0, recordedOnly: 0, failed: [], warnings: [...valid.warnings, ...named.warnings] };
+
+  for (const d of detected) {
+    const known = byFigmaId.get(d.spec.id);
+    if (d.kind === 'failed') {
+      result.failed.push({ componentId: known?.id ?? d.spec.id, message: d.message });
+      continue;
+    }
+    if (d.kind === 'upToDate') continue;
+    if (!known && options.onlyKnown) continue;
+    const { inputs } = d.detection;
+    // Seen before exactly like this: its job was enqueued (or its change recorded) already.
+    if (known && !known.removedAt && known.latestSpecHash === inputs.specHash && known.latestTokensHash === inputs.tokensHash) continue;
+    await ctx.db.$transaction(async (tx) => {
+      const latest = latestDesign(d.spec, inputs, request.fileKey, snapshotId, new Date());
+      const component = known
+        ? await tx.component.update({ where: { id: known.id }, data: latest, select: { id: true, name: true, policy: true } })
+        : await tx.component.create({ data: { projectId: ctx.projectId, figmaId: d.spec.id, ...latest, policy: options.policyForNew }, select: { id: true, name: true, policy: true } });
+      result.changed += 1;
+      if (!d.needsGeneration) return;
+      if (component.policy === 'manual') {
+        result.recordedOnly += 1;
+        await notify(tx, ctx, [updateAvailable(component, d.detection.assessment.reasons, options.trigger)]);
+        return;
+      }
+      const job = await ctx.jobs?.send(tx, 'regenerate', { projectId: ctx.projectId, componentId: component.id, snapshotId, trigger: options.trigger }, { singletonKey: component.id });
+      if (job !== null) result.regenerations += 1;
+    });
+  }
+  if (result.failed.length) {
+    await ctx.db.$transaction((tx) => notify(tx, ctx, result.failed.map((f) => ({ kind: 'regeneration.failed' as const, title: 'A component could not be read from the design', body: f.message, data: { trigger: options.trigger } }))));
+  }
+  return result;
+}
+
+function updateAvailable(component: { id: string; name: string }, reasons: string[], trigger: BackgroundTrigger): NotificationInput {
+  return {
+    kind: 'update.available',
+    componentId: component.id,
+    title: `${component.name} changed in the design (policy manual: recorded, not regenerated)`,
+    body: reasons.slice(0, 5).join('; '),
+    data: { trigger },
+  };
+}
+
+/** The design's components and tokens as a sync request (token-file changes reuse the components' latest specs). */
+export function designRequest(fileKey: string, fileName: string | undefined, tokens: TokenSet | SyncRequest['tokens'], components: ComponentSpec[], fileVersion?: string): SyncRequest {
+  return { fileKey, ...(fileName ? { fileName } : {}), ...(fileVersion ? { fileVersion } : {}), tokens, components };
+}

@@ -1,0 +1,112 @@
+// Figma webhooks v2, in: a passcode checked in constant time against the one registered for
+// the file; a wrong one is refused (400, which also stops Figma sending) and audited, nothing
+// else stored. A valid event enqueues one debounced check of the file and answers at once.
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { Config } from '../../config.js';
+import type { PrismaClient } from '../../db/generated/client.js';
+import type { FigmaClient } from '../../figma/client.js';
+import { FigmaApiError } from '../../figma/errors.js';
+import { hookKey } from '../../jobs/polls.js';
+import type { JobQueue } from '../../jobs/job-queue.js';
+import { AppError, notFound, unprocessable } from '../../errors.js';
+import { recordAudit } from '../audit.js';
+import type { RequestContext } from '../context.js';
+import { hashSecret, secretMatches, type SecretBox } from '../secrets.js';
+
+export const FigmaEvent = z.looseObject({
+  event_type: z.enum(['PING', 'FILE_UPDATE', 'FILE_VERSION_UPDATE', 'LIBRARY_PUBLISH', 'FILE_DELETE', 'FILE_COMMENT', 'DEV_MODE_STATUS_UPDATE']),
+  passcode: z.string().min(1).max(500),
+  timestamp: z.string().max(100).optional(),
+  webhook_id: z.union([z.string(), z.number()]).optional(),
+  // Every event but PING names its file.
+  file_key: z.string().min(1).max(200).regex(/^[A-Za-z0-9_-]+$/, 'a Figma file key is letters, digits, - and _').optional(),
+  file_name: z.string().max(500).optional(),
+}).refine((e) => e.event_type === 'PING' || e.file_key !== undefined, { path: ['file_key'], message: 'file_key is required for every event but PING' });
+export type FigmaEvent = z.infer<typeof FigmaEvent>;
+
+export type ReceiveResult = { status: 'refused'; reason: string } | { status: 'accepted'; files: number; queued: number };
+
+export async function receiveFigmaEvent(db: PrismaClient, jobs: JobQueue | null, config: Config, event: FigmaEvent, correlationId: string): Promise<ReceiveResult> {
+  // A PING names no file; it is sent the moment a webhook is created, before its id is stored
+  // here, so it is found by the passcode registered just before.
+  const files = event.file_key
+    ? await db.trackedFile.findMany({ where: { fileKey: event.file_key } })
+    : await db.trackedFile.findMany({ where: { webhookPasscodeHash: hashSecret(event.passcode) } });
+  const matching = files.filter((f) => f.webhookPasscodeHash && secretMatches(event.passcode, f.webhookPasscodeHash));
+  if (!matching.length) {
+    // Audited where the file is tracked, so a project sees attempts on its file; nothing else is stored.
+    for (const f of files) {
+      await recordAudit(db, { projectId: f.projectId, actor: 'figma:webhook', scope: 'write', correlationId, startedAt: performance.now() }, {
+        action: 'webhook.refused', targetType: 'tracked_file', targetId: f.id, data: { eventType: event.event_type, reason: 'wrong passcode' },
+      });
+    }
+    const reason = files.length ? 'The passcode does not match the one registered for this file'
+      : event.file_key ? `No project tracks file ${event.file_key}` : 'No webhook was registered with this passcode';
+    return { status: 'refused', reason };
+  }
+  let queued = 0;
+  const now = new Date();
+  for (const f of matching) {
+    const ctx = { projectId: f.projectId, actor: 'figma:webhook', scope: 'write' as const, correlationId, startedAt: performance.now() };
+    await db.$transaction(async (tx) => {
+      if (event.event_type === 'FILE_DELETE') {
+        await tx.trackedFile.update({ where: { id: f.id }, data: { status: 'deleted', statusReason: 'Figma reported the file deleted (FILE_DELETE)', lastEventAt: now } });
+      } else {
+        await tx.trackedFile.update({ where: { id: f.id }, data: { lastEventAt: now } });
+        if (event.event_type !== 'PING' && f.status === 'active' && jobs) {
+          // One check for a burst of events: the first queues it a little later; the rest find it waiting.
+          const id = await jobs.send(tx, 'file-check', { projectId: f.projectId, fileId: f.id, reason: 'webhook' }, { singletonKey: hookKey(f.id), startAfter: new Date(now.getTime() + config.webhookDebounceSeconds * 1000) });
+          if (id) queued += 1;
+        }
+      }
+      await recordAudit(tx, ctx, { action: `webhook.${event.event_type.toLowerCase()}`, targetType: 'tracked_file', targetId: f.id, data: { webhookId: event.webhook_id ?? null, timestamp: event.timestamp ?? null } });
+    });
+  }
+  return { status: 'accepted', files: matching.length, queued };
+}
+
+/**
+ * Trailing debounce for webhook checks: Figma sends an event per save, so while they keep coming
+ * the check waits for a quiet moment, but never longer than ten debounce periods after it was
+ * first queued. Returns when to run instead, or null to run now.
+ */
+export function webhookCheckDelay(lastEventAt: Date | null, queuedAt: Date, now: Date, debounceSeconds: number): Date | null {
+  if (!lastEventAt) return null;
+  const quietAt = lastEventAt.getTime() + debounceSeconds * 1000;
+  const latest = queuedAt.getTime() + debounceSeconds * 10_000;
+  return quietAt > now.getTime() && now.getTime() < latest ? new Date(Math.min(quietAt, latest)) : null;
+}
+
+export const WEBHOOK_EVENT_TYPES = ['FILE_UPDATE', 'FILE_VERSION_UPDATE', 'LIBRARY_PUBLISH', 'FILE_DELETE'] as const;
+
+/**
+ * Registers Figma webhooks for a tracked file (one per event type, context "file", one new
+ * passcode for all, stored hashed) pointing at this server's /webhooks/figma.
+ */
+export async function registerFigmaWebhooks(ctx: RequestContext, deps: { figma: FigmaClient; secrets: SecretBox; config: Config }, fileId: string, eventTypes: ReadonlyArray<(typeof WEBHOOK_EVENT_TYPES)[number]>) {
+  const file = await ctx.db.trackedFile.findFirst({ where: { id: fileId, projectId: ctx.projectId } });
+  if (!file) throw notFound('tracked file', fileId);
+  if (!file.figmaTokenEnc) throw unprocessable('no_figma_token', 'The file has no Figma token: POST it again with figmaToken first');
+  const credentials = { kind: file.figmaTokenKind === 'oauth' ? 'oauth' as const : 'pat' as const, token: deps.secrets.decrypt(file.figmaTokenEnc) };
+  const base = deps.config.publicUrl ?? `http://${deps.config.host}:${deps.config.port}`;
+  const endpoint = `${base.replace(/\/+$/, '')}/api/v1/webhooks/figma`;
+  const passcode = randomBytes(24).toString('base64url');
+  // The passcode is stored first: Figma sends a PING as soon as a webhook exists.
+  await ctx.db.trackedFile.update({ where: { id: file.id }, data: { webhookPasscodeHash: hashSecret(passcode) } });
+  const created: Array<{ id: string; eventType: string; status: string; endpoint: string }> = [];
+  try {
+    for (const eventType of eventTypes) {
+      const hook = await deps.figma.createWebhook({ eventType, context: 'file', contextId: file.fileKey, endpoint, passcode, description: `design-sync: ${file.name ?? file.fileKey}` }, credentials);
+      created.push({ id: String(hook.id), eventType, status: String(hook.status ?? 'ACTIVE'), endpoint });
+    }
+  } catch (err) {
+    if (err instanceof FigmaApiError) throw new AppError(err.kind === 'rate_limited' ? 429 : 422, 'figma_refused', `Figma refused to create the webhook: ${err.message}`);
+    throw err;
+  }
+  await ctx.db.$transaction(async (tx) => {
+    await tx.trackedFile.update({ where: { id: file.id }, data: { webhookId: created.map((c) => c.id).join(',') } });
+    await recordAudit(tx, ctx, { action: 'file.webhook', targetType: 'tracked_file', targetId: file.id, data: { webhooks: created.map((c) => ({ id: c.id, eventType: c.eventType })), endpoint } });
+  });
+  return created;
+}

@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dbKinds } from '../../helpers/databases.js';
+import { setColor } from '../../helpers/sync-fixtures.js';
+import { baseDesign, editFile, notificationsOf, putFile, settled, startAutomation, track, versionsOf, waitUntil, type Automation } from './support.js';
+
+type FileOut = {
+  id: string; fileKey: string; status: string; statusReason: string | null; rateLimitedUntil: string | null; nextCheckAt: string | null;
+  failures: number; lastError: string | null; lastFileVersion: string | null;
+};
+
+// What Figma's API does when it is not answering plainly: rate limits, errors, hangs, refused
+// variables and refused tokens. Each file has its own key, so the scenarios do not meet.
+describe.each(dbKinds)('Figma faults on %s', (kind) => {
+  let a: Automation;
+  const files = async () => (await a.t.api('GET', `/api/v1/projects/${a.t.projectId}/files`)).json().items as FileOut[];
+  const fileOf = async (key: string) => (await files()).find((f) => f.fileKey === key)!;
+  const fileChecks = async (fileId: string) => {
+    const items = (await a.t.api('GET', `/api/v1/projects/${a.t.projectId}/jobs?limit=500`)).json().items as Array<{ name: string; state: string; nextRunAt: string | null; data: { fileId?: string } }>;
+    return items.filter((j) => j.name === 'file-check' && j.data.fileId === fileId);
+  };
+
+  beforeAll(async () => {
+    a = await startAutomation(kind, { FIGMA_TIMEOUT_SECONDS: '1', FIGMA_BACKOFF_SECONDS: '0.4' });
+  });
+  afterAll(async () => a?.close());
+
+  it('a 429 reschedules the poll at Retry-After, shows it on the file, and tells the project once', async () => {
+    const KEY = 'RateLimitedKey1';
+    putFile(a.figma, KEY, baseDesign());
+    // Three days, as Figma can answer for a View seat's Tier 1 budget.
+    a.figma.rateLimit(KEY, { retryAfterSeconds: 3 * 86_400, type: 'low', planTier: 'enterprise', endpoint: 'meta' });
+    const asked = Date.now();
+    const { id } = await track(a, KEY);
+    await waitUntil('the rate limit to be recorded', async () => (await fileOf(KEY)).rateLimitedUntil !== null);
+    await settled(a);
+    const file = await fileOf(KEY);
+    const until = Date.parse(file.rateLimitedUntil!);
+    expect(Math.abs(until - (asked + 3 * 86_400_000))).toBeLessThan(30_000);
+    expect(file.nextCheckAt).toBe(file.rateLimitedUntil);
+    expect(file.status).toBe('active');
+    const waiting = (await fileChecks(id)).filter((j) => j.state === 'created');
+    expect(waiting.map((j) => j.nextRunAt)).toEqual([file.rateLimitedUntil]);
+
+    const notes = await notificationsOf(a, 'file.rate_limited');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.data).toMatchObject({ fileId: id, retryAt: file.rateLimitedUntil, rateLimitType: 'low', planTier: 'enterprise' });
+    // Nothing else asked Figma about the file meanwhile: no sleeping, no retry loop.
+    expect(a.figma.count(undefined, KEY)).toBe(1);
+    expect(await versionsOf(a, 'Button')).toEqual([]);
+  });
+
+  it('repeated 500s back off, growing, then the check succeeds', async () => {
+    const KEY = 'ServerErrorKey1';
+    putFile(a.figma, KEY, baseDesign());
+    a.figma.failWith(KEY, 500, 3, { endpoint: 'meta' });
+    await track(a, KEY, { pollIntervalSeconds: 600 });
+    await waitUntil('the file to be read', async () => (await fileOf(KEY)).lastFileVersion !== null, 30_000);
+    const metas = a.figma.requests.filter((r) => r.endpoint === 'meta' && r.fileKey === KEY).map((r) => r.at);
+    expect(metas).toHaveLength(4);
+    const gaps = metas.slice(1).map((t, i) => t - metas[i]!);
+    // 0.4 s, 0.8 s, 1.6 s with ±25 % jitter, plus the queue's polling.
+    expect(gaps[0]).toBeGreaterThanOrEqual(300);
+    expect(gaps[1]).toBeGreaterThanOrEqual(600);
+    expect(gaps[2]).toBeGreaterThanOrEqual(1200);
+    expect(gaps[2]!).toBeGreaterThan(gaps[0]!);
+    const file = await fileOf(KEY);
+    expect(file).toMatchObject({ failures: 0, lastError: null, status: 'active' });
+  });
+
+  it('a request that hangs times out and is retried', async () => {
+    const KEY = 'HangingFileKey1';
+    putFile(a.figma, KEY, baseDesign());
+    a.figma.hang(KEY, 1, { endpoint: 'meta' });
+    await track(a, KEY, { pollIntervalSeconds: 600 });
+    await waitUntil('the file to be read', async () => (await fileOf(KEY)).lastFileVersion !== null, 30_000);
+    expect(a.figma.count('meta', KEY)).toBe(2);
+  });
+
+  it('when variables are refused (403, not Enterprise), the plugin snapshot in the file is used', async () => {
+    const KEY = 'NoVariablesKey1';
+    const design = baseDesign();
+    setColor(design.tokens, 'VariableID:1:1', '#123456');
+    putFile(a.figma, KEY, design, { variables: 'forbidden' });
+    const { id } = await track(a, KEY, { pollIntervalSeconds: 600 });
+    await waitUntil('the file to be read', async () => (await fileOf(KEY)).lastFileVersion !== null, 30_000);
+    await settled(a);
+    expect(a.figma.requests.some((r) => r.endpoint === 'nodes' && r.fileKey === KEY && r.query.plugin_data === 'shared')).toBe(true);
+    expect((await fileOf(KEY)).status).toBe('active');
+    // The snapshot's tokens are what the draft was generated from.
+    const snapshot = await a.t.db.prisma.tokenSnapshot.findFirstOrThrow({ where: { projectId: a.t.projectId, fileKey: KEY }, orderBy: { createdAt: 'desc' } });
+    expect(JSON.stringify(snapshot)).toContain('123456');
+    expect(id).toBeTruthy();
+  });
+
+  it('a refused token stops polling with a reason and a notification; a new token resumes it', async () => {
+    const KEY = 'BadTokenFileKey';
+    putFile(a.figma, KEY, baseDesign());
+    const res = await a.t.api('POST', `/api/v1/projects/${a.t.projectId}/files`, { body: { fileKey: KEY, figmaToken: 'figd_not-a-token-figma-knows', pollIntervalSeconds: 60 } });
+    expect(res.statusCode).toBe(201);
+    const { id } = res.json() as { id: string };
+    await waitUntil('polling to stop', async () => (await fileOf(KEY)).status !== 'active');
+    await settled(a);
+    const stopped = await fileOf(KEY);
+    expect(stopped.status).toBe('credentials_broken');
+    expect(stopped.statusReason).toMatch(/token/i);
+    expect(JSON.stringify(stopped)).not.toContain('figd_not-a-token');
+    expect((await notificationsOf(a, 'file.credentials_broken')).filter((n) => (n.data as { fileId: string }).fileId === id)).toHaveLength(1);
+    expect((await fileChecks(id)).filter((j) => j.state === 'created')).toEqual([]);
+    const calls = a.figma.count(undefined, KEY);
+    // Asking by hand does not call Figma with a token it refused.
+    await a.t.api('POST', `/api/v1/projects/${a.t.projectId}/files/${id}/check`);
+    await settled(a);
+    expect(a.figma.count(undefined, KEY)).toBe(calls);
+
+    await track(a, KEY, { pollIntervalSeconds: 60 });
+    await waitUntil('the file to be read with the new token', async () => (await fileOf(KEY)).lastFileVersion !== null);
+    expect(await fileOf(KEY)).toMatchObject({ status: 'active', statusReason: null });
+  });
+
+  it('a file Figma does not know (404) stops with status not_found', async () => {
+    const { id } = await track(a, 'NoSuchFileKey01');
+    await waitUntil('polling to stop', async () => (await fileOf('NoSuchFileKey01')).status !== 'active');
+    expect(await fileOf('NoSuchFileKey01')).toMatchObject({ status: 'not_found', statusReason: expect.stringContaining('404') });
+    expect((await notificationsOf(a, 'file.credentials_broken')).some((n) => (n.data as { fileId: string }).fileId === id)).toBe(true);
+  });
+
+  it("many files under one token are spread over the token's budget instead of meeting 429s", async () => {
+    await settled(a);
+    const b = await startAutomation(kind, { FIGMA_CALLS_PER_MINUTE: '300' });
+    try {
+      const keys = ['BudgetFileKeyA1', 'BudgetFileKeyB1', 'BudgetFileKeyC1'];
+      for (const key of keys) putFile(b.figma, key, baseDesign());
+      for (const key of keys) await track(b, key, { pollIntervalSeconds: 600 });
+      await waitUntil('all three files to be read', async () => {
+        const listed = (await b.t.api('GET', `/api/v1/projects/${b.t.projectId}/files`)).json().items as FileOut[];
+        return listed.every((f) => f.lastFileVersion !== null);
+      }, 30_000);
+      // 300 calls a minute is one each 0.2 s; a read is 6 calls, so reads start ≥ 1.2 s apart.
+      const starts = keys.map((key) => b.figma.requests.find((r) => r.endpoint === 'meta' && r.fileKey === key)!.at).sort((x, y) => x - y);
+      expect(starts[1]! - starts[0]!).toBeGreaterThanOrEqual(1000);
+      expect(starts[2]! - starts[1]!).toBeGreaterThanOrEqual(1000);
+      expect(b.figma.requests.filter((r) => r.endpoint === 'meta').length).toBe(3);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('a new version is read after a fault clears: the edit made while rate-limited is not lost', async () => {
+    const KEY = 'RecoverFileKey1';
+    putFile(a.figma, KEY, baseDesign());
+    a.figma.rateLimit(KEY, { retryAfterSeconds: 2, endpoint: 'meta' });
+    const { id } = await track(a, KEY, { pollIntervalSeconds: 600 });
+    await waitUntil('the rate limit to be recorded', async () => (await fileOf(KEY)).rateLimitedUntil !== null);
+    const d = baseDesign();
+    setColor(d.tokens, 'VariableID:1:1', '#ab00cd');
+    editFile(a.figma, KEY, d);
+    await waitUntil('the file to be read after Retry-After', async () => (await fileOf(KEY)).lastFileVersion !== null, 20_000);
+    const file = await fileOf(KEY);
+    expect(file.rateLimitedUntil).toBeNull();
+    expect(file.lastFileVersion).toBe(a.figma.file(KEY)!.version);
+    expect((await fileChecks(id)).filter((j) => j.state === 'created').length).toBe(1);
+  });
+});
