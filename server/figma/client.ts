@@ -33,6 +33,8 @@ export interface FigmaClientOptions {
   /** node ids per `GET …/nodes` call; longer lists are split and the answers merged */
   maxIdsPerRequest?: number;
   now?: () => Date;
+  /** sent as User-Agent: names this server instance in Figma's (and a proxy's) logs */
+  userAgent?: string;
 }
 
 export interface NodesOptions {
@@ -66,8 +68,10 @@ export class FigmaClient {
   private readonly timeoutMs: number;
   private readonly maxIdsPerRequest: number;
   private readonly now: () => Date;
+  private readonly userAgent: string;
 
   constructor(options: FigmaClientOptions = {}) {
+    this.userAgent = options.userAgent ?? 'design-sync';
     this.baseUrl = (options.baseUrl ?? DEFAULT_FIGMA_API_BASE).replace(/\/+$/, '');
     this.fetchImpl = options.fetch ?? globalThis.fetch;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -162,6 +166,7 @@ export class FigmaClient {
 
     const headers = authHeaders(credentials, () => fail('unauthorized', `the Figma ${credentials.kind === 'pat' ? 'personal access token' : 'OAuth token'} is empty or holds characters an HTTP header cannot carry; ${where} was not sent`));
     headers.Accept = 'application/json';
+    headers['User-Agent'] = this.userAgent;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
 
     const controller = new AbortController();

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import fp from 'fastify-plugin';
 import type PgBoss from 'pg-boss';
 import { FigmaClient } from '../figma/client.js';
@@ -34,7 +35,7 @@ const SUPERVISE_CRON = '* * * * *';
 export default fp(
   async (app) => {
     const { config } = app;
-    app.decorate('figma', new FigmaClient({ baseUrl: config.figma.apiBase, timeoutMs: config.figma.timeoutMs }));
+    app.decorate('figma', new FigmaClient({ baseUrl: config.figma.apiBase, timeoutMs: config.figma.timeoutMs, userAgent: `design-sync (${hostname()}; pid ${process.pid})` }));
     if (!config.jobs.enabled) {
       app.decorate('jobs', null);
       app.decorate('boss', null);

@@ -82,7 +82,7 @@ const versions: FastifyPluginAsyncZod = async (app) => {
         summary: 'Version history, newest first, with filters and cursor paging',
         params: ComponentParams,
         querystring: z.object({
-          status: VersionStatus.optional(),
+          status: VersionStatus.optional().describe('only versions in this status; without it, every status but archived (archived versions are listed only when asked for)'),
           tag: Tag.optional(),
           trigger: Trigger.optional(),
           author: z.string().min(1).max(200).optional(),

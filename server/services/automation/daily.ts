@@ -18,12 +18,12 @@ export interface DailySummary {
 
 /** What happened in a project between two times. */
 export async function dailySummary(db: PrismaClient, projectId: string, from: Date, to: Date): Promise<DailySummary> {
-  const [row] = await db.$queryRawUnsafe<Array<{ created: bigint; published: bigint; rejected: bigint; detected: bigint; failures: bigint }>>(
+  const [row] = await db.$queryRawUnsafe<Array<{ created: bigint; published: bigint; rejected: bigint; drift: bigint; failures: bigint }>>(
     `SELECT
        (SELECT count(*) FROM component_versions v JOIN components c ON c.id = v.component_id WHERE c.project_id = $1::uuid AND v.created_at >= $2 AND v.created_at < $3) AS created,
        (SELECT count(*) FROM component_versions v JOIN components c ON c.id = v.component_id WHERE c.project_id = $1::uuid AND v.published_at >= $2 AND v.published_at < $3) AS published,
        (SELECT count(*) FROM component_versions v JOIN components c ON c.id = v.component_id WHERE c.project_id = $1::uuid AND v.status = 'rejected' AND v.decided_at >= $2 AND v.decided_at < $3) AS rejected,
-       (SELECT count(*) FROM notifications n WHERE n.project_id = $1::uuid AND n.kind IN ('update.available', 'draft.proposed', 'version.auto_published') AND n.created_at >= $2 AND n.created_at < $3) AS detected,
+       (SELECT count(*) FROM notifications n WHERE n.project_id = $1::uuid AND n.kind = 'update.available' AND n.created_at >= $2 AND n.created_at < $3) AS drift,
        (SELECT count(*) FROM notifications n WHERE n.project_id = $1::uuid AND n.kind IN ('regeneration.failed', 'check.failed', 'file.credentials_broken') AND n.created_at >= $2 AND n.created_at < $3)
          + (SELECT count(*) FROM sync_operations s WHERE s.project_id = $1::uuid AND s.status IN ('failed', 'partial') AND s.created_at >= $2 AND s.created_at < $3) AS failures`,
     projectId, from, to,
@@ -32,7 +32,8 @@ export async function dailySummary(db: PrismaClient, projectId: string, from: Da
     projectId,
     from: from.toISOString(),
     to: to.toISOString(),
-    changesDetected: Number(row?.detected ?? 0),
+    // A change detected is a component whose design changed: a new version, or under policy manual a recorded drift.
+    changesDetected: Number(row?.created ?? 0) + Number(row?.drift ?? 0),
     versionsCreated: Number(row?.created ?? 0),
     published: Number(row?.published ?? 0),
     rejected: Number(row?.rejected ?? 0),
@@ -41,18 +42,20 @@ export async function dailySummary(db: PrismaClient, projectId: string, from: Da
 }
 
 /**
- * Versions older than `days` that are neither a component's current version, nor tagged, nor
- * the head of a branch: archived (hidden from the default history, still downloadable).
+ * Published versions created before `cutoff` that are neither a component's current version, nor
+ * tagged, nor a branch's head, base or merge result: archived (hidden from the default history,
+ * still downloadable, their numbers still taken). Only published ones: a rejected or superseded
+ * draft keeps what was decided about it, and may share a number with a published version.
  */
-export async function archiveOldVersions(db: PrismaClient, days: number): Promise<number> {
+export async function archiveOldVersions(db: PrismaClient, cutoff: Date): Promise<number> {
   return db.$executeRawUnsafe(
     `UPDATE component_versions v SET status = 'archived'
-     WHERE v.status IN ('published', 'rejected', 'superseded')
-       AND v.created_at < now() - ($1::int * interval '1 day')
+     WHERE v.status = 'published'
+       AND v.created_at < $1
        AND cardinality(v.tags) = 0
        AND NOT EXISTS (SELECT 1 FROM components c WHERE c.current_version_id = v.id)
-       AND EXISTS (SELECT 1 FROM component_versions later WHERE later.component_id = v.component_id AND later.branch = v.branch AND later.created_at > v.created_at)`,
-    Math.ceil(days),
+       AND NOT EXISTS (SELECT 1 FROM branches b WHERE v.id IN (b.head_version_id, b.base_version_id, b.merged_version_id))`,
+    cutoff,
   );
 }
 
@@ -71,7 +74,7 @@ export async function runDaily(database: Database, jobs: JobQueue, archiveAfterD
       data: { ...s },
     }]));
   }
-  const archived = await archiveOldVersions(db, archiveAfterDays);
+  const archived = await archiveOldVersions(db, new Date(now.getTime() - archiveAfterDays * 24 * 3600 * 1000));
   let vacuumed = false;
   if (database.kind === 'pglite') {
     await database.raw.exec('VACUUM ANALYZE');

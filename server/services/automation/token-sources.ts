@@ -11,6 +11,7 @@ import type { Policy } from '../../../core/contract/api.js';
 import { AppError, badRequest, unprocessable } from '../../errors.js';
 import { parseJsonBody } from '../json-body.js';
 import type { RequestContext } from '../context.js';
+import { notify } from '../notify.js';
 import { applyDesign, type Applied } from './apply-design.js';
 
 /** A path a token source may name: relative, inside the root, no `..`, no NUL. Resolves symlinks too. */
@@ -46,6 +47,9 @@ export async function readTokenSource(dir: string, resolverPath: string): Promis
     if (relative(dir, full).startsWith('..') || isAbsolute(relative(dir, full))) throw badRequest(`${ref} leads outside the token source`);
     const info = await stat(full).catch(() => null);
     if (!info?.isFile()) throw unprocessable('token_file_missing', `${ref}: no such file in the token source`);
+    // A symlink inside the directory must not lead out of it either.
+    const real = await realpath(full);
+    if (relative(dir, real).startsWith('..') || isAbsolute(relative(dir, real))) throw badRequest(`${ref} leads outside the token source`);
     if (info.size > MAX_FILE_BYTES) throw unprocessable('token_file_too_large', `${ref} is larger than ${MAX_FILE_BYTES} bytes`);
     const text = await readFile(full, 'utf8');
     hash.update(`${file}\0${text}\0`);
@@ -98,7 +102,13 @@ export async function checkTokenSource(ctx: RequestContext, root: string | undef
     return { kind: 'applied', applied };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    await ctx.db.tokenSource.update({ where: { id: source.id }, data: { lastError: message, lastCheckedAt: new Date() } });
+    await ctx.db.$transaction(async (tx) => {
+      await tx.tokenSource.update({ where: { id: source.id }, data: { lastError: message, lastCheckedAt: new Date() } });
+      // Told once when the source breaks, not at every save while it stays broken.
+      if (source.lastError === null) {
+        await notify(tx, ctx, [{ kind: 'check.failed', title: `Token files ${source.path} could not be read`, body: message, data: { tokenSourceId: source.id, path: source.path } }]);
+      }
+    });
     return { kind: 'failed', message };
   }
 }

@@ -51,7 +51,8 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
 export async function listVersions(ctx: RequestContext, componentId: string, f: HistoryFilters) {
   await findComponent(ctx.db, ctx.projectId, componentId);
   const where: Prisma.ComponentVersionWhereInput = { componentId };
-  if (f.status) where.status = f.status;
+  // Archived versions leave the default history; asking for them by status shows them.
+  where.status = f.status ?? { not: 'archived' };
   if (f.tag) where.tags = { has: f.tag };
   if (f.trigger) where.trigger = f.trigger;
   if (f.author) where.createdBy = f.author;

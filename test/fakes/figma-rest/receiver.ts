@@ -7,6 +7,10 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 export interface ReceivedEvent {
   headers: IncomingHttpHeaders;
   body: Record<string, unknown>;
+  /** the body's bytes as text, as a signature is computed over them */
+  raw: string;
+  /** when it arrived (ms since the epoch) */
+  at: number;
 }
 
 export interface WebhookReceiver {
@@ -33,7 +37,7 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
       } catch {
         body = { unparseable: Buffer.concat(chunks).toString('utf8') };
       }
-      received.push({ headers: req.headers, body });
+      received.push({ headers: req.headers, body, raw: Buffer.concat(chunks).toString('utf8'), at: Date.now() });
       res.statusCode = statuses.shift() ?? 200;
       res.end();
       for (const wake of waiters.splice(0)) wake();
