@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../plugins/auth.js';
 import { FigmaEvent, receiveFigmaEvent, registerFigmaWebhooks, WEBHOOK_EVENT_TYPES } from '../services/automation/figma-webhooks.js';
-import { hookKey } from '../jobs/polls.js';
+import { manualKey } from '../jobs/polls.js';
 import { notFound, unprocessable } from '../errors.js';
 import { errors, Id, ProjectParams } from './schemas.js';
 
@@ -62,7 +62,7 @@ const figmaWebhooks: FastifyPluginAsyncZod = async (app) => {
       const file = await ctx.db.trackedFile.findFirst({ where: { id: request.params.fileId, projectId: ctx.projectId }, select: { id: true } });
       if (!file) throw notFound('tracked file', request.params.fileId);
       if (!app.jobs) throw unprocessable('jobs_disabled', 'This server runs no job queue (JOBS=false)');
-      const id = await app.jobs.send(null, 'file-check', { projectId: ctx.projectId, fileId: file.id, reason: 'manual' }, { singletonKey: hookKey(file.id) });
+      const id = await app.jobs.send(null, 'file-check', { projectId: ctx.projectId, fileId: file.id, reason: 'manual' }, { singletonKey: manualKey(file.id) });
       return reply.status(202).send({ queued: id !== null });
     },
   );
