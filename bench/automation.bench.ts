@@ -1,10 +1,10 @@
-import { createServer, type AddressInfo } from 'node:net';
 import type { ComponentSpec } from '../core/contract/specs.js';
 import type { TokenSet } from '../core/contract/tokens.js';
 import { buildApp } from '../server/app.js';
 import { testConfig } from '../server/config.js';
 import { openDatabase, type Database } from '../server/db/database.js';
 import { restFileFromDesign, restVisibleDesign, snapshotEntriesFromDesign, startFakeFigmaRest, type FakeFigmaRest } from '../test/fakes/figma-rest/index.js';
+import { freePort } from '../test/helpers/free-port.js';
 import { designSystem, setColor } from '../test/helpers/sync-fixtures.js';
 import { median, onScratchPostgres, prng } from './support.js';
 import type { Bench, Report } from './types.js';
@@ -54,15 +54,6 @@ async function waitUntil(what: string, probe: () => Promise<boolean>, timeoutMs:
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await sleep(intervalMs);
   }
-}
-
-/** A port nothing listens on now: the server must know its own URL (for Figma's webhooks) before it is built. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /**

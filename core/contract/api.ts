@@ -44,7 +44,8 @@ export const TrackedFileInput = z.object({
   name: z.string().max(200).optional(),
   pollIntervalSeconds: z.number().int().min(10).max(7 * 24 * 3600).optional(),
   policy: Policy.optional(),
-  figmaToken: z.string().min(1).max(500).optional(),
+  // Sent as an HTTP header: a newline, a space or non-ASCII could never reach Figma (or would split the header).
+  figmaToken: z.string().min(1).max(500).regex(/^[\x21-\x7e]+$/, 'figmaToken must be printable ASCII without spaces (it is sent in an HTTP header)').optional(),
   /** a personal access token (X-Figma-Token, the default) or an OAuth token (Authorization: Bearer) */
   figmaTokenKind: z.enum(['pat', 'oauth']).optional(),
   webhookPasscode: z.string().min(8).max(200).optional(),

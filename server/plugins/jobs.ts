@@ -11,7 +11,7 @@ import { checkFile } from '../services/automation/check-file.js';
 import { runDaily } from '../services/automation/daily.js';
 import { sendDelivery } from '../services/automation/deliveries.js';
 import { webhookCheckDelay } from '../services/automation/figma-webhooks.js';
-import { regenerateRecorded } from '../services/automation/regenerate.js';
+import { regenerateRecorded, regenerationFailed } from '../services/automation/regenerate.js';
 import { checkTokenSource, confinedPath, TokenSourceWatcher } from '../services/automation/token-sources.js';
 
 declare module 'fastify' {
@@ -94,7 +94,16 @@ export default fp(
       return outcome;
     });
 
-    await work('regenerate', async (data, job) => regenerateRecorded(ctxFor(data.projectId, `system:${data.trigger}`, job.id), data.componentId, data.snapshotId, data.trigger));
+    await work('regenerate', async (data, job) => {
+      const ctx = ctxFor(data.projectId, `system:${data.trigger}`, job.id);
+      try {
+        return await regenerateRecorded(ctx, data.componentId, data.snapshotId, data.trigger);
+      } catch (err) {
+        // Retried with backoff; after the last attempt a person has to know.
+        if (job.retryCount >= job.retryLimit) await regenerationFailed(ctx, data.componentId, data.trigger, job.retryCount + 1, err).catch((e) => app.log.error({ err: e }, 'regeneration failure not notified'));
+        throw err;
+      }
+    });
 
     await work('token-source-check', async (data, job) => checkTokenSource(ctxFor(data.projectId, 'system:token_change', job.id), config.tokenSourcesRoot, data.sourceId));
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../plugins/auth.js';
+import { badRequest } from '../errors.js';
 import { NOTIFICATION_KINDS } from '../services/notify.js';
 import { createOutboundWebhook, listDeliveries, listOutboundWebhooks } from '../services/outbound-webhooks.js';
 import { dailySummary } from '../services/automation/daily.js';
@@ -71,6 +72,7 @@ const outboundWebhooks: FastifyPluginAsyncZod = async (app) => {
       const ctx = contextOf(request, request.params.projectId);
       const to = request.query.to ? new Date(request.query.to) : new Date();
       const from = request.query.from ? new Date(request.query.from) : new Date(to.getTime() - 24 * 3600 * 1000);
+      if (from > to) throw badRequest(`querystring.from (${from.toISOString()}) is after querystring.to (${to.toISOString()}): a period must not end before it starts`);
       return dailySummary(ctx.db, ctx.projectId, from, to);
     },
   );

@@ -1,11 +1,30 @@
 import { z } from 'zod';
+import { posix } from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { filePathProblem } from '../../core/contract/file-path.js';
 import { contextOf } from '../plugins/auth.js';
 import { createTokenSource, listTokenSources } from '../services/token-sources.js';
 import { errors, ProjectParams } from './schemas.js';
 import type { Prisma } from '../db/generated/client.js';
 
-const RelativePath = z.string().min(1).max(1024).refine((p) => !p.includes('\0'), 'must not contain NUL');
+/**
+ * A path under TOKEN_SOURCES_ROOT, spelled any harmless way ("./ds", "ds/", "ds//x") and kept in
+ * one normal form, so one directory is one source; ".." (with either slash) and absolute paths
+ * are refused by name rather than discovered missing later.
+ */
+const RelativePath = z.string().min(1).max(1024).transform((raw, ctx) => {
+  if (raw.split(/[\\/]/).includes('..')) {
+    ctx.addIssue({ code: 'custom', message: `${JSON.stringify(raw)} must not contain ".." segments` });
+    return z.NEVER;
+  }
+  const normal = posix.normalize(raw).replace(/(.)\/+$/, '$1');
+  const problem = normal === '.' ? null : filePathProblem(normal);
+  if (problem) {
+    ctx.addIssue({ code: 'custom', message: `${JSON.stringify(raw)} ${problem}` });
+    return z.NEVER;
+  }
+  return normal;
+});
 const TokenSourceOut = z.object({ id: z.string(), path: z.string(), resolver: z.string(), lastHash: z.string().nullable(), lastCheckedAt: z.string().nullable(), lastError: z.string().nullable(), createdAt: z.string() });
 const out = (s: Prisma.TokenSourceGetPayload<object>) => ({ id: s.id, path: s.path, resolver: s.resolver, lastHash: s.lastHash, lastCheckedAt: s.lastCheckedAt?.toISOString() ?? null, lastError: s.lastError, createdAt: s.createdAt.toISOString() });
 

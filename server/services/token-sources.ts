@@ -3,13 +3,21 @@ import type { TokenSourceWatcher } from './automation/token-sources.js';
 import { confinedPath } from './automation/token-sources.js';
 import { recordAudit } from './audit.js';
 import type { RequestContext } from './context.js';
-import { conflict } from '../errors.js';
+import { stat } from 'node:fs/promises';
+import { isAbsolute, relative } from 'node:path';
+import { badRequest, conflict, unprocessable } from '../errors.js';
 
 export async function createTokenSource(ctx: RequestContext, root: string | undefined, watcher: TokenSourceWatcher | null, input: { path: string; resolver: string }) {
   const dir = await confinedPath(root, input.path);
-  await confinedPath(root, `${input.path}/${input.resolver}`);
-  const existing = await ctx.db.tokenSource.findUnique({ where: { projectId_path: { projectId: ctx.projectId, path: input.path } } });
-  if (existing) throw conflict('token_source_exists', `${input.path} is already tracked (${existing.id})`);
+  const resolver = await confinedPath(root, input.path === '.' ? input.resolver : `${input.path}/${input.resolver}`);
+  const inside = relative(dir, resolver);
+  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) throw badRequest(`resolver ${JSON.stringify(input.resolver)} leads outside ${input.path}`);
+  if (!(await stat(resolver)).isFile()) throw unprocessable('resolver_not_a_file', `resolver ${JSON.stringify(input.resolver)} is not a file in ${input.path}`);
+  // One directory is one source however it is spelled or linked to.
+  for (const other of await ctx.db.tokenSource.findMany({ where: { projectId: ctx.projectId } })) {
+    const same = other.path === input.path || (await confinedPath(root, other.path).catch(() => null)) === dir;
+    if (same) throw conflict('token_source_exists', `${input.path} is already tracked (${other.id}, as ${JSON.stringify(other.path)})`);
+  }
   const source = await ctx.db.$transaction(async (tx) => {
     const created = await tx.tokenSource.create({ data: { projectId: ctx.projectId, path: input.path, resolver: input.resolver } });
     await recordAudit(tx, ctx, { action: 'token_source.create', targetType: 'token_source', targetId: created.id, data: input });

@@ -7,13 +7,14 @@ import { schedulePoll } from '../jobs/polls.js';
 
 /**
  * Tracks a Figma file, or updates it when its key is already tracked: one transaction with
- * its audit event. The Figma token is stored encrypted, the webhook passcode as a hash.
+ * its audit event. The Figma token is stored encrypted, the webhook passcode hashed and
+ * encrypted (webhooks registered later share it).
  */
 export async function trackFile(ctx: RequestContext, secrets: SecretBox, b: TrackedFileInput) {
   const sealed = {
     ...(b.figmaToken ? { figmaTokenEnc: secrets.encrypt(b.figmaToken), figmaTokenHash: tokenHash(b.figmaToken) } : {}),
     ...(b.figmaTokenKind ? { figmaTokenKind: b.figmaTokenKind } : {}),
-    ...(b.webhookPasscode ? { webhookPasscodeHash: hashSecret(b.webhookPasscode) } : {}),
+    ...(b.webhookPasscode ? { webhookPasscodeHash: hashSecret(b.webhookPasscode), webhookPasscodeEnc: secrets.encrypt(b.webhookPasscode) } : {}),
   };
   return ctx.db.$transaction(async (tx) => {
     const existing = await tx.trackedFile.findUnique({ where: { projectId_fileKey: { projectId: ctx.projectId, fileKey: b.fileKey } } });

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeSnapshot, parseManifest, SNAPSHOT_KEY, SNAPSHOT_NAMESPACE } from '../../core/snapshot/index.js';
@@ -6,15 +5,7 @@ import { hasChromium, launchChromium, screenshot, watchErrors } from './support/
 import { inFigma, openPlugin } from './support/harness.js';
 import { startLiveServer, type LiveServer } from './support/server.js';
 import { currentVersion, versions } from './support/scenario.js';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../helpers/free-port.js';
 
 const FILE_URL = 'https://www.figma.com/design/AbCdEf1234567890/Design-System?node-id=0-1';
 const FILE_KEY = 'AbCdEf1234567890';

@@ -7,6 +7,7 @@ ALTER TABLE "tracked_files" ADD COLUMN "figma_token_hash" TEXT;
 ALTER TABLE "tracked_files" ADD COLUMN "rate_limited_until" TIMESTAMPTZ(3);
 ALTER TABLE "tracked_files" ADD COLUMN "failures" INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE "tracked_files" ADD COLUMN "last_event_at" TIMESTAMPTZ(3);
+ALTER TABLE "tracked_files" ADD COLUMN "webhook_passcode_enc" TEXT;
 
 CREATE TABLE "webhook_deliveries" (
     "id" UUID NOT NULL,

@@ -32,3 +32,11 @@ export async function returnSlots(db: PrismaClient, tokenHash: string, calls: nu
     tokenHash, calls,
   );
 }
+
+/**
+ * Figma answered 429 for this token: no call under it is due before `until` (Retry-After), so
+ * the other files it reads wait too instead of each meeting its own 429.
+ */
+export async function holdBudget(db: PrismaClient, tokenHash: string, until: Date): Promise<void> {
+  await db.$executeRawUnsafe(`UPDATE figma_token_budgets SET next_slot_at = GREATEST(next_slot_at, $2::timestamptz) WHERE token_hash = $1`, tokenHash, until);
+}

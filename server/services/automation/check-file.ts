@@ -12,7 +12,7 @@ import type { RequestContext } from '../context.js';
 import { notify } from '../notify.js';
 import type { SecretBox } from '../secrets.js';
 import { applyDesign, type Applied } from './apply-design.js';
-import { returnSlots, takeSlot } from './budget.js';
+import { holdBudget, returnSlots, takeSlot } from './budget.js';
 
 export interface CheckDeps {
   config: Config;
@@ -33,8 +33,8 @@ export type CheckOutcome =
 /** Consecutive failures before the project is told (and polling goes on at its interval). */
 const FAILURES_BEFORE_NOTICE = 3;
 
-/** variables, component sets, components, styles and nodes (see readFileDesign) */
-const CONTENT_READ_CALLS = 5;
+/** at most: variables, component sets, components, styles, nodes and the styles' nodes (see readFileDesign) */
+const CONTENT_READ_CALLS = 6;
 
 export const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -46,7 +46,13 @@ export async function checkFile(ctx: RequestContext, deps: CheckDeps, fileId: st
   if (file.rateLimitedUntil && file.rateLimitedUntil > now) return { kind: 'postponed', until: file.rateLimitedUntil, why: 'Figma asked to wait (429)' };
   if (!file.figmaTokenEnc) return stop(ctx, file, 'credentials_broken', 'No Figma token is stored for this file: POST it again with figmaToken');
 
-  const credentials: FigmaCredentials = { kind: file.figmaTokenKind === 'oauth' ? 'oauth' : 'pat', token: deps.secrets.decrypt(file.figmaTokenEnc) };
+  let credentials: FigmaCredentials;
+  try {
+    credentials = { kind: file.figmaTokenKind === 'oauth' ? 'oauth' : 'pat', token: deps.secrets.decrypt(file.figmaTokenEnc) };
+  } catch {
+    // Sealed under another SECRET_KEY (a key changed, or instances that do not share it).
+    return stop(ctx, file, 'credentials_broken', "The stored Figma token cannot be decrypted with this server's SECRET_KEY: POST the file again with figmaToken");
+  }
   const budgetKey = file.figmaTokenHash ?? tokenHash(credentials.token);
   // A whole read is paid for up front, so a check never stops halfway for the budget; a check
   // that finds nothing new gives back what it did not use.
@@ -71,16 +77,17 @@ export async function checkFile(ctx: RequestContext, deps: CheckDeps, fileId: st
     });
     return { kind: 'applied', version: design.version, applied, source: design.source };
   } catch (err) {
-    return failed(ctx, deps, file, err);
+    return failed(ctx, deps, file, budgetKey, err);
   }
 }
 
 type File = NonNullable<Awaited<ReturnType<RequestContext['db']['trackedFile']['findFirst']>>>;
 
-async function failed(ctx: RequestContext, deps: CheckDeps, file: File, err: unknown): Promise<CheckOutcome> {
+async function failed(ctx: RequestContext, deps: CheckDeps, file: File, budgetKey: string, err: unknown): Promise<CheckOutcome> {
   if (err instanceof FigmaApiError) {
     if (err.kind === 'rate_limited') {
       const until = err.retryAt ?? new Date(Date.now() + 60_000);
+      await holdBudget(ctx.db, budgetKey, until);
       await ctx.db.$transaction(async (tx) => {
         await tx.trackedFile.update({ where: { id: file.id }, data: { rateLimitedUntil: until, lastError: err.message } });
         // Once per episode: a file already waiting was told about.

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { PrismaClient } from '../../db/generated/client.js';
-import type { FigmaClient } from '../../figma/client.js';
+import type { FigmaClient, FigmaCredentials } from '../../figma/client.js';
 import { FigmaApiError } from '../../figma/errors.js';
 import { hookKey } from '../../jobs/polls.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
@@ -81,8 +81,11 @@ export function webhookCheckDelay(lastEventAt: Date | null, queuedAt: Date, now:
 export const WEBHOOK_EVENT_TYPES = ['FILE_UPDATE', 'FILE_VERSION_UPDATE', 'LIBRARY_PUBLISH', 'FILE_DELETE'] as const;
 
 /**
- * Registers Figma webhooks for a tracked file (one per event type, context "file", one new
- * passcode for all, stored hashed) pointing at this server's /webhooks/figma.
+ * Registers Figma webhooks for a tracked file (one per event type, context "file") pointing at
+ * this server's /webhooks/figma. Every hook of a file shares one passcode, kept hashed (to find
+ * the file) and encrypted (so a later registration reuses it and the hooks made earlier keep
+ * working). All or nothing: when Figma refuses one hook, the hooks already made are deleted
+ * again and the stored passcode is put back as it was.
  */
 export async function registerFigmaWebhooks(ctx: RequestContext, deps: { figma: FigmaClient; secrets: SecretBox; config: Config }, fileId: string, eventTypes: ReadonlyArray<(typeof WEBHOOK_EVENT_TYPES)[number]>) {
   const file = await ctx.db.trackedFile.findFirst({ where: { id: fileId, projectId: ctx.projectId } });
@@ -91,22 +94,37 @@ export async function registerFigmaWebhooks(ctx: RequestContext, deps: { figma: 
   const credentials = { kind: file.figmaTokenKind === 'oauth' ? 'oauth' as const : 'pat' as const, token: deps.secrets.decrypt(file.figmaTokenEnc) };
   const base = deps.config.publicUrl ?? `http://${deps.config.host}:${deps.config.port}`;
   const endpoint = `${base.replace(/\/+$/, '')}/api/v1/webhooks/figma`;
-  const passcode = randomBytes(24).toString('base64url');
-  // The passcode is stored first: Figma sends a PING as soon as a webhook exists.
-  await ctx.db.trackedFile.update({ where: { id: file.id }, data: { webhookPasscodeHash: hashSecret(passcode) } });
+  const kept = file.webhookPasscodeEnc ? deps.secrets.decrypt(file.webhookPasscodeEnc) : null;
+  const passcode = kept ?? randomBytes(24).toString('base64url');
+  // A new passcode is stored before Figma is asked: Figma sends a PING as soon as a hook exists.
+  if (!kept) await ctx.db.trackedFile.update({ where: { id: file.id }, data: { webhookPasscodeHash: hashSecret(passcode), webhookPasscodeEnc: deps.secrets.encrypt(passcode) } });
   const created: Array<{ id: string; eventType: string; status: string; endpoint: string }> = [];
   try {
-    for (const eventType of eventTypes) {
+    for (const eventType of new Set(eventTypes)) {
       const hook = await deps.figma.createWebhook({ eventType, context: 'file', contextId: file.fileKey, endpoint, passcode, description: `design-sync: ${file.name ?? file.fileKey}` }, credentials);
       created.push({ id: String(hook.id), eventType, status: String(hook.status ?? 'ACTIVE'), endpoint });
     }
   } catch (err) {
+    await undoRegistration(ctx, deps.figma, credentials, file, created.map((c) => c.id), !kept);
     if (err instanceof FigmaApiError) throw new AppError(err.kind === 'rate_limited' ? 429 : 422, 'figma_refused', `Figma refused to create the webhook: ${err.message}`);
     throw err;
   }
+  const ids = [...new Set([...(file.webhookId ? file.webhookId.split(',') : []), ...created.map((c) => c.id)])];
   await ctx.db.$transaction(async (tx) => {
-    await tx.trackedFile.update({ where: { id: file.id }, data: { webhookId: created.map((c) => c.id).join(',') } });
+    await tx.trackedFile.update({ where: { id: file.id }, data: { webhookId: ids.join(',') } });
     await recordAudit(tx, ctx, { action: 'file.webhook', targetType: 'tracked_file', targetId: file.id, data: { webhooks: created.map((c) => ({ id: c.id, eventType: c.eventType })), endpoint } });
   });
   return created;
+}
+
+/** Deletes the hooks a failed registration made and restores the passcode it replaced. */
+async function undoRegistration(
+  ctx: RequestContext, figma: FigmaClient, credentials: FigmaCredentials,
+  file: { id: string; webhookPasscodeHash: string | null; webhookPasscodeEnc: string | null }, hookIds: string[], passcodeReplaced: boolean,
+) {
+  for (const id of hookIds) {
+    // Best effort: a hook Figma will not delete now still carries a passcode nobody accepts.
+    await figma.deleteWebhook(id, credentials).catch(() => undefined);
+  }
+  if (passcodeReplaced) await ctx.db.trackedFile.update({ where: { id: file.id }, data: { webhookPasscodeHash: file.webhookPasscodeHash, webhookPasscodeEnc: file.webhookPasscodeEnc } });
 }

@@ -4,6 +4,7 @@
 import type { ComponentSpec } from '../../../core/contract/specs.js';
 import type { RequestContext } from '../context.js';
 import { fullTokensOf } from '../generation/index.js';
+import { notify } from '../notify.js';
 import { proposeVersion, type ProposalOutcome } from '../proposals.js';
 import type { BackgroundTrigger } from './apply-design.js';
 
@@ -24,4 +25,18 @@ export async function regenerateRecorded(ctx: RequestContext, componentId: strin
       generationParams: { fileKey: component.fileKey, snapshotId },
     });
   }, { timeout: 60_000 });
+}
+
+/** A regeneration that failed its last attempt: the project is told once, naming the component. */
+export async function regenerationFailed(ctx: RequestContext, componentId: string, trigger: string, attempts: number, err: unknown): Promise<void> {
+  const component = await ctx.db.component.findFirst({ where: { id: componentId, projectId: ctx.projectId }, select: { name: true } });
+  const message = err instanceof Error ? err.message : String(err);
+  const name = component?.name ?? componentId;
+  await ctx.db.$transaction((tx) => notify(tx, ctx, [{
+    kind: 'regeneration.failed',
+    title: `${name} could not be regenerated`,
+    body: `${attempts} attempts failed; the last: ${message.slice(0, 500)}. POST /components/:id/regenerate tries again.`,
+    data: { componentId, trigger, attempts },
+    componentId: component ? componentId : null,
+  }]));
 }

@@ -26,11 +26,13 @@ describe.each(dbKinds)('Figma faults on %s', (kind) => {
 
   it('a 429 reschedules the poll at Retry-After, shows it on the file, and tells the project once', async () => {
     const KEY = 'RateLimitedKey1';
-    putFile(a.figma, KEY, baseDesign());
+    // A token of its own: Figma's limits are per token, so the wait holds every file under it.
+    const token = a.figma.issueToken('pat');
+    putFile(a.figma, KEY, baseDesign(), { access: [token] });
     // Three days, as Figma can answer for a View seat's Tier 1 budget.
     a.figma.rateLimit(KEY, { retryAfterSeconds: 3 * 86_400, type: 'low', planTier: 'enterprise', endpoint: 'meta' });
     const asked = Date.now();
-    const { id } = await track(a, KEY);
+    const { id } = await track(a, KEY, { figmaToken: token.token });
     await waitUntil('the rate limit to be recorded', async () => (await fileOf(KEY)).rateLimitedUntil !== null);
     await settled(a);
     const file = await fileOf(KEY);
@@ -47,6 +49,23 @@ describe.each(dbKinds)('Figma faults on %s', (kind) => {
     // Nothing else asked Figma about the file meanwhile: no sleeping, no retry loop.
     expect(a.figma.count(undefined, KEY)).toBe(1);
     expect(await versionsOf(a, 'Button')).toEqual([]);
+  });
+
+  it('a 429 holds every file under the same token until Retry-After, not only the file that met it', async () => {
+    const token = a.figma.issueToken('pat');
+    const [first, second] = ['HeldTokenKeyA1', 'HeldTokenKeyB1'] as const;
+    for (const key of [first, second]) putFile(a.figma, key, baseDesign(), { access: [token] });
+    a.figma.rateLimit(first, { retryAfterSeconds: 4, endpoint: 'meta' });
+    await track(a, first, { figmaToken: token.token, pollIntervalSeconds: 600 });
+    await waitUntil('the rate limit to be recorded', async () => (await fileOf(first)).rateLimitedUntil !== null);
+    const until = Date.parse((await fileOf(first)).rateLimitedUntil!);
+    await track(a, second, { figmaToken: token.token, pollIntervalSeconds: 600 });
+    await waitUntil('both files to be read after Retry-After', async () => (await fileOf(first)).lastFileVersion !== null && (await fileOf(second)).lastFileVersion !== null, 30_000);
+    const metas = a.figma.requests.filter((r) => r.endpoint === 'meta' && r.fileKey === second);
+    // The second file asked Figma nothing while the token was told to wait (Retry-After is whole seconds).
+    expect(metas[0]!.at).toBeGreaterThanOrEqual(until - 1000);
+    expect(metas).toHaveLength(1);
+    expect((await fileOf(second)).rateLimitedUntil).toBeNull();
   });
 
   it('repeated 500s back off, growing, then the check succeeds', async () => {
@@ -115,6 +134,18 @@ describe.each(dbKinds)('Figma faults on %s', (kind) => {
     await track(a, KEY, { pollIntervalSeconds: 60 });
     await waitUntil('the file to be read with the new token', async () => (await fileOf(KEY)).lastFileVersion !== null);
     expect(await fileOf(KEY)).toMatchObject({ status: 'active', statusReason: null });
+  });
+
+  it('a stored token this server cannot decrypt (SECRET_KEY changed) stops polling with that reason', async () => {
+    const KEY = 'UndecryptableK1';
+    putFile(a.figma, KEY, baseDesign());
+    const { id } = await track(a, KEY, { pollIntervalSeconds: 600 });
+    await settled(a);
+    // What another SECRET_KEY's ciphertext looks like to this one: it does not open.
+    await a.t.db.prisma.trackedFile.update({ where: { id }, data: { figmaTokenEnc: 'v1:AAAAAAAAAAAAAAAA:AAAAAAAAAAAAAAAAAAAAAA==:AAAA' } });
+    expect((await a.t.api('POST', `/api/v1/projects/${a.t.projectId}/files/${id}/check`)).statusCode).toBe(202);
+    await waitUntil('polling to stop', async () => (await fileOf(KEY)).status !== 'active');
+    expect(await fileOf(KEY)).toMatchObject({ status: 'credentials_broken', statusReason: expect.stringContaining('SECRET_KEY') });
   });
 
   it('a file Figma does not know (404) stops with status not_found', async () => {

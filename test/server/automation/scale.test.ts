@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { startFakeFigmaRest, type FakeFigmaRest } from '../../fakes/figma-rest/index.js';
 import { createScratchDatabase } from '../../helpers/databases.js';
+import { freePort } from '../../helpers/free-port.js';
 import { setColor } from '../../helpers/sync-fixtures.js';
 import { baseDesign, editFile, putFile, waitUntil, type Design } from './support.js';
 
@@ -22,15 +23,6 @@ const ADMIN = `ds_scale_admin_${randomBytes(12).toString('hex')}`;
 const serverJs = fileURLToPath(new URL('../../../dist/server/server.js', import.meta.url));
 
 interface Instance { proc: ChildProcess; url: string; log: string[] }
-
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 async function startInstance(databaseUrl: string, figma: FakeFigmaRest, secretKey: string): Promise<Instance> {
   const port = await freePort();

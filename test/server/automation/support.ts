@@ -1,11 +1,10 @@
 // A server with its job queue on, a fake Figma REST API, and a design system in a Figma file.
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { expect } from 'vitest';
 import type { ComponentSpec } from '../../../core/contract/specs.js';
 import type { TokenSet } from '../../../core/contract/tokens.js';
-import { restFileFromDesign, snapshotEntriesFromDesign, startFakeFigmaRest, type FakeFigmaRest } from '../../fakes/figma-rest/index.js';
+import { restFileFromDesign, snapshotEntriesFromDesign, startFakeFigmaRest, type FakeCredentials, type FakeFigmaRest } from '../../fakes/figma-rest/index.js';
 import { startTestApp, type TestApp } from '../../helpers/app.js';
+import { freePort } from '../../helpers/free-port.js';
 import type { DbKind } from '../../helpers/databases.js';
 import { designSystem } from '../../helpers/sync-fixtures.js';
 
@@ -17,20 +16,11 @@ export interface Automation {
   close(): Promise<void>;
 }
 
-/** A port nothing listens on now, so the server's own URL is known before it is built. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 /**
  * `listen`: the server also listens on 127.0.0.1 (Figma's webhooks need a real endpoint);
  * otherwise requests are injected.
  */
-export async function startAutomation(kind: DbKind, env: Record<string, string> = {}, options: { listen?: boolean } = {}): Promise<Automation> {
+export async function startAutomation(kind: DbKind, env: Record<string, string> = {}, options: { listen?: boolean; logStream?: { write(line: string): void } } = {}): Promise<Automation> {
   const figma = await startFakeFigmaRest();
   const port = options.listen ? await freePort() : 0;
   const t = await startTestApp(kind, {
@@ -43,15 +33,16 @@ export async function startAutomation(kind: DbKind, env: Record<string, string> 
     FIGMA_CALLS_PER_MINUTE: '1000',
     WEBHOOK_DEBOUNCE_SECONDS: '0.5',
     ...env,
-  });
+  }, options.logStream);
   if (options.listen) await t.app.listen({ host: '127.0.0.1', port });
   return { t, figma, close: async () => { await t.close(); await figma.close(); } };
 }
 
 /** The file as Figma's REST API serves it (variables endpoint, or only the plugin's snapshot). */
-export function putFile(figma: FakeFigmaRest, key: string, design: Design, options: { version?: string; variables?: 'forbidden' } = {}): void {
+export function putFile(figma: FakeFigmaRest, key: string, design: Design, options: { version?: string; variables?: 'forbidden'; access?: FakeCredentials[] } = {}): void {
   const rest = restFileFromDesign(design);
   figma.setFile(key, {
+    ...(options.access ? { access: options.access } : {}),
     name: 'Design System',
     version: options.version ?? '100',
     variables: options.variables === 'forbidden' ? 'forbidden' : rest.variables,

@@ -133,7 +133,7 @@ export function HistoryView({ host, session, active = true }: { host: Host; sess
             <label class={styles.field}>
               <span>Status</span>
               <select value={filters.status ?? ''} onChange={(e) => setFilters({ ...filters, status: (e.target as HTMLSelectElement).value as HistoryFilters['status'] })}>
-                <option value="">any</option>
+                <option value="">all but archived</option>
                 {VERSION_STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
               </select>
             </label>
