@@ -136,9 +136,10 @@ async function runOn(label: string, report: Report, databaseUrl?: string): Promi
   }
 }
 
+/** BENCH_DATABASES=pglite or postgres: one database only. */
 const bench: Bench = async (report) => {
-  await runOn('PGlite', report);
-  await onScratchPostgres((url) => runOn('PostgreSQL', report, url));
+  if (process.env.BENCH_DATABASES !== 'postgres') await runOn('PGlite', report);
+  if (process.env.BENCH_DATABASES !== 'pglite') await onScratchPostgres((url) => runOn('PostgreSQL', report, url));
 };
 
 export default bench;

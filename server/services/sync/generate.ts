@@ -5,6 +5,7 @@ import type { GenerateAnswer, GenerateTask } from './generate-worker.js';
 import type { PhaseTimer } from '../phases.js';
 import type { Changed, Detected, Failed, UpToDate } from './detect.js';
 import { describeError } from './result.js';
+import pLimit from 'p-limit';
 import { TimeSlicer } from '../event-loop.js';
 
 /** A changed component with its freshly generated files (none when nothing is to generate). */
@@ -30,6 +31,7 @@ export function generatorPool(): Generator {
  */
 export async function generateComponents(
   detected: Detected[], timer: PhaseTimer, chunkSize: number, onChunk: (chunk: Prepared[]) => void, generator?: Generator,
+  deferTo?: () => Promise<void>,
 ): Promise<Generation[]> {
   // Changed components are replaced below, each by its generation or its failure.
   const out = [...detected] as Generation[];
@@ -37,10 +39,16 @@ export async function generateComponents(
   const chunks: Array<typeof changed> = [];
   for (let i = 0; i < changed.length; i += chunkSize) chunks.push(changed.slice(i, i + chunkSize));
   const slicer = new TimeSlicer();
+  // One chunk at a time, each after the short requests in flight: on a small machine the
+  // generator's thread competes with them for a core.
+  const turn = pLimit(1);
   await Promise.all(chunks.map(async (chunk) => {
     const todo = chunk.filter(({ d }) => d.needsGeneration);
     const answers = generator && todo.length
-      ? await generator.run({ components: todo.map(({ d }) => ({ name: d.spec.name, inputs: d.detection.inputs })) })
+      ? await turn(async () => {
+        await deferTo?.();
+        return generator.run({ components: todo.map(({ d }) => ({ name: d.spec.name, inputs: d.detection.inputs })) });
+      })
       : await generateHere(todo.map(({ d }) => d), slicer);
     timer.record('generate', answers.ms, { concurrent: true });
     const byIndex = new Map(todo.map(({ i }, k) => [i, answers.results[k]!]));

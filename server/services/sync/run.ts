@@ -99,7 +99,7 @@ async function detect(ctx: RequestContext, request: ValidSync['request'], tokens
 async function generateAndStore(scope: SyncScope, seen: Awaited<ReturnType<typeof detect>>, options: SyncOptions, open: OpenSync, validationWarnings: string[]): Promise<StoredSyncResult> {
   const { ctx, request, timer } = scope;
   const store = componentStore(scope, { concurrency: options.concurrency ?? 1, deferTo: options.deferTo });
-  const generated = await generateComponents(seen.detected, timer, options.batchSize ?? 1, store.add, options.generator);
+  const generated = await generateComponents(seen.detected, timer, options.batchSize ?? 1, store.add, options.generator, options.deferTo);
   const stored = await store.done();
   await touchUpToDate(scope, generated.flatMap((g) => (g.kind === 'upToDate' ? [g.component.id] : [])));
   await markRemoved(scope, request.components.map((c) => c.id));

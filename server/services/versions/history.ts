@@ -49,8 +49,9 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
 
 /** Newest first, keyset-paged on (created_at, id) so deep pages cost the same as the first. */
 export async function listVersions(ctx: RequestContext, componentId: string, f: HistoryFilters) {
-  await findComponent(ctx.db, ctx.projectId, componentId);
-  const where: Prisma.ComponentVersionWhereInput = { componentId };
+  // The project check rides along with the read (one round trip less while a sync keeps the
+  // database busy); only an empty page asks whether the component is there at all.
+  const where: Prisma.ComponentVersionWhereInput = { componentId, component: { projectId: ctx.projectId } };
   // Archived versions leave the default history; asking for them by status shows them.
   where.status = f.status ?? { not: 'archived' };
   if (f.tag) where.tags = { has: f.tag };
@@ -64,7 +65,10 @@ export async function listVersions(ctx: RequestContext, componentId: string, f: 
     // A cursor names a row of this history; any other row (another component's, another
     // project's) positions nothing, so the page is empty rather than someone else's "after".
     const anchor = await ctx.db.componentVersion.findFirst({ where: { id: c.id, componentId, createdAt: c.createdAt }, select: { id: true } });
-    if (!anchor) return { items: [], nextCursor: null };
+    if (!anchor) {
+      await findComponent(ctx.db, ctx.projectId, componentId);
+      return { items: [], nextCursor: null };
+    }
     and.push({ OR: [{ createdAt: { lt: c.createdAt } }, { createdAt: c.createdAt, id: { lt: c.id } }] });
   }
   const rows = await ctx.db.componentVersion.findMany({
@@ -72,6 +76,7 @@ export async function listVersions(ctx: RequestContext, componentId: string, f: 
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: f.limit + 1,
   });
+  if (rows.length === 0) await findComponent(ctx.db, ctx.projectId, componentId);
   const page = rows.slice(0, f.limit);
   return { items: page, nextCursor: rows.length > f.limit ? encodeCursor(page[page.length - 1]!) : null };
 }
