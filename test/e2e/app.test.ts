@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium, screenshot, watchErrors } from './support/browser.js';
 import { startLiveServer, type LiveServer } from './support/server.js';
-import { currentVersion, projectWithHistory, versions } from './support/scenario.js';
+import { componentId, currentVersion, projectWithHistory, versions } from './support/scenario.js';
 
 // The same UI in a browser, at /app: sign in, review the pending drafts, history, compare,
 // roll back (also a refused rollback), tags and downloads, against a real server on PGlite.
@@ -124,6 +124,28 @@ describe.skipIf(!hasChromium)('the web app at /app', () => {
     expect(await currentVersion(server, 'Badge')).toBe('1.1.0');
     await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
     expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('saves a component\'s policy and pattern overrides on the server (PATCH /components/:id)', async () => {
+    await page.getByRole('tab', { name: 'Settings' }).click();
+    const id = await componentId(server, 'Button');
+    const component = async () => (await server.api<{ policy: string; pattern: string | null }>('GET', `/components/${id}`)).body;
+    expect((await component()).policy).toBe('notify');
+
+    await page.getByLabel('Policy of Button').selectOption('auto');
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Button: policy auto saved');
+    expect((await component()).policy).toBe('auto');
+
+    const patterns = await page.getByLabel('Pattern of Button').locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    expect(patterns.length).toBeGreaterThan(0);
+    await page.getByLabel('Pattern of Button').selectOption(patterns[0]!);
+    await expect.poll(() => page.getByRole('status').textContent()).toContain(`Button: pattern ${patterns[0]} saved`);
+    expect(await component()).toMatchObject({ policy: 'auto', pattern: patterns[0] });
+    // Back to automatic: the override is cleared, not set to "".
+    await page.getByLabel('Pattern of Button').selectOption('');
+    await expect.poll(async () => (await component()).pattern).toBeNull();
+    await screenshot(page, 'app-settings-light');
     expect(errors).toEqual([]);
   });
 
