@@ -27,6 +27,9 @@ declare module 'fastify' {
 const DAILY_CRON = '15 3 * * *';
 const SUPERVISE_CRON = '* * * * *';
 
+/** A job failing now is not retried again. */
+const lastAttempt = (job: { retryCount: number; retryLimit: number }) => job.retryCount >= job.retryLimit;
+
 /**
  * The job queue (pg-boss on the server's database) and its workers: Figma file checks on
  * schedules and webhooks, regenerations, token-file checks, outbound webhook deliveries and the
@@ -100,7 +103,7 @@ export default fp(
         return await regenerateRecorded(ctx, data.componentId, data.snapshotId, data.trigger);
       } catch (err) {
         // Retried with backoff; after the last attempt a person has to know.
-        if (job.retryCount >= job.retryLimit) await regenerationFailed(ctx, data.componentId, data.trigger, job.retryCount + 1, err).catch((e) => app.log.error({ err: e }, 'regeneration failure not notified'));
+        if (lastAttempt(job)) await regenerationFailed(ctx, data.componentId, data.trigger, job.retryCount + 1, err).catch((e) => app.log.error({ err: e }, 'regeneration failure not notified'));
         throw err;
       }
     });
@@ -108,7 +111,7 @@ export default fp(
     await work('token-source-check', async (data, job) => checkTokenSource(ctxFor(data.projectId, 'system:token_change', job.id), config.tokenSourcesRoot, data.sourceId));
 
     await work('webhook-delivery', async (data, job) => {
-      const final = job.retryCount >= job.retryLimit;
+      const final = lastAttempt(job);
       const result = await sendDelivery(db, app.secrets, data.deliveryId, final);
       // Thrown, so the queue retries with backoff; the delivery row keeps what happened.
       if (!result.delivered) throw new Error(result.error ?? 'not delivered');

@@ -1,17 +1,15 @@
 // Token files tracked like Figma files: created, listed, watched.
+import { stat } from 'node:fs/promises';
 import type { TokenSourceWatcher } from './automation/token-sources.js';
-import { confinedPath } from './automation/token-sources.js';
+import { confinedPath, isWithin } from './automation/token-sources.js';
 import { recordAudit } from './audit.js';
 import type { RequestContext } from './context.js';
-import { stat } from 'node:fs/promises';
-import { isAbsolute, relative } from 'node:path';
 import { badRequest, conflict, unprocessable } from '../errors.js';
 
 export async function createTokenSource(ctx: RequestContext, root: string | undefined, watcher: TokenSourceWatcher | null, input: { path: string; resolver: string }) {
   const dir = await confinedPath(root, input.path);
   const resolver = await confinedPath(root, input.path === '.' ? input.resolver : `${input.path}/${input.resolver}`);
-  const inside = relative(dir, resolver);
-  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) throw badRequest(`resolver ${JSON.stringify(input.resolver)} leads outside ${input.path}`);
+  if (!isWithin(dir, resolver)) throw badRequest(`resolver ${JSON.stringify(input.resolver)} leads outside ${input.path}`);
   if (!(await stat(resolver)).isFile()) throw unprocessable('resolver_not_a_file', `resolver ${JSON.stringify(input.resolver)} is not a file in ${input.path}`);
   // One directory is one source however it is spelled or linked to.
   for (const other of await ctx.db.tokenSource.findMany({ where: { projectId: ctx.projectId } })) {

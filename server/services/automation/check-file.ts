@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Policy } from '../../../core/contract/api.js';
 import type { Config } from '../../config.js';
-import type { FigmaClient, FigmaCredentials } from '../../figma/client.js';
+import type { FigmaClient } from '../../figma/client.js';
 import { FigmaApiError, FigmaReadError } from '../../figma/errors.js';
 import { readFileDesign } from '../../figma/read-file.js';
 import type { RequestContext } from '../context.js';
@@ -13,6 +13,7 @@ import { notify } from '../notify.js';
 import type { SecretBox } from '../secrets.js';
 import { applyDesign, type Applied } from './apply-design.js';
 import { holdBudget, returnSlots, takeSlot } from './budget.js';
+import { fileCredentials } from './credentials.js';
 
 export interface CheckDeps {
   config: Config;
@@ -44,15 +45,9 @@ export async function checkFile(ctx: RequestContext, deps: CheckDeps, fileId: st
   if (file.status !== 'active') return { kind: 'skipped', why: `file is ${file.status}: ${file.statusReason ?? ''}` };
   const now = new Date();
   if (file.rateLimitedUntil && file.rateLimitedUntil > now) return { kind: 'postponed', until: file.rateLimitedUntil, why: 'Figma asked to wait (429)' };
-  if (!file.figmaTokenEnc) return stop(ctx, file, 'credentials_broken', 'No Figma token is stored for this file: POST it again with figmaToken');
-
-  let credentials: FigmaCredentials;
-  try {
-    credentials = { kind: file.figmaTokenKind === 'oauth' ? 'oauth' : 'pat', token: deps.secrets.decrypt(file.figmaTokenEnc) };
-  } catch {
-    // Sealed under another SECRET_KEY (a key changed, or instances that do not share it).
-    return stop(ctx, file, 'credentials_broken', "The stored Figma token cannot be decrypted with this server's SECRET_KEY: POST the file again with figmaToken");
-  }
+  const sealed = fileCredentials(file, deps.secrets);
+  if (!sealed.ok) return stop(ctx, file, 'credentials_broken', sealed.reason);
+  const { credentials } = sealed;
   const budgetKey = file.figmaTokenHash ?? tokenHash(credentials.token);
   // A whole read is paid for up front, so a check never stops halfway for the budget; a check
   // that finds nothing new gives back what it did not use.

@@ -13,6 +13,7 @@ import { AppError, notFound, unprocessable } from '../../errors.js';
 import { recordAudit } from '../audit.js';
 import type { RequestContext } from '../context.js';
 import { hashSecret, secretMatches, type SecretBox } from '../secrets.js';
+import { fileCredentials } from './credentials.js';
 
 export const FigmaEvent = z.looseObject({
   event_type: z.enum(['PING', 'FILE_UPDATE', 'FILE_VERSION_UPDATE', 'LIBRARY_PUBLISH', 'FILE_DELETE', 'FILE_COMMENT', 'DEV_MODE_STATUS_UPDATE']),
@@ -90,8 +91,9 @@ export const WEBHOOK_EVENT_TYPES = ['FILE_UPDATE', 'FILE_VERSION_UPDATE', 'LIBRA
 export async function registerFigmaWebhooks(ctx: RequestContext, deps: { figma: FigmaClient; secrets: SecretBox; config: Config }, fileId: string, eventTypes: ReadonlyArray<(typeof WEBHOOK_EVENT_TYPES)[number]>) {
   const file = await ctx.db.trackedFile.findFirst({ where: { id: fileId, projectId: ctx.projectId } });
   if (!file) throw notFound('tracked file', fileId);
-  if (!file.figmaTokenEnc) throw unprocessable('no_figma_token', 'The file has no Figma token: POST it again with figmaToken first');
-  const credentials = { kind: file.figmaTokenKind === 'oauth' ? 'oauth' as const : 'pat' as const, token: deps.secrets.decrypt(file.figmaTokenEnc) };
+  const sealed = fileCredentials(file, deps.secrets);
+  if (!sealed.ok) throw unprocessable(sealed.code, sealed.reason);
+  const { credentials } = sealed;
   const base = deps.config.publicUrl ?? `http://${deps.config.host}:${deps.config.port}`;
   const endpoint = `${base.replace(/\/+$/, '')}/api/v1/webhooks/figma`;
   const kept = file.webhookPasscodeEnc ? deps.secrets.decrypt(file.webhookPasscodeEnc) : null;

@@ -14,6 +14,12 @@ import type { RequestContext } from '../context.js';
 import { notify } from '../notify.js';
 import { applyDesign, type Applied } from './apply-design.js';
 
+/** Whether `path` is `dir` itself or lies under it (both absolute). */
+export function isWithin(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  return !rel.startsWith('..') && !isAbsolute(rel);
+}
+
 /** A path a token source may name: relative, inside the root, no `..`, no NUL. Resolves symlinks too. */
 export async function confinedPath(root: string | undefined, path: string): Promise<string> {
   if (!root) throw unprocessable('token_sources_disabled', 'Token files cannot be tracked: the server has no TOKEN_SOURCES_ROOT');
@@ -25,8 +31,7 @@ export async function confinedPath(root: string | undefined, path: string): Prom
   } catch {
     throw badRequest(`path ${JSON.stringify(path)} does not exist under TOKEN_SOURCES_ROOT`);
   }
-  const inside = relative(base, real);
-  if (inside === '' ? false : inside.startsWith('..') || isAbsolute(inside)) throw badRequest(`path ${JSON.stringify(path)} leads outside TOKEN_SOURCES_ROOT`);
+  if (!isWithin(base, real)) throw badRequest(`path ${JSON.stringify(path)} leads outside TOKEN_SOURCES_ROOT`);
   return real;
 }
 
@@ -44,12 +49,12 @@ export async function readTokenSource(dir: string, resolverPath: string): Promis
   const load = async (ref: string): Promise<Record<string, unknown>> => {
     const file = ref.split('#')[0]!;
     const full = resolve(dir, file);
-    if (relative(dir, full).startsWith('..') || isAbsolute(relative(dir, full))) throw badRequest(`${ref} leads outside the token source`);
+    if (!isWithin(dir, full)) throw badRequest(`${ref} leads outside the token source`);
     const info = await stat(full).catch(() => null);
     if (!info?.isFile()) throw unprocessable('token_file_missing', `${ref}: no such file in the token source`);
     // A symlink inside the directory must not lead out of it either.
     const real = await realpath(full);
-    if (relative(dir, real).startsWith('..') || isAbsolute(relative(dir, real))) throw badRequest(`${ref} leads outside the token source`);
+    if (!isWithin(dir, real)) throw badRequest(`${ref} leads outside the token source`);
     if (info.size > MAX_FILE_BYTES) throw unprocessable('token_file_too_large', `${ref} is larger than ${MAX_FILE_BYTES} bytes`);
     const text = await readFile(full, 'utf8');
     hash.update(`${file}\0${text}\0`);

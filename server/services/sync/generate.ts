@@ -1,11 +1,11 @@
 // Step 3, generate: the files of every changed component, outside any transaction, on a worker thread.
+import pLimit from 'p-limit';
 import { generate, type Generated } from '../generation/index.js';
 import { WorkerPool } from '../../workers/pool.js';
 import type { GenerateAnswer, GenerateTask } from './generate-worker.js';
 import type { PhaseTimer } from '../phases.js';
 import type { Changed, Detected, Failed, UpToDate } from './detect.js';
 import { describeError } from './result.js';
-import pLimit from 'p-limit';
 import { TimeSlicer } from '../event-loop.js';
 
 /** A changed component with its freshly generated files (none when nothing is to generate). */

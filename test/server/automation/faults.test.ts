@@ -146,6 +146,10 @@ describe.each(dbKinds)('Figma faults on %s', (kind) => {
     expect((await a.t.api('POST', `/api/v1/projects/${a.t.projectId}/files/${id}/check`)).statusCode).toBe(202);
     await waitUntil('polling to stop', async () => (await fileOf(KEY)).status !== 'active');
     expect(await fileOf(KEY)).toMatchObject({ status: 'credentials_broken', statusReason: expect.stringContaining('SECRET_KEY') });
+    // Registering Figma webhooks with it is refused the same way, not a 500.
+    const hook = await a.t.api('POST', `/api/v1/projects/${a.t.projectId}/files/${id}/webhook`, { body: { eventTypes: ['FILE_UPDATE'] } });
+    expect(hook.statusCode, hook.body).toBe(422);
+    expect(hook.json().error).toMatchObject({ code: 'figma_token_unreadable', message: expect.stringContaining('SECRET_KEY') });
   });
 
   it('a file Figma does not know (404) stops with status not_found', async () => {
