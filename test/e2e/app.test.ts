@@ -84,6 +84,11 @@ describe.skipIf(!hasChromium)('the web app at /app', () => {
     const list = page.getByRole('list', { name: 'Versions' });
     await expect.poll(() => list.locator(':scope > li').count()).toBe(2);
     await screenshot(page, 'app-history-light');
+    // The default status filter says what it shows: archived versions leave the default history.
+    await page.getByText('Filters', { exact: true }).click();
+    expect(await page.getByLabel('Status').locator('option:checked').textContent()).toBe('all but archived');
+    await screenshot(page, 'app-history-filters-light');
+    await page.getByText('Filters', { exact: true }).click();
 
     await page.getByRole('button', { name: 'Compare 1.0.0' }).click();
     await page.getByRole('button', { name: 'Compare 1.1.0' }).click();
@@ -158,6 +163,8 @@ describe.skipIf(!hasChromium)('the web app at /app', () => {
     await page.getByRole('tab', { name: 'History' }).click();
     await page.getByRole('list', { name: 'Versions' }).waitFor();
     await screenshot(page, 'app-history-dark');
+    await page.getByText('Filters', { exact: true }).click();
+    await screenshot(page, 'app-history-filters-dark');
     await page.getByRole('tab', { name: 'Settings' }).click();
     await page.getByRole('table').waitFor();
     await screenshot(page, 'app-settings-dark');
