@@ -13,7 +13,7 @@ export default defineConfig({
     // (UnregisterWasmAllocation) when WebAssembly code is freed while other threads JIT: the
     // suite opens and closes hundreds of PGlite databases on worker threads (nodejs/node#64500).
     // Seen in CI and here, about once per Node 24 run, never on Node 20. Keeping superseded wasm
-    // code (no code GC) takes that path away; a test fork's memory grows by a few MB at most.
+    // code (no code GC) takes that path away; that code is freed when the file's fork exits.
     execArgv: ['--no-wasm-code-gc'],
   },
 });
