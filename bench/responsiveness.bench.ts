@@ -1,10 +1,10 @@
-import { Worker } from 'node:worker_threads';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../server/app.js';
 import { testConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/database.js';
 import { onScratchPostgres } from './support.js';
+import { percentile, startProbes } from './probe.js';
 import { designSystem } from './design-system.js';
 import type { Bench, Report } from './types.js';
 
@@ -24,55 +24,6 @@ const MAX_SAMPLING_MS = 180_000;
 const IDLE_MS = 3000;
 const ROUNDS = 3;
 
-// Plain JavaScript: the worker runs without the TypeScript loader.
-const SAMPLER = `
-const { parentPort, workerData } = require('node:worker_threads');
-const http = require('node:http');
-// A fresh connection per probe: a reused keep-alive socket can race the server closing it.
-const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity });
-const { base, token, historyPath, intervalMs, maxMs } = workerData;
-let samples = { healthz: [], history: [] };
-let errors = 0;
-const inflight = new Set();
-let stopped = false;
-// node:http has no connect timeout (fetch gives up after 10 s, and a blocked server takes longer).
-const probe = (kind, path, headers) => {
-  const t0 = performance.now();
-  const p = new Promise((resolve, reject) => {
-    http.get(base + path, { headers, agent }, (res) => {
-      res.resume();
-      res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(kind + ' answered ' + res.statusCode))));
-    }).on('error', reject);
-  }).then(() => samples[kind].push(performance.now() - t0));
-  inflight.add(p);
-  p.catch((err) => { errors += 1; if (errors === 1) parentPort.postMessage({ warning: String(err) }); }).finally(() => inflight.delete(p));
-};
-const started = performance.now();
-const timer = setInterval(() => {
-  if (stopped || performance.now() - started > maxMs) return finish();
-  probe('healthz', '/healthz', {});
-  probe('history', historyPath, { authorization: 'Bearer ' + token });
-}, intervalMs);
-async function finish() {
-  if (stopped) return;
-  stopped = true;
-  clearInterval(timer);
-  await Promise.allSettled([...inflight]);
-  parentPort.postMessage({ samples, idle, errors });
-}
-let idle = null;
-parentPort.on('message', (m) => {
-  if (m === 'stop') finish();
-  if (m === 'mark') { idle = samples; samples = { healthz: [], history: [] }; }
-});
-parentPort.postMessage({ ready: true });
-`;
-
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! : NaN;
-}
-
 async function runOn(label: string, report: Report, databaseUrl?: string): Promise<void> {
   const database = await openDatabase({ databaseUrl, dataDir: 'memory://' });
   const app = await buildApp(testConfig({ ADMIN_TOKEN: TOKEN, RATE_LIMIT_MAX: '1000000', BODY_LIMIT_BYTES: String(64 * 1024 * 1024), LOG_LEVEL: 'warn' }), { database });
@@ -88,19 +39,10 @@ async function runOn(label: string, report: Report, databaseUrl?: string): Promi
     if (seed.status !== 201) throw new Error(`seed sync failed: ${seed.status} ${await seed.text()}`);
     const componentId = ((await seed.json()) as { proposals: Array<{ componentId: string }> }).proposals[0]!.componentId;
 
-    const sampler = new Worker(SAMPLER, { eval: true, workerData: { base, token: TOKEN, historyPath: `/api/v1/components/${componentId}/versions`, intervalMs: INTERVAL_MS, maxMs: MAX_SAMPLING_MS } });
-    type Samples = { healthz: number[]; history: number[] };
-    const done = new Promise<{ samples: Samples; idle: Samples; errors: number }>((resolve, reject) => {
-      sampler.on('message', (m: { samples?: Samples; idle?: Samples; errors?: number; warning?: string }) => {
-        if (m.warning) console.log(`  (a probe failed: ${m.warning})`);
-        if (m.samples) resolve({ samples: m.samples, idle: m.idle!, errors: m.errors ?? 0 });
-      });
-      sampler.on('error', reject);
-    });
-    await new Promise((resolve) => sampler.once('message', resolve));
+    const sampler = await startProbes({ base, token: TOKEN, paths: { healthz: '/healthz', history: `/api/v1/components/${componentId}/versions` }, intervalMs: INTERVAL_MS, maxMs: MAX_SAMPLING_MS });
     // The same probes with nothing else running: what this machine gives at best right now.
     await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
-    sampler.postMessage('mark');
+    sampler.mark();
 
     // Three syncs of as many new components each, so the percentiles rest on ~150 samples of each probe.
     const loop = monitorEventLoopDelay({ resolution: 10 });
@@ -115,12 +57,10 @@ async function runOn(label: string, report: Report, databaseUrl?: string): Promi
     }
     loop.disable();
     const wall = walls.sort((a, b) => a - b)[1]!;
-    sampler.postMessage('stop');
-    const { samples, idle, errors } = await done;
-    await sampler.terminate();
+    const { samples, idle, errors } = await sampler.stop();
 
     report(`${label}: ${COMPONENTS}-component sync, wall (HTTP, median of ${ROUNDS})`, wall, 'ms');
-    for (const [kind, xs] of Object.entries(idle)) report(`${label}: ${kind} idle (no sync), p99`, percentile(xs, 99), 'ms');
+    for (const [kind, xs] of Object.entries(idle ?? {})) report(`${label}: ${kind} idle (no sync), p99`, percentile(xs, 99), 'ms');
     for (const [kind, xs] of Object.entries(samples)) {
       report(`${label}: ${kind} during sync, p50`, percentile(xs, 50), 'ms');
       report(`${label}: ${kind} during sync, p99`, percentile(xs, 99), 'ms');

@@ -11,6 +11,10 @@ export const LIMITS = {
   componentsPerSync: 2000,
   /** Tokens in one sync or regeneration (TokenSet tokens, or DTCG tokens across all documents). */
   tokensPerSync: 50000,
+  /** Tokens one component reaches through its bindings and alias chains (its closure: its tokens.css). */
+  closureTokens: 5000,
+  /** Closure tokens of all components of one sync or regeneration, added up: the work they cause. */
+  closureTokensPerSync: 500000,
   /** Props of one component spec. */
   propsPerComponent: 500,
   /** Prop names and option values of a component spec. */

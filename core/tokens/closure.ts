@@ -1,5 +1,6 @@
 import type { Token, TokenSet } from '../contract/tokens.js';
 import { collectAliasTargets } from './aliases.js';
+import { hashTokenSet } from './token-hash.js';
 
 /** Where each id first occurs in a set's tokens array, and which array (and length) that was. */
 interface Positions {
@@ -56,4 +57,63 @@ function closureFrom(set: TokenSet, ids: string[], positions: Positions): TokenS
   const tokens = [...keep].sort((a, b) => a - b).map((i) => set.tokens[i]!);
   const collectionIds = new Set(tokens.map((t) => t.collectionId));
   return { collections: set.collections.filter((c) => collectionIds.has(c.id)), tokens };
+}
+
+/**
+ * The closures taken from one token set, each computed once: the components of a sync often
+ * bind the same tokens, and a closure can be long (a deep alias chain), so they share one
+ * closure object (and its hash). Keyed by the distinct refs, sorted.
+ */
+export class ClosureCache {
+  private readonly closures = new Map<string, { closure: TokenSet; hash?: string }>();
+
+  constructor(readonly set: TokenSet) {}
+
+  of(refs: Iterable<string>): TokenSet {
+    return this.entry(refs).closure;
+  }
+
+  /** The closure and its hashTokenSet, computed once. */
+  withHash(refs: Iterable<string>): { closure: TokenSet; hash: string } {
+    const entry = this.entry(refs);
+    entry.hash ??= hashTokenSet(entry.closure);
+    return { closure: entry.closure, hash: entry.hash };
+  }
+
+  private entry(refs: Iterable<string>) {
+    const sorted = [...new Set(refs)].sort();
+    const key = sorted.join('\u0000');
+    let entry = this.closures.get(key);
+    if (!entry) {
+      entry = { closure: tokenClosure(this.set, sorted) };
+      this.closures.set(key, entry);
+    }
+    return entry;
+  }
+}
+
+/** What the closures of a request's components cost: a component over its cap, or all of them together over theirs. */
+export type ClosureExcess =
+  | { kind: 'component'; componentId: string; name: string; tokens: number; limit: number }
+  | { kind: 'total'; total: number; limit: number; componentId: string; name: string };
+
+/**
+ * The first closure over `perComponent` tokens, or the point where the closures added up pass
+ * `perSync`: the work a sync does per component (its tokens.css, hashing, change detection)
+ * grows with its closure, so both bound a request's work. Counting stops there, so counting is
+ * bounded too (by perSync plus one closure).
+ */
+export function closureExcess(
+  closures: ClosureCache,
+  components: ReadonlyArray<{ id: string; name: string; refs: readonly string[] }>,
+  limits: { perComponent: number; perSync: number },
+): ClosureExcess | null {
+  let total = 0;
+  for (const c of components) {
+    const tokens = closures.of(c.refs).tokens.length;
+    if (tokens > limits.perComponent) return { kind: 'component', componentId: c.id, name: c.name, tokens, limit: limits.perComponent };
+    total += tokens;
+    if (total > limits.perSync) return { kind: 'total', total, limit: limits.perSync, componentId: c.id, name: c.name };
+  }
+  return null;
 }

@@ -1,3 +1,4 @@
+import { Prisma } from './generated/client.js';
 import type { Tx } from './database.js';
 
 /** A column of a bulk insert: its name in the table, its SQL type, and the row field it comes from. */
@@ -9,7 +10,7 @@ export type BulkColumn = readonly [column: string, sqlType: string, field: strin
  * createMany spends more CPU walking the arguments than the database spends inserting them
  * (measured: most of a 1,000-component first sync's client time); JSON.stringify is native.
  * Table and column names are the caller's constants, never input. Dates go as ISO strings,
- * JSON arrays become SQL arrays for array-typed columns.
+ * JSON arrays become SQL arrays for array-typed columns; Prisma.DbNull is SQL NULL, as in Prisma.
  */
 export async function bulkInsert(tx: Tx, table: string, columns: readonly BulkColumn[], rows: ReadonlyArray<Record<string, unknown>>): Promise<void> {
   if (!rows.length) return;
@@ -19,7 +20,7 @@ export async function bulkInsert(tx: Tx, table: string, columns: readonly BulkCo
     const out: Record<string, unknown> = {};
     for (const [column, , field] of columns) {
       const v = r[field];
-      out[column] = v instanceof Date ? v.toISOString() : v === undefined ? null : v;
+      out[column] = v instanceof Date ? v.toISOString() : v === undefined || v === Prisma.DbNull ? null : v;
     }
     return out;
   });

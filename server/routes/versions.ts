@@ -9,7 +9,7 @@ import { notFound, unprocessable } from '../errors.js';
 import { filePathProblem } from '../../core/contract/file-path.js';
 import { sha256OfContent } from '../services/blobs.js';
 import {
-  addTag, createDraft, getVersionWithFiles, listVersions, publishVersion, rejectVersion, removeTag, replaceDraftFiles,
+  addTag, createDraft, getVersionDetail, getVersionWithFiles, listVersions, publishVersion, rejectVersion, removeTag, replaceDraftFiles,
 } from '../services/versions/index.js';
 import { ComponentParams, errors, Limit, Tag, Timestamp, VersionDetailOut, VersionOut, VersionParams, versionOut, versionSummary } from './schemas.js';
 
@@ -110,7 +110,7 @@ const versions: FastifyPluginAsyncZod = async (app) => {
     '/versions/:versionId',
     { schema: { tags: ['versions'], summary: 'Version metadata, inputs, and files with contents', params: VersionParams, response: { 200: VersionDetailOut, ...errors } } },
     async (request) => {
-      const { version, files } = await getVersionWithFiles(contextOf(request), request.params.versionId);
+      const { version, files } = await getVersionDetail(contextOf(request), request.params.versionId);
       return {
         ...versionOut(version),
         tokens: version.tokens,

@@ -73,7 +73,7 @@ export async function putCustomization(ctx: RequestContext, componentId: string,
     if (!current) {
       throw unprocessable('no_published_version', `${component.name} has no published version yet; customizations are made against the current version`);
     }
-    const generated = await generatedFilesOf(tx, current);
+    const generated = await generatedFilesOf(tx, ctx.projectId, current);
     const base = new Map(generated.files.map((f) => [f.path, f.content]));
     const uploadedPaths = new Set(uploaded.map((f) => f.path));
 
@@ -123,7 +123,7 @@ export async function getCustomization(ctx: RequestContext, componentId: string)
   const refs = row.files as unknown as StoredFileRef[];
   const contents = await loadBlobs(ctx.db, refs.map((r) => r.sha256));
   const ours = refs.map((r) => ({ path: r.path, content: contents.get(r.sha256) ?? '' }));
-  const generated = await generatedFilesOf(ctx.db, version);
+  const generated = await generatedFilesOf(ctx.db, ctx.projectId, version);
   const stats = new Map(statsAgainst(generated.files, ours, new Set(refs.map((r) => r.path))).map((s) => [s.path, s]));
   return {
     ...header(row, version.version),

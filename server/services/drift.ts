@@ -4,7 +4,8 @@ import type { TokenSet } from '../../core/contract/tokens.js';
 import type { Bump, PatternChange, SpecChange, TokenChange } from '../../core/contract/changes.js';
 import { selectPattern } from '../../core/codegen/index.js';
 import type { RequestContext } from './context.js';
-import { assessChange, inputsFor, inputsKey, snapshotIdOf } from './generation/index.js';
+import { assessChange, inputsFor, inputsKey, snapshotIdOf, withTokensFrom } from './generation/index.js';
+import { ClosureCache } from '../../core/tokens/index.js';
 import { MAIN } from './versions/index.js';
 
 type ComponentRow = Prisma.ComponentGetPayload<{ include: { currentVersion: true } }>;
@@ -48,9 +49,15 @@ export async function projectDrift(ctx: RequestContext): Promise<DriftReport> {
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
   });
   // The design's latest tokens, and those each published version was generated from.
-  const snapshotIds = [...new Set(components.flatMap((c) => [c.latestSnapshotId, snapshotIdOf(c.currentVersion)]).filter((id): id is string => id !== null))];
+  const snapshotIds = [...new Set(components.flatMap((c) => [c.latestSnapshotId, snapshotIdOf(c.currentVersion), c.currentVersion?.tokensSnapshotId ?? null]).filter((id): id is string => id !== null))];
   const snapshots = await ctx.db.tokenSnapshot.findMany({ where: { projectId: ctx.projectId, id: { in: snapshotIds } } });
   const tokensBySnapshot = new Map(snapshots.map((s) => [s.id, s.tokens as unknown as TokenSet]));
+  const closuresBySnapshot = new Map([...tokensBySnapshot].map(([id, tokens]) => [id, new ClosureCache(tokens)]));
+  // A current version's tokens kept by reference are its snapshot's closure.
+  const withTokens = (v: VersionRow | null) => {
+    const closures = v?.tokensSnapshotId ? closuresBySnapshot.get(v.tokensSnapshotId) : undefined;
+    return v && closures ? withTokensFrom(v, closures) : v;
+  };
   const drafts = await ctx.db.componentVersion.findMany({
     where: { componentId: { in: components.map((c) => c.id) }, status: 'draft', branch: MAIN },
     orderBy: { createdAt: 'desc' },
@@ -63,7 +70,7 @@ export async function projectDrift(ctx: RequestContext): Promise<DriftReport> {
   for (const c of components) {
     const tokens = c.latestSnapshotId ? tokensBySnapshot.get(c.latestSnapshotId) : undefined;
     const before = snapshotIdOf(c.currentVersion);
-    const item = driftOf(c, tokens, before ? tokensBySnapshot.get(before) ?? null : null, draftOf.get(c.id) ?? null);
+    const item = driftOf({ ...c, currentVersion: withTokens(c.currentVersion) }, tokens, before ? tokensBySnapshot.get(before) ?? null : null, draftOf.get(c.id) ?? null);
     if (item) items.push(item);
     else if (c.currentVersion) inSync += 1;
   }

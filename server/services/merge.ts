@@ -14,7 +14,7 @@ import { loadVersionFiles } from './blobs.js';
 import { branchView, findBranch, mergeSides } from './branches.js';
 import { findComponent } from './components.js';
 import type { RequestContext } from './context.js';
-import { fileStats, previousInputs } from './generation/index.js';
+import { fileStats, previousInputs, withVersionTokensAll } from './generation/index.js';
 import { changesBetween, storedInputsOf, type StoredInputs } from './version-inputs.js';
 import { createDraftInTx, filesHash, MAIN, mergeSourceOf, validateFiles } from './versions/index.js';
 
@@ -50,10 +50,12 @@ export async function mergeBranch(ctx: RequestContext, componentId: string, name
     if (b.mergedAt) {
       throw conflict('branch_merged', `Branch ${name} was already merged into main at ${b.mergedAt.toISOString()}`, { mergedVersionId: b.mergedVersionId });
     }
-    const { base, head, baseFiles, headFiles } = await mergeSides(tx, b);
-    if (head.id === base.id) throw unprocessable('nothing_to_merge', `Branch ${name} has no published versions yet; publish a version on it first`);
-    const current = component.currentVersion;
-    if (!current) throw unprocessable('no_current_version', `${component.name} has no current version on main; roll back or publish one first`);
+    const sides = await mergeSides(tx, b);
+    const { baseFiles, headFiles } = sides;
+    if (sides.head.id === sides.base.id) throw unprocessable('nothing_to_merge', `Branch ${name} has no published versions yet; publish a version on it first`);
+    if (!component.currentVersion) throw unprocessable('no_current_version', `${component.name} has no current version on main; roll back or publish one first`);
+    // The three sides' token inputs, read where they are kept by reference.
+    const [base, head, current] = await withVersionTokensAll(tx, ctx.projectId, [sides.base, sides.head, component.currentVersion]) as [VersionRow, VersionRow, VersionRow];
     const currentFiles = await loadVersionFiles(tx, current.id);
 
     const warnings: string[] = [];
@@ -140,7 +142,7 @@ function mergeInputs(base: VersionRow, main: VersionRow, branch: VersionRow, nam
     const side = branchChanged ? theirs : ours;
     return { side: branchChanged ? 'branch' : 'main', picked: Object.fromEntries(fields.map((f) => [f, side[f]])) as Pick<StoredInputs, K> };
   };
-  const tokens = pick('tokens', (v) => v.tokensHash, ['tokens', 'tokensHash']);
+  const tokens = pick('tokens', (v) => v.tokensHash, ['tokens', 'tokensSnapshotId', 'tokensHash']);
   const spec = pick('spec', (v) => v.specHash, ['spec', 'specHash']);
   return {
     ...coveringTokens(tokens.picked, tokens.side === 'branch' ? [branch, main] : [main, branch], spec.picked.spec),
@@ -150,7 +152,7 @@ function mergeInputs(base: VersionRow, main: VersionRow, branch: VersionRow, nam
 }
 
 /** The chosen tokens, or, when the spec binds ids they lack, the closure of its refs over both sides (first side first). */
-function coveringTokens(chosen: Pick<StoredInputs, 'tokens' | 'tokensHash'>, sides: VersionRow[], specJson: StoredInputs['spec']): Pick<StoredInputs, 'tokens' | 'tokensHash'> {
+function coveringTokens(chosen: Pick<StoredInputs, 'tokens' | 'tokensSnapshotId' | 'tokensHash'>, sides: VersionRow[], specJson: StoredInputs['spec']): Pick<StoredInputs, 'tokens' | 'tokensSnapshotId' | 'tokensHash'> {
   const { spec } = previousInputs({ spec: specJson, tokens: null });
   const { tokens } = previousInputs({ spec: null, tokens: chosen.tokens });
   if (!spec || !tokens) return chosen;
@@ -173,7 +175,8 @@ function coveringTokens(chosen: Pick<StoredInputs, 'tokens' | 'tokensHash'>, sid
     }
   }
   const closure = tokenClosure(union, refs);
-  return { tokens: closure as unknown as Prisma.InputJsonValue, tokensHash: hashTokenSet(closure) };
+  // A union of two versions' closures is no snapshot's: kept inline (bounded by the closure caps).
+  return { tokens: closure as unknown as Prisma.InputJsonValue, tokensSnapshotId: null, tokensHash: hashTokenSet(closure) };
 }
 
 /**

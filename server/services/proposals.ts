@@ -2,12 +2,13 @@ import type { Prisma } from '../db/generated/client.js';
 import type { Tx } from '../db/database.js';
 import type { ComponentSpec } from '../../core/contract/specs.js';
 import type { TokenSet } from '../../core/contract/tokens.js';
+import type { ClosureCache } from '../../core/tokens/index.js';
 import type { Trigger } from '../../core/contract/api.js';
 import type { Proposal } from '../../core/contract/sync.js';
 import { unprocessable } from '../errors.js';
 import { loadVersionFiles } from './blobs.js';
 import type { RequestContext } from './context.js';
-import { applyCustomization, assessChange, fileStats, fullTokensOf, generate, inputsFor, inputsKey, outputUnchanged, patternOf, type ChangeAssessment, type Generated, type GenerationInputs, type PatternRef } from './generation/index.js';
+import { applyCustomization, assessChange, fileStats, fullTokensOf, storeSnapshot, withVersionTokens, generate, inputsFor, inputsKey, outputUnchanged, patternOf, type ChangeAssessment, type Generated, type GenerationInputs, type PatternRef } from './generation/index.js';
 import { branchHead, createDraftInTx, filesHashOf, MAIN, publishInTx } from './versions/index.js';
 import { PhaseTimer } from './phases.js';
 import { notify } from './notify.js';
@@ -24,6 +25,11 @@ export interface ProposeOptions {
   syncId?: string | undefined;
   branch?: string | undefined;
   generationParams?: Prisma.InputJsonValue | undefined;
+  /**
+   * The stored token snapshot that `tokens` is (a sync's, a check's): the draft refers to it
+   * for its tokens. Without one, `tokens` are stored as a snapshot of their own first.
+   */
+  tokensSnapshotId?: string | null | undefined;
   /** Make a patch version even when nothing changed (manual regeneration). */
   force?: boolean | undefined;
   /** Apply the component's policy (auto publishes non-breaking, conflict-free drafts). */
@@ -59,7 +65,8 @@ export async function proposeVersion(
 ): Promise<ProposalOutcome> {
   const timer = options.timer ?? new PhaseTimer();
   const branch = options.branch ?? MAIN;
-  const base = branch === MAIN ? component.currentVersion : await branchHead(tx, component.id, component.currentVersionId, branch);
+  const head = branch === MAIN ? component.currentVersion : await branchHead(tx, component.id, component.currentVersionId, branch);
+  const base = head && await withVersionTokens(tx, ctx.projectId, head);
   const baseTokens = await fullTokensOf(tx, ctx.projectId, base);
   const { inputs, pattern, assessment } = timer.measure('detect', () => detectChange(component, spec, tokens, base, baseTokens));
   if (assessment.bump === 'none' && !options.force) return { kind: 'unchanged' };
@@ -72,7 +79,7 @@ export async function proposeVersion(
   }
   const generated = options.generated ?? timer.measure('generate', () => generate(inputs));
 
-  const merged = await applyCustomization(tx, component.id, generated.files);
+  const merged = await applyCustomization(tx, ctx.projectId, component.id, generated.files);
   const baseFiles = base ? await loadVersionFiles(tx, base.id) : [];
   const files = timer.measure('diff', () => fileStats(baseFiles, merged.files));
   if (outputUnchanged(assessment, files)) {
@@ -89,6 +96,8 @@ export async function proposeVersion(
     trigger: options.trigger,
     summary: reasons,
     tokens: inputs.tokens as unknown as Prisma.InputJsonValue,
+    // Tokens from no stored snapshot (a manual regeneration's) are stored as one: their closure, bounded by the caps.
+    tokensSnapshotId: options.tokensSnapshotId ?? await storeSnapshot(tx, ctx.projectId, null, inputs.tokensHash, JSON.stringify(inputs.tokens)),
     spec: inputs.spec as unknown as Prisma.InputJsonValue,
     tokensHash: inputs.tokensHash,
     specHash: inputs.specHash,
@@ -145,8 +154,8 @@ export interface DesignInputs {
 }
 
 /** What the design gives a component to generate from; throws when it binds tokens the set lacks. */
-export function designInputs(component: { name: string; pattern: string | null }, spec: ComponentSpec, tokens: TokenSet): DesignInputs {
-  const inputs = inputsFor(spec, tokens, component.pattern);
+export function designInputs(component: { name: string; pattern: string | null }, spec: ComponentSpec, tokens: TokenSet, closures?: ClosureCache): DesignInputs {
+  const inputs = inputsFor(spec, tokens, component.pattern, closures);
   // The closure holds every ref the set has (refs seed it): no pass over the whole set per component.
   const known = new Set(inputs.tokens.tokens.map((t) => t.id));
   const missing = inputs.spec.tokenRefs.filter((id) => !known.has(id));

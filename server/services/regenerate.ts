@@ -7,7 +7,7 @@ import { recordAudit } from './audit.js';
 import { loadVersionFiles } from './blobs.js';
 import { findComponent } from './components.js';
 import type { RequestContext } from './context.js';
-import { previousInputs, snapshotIdOf } from './generation/index.js';
+import { previousInputs, snapshotIdOf, withVersionTokens } from './generation/index.js';
 import { proposeVersion } from './proposals.js';
 import { canonicalTokens } from './token-input.js';
 import { branchHead, filesHash, MAIN } from './versions/index.js';
@@ -31,7 +31,8 @@ export async function regenerate(ctx: RequestContext, componentId: string, input
   const branch = input.branch ?? MAIN;
   return ctx.db.$transaction(async (tx) => {
     const component = await findComponent(tx, ctx.projectId, componentId);
-    const base = branch === MAIN ? component.currentVersion : await branchHead(tx, componentId, component.currentVersionId, branch);
+    const head = branch === MAIN ? component.currentVersion : await branchHead(tx, componentId, component.currentVersionId, branch);
+    const base = head && await withVersionTokens(tx, ctx.projectId, head);
     const stored = base ? previousInputs(base) : { spec: null, tokens: null };
     const spec = input.spec ?? stored.spec;
     // Before anything is written: token problems reaching the spec are a 422 naming them.

@@ -6,7 +6,7 @@ import { recordAudit } from './audit.js';
 import { loadVersionFiles } from './blobs.js';
 import { findComponent } from './components.js';
 import type { RequestContext } from './context.js';
-import { fileStats, previousInputs } from './generation/index.js';
+import { fileStats, previousInputs, withVersionTokensAll } from './generation/index.js';
 import { changesBetween, storedInputsOf } from './version-inputs.js';
 import { createDraftInTx, filesHash, MAIN } from './versions/index.js';
 
@@ -28,10 +28,10 @@ export interface RollbackInput {
 export async function rollback(ctx: RequestContext, componentId: string, input: RollbackInput) {
   return ctx.db.$transaction(async (tx) => {
     const component = await findComponent(tx, ctx.projectId, componentId);
-    const target = await tx.componentVersion.findFirst({ where: { id: input.targetVersionId, componentId } });
-    if (!target) throw notFound('version', `${input.targetVersionId} of ${component.name}`);
-    const current = component.currentVersion;
-    checkTarget(component.name, current, target);
+    const found = await tx.componentVersion.findFirst({ where: { id: input.targetVersionId, componentId } });
+    if (!found) throw notFound('version', `${input.targetVersionId} of ${component.name}`);
+    checkTarget(component.name, component.currentVersion, found);
+    const [current, target] = await withVersionTokensAll(tx, ctx.projectId, [component.currentVersion, found]) as [VersionRow, VersionRow];
 
     const [currentFiles, files] = await Promise.all([loadVersionFiles(tx, current.id), loadVersionFiles(tx, target.id)]);
     if (current.tokensHash === target.tokensHash && current.specHash === target.specHash && sameFiles(currentFiles, files)) {

@@ -1,8 +1,10 @@
 // The token input of a sync or regeneration, in any wire form, made canonical and validated.
 import type { ComponentSpec } from '../../core/contract/specs.js';
 import type { TokenSet, TokensInput } from '../../core/contract/tokens.js';
+import { LIMITS } from '../../core/contract/limits.js';
+import { withTokenRefs } from '../../core/specs/index.js';
 import {
-  importDtcg, importDtcgResolver, lenientTokenSet, tokenClosure, validateTokenSet, type TokenIssue,
+  ClosureCache, closureExcess, importDtcg, importDtcgResolver, lenientTokenSet, tokenClosure, validateTokenSet, type TokenIssue,
 } from '../../core/tokens/index.js';
 import { unprocessable } from '../errors.js';
 
@@ -14,8 +16,16 @@ import { unprocessable } from '../errors.js';
  * that still cannot be understood is left out of the set (so out of tokens.css) with a warning,
  * unless it reaches one of `components` through their bindings and alias chains: then, as for
  * any alias cycle, the sync is refused with a 422 naming the tokens, and nothing is stored.
+ * So is a request whose components reach more tokens through their alias chains than the
+ * closure caps allow (LIMITS.closureTokens, LIMITS.closureTokensPerSync).
  */
 export function canonicalTokens(input: TokensInput, components: readonly ComponentSpec[]): { tokens: TokenSet; warnings: string[] } {
+  const canonical = readTokens(input, components);
+  refuseLongClosures(canonical.tokens, components);
+  return canonical;
+}
+
+function readTokens(input: TokensInput, components: readonly ComponentSpec[]): { tokens: TokenSet; warnings: string[] } {
   const { tokens: imported, warnings } = importTokens(input);
   const lenient = lenientTokenSet(imported);
   warnings.push(...lenient.warnings);
@@ -71,9 +81,31 @@ function without(set: TokenSet, issues: TokenIssue[]): TokenSet {
 }
 
 function boundTokenIds(spec: ComponentSpec): string[] {
-  const ids = new Set(spec.tokenRefs ?? []);
-  for (const variant of spec.variants ?? []) for (const id of Object.values(variant.bindings ?? {})) ids.add(id);
-  return [...ids];
+  return withTokenRefs(spec).tokenRefs;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** A 422 when a component's closure, or all closures added up, pass their caps (closureExcess). */
+function refuseLongClosures(tokens: TokenSet, components: readonly ComponentSpec[]): void {
+  const excess = closureExcess(
+    new ClosureCache(tokens),
+    components.map((c) => ({ id: c.id, name: c.name, refs: boundTokenIds(c) })),
+    { perComponent: LIMITS.closureTokens, perSync: LIMITS.closureTokensPerSync },
+  );
+  if (!excess) return;
+  if (excess.kind === 'component') {
+    throw unprocessable(
+      'closure_too_large',
+      `${excess.name} reaches ${count(excess.tokens)} tokens through its bindings and alias chains; a component may reach at most ${count(excess.limit)}: shorten the alias chains or bind fewer tokens`,
+      { components: [{ componentId: excess.componentId, name: excess.name, tokens: excess.tokens }], limit: excess.limit },
+    );
+  }
+  throw unprocessable(
+    'closures_too_large',
+    `The components reach ${count(excess.total)} tokens through their bindings and alias chains, added up by ${excess.name}; a sync may reach at most ${count(excess.limit)}: sync fewer components at a time or shorten the alias chains`,
+    { total: excess.total, limit: excess.limit, componentId: excess.componentId, name: excess.name },
+  );
 }
 
 function importTokens(input: TokensInput): { tokens: TokenSet; warnings: string[] } {

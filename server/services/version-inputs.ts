@@ -6,12 +6,17 @@ import type { DraftInput } from './versions/index.js';
 
 type VersionRow = Prisma.ComponentVersionGetPayload<object>;
 
-/** The stored inputs of a version, as a new version that reuses them (rollback, merge) takes them. */
-export type StoredInputs = Required<Pick<DraftInput, 'tokens' | 'spec' | 'tokensHash' | 'specHash' | 'patternId' | 'patternVersion'>>;
+/**
+ * The stored inputs of a version, as a new version that reuses them (rollback, merge) takes them:
+ * tokens kept by reference stay a reference (`tokens` is then what withVersionTokens read, for
+ * comparing; it is not stored again).
+ */
+export type StoredInputs = Required<Pick<DraftInput, 'tokens' | 'tokensSnapshotId' | 'spec' | 'tokensHash' | 'specHash' | 'patternId' | 'patternVersion'>>;
 
 export function storedInputsOf(v: VersionRow): StoredInputs {
   return {
-    tokens: v.tokens as Prisma.InputJsonValue,
+    tokens: v.tokens as Prisma.InputJsonValue | null,
+    tokensSnapshotId: v.tokensSnapshotId,
     spec: v.spec as Prisma.InputJsonValue,
     tokensHash: v.tokensHash,
     specHash: v.specHash,

@@ -7,15 +7,15 @@ import type { ComponentSpec } from '../../../core/contract/specs.js';
 import type { SyncRequest } from '../../../core/contract/sync.js';
 import type { TokenSet } from '../../../core/contract/tokens.js';
 import type { RequestContext } from '../context.js';
-import { rememberSnapshot } from '../generation/index.js';
 import { notify, type NotificationInput } from '../notify.js';
 import { PhaseTimer } from '../phases.js';
 import { detectComponents } from '../sync/detect.js';
 import { latestDesign } from '../sync/latest-design.js';
 import { nameComponents } from '../sync/names.js';
-import { storeSnapshot } from '../sync/operation.js';
+import { rememberSnapshot, storeSnapshot } from '../generation/index.js';
 import { validateSyncBody } from '../sync/validate.js';
 import { collectTokenRefs } from '../../../core/specs/index.js';
+import { ClosureCache } from '../../../core/tokens/index.js';
 
 export type BackgroundTrigger = Extract<Trigger, 'schedule' | 'webhook' | 'manual' | 'token_change' | 'design_change'>;
 
@@ -46,13 +46,14 @@ export interface Applied {
 export async function applyDesign(ctx: RequestContext, design: SyncRequest, options: ApplyOptions): Promise<Applied> {
   const valid = validateSyncBody(design);
   const { request, tokens } = valid;
-  const snapshotId = await ctx.db.$transaction((tx) => storeSnapshot(tx, ctx.projectId, request.fileKey, valid.tokensHash, valid.tokensJson));
-  rememberSnapshot(ctx.projectId, snapshotId, tokens);
+  const snapshotId = await storeSnapshot(ctx.db, ctx.projectId, request.fileKey, valid.tokensHash, valid.tokensJson);
+  const closures = new ClosureCache(tokens);
+  rememberSnapshot(ctx.projectId, snapshotId, tokens, closures);
 
   const ids = new Set(tokens.tokens.map((t) => t.id));
   const specs = options.onlyKnown ? request.components.filter((c) => collectTokenRefs(c).every((id) => ids.has(id))) : request.components;
   const named = await nameComponents(ctx, specs);
-  const detected = await detectComponents(ctx, request.fileKey, named.specs, tokens, new PhaseTimer());
+  const detected = await detectComponents(ctx, request.fileKey, named.specs, tokens, new PhaseTimer(), closures);
   const recorded = await ctx.db.component.findMany({
     where: { projectId: ctx.projectId, figmaId: { in: named.specs.map((s) => s.id) } },
     select: { id: true, figmaId: true, policy: true, latestSpecHash: true, latestTokensHash: true, removedAt: true },

@@ -23,6 +23,7 @@ export async function regenerateRecorded(ctx: RequestContext, componentId: strin
       trigger,
       applyPolicy: true,
       generationParams: { fileKey: component.fileKey, snapshotId },
+      tokensSnapshotId: snapshotId,
     });
   }, { timeout: 60_000 });
 }

@@ -1,7 +1,10 @@
-// The whole token set a version was generated from, for diffing the design system before and after.
+// Token snapshots read back: the whole token set a version was generated from, for diffing the
+// design system before and after, and the set a version's own tokens are taken from.
 import type { PrismaClient } from '../../db/generated/client.js';
 import type { Tx } from '../../db/database.js';
+import { randomUUID } from 'node:crypto';
 import type { TokenSet } from '../../../core/contract/tokens.js';
+import { ClosureCache } from '../../../core/tokens/index.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -17,15 +20,25 @@ export function snapshotIdOf(version: { generationParams: unknown } | null): str
   return typeof id === 'string' && UUID.test(id) ? id : null;
 }
 
+/** A snapshot's tokens, with the closures already taken from them (versions share both). */
+export interface CachedSnapshot {
+  tokens: TokenSet;
+  closures: ClosureCache;
+}
+
 // Snapshots are never updated (content-addressed per project), so caching them is safe; a sync
 // compares every component against the same one or two, and a set can weigh megabytes.
 const MAX_CACHED = 4;
-const cache = new Map<string, TokenSet>();
+const cache = new Map<string, CachedSnapshot>();
 
 /** The full token set of `version`'s sync, or null when it has none (see snapshotIdOf). */
 export async function fullTokensOf(db: Tx | PrismaClient, projectId: string, version: { generationParams: unknown } | null): Promise<TokenSet | null> {
   const id = snapshotIdOf(version);
-  if (!id) return null;
+  return id ? (await snapshotTokens(db, projectId, id))?.tokens ?? null : null;
+}
+
+/** Snapshot `id` of the project (cached), or null when there is none or it holds no token set. */
+export async function snapshotTokens(db: Tx | PrismaClient, projectId: string, id: string): Promise<CachedSnapshot | null> {
   const key = `${projectId}:${id}`;
   const hit = cache.get(key);
   if (hit) {
@@ -36,20 +49,37 @@ export async function fullTokensOf(db: Tx | PrismaClient, projectId: string, ver
   const row = await db.tokenSnapshot.findFirst({ where: { id, projectId }, select: { tokens: true } });
   const tokens = row?.tokens as unknown as TokenSet | undefined;
   if (!tokens || !Array.isArray(tokens.tokens) || !Array.isArray(tokens.collections)) return null;
-  remember(key, tokens);
-  return tokens;
+  return remember(key, tokens);
 }
 
 /**
  * A sync's own token set, as the snapshot it just stored: the next sync of the file diffs
  * against it without reading and parsing megabytes back, and meets token objects it has hashed.
+ * The closures the sync took are kept with it: its versions' tokens are those very closures.
  */
-export function rememberSnapshot(projectId: string, snapshotId: string, tokens: TokenSet): void {
-  remember(`${projectId}:${snapshotId}`, tokens);
+export function rememberSnapshot(projectId: string, snapshotId: string, tokens: TokenSet, closures?: ClosureCache): void {
+  remember(`${projectId}:${snapshotId}`, tokens, closures);
 }
 
-function remember(key: string, tokens: TokenSet): void {
+function remember(key: string, tokens: TokenSet, closures = new ClosureCache(tokens)): CachedSnapshot {
+  const entry = { tokens, closures };
   cache.delete(key);
-  cache.set(key, tokens);
+  cache.set(key, entry);
   if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
+  return entry;
+}
+
+/**
+ * The snapshot of a token set (content-addressed per project: an equal set is stored once); its
+ * id. Needs no transaction: a snapshot nothing refers to yet is harmless, and writing a design
+ * system's megabytes inside one held it past its timeout on a busy machine.
+ */
+export async function storeSnapshot(tx: Tx | PrismaClient, projectId: string, fileKey: string | null, tokensHash: string, tokensJson: string): Promise<string> {
+  // The tokens go as one JSON text: Prisma's query compiler walking a design system's token
+  // set as an argument blocked the event loop for ~100 ms (bench/responsiveness.bench.ts).
+  await tx.$executeRawUnsafe(
+    `INSERT INTO token_snapshots (id, project_id, file_key, hash, tokens) VALUES ($1::uuid, $2::uuid, $3, $4, $5::jsonb) ON CONFLICT (project_id, hash) DO NOTHING`,
+    randomUUID(), projectId, fileKey, tokensHash, tokensJson,
+  );
+  return (await tx.tokenSnapshot.findUniqueOrThrow({ where: { projectId_hash: { projectId, hash: tokensHash } }, select: { id: true } })).id;
 }

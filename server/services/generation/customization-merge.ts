@@ -6,6 +6,7 @@ import { mergeFileSets } from '../../../core/diff/index.js';
 import { loadBlobs, loadVersionFiles } from '../blobs.js';
 import { generate, inputsFor, inputsKey } from './inputs.js';
 import { previousInputs } from './assessment.js';
+import { withVersionTokens } from './version-tokens.js';
 
 type VersionRow = Prisma.ComponentVersionGetPayload<object>;
 
@@ -21,14 +22,14 @@ export interface CustomizedFiles {
  * made against, ours = the developer's files, theirs = the new generation). Clean merges keep
  * the edits; conflicts leave markers and one warning per conflict region.
  */
-export async function applyCustomization(tx: Tx, componentId: string, generated: GeneratedFile[]): Promise<CustomizedFiles> {
+export async function applyCustomization(tx: Tx, projectId: string, componentId: string, generated: GeneratedFile[]): Promise<CustomizedFiles> {
   const custom = await tx.customization.findFirst({ where: { componentId, replacedAt: null }, orderBy: { createdAt: 'desc' } });
   if (!custom) return { files: generated, customized: false, hasConflicts: false, warnings: [] };
   const refs = custom.files as Array<{ path: string; sha256: string }>;
   const contents = await loadBlobs(tx, refs.map((r) => r.sha256));
   const ours = refs.map((r) => ({ path: r.path, content: contents.get(r.sha256) ?? '' }));
   const baseVersion = await tx.componentVersion.findUnique({ where: { id: custom.versionId } });
-  const base = baseVersion ? (await generatedFilesOf(tx, baseVersion)).files : [];
+  const base = baseVersion ? (await generatedFilesOf(tx, projectId, baseVersion)).files : [];
   const merged = mergeFileSets(
     { base, ours, theirs: generated },
     { oursIsPartial: true, labels: { ours: 'customized', base: `generated ${baseVersion?.version ?? ''}`.trim(), theirs: 'regenerated' } },
@@ -57,9 +58,9 @@ export async function applyCustomization(tx: Tx, componentId: string, generated:
  * stored inputs give the original files back as long as the pattern version is unchanged;
  * otherwise (or for versions made from files alone) the stored files are the best base there is.
  */
-export async function generatedFilesOf(db: Tx | PrismaClient, version: VersionRow): Promise<{ files: GeneratedFile[]; exact: boolean }> {
+export async function generatedFilesOf(db: Tx | PrismaClient, projectId: string, version: VersionRow): Promise<{ files: GeneratedFile[]; exact: boolean }> {
   if (version.customized) {
-    const inputs = previousInputs(version);
+    const inputs = previousInputs(await withVersionTokens(db, projectId, version));
     if (inputs.spec && inputs.tokens) {
       const stored = inputsFor(inputs.spec, inputs.tokens);
       const again = generate(stored);

@@ -4,3 +4,4 @@ export * from './assessment.js';
 export * from './base-tokens.js';
 export * from './customization-merge.js';
 export * from './stats.js';
+export * from './version-tokens.js';

@@ -4,7 +4,7 @@ import type { TokenSet } from '../../../core/contract/tokens.js';
 import type { GeneratedFile } from '../../../core/contract/api.js';
 import { generateComponent, generateTokensCss, selectPattern } from '../../../core/codegen/index.js';
 import { canonicalHash } from '../../../core/tokens/hash.js';
-import { hashTokenSet, tokenClosure } from '../../../core/tokens/index.js';
+import { ClosureCache } from '../../../core/tokens/index.js';
 import { normalizeSpec } from '../../../core/specs/index.js';
 
 /** What a version is generated from: the spec, the tokens it uses (alias closure), and the pattern. */
@@ -15,11 +15,15 @@ export interface GenerationInputs {
   specHash: string;
 }
 
-/** The spec (normalized) and just the tokens it reaches through aliases, with their hashes. */
-export function inputsFor(spec: ComponentSpec, tokens: TokenSet, patternOverride?: string | null): GenerationInputs {
+/**
+ * The spec (normalized) and just the tokens it reaches through aliases, with their hashes.
+ * `closures` (taken from `tokens`) shares closures and their hashes between the components of
+ * one sync: many bind the same tokens, and a closure can be long.
+ */
+export function inputsFor(spec: ComponentSpec, tokens: TokenSet, patternOverride?: string | null, closures: ClosureCache = new ClosureCache(tokens)): GenerationInputs {
   const normalized = normalizeSpec(patternOverride ? { ...spec, pattern: patternOverride } : spec);
-  const closure = tokenClosure(tokens, normalized.tokenRefs);
-  return { spec: normalized, tokens: closure, tokensHash: hashTokenSet(closure), specHash: canonicalHash(normalized) };
+  const { closure, hash } = closures.withHash(normalized.tokenRefs);
+  return { spec: normalized, tokens: closure, tokensHash: hash, specHash: canonicalHash(normalized) };
 }
 
 export interface Generated {

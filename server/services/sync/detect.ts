@@ -2,8 +2,9 @@
 import type { Prisma } from '../../db/generated/client.js';
 import type { ComponentSpec } from '../../../core/contract/specs.js';
 import type { TokenSet } from '../../../core/contract/tokens.js';
+import type { ClosureCache } from '../../../core/tokens/index.js';
 import type { RequestContext } from '../context.js';
-import { fullTokensOf, inputsKey, snapshotIdOf } from '../generation/index.js';
+import { fullTokensOf, inputsKey, snapshotIdOf, withVersionTokensAll } from '../generation/index.js';
 import type { PhaseTimer } from '../phases.js';
 import { designInputs, detectChange, type DesignInputs, type Detection } from '../proposals.js';
 import { describeError } from './result.js';
@@ -46,7 +47,7 @@ export type Detected = UpToDate | Changed | Failed;
  * Reads the sync's known components once (most of a sync is usually unchanged, and those are
  * settled here without a transaction of their own), then detects each one independently.
  */
-export async function detectComponents(ctx: RequestContext, fileKey: string, specs: ComponentSpec[], tokens: TokenSet, timer: PhaseTimer): Promise<Detected[]> {
+export async function detectComponents(ctx: RequestContext, fileKey: string, specs: ComponentSpec[], tokens: TokenSet, timer: PhaseTimer, closures: ClosureCache): Promise<Detected[]> {
   // The current versions without their stored inputs (tokens and spec are most of a row's
   // bytes): only components whose inputs differ need them, read below.
   const known = new Map(
@@ -68,7 +69,7 @@ export async function detectComponents(ctx: RequestContext, fileKey: string, spe
   const designed: Array<DesignInputs | Failed> = [];
   for (const spec of specs) {
     await slicer.tick();
-    designed.push(timer.measure('detect', () => designOf(spec, known.get(spec.id), tokens)));
+    designed.push(timer.measure('detect', () => designOf(spec, known.get(spec.id), tokens, closures)));
   }
   const bases = await baseInputs(ctx, specs.flatMap((spec, i) => {
     const base = known.get(spec.id)?.currentVersion;
@@ -90,19 +91,20 @@ export async function detectComponents(ctx: RequestContext, fileKey: string, spe
   return out;
 }
 
-function designOf(spec: ComponentSpec, existing: { pattern: string | null } | undefined, tokens: TokenSet): DesignInputs | Failed {
+function designOf(spec: ComponentSpec, existing: { pattern: string | null } | undefined, tokens: TokenSet, closures: ClosureCache): DesignInputs | Failed {
   try {
-    return designInputs({ name: spec.name, pattern: existing?.pattern ?? null }, spec, tokens);
+    return designInputs({ name: spec.name, pattern: existing?.pattern ?? null }, spec, tokens, closures);
   } catch (err) {
     return { kind: 'failed', spec, message: describeError(err, spec.name) };
   }
 }
 
-/** The stored inputs (tokens, spec) of the given versions, in one query. */
+/** The stored inputs (tokens, spec) of the given versions, in one query (tokens kept by reference read from their snapshot). */
 async function baseInputs(ctx: RequestContext, versionIds: string[]): Promise<Map<string, { tokens: Prisma.JsonValue; spec: Prisma.JsonValue }>> {
   if (!versionIds.length) return new Map();
-  const rows = await ctx.db.componentVersion.findMany({ where: { id: { in: versionIds } }, select: { id: true, tokens: true, spec: true } });
-  return new Map(rows.map((r) => [r.id, { tokens: r.tokens, spec: r.spec }]));
+  const rows = await ctx.db.componentVersion.findMany({ where: { id: { in: versionIds } }, select: { id: true, tokens: true, tokensSnapshotId: true, spec: true } });
+  const read = await withVersionTokensAll(ctx.db, ctx.projectId, rows);
+  return new Map(read.map((r) => [r.id, { tokens: r.tokens, spec: r.spec }]));
 }
 
 type PendingDraft = { componentId: string; baseVersionId: string | null; tokensHash: string; specHash: string; patternId: string; patternVersion: string };

@@ -1,5 +1,4 @@
 // The sync's own row: opened with its token snapshot before any component, closed with its result.
-import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../../db/generated/client.js';
 import type { Tx } from '../../db/database.js';
 import type { Trigger } from '../../../core/contract/api.js';
@@ -9,6 +8,7 @@ import { recordAudit } from '../audit.js';
 import type { RequestContext } from '../context.js';
 import type { UndoEntry } from './undo.js';
 import { leaseUntil } from './lease.js';
+import { storeSnapshot } from '../generation/index.js';
 import { storable, type StoredSyncResult } from './result.js';
 
 export interface OpenSync {
@@ -23,36 +23,23 @@ export interface OpenSync {
   leaseMinutes: number;
 }
 
-/** The snapshot of a token set (content-addressed per project: an equal set is stored once); its id. */
-export async function storeSnapshot(tx: Tx, projectId: string, fileKey: string | null, tokensHash: string, tokensJson: string): Promise<string> {
-  // The tokens go as one JSON text: Prisma's query compiler walking a design system's token
-  // set as an argument blocked the event loop for ~100 ms (bench/responsiveness.bench.ts).
-  await tx.$executeRawUnsafe(
-    `INSERT INTO token_snapshots (id, project_id, file_key, hash, tokens) VALUES ($1::uuid, $2::uuid, $3, $4, $5::jsonb) ON CONFLICT (project_id, hash) DO NOTHING`,
-    randomUUID(), projectId, fileKey, tokensHash, tokensJson,
-  );
-  return (await tx.tokenSnapshot.findUniqueOrThrow({ where: { projectId_hash: { projectId, hash: tokensHash } }, select: { id: true } })).id;
-}
-
-/** Snapshots the tokens and creates the `running` row, in one transaction. */
+/** Snapshots the tokens, then creates the `running` row referring to them. */
 export async function openOperation(ctx: RequestContext, open: OpenSync) {
-  return ctx.db.$transaction(async (tx) => {
-    const snapshotId = await storeSnapshot(tx, ctx.projectId, open.request.fileKey, open.tokensHash, open.tokensJson);
-    return tx.syncOperation.create({
-      data: {
-        projectId: ctx.projectId,
-        idempotencyKey: open.key,
-        inputHash: open.inputHash,
-        fileKey: open.request.fileKey,
-        fileVersion: open.request.fileVersion ?? null,
-        trigger: open.trigger,
-        actor: ctx.actor,
-        status: 'running',
-        leaseExpiresAt: leaseUntil(open.leaseMinutes),
-        tokenSnapshotId: snapshotId,
-        correlationId: ctx.correlationId,
-      },
-    });
+  const snapshotId = await storeSnapshot(ctx.db, ctx.projectId, open.request.fileKey, open.tokensHash, open.tokensJson);
+  return ctx.db.syncOperation.create({
+    data: {
+      projectId: ctx.projectId,
+      idempotencyKey: open.key,
+      inputHash: open.inputHash,
+      fileKey: open.request.fileKey,
+      fileVersion: open.request.fileVersion ?? null,
+      trigger: open.trigger,
+      actor: ctx.actor,
+      status: 'running',
+      leaseExpiresAt: leaseUntil(open.leaseMinutes),
+      tokenSnapshotId: snapshotId,
+      correlationId: ctx.correlationId,
+    },
   });
 }
 

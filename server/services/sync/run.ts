@@ -7,6 +7,7 @@ import { detectComponents } from './detect.js';
 import { generateComponents, type Generation, type Generator } from './generate.js';
 import { closeOperation, openOperation, type OpenSync } from './operation.js';
 import type { TokenSet } from '../../../core/contract/tokens.js';
+import { ClosureCache } from '../../../core/tokens/index.js';
 import { DEFAULT_LEASE_MINUTES, expireLeases, failOperation, holdLease } from './lease.js';
 import { findByKey, releaseExpiredKey, replay } from './replay.js';
 import { firstLine, statusOf, type StoredSyncResult, type SyncError } from './result.js';
@@ -53,11 +54,13 @@ export async function runSync(ctx: RequestContext, valid: ValidSync, options: Sy
   const open: OpenSync = { key, inputHash, request, tokens, tokensJson: valid.tokensJson, tokensHash, trigger: options.trigger ?? 'sync', leaseMinutes };
   // The sync's row (with its token snapshot) is written while detection reads: detection
   // writes nothing, so the two overlap, and a sync that is replayed after all just wasted a read.
-  const [opened, seen] = await Promise.allSettled([openOrReplay(ctx, open, options), detect(ctx, request, tokens, timer)]);
+  // Components binding the same tokens share one closure (and hash): computed once per sync.
+  const closures = new ClosureCache(tokens);
+  const [opened, seen] = await Promise.allSettled([openOrReplay(ctx, open, options), detect(ctx, request, tokens, timer, closures)]);
   if (opened.status === 'rejected') throw opened.reason;
   if ('replayed' in opened.value) return opened.value;
   const op = opened.value;
-  if (op.tokenSnapshotId) rememberSnapshot(ctx.projectId, op.tokenSnapshotId, tokens);
+  if (op.tokenSnapshotId) rememberSnapshot(ctx.projectId, op.tokenSnapshotId, tokens, closures);
   const stopLease = holdLease(ctx, op.id, leaseMinutes);
   try {
     if (seen.status === 'rejected') throw seen.reason;
@@ -89,9 +92,9 @@ async function openOrReplay(ctx: RequestContext, open: OpenSync, options: SyncOp
 }
 
 /** Step 2: code names (inputs of generation, settled against the whole project), then what changed. */
-async function detect(ctx: RequestContext, request: ValidSync['request'], tokens: TokenSet, timer: PhaseTimer) {
+async function detect(ctx: RequestContext, request: ValidSync['request'], tokens: TokenSet, timer: PhaseTimer, closures: ClosureCache) {
   const named = await nameComponents(ctx, request.components);
-  const detected = await detectComponents(ctx, request.fileKey, named.specs, tokens, timer);
+  const detected = await detectComponents(ctx, request.fileKey, named.specs, tokens, timer, closures);
   return { detected, nameWarnings: named.warnings };
 }
 

@@ -200,6 +200,7 @@ async function write(tx: Tx, scope: SyncScope, planned: Planned[], ready: ReadyW
       trigger: scope.trigger,
       summary: assessment.reasons,
       tokens: inputs.tokens as unknown as Prisma.InputJsonValue,
+      tokensSnapshotId: scope.snapshotId,
       spec: inputs.spec as unknown as Prisma.InputJsonValue,
       tokensHash: inputs.tokensHash,
       specHash: inputs.specHash,
@@ -291,7 +292,7 @@ const COMPONENT_COLUMNS: BulkColumn[] = [
 const VERSION_COLUMNS: BulkColumn[] = [
   ['id', 'uuid', 'id'], ['component_id', 'uuid', 'componentId'], ['major', 'int', 'major'], ['minor', 'int', 'minor'], ['patch', 'int', 'patch'],
   ['prerelease', 'text', 'prerelease'], ['version', 'text', 'version'], ['status', 'text', 'status'], ['trigger', 'text', 'trigger'], ['bump', 'text', 'bump'],
-  ['created_by', 'text', 'createdBy'], ['tokens_hash', 'text', 'tokensHash'], ['spec_hash', 'text', 'specHash'], ['tokens', 'jsonb', 'tokens'], ['spec', 'jsonb', 'spec'],
+  ['created_by', 'text', 'createdBy'], ['tokens_hash', 'text', 'tokensHash'], ['spec_hash', 'text', 'specHash'], ['tokens', 'jsonb', 'tokens'], ['tokens_snapshot_id', 'uuid', 'tokensSnapshotId'], ['spec', 'jsonb', 'spec'],
   ['pattern_id', 'text', 'patternId'], ['pattern_version', 'text', 'patternVersion'], ['generation_params', 'jsonb', 'generationParams'],
   ['parent_version_id', 'uuid', 'parentVersionId'], ['base_version_id', 'uuid', 'baseVersionId'], ['branch', 'text', 'branch'], ['tags', 'text[]', 'tags'],
   ['change_summary', 'text[]', 'changeSummary'], ['changes', 'jsonb', 'changes'], ['warnings', 'text[]', 'warnings'], ['has_conflicts', 'boolean', 'hasConflicts'],

@@ -91,6 +91,7 @@ async function storeOne(scope: SyncScope, prepared: Prepared): Promise<Stored> {
         // Files generated for another pattern override than the stored one would be wrong.
         generated: pattern === prepared.pattern ? prepared.generated : undefined,
         generationParams: { fileKey: request.fileKey, fileVersion: request.fileVersion ?? null, snapshotId: scope.snapshotId },
+        tokensSnapshotId: scope.snapshotId,
       });
     });
     return { prepared, outcome };

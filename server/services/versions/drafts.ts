@@ -1,5 +1,5 @@
 // Drafts: creating them and replacing their files.
-import type { Prisma } from '../../db/generated/client.js';
+import { Prisma } from '../../db/generated/client.js';
 import type { Tx } from '../../db/database.js';
 import type { GeneratedFile, Trigger } from '../../../core/contract/api.js';
 import { hasConflictMarkers } from '../../../core/diff/conflict-markers.js';
@@ -22,7 +22,12 @@ export interface DraftInput {
   bump: Bump;
   trigger?: Trigger | undefined;
   summary?: string[] | undefined;
-  tokens?: Prisma.InputJsonValue | undefined;
+  tokens?: Prisma.InputJsonValue | null | undefined;
+  /**
+   * The token snapshot `tokens` are the closure of (over the spec's refs): stored instead of
+   * them (generation/version-tokens.ts reads them back). Requires `tokensHash`.
+   */
+  tokensSnapshotId?: string | null | undefined;
   spec?: Prisma.InputJsonValue | undefined;
   /** Hashes computed by the caller from the domain objects (default: canonical hash of the JSON). */
   tokensHash?: string | undefined;
@@ -79,6 +84,8 @@ export function draftData(ctx: Omit<RequestContext, 'db'>, componentId: string, 
   const parts = parseVersion(version);
   const tokens = input.tokens ?? {};
   const spec = input.spec ?? {};
+  const byReference = input.tokensSnapshotId ?? null;
+  if (byReference && !input.tokensHash) throw new Error('a draft referencing its tokens needs their hash');
   return {
     componentId,
     major: parts.major,
@@ -92,7 +99,8 @@ export function draftData(ctx: Omit<RequestContext, 'db'>, componentId: string, 
     createdBy: ctx.actor,
     tokensHash: input.tokensHash ?? canonicalHash(tokens),
     specHash: input.specHash ?? canonicalHash(spec),
-    tokens,
+    tokens: byReference ? Prisma.DbNull : tokens,
+    tokensSnapshotId: byReference,
     spec,
     patternId: input.patternId ?? 'custom',
     patternVersion: input.patternVersion ?? '0.0.0',

@@ -7,6 +7,7 @@ import { loadVersionFiles } from '../blobs.js';
 import { findComponent } from '../components.js';
 import type { RequestContext } from '../context.js';
 import { findVersion } from './find.js';
+import { withVersionTokens } from '../generation/version-tokens.js';
 
 // ---- history -------------------------------------------------------------------------
 
@@ -85,6 +86,12 @@ export async function getVersionWithFiles(ctx: RequestContext, versionId: string
   const version = await findVersion(ctx.db, ctx.projectId, versionId);
   const files = await loadVersionFiles(ctx.db, versionId);
   return { version, files };
+}
+
+/** A version with its files and its token inputs read (those kept by reference from their snapshot). */
+export async function getVersionDetail(ctx: RequestContext, versionId: string) {
+  const { version, files } = await getVersionWithFiles(ctx, versionId);
+  return { version: await withVersionTokens(ctx.db, ctx.projectId, version), files };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeFromPluginApi, tokenClosure, validateTokenSet } from '../../../core/tokens/index.js';
+import type { TokenSet } from '../../../core/contract/tokens.js';
+import { ClosureCache, closureExcess, hashTokenSet, normalizeFromPluginApi, tokenClosure, validateTokenSet } from '../../../core/tokens/index.js';
 import { pluginFixture } from './support/fixtures.js';
 
 const set = () => normalizeFromPluginApi(pluginFixture()).tokens;
@@ -47,5 +48,41 @@ describe('tokenClosure', () => {
     expect(tokenClosure(s, ['y']).tokens.map((t) => t.id)).toEqual(['replacement', 'y']);
     s.tokens = s.tokens.filter((t) => t.id !== 'replacement');
     expect(tokenClosure(s, ['y']).tokens.map((t) => t.id)).toEqual(['y']);
+  });
+});
+
+describe('ClosureCache and closureExcess', () => {
+  /** `length` tokens in one alias chain, t0 a literal. */
+  const chain = (length: number): TokenSet => ({
+    collections: [{ id: 'c', name: 'C', modes: [{ id: 'm', name: 'M' }], defaultModeId: 'm' }],
+    tokens: Array.from({ length }, (_, i) => ({
+      id: `t${i}`, name: `t${i}`, collectionId: 'c', type: 'number' as const, valuesByMode: { m: i === 0 ? 1 : { alias: `t${i - 1}` } },
+    })),
+  });
+
+  it('shares one closure object, and one hash, between refs listed in any order or repeated', () => {
+    const cache = new ClosureCache(chain(50));
+    const a = cache.withHash(['t10', 't40']);
+    const b = cache.withHash(['t40', 't10', 't40']);
+    expect(b.closure).toBe(a.closure);
+    expect(b.hash).toBe(hashTokenSet(tokenClosure(chain(50), ['t40'])));
+    expect(a.closure.tokens).toHaveLength(41);
+  });
+
+  it('names the first component whose closure passes its cap, with the closure size', () => {
+    const excess = closureExcess(new ClosureCache(chain(300)), [
+      { id: 'a', name: 'A', refs: ['t99'] },
+      { id: 'b', name: 'B', refs: ['t250'] },
+      { id: 'c', name: 'C', refs: ['t299'] },
+    ], { perComponent: 200, perSync: 10_000 });
+    expect(excess).toEqual({ kind: 'component', componentId: 'b', name: 'B', tokens: 251, limit: 200 });
+  });
+
+  it('stops counting where the closures added up pass the per-sync cap, naming the component that passed it', () => {
+    const components = Array.from({ length: 1000 }, (_, i) => ({ id: `c${i}`, name: `C${i}`, refs: [`t${i % 100}`] }));
+    // Closures of 1, 2, …, 100 tokens, repeating: 5,050 a hundred components; the 200th (C199,
+    // 100 tokens) brings the sum from 10,000 to 10,100, past the cap; the rest is never counted.
+    expect(closureExcess(new ClosureCache(chain(100)), components, { perComponent: 100, perSync: 10_000 }))
+      .toEqual({ kind: 'total', total: 10_100, limit: 10_000, componentId: 'c199', name: 'C199' });
   });
 });
