@@ -22,7 +22,7 @@
  * Callers pass only the changes that affect the component (see componentTokenChanges).
  */
 import type { Bump, BumpOrNone, CollectionChange, PatternChange, SpecChange, TokenChange } from '../contract/changes.js';
-import { cssSlug } from '../codegen/names.js';
+import { modeSlug } from '../codegen/names.js';
 import { formatValue, type TokenNameLookup } from './format-value.js';
 import { parseVersion } from './versions.js';
 
@@ -55,7 +55,7 @@ export const GENERATED_OUTPUT_CHANGED = 'generated output changed';
 export function classifyCollectionChange(change: CollectionChange): ClassifiedChange {
   const c = (bump: Bump, reason: string): ClassifiedChange => ({ bump, reason, source: 'collection', change });
   const of = `collection ${change.collection}`;
-  const selector = (mode: string) => `[data-theme="${cssSlug(mode)}"]`;
+  const selector = (mode: string) => `[data-theme="${modeSlug(mode)}"]`;
   switch (change.kind) {
     case 'modeRemoved': {
       const mode = change.mode ?? '?';
@@ -68,7 +68,7 @@ export function classifyCollectionChange(change: CollectionChange): ClassifiedCh
       const after = change.after ?? '?';
       const reason = `mode ${before} of ${of} renamed to ${after}`;
       if (change.wasDefault) return c('patch', `${reason} (the default mode: no selector changes)`);
-      if (cssSlug(before) === cssSlug(after)) return c('patch', `${reason} (same selector ${selector(after)})`);
+      if (modeSlug(before) === modeSlug(after)) return c('patch', `${reason} (same selector ${selector(after)})`);
       return c('major', `${reason} (${selector(before)} disappears)`);
     }
     case 'modeAdded': return c('minor', `mode ${change.mode ?? '?'} added to ${of}`);

@@ -4,6 +4,7 @@
  */
 import type { TokenType } from '../contract/tokens.js';
 import { isAlias } from '../tokens/aliases.js';
+import { fontWeightFromStyleName } from '../tokens/values.js';
 import { SUB_VARS, TYPOGRAPHY_MEMBERS, type CssVarNames, type TypographyPart } from './css-vars.js';
 
 export type CssValue = { ok: true; value: string } | { ok: false; reason: string };
@@ -16,10 +17,27 @@ const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null &
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /**
- * A number as written in the tokens: the shortest text that reads back as the same double
- * (0.88888889 stays 0.88888889), never in exponent form, -0 as 0.
+ * Figma stores FLOAT values as 32-bit floats, so the 111.33 a designer typed arrives as
+ * 111.33000183105469. A double that is exactly a float32 comes back as the fewest digits that read
+ * back as that same float32 (111.33); any other double is returned unchanged (0.88888889 is no
+ * float32, and stays). Decimals people write (16.5, 0.25) are the same either way.
  */
-export function formatNumber(n: number): string {
+export function withoutFloat32Noise(n: number): number {
+  if (!Number.isFinite(n) || Math.fround(n) !== n) return n;
+  for (let digits = 1; digits <= 9; digits++) {
+    const shorter = Number(n.toPrecision(digits));
+    if (Math.fround(shorter) === n) return shorter;
+  }
+  return n;
+}
+
+/**
+ * A number as written in the tokens: the shortest text that reads back as the same double
+ * (0.88888889 stays 0.88888889), float32 noise dropped (withoutFloat32Noise), never in exponent
+ * form, -0 as 0.
+ */
+export function formatNumber(value: number): string {
+  const n = withoutFloat32Noise(value);
   if (Object.is(n, -0)) return '0';
   const text = String(n);
   const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
@@ -136,11 +154,16 @@ function formatColor(value: unknown): CssValue {
   }
 }
 
+/** Pixels to 1/100 px: finer steps no screen shows, and Figma's own geometry is float32 noise below that. */
+function formatPixels(px: number): string {
+  return formatComputed(Math.round(px * 100) / 100);
+}
+
 function formatDimension(value: unknown): CssValue {
-  if (isNumber(value)) return ok(value === 0 ? '0' : `${formatNumber(value)}px`);
+  if (isNumber(value)) return ok(value === 0 ? '0' : `${formatPixels(value)}px`);
   if (isObject(value) && isNumber(value.value)) {
     const unit = typeof value.unit === 'string' && /^[a-z%]{1,8}$/i.test(value.unit) ? value.unit.toLowerCase() : 'px';
-    return ok(`${formatNumber(value.value)}${unit}`);
+    return ok(`${unit === 'px' ? formatPixels(value.value) : formatNumber(value.value)}${unit}`);
   }
   return fail('not a dimension {value, unit}');
 }
@@ -155,7 +178,8 @@ function formatFontFamily(value: unknown): CssValue {
 function formatFontWeight(value: unknown): CssValue {
   if (isNumber(value)) return ok(formatNumber(value));
   if (typeof value === 'string') {
-    const weight = FONT_WEIGHTS[value.toLowerCase()];
+    // DTCG keywords first ("semi-bold"), then Figma's style names ("SemiBold Italic").
+    const weight = FONT_WEIGHTS[value.toLowerCase()] ?? fontWeightFromStyleName(value);
     if (weight !== undefined) return ok(String(weight));
   }
   return fail('not a font weight');

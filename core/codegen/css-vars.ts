@@ -68,11 +68,13 @@ const cache = new WeakMap<TokenSet, CssVarNames>();
 
 /**
  * Names for every token of a set, unique across the set including composite sub-variables.
- * Collisions ("color/Primary" and "color/primary") are settled by sorting on (name, whether
- * the name is the token's path or code syntax verbatim, id): the first keeps the name, later
- * ones get "-2", "-3". Plain tokens are named before
- * composites, so a typography token never takes "--typography-body-size" from a token
- * actually called "typography/body/size".
+ * Collisions ("color/Primary" and "color/primary", or a live variable and a deleted one of the
+ * same name) are settled by sorting on (name; a current token before a deprecated one, e.g. a
+ * variable Figma deleted but still lists because something refers to it; a local token before a
+ * library one; whether the name is the token's path or code syntax verbatim; id): the first keeps
+ * the name, later ones get "-2", "-3". So who keeps a name never depends on the order of the
+ * input (Figma's maps have none). Plain tokens are named before composites, so a typography
+ * token never takes "--typography-body-size" from a token actually called "typography/body/size".
  */
 export function cssVarNames(set: TokenSet): CssVarNames {
   const cached = cache.get(set);
@@ -86,11 +88,14 @@ export function cssVarNames(set: TokenSet): CssVarNames {
     const base = cssVarName(token);
     // "color/text/default" keeps "--color-text-default" over "Color/Text/Default".
     const literal = base === `--${token.name.replace(/\//g, '-')}` || base === token.codeSyntax?.web?.replace(/^var\(\s*|\s*\)$/g, '');
-    return { token, base, literal, parts: SUB_VARS[token.type] ?? [] };
+    const deprecated = token.deprecated !== undefined && token.deprecated !== false;
+    return { token, base, literal, deprecated, remote: token.source?.remote === true, parts: SUB_VARS[token.type] ?? [] };
   });
   const order = (a: (typeof wanted)[number], b: (typeof wanted)[number]): number =>
     (a.parts.length === 0 ? 0 : 1) - (b.parts.length === 0 ? 0 : 1)
     || (a.base < b.base ? -1 : a.base > b.base ? 1 : 0)
+    || Number(a.deprecated) - Number(b.deprecated)
+    || Number(a.remote) - Number(b.remote)
     || (a.literal ? 0 : 1) - (b.literal ? 0 : 1)
     || (a.token.id < b.token.id ? -1 : a.token.id > b.token.id ? 1 : 0);
 
@@ -118,4 +123,35 @@ export function cssVarNames(set: TokenSet): CssVarNames {
   };
   cache.set(set, result);
   return result;
+}
+
+export interface CssNameCollision {
+  /** the token that did not get the name its own name or code syntax asks for */
+  token: Token;
+  /** what it asked for ("--fg-brand-contrast") */
+  wanted: string;
+  /** what it got ("--fg-brand-contrast-2") */
+  given: string;
+  /** the token that has `wanted`, when one has it as its own name (else a composite's sub-variable took it) */
+  holder?: Token;
+}
+
+/** Every token whose CSS variable is not the one its name asks for, because another token has it. */
+export function cssNameCollisions(set: TokenSet): CssNameCollision[] {
+  const names = cssVarNames(set);
+  const holders = new Map<string, Token>();
+  for (const token of set.tokens) {
+    const name = names.name(token.id);
+    if (name !== undefined && names.token(token.id) === token) holders.set(name, token);
+  }
+  const collisions: CssNameCollision[] = [];
+  for (const token of set.tokens) {
+    if (names.token(token.id) !== token) continue;
+    const wanted = cssVarName(token);
+    const given = names.name(token.id);
+    if (given === undefined || given === wanted) continue;
+    const holder = holders.get(wanted);
+    collisions.push(holder ? { token, wanted, given, holder } : { token, wanted, given });
+  }
+  return collisions.sort((a, b) => (a.given < b.given ? -1 : a.given > b.given ? 1 : 0));
 }

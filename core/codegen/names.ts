@@ -117,6 +117,41 @@ export function cssSlug(text: string): string {
   return slug === '' ? `u${fingerprint(text)}` : slug;
 }
 
+/**
+ * A mode name as a `[data-theme]` value, in lower case as CSS authors write attribute values:
+ * camelCase words are split ("xSmall" → "x-small", "XSmall" → "x-small") but a capitalised run is
+ * one word ("iOS-xxxlarge" → "ios-xxxlarge", not "i-os-xxxlarge"); "Dark" and "dark" meet at
+ * "dark". Every place that emits a mode's selector uses this one rule.
+ */
+export function modeSlug(name: string): string {
+  if (name === '') return 'empty';
+  const slug = asciiFold(name)
+    .replace(/([a-z0-9])([A-Z][a-z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w !== '')
+    .map((w) => w.toLowerCase())
+    .join('-');
+  return slug === '' ? `u${fingerprint(name)}` : slug;
+}
+
+/**
+ * The `[data-theme]` value of each mode of one collection, unique within it: a second mode whose
+ * name folds to a taken value ("Dark" beside "DARK") gets "-2", in mode order.
+ */
+export function modeSlugs(modes: readonly { id: string; name: string }[]): Map<string, string> {
+  const taken = new Set<string>();
+  const slugs = new Map<string, string>();
+  for (const mode of modes) {
+    const base = modeSlug(mode.name);
+    let slug = base;
+    for (let n = 2; taken.has(slug); n++) slug = joinHyphen(base, n);
+    taken.add(slug);
+    slugs.set(mode.id, slug);
+  }
+  return slugs;
+}
+
 export interface NameRequest<K> {
   key: K;
   desired: string;

@@ -1,6 +1,7 @@
 import type { Token, TokenSet } from '../contract/tokens.js';
 import type { FigmaRgba } from './colors.js';
 import { effectStyleToken, gridStyleSkipped, paintStyleToken, textStyleToken, type EffectLike, type PaintLike } from './figma-styles.js';
+import { cssNameWarnings } from './css-name-warnings.js';
 import { normalizeVariables, type FigmaCollectionLike, type FigmaVariableLike } from './figma-variables.js';
 import { stylesCollection } from './model.js';
 import { fontWeightFromStyleName } from './values.js';
@@ -68,6 +69,8 @@ export interface NormalizePluginOptions {
    * `source.remote`: the plugin passes those the file's tokens and components reach.
    */
   keepRemote?: boolean;
+  /** ids of variables the plugin found deleted but still referenced (see NormalizeVariablesOptions.deleted) */
+  deleted?: ReadonlySet<string>;
 }
 
 export interface NormalizeResult {
@@ -122,5 +125,6 @@ export function normalizeFromPluginApi(input: PluginApiInput, options: Normalize
   }
   if (remote > 0) warnings.push(`Skipped ${remote} remote (library) style(s): only local styles are kept`);
   if (styleTokens.length > 0) collections.push(stylesCollection());
-  return { tokens: { collections, tokens: [...tokens, ...styleTokens] }, warnings };
+  const set = { collections, tokens: [...tokens, ...styleTokens] };
+  return { tokens: set, warnings: [...warnings, ...cssNameWarnings(set)] };
 }

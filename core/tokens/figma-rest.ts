@@ -2,6 +2,7 @@ import type { Effect, GetFileResponse, GetLocalVariablesResponse, Node, Paint, T
 import type { Token } from '../contract/tokens.js';
 import type { NormalizeResult } from './figma-plugin.js';
 import { effectStyleToken, gridStyleSkipped, paintStyleToken, textStyleToken, type StyleMeta, type TextLike } from './figma-styles.js';
+import { cssNameWarnings } from './css-name-warnings.js';
 import { normalizeVariables } from './figma-variables.js';
 import { stylesCollection } from './model.js';
 
@@ -25,7 +26,13 @@ export function pluginStyleId(key: string, nodeId: string): string {
   return `S:${key},${nodeId}`;
 }
 
-/** REST responses → a token set, with the same rules as normalizeFromPluginApi. */
+/**
+ * REST responses → a token set, with the same rules as normalizeFromPluginApi. `/variables/local`
+ * lists the library variables the file uses (`remote: true`) with their collections: they are
+ * kept, marked `source.remote`, as the plugin keeps those it follows, so a local alias of a
+ * library variable resolves and both readers give the same tokens. Library styles are listed
+ * without the nodes that define them (those live in the library's file): skipped with a warning.
+ */
 export function normalizeFromRest(input: RestTokensInput): NormalizeResult {
   const warnings: string[] = [];
   const meta = input.variables?.meta;
@@ -33,6 +40,7 @@ export function normalizeFromRest(input: RestTokensInput): NormalizeResult {
     Object.values(meta?.variables ?? {}),
     Object.values(meta?.variableCollections ?? {}),
     warnings,
+    { keepRemote: true },
   );
 
   const styleTokens: Token[] = [];
@@ -57,7 +65,8 @@ export function normalizeFromRest(input: RestTokensInput): NormalizeResult {
   }
   if (remote > 0) warnings.push(`Skipped ${remote} remote (library) style(s): only local styles are kept`);
   if (styleTokens.length > 0) collections.push(stylesCollection());
-  return { tokens: { collections, tokens: [...tokens, ...styleTokens] }, warnings };
+  const set = { collections, tokens: [...tokens, ...styleTokens] };
+  return { tokens: set, warnings: [...warnings, ...cssNameWarnings(set)] };
 }
 
 function restText(style: TypeStyle): TextLike {

@@ -1,5 +1,6 @@
 import type { Collection, ModeValue, Token, TokenType } from '../contract/tokens.js';
 import { figmaColorToDtcg } from './colors.js';
+import { fontWeightFromStyleName } from './values.js';
 
 /**
  * What the Plugin API `Variable` and the REST `LocalVariable` have in common: the shape the
@@ -27,7 +28,19 @@ export interface FigmaCollectionLike {
   readonly defaultModeId: string;
   readonly remote?: boolean;
   readonly isExtension?: boolean;
+  readonly parentVariableCollectionId?: string;
+  readonly variableOverrides?: { readonly [variableId: string]: { readonly [modeId: string]: unknown } };
 }
+
+/**
+ * The `deprecated` text of a token made from a variable Figma deleted but still lists because
+ * something refers to it (REST `deletedButReferenced`). Being deprecated, it never takes a CSS
+ * name from a current token of the same name (core/codegen cssVarNames).
+ */
+export const DELETED_BUT_REFERENCED = 'deleted in Figma; kept because something still refers to it';
+
+/** STRING scopes that make a variable a font weight: Figma's style names ("Medium", "bold") as CSS wants them (500, 700). */
+const WEIGHT_SCOPES: ReadonlySet<string> = new Set(['FONT_WEIGHT', 'FONT_STYLE']);
 
 /**
  * FLOAT scopes that make a variable a length. ALL_SCOPES counts as dimensional: a variable
@@ -42,13 +55,17 @@ export const DIMENSION_SCOPES: ReadonlySet<string> = new Set([
  * The DTCG type of a Figma variable. FLOAT depends on its scopes: any dimensional scope →
  * dimension (px); only FONT_WEIGHT → fontWeight (DTCG has the type and codegen needs a
  * unitless weight); anything else (OPACITY, none, …) → number. STRING with FONT_FAMILY →
- * fontFamily. Undefined for types we do not model (EASING, TIMING, future ones).
+ * fontFamily; STRING with FONT_WEIGHT or FONT_STYLE (a style name such as "Medium") → fontWeight,
+ * written as a number (normalizeVariables falls back to string for a name that says no weight).
+ * Undefined for types we do not model (EASING, TIMING, future ones).
  */
 export function variableTokenType(resolvedType: string, scopes: readonly string[] = []): TokenType | undefined {
   switch (resolvedType) {
     case 'COLOR': return 'color';
     case 'BOOLEAN': return 'boolean';
-    case 'STRING': return scopes.includes('FONT_FAMILY') ? 'fontFamily' : 'string';
+    case 'STRING':
+      if (scopes.includes('FONT_FAMILY')) return 'fontFamily';
+      return scopes.some((s) => WEIGHT_SCOPES.has(s)) ? 'fontWeight' : 'string';
     case 'FLOAT':
       if (scopes.some((s) => DIMENSION_SCOPES.has(s))) return 'dimension';
       if (scopes.length > 0 && scopes.every((s) => s === 'FONT_WEIGHT')) return 'fontWeight';
@@ -82,9 +99,15 @@ function convertValue(value: unknown, type: TokenType): Converted {
       if (typeof value === 'number') return { value: { value, unit: 'px' } };
       break;
     case 'number':
-    case 'fontWeight':
       if (typeof value === 'number') return { value };
       break;
+    case 'fontWeight': {
+      if (typeof value === 'number') return { value };
+      const weight = typeof value === 'string' ? fontWeightFromStyleName(value) : undefined;
+      if (weight !== undefined) return { value: weight };
+      if (typeof value === 'string') return { problem: `${JSON.stringify(value)} names no font weight` };
+      break;
+    }
     case 'string':
     case 'fontFamily':
       if (typeof value === 'string') return { value };
@@ -107,6 +130,11 @@ export interface NormalizeVariablesOptions {
    * library resolve. Otherwise they are skipped with a warning.
    */
   keepRemote?: boolean;
+  /**
+   * Ids of variables known to be deleted but still referenced, beside each variable's own
+   * `deletedButReferenced` (REST has the flag; the Plugin API has none, so the plugin infers it).
+   */
+  deleted?: ReadonlySet<string>;
 }
 
 /**
@@ -122,11 +150,16 @@ export function normalizeVariables(
   options: NormalizeVariablesOptions = {},
 ): { tokens: Token[]; collections: Collection[] } {
   const kept = new Map<string, Collection>();
+  const extensions = new Set<string>();
   let remoteCollections = 0;
   for (const c of collections) {
     if (c.remote && !options.keepRemote) { remoteCollections++; continue; }
     if (c.isExtension) {
-      warnings.push(`Collection "${c.name}" (${c.id}) is an extended collection; extended collections are not supported yet, skipped`);
+      // Extended collections override their parent's values per brand; the parent's own values are kept.
+      extensions.add(c.id);
+      const overrides = Object.values(c.variableOverrides ?? {}).reduce((n, byMode) => n + Object.keys(byMode).length, 0);
+      const parent = c.parentVariableCollectionId ? ` of ${c.parentVariableCollectionId}` : '';
+      warnings.push(`Collection "${c.name}" (${c.id}) is an extended collection${parent} with ${overrides} overridden value(s); extended collections are not supported yet, skipped (the parent collection's values are kept)`);
       continue;
     }
     kept.set(c.id, normalizeCollection(c));
@@ -140,35 +173,36 @@ export function normalizeVariables(
     if (v.remote && !options.keepRemote) { remoteVariables++; continue; }
     const collection = kept.get(v.variableCollectionId);
     if (!collection) {
-      warnings.push(`${label}: its collection ${v.variableCollectionId} no longer exists; dropped`);
+      warnings.push(extensions.has(v.variableCollectionId)
+        ? `${label}: its collection ${v.variableCollectionId} is an extended collection, not supported yet; skipped`
+        : `${label}: its collection ${v.variableCollectionId} no longer exists; dropped`);
       continue;
     }
-    const type = variableTokenType(v.resolvedType, v.scopes);
+    let type = variableTokenType(v.resolvedType, v.scopes);
     if (!type) {
       warnings.push(`${label}: variable type ${v.resolvedType} is not supported; skipped`);
       continue;
     }
-    const valuesByMode: Record<string, ModeValue> = {};
-    let problem: string | undefined;
-    for (const mode of collection.modes) {
-      if (!(mode.id in v.valuesByMode)) continue;
-      const converted = convertValue(v.valuesByMode[mode.id], type);
-      if ('problem' in converted) {
-        problem = `mode "${mode.name}": ${converted.problem}`;
-        break;
-      }
-      valuesByMode[mode.id] = converted.value;
+    let converted = convertModes(v, collection, type);
+    if ('problem' in converted && type === 'fontWeight' && v.resolvedType === 'STRING') {
+      // A style name that says no weight ("Condensed") is still a usable string.
+      warnings.push(`${label}: ${converted.problem}; kept as a string`);
+      type = 'string';
+      converted = convertModes(v, collection, type);
     }
-    if (problem) {
-      warnings.push(`${label}: ${problem}; skipped`);
+    if ('problem' in converted) {
+      warnings.push(`${label}: ${converted.problem}; skipped`);
       continue;
     }
+    const { valuesByMode } = converted;
     const stale = Object.keys(v.valuesByMode).filter((m) => !collection.modes.some((mode) => mode.id === m));
     if (stale.length > 0) warnings.push(`${label}: values for unknown mode(s) ${stale.join(', ')} ignored`);
-    if (v.deletedButReferenced) warnings.push(`${label} is deleted but still referenced; kept so that aliases to it resolve`);
+    const deleted = v.deletedButReferenced === true || options.deleted?.has(v.id) === true;
+    if (deleted) warnings.push(`${label} was deleted in Figma but is still referenced; kept so that references to it resolve`);
 
     const token: Token = { id: v.id, name: v.name, collectionId: collection.id, type, valuesByMode };
     if (v.description) token.description = v.description;
+    if (deleted) token.deprecated = DELETED_BUT_REFERENCED;
     if (v.scopes) token.scopes = [...v.scopes];
     const codeSyntax = normalizeCodeSyntax(v.codeSyntax);
     if (codeSyntax) token.codeSyntax = codeSyntax;
@@ -179,6 +213,18 @@ export function normalizeVariables(
   }
   if (remoteVariables > 0) warnings.push(`Skipped ${remoteVariables} remote (library) variable(s): only local variables are kept`);
   return { tokens, collections: [...kept.values()] };
+}
+
+/** Every mode's value of a variable as `type`, or the first value that does not fit. */
+function convertModes(v: FigmaVariableLike, collection: Collection, type: TokenType): { valuesByMode: Record<string, ModeValue> } | { problem: string } {
+  const valuesByMode: Record<string, ModeValue> = {};
+  for (const mode of collection.modes) {
+    if (!(mode.id in v.valuesByMode)) continue;
+    const converted = convertValue(v.valuesByMode[mode.id], type);
+    if ('problem' in converted) return { problem: `mode "${mode.name}": ${converted.problem}` };
+    valuesByMode[mode.id] = converted.value;
+  }
+  return { valuesByMode };
 }
 
 function normalizeCodeSyntax(cs: FigmaVariableLike['codeSyntax']): Token['codeSyntax'] | undefined {

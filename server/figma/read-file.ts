@@ -102,7 +102,10 @@ async function read(client: FigmaClient, fileKey: string, credentials: FigmaCred
     else warnings.push(`Tracked component id ${JSON.stringify(id)} is not a Figma node id; skipped`);
   }
   // Variants are listed as components too; only those outside a set are components of their own.
-  const loneIds = lone.meta.components.filter((c) => !c.containing_frame?.containingComponentSet?.nodeId).map((c) => c.node_id);
+  // Older answers name a variant's set only as `containingStateGroup` (its deprecated name).
+  const setOf = (c: (typeof lone.meta.components)[number]) =>
+    c.containing_frame?.containingComponentSet?.nodeId ?? c.containing_frame?.containingStateGroup?.nodeId;
+  const loneIds = lone.meta.components.filter((c) => !setOf(c)).map((c) => c.node_id);
   const componentIds = [...new Set([...sets.meta.component_sets.map((s) => s.node_id), ...loneIds, ...known])];
   if (componentIds.length > LIMITS.componentsPerSync) {
     throw new FigmaReadError(fileKey, `File ${fileKey} has ${componentIds.length} component sets and tracked components; a sync takes at most ${LIMITS.componentsPerSync}`);

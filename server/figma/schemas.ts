@@ -50,6 +50,8 @@ export const ComponentsSchema = z.looseObject({
       name: z.string(),
       containing_frame: z.looseObject({
         containingComponentSet: z.looseObject({ nodeId: z.string().optional() }).nullable().optional(),
+        // what older answers call the set (Figma's deprecated name for containingComponentSet)
+        containingStateGroup: z.looseObject({ nodeId: z.string().optional() }).nullable().optional(),
       }).optional(),
     })),
   }),

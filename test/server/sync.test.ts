@@ -88,7 +88,8 @@ describe.each(dbKinds)('sync, review and undo on %s', (kind) => {
     expect(p).toMatchObject({ componentName: 'Button', fromVersion: '1.0.0', toVersion: '1.1.0', bump: 'minor' });
     expect(p.reasons).toEqual(['token color/blue/500 changed #0055ff → #0044dd in mode Value']);
     expect(p.tokenChanges).toEqual([expect.objectContaining({ kind: 'modified', name: 'color/blue/500', mode: 'Value' })]);
-    expect(p.files.find((f) => f.path === 'tokens.css')).toMatchObject({ status: 'modified', added: 1, removed: 1 });
+    // The value is written twice: at :root and in its (default) mode's [data-theme] block.
+    expect(p.files.find((f) => f.path === 'tokens.css')).toMatchObject({ status: 'modified', added: 2, removed: 2 });
     const cmp = (await t.api('GET', `/api/v1/components/${p.componentId}/compare?from=1.0.0&to=${p.draftVersionId}`)).json();
     expect(cmp.files[0].unified).toContain('+');
     expect(cmp.files[0].unified).toContain('#0044dd');

@@ -21,7 +21,7 @@ export function isLiveBadge(spec: ComponentSpec, labelIndex: number | undefined)
 
 export const badgePattern = definePattern({
   id: 'badge',
-  version: '1.0.0',
+  version: '1.0.1',
   keywords: ['badge', 'tag', 'pill', 'lozenge'],
   description: 'A <span> badge/tag; role="status" only for live counts and statuses.',
   plan(spec) {

@@ -12,7 +12,7 @@ const LABEL = ['label', 'text', 'buttonlabel', 'buttontext', 'labeltext', 'title
 
 export const buttonPattern = definePattern({
   id: 'button',
-  version: '1.0.0',
+  version: '1.0.1',
   keywords: ['button', 'btn', 'iconbutton', 'chip', 'cta'],
   description: 'A native <button type="button"> with label, icons, disabled, aria-pressed and aria-busy.',
   plan(spec) {

@@ -15,7 +15,7 @@ const ACTIONS = /(action|footer|button|cta|link)/;
 
 export const cardPattern = definePattern({
   id: 'card',
-  version: '1.0.0',
+  version: '1.0.1',
   keywords: ['card'],
   description: 'An <article> labelled by its heading (configurable level), with media, description, content and actions.',
   plan(spec) {

@@ -15,7 +15,7 @@ const BOX = ['checkbox', 'box', 'control', 'check', 'checkmark', 'indicator', 'i
 
 export const checkboxPattern = definePattern({
   id: 'checkbox',
-  version: '1.0.0',
+  version: '1.0.1',
   keywords: ['checkbox', 'checkmark'],
   priority: 1,
   description: 'A native checkbox in a <label>, with checked, indeterminate (aria-checked="mixed") and disabled states.',

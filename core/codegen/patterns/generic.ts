@@ -5,7 +5,7 @@ import { definePattern } from './define.js';
 
 export const genericPattern = definePattern({
   id: 'generic',
-  version: '1.0.0',
+  version: '1.0.1',
   description: 'Any component set: a <div> with one element per text, instance-swap and slot prop.',
   plan(spec) {
     const analysis = new Analysis(spec);

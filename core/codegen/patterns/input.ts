@@ -20,7 +20,7 @@ const FIELD = ['field', 'inputfield', 'container', 'box', 'textfield', 'wrapper'
 
 export const inputPattern = definePattern({
   id: 'input',
-  version: '1.0.0',
+  version: '1.0.1',
   keywords: ['input', 'textfield', 'textinput', 'textbox', 'textarea', 'field', 'searchfield', 'inputfield'],
   description: 'A text field: <label> + <input> linked by useId, aria-invalid, aria-describedby for helper text.',
   plan(spec) {

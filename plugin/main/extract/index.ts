@@ -51,6 +51,9 @@ export async function extractFile(fileKey: string | null, report: ProgressListen
   report({ phase: 'library', done: libraryCount, total: libraryCount, message: `${libraryCount} library variables and styles used` });
   for (const id of library.missing) warnings.push(`${id} is used in this file but neither the file nor its libraries have it (deleted from a library, or not shared with this file)`);
 
+  // The local getters leave out variables deleted from the file; those still referenced answer by
+  // id as local (not remote) ones: REST calls them `deletedButReferenced`, and so does the token.
+  const deleted = new Set(library.variables.filter((v) => !v.remote).map((v) => v.id));
   const normalized = normalizeFromPluginApi({
     variables: [...variables, ...library.variables],
     collections: [...collections, ...library.collections],
@@ -58,7 +61,7 @@ export async function extractFile(fileKey: string | null, report: ProgressListen
     textStyles: [...textStyles, ...library.textStyles],
     effectStyles: [...effectStyles, ...library.effectStyles],
     gridStyles,
-  }, { keepRemote: true });
+  }, { keepRemote: true, deleted });
 
   const request: Extraction['request'] = { fileName: figma.root.name, tokens: normalized.tokens, components };
   if (fileKey) request.fileKey = fileKey;

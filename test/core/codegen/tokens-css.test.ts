@@ -50,7 +50,7 @@ describe('cssVarName', () => {
 });
 
 describe('tokens.css', () => {
-  it('puts default modes in :root and other modes in [data-theme] blocks', () => {
+  it('puts default modes in :root and every mode in a [data-theme] block', () => {
     expect(css.path).toBe('tokens.css');
     const root = block(css.content, ':root');
     expect(root).toContain('--color-blue-500: #3b82f6;');
@@ -59,8 +59,47 @@ describe('tokens.css', () => {
     expect(dark).toContain('--ds-bg-primary: var(--color-blue-600);');
     expect(dark).toContain('--color-bg-disabled: #333333;');
     expect(dark).not.toContain('--color-blue-500:');
-    expect(css.content).not.toContain('[data-theme="light"]');
     expect(css.content.endsWith('}\n')).toBe(true);
+  });
+
+  it('gives the default mode a [data-theme] block beside :root, so a light card can sit inside a dark page', () => {
+    const light = block(css.content, '[data-theme="light"]');
+    expect(light).toContain('--ds-bg-primary: var(--color-blue-500);');
+    expect(light).not.toContain('--ds-bg-primary: var(--color-blue-600);');
+    // Nesting works because both blocks set (or comment on) the same variables of the collection.
+    const dark = block(css.content, '[data-theme="dark"]');
+    const declared = (b: string) => b.split('\n').map((l) => /^\s*(?:\/\* )?(--[\w-]+):/.exec(l)?.[1]).filter(Boolean).sort();
+    expect(declared(light)).toEqual(declared(dark));
+  });
+
+  it('writes mode names lower-case in selectors, unique within a collection', () => {
+    const set: TokenSet = {
+      collections: [{ id: 'c', name: 'Platform', modes: [{ id: 'a', name: 'iOS-xxxlarge' }, { id: 'b', name: 'IOS-XXXLARGE' }, { id: 'd', name: 'Android' }], defaultModeId: 'd' }],
+      tokens: [token({ id: 'w', name: 'width', type: 'dimension', collectionId: 'c', valuesByMode: { a: { value: 1, unit: 'px' }, b: { value: 2, unit: 'px' }, d: { value: 3, unit: 'px' } } })],
+    };
+    const out = generateTokensCss(set).content;
+    expect(block(out, '[data-theme="ios-xxxlarge"]')).toContain('--width: 1px;');
+    expect(block(out, '[data-theme="ios-xxxlarge-2"]')).toContain('--width: 2px;');
+    expect(block(out, '[data-theme="android"]')).toContain('--width: 3px;');
+    expect(out).not.toMatch(/i-os|[A-Z]+"\]/);
+  });
+
+  it('writes px without float32 noise, to 1/100 px, and other numbers without float32 noise', () => {
+    const set: TokenSet = {
+      collections: [{ id: 'c', name: 'C', modes: [{ id: 'm', name: 'M' }], defaultModeId: 'm' }],
+      tokens: [
+        token({ id: '1', name: 'select/third', type: 'dimension', valuesByMode: { m: { value: 111.33000183105469, unit: 'px' } } }),
+        token({ id: '2', name: 'icon/width', type: 'dimension', valuesByMode: { m: { value: 18.997970581054688, unit: 'px' } } }),
+        token({ id: '3', name: 'tracking', type: 'dimension', valuesByMode: { m: { value: 0.019999999552965164, unit: 'em' } } }),
+        token({ id: '4', name: 'opacity/muted', type: 'number', valuesByMode: { m: 0.800000011920929 } }),
+        token({ id: '5', name: 'ratio', type: 'number', valuesByMode: { m: 0.88888889 } }),
+        token({ id: '6', name: 'weight/strong', type: 'fontWeight', valuesByMode: { m: 'SemiBold' } }),
+      ].map((t) => ({ ...t, collectionId: 'c' })),
+    };
+    const root = block(generateTokensCss(set).content, ':root');
+    for (const line of ['--select-third: 111.33px;', '--icon-width: 19px;', '--tracking: 0.02em;', '--opacity-muted: 0.8;', '--ratio: 0.88888889;', '--weight-strong: 600;']) {
+      expect(root).toContain(line);
+    }
   });
 
   it('writes every DTCG value type as CSS', () => {

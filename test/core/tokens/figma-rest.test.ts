@@ -16,9 +16,11 @@ describe('normalizeFromRest', () => {
       .toExtend<RestTokensInput>();
   });
 
-  it('gives the same token set as the Plugin API for the same file (ids included)', () => {
+  it('gives the same token set as the Plugin API for the same file (ids included), library variables too', () => {
     const rest = fromRest();
-    const plugin = normalizeFromPluginApi(pluginFixture());
+    // The plugin keeps the library variables it follows from the file, as REST lists those the file uses.
+    const plugin = normalizeFromPluginApi(pluginFixture(), { keepRemote: true });
+    expect(rest.tokens.tokens.find((t) => t.id === 'VariableID:lib/1')?.source).toEqual({ kind: 'variable', ref: 'v91', remote: true });
     expect(sortTokenSet(rest.tokens)).toEqual(sortTokenSet(plugin.tokens));
     // REST also lists the library style the plugin never sees
     expect(rest.warnings).toEqual([...plugin.warnings, 'Skipped 1 remote (library) style(s): only local styles are kept']);
@@ -59,6 +61,6 @@ describe('normalizeFromRest', () => {
     const blue = { ...r.variables.meta.variables['VariableID:1:1']!, deletedButReferenced: true };
     const result = normalizeFromRest({ variables: { meta: { ...r.variables.meta, variables: { ...r.variables.meta.variables, 'VariableID:1:1': blue } } } });
     expect(result.tokens.tokens.map((t) => t.id)).toContain('VariableID:1:1');
-    expect(result.warnings).toContainEqual(expect.stringMatching(/color\/blue\/500.*deleted but still referenced/));
+    expect(result.warnings).toContainEqual(expect.stringMatching(/color\/blue\/500.*deleted in Figma but is still referenced/));
   });
 });

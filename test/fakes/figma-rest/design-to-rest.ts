@@ -3,8 +3,11 @@
  * test can put "the same file" behind the fake and check that the REST reader gets the design
  * back. What REST cannot carry is listed in `notCarried` and modelled by `restVisibleDesign`:
  *
- * - a token's `source` is always the variable (or style) it came from, `deprecated`,
+ * - a token's `source` is always the variable (or style) it came from (a library variable keeps
+ *   `remote`); a deprecated variable becomes Figma's `deletedButReferenced` (read back with
+ *   DELETED_BUT_REFERENCED as its text), other `deprecated` is lost,
  *   and `extensions` other than `com.figma.hiddenFromPublishing` are lost;
+ * - a collection whose variables are all library ones is a library (remote) collection;
  * - a variable always has scopes: absent scopes become `[]`, or `ALL_SCOPES` for a dimension
  *   and `FONT_WEIGHT` / `FONT_FAMILY` for those types (FLOAT and STRING need a scope to mean them);
  * - colors come back with `alpha` and `hex` (srgb only); dimensions only in px;
@@ -17,6 +20,7 @@ import type { ModeValue, Token, TokenSet } from '../../../core/contract/tokens.j
 import { encodeSnapshot, SNAPSHOT_KEY, chunkKey } from '../../../core/snapshot/index.js';
 import { normalizeSpec } from '../../../core/specs/spec-hash.js';
 import { figmaColorToDtcg } from '../../../core/tokens/colors.js';
+import { DELETED_BUT_REFERENCED } from '../../../core/tokens/figma-variables.js';
 import { STYLES_COLLECTION_ID } from '../../../core/tokens/model.js';
 import type { FakeComponentMeta, FakeComponentSetMeta, FakeNode, FakeStyleMeta } from './types.js';
 
@@ -105,6 +109,12 @@ function variablesOf(set: TokenSet, notCarried: string[]): GetLocalVariablesResp
       remote: false, hiddenFromPublishing: false, variableIds: [],
     };
   }
+  // Figma lists a library's collection as remote; here, a collection all of whose variables are.
+  const remoteCollections = new Set(Object.keys(variableCollections).filter((id) => {
+    const members = set.tokens.filter((t) => t.collectionId === id);
+    return members.length > 0 && members.every((t) => t.source?.remote === true);
+  }));
+  for (const id of remoteCollections) variableCollections[id]!.remote = true;
   const variables: Record<string, LocalVariable> = {};
   for (const token of set.tokens) {
     if (token.collectionId === STYLES_COLLECTION_ID) continue;
@@ -130,6 +140,8 @@ function variablesOf(set: TokenSet, notCarried: string[]): GetLocalVariablesResp
       hiddenFromPublishing: isRecord(figmaExt) && figmaExt.hiddenFromPublishing === true,
       scopes: shape.scopes as LocalVariable['scopes'], codeSyntax,
     };
+    // A variable token is deprecated only when Figma deleted it while something still refers to it.
+    if (token.deprecated !== undefined && token.deprecated !== false) variables[token.id]!.deletedButReferenced = true;
     variableCollections[token.collectionId]?.variableIds.push(token.id);
   }
   return { status: 200, error: false, meta: { variables, variableCollections } };
@@ -356,6 +368,8 @@ export function restVisibleDesign(design: Design): Design {
       t.scopes = shape.scopes;
       if (token.codeSyntax && Object.values(token.codeSyntax).some(Boolean)) t.codeSyntax = { ...token.codeSyntax };
       t.source = token.source?.ref ? { kind: 'variable', ref: token.source.ref } : { kind: 'variable' };
+      if (token.source?.remote) t.source.remote = true;
+      if (token.deprecated !== undefined && token.deprecated !== false) t.deprecated = DELETED_BUT_REFERENCED;
       const ext = token.extensions?.['com.figma'];
       if (isRecord(ext) && ext.hiddenFromPublishing === true) t.extensions = { 'com.figma': { hiddenFromPublishing: true } };
     }

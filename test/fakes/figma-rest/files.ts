@@ -4,7 +4,7 @@
  * reachable by id only, as in Figma.
  */
 import type {
-  Component, ComponentSet, GetFileComponentSetsResponse, GetFileComponentsResponse, GetFileMetaResponse, GetFileNodesResponse, GetFileStylesResponse,
+  Component, ComponentSet, FrameInfo, GetFileComponentSetsResponse, GetFileComponentsResponse, GetFileMetaResponse, GetFileNodesResponse, GetFileStylesResponse,
   Node, Style, User,
 } from '@figma/rest-api-spec';
 import type { FakeFileInput, FakeNode } from './types.js';
@@ -147,7 +147,10 @@ export function componentSetsAnswer(file: StoredFile): GetFileComponentSetsRespo
   return { status: 200, error: false, meta: { component_sets: sets } };
 }
 
-/** Published COMPONENT nodes, variants included; a variant's containing frame names its set, as Figma's does. */
+/**
+ * Published COMPONENT nodes, variants included; a variant's containing frame names its set, as
+ * Figma's does (as `containingComponentSet`, or only as `containingStateGroup` in the older shape).
+ */
 export function componentsAnswer(file: StoredFile): GetFileComponentsResponse {
   const index = indexNodes(file);
   const components = Object.entries(file.components ?? {})
@@ -160,11 +163,15 @@ export function componentsAnswer(file: StoredFile): GetFileComponentsResponse {
         name: node.name ?? '', description: meta.description ?? '', created_at: CREATED_AT, updated_at: file.lastModified, user: FAKE_USER,
         containing_frame: {
           pageId: PAGE_ID, pageName: 'Page 1',
-          ...(inSet ? { nodeId: parent.id, name: parent.name, containingComponentSet: { nodeId: parent.id, name: parent.name } } : {}),
+          ...(inSet ? { nodeId: parent.id, name: parent.name, ...setReference(file, { nodeId: parent.id, name: parent.name }) } : {}),
         },
       };
     });
   return { status: 200, error: false, meta: { components } };
+}
+
+function setReference(file: StoredFile, set: { nodeId: string; name: string }): Pick<FrameInfo, 'containingComponentSet' | 'containingStateGroup'> {
+  return file.componentsShape === 'state-group' ? { containingStateGroup: set } : { containingComponentSet: set };
 }
 
 export function stylesAnswer(file: StoredFile): GetFileStylesResponse {

@@ -7,3 +7,4 @@ export { DOCUMENT_ID, PAGE_ID, FAKE_USER, type StoredFile } from './files.js';
 export { SUBSCRIBABLE_EVENTS, WEBHOOKS_PER_FILE, DELIVERY_ATTEMPTS, type DeliveryAttempt, type DeliveryResult, type StoredWebhook, type WebhookPayload } from './webhooks.js';
 export type { FakeComponentMeta, FakeComponentSetMeta, FakeCredentials, FakeEndpoint, FakeFileInput, FakeNode, FakeStyleMeta } from './types.js';
 export { ENDPOINTS } from './types.js';
+export { restVariablesFromSeed } from './seed-to-rest.js';

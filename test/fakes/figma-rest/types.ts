@@ -55,6 +55,12 @@ export interface FakeFileInput {
   componentSets?: Record<string, FakeComponentSetMeta>;
   /** styles by the node id of their definition node (which lives in `nodes` but on no page) */
   styles?: Record<string, FakeStyleMeta>;
+  /**
+   * How `GET /v1/files/:key/components` names a variant's set: `'current'` (default) as
+   * `containing_frame.containingComponentSet`, `'state-group'` only as the older
+   * `containing_frame.containingStateGroup` (what Figma answered before the rename).
+   */
+  componentsShape?: 'current' | 'state-group';
   /** shared plugin data of the document node 0:0: namespace → key → value */
   sharedPluginData?: Record<string, Record<string, string>>;
   /** tokens that may read this file; default: the fake's own PAT and OAuth token */

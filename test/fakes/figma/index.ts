@@ -10,6 +10,6 @@ export type {
   FakeComponentSetView, FakeComponentView, FakeFrameView, FakeInstanceView, FakeRectangleView, FakeTextView,
 } from './nodes.js';
 export {
-  largeDesignSystem, realisticDesignSystem, REMOTE_COLLECTION_ID, REMOTE_PAINT_STYLE_ID, REMOTE_VARIABLE_ID, STYLE,
+  FACTS, figmaFactsDesign, largeDesignSystem, realisticDesignSystem, REMOTE_COLLECTION_ID, REMOTE_PAINT_STYLE_ID, REMOTE_VARIABLE_ID, STYLE,
   type LargeDesignSystemOptions,
 } from './fixtures.js';

@@ -34,7 +34,7 @@ export interface NodeRegistry {
   readonly pageOf: Map<string, string>;
 }
 
-const CONTAINERS = new Set(['FRAME', 'GROUP', 'SECTION', 'SLOT', 'COMPONENT', 'COMPONENT_SET', 'INSTANCE']);
+const CONTAINERS = new Set(['FRAME', 'GROUP', 'SECTION', 'SLOT', 'COMPONENT', 'COMPONENT_SET', 'INSTANCE', 'BOOLEAN_OPERATION']);
 const WITH_GRID_STYLE = new Set(['FRAME', 'SLOT', 'COMPONENT', 'COMPONENT_SET', 'INSTANCE']);
 // Shared defaults (frozen, so sharing is safe).
 const NONE = Object.freeze({});
@@ -60,9 +60,22 @@ function nodeBoundVariables(seed: FakeSceneSeed): NodeBoundVariables | typeof NO
   const given = seed.boundVariables;
   const fills = given?.fills === undefined ? paintAliases(seed.fills) : undefined;
   const strokes = given?.strokes === undefined ? paintAliases(seed.strokes) : undefined;
-  if (!fills && !strokes) return given ?? NONE;
-  return Object.freeze({ ...given, ...(fills ? { fills } : {}), ...(strokes ? { strokes } : {}) }) as NodeBoundVariables;
+  // A text layer's per-range fills report their variables as `textRangeFills`, in range order.
+  const ranges = seed.type === 'TEXT' && seed.segments && given?.textRangeFills === undefined
+    ? paintAliases(seed.segments.flatMap((segment) => segment.fills)) : undefined;
+  if (!fills && !strokes && !ranges) return given ?? NONE;
+  return Object.freeze({ ...given, ...(fills ? { fills } : {}), ...(strokes ? { strokes } : {}), ...(ranges ? { textRangeFills: ranges } : {}) }) as NodeBoundVariables;
 }
+
+/** The fills a text layer reports: its segments' when they agree, `figma.mixed` when they differ. */
+function textFills(seed: FakeTextSeed): FakeTextSeed['fills'] {
+  if (!seed.segments || seed.segments.length === 0) return seed.fills;
+  const first = JSON.stringify(seed.segments[0]!.fills);
+  return seed.segments.every((segment) => JSON.stringify(segment.fills) === first) ? seed.segments[0]!.fills : 'MIXED';
+}
+
+/** What `getStyledTextSegments` can answer here; other fields throw "not implemented". */
+const SEGMENT_FIELDS = new Set(['fills']);
 
 function definitions(seed: FakePropertyDefinitionsSeed, groups: Readonly<Record<string, string[]>>): ComponentPropertyDefinitions {
   // Future property types (e.g. 'FUTURE_PROP') pass through: the plugin must skip them.
@@ -128,10 +141,38 @@ export function nodeBuilder(ctx: FakeContext, registry: NodeRegistry) {
   class TextLeaf extends LeafNode {
     declare readonly characters: string;
     declare readonly textStyleId: string | symbol;
+    readonly #segments: readonly { characters: string; fills: readonly Paint[] }[];
     constructor(seed: FakeTextSeed, parent: object) {
-      super(seed, parent);
-      this.characters = seed.characters ?? '';
+      const fills = textFills(seed);
+      super(fills === seed.fills ? seed : { ...seed, fills }, parent);
+      this.characters = seed.segments ? seed.segments.map((segment) => segment.characters).join('') : seed.characters ?? '';
       this.textStyleId = seed.textStyleId === 'MIXED' ? ctx.mixed : seed.textStyleId ?? '';
+      this.#segments = seed.segments ?? [{ characters: this.characters, fills: Array.isArray(seed.fills) ? seed.fills : EMPTY }];
+    }
+
+    /** Runs of characters with the same values of `fields`, as Figma splits them (fills only here). */
+    getStyledTextSegments(fields: readonly string[], start = 0, end = this.characters.length) {
+      ctx.record('node.getStyledTextSegments');
+      if (!Array.isArray(fields)) throw figmaError('getStyledTextSegments', `Expected "fields" to be an array, got ${JSON.stringify(fields)}`);
+      for (const field of fields) if (!SEGMENT_FIELDS.has(field)) throw notImplemented(`node.getStyledTextSegments(['${String(field)}'])`);
+      if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > this.characters.length || start > end) {
+        throw figmaError('getStyledTextSegments', `Expected 0 <= start <= end <= ${this.characters.length}, got ${start}, ${end}`);
+      }
+      const out: Array<{ characters: string; start: number; end: number; fills?: readonly Paint[] }> = [];
+      let at = 0;
+      for (const segment of this.#segments) {
+        const from = Math.max(at, start);
+        const to = Math.min(at + segment.characters.length, end);
+        at += segment.characters.length;
+        if (from >= to) continue;
+        const piece = { characters: this.characters.slice(from, to), start: from, end: to, ...(fields.includes('fills') ? { fills: segment.fills } : {}) };
+        const last = out.at(-1);
+        // Neighbours with equal values are one segment, as in Figma.
+        if (last && last.end === from && JSON.stringify(last.fills) === JSON.stringify(piece.fills)) {
+          out[out.length - 1] = { ...last, characters: last.characters + piece.characters, end: to };
+        } else out.push(piece);
+      }
+      return out.map((segment) => Object.freeze(segment));
     }
   }
 

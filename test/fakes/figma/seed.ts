@@ -24,13 +24,22 @@ export interface FakeCollectionSeed extends PluginDataSeed {
   id: string;
   name: string;
   key?: string;
-  modes: { modeId: string; name: string }[];
+  /** an extended collection's modes each name the parent's mode they inherit (`parentModeId`) */
+  modes: { modeId: string; name: string; parentModeId?: string }[];
   /** the first mode when omitted */
   defaultModeId?: string;
   /** a library collection: reachable by id only, never listed as local */
   remote?: boolean;
   hiddenFromPublishing?: boolean;
+  /**
+   * An extended collection (Enterprise): it holds no variables of its own; it inherits its
+   * parent's (`variableIds` lists them) and overrides some of their values per mode.
+   */
   isExtension?: boolean;
+  /** an extended collection's parent */
+  parentVariableCollectionId?: string;
+  /** an extended collection's overrides: variable id → its mode id → value */
+  variableOverrides?: Record<string, Record<string, VariableValue | FakeJson>>;
 }
 
 export interface FakeVariableSeed extends PluginDataSeed {
@@ -43,10 +52,18 @@ export interface FakeVariableSeed extends PluginDataSeed {
   valuesByMode: Record<string, VariableValue | FakeJson>;
   key?: string;
   description?: string;
-  /** `['ALL_SCOPES']` when omitted, as Figma creates variables */
-  scopes?: VariableScope[];
+  /**
+   * `['ALL_SCOPES']` when omitted, as Figma creates variables. `FONT_VARIATIONS` is a scope
+   * Figma has (REST lists it) that the plugin typings do not know yet.
+   */
+  scopes?: (VariableScope | 'FONT_VARIATIONS')[];
   codeSyntax?: { [platform in CodeSyntaxPlatform]?: string };
   hiddenFromPublishing?: boolean;
+  /**
+   * Deleted in Figma but still referenced (REST: `deletedButReferenced: true`): the local
+   * getters leave it out; `getVariableByIdAsync` still answers it, as a local variable.
+   */
+  deletedButReferenced?: boolean;
 }
 
 interface StyleSeedBase extends PluginDataSeed {
@@ -115,14 +132,35 @@ export interface FakeContainerSeed extends SceneSeedBase {
   children?: FakeSceneSeed[];
 }
 
+/** Shapes. The Plugin API calls a polygon `POLYGON` where REST says `REGULAR_POLYGON`. */
 export interface FakeShapeSeed extends SceneSeedBase {
-  type: 'RECTANGLE' | 'ELLIPSE' | 'VECTOR' | 'LINE';
+  type: 'RECTANGLE' | 'ELLIPSE' | 'VECTOR' | 'LINE' | 'STAR' | 'POLYGON';
+}
+
+/** Shapes combined by union, subtraction, intersection or exclusion: a container of shapes. */
+export interface FakeBooleanOperationSeed extends SceneSeedBase {
+  type: 'BOOLEAN_OPERATION';
+  /** `'UNION'` when omitted */
+  booleanOperation?: BooleanOperationNode['booleanOperation'];
+  children: FakeSceneSeed[];
+}
+
+/** A run of characters of a TEXT node with fills of its own (Plugin API `getStyledTextSegments`). */
+export interface FakeTextSegmentSeed {
+  characters: string;
+  fills: Paint[];
 }
 
 export interface FakeTextSeed extends SceneSeedBase {
   type: 'TEXT';
+  /** the segments' characters joined when `segments` is given */
   characters?: string;
   textStyleId?: string | 'MIXED';
+  /**
+   * Fills per character range: `fills` reads `figma.mixed` when they differ, and the variables
+   * bound to their colors appear in `boundVariables.textRangeFills`, as Figma reports them.
+   */
+  segments?: FakeTextSegmentSeed[];
 }
 
 export interface FakeInstanceSeed extends SceneSeedBase {
@@ -179,6 +217,7 @@ export interface FakeComponentSetSeed extends SceneSeedBase {
 
 export type FakeSceneSeed =
   | FakeContainerSeed
+  | FakeBooleanOperationSeed
   | FakeShapeSeed
   | FakeTextSeed
   | FakeInstanceSeed

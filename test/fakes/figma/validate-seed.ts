@@ -83,12 +83,34 @@ export function validateSeed(file: FakeFile): void {
     if (modes.size !== c.modes.length) problems.push(`${at}: mode ids repeat`);
     if (c.defaultModeId !== undefined && !modes.has(c.defaultModeId)) problems.push(`${at}: defaultModeId is not one of its modes`);
     modesOf.set(c.id, modes);
+    if (!c.isExtension && (c.parentVariableCollectionId !== undefined || c.variableOverrides !== undefined || c.modes.some((m) => m.parentModeId !== undefined))) {
+      problems.push(`${at}: only an extended collection (isExtension) has a parent, parent modes or overrides`);
+    }
+  });
+  // Extended collections: a parent that exists, modes that inherit the parent's, overrides of the
+  // variables they inherit (their root collection's), in their own modes.
+  const byCollectionId = new Map(file.collections.map((c) => [c.id, c]));
+  file.collections.forEach((c, i) => {
+    if (!c.isExtension) return;
+    const at = `collections[${i}] "${c.name}"`;
+    const parent = c.parentVariableCollectionId === undefined ? undefined : byCollectionId.get(c.parentVariableCollectionId);
+    if (!parent) { problems.push(`${at}: an extended collection names its parent collection (parentVariableCollectionId)`); return; }
+    const parentModes = new Set(parent.modes.map((m) => m.modeId));
+    for (const m of c.modes) if (m.parentModeId === undefined || !parentModes.has(m.parentModeId)) problems.push(`${at} mode "${m.name}": parentModeId is one of the parent's modes`);
+    let root = parent;
+    for (let hops = 0; root.isExtension && hops < file.collections.length; hops++) root = byCollectionId.get(root.parentVariableCollectionId ?? '') ?? root;
+    const inherited = new Set(file.variables.filter((v) => v.variableCollectionId === root.id).map((v) => v.id));
+    for (const [variableId, byMode] of Object.entries(c.variableOverrides ?? {})) {
+      if (!inherited.has(variableId)) problems.push(`${at}: overrides ${variableId}, which is not a variable of its root collection ${root.id}`);
+      for (const mode of Object.keys(byMode)) if (!modesOf.get(c.id)?.has(mode)) problems.push(`${at}: override of ${variableId} in unknown mode ${mode}`);
+    }
   });
 
   const variableIds = new Set<string>();
   file.variables.forEach((v, i) => {
     const at = `variables[${i}] "${v.name}"`;
     unique(variableIds, v.id, at);
+    if (byCollectionId.get(v.variableCollectionId)?.isExtension) problems.push(`${at}: an extended collection holds no variables of its own (they live in its root collection)`);
     const modes = modesOf.get(v.variableCollectionId);
     if (!modes) return; // orphan: its collection was deleted
     const given = Object.keys(v.valuesByMode);
@@ -117,6 +139,14 @@ export function validateSeed(file: FakeFile): void {
     if (node.fills !== undefined && node.fills !== 'MIXED') paintProblems(node.fills, () => `${at()}.fills`, problems);
     if (node.strokes !== undefined) paintProblems(node.strokes, () => `${at()}.strokes`, problems);
     if (node.type === 'COMPONENT_SET') setProblems(node, at, problems);
+    if (node.type === 'TEXT' && node.segments) {
+      if (node.segments.some((segment) => segment.characters === '')) problems.push(`${at()}.segments: a segment has at least one character`);
+      if (node.characters !== undefined && node.characters !== node.segments.map((segment) => segment.characters).join('')) {
+        problems.push(`${at()}: characters differ from its segments' characters joined`);
+      }
+      if (node.fills !== undefined) problems.push(`${at()}: a text layer with segments takes its fills from them`);
+      node.segments.forEach((segment, k) => paintProblems(segment.fills, () => `${at()}.segments[${k}].fills`, problems));
+    }
     if (node.type === 'COMPONENT' && node.componentPropertyDefinitions) {
       definitionProblems(node.componentPropertyDefinitions, () => `${at()}.componentPropertyDefinitions`, problems);
     }

@@ -16,6 +16,7 @@ export type FakeVariableView = Pick<Variable,
 
 export type FakeCollectionView = Pick<VariableCollection,
   'id' | 'name' | 'key' | 'remote' | 'modes' | 'defaultModeId' | 'variableIds' | 'hiddenFromPublishing' | 'isExtension'>
+  & Partial<Pick<ExtendedVariableCollection, 'parentVariableCollectionId' | 'rootVariableCollectionId' | 'variableOverrides'>>
   & PluginDataMixin;
 
 const RESOLVED_TYPES: ReadonlySet<string> = new Set<VariableResolvedDataType>(['BOOLEAN', 'COLOR', 'FLOAT', 'STRING', 'EASING', 'TIMING']);
@@ -23,6 +24,17 @@ const RESOLVED_TYPES: ReadonlySet<string> = new Set<VariableResolvedDataType>(['
 // Defaults shared by every variable without its own (frozen, so sharing is safe).
 const ALL_SCOPES = Object.freeze(['ALL_SCOPES']) as VariableScope[];
 const NO_CODE_SYNTAX = Object.freeze({});
+const NO_OVERRIDES = Object.freeze({});
+
+/**
+ * Figma stores FLOAT values as 32-bit floats: a seed's 111.33 reads back as 111.33000183105469.
+ * The seed's own (frozen) object is kept when every value already is one.
+ */
+function float32Values(values: FakeVariableSeed['valuesByMode']): FakeVariableSeed['valuesByMode'] {
+  const entries = Object.entries(values);
+  if (entries.every(([, v]) => typeof v !== 'number' || Math.fround(v) === v)) return values;
+  return Object.freeze(Object.fromEntries(entries.map(([mode, v]) => [mode, typeof v === 'number' ? Math.fround(v) : v])));
+}
 
 export interface VariableIndex {
   readonly local: readonly Variable[];
@@ -54,9 +66,10 @@ export function buildVariables(file: FakeFile, ctx: FakeContext): VariableIndex 
       this.remote = remote;
       // Future types (e.g. 'GRADIENT_FUTURE') pass through: the plugin must skip them.
       this.resolvedType = seed.resolvedType as VariableResolvedDataType;
-      this.valuesByMode = seed.valuesByMode as Variable['valuesByMode'];
+      this.valuesByMode = (seed.resolvedType === 'FLOAT' ? float32Values(seed.valuesByMode) : seed.valuesByMode) as Variable['valuesByMode'];
       this.variableCollectionId = seed.variableCollectionId;
-      this.scopes = seed.scopes ?? ALL_SCOPES;
+      // FONT_VARIATIONS is a real scope the typings lag behind on: passed through as Figma does.
+      this.scopes = (seed.scopes ?? ALL_SCOPES) as VariableScope[];
       this.codeSyntax = seed.codeSyntax ?? NO_CODE_SYNTAX;
       this.hiddenFromPublishing = seed.hiddenFromPublishing ?? false;
       Object.freeze(this);
@@ -77,7 +90,11 @@ export function buildVariables(file: FakeFile, ctx: FakeContext): VariableIndex 
     declare readonly modes: VariableCollection['modes'];
     declare readonly defaultModeId: string;
     declare readonly variableIds: string[];
-    constructor(seed: FakeCollectionSeed, variableIds: readonly string[]) {
+    // An ExtendedVariableCollection's own members (set only on extensions, as Figma does).
+    declare readonly parentVariableCollectionId?: string;
+    declare readonly rootVariableCollectionId?: string;
+    declare readonly variableOverrides?: ExtendedVariableCollection['variableOverrides'];
+    constructor(seed: FakeCollectionSeed, variableIds: readonly string[], root?: string) {
       this.id = seed.id;
       this.name = seed.name;
       this.key = seed.key ?? fakeKey(seed.id);
@@ -87,6 +104,11 @@ export function buildVariables(file: FakeFile, ctx: FakeContext): VariableIndex 
       this.modes = seed.modes;
       this.defaultModeId = seed.defaultModeId ?? seed.modes[0]?.modeId ?? '';
       this.variableIds = Object.freeze(variableIds) as string[];
+      if (seed.isExtension) {
+        this.parentVariableCollectionId = seed.parentVariableCollectionId ?? '';
+        this.rootVariableCollectionId = root ?? '';
+        this.variableOverrides = (seed.variableOverrides ?? NO_OVERRIDES) as ExtendedVariableCollection['variableOverrides'];
+      }
       Object.freeze(this);
     }
   }
@@ -102,10 +124,20 @@ export function buildVariables(file: FakeFile, ctx: FakeContext): VariableIndex 
   }
 
   // The views hold what the plugin reads: cast once here to the Plugin API types.
+  // An extended collection lists the variables it inherits: those of its root collection.
+  const seedsById = new Map(file.collections.map((c) => [c.id, c]));
+  const rootOf = (seed: FakeCollectionSeed): FakeCollectionSeed => {
+    let at = seed;
+    for (let hops = 0; at.isExtension && at.parentVariableCollectionId && hops < file.collections.length; hops++) {
+      at = seedsById.get(at.parentVariableCollectionId) ?? at;
+    }
+    return at;
+  };
   const collectionsById = new Map<string, VariableCollection>();
   const localCollections: VariableCollection[] = [];
   for (const seed of file.collections) {
-    const collection = new FakeCollection(seed, idsByCollection.get(seed.id) ?? []) as unknown as VariableCollection;
+    const root = seed.isExtension ? rootOf(seed).id : undefined;
+    const collection = new FakeCollection(seed, idsByCollection.get(root ?? seed.id) ?? [], root) as unknown as VariableCollection;
     seedPluginData(collection, ctx.pluginId, seed);
     collectionsById.set(seed.id, collection);
     if (!seed.remote) localCollections.push(collection);
@@ -119,7 +151,8 @@ export function buildVariables(file: FakeFile, ctx: FakeContext): VariableIndex 
     const variable = new FakeVariable(seed, remote) as unknown as Variable;
     seedPluginData(variable, ctx.pluginId, seed);
     byId.set(seed.id, variable);
-    if (!remote) local.push(variable);
+    // Deleted variables still referenced answer by id only.
+    if (!remote && !seed.deletedButReferenced) local.push(variable);
   }
   return { local, localCollections, byId, collectionsById };
 }
