@@ -23,6 +23,8 @@ export async function regenerateRecorded(ctx: RequestContext, componentId: strin
       trigger,
       applyPolicy: true,
       generationParams: { fileKey: component.fileKey, snapshotId },
+      // What the check that recorded this design warned about it.
+      warnings: component.latestWarnings,
     });
   }, { timeout: 60_000 });
 }
