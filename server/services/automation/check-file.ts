@@ -78,10 +78,12 @@ export async function checkFile(ctx: RequestContext, deps: CheckDeps, fileId: st
   const used = noCalls();
   const figma = deps.figma.metered(used);
   let version: string | undefined;
+  let fileName: string | undefined;
   let design: FileDesign | undefined;
   try {
     const meta = await figma.fileMeta(file.fileKey, credentials);
     version = meta.file.version;
+    fileName = meta.file.name;
     // A poll or a webhook with nothing new reads no content; only a check by hand always does.
     if (version === file.lastFileVersion && reason !== 'manual' && !pending) {
       await ctx.db.trackedFile.update({ where: { id: file.id }, data: { lastCheckedAt: now, failures: 0, lastError: null, rateLimitedUntil: null } });
@@ -110,7 +112,7 @@ export async function checkFile(ctx: RequestContext, deps: CheckDeps, fileId: st
     // What was read cannot become a design (the pipeline refuses it, or it holds no readable
     // snapshot): reading the same version again would give the same answer, so the next read
     // waits for the next version.
-    if (version !== undefined && refusesDesign(err)) return refused(ctx, file, version, (err as Error).message, design?.warnings ?? []);
+    if (version !== undefined && refusesDesign(err)) return refused(ctx, { ...file, name: file.name ?? fileName ?? null }, version, (err as Error).message, design?.warnings ?? []);
     return failed(ctx, deps, file, budget.tokenHash, err);
   } finally {
     await settle(budget, reserved, used);
@@ -136,7 +138,7 @@ async function refused(ctx: RequestContext, file: File, version: string, message
     await tx.trackedFile.update({
       where: { id: file.id },
       data: {
-        status: 'design_refused', statusReason: reason, lastError: reason, lastFileVersion: version, pendingVersion: null,
+        name: file.name, status: 'design_refused', statusReason: reason, lastError: reason, lastFileVersion: version, pendingVersion: null,
         lastCheckedAt: new Date(), failures: 0, rateLimitedUntil: null, lastWarnings: keptWarnings(warnings),
       },
     });

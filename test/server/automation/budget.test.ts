@@ -6,15 +6,16 @@ import { baseDesign, editFile, notificationsOf, putFile, settled, startAutomatio
 type FileOut = { id: string; fileKey: string; figmaPlan: string; figmaSeat: string; lastFileVersion: string | null; rateLimitedUntil: string | null };
 type CheckOutput = { kind: string; why?: string; until?: string };
 
+const fileOf = async (t: Automation, key: string) => ((await t.t.api('GET', `/api/v1/projects/${t.t.projectId}/files`)).json().items as FileOut[]).find((f) => f.fileKey === key)!;
+/** What each check of a file answered, oldest first (pg-boss keeps the handler's result). */
+const checkOutputs = async (t: Automation, fileId: string) => (await t.t.db.prisma.$queryRawUnsafe<Array<{ output: CheckOutput | null }>>(
+  `SELECT output FROM pgboss.job WHERE name = 'file-check' AND data->>'fileId' = $1 AND state = 'completed' ORDER BY completed_on`, fileId,
+)).map((r) => r.output!);
+
 // Figma budgets each endpoint tier of a token separately (DESIGN.md "Figma facts"): file content
 // (Tier 1), file metadata and variables (Tier 2), the published components and styles (Tier 3).
 describe.each(dbKinds)("Figma's budget per token and tier on %s", (kind) => {
   let a: Automation;
-  const fileOf = async (t: Automation, key: string) => ((await t.t.api('GET', `/api/v1/projects/${t.t.projectId}/files`)).json().items as FileOut[]).find((f) => f.fileKey === key)!;
-  /** What each check of a file answered, oldest first (pg-boss keeps the handler's result). */
-  const checkOutputs = async (t: Automation, fileId: string) => (await t.t.db.prisma.$queryRawUnsafe<Array<{ output: CheckOutput | null }>>(
-    `SELECT output FROM pgboss.job WHERE name = 'file-check' AND data->>'fileId' = $1 AND state = 'completed' ORDER BY completed_on`, fileId,
-  )).map((r) => r.output!);
 
   beforeAll(async () => {
     a = await startAutomation(kind);
@@ -73,26 +74,29 @@ describe.each(dbKinds)("Figma's budget per token and tier on %s", (kind) => {
     }
     expect(await a.t.db.prisma.trackedFile.count({ where: { fileKey: 'PlanSeatKey0003' } })).toBe(0);
   });
+});
+
+// Figma's own rates (FIGMA_CALLS_PER_MINUTE unset), on a server of its own.
+describe.each(dbKinds)("Figma's published rates per plan and seat on %s", (kind) => {
+  let b: Automation;
+  beforeAll(async () => {
+    b = await startAutomation(kind, { FIGMA_CALLS_PER_MINUTE: '' });
+  });
+  afterAll(async () => b?.close());
 
   it("the file's seat sets its budget: a View seat's version checks are spaced as Figma's Tier 2 allows it (5 a minute)", async () => {
-    // Figma's own rates (FIGMA_CALLS_PER_MINUTE unset), on a server of its own.
-    const b = await startAutomation(kind, { FIGMA_CALLS_PER_MINUTE: '' });
-    try {
-      const KEY = 'ViewSeatKey0001';
-      putFile(b.figma, KEY, baseDesign());
-      const { id } = await track(b, KEY, { figmaSeat: 'view' });
-      await waitUntil('the first read', async () => (await fileOf(b, KEY)).lastFileVersion !== null);
-      const firstMeta = b.figma.requests.find((r) => r.endpoint === 'meta' && r.fileKey === KEY)!.at;
-      // The first read asked for the version and the variables (Tier 2) back to back: a View
-      // seat's next Tier 2 call is due 12 s after the first; a Dev seat's would be 2.4 s after.
-      expect((await b.t.api('POST', `/api/v1/projects/${b.t.projectId}/files/${id}/check`)).statusCode).toBe(202);
-      await waitUntil('the check by hand to be postponed', async () => (await checkOutputs(b, id)).some((o) => o.kind === 'postponed'));
-      const postponed = (await checkOutputs(b, id)).find((o) => o.kind === 'postponed')!;
-      expect(postponed.why).toMatch(/Tier 2/);
-      expect(Date.parse(postponed.until!) - firstMeta).toBeGreaterThanOrEqual(10_000);
-      expect(b.figma.count('meta', KEY)).toBe(1);
-    } finally {
-      await b.close();
-    }
+    const KEY = 'ViewSeatKey0001';
+    putFile(b.figma, KEY, baseDesign());
+    const { id } = await track(b, KEY, { figmaSeat: 'view' });
+    await waitUntil('the first read', async () => (await fileOf(b, KEY)).lastFileVersion !== null);
+    const firstMeta = b.figma.requests.find((r) => r.endpoint === 'meta' && r.fileKey === KEY)!.at;
+    // The first read asked for the version and the variables (Tier 2) back to back: a View
+    // seat's next Tier 2 call is due 12 s after the first; a Dev seat's would be 2.4 s after.
+    expect((await b.t.api('POST', `/api/v1/projects/${b.t.projectId}/files/${id}/check`)).statusCode).toBe(202);
+    await waitUntil('the check by hand to be postponed', async () => (await checkOutputs(b, id)).some((o) => o.kind === 'postponed'));
+    const postponed = (await checkOutputs(b, id)).find((o) => o.kind === 'postponed')!;
+    expect(postponed.why).toMatch(/Tier 2/);
+    expect(Date.parse(postponed.until!) - firstMeta).toBeGreaterThanOrEqual(10_000);
+    expect(b.figma.count('meta', KEY)).toBe(1);
   });
 });
