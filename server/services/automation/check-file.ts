@@ -1,7 +1,8 @@
 // One check of a tracked Figma file, as the poller, a webhook or a person asks for it: cheap
 // first (the file's version), the content only when it moved, then the same pipeline as the
 // plugin's sync. Never sleeps: waiting (a rate limit, the token's budget, a backoff after
-// failures) is a later job; credentials refused or a file gone stop polling until fixed.
+// failures) is a later job; credentials refused or a file gone stop polling until fixed; a
+// design the pipeline refuses is read again only once the file has a new version.
 import { createHash } from 'node:crypto';
 import type { FigmaPlan, FigmaSeat, Policy } from '../../../core/contract/api.js';
 import type { Config } from '../../config.js';
@@ -167,7 +168,7 @@ async function failed(ctx: RequestContext, deps: CheckDeps, file: File, budgetKe
           await notify(tx, ctx, [{
             kind: 'file.rate_limited',
             title: `Figma rate-limited checks of ${file.name ?? file.fileKey} until ${until.toISOString()}`,
-            body: [err.message, err.tier ? `budget ${TIER_NAMES[err.tier]}` : '', err.rateLimitType ? `limit type ${err.rateLimitType}` : '', err.planTier ? `plan tier ${err.planTier}` : ''].filter(Boolean).join('; '),
+            body: [err.message, err.tier ? `budget ${TIER_NAMES[err.tier]}` : '', err.rateLimitType ? `limit type ${err.rateLimitType}` : '', err.planTier ? `plan tier ${err.planTier}` : '', limitsHint(file, err)].filter(Boolean).join('; '),
             data: { fileId: file.id, retryAt: until.toISOString(), tier: err.tier ?? null, rateLimitType: err.rateLimitType ?? null, planTier: err.planTier ?? null },
           }]);
         }
@@ -193,6 +194,21 @@ async function failed(ctx: RequestContext, deps: CheckDeps, file: File, budgetKe
     }
   });
   return { kind: 'failed', retryAt: new Date(Date.now() + backoff * 1000), message };
+}
+
+/** Figma's plan tiers (X-Figma-Plan-Tier) as the plans a tracked file names. */
+const PLAN_TIERS: Record<string, FigmaPlan> = { enterprise: 'enterprise', org: 'organization', organization: 'organization', pro: 'professional', professional: 'professional', starter: 'starter', student: 'starter' };
+
+/**
+ * When the 429's headers say Figma limits the token otherwise than the file's plan and seat do
+ * ("low": a View or Collab seat; another plan), the budget is kept at the wrong rates: say so.
+ */
+function limitsHint(file: File, err: FigmaApiError): string {
+  const plan = err.planTier ? PLAN_TIERS[err.planTier.toLowerCase()] : undefined;
+  const lowSeat = err.rateLimitType?.toLowerCase() === 'low' && (file.figmaSeat === 'dev' || file.figmaSeat === 'full');
+  if (!lowSeat && (!plan || plan === file.figmaPlan)) return '';
+  const wanted = [plan && plan !== file.figmaPlan ? `figmaPlan "${plan}"` : '', lowSeat ? 'figmaSeat "view" or "collab"' : ''].filter(Boolean).join(' and ');
+  return `Figma limits this token as ${[plan ? `plan ${plan}` : '', lowSeat ? 'a View or Collab seat' : ''].filter(Boolean).join(', ')}, the file is set to a ${file.figmaSeat} seat on ${file.figmaPlan}: POST the file with ${wanted} so its budget matches`;
 }
 
 async function stop(ctx: RequestContext, file: File, status: 'credentials_broken' | 'not_found' | 'deleted', reason: string): Promise<CheckOutcome> {

@@ -46,6 +46,8 @@ describe.each(dbKinds)('Figma faults on %s', (kind) => {
     const notes = await notificationsOf(a, 'file.rate_limited');
     expect(notes).toHaveLength(1);
     expect(notes[0]!.data).toMatchObject({ fileId: id, retryAt: file.rateLimitedUntil, rateLimitType: 'low', planTier: 'enterprise' });
+    // The headers say Figma limits the token otherwise than the file's plan and seat (a Dev seat on Professional) do.
+    expect(notes[0]!.body).toContain('POST the file with figmaPlan "enterprise" and figmaSeat "view" or "collab"');
     // Nothing else asked Figma about the file meanwhile: no sleeping, no retry loop.
     expect(a.figma.count(undefined, KEY)).toBe(1);
     expect(await versionsOf(a, 'Button')).toEqual([]);
