@@ -32,7 +32,7 @@ export function TrackedFilesSection({ session }: { session: Session }) {
 
   return (
     <section aria-labelledby="tracked-files-title" class={styles.section}>
-      <div class={styles.syncBar}>
+      <div class={styles.sectionBar}>
         <h2 id="tracked-files-title" class={styles.heading}>Tracked files</h2>
         <Button secondary onClick={() => setReload((n) => n + 1)}>Refresh tracked files</Button>
       </div>
