@@ -57,8 +57,12 @@ const Env = z.object({
   JOB_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
   /** Figma's REST API (tests point it at a local fake). */
   FIGMA_API_BASE: z.string().url().default('https://api.figma.com'),
-  /** Calls a minute one Figma token may make: checks of files under one token are spread over it. */
-  FIGMA_CALLS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
+  /**
+   * Unset: each token's calls are budgeted per Figma rate-limit tier at Figma's published rates for
+   * the file's plan and seat. Set: every tier of every token is budgeted at this many calls a
+   * minute instead (a proxy with limits of its own, a fake Figma in tests).
+   */
+  FIGMA_CALLS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).optional(),
   /** First wait after a failed check (5xx, timeout); doubled at each failure in a row, never beyond the poll interval. */
   FIGMA_BACKOFF_SECONDS: z.coerce.number().min(0.1).max(3600).default(15),
   /** A Figma call that takes longer fails (and is retried with backoff). */
@@ -88,7 +92,7 @@ export type Config = Readonly<{
   publicUrl: string | undefined;
   syncLeaseMinutes: number;
   jobs: Readonly<{ enabled: boolean; pollSeconds: number; retryDelaySeconds: number }>;
-  figma: Readonly<{ apiBase: string; callsPerMinute: number; timeoutMs: number; backoffSeconds: number }>;
+  figma: Readonly<{ apiBase: string; callsPerMinute: number | undefined; timeoutMs: number; backoffSeconds: number }>;
   webhookDebounceSeconds: number;
   tokenSourcesRoot: string | undefined;
   tokenSourceDebounceMs: number;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FilePath } from './file-path.js';
 import { LIMITS } from './limits.js';
-import { POLICIES, SCOPES, TRIGGERS, VERSION_STATUSES } from './enums.js';
+import { FIGMA_PLANS, FIGMA_SEATS, POLICIES, SCOPES, TRIGGERS, VERSION_STATUSES } from './enums.js';
 
 export const ErrorBody = z.object({
   error: z.object({
@@ -48,9 +48,15 @@ export const TrackedFileInput = z.object({
   figmaToken: z.string().min(1).max(500).regex(/^[\x21-\x7e]+$/, 'figmaToken must be printable ASCII without spaces (it is sent in an HTTP header)').optional(),
   /** a personal access token (X-Figma-Token, the default) or an OAuth token (Authorization: Bearer) */
   figmaTokenKind: z.enum(['pat', 'oauth']).optional(),
-  webhookPasscode: z.string().min(8).max(200).optional(),
+  // Figma refuses a webhook passcode longer than 100 characters: refused here, not at registration.
+  webhookPasscode: z.string().min(8).max(100).optional(),
+  /** the plan the file lives in and the seat of the token's user, which set Figma's limits (default: a Dev seat on Professional) */
+  figmaPlan: z.enum(FIGMA_PLANS).optional(),
+  figmaSeat: z.enum(FIGMA_SEATS).optional(),
 });
 export type TrackedFileInput = z.infer<typeof TrackedFileInput>;
+export type FigmaPlan = (typeof FIGMA_PLANS)[number];
+export type FigmaSeat = (typeof FIGMA_SEATS)[number];
 
 export const GeneratedFile = z.object({ path: FilePath, content: z.string() });
 export type GeneratedFile = z.infer<typeof GeneratedFile>;

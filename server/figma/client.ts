@@ -35,6 +35,8 @@ export interface FigmaClientOptions {
   now?: () => Date;
   /** sent as User-Agent: names this server instance in Figma's (and a proxy's) logs */
   userAgent?: string;
+  /** told of every call before it is sent (a refused or failed call counts against Figma's budget too) */
+  onCall?: (tier: RateTier) => void;
 }
 
 export interface NodesOptions {
@@ -57,6 +59,33 @@ export interface CreateWebhookInput {
 
 export type FileMeta = GetFileMetaResponse & { file: GetFileMetaResponse['file'] & { version: string } };
 
+/** Figma's rate-limit tiers: each is a budget of its own per token (per user and plan; per app for OAuth). */
+export type RateTier = 1 | 2 | 3;
+export const RATE_TIERS: readonly RateTier[] = [1, 2, 3];
+/** Calls made (or to be made) per tier. */
+export type TierCalls = Record<RateTier, number>;
+
+/**
+ * The tier of each endpoint this client calls, as Figma's REST API documentation gives it on each
+ * endpoint's page ("This is a Tier N endpoint"), developers.figma.com/docs/rest-api/:
+ * - rate-limits: "GET file metadata, a Tier 2 endpoint";
+ * - file-endpoints: GET file, GET file nodes (and GET image) are Tier 1;
+ * - variables-endpoints: GET local variables is Tier 2;
+ * - component-endpoints: GET file components, file component sets and file styles are Tier 3;
+ * - webhooks-endpoints: POST, GET and DELETE webhooks are Tier 2.
+ * Figma may move an endpoint ("Figma reserves the right to change rate limits"): this table is
+ * the one place to change.
+ */
+export const ENDPOINT_TIERS = {
+  meta: 2,
+  variables: 2,
+  nodes: 1,
+  components: 3,
+  componentSets: 3,
+  styles: 3,
+  webhooks: 2,
+} as const satisfies Record<string, RateTier>;
+
 // Long `ids` lists make URLs that proxies and Figma refuse; ids are short ("12:345"), so this
 // keeps a call well under 8 kB of URL.
 const MAX_IDS_CHARS = 4000;
@@ -69,8 +98,10 @@ export class FigmaClient {
   private readonly maxIdsPerRequest: number;
   private readonly now: () => Date;
   private readonly userAgent: string;
+  private readonly options: FigmaClientOptions;
 
   constructor(options: FigmaClientOptions = {}) {
+    this.options = options;
     this.userAgent = options.userAgent ?? 'design-sync';
     this.baseUrl = (options.baseUrl ?? DEFAULT_FIGMA_API_BASE).replace(/\/+$/, '');
     this.fetchImpl = options.fetch ?? globalThis.fetch;
@@ -79,14 +110,20 @@ export class FigmaClient {
     this.now = options.now ?? (() => new Date());
   }
 
+  /** The same client, counting each call it makes into `used` by tier: a check settles its budget with it. */
+  metered(used: TierCalls): FigmaClient {
+    const outer = this.options.onCall;
+    return new FigmaClient({ ...this.options, onCall: (tier) => { used[tier] += 1; outer?.(tier); } });
+  }
+
   /** `GET /v1/files/:key/meta`: the cheap call; `file.version` changes whenever the file does. */
   async fileMeta(fileKey: string, credentials: FigmaCredentials): Promise<FileMeta> {
-    return this.call<FileMeta>('GET', `/v1/files/${encodeURIComponent(fileKey)}/meta`, {}, credentials, FileMetaSchema);
+    return this.call<FileMeta>(ENDPOINT_TIERS.meta, 'GET', `/v1/files/${encodeURIComponent(fileKey)}/meta`, {}, credentials, FileMetaSchema);
   }
 
   /** `GET /v1/files/:key/variables/local`: Enterprise only; anything else is a 403 (`forbidden`). */
   async localVariables(fileKey: string, credentials: FigmaCredentials): Promise<GetLocalVariablesResponse> {
-    return this.call('GET', `/v1/files/${encodeURIComponent(fileKey)}/variables/local`, {}, credentials, LocalVariablesSchema);
+    return this.call(ENDPOINT_TIERS.variables, 'GET', `/v1/files/${encodeURIComponent(fileKey)}/variables/local`, {}, credentials, LocalVariablesSchema);
   }
 
   /**
@@ -103,7 +140,7 @@ export class FigmaClient {
       const query: Record<string, string> = { ids: chunk.join(',') };
       if (options.depth !== undefined) query.depth = String(options.depth);
       if (options.pluginData) query.plugin_data = options.pluginData;
-      const answer = await this.call<GetFileNodesResponse>('GET', path, query, credentials, FileNodesSchema);
+      const answer = await this.call<GetFileNodesResponse>(ENDPOINT_TIERS.nodes, 'GET', path, query, credentials, FileNodesSchema);
       if (!merged) merged = answer;
       else Object.assign(merged.nodes, answer.nodes);
     }
@@ -112,17 +149,17 @@ export class FigmaClient {
 
   /** `GET /v1/files/:key/component_sets`: the file's published component sets. */
   async componentSets(fileKey: string, credentials: FigmaCredentials): Promise<GetFileComponentSetsResponse> {
-    return this.call('GET', `/v1/files/${encodeURIComponent(fileKey)}/component_sets`, {}, credentials, ComponentSetsSchema);
+    return this.call(ENDPOINT_TIERS.componentSets, 'GET', `/v1/files/${encodeURIComponent(fileKey)}/component_sets`, {}, credentials, ComponentSetsSchema);
   }
 
   /** `GET /v1/files/:key/components`: the file's published components, variants included (they name their set). */
   async components(fileKey: string, credentials: FigmaCredentials): Promise<GetFileComponentsResponse> {
-    return this.call('GET', `/v1/files/${encodeURIComponent(fileKey)}/components`, {}, credentials, ComponentsSchema);
+    return this.call(ENDPOINT_TIERS.components, 'GET', `/v1/files/${encodeURIComponent(fileKey)}/components`, {}, credentials, ComponentsSchema);
   }
 
   /** `GET /v1/files/:key/styles`: the file's published styles (node ids, keys, types). */
   async fileStyles(fileKey: string, credentials: FigmaCredentials): Promise<GetFileStylesResponse> {
-    return this.call('GET', `/v1/files/${encodeURIComponent(fileKey)}/styles`, {}, credentials, FileStylesSchema);
+    return this.call(ENDPOINT_TIERS.styles, 'GET', `/v1/files/${encodeURIComponent(fileKey)}/styles`, {}, credentials, FileStylesSchema);
   }
 
   /** `POST /v2/webhooks`; Figma answers with the webhook and sends it a PING unless it is PAUSED. */
@@ -136,20 +173,21 @@ export class FigmaClient {
     };
     if (input.description !== undefined) body.description = input.description;
     if (input.status !== undefined) body.status = input.status;
-    return this.call('POST', '/v2/webhooks', {}, credentials, WebhookSchema, body);
+    return this.call(ENDPOINT_TIERS.webhooks, 'POST', '/v2/webhooks', {}, credentials, WebhookSchema, body);
   }
 
   /** `DELETE /v2/webhooks/:id`. Any 2xx means it is gone; the body is not needed. */
   async deleteWebhook(id: string, credentials: FigmaCredentials): Promise<void> {
-    await this.call('DELETE', `/v2/webhooks/${encodeURIComponent(id)}`, {}, credentials, undefined);
+    await this.call(ENDPOINT_TIERS.webhooks, 'DELETE', `/v2/webhooks/${encodeURIComponent(id)}`, {}, credentials, undefined);
   }
 
   /** `GET /v2/webhooks?context=file&context_id=…` (passcodes come back empty). */
   async webhooksOfFile(fileKey: string, credentials: FigmaCredentials): Promise<GetWebhooksResponse> {
-    return this.call('GET', '/v2/webhooks', { context: 'file', context_id: fileKey }, credentials, WebhooksSchema);
+    return this.call(ENDPOINT_TIERS.webhooks, 'GET', '/v2/webhooks', { context: 'file', context_id: fileKey }, credentials, WebhooksSchema);
   }
 
   private async call<T>(
+    tier: RateTier,
     method: 'GET' | 'POST' | 'DELETE',
     path: string,
     query: Record<string, string>,
@@ -162,13 +200,14 @@ export class FigmaClient {
     const scrub = (text: string) => redact(text, credentials.token);
     const where = `${method} ${shorten(target)}`;
     const fail = (kind: FigmaApiErrorKind, message: string, extra: { status?: number; figmaMessage?: string } = {}) =>
-      new FigmaApiError({ kind, method, path: shorten(target), message: scrub(message), ...extra });
+      new FigmaApiError({ kind, method, path: shorten(target), message: scrub(message), tier, ...extra });
 
     const headers = authHeaders(credentials, () => fail('unauthorized', `the Figma ${credentials.kind === 'pat' ? 'personal access token' : 'OAuth token'} is empty or holds characters an HTTP header cannot carry; ${where} was not sent`));
     headers.Accept = 'application/json';
     headers['User-Agent'] = this.userAgent;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
 
+    this.options.onCall?.(tier);
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -199,7 +238,7 @@ export class FigmaClient {
       clearTimeout(timer);
     }
 
-    if (status < 200 || status > 299) throw this.httpError(status, responseHeaders, text, method, target, scrub);
+    if (status < 200 || status > 299) throw this.httpError(status, responseHeaders, text, method, target, scrub, tier);
     if (schema === undefined) return undefined as T;
 
     let json: unknown;
@@ -215,11 +254,11 @@ export class FigmaClient {
     return parsed.data as T;
   }
 
-  private httpError(status: number, headers: Headers, text: string, method: string, target: string, scrub: (text: string) => string): FigmaApiError {
+  private httpError(status: number, headers: Headers, text: string, method: string, target: string, scrub: (text: string) => string, tier: RateTier): FigmaApiError {
     const where = `${method} ${shorten(target)}`;
     const figmaMessage = errorBodyMessage(text, scrub);
     const said = figmaMessage ? `: "${figmaMessage}"` : '';
-    const base = { method, path: shorten(target), status, figmaMessage };
+    const base = { method, path: shorten(target), status, figmaMessage, tier };
 
     if (status === 429) {
       const retry = parseRetryAfter(headers.get('retry-after'), this.now());
@@ -234,7 +273,7 @@ export class FigmaClient {
       return new FigmaApiError({
         ...base,
         kind: 'rate_limited',
-        message: scrub(`Figma rate-limited ${where} (429): ${wait}, at ${retry.at.toISOString()}${details ? ` (${details})` : ''}`),
+        message: scrub(`Figma rate-limited ${where} (429, a Tier ${tier} call): ${wait}, at ${retry.at.toISOString()}${details ? ` (${details})` : ''}`),
         rateLimit: { retryAfterSeconds: retry.seconds, retryAt: retry.at, rateLimitType, planTier, upgradeLink },
       });
     }

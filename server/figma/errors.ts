@@ -32,6 +32,8 @@ export interface FigmaApiErrorInit {
   /** Figma's own words from the error body (`err` or `message`) */
   figmaMessage?: string;
   rateLimit?: RateLimitInfo;
+  /** Figma's rate-limit tier of the endpoint called (1, 2 or 3): a 429 holds that tier's budget only */
+  tier?: 1 | 2 | 3;
 }
 
 export class FigmaApiError extends Error {
@@ -46,6 +48,7 @@ export class FigmaApiError extends Error {
   readonly rateLimitType: string | undefined;
   readonly planTier: string | undefined;
   readonly upgradeLink: string | undefined;
+  readonly tier: 1 | 2 | 3 | undefined;
 
   constructor(init: FigmaApiErrorInit) {
     super(init.message);
@@ -59,6 +62,7 @@ export class FigmaApiError extends Error {
     this.rateLimitType = init.rateLimit?.rateLimitType;
     this.planTier = init.rateLimit?.planTier;
     this.upgradeLink = init.rateLimit?.upgradeLink;
+    this.tier = init.tier;
   }
 
   /** Worth trying again later without anyone changing anything. */

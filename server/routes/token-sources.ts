@@ -25,8 +25,15 @@ const RelativePath = z.string().min(1).max(1024).transform((raw, ctx) => {
   }
   return normal;
 });
-const TokenSourceOut = z.object({ id: z.string(), path: z.string(), resolver: z.string(), lastHash: z.string().nullable(), lastCheckedAt: z.string().nullable(), lastError: z.string().nullable(), createdAt: z.string() });
-const out = (s: Prisma.TokenSourceGetPayload<object>) => ({ id: s.id, path: s.path, resolver: s.resolver, lastHash: s.lastHash, lastCheckedAt: s.lastCheckedAt?.toISOString() ?? null, lastError: s.lastError, createdAt: s.createdAt.toISOString() });
+const TokenSourceOut = z.object({
+  id: z.string(), path: z.string(), resolver: z.string(), lastHash: z.string().nullable(), lastCheckedAt: z.string().nullable(), lastError: z.string().nullable(), createdAt: z.string(),
+  /** what the last read of the token files warned about (values read leniently, tokens left out, …) */
+  lastWarnings: z.array(z.string()),
+});
+const out = (s: Prisma.TokenSourceGetPayload<object>) => ({
+  id: s.id, path: s.path, resolver: s.resolver, lastHash: s.lastHash, lastCheckedAt: s.lastCheckedAt?.toISOString() ?? null, lastError: s.lastError, createdAt: s.createdAt.toISOString(),
+  lastWarnings: s.lastWarnings,
+});
 
 const tokenSources: FastifyPluginAsyncZod = async (app) => {
   app.post(

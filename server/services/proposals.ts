@@ -37,6 +37,8 @@ export interface ProposeOptions {
   timer?: PhaseTimer | undefined;
   /** Files already generated from these same inputs (the sync's generate step). */
   generated?: Generated | undefined;
+  /** Warnings about the design to keep on the draft (what a background check warned about it). */
+  warnings?: readonly string[] | undefined;
 }
 
 /** What the stored `changes` column of a proposed draft holds: enough to rebuild its Proposal. */
@@ -105,7 +107,7 @@ export async function proposeVersion(
     patternVersion: generated.patternVersion,
     generationParams: options.generationParams,
     branch,
-    warnings: merged.warnings,
+    warnings: [...(options.warnings ?? []), ...merged.warnings],
     changes: changes as unknown as Prisma.InputJsonValue,
     hasConflicts: merged.hasConflicts,
     customized: merged.customized,

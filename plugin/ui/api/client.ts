@@ -2,7 +2,7 @@
 // wire shapes, every failure an ApiError that says what to do.
 import type { Proposal, SyncResult } from '../../../core/contract/sync.js';
 import { ApiError, errorFromResponse, unreachable } from './errors.js';
-import type { CompareResult, ComponentRow, Decision, DecisionOutcome, HistoryFilters, Me, PatternInfo, PendingDraft, RollbackResult, SyncDetail, VersionDetail, VersionOut, VersionPage } from './types.js';
+import type { CompareResult, ComponentRow, Decision, DecisionOutcome, HistoryFilters, Me, PatternInfo, PendingDraft, RollbackResult, SyncDetail, TrackedFileRow, VersionDetail, VersionOut, VersionPage } from './types.js';
 
 export interface Connection {
   serverUrl: string;
@@ -89,6 +89,11 @@ export class ApiClient {
       cursor = page.nextCursor;
     } while (cursor);
     return all;
+  }
+
+  /** The Figma files the server polls, with their status and what their last check warned about. */
+  trackedFiles(projectId: string): Promise<{ items: TrackedFileRow[] }> {
+    return this.call('GET', `/projects/${encodeURIComponent(projectId)}/files`);
   }
 
   patterns(): Promise<{ items: PatternInfo[] }> {

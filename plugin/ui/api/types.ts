@@ -2,6 +2,7 @@
 import type { Policy, VersionStatus, VersionSummary, Scope, Trigger } from '../../../core/contract/api.js';
 import type { Bump } from '../../../core/contract/changes.js';
 import type { Proposal } from '../../../core/contract/sync.js';
+import type { TRACKED_FILE_STATUSES } from '../../../core/contract/enums.js';
 
 export interface Me {
   project: { id: string; name: string };
@@ -112,4 +113,24 @@ export interface PatternInfo {
   id: string;
   version: string;
   description: string;
+}
+
+/** A Figma file the server polls (GET /projects/:id/files); secrets are never part of it. */
+export interface TrackedFileRow {
+  id: string;
+  fileKey: string;
+  name: string | null;
+  pollIntervalSeconds: number;
+  policy: Policy;
+  hasFigmaToken: boolean;
+  lastFileVersion: string | null;
+  lastCheckedAt: string | null;
+  lastError: string | null;
+  status: (typeof TRACKED_FILE_STATUSES)[number];
+  statusReason: string | null;
+  lastWarnings: string[];
+  figmaPlan: string;
+  figmaSeat: string;
+  rateLimitedUntil: string | null;
+  nextCheckAt: string | null;
 }

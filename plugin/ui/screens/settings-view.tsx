@@ -7,6 +7,7 @@ import { ErrorBanner } from '../components/error-banner.js';
 import type { Host } from '../host/index.js';
 import { canWrite, type Session } from '../session.js';
 import styles from './screens.module.css';
+import { TrackedFilesSection } from './tracked-files.js';
 
 const POLICIES: Array<{ id: Policy; label: string }> = [
   { id: 'notify', label: 'notify: draft + notification' },
@@ -82,6 +83,7 @@ export function SettingsView({ host, session, onSignOut }: { host: Host; session
           </table>
         )}
       </section>
+      <TrackedFilesSection session={session} />
     </div>
   );
 }

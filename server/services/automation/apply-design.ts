@@ -16,6 +16,7 @@ import { rememberSnapshot, storeSnapshot } from '../generation/index.js';
 import { validateSyncBody } from '../sync/validate.js';
 import { collectTokenRefs } from '../../../core/specs/index.js';
 import { ClosureCache } from '../../../core/tokens/index.js';
+import { CheckWarnings, keptWarnings } from './warnings.js';
 
 export type BackgroundTrigger = Extract<Trigger, 'schedule' | 'webhook' | 'manual' | 'token_change' | 'design_change'>;
 
@@ -28,6 +29,8 @@ export interface ApplyOptions {
    * tokens, not the set of components, and components bound to another source stay as they are).
    */
   onlyKnown?: boolean;
+  /** what reading the design warned about (the REST reader's skipped styles, deleted variables, …) */
+  readWarnings?: readonly string[];
 }
 
 export interface Applied {
@@ -39,6 +42,7 @@ export interface Applied {
   /** components under policy manual that only record the change */
   recordedOnly: number;
   failed: Array<{ componentId: string; message: string }>;
+  /** everything the read and the pipeline warned about, each once (bounded) */
   warnings: string[];
 }
 
@@ -59,7 +63,9 @@ export async function applyDesign(ctx: RequestContext, design: SyncRequest, opti
     select: { id: true, figmaId: true, policy: true, latestSpecHash: true, latestTokensHash: true, removedAt: true },
   });
   const byFigmaId = new Map(recorded.map((c) => [c.figmaId, c]));
-  const result: Applied = { snapshotId, changed: 0, regenerations: 0, recordedOnly: 0, failed: [], warnings: [...valid.warnings, ...named.warnings] };
+  const allWarnings = [...(options.readWarnings ?? []), ...valid.warnings, ...named.warnings];
+  const result: Applied = { snapshotId, changed: 0, regenerations: 0, recordedOnly: 0, failed: [], warnings: keptWarnings(allWarnings) };
+  const warnings = new CheckWarnings(allWarnings, { tokens: tokens.tokens, components: named.specs });
 
   for (const d of detected) {
     const known = byFigmaId.get(d.spec.id);
@@ -73,7 +79,8 @@ export async function applyDesign(ctx: RequestContext, design: SyncRequest, opti
     // Seen before exactly like this: its job was enqueued (or its change recorded) already.
     if (known && !known.removedAt && known.latestSpecHash === inputs.specHash && known.latestTokensHash === inputs.tokensHash) continue;
     await ctx.db.$transaction(async (tx) => {
-      const latest = latestDesign(d.spec, inputs, request.fileKey, snapshotId, new Date());
+      // The draft its regeneration makes carries what this check warned about its design.
+      const latest = { ...latestDesign(d.spec, inputs, request.fileKey, snapshotId, new Date()), latestWarnings: warnings.forComponent(d.spec, inputs.tokens.tokens) };
       const component = known
         ? await tx.component.update({ where: { id: known.id }, data: latest, select: { id: true, name: true, policy: true } })
         : await tx.component.create({ data: { projectId: ctx.projectId, figmaId: d.spec.id, ...latest, policy: options.policyForNew }, select: { id: true, name: true, policy: true } });

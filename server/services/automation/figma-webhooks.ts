@@ -103,7 +103,7 @@ export async function registerFigmaWebhooks(ctx: RequestContext, deps: { figma: 
   const created: Array<{ id: string; eventType: string; status: string; endpoint: string }> = [];
   try {
     for (const eventType of new Set(eventTypes)) {
-      const hook = await deps.figma.createWebhook({ eventType, context: 'file', contextId: file.fileKey, endpoint, passcode, description: `design-sync: ${file.name ?? file.fileKey}` }, credentials);
+      const hook = await deps.figma.createWebhook({ eventType, context: 'file', contextId: file.fileKey, endpoint, passcode, description: webhookDescription(file.name ?? file.fileKey) }, credentials);
       created.push({ id: String(hook.id), eventType, status: String(hook.status ?? 'ACTIVE'), endpoint });
     }
   } catch (err) {
@@ -117,6 +117,22 @@ export async function registerFigmaWebhooks(ctx: RequestContext, deps: { figma: 
     await recordAudit(tx, ctx, { action: 'file.webhook', targetType: 'tracked_file', targetId: file.id, data: { webhooks: created.map((c) => ({ id: c.id, eventType: c.eventType })), endpoint } });
   });
   return created;
+}
+
+/** Figma refuses a webhook description longer than 150 characters (webhooks v2). */
+const MAX_WEBHOOK_DESCRIPTION = 150;
+
+/** "design-sync: <file name>", the name cut with an ellipsis to fit Figma's limit (never inside a surrogate pair). */
+export function webhookDescription(fileName: string): string {
+  const prefix = 'design-sync: ';
+  const room = MAX_WEBHOOK_DESCRIPTION - prefix.length;
+  if (fileName.length <= room) return prefix + fileName;
+  let cut = '';
+  for (const char of fileName) {
+    if (cut.length + char.length > room - 1) break;
+    cut += char;
+  }
+  return `${prefix}${cut}…`;
 }
 
 /** Deletes the hooks a failed registration made and restores the passcode it replaced. */

@@ -24,6 +24,8 @@ export async function regenerateRecorded(ctx: RequestContext, componentId: strin
       applyPolicy: true,
       generationParams: { fileKey: component.fileKey, snapshotId },
       tokensSnapshotId: snapshotId,
+      // What the check that recorded this design warned about it.
+      warnings: component.latestWarnings,
     });
   }, { timeout: 60_000 });
 }

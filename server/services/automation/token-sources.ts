@@ -103,7 +103,7 @@ export async function checkTokenSource(ctx: RequestContext, root: string | undef
       tokens: { format: 'dtcg-resolver', resolver: read.resolver as never, documents: read.documents as never },
       components: specs,
     }, { trigger: 'token_change', policyForNew: 'notify' as Policy, onlyKnown: true });
-    await ctx.db.tokenSource.update({ where: { id: source.id }, data: { lastHash: read.hash, lastCheckedAt: new Date(), lastError: null } });
+    await ctx.db.tokenSource.update({ where: { id: source.id }, data: { lastHash: read.hash, lastCheckedAt: new Date(), lastError: null, lastWarnings: applied.warnings } });
     return { kind: 'applied', applied };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

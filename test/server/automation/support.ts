@@ -23,17 +23,20 @@ export interface Automation {
 export async function startAutomation(kind: DbKind, env: Record<string, string> = {}, options: { listen?: boolean; logStream?: { write(line: string): void } } = {}): Promise<Automation> {
   const figma = await startFakeFigmaRest();
   const port = options.listen ? await freePort() : 0;
-  const t = await startTestApp(kind, {
+  const settings: Record<string, string> = {
     ...(options.listen ? { HOST: '127.0.0.1', PORT: String(port) } : {}),
     JOBS: 'true',
     JOB_POLL_SECONDS: '0.5',
     FIGMA_API_BASE: figma.url,
     FIGMA_TIMEOUT_SECONDS: '2',
     FIGMA_BACKOFF_SECONDS: '0.5',
+    // Figma's own per-tier rates would make every suite wait; `FIGMA_CALLS_PER_MINUTE: ''` restores them.
     FIGMA_CALLS_PER_MINUTE: '1000',
     WEBHOOK_DEBOUNCE_SECONDS: '0.5',
     ...env,
-  }, options.logStream);
+  };
+  // An empty value leaves the variable unset.
+  const t = await startTestApp(kind, Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== '')), options.logStream);
   if (options.listen) await t.app.listen({ host: '127.0.0.1', port });
   return { t, figma, close: async () => { await t.close(); await figma.close(); } };
 }

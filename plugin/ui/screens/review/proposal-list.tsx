@@ -57,6 +57,7 @@ export function ProposalList({ items, api, decide, readOnly, onChanged }: { item
                 <span class={styles.versions}>{versionArrow(p)}</span>
                 {p.fromVersion === null ? <Badge tone="brand">New</Badge> : <Badge tone={BUMP_TONE[p.bump]} title={`${p.bump} bump`}>{BUMP_LABEL[p.bump]}</Badge>}
                 {item.hasConflicts && <Badge tone="warning">Conflicts</Badge>}
+                {p.warnings.length > 0 && <Badge tone="warning" title={p.warnings.slice(0, 3).join('\n')}>{p.warnings.length === 1 ? '1 warning' : `${p.warnings.length} warnings`}</Badge>}
               </div>
               <ul class={styles.reasons}>
                 {p.reasons.slice(0, 4).map((r) => <li key={r}>{r}</li>)}
