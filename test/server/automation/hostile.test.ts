@@ -88,7 +88,8 @@ describe.each(dbKinds)('hostile input to the automation routes on %s', (kind) =>
     mkdirSync(join(root, 'other', 'empty-dir'), { recursive: true });
 
     // Logs captured at the most talkative level, to search them for secrets.
-    a = await startAutomation(kind, { TOKEN_SOURCES_ROOT: root, TOKEN_SOURCE_DEBOUNCE_MS: '200', LOG_LEVEL: 'trace' }, { listen: true, logStream: { write: (line) => void logs.push(line) } });
+    // The outbound receiver listens on loopback, which only ALLOW_PRIVATE_TARGETS lets a webhook reach.
+    a = await startAutomation(kind, { TOKEN_SOURCES_ROOT: root, TOKEN_SOURCE_DEBOUNCE_MS: '200', LOG_LEVEL: 'trace', ALLOW_PRIVATE_TARGETS: 'true' }, { listen: true, logStream: { write: (line) => void logs.push(line) } });
     figmaToken = a.figma.credentials.pat.token;
 
     // A signed outbound webhook first, so the drafts below are delivered (signed with the secret).
