@@ -11,6 +11,7 @@ import secrets from './plugins/secrets.js';
 import jsonDepth from './plugins/json-depth.js';
 import inputGuard from './plugins/input-guard.js';
 import cors from './plugins/cors.js';
+import securityHeaders from './plugins/security-headers.js';
 import rateLimit from './plugins/rate-limit.js';
 import openapi from './plugins/openapi.js';
 import auth from './plugins/auth.js';
@@ -74,6 +75,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(jsonDepth);
   await app.register(inputGuard);
   await app.register(cors);
+  await app.register(securityHeaders);
   await app.register(rateLimit);
   await app.register(openapi);
   await app.register(auth);

@@ -172,4 +172,54 @@ describe.skipIf(!hasChromium)('the web app at /app', () => {
     expect(background).not.toBe('rgb(255, 255, 255)');
     expect(errors).toEqual([]);
   });
+
+  it('runs under a CSP that forbids inline scripts: the app reports no violation, and a script injected inline does not run', async () => {
+    page = await browser.newPage({ viewport: { width: 560, height: 820 } });
+    errors = watchErrors(page);
+    // Before any script of the page: collect what the browser refuses (an init script is not subject to the page's CSP).
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { violations: string[] }).violations = seen;
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+    });
+    const res = await page.goto(`${server.url}/app`);
+    expect(res!.headers()['content-security-policy']).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'(;|$)/);
+    await page.getByLabel('API token').fill(server.token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('tab', { name: 'Review' }).waitFor();
+    await page.getByRole('tab', { name: 'History' }).click();
+    await page.getByRole('list', { name: 'Versions' }).waitFor();
+    await screenshot(page, 'app-under-csp');
+    const violations = () => page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+    expect(await violations()).toEqual([]);
+    expect(errors).toEqual([]);
+
+    const ran = await page.evaluate(async () => {
+      const w = window as unknown as { injected?: boolean };
+      const script = document.createElement('script');
+      script.textContent = 'window.injected = true';
+      document.body.appendChild(script);
+      await new Promise((r) => setTimeout(r, 100));
+      return w.injected === true;
+    });
+    expect(ran).toBe(false);
+    expect((await violations()).map((v) => v.split(' ')[0])).toEqual(['script-src-elem']);
+  });
+
+  it('/docs works under its CSP: the API reference renders with no violation', async () => {
+    page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    errors = watchErrors(page);
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { violations: string[] }).violations = seen;
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+    });
+    const res = await page.goto(`${server.url}/docs`);
+    expect(res!.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    await page.getByText('design-sync API').first().waitFor();
+    await page.locator('.opblock').first().waitFor();
+    await screenshot(page, 'docs-under-csp');
+    expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
 });
