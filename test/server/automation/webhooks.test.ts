@@ -92,6 +92,24 @@ describe.each(dbKinds)('Figma webhooks on %s', (kind) => {
     expect(nul.statusCode).toBe(400);
   });
 
+  it('a burst of 20 events makes one check and one regeneration per affected component', async () => {
+    await settled(a);
+    const metaBefore = a.figma.count('meta', KEY);
+    const versionsBefore = { button: (await versionsOf(a, 'Button')).length, badge: (await versionsOf(a, 'Badge')).length, card: (await versionsOf(a, 'Card')).length };
+    // Button (VariableID:1:1) and Badge (VariableID:1:3) change; Card does not.
+    const d = design('#3322cc');
+    setColor(d.tokens, 'VariableID:1:3', '#00bb66');
+    editFile(a.figma, KEY, d);
+    const results = await Promise.all(Array.from({ length: 20 }, () => a.figma.deliver(hookId, 'FILE_UPDATE')));
+    expect(results.every((r) => r.delivered)).toBe(true);
+    await expect.poll(async () => (await versionsOf(a, 'Badge')).length, { timeout: 15_000, interval: 250 }).toBe(versionsBefore.badge + 1);
+    await settled(a);
+    expect(a.figma.count('meta', KEY) - metaBefore).toBe(1);
+    expect((await versionsOf(a, 'Button')).length).toBe(versionsBefore.button + 1);
+    expect((await versionsOf(a, 'Card')).length).toBe(versionsBefore.card);
+    expect((await audits('webhook.file_update')).length).toBeGreaterThanOrEqual(21);
+  });
+
   const passcodeOf = () => a.figma.webhooks().find((w) => String(w.id) === hookId)!.passcode;
   const post = (body: Record<string, unknown>) => a.t.api('POST', webhookUrl(), { token: null, body });
   const at = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -164,24 +182,6 @@ describe.each(dbKinds)('Figma webhooks on %s', (kind) => {
     const junk = await a.t.api('POST', webhookUrl(), { token: null, raw: `{${'x'.repeat(2 * 1024 * 1024)}` });
     expect(junk.statusCode).toBe(413);
     await settled(a);
-  });
-
-  it('a burst of 20 events makes one check and one regeneration per affected component', async () => {
-    await settled(a);
-    const metaBefore = a.figma.count('meta', KEY);
-    const versionsBefore = { button: (await versionsOf(a, 'Button')).length, badge: (await versionsOf(a, 'Badge')).length, card: (await versionsOf(a, 'Card')).length };
-    // Button (VariableID:1:1) and Badge (VariableID:1:3) change; Card does not.
-    const d = design('#3322cc');
-    setColor(d.tokens, 'VariableID:1:3', '#00bb66');
-    editFile(a.figma, KEY, d);
-    const results = await Promise.all(Array.from({ length: 20 }, () => a.figma.deliver(hookId, 'FILE_UPDATE')));
-    expect(results.every((r) => r.delivered)).toBe(true);
-    await expect.poll(async () => (await versionsOf(a, 'Badge')).length, { timeout: 15_000, interval: 250 }).toBe(versionsBefore.badge + 1);
-    await settled(a);
-    expect(a.figma.count('meta', KEY) - metaBefore).toBe(1);
-    expect((await versionsOf(a, 'Button')).length).toBe(versionsBefore.button + 1);
-    expect((await versionsOf(a, 'Card')).length).toBe(versionsBefore.card);
-    expect((await audits('webhook.file_update')).length).toBeGreaterThanOrEqual(21);
   });
 
   it('FILE_DELETE marks the file deleted and stops polling it', async () => {
