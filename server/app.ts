@@ -11,6 +11,7 @@ import secrets from './plugins/secrets.js';
 import jsonDepth from './plugins/json-depth.js';
 import inputGuard from './plugins/input-guard.js';
 import cors from './plugins/cors.js';
+import securityHeaders from './plugins/security-headers.js';
 import rateLimit from './plugins/rate-limit.js';
 import openapi from './plugins/openapi.js';
 import auth from './plugins/auth.js';
@@ -55,6 +56,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
     },
     requestIdHeader: false,
+    // Which address a request comes from (failed-authentication limits): TRUST_PROXY.
+    trustProxy: trustProxyOption(config.trustProxy),
     // Opening the database and applying migrations can take long (a cold PGlite on a loaded
     // machine, a big migration); start-up waits for them as it always has, without a plugin timeout.
     pluginTimeout: 0,
@@ -72,6 +75,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(jsonDepth);
   await app.register(inputGuard);
   await app.register(cors);
+  await app.register(securityHeaders);
   await app.register(rateLimit);
   await app.register(openapi);
   await app.register(auth);
@@ -79,4 +83,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(jobs);
   for (const route of routes) await app.register(route.plugin, { prefix: route.prefix });
   return app;
+}
+
+/** Config's TRUST_PROXY as Fastify's types take it (a hop count as the function Fastify would make of it). */
+function trustProxyOption(value: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof value === 'number') return (_address, hop) => hop < value;
+  return typeof value === 'boolean' ? value : [...value];
 }

@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
 const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
@@ -75,6 +77,24 @@ const Env = z.object({
   TOKEN_SOURCE_DEBOUNCE_MS: z.coerce.number().int().min(0).max(600_000).default(500),
   /** Versions older than this, neither current, tagged nor a branch head, are archived by the daily job. */
   ARCHIVE_AFTER_DAYS: z.coerce.number().min(1).max(36500).default(90),
+  /**
+   * Outbound URLs (webhooks) may use http and reach private, loopback and link-local
+   * addresses: for tests and on-premises servers. Off, they are https to public addresses only.
+   */
+  ALLOW_PRIVATE_TARGETS: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+  /**
+   * Which proxies' X-Forwarded-For decides the client's address (failed-authentication limits,
+   * logs): false (the connection's address counts), true (any), a hop count, or addresses and
+   * CIDR ranges, comma separated (also loopback, linklocal, uniquelocal). Fastify's trustProxy.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .refine((v) => parseTrustProxy(v) !== null, 'must be true, false, a number of hops, or comma-separated addresses or CIDR ranges (or loopback, linklocal, uniquelocal)')
+    .transform((v) => parseTrustProxy(v)!),
 });
 
 export type Config = Readonly<{
@@ -97,6 +117,8 @@ export type Config = Readonly<{
   tokenSourcesRoot: string | undefined;
   tokenSourceDebounceMs: number;
   archiveAfterDays: number;
+  allowPrivateTargets: boolean;
+  trustProxy: boolean | number | readonly string[];
 }>;
 
 export class ConfigError extends Error {
@@ -135,6 +157,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tokenSourcesRoot: e.TOKEN_SOURCES_ROOT,
     tokenSourceDebounceMs: e.TOKEN_SOURCE_DEBOUNCE_MS,
     archiveAfterDays: e.ARCHIVE_AFTER_DAYS,
+    allowPrivateTargets: e.ALLOW_PRIVATE_TARGETS,
+    trustProxy: Array.isArray(e.TRUST_PROXY) ? Object.freeze([...e.TRUST_PROXY]) : e.TRUST_PROXY,
   });
 }
 
@@ -150,4 +174,17 @@ function decodeKey(value: string): Uint8Array | null {
   if (/^[0-9a-fA-F]{64}$/.test(value)) return Uint8Array.from(Buffer.from(value, 'hex'));
   const b = Buffer.from(value, 'base64');
   return b.length === 32 ? Uint8Array.from(b) : null;
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** TRUST_PROXY as Fastify takes it, or null when it is none of the accepted forms. */
+function parseTrustProxy(value: string): boolean | number | string[] | null {
+  const v = value.trim();
+  if (v === '' || v === 'false') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  const entries = v.split(',').map((s) => s.trim());
+  const valid = (e: string) => PROXY_NAMES.has(e) || isIP(e) !== 0 || (ipaddr.isValidCIDR(e) && isIP(e.slice(0, e.lastIndexOf('/'))) !== 0);
+  return entries.every(valid) ? entries : null;
 }

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const url = config.publicUrl ?? address;
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
   console.log(`design-sync listening on ${url}  (database: ${where})`);
-  console.log(`  API docs: ${url}/docs   plugin UI: ${url}/plugin`);
+  console.log(`  API docs: ${url}/docs   web app: ${url}/app`);
   if (app.bootstrapToken) {
     console.log('');
     console.log('  First admin token (shown once; store it now):');

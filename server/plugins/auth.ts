@@ -5,7 +5,7 @@ import { authenticate, scopeAllows, type Principal } from '../services/api-token
 import { bootstrap } from '../services/projects.js';
 import { forbidden, unauthorized } from '../errors.js';
 import type { RequestContext } from '../services/context.js';
-import { rateLimited } from './rate-limit.js';
+import { rateLimited, windowText } from './rate-limit.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -33,9 +33,12 @@ export function bearerToken(header: string | undefined): string | null {
 /**
  * Bearer-token authentication on every non-public route. Only the sha256 of a token is
  * stored; a token belongs to one project and can never reach another project's data.
- * Failed authentications count against the client address: once it has used up its budget
- * (RATE_LIMIT_MAX per RATE_LIMIT_WINDOW), tokens from it are not even checked until the
- * window passes, so a guess that happens to be right is indistinguishable from a wrong one.
+ * Failed authentications count against the client address (TRUST_PROXY decides which one
+ * that is behind a proxy): once it has used up its budget (RATE_LIMIT_MAX per
+ * RATE_LIMIT_WINDOW), requests from it without a valid token get 429 instead of 401 until the
+ * window passes. A valid token is never refused for what others sent from its address (an
+ * office NAT, a shared proxy): tokens are 256 random bits, so the limit is there to bound the
+ * cost and noise of guessing, not to make a right guess look wrong.
  */
 export default fp(
   async (app) => {
@@ -47,9 +50,12 @@ export default fp(
       max: app.config.rateLimit.max,
       timeWindow: app.config.rateLimit.timeWindow,
     });
-    const refuse = async (request: FastifyRequest, message: string) => {
-      await failures(request);
-      return unauthorized(message);
+    const refuse = async (request: FastifyRequest, reply: FastifyReply, message: string) => {
+      const budget = await failures(request);
+      // isAllowed is true only for an allow-listed key; there is none here.
+      if (budget.isAllowed || !budget.isExceeded) return unauthorized(message);
+      reply.header('retry-after', String(Math.max(1, budget.ttlInSeconds)));
+      return rateLimited(`${budget.max} failed authentications per ${windowText(app.config.rateLimit.timeWindow)} from one address`);
     };
 
     app.decorateRequest('principal', null);
@@ -60,15 +66,10 @@ export default fp(
       request.startedAt = performance.now();
       const config = request.routeOptions.config;
       if (config?.public || !request.routeOptions.url) return;
-      const budget = await failures(request, { increment: false });
-      if (!budget.isAllowed && budget.remaining === 0) {
-        reply.header('retry-after', String(Math.max(1, budget.ttlInSeconds)));
-        throw rateLimited(`${budget.max} failed authentications per window from one address`, Math.max(1, budget.ttlInSeconds));
-      }
       const token = bearerToken(request.headers.authorization);
-      if (!token) throw await refuse(request, 'Send an API token as "Authorization: Bearer <token>"');
+      if (!token) throw await refuse(request, reply, 'Send an API token as "Authorization: Bearer <token>"');
       const principal = await authenticate(app.db.prisma, token);
-      if (!principal) throw await refuse(request, 'The API token is not valid (unknown or revoked)');
+      if (!principal) throw await refuse(request, reply, 'The API token is not valid (unknown or revoked)');
       const needed: Scope = config?.scope ?? (request.method === 'GET' || request.method === 'HEAD' ? 'read' : 'write');
       if (!scopeAllows(principal.scope, needed)) {
         throw forbidden(`This action needs a token with scope "${needed}"; this token has "${principal.scope}"`);

@@ -17,7 +17,7 @@ const MAX_ISSUES = 100;
 /** One place that maps every error to the API's error shape; 5xx messages are masked. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const shape = toShape(error);
+    const shape = toShape(error, request.routeOptions.bodyLimit !== undefined && request.routeOptions.bodyLimit !== app.initialConfig.bodyLimit ? request.routeOptions.bodyLimit : undefined);
     if (shape.statusCode >= 500) {
       request.log.error({ err: error }, 'request failed');
     } else {
@@ -39,7 +39,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
 /** The error handler as a plugin, so it applies to every route of the app (not only one encapsulated context). */
 export default fp(async (app) => registerErrorHandler(app), { name: 'error-handler', fastify: '5.x' });
 
-function toShape(error: FastifyError): ErrorShape {
+/** `routeBodyLimit`: the route's own body limit, when it has one smaller or larger than BODY_LIMIT_BYTES. */
+function toShape(error: FastifyError, routeBodyLimit?: number): ErrorShape {
   if (error instanceof AppError) {
     return { statusCode: error.statusCode, code: error.code, message: error.message, details: error.details };
   }
@@ -59,7 +60,10 @@ function toShape(error: FastifyError): ErrorShape {
   if (prisma) return prisma;
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { statusCode: 413, code: 'payload_too_large', message: 'The request body is larger than the server accepts (BODY_LIMIT_BYTES)' };
+      return {
+        statusCode: 413, code: 'payload_too_large',
+        message: routeBodyLimit ? `The request body is larger than this endpoint accepts (${sizeText(routeBodyLimit)})` : 'The request body is larger than the server accepts (BODY_LIMIT_BYTES)',
+      };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return { statusCode: 400, code: 'invalid_json', message: `The request body is not valid JSON: ${error.message}` };
@@ -110,4 +114,11 @@ interface DbCause {
   code?: string;
   originalMessage?: string;
   message?: string;
+}
+
+/** 1048576 → "1 MB", 65536 → "64 kB", 1000 → "1000 bytes". */
+function sizeText(bytes: number): string {
+  if (bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MB`;
+  if (bytes % 1024 === 0) return `${bytes / 1024} kB`;
+  return `${bytes} bytes`;
 }

@@ -112,7 +112,9 @@ export default fp(
 
     await work('webhook-delivery', async (data, job) => {
       const final = lastAttempt(job);
-      const result = await sendDelivery(db, app.secrets, data.deliveryId, final);
+      const result = await sendDelivery(db, app.secrets, data.deliveryId, final, { allowPrivate: config.allowPrivateTargets });
+      // The reason stays in the server's log (never the URL: it may hold a secret); the delivery row and the job say only what the list shows.
+      if (result.reason) app.log.warn({ deliveryId: data.deliveryId, reason: result.reason }, 'webhook delivery failed');
       // Thrown, so the queue retries with backoff; the delivery row keeps what happened.
       if (!result.delivered) throw new Error(result.error ?? 'not delivered');
       return result;

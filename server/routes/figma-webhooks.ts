@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../plugins/auth.js';
-import { FigmaEvent, receiveFigmaEvent, registerFigmaWebhooks, WEBHOOK_EVENT_TYPES } from '../services/automation/figma-webhooks.js';
+import { FIGMA_EVENT_BODY_LIMIT, FigmaEvent, receiveFigmaEvent, registerFigmaWebhooks, WEBHOOK_EVENT_TYPES } from '../services/automation/figma-webhooks.js';
+import { RefusalAudits } from '../services/automation/refusal-audits.js';
 import { manualKey } from '../jobs/polls.js';
 import { notFound, unprocessable } from '../errors.js';
 import { errors, Id, ProjectParams } from './schemas.js';
@@ -9,20 +10,23 @@ import { errors, Id, ProjectParams } from './schemas.js';
 const FileParams = ProjectParams.extend({ fileId: Id });
 
 const figmaWebhooks: FastifyPluginAsyncZod = async (app) => {
+  const refusals = new RefusalAudits();
   app.post(
     '/webhooks/figma',
     {
       config: { public: true },
+      // Refused while it streams in (or from Content-Length), before any parsing.
+      bodyLimit: FIGMA_EVENT_BODY_LIMIT,
       schema: {
         tags: ['automation'],
-        summary: 'Figma webhooks v2 receiver: the passcode must be the one registered for the file (checked in constant time); a valid event queues one debounced check and answers at once',
+        summary: 'Figma webhooks v2 receiver: the passcode must be the one registered for the file (checked in constant time; a refusal reads the same whether the file is tracked or not); bodies up to 1 MB, events at most a day old and five minutes ahead; a valid event queues one debounced check and answers at once',
         security: [],
         body: FigmaEvent,
         response: { 200: z.object({ received: z.literal(true), files: z.number().int(), queued: z.number().int() }), ...errors },
       },
     },
     async (request, reply) => {
-      const result = await receiveFigmaEvent(app.db.prisma, app.jobs, app.config, request.body, request.id);
+      const result = await receiveFigmaEvent(app.db.prisma, app.jobs, app.config, request.body, request.id, refusals);
       // A 400 also tells Figma to stop sending this webhook.
       if (result.status === 'refused') return reply.status(400).send({ error: { code: 'webhook_refused', message: result.reason } } as never);
       return { received: true as const, files: result.files, queued: result.queued };

@@ -5,11 +5,16 @@ import { badRequest } from '../errors.js';
 import { NOTIFICATION_KINDS } from '../services/notify.js';
 import { createOutboundWebhook, listDeliveries, listOutboundWebhooks } from '../services/outbound-webhooks.js';
 import { dailySummary } from '../services/automation/daily.js';
+import { maskUrl, redactUrl } from '../services/url-mask.js';
+import type { Scope } from '../../core/contract/api.js';
 import { errors, Id, ProjectParams, Timestamp } from './schemas.js';
 
 const HttpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2000);
-const WebhookOut = z.object({ id: z.string(), url: z.string(), format: z.enum(['json', 'slack']), events: z.array(z.string()), active: z.boolean(), signed: z.boolean(), createdAt: z.string(), deliveries: z.record(z.string(), z.number()).optional() });
+const WebhookOut = z.object({ id: z.string(), url: z.string().describe('masked: admin tokens see the host, path words and two characters of other segments, other tokens the host only; the whole URL only in the answer to the admin who creates it'), format: z.enum(['json', 'slack']), events: z.array(z.string()), active: z.boolean(), signed: z.boolean(), createdAt: z.string(), deliveries: z.record(z.string(), z.number()).optional() });
 const DeliveryOut = z.object({ id: z.string(), event: z.string(), status: z.string(), attempts: z.number().int(), responseStatus: z.number().int().nullable(), lastError: z.string().nullable(), createdAt: z.string(), deliveredAt: z.string().nullable() });
+
+/** A webhook URL may hold a secret (a Slack hook): as the calling token may see it, after creation. */
+const shownUrl = (url: string, scope: Scope) => (scope === 'admin' ? maskUrl(url) : redactUrl(url));
 
 const outboundWebhooks: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -17,26 +22,31 @@ const outboundWebhooks: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['notifications'],
-        summary: 'Send notifications to a URL: generic JSON signed with HMAC-SHA256 (header X-DesignSync-Signature: t=<unix>,v1=<hex of HMAC(secret, "<t>.<body>")>) or a Slack-compatible body; opt in per kind (events; empty = all). The secret is shown once.',
+        summary: 'Send notifications to a URL (https, public addresses only unless ALLOW_PRIVATE_TARGETS): generic JSON signed with HMAC-SHA256 (header X-DesignSync-Signature: t=<unix>,v1=<hex of HMAC(secret, "<t>.<body>")>) or a Slack-compatible body; opt in per kind (events; empty = all). The secret is shown once.',
         params: ProjectParams,
         body: z.object({ url: HttpUrl, format: z.enum(['json', 'slack']).default('json'), events: z.array(z.enum([...NOTIFICATION_KINDS, '*'])).max(20).default([]), secret: z.string().min(16).max(200).optional() }),
         response: { 201: WebhookOut.extend({ secret: z.string().optional().describe('signing secret, shown once (json format)') }), ...errors },
       },
     },
     async (request, reply) => {
-      const { hook, secret } = await createOutboundWebhook(contextOf(request, request.params.projectId), app.secrets, request.body);
-      return reply.status(201).send({ id: hook.id, url: hook.url, format: hook.format as 'json' | 'slack', events: hook.events, active: hook.active, signed: hook.secretEnc !== null, createdAt: hook.createdAt.toISOString(), ...(secret ? { secret } : {}) });
+      const ctx = contextOf(request, request.params.projectId);
+      const { hook, secret } = await createOutboundWebhook(ctx, app.secrets, request.body, { allowPrivate: app.config.allowPrivateTargets });
+      // The admin who creates it sees the whole URL this once; anyone else the host.
+      return reply.status(201).send({ id: hook.id, url: ctx.scope === 'admin' ? hook.url : redactUrl(hook.url), format: hook.format as 'json' | 'slack', events: hook.events, active: hook.active, signed: hook.secretEnc !== null, createdAt: hook.createdAt.toISOString(), ...(secret ? { secret } : {}) });
     },
   );
 
   app.get(
     '/projects/:projectId/webhooks',
     { schema: { tags: ['notifications'], summary: 'Outbound webhooks with their delivery counts by status (never their secrets)', params: ProjectParams, response: { 200: z.object({ items: z.array(WebhookOut) }), ...errors } } },
-    async (request) => ({
-      items: (await listOutboundWebhooks(contextOf(request, request.params.projectId))).map(({ hook, deliveries }) => ({
-        id: hook.id, url: hook.url, format: hook.format as 'json' | 'slack', events: hook.events, active: hook.active, signed: hook.secretEnc !== null, createdAt: hook.createdAt.toISOString(), deliveries,
-      })),
-    }),
+    async (request) => {
+      const ctx = contextOf(request, request.params.projectId);
+      return {
+        items: (await listOutboundWebhooks(ctx)).map(({ hook, deliveries }) => ({
+          id: hook.id, url: shownUrl(hook.url, ctx.scope), format: hook.format as 'json' | 'slack', events: hook.events, active: hook.active, signed: hook.secretEnc !== null, createdAt: hook.createdAt.toISOString(), deliveries,
+        })),
+      };
+    },
   );
 
   app.get(

@@ -3,7 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { notFound } from '../errors.js';
 import { recordAudit } from './audit.js';
 import type { RequestContext } from './context.js';
+import { checkOutboundUrl, OutboundUrlRefused, type OutboundPolicy } from './outbound-url.js';
 import type { SecretBox } from './secrets.js';
+import { redactUrl } from './url-mask.js';
+import { validationFailed } from './validation-error.js';
 
 export interface WebhookInput {
   url: string;
@@ -14,11 +17,15 @@ export interface WebhookInput {
   secret?: string | undefined;
 }
 
-export async function createOutboundWebhook(ctx: RequestContext, secrets: SecretBox, input: WebhookInput) {
+export async function createOutboundWebhook(ctx: RequestContext, secrets: SecretBox, input: WebhookInput, policy: OutboundPolicy) {
+  // Resolved before the transaction (DNS can take seconds); delivery checks the address again.
+  await checkOutboundUrl(input.url, policy).catch((err: unknown) => {
+    throw err instanceof OutboundUrlRefused ? validationFailed([{ path: 'body.url', message: err.message, code: 'outbound_url' }]) : err;
+  });
   const secret = input.format === 'json' ? input.secret ?? `whsec_${randomBytes(24).toString('base64url')}` : undefined;
   return ctx.db.$transaction(async (tx) => {
     const hook = await tx.outboundWebhook.create({ data: { projectId: ctx.projectId, url: input.url, format: input.format, events: input.events, secretEnc: secret ? secrets.encrypt(secret) : null } });
-    await recordAudit(tx, ctx, { action: 'webhook.create', targetType: 'outbound_webhook', targetId: hook.id, data: { url: input.url, format: input.format, events: input.events } });
+    await recordAudit(tx, ctx, { action: 'webhook.create', targetType: 'outbound_webhook', targetId: hook.id, data: { url: redactUrl(input.url), format: input.format, events: input.events } });
     return { hook, secret };
   });
 }

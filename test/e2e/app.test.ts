@@ -6,6 +6,19 @@ import { hasChromium, launchChromium, screenshot, watchErrors } from './support/
 import { startLiveServer, type LiveServer } from './support/server.js';
 import { componentId, currentVersion, projectWithHistory, versions } from './support/scenario.js';
 
+/**
+ * What the browser refuses under the page's Content-Security-Policy, from the first script on:
+ * collected by an init script, which the page's policy does not apply to.
+ */
+async function cspViolations(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { violations: string[] }).violations = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+  });
+  return () => page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+}
+
 // The same UI in a browser, at /app: sign in, review the pending drafts, history, compare,
 // roll back (also a refused rollback), tags and downloads, against a real server on PGlite.
 describe.skipIf(!hasChromium)('the web app at /app', () => {
@@ -170,6 +183,46 @@ describe.skipIf(!hasChromium)('the web app at /app', () => {
     await screenshot(page, 'app-settings-dark');
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).not.toBe('rgb(255, 255, 255)');
+    expect(errors).toEqual([]);
+  });
+
+  it('runs under a CSP that forbids inline scripts: the app reports no violation, and a script injected inline does not run', async () => {
+    page = await browser.newPage({ viewport: { width: 560, height: 820 } });
+    errors = watchErrors(page);
+    const violations = await cspViolations(page);
+    const res = await page.goto(`${server.url}/app`);
+    expect(res!.headers()['content-security-policy']).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'(;|$)/);
+    await page.getByLabel('API token').fill(server.token);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('tab', { name: 'Review' }).waitFor();
+    await page.getByRole('tab', { name: 'History' }).click();
+    await page.getByRole('list', { name: 'Versions' }).waitFor();
+    await screenshot(page, 'app-under-csp');
+    expect(await violations()).toEqual([]);
+    expect(errors).toEqual([]);
+
+    const ran = await page.evaluate(async () => {
+      const w = window as unknown as { injected?: boolean };
+      const script = document.createElement('script');
+      script.textContent = 'window.injected = true';
+      document.body.appendChild(script);
+      await new Promise((r) => setTimeout(r, 100));
+      return w.injected === true;
+    });
+    expect(ran).toBe(false);
+    expect((await violations()).map((v) => v.split(' ')[0])).toEqual(['script-src-elem']);
+  });
+
+  it('/docs works under its CSP: the API reference renders with no violation', async () => {
+    page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    errors = watchErrors(page);
+    const violations = await cspViolations(page);
+    const res = await page.goto(`${server.url}/docs`);
+    expect(res!.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    await page.getByText('design-sync API').first().waitFor();
+    await page.locator('.opblock').first().waitFor();
+    await screenshot(page, 'docs-under-csp');
+    expect(await violations()).toEqual([]);
     expect(errors).toEqual([]);
   });
 });

@@ -13,6 +13,7 @@ export const migrateJs = join(root, 'dist/server/migrate.js');
 const CONFIG_VARS = [
   'PORT', 'HOST', 'DATABASE_URL', 'DATA_DIR', 'LOG_LEVEL', 'BODY_LIMIT_BYTES', 'ADMIN_TOKEN', 'SECRET_KEY',
   'RATE_LIMIT_MAX', 'RATE_LIMIT_WINDOW', 'CORS_ORIGINS', 'MIGRATE_ON_START', 'PUBLIC_URL',
+  'ALLOW_PRIVATE_TARGETS', 'TRUST_PROXY',
 ];
 
 export function childEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
@@ -149,7 +150,7 @@ export async function startServer(env: Record<string, string | undefined>, timeo
   void c.exited.then((e) => (ended = e));
   // The banner is printed in one synchronous burst; wait for its last fixed line, then a moment
   // for the optional token block that follows it in the same burst.
-  while (!/plugin UI: \S+\n/.test(c.stdout())) {
+  while (!/web app: \S+\n/.test(c.stdout())) {
     if (ended) throw new Error(`server exited (${JSON.stringify(ended)}) before listening:\n${c.stderr()}${c.stdout()}`);
     if (Date.now() - started > timeoutMs) {
       c.proc.kill('SIGKILL');

@@ -101,6 +101,16 @@ function lifecycleSuite(kind: 'pglite' | 'postgres', env: () => Promise<Record<s
     expect((await anon('POST', '/api/v1/projects', { name: 'x' })).status).toBe(401);
   });
 
+  it('the start-up banner names the web app at /app (where the README sends people) and the API docs, and both answer', async () => {
+    const url = server!.url;
+    const line = server!.stdout().split('\n').find((l) => l.includes('API docs:'));
+    expect(line).toBe(`  API docs: ${url}/docs   web app: ${url}/app`);
+    const anon = client(url, null);
+    const app = await anon('GET', '/app');
+    expect(app.status).toBe(200);
+    expect(app.headers.get('content-type')).toMatch(/text\/html/);
+  });
+
   it('the printed token is a working admin token', async () => {
     const api = client(server!.url, firstToken);
     const res = await api('POST', '/api/v1/projects', { name: 'Acme design system' });

@@ -138,6 +138,8 @@ describe('rate limiting and CORS', () => {
     expect(limited.statusCode).toBe(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(limited.json().error.code).toBe('rate_limited');
+    // The message states the budget and its window, not the time left (Retry-After says that).
+    expect(limited.json().error.message).toBe('Rate limit exceeded: 3 requests per 1 minute');
     // Another token still has its own budget (it needed the admin token once to be created, which was refused too, so create it directly).
     const { issueToken } = await import('../../server/services/api-tokens.js');
     const fresh = await issueToken(t.db.prisma, { projectId: t.projectId, name: 'fresh', scope: 'read' });
@@ -163,7 +165,7 @@ describe('rate limiting of token guesses', () => {
   });
   afterAll(async () => t?.close());
 
-  it('counts requests that fail authentication per client address: after the budget, guesses get 429 without being checked', async () => {
+  it('counts requests that fail authentication per client address: after the budget, wrong tokens get 429 naming the window, and a valid token still works', async () => {
     const url = `/api/v1/projects/${t.projectId}/components`;
     const codes = [];
     for (let i = 0; i < 3; i++) codes.push((await t.api('GET', url, { token: `ds_guess_${i}_${'x'.repeat(30)}` })).statusCode);
@@ -171,13 +173,46 @@ describe('rate limiting of token guesses', () => {
     const limited = await t.api('GET', url, { token: `ds_guess_3_${'x'.repeat(30)}` });
     expect(limited.statusCode).toBe(429);
     expect(limited.json().error.code).toBe('rate_limited');
+    expect(limited.json().error.message).toBe('Rate limit exceeded: 3 failed authentications per 1 minute from one address');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     // No header at all fails authentication too.
     expect((await t.api('GET', url, { token: null })).statusCode).toBe(429);
-    // While the address is over its budget, a guess that happens to be right learns nothing either.
-    expect((await t.api('GET', url)).statusCode).toBe(429);
+    // A valid token is never refused for what others sent from its address (a shared proxy, an office NAT).
+    expect((await t.api('GET', url)).statusCode).toBe(200);
+    expect((await t.api('GET', url, { token: `ds_guess_4_${'x'.repeat(30)}` })).statusCode).toBe(429);
     // Public routes stay open.
     expect((await t.api('GET', '/healthz', { token: null })).statusCode).toBe(200);
+  });
+});
+
+describe('which address failed authentications count against (TRUST_PROXY)', () => {
+  const guesses = async (t: TestApp, forwardedFor: string, n: number) => {
+    const codes = [];
+    for (let i = 0; i < n; i++) {
+      const res = await t.api('GET', `/api/v1/projects/${t.projectId}/components`, { token: `ds_guess_${i}_${'y'.repeat(30)}`, headers: { 'x-forwarded-for': forwardedFor } });
+      codes.push(res.statusCode);
+    }
+    return codes;
+  };
+
+  it('by default X-Forwarded-For is not believed: every client shares the connecting address', async () => {
+    const t = await startTestApp('pglite', { RATE_LIMIT_MAX: '2', RATE_LIMIT_WINDOW: '1 minute' });
+    try {
+      expect(await guesses(t, '203.0.113.7', 2)).toEqual([401, 401]);
+      expect(await guesses(t, '198.51.100.9', 1)).toEqual([429]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('with TRUST_PROXY the forwarded address counts: another client behind the proxy keeps its budget', async () => {
+    const t = await startTestApp('pglite', { RATE_LIMIT_MAX: '2', RATE_LIMIT_WINDOW: '1 minute', TRUST_PROXY: '127.0.0.1' });
+    try {
+      expect(await guesses(t, '203.0.113.7', 3)).toEqual([401, 401, 429]);
+      expect(await guesses(t, '198.51.100.9', 2)).toEqual([401, 401]);
+    } finally {
+      await t.close();
+    }
   });
 });
 

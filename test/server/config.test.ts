@@ -29,6 +29,24 @@ describe('configuration', () => {
   });
 });
 
+describe('TRUST_PROXY and ALLOW_PRIVATE_TARGETS', () => {
+  it('read TRUST_PROXY as Fastify takes it, and refuse anything else naming the variable', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1, ::1, loopback' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', '::1', 'loopback']);
+    for (const bad of ['yes', '10.0.0.0/99', 'proxy.example', '1.2.3']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY: must be true, false, a number of hops/);
+    }
+  });
+
+  it('outbound URLs are held to the public-https rule unless ALLOW_PRIVATE_TARGETS is true', () => {
+    expect(loadConfig({}).allowPrivateTargets).toBe(false);
+    expect(loadConfig({ ALLOW_PRIVATE_TARGETS: 'true' }).allowPrivateTargets).toBe(true);
+    expect(() => loadConfig({ ALLOW_PRIVATE_TARGETS: 'yes' })).toThrow(/ALLOW_PRIVATE_TARGETS/);
+  });
+});
+
 describe('generated secret key', () => {
   it('lives in DATA_DIR as the README says, and a key left beside it by earlier versions moves there', async () => {
     const { mkdtemp, readFile, writeFile, mkdir, access } = await import('node:fs/promises');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import { dbKinds } from '../helpers/databases.js';
@@ -310,5 +311,60 @@ describe.each(dbKinds)('depth and size limits on %s', (kind) => {
       expect(res.json().error.message).toContain(limit);
     }
     expect(await snapshot(t)).toEqual(before);
+  });
+});
+
+/** The directives of a Content-Security-Policy header, by name. */
+function cspDirectives(header: unknown): Record<string, string[]> {
+  expect(typeof header, 'a Content-Security-Policy header').toBe('string');
+  return Object.fromEntries((header as string).split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]));
+}
+
+// Headers no route may forget: a browser must never sniff an answer into HTML, and the pages
+// the server serves (/docs, /app) run no script they did not name and cannot be framed.
+describe('security headers', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('pglite');
+  });
+  afterAll(async () => t?.close());
+
+  it('every API answer says X-Content-Type-Options: nosniff (success, error, unknown route, public routes)', async () => {
+    const answers = {
+      ok: await t.api('GET', '/api/v1/me'),
+      unauthorized: await t.api('GET', '/api/v1/me', { token: null }),
+      badRequest: await t.api('GET', `/api/v1/projects/${t.projectId}/components?limit=-1`),
+      noRoute: await t.api('GET', '/api/v1/no-such-route'),
+      healthz: await t.api('GET', '/healthz', { token: null }),
+      openapi: await t.api('GET', '/openapi.json', { token: null }),
+    };
+    for (const [what, res] of Object.entries(answers)) expect.soft(res.headers['x-content-type-options'], what).toBe('nosniff');
+    expect(answers.badRequest.statusCode).toBe(400);
+    expect(answers.noRoute.statusCode).toBe(404);
+  });
+
+  it('/docs has a CSP that runs only its own scripts and forbids framing, and nosniff', async () => {
+    for (const url of ['/docs', '/docs/', '/docs/static/index.html', '/docs/static/swagger-initializer.js']) {
+      const res = await t.api('GET', url, { token: null });
+      expect(res.statusCode, url).toBeLessThan(400);
+      const csp = cspDirectives(res.headers['content-security-policy']);
+      expect.soft(csp['frame-ancestors'], url).toEqual(["'none'"]);
+      expect.soft(csp['script-src'], url).toEqual(["'self'"]);
+      expect.soft(csp['object-src'], url).toEqual(["'none'"]);
+      expect.soft(res.headers['x-content-type-options'], url).toBe('nosniff');
+    }
+  });
+
+  it('/app names its inline script by hash: script-src allows exactly the scripts in the page, never any inline script', async () => {
+    const res = await t.api('GET', '/app', { token: null });
+    expect(res.statusCode, 'dist/plugin/ui.html is built (npm run build)').toBe(200);
+    const scripts = [...res.body.matchAll(/<script(?:\s[^>]*)?>([\s\S]*?)<\/script>/gi)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    const hashes = scripts.map((s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`);
+    const csp = cspDirectives(res.headers['content-security-policy']);
+    expect(csp['script-src']).toEqual(hashes);
+    expect(csp['default-src']).toEqual(["'none'"]);
+    expect(csp['frame-ancestors']).toEqual(["'none'"]);
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 });

@@ -3,6 +3,8 @@
 // signs), or a Slack-compatible body. A receiver checks the signature and the timestamp's age.
 import { createHmac } from 'node:crypto';
 import type { PrismaClient } from '../../db/generated/client.js';
+import { postOutbound } from '../outbound-http.js';
+import type { OutboundPolicy } from '../outbound-url.js';
 import type { SecretBox } from '../secrets.js';
 
 export const SIGNATURE_HEADER = 'x-designsync-signature';
@@ -15,14 +17,21 @@ export function signature(secret: string, timestamp: number, body: string): stri
 export interface DeliveryResult {
   delivered: boolean;
   status: number | null;
+  /** what the delivery list shows: the receiver's status, or only "could not deliver" */
   error?: string;
+  /** why it could not deliver, for the server's log only */
+  reason?: string;
 }
 
+/** Whatever stopped a delivery before an answer (refused address, closed port, timeout, not HTTP) reads the same: the deliveries list is no port scanner. */
+export const NOT_DELIVERED = 'could not deliver';
+
 /**
- * Sends one delivery once; the job queue retries a failure with backoff. `finalAttempt` marks
- * it failed for good when this attempt fails too.
+ * Sends one delivery once, under the outbound URL rule (checked again now: the URL may
+ * predate it, or its name may resolve elsewhere since); the job queue retries a failure with
+ * backoff. `finalAttempt` marks it failed for good when this attempt fails too.
  */
-export async function sendDelivery(db: PrismaClient, secrets: SecretBox, deliveryId: string, finalAttempt: boolean, fetchImpl: typeof fetch = fetch): Promise<DeliveryResult> {
+export async function sendDelivery(db: PrismaClient, secrets: SecretBox, deliveryId: string, finalAttempt: boolean, policy: OutboundPolicy): Promise<DeliveryResult> {
   const delivery = await db.webhookDelivery.findUnique({ where: { id: deliveryId }, include: { webhook: true } });
   if (!delivery || delivery.status === 'delivered') return { delivered: true, status: null };
   const notification = delivery.notificationId ? await db.notification.findUnique({ where: { id: delivery.notificationId } }) : null;
@@ -42,11 +51,11 @@ export async function sendDelivery(db: PrismaClient, secrets: SecretBox, deliver
 
   let result: DeliveryResult;
   try {
-    const response = await fetchImpl(delivery.webhook.url, { method: 'POST', headers, body, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
-    await response.body?.cancel().catch(() => undefined);
-    result = response.ok ? { delivered: true, status: response.status } : { delivered: false, status: response.status, error: `the receiver answered ${response.status}` };
+    const { status } = await postOutbound(delivery.webhook.url, { headers, body, timeoutMs: TIMEOUT_MS }, policy);
+    // A redirect is an answer like any other non-2xx: never followed.
+    result = status >= 200 && status < 300 ? { delivered: true, status } : { delivered: false, status, error: `the receiver answered ${status}` };
   } catch (err) {
-    result = { delivered: false, status: null, error: err instanceof Error && err.name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} s` : `could not connect: ${err instanceof Error ? err.message : String(err)}` };
+    result = { delivered: false, status: null, error: NOT_DELIVERED, reason: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
   }
   await db.webhookDelivery.update({
     where: { id: delivery.id },

@@ -1,6 +1,8 @@
 // Figma webhooks v2, in: a passcode checked in constant time against the one registered for
-// the file; a wrong one is refused (400, which also stops Figma sending) and audited, nothing
-// else stored. A valid event enqueues one debounced check of the file and answers at once.
+// the file; a wrong one is refused (400, which also stops Figma sending) with one answer
+// whether the file is tracked or not, and audited at most once a minute per file, nothing
+// else stored. Bodies over 1 MB and events outside their time window never get that far. A
+// valid event enqueues one debounced check of the file and answers at once.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
@@ -14,11 +16,23 @@ import { recordAudit } from '../audit.js';
 import type { RequestContext } from '../context.js';
 import { hashSecret, secretMatches, type SecretBox } from '../secrets.js';
 import { fileCredentials } from './credentials.js';
+import type { RefusalAudits } from './refusal-audits.js';
+
+/** How far an event's timestamp may be from now: Figma retries a failed delivery for a few hours; clocks drift a little. */
+export const EVENT_MAX_AGE_MS = 24 * 3600_000;
+export const EVENT_MAX_AHEAD_MS = 5 * 60_000;
+
+/** A timestamp outside the window is a replay or a forgery: refused before anything is looked up. */
+const EventTimestamp = z.iso.datetime({ offset: true, message: 'must be the ISO 8601 date-time Figma sends with every event' }).superRefine((value, ctx) => {
+  const age = Date.now() - Date.parse(value);
+  if (age > EVENT_MAX_AGE_MS) ctx.addIssue({ code: 'custom', message: `the event is ${Math.round(age / 3600_000)} h old; events older than a day are refused` });
+  else if (-age > EVENT_MAX_AHEAD_MS) ctx.addIssue({ code: 'custom', message: `the event is ${Math.round(-age / 60_000)} min in the future; more than five minutes ahead is refused` });
+});
 
 export const FigmaEvent = z.looseObject({
   event_type: z.enum(['PING', 'FILE_UPDATE', 'FILE_VERSION_UPDATE', 'LIBRARY_PUBLISH', 'FILE_DELETE', 'FILE_COMMENT', 'DEV_MODE_STATUS_UPDATE']),
   passcode: z.string().min(1).max(500),
-  timestamp: z.string().max(100).optional(),
+  timestamp: EventTimestamp,
   webhook_id: z.union([z.string(), z.number()]).optional(),
   // Every event but PING names its file.
   file_key: z.string().min(1).max(200).regex(/^[A-Za-z0-9_-]+$/, 'a Figma file key is letters, digits, - and _').optional(),
@@ -26,25 +40,33 @@ export const FigmaEvent = z.looseObject({
 }).refine((e) => e.event_type === 'PING' || e.file_key !== undefined, { path: ['file_key'], message: 'file_key is required for every event but PING' });
 export type FigmaEvent = z.infer<typeof FigmaEvent>;
 
+/** Largest event body taken (checked before parsing); a LIBRARY_PUBLISH of thousands of items is a few hundred kB. */
+export const FIGMA_EVENT_BODY_LIMIT = 1024 * 1024;
+
 export type ReceiveResult = { status: 'refused'; reason: string } | { status: 'accepted'; files: number; queued: number };
 
-export async function receiveFigmaEvent(db: PrismaClient, jobs: JobQueue | null, config: Config, event: FigmaEvent, correlationId: string): Promise<ReceiveResult> {
+// Compared against when no tracked file has the key, so a key nobody tracks costs the same work as a wrong passcode.
+const NO_PASSCODE = hashSecret(randomBytes(32).toString('hex'));
+
+// One answer for every refusal of a named file, tracked or not: who does not know the
+// passcode learns nothing, not even whether the file is tracked here.
+const REFUSED = { status: 'refused', reason: 'The passcode (body.passcode) does not match a webhook registered for this file (body.file_key)' } as const;
+const REFUSED_PING = { status: 'refused', reason: 'The passcode (body.passcode) does not match a registered webhook' } as const;
+
+export async function receiveFigmaEvent(db: PrismaClient, jobs: JobQueue | null, config: Config, event: FigmaEvent, correlationId: string, refusals: RefusalAudits): Promise<ReceiveResult> {
   // A PING names no file; it is sent the moment a webhook is created, before its id is stored
   // here, so it is found by the passcode registered just before.
   const files = event.file_key
     ? await db.trackedFile.findMany({ where: { fileKey: event.file_key } })
     : await db.trackedFile.findMany({ where: { webhookPasscodeHash: hashSecret(event.passcode) } });
   const matching = files.filter((f) => f.webhookPasscodeHash && secretMatches(event.passcode, f.webhookPasscodeHash));
+  if (!files.length) secretMatches(event.passcode, NO_PASSCODE);
   if (!matching.length) {
-    // Audited where the file is tracked, so a project sees attempts on its file; nothing else is stored.
+    // Audited where the file is tracked, so a project sees attempts on its file: once a minute at most.
     for (const f of files) {
-      await recordAudit(db, { projectId: f.projectId, actor: 'figma:webhook', scope: 'write', correlationId, startedAt: performance.now() }, {
-        action: 'webhook.refused', targetType: 'tracked_file', targetId: f.id, data: { eventType: event.event_type, reason: 'wrong passcode' },
-      });
+      if (refusals.due(f.id)) await auditRefusal(db, f, event.event_type, correlationId, refusals.windowMs);
     }
-    const reason = files.length ? 'The passcode does not match the one registered for this file'
-      : event.file_key ? `No project tracks file ${event.file_key}` : 'No webhook was registered with this passcode';
-    return { status: 'refused', reason };
+    return event.file_key ? REFUSED : REFUSED_PING;
   }
   let queued = 0;
   const now = new Date();
@@ -61,10 +83,24 @@ export async function receiveFigmaEvent(db: PrismaClient, jobs: JobQueue | null,
           if (id) queued += 1;
         }
       }
-      await recordAudit(tx, ctx, { action: `webhook.${event.event_type.toLowerCase()}`, targetType: 'tracked_file', targetId: f.id, data: { webhookId: event.webhook_id ?? null, timestamp: event.timestamp ?? null } });
+      await recordAudit(tx, ctx, { action: `webhook.${event.event_type.toLowerCase()}`, targetType: 'tracked_file', targetId: f.id, data: { webhookId: event.webhook_id ?? null, timestamp: event.timestamp } });
     });
   }
   return { status: 'accepted', files: matching.length, queued };
+}
+
+/**
+ * The audit of a refused passcode, unless one for the file is younger than the window: checked
+ * and written under a lock on the file, so concurrent refusals (other processes) write one.
+ */
+async function auditRefusal(db: PrismaClient, file: { id: string; projectId: string }, eventType: string, correlationId: string, windowMs: number): Promise<void> {
+  const ctx = { projectId: file.projectId, actor: 'figma:webhook', scope: 'write' as const, correlationId, startedAt: performance.now() };
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`webhook.refused:${file.id}`}))`;
+    const recent = await tx.auditEvent.count({ where: { targetType: 'tracked_file', targetId: file.id, action: 'webhook.refused', createdAt: { gt: new Date(Date.now() - windowMs) } } });
+    if (recent) return;
+    await recordAudit(tx, ctx, { action: 'webhook.refused', targetType: 'tracked_file', targetId: file.id, data: { eventType, reason: 'wrong passcode' } });
+  });
 }
 
 /**

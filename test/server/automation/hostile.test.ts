@@ -88,7 +88,8 @@ describe.each(dbKinds)('hostile input to the automation routes on %s', (kind) =>
     mkdirSync(join(root, 'other', 'empty-dir'), { recursive: true });
 
     // Logs captured at the most talkative level, to search them for secrets.
-    a = await startAutomation(kind, { TOKEN_SOURCES_ROOT: root, TOKEN_SOURCE_DEBOUNCE_MS: '200', LOG_LEVEL: 'trace' }, { listen: true, logStream: { write: (line) => void logs.push(line) } });
+    // The outbound receiver listens on loopback, which only ALLOW_PRIVATE_TARGETS lets a webhook reach.
+    a = await startAutomation(kind, { TOKEN_SOURCES_ROOT: root, TOKEN_SOURCE_DEBOUNCE_MS: '200', LOG_LEVEL: 'trace', ALLOW_PRIVATE_TARGETS: 'true' }, { listen: true, logStream: { write: (line) => void logs.push(line) } });
     figmaToken = a.figma.credentials.pat.token;
 
     // A signed outbound webhook first, so the drafts below are delivered (signed with the secret).
@@ -156,11 +157,13 @@ describe.each(dbKinds)('hostile input to the automation routes on %s', (kind) =>
       ['empty passcode', { body: { ...event, passcode: '' } }, 400, ['body.passcode']],
       ['passcode of the wrong type', { body: { ...event, passcode: { $ne: null } } }, 400, ['body.passcode']],
       ['passcode as an array', { body: { ...event, passcode: [passcode] } }, 400, ['body.passcode']],
-      ['missing file_key on FILE_UPDATE', { body: { event_type: 'FILE_UPDATE', passcode: 'x' } }, 400, ['body.file_key']],
+      ['missing file_key on FILE_UPDATE', { body: { event_type: 'FILE_UPDATE', passcode: 'x', timestamp: event.timestamp } }, 400, ['body.file_key']],
+      ['missing timestamp', { body: { event_type: 'FILE_UPDATE', passcode, file_key: KEY } }, 400, ['body.timestamp']],
+      ['a replayed event (two days old)', { body: { ...event, passcode, timestamp: new Date(Date.now() - 48 * 3600_000).toISOString() } }, 400, ['body.timestamp', 'older than a day']],
       ['a path as file_key', { body: { ...event, file_key: '..\\..\\etc\\passwd' } }, 400, ['body.file_key']],
       ['a 100k passcode', { body: { ...event, passcode: 'p'.repeat(100_000) } }, 400, ['body.passcode']],
-      ['a 5 MB passcode', { body: { ...event, passcode: 'p'.repeat(5_000_000) } }, 400, ['body.passcode']],
-      ['a body over BODY_LIMIT_BYTES', { raw: JSON.stringify({ ...event, passcode: 'p'.repeat(11 * 1024 * 1024) }) }, 413, ['BODY_LIMIT_BYTES']],
+      ['a 5 MB passcode', { body: { ...event, passcode: 'p'.repeat(5_000_000) } }, 413, ['1 MB']],
+      ['a body over BODY_LIMIT_BYTES', { raw: JSON.stringify({ ...event, passcode: 'p'.repeat(11 * 1024 * 1024) }) }, 413, ['1 MB']],
       ['webhook_id an object', { body: { ...event, webhook_id: { id: 1 } } }, 400, ['body.webhook_id']],
       ['a 1 MB file_name', { body: { ...event, file_name: 'n'.repeat(1_000_000) } }, 400, ['body.file_name']],
       ['not JSON', { raw: 'event_type=FILE_UPDATE&passcode=x' }, 400, ['not valid JSON']],
@@ -182,7 +185,7 @@ describe.each(dbKinds)('hostile input to the automation routes on %s', (kind) =>
     expect(await state()).toEqual(before);
   });
 
-  it('POST /webhooks/figma: a wrong or near-miss passcode is a 400 and only its audit is stored; an unknown key stores nothing', async () => {
+  it('POST /webhooks/figma: a wrong or near-miss passcode is a 400 and only its (one) audit is stored; an unknown key gets the same answer and stores nothing', async () => {
     const url = '/api/v1/webhooks/figma';
     const before = await state();
     const auditsBefore = await refusedAudits();
@@ -193,17 +196,23 @@ describe.each(dbKinds)('hostile input to the automation routes on %s', (kind) =>
       ` ${passcode}`,
       'p'.repeat(500),
     ];
+    const timestamp = new Date().toISOString();
+    const answers = [];
     for (const pc of wrong) {
-      const res = await a.t.api('POST', url, { token: null, body: { event_type: 'FILE_UPDATE', passcode: pc, file_key: KEY, webhook_id: hookId } });
+      const res = await a.t.api('POST', url, { token: null, body: { event_type: 'FILE_UPDATE', passcode: pc, file_key: KEY, webhook_id: hookId, timestamp } });
       refused(res, `passcode ${JSON.stringify(pc.slice(0, 20))}`, 400, /passcode/i);
+      answers.push(res.body);
     }
     // FILE_DELETE with a wrong passcode must not delete.
-    refused(await a.t.api('POST', url, { token: null, body: { event_type: 'FILE_DELETE', passcode: 'nope', file_key: KEY } }), 'FILE_DELETE, wrong passcode', 400, /passcode/i);
+    refused(await a.t.api('POST', url, { token: null, body: { event_type: 'FILE_DELETE', passcode: 'nope', file_key: KEY, timestamp } }), 'FILE_DELETE, wrong passcode', 400, /passcode/i);
     // A PING finds its file by passcode: a wrong one finds none.
-    refused(await a.t.api('POST', url, { token: null, body: { event_type: 'PING', passcode: 'not-registered' } }), 'PING, wrong passcode', 400, /passcode/i);
-    // A key nobody tracks: refused, nothing audited (there is no project to audit it in).
-    refused(await a.t.api('POST', url, { token: null, body: { event_type: 'FILE_UPDATE', passcode, file_key: 'NobodyTracksThis' } }), 'untracked key', 400, 'NobodyTracksThis');
-    expect(await refusedAudits()).toBe(auditsBefore + wrong.length + 1);
+    refused(await a.t.api('POST', url, { token: null, body: { event_type: 'PING', passcode: 'not-registered', timestamp } }), 'PING, wrong passcode', 400, /passcode/i);
+    // A key nobody tracks: refused with the very answer a tracked one gets, nothing audited (there is no project to audit it in).
+    const untracked = await a.t.api('POST', url, { token: null, body: { event_type: 'FILE_UPDATE', passcode, file_key: 'NobodyTracksThis', timestamp } });
+    refused(untracked, 'untracked key', 400, /passcode/i);
+    expect(untracked.body).toBe(answers[0]);
+    // Six wrong passcodes for one file: audited once (at most once a minute per file).
+    expect(await refusedAudits()).toBe(auditsBefore + 1);
     await new Promise((r) => setTimeout(r, 1000));
     expect(await state()).toEqual(before);
     expect((await prisma().trackedFile.findUniqueOrThrow({ where: { id: fileId } })).status).toBe('active');

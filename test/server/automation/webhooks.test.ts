@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RefusalAudits } from '../../../server/services/automation/refusal-audits.js';
 import { dbKinds } from '../../helpers/databases.js';
 import { setColor } from '../../helpers/sync-fixtures.js';
 import { baseDesign, editFile, putFile, settled, startAutomation, track, versionsOf, type Automation, type Design } from './support.js';
@@ -81,7 +82,7 @@ describe.each(dbKinds)('Figma webhooks on %s', (kind) => {
   });
 
   it('refuses malformed events with a 400 that names the field, never a 500', async () => {
-    const missing = await a.t.api('POST', webhookUrl(), { token: null, body: { event_type: 'FILE_UPDATE', passcode: 'x' } });
+    const missing = await a.t.api('POST', webhookUrl(), { token: null, body: { event_type: 'FILE_UPDATE', passcode: 'x', timestamp: new Date().toISOString() } });
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('file_key');
     const unknownType = await a.t.api('POST', webhookUrl(), { token: null, body: { event_type: 'FILE_EXPLODE', passcode: 'x', file_key: KEY } });
@@ -109,6 +110,80 @@ describe.each(dbKinds)('Figma webhooks on %s', (kind) => {
     expect((await audits('webhook.file_update')).length).toBeGreaterThanOrEqual(21);
   });
 
+  const passcodeOf = () => a.figma.webhooks().find((w) => String(w.id) === hookId)!.passcode;
+  const post = (body: Record<string, unknown>) => a.t.api('POST', webhookUrl(), { token: null, body });
+  const at = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+  it('a wrong passcode gets the same answer whether the file key is tracked or not', async () => {
+    const event = { event_type: 'FILE_UPDATE', passcode: 'not-the-passcode', timestamp: at(0), webhook_id: '999' };
+    const tracked = await post({ ...event, file_key: KEY });
+    const untracked = await post({ ...event, file_key: 'NobodyTracksThis1' });
+    // Headers too, but for those that differ on every request (the id, the date, the caller's remaining request budget).
+    const varying = (h: string) => ['x-request-id', 'date'].includes(h) || h.startsWith('x-ratelimit-');
+    const comparable = (res: typeof tracked) => ({ status: res.statusCode, body: res.body, headers: Object.keys(res.headers).filter((h) => !varying(h)).sort().map((h) => [h, res.headers[h]]) });
+    expect(comparable(tracked)).toEqual(comparable(untracked));
+    expect(tracked.statusCode).toBe(400);
+    expect(tracked.json().error.message).toMatch(/passcode/);
+    // A PING names no file: a wrong passcode is refused alike.
+    const ping = await post({ event_type: 'PING', passcode: 'not-the-passcode', timestamp: at(0) });
+    expect(ping.statusCode).toBe(400);
+  });
+
+  it('wrong passcodes from anyone are audited at most once a minute per file', async () => {
+    // A file of its own, so what other tests refused does not count here.
+    const created = await a.t.api('POST', `/api/v1/projects/${a.t.projectId}/files`, { body: { fileKey: 'RefusedAuditKey1', pollIntervalSeconds: 3600 } });
+    expect(created.statusCode, created.body).toBe(201);
+    const other = created.json() as { id: string };
+    const refusedAudits = () => a.t.db.prisma.auditEvent.count({ where: { action: 'webhook.refused', targetId: other.id } });
+    const event = { event_type: 'FILE_UPDATE', file_key: 'RefusedAuditKey1', timestamp: at(0) };
+    for (let i = 0; i < 5; i++) expect((await post({ ...event, passcode: `wrong-${i}` })).statusCode).toBe(400);
+    const concurrent = await Promise.all(Array.from({ length: 10 }, (_, i) => post({ ...event, passcode: `wrong-at-once-${i}` })));
+    expect(concurrent.map((r) => r.statusCode)).toEqual(new Array(10).fill(400));
+    expect(await refusedAudits()).toBe(1);
+    await settled(a);
+  });
+
+  it('events older than a day, more than five minutes ahead, or without a timestamp are refused with a 400 naming body.timestamp, changing nothing', async () => {
+    const before = await fileRow();
+    const ping = { event_type: 'PING', passcode: passcodeOf(), webhook_id: hookId };
+    for (const [what, timestamp] of [['25 hours old', at(-25 * 3600_000)], ['six minutes ahead', at(6 * 60_000)], ['a year old', '2020-02-23T20:27:16Z'], ['not a date', 'yesterday'], ['missing', undefined]] as const) {
+      const res = await post({ ...ping, ...(timestamp === undefined ? {} : { timestamp }) });
+      expect.soft(res.statusCode, `${what}: ${res.body}`).toBe(400);
+      expect.soft(res.body, what).toContain('body.timestamp');
+    }
+    expect((await fileRow()).lastEventAt).toEqual(before.lastEventAt);
+    // Within the window (Figma retries a failed delivery for a few hours; clocks drift a little) they are accepted.
+    for (const timestamp of [at(-23 * 3600_000), at(4 * 60_000), new Date().toISOString()]) {
+      const res = await post({ ...ping, timestamp });
+      expect(res.statusCode, `${timestamp}: ${res.body}`).toBe(200);
+    }
+  });
+
+  it('a body over 1 MB is refused before it is parsed (413); a LIBRARY_PUBLISH of a big library is well under and accepted', async () => {
+    const item = (kind: string, i: number) => ({ key: `${kind}${i.toString(16).padStart(38, '0')}`, name: `${kind}/Category ${i % 40}/Item ${i}, Size=Large, State=Hover` });
+    const publish = (components: number, styles: number, variables: number) => ({
+      event_type: 'LIBRARY_PUBLISH', passcode: passcodeOf(), timestamp: at(0), webhook_id: hookId, file_key: KEY, file_name: 'Design System',
+      triggered_by: { id: '1', handle: 'Designer' }, description: 'Release', library_item: { key: KEY, name: 'Design System' },
+      created_components: Array.from({ length: components }, (_, i) => item('component', i)), created_styles: Array.from({ length: styles }, (_, i) => item('style', i)),
+      created_variables: Array.from({ length: variables }, (_, i) => item('variable', i)), modified_components: [], modified_styles: [], modified_variables: [],
+      deleted_components: [], deleted_styles: [], deleted_variables: [],
+    });
+    // 2,000 components, 500 styles and 2,000 variables published at once: about half the limit.
+    const big = JSON.stringify(publish(2000, 500, 2000));
+    expect(big.length).toBeLessThan(600_000);
+    const accepted = await a.t.api('POST', webhookUrl(), { token: null, raw: big });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const huge = JSON.stringify(publish(9000, 0, 0));
+    expect(huge.length).toBeGreaterThan(1024 * 1024);
+    const refused = await a.t.api('POST', webhookUrl(), { token: null, raw: huge });
+    expect(refused.statusCode, refused.body).toBe(413);
+    expect(refused.json().error.message).toContain('1 MB');
+    // Not parsed: 2 MB that are not JSON get the same 413, not a JSON error.
+    const junk = await a.t.api('POST', webhookUrl(), { token: null, raw: `{${'x'.repeat(2 * 1024 * 1024)}` });
+    expect(junk.statusCode).toBe(413);
+    await settled(a);
+  });
+
   it('FILE_DELETE marks the file deleted and stops polling it', async () => {
     await settled(a);
     const deleteHook = a.figma.webhooks().find((w) => w.context_id === KEY && w.event_type === 'FILE_DELETE')!;
@@ -122,5 +197,27 @@ describe.each(dbKinds)('Figma webhooks on %s', (kind) => {
     await a.t.api('POST', `/api/v1/projects/${a.t.projectId}/files/${fileId}/check`);
     await settled(a);
     expect(a.figma.count('meta', KEY)).toBe(metaBefore);
+  });
+});
+
+describe('the gate of refused-passcode audits', () => {
+  it('opens once per file per window, and again when the window has passed', () => {
+    let now = 1_000_000;
+    const gate = new RefusalAudits(60_000, () => now);
+    expect([gate.due('a'), gate.due('a'), gate.due('b')]).toEqual([true, false, true]);
+    now += 59_999;
+    expect(gate.due('a')).toBe(false);
+    now += 1;
+    expect([gate.due('a'), gate.due('a')]).toEqual([true, false]);
+  });
+
+  it('stays bounded: past its size, entries older than the window are dropped', () => {
+    let now = 0;
+    const gate = new RefusalAudits(60_000, () => now, 3);
+    for (const id of ['a', 'b', 'c']) gate.due(id);
+    now = 60_000;
+    expect(gate.due('d')).toBe(true);
+    // 'a' was dropped with the others, so it is due again; 'd' is still within its window.
+    expect([gate.due('a'), gate.due('d')]).toEqual([true, false]);
   });
 });
