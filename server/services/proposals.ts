@@ -3,7 +3,7 @@ import type { Tx } from '../db/database.js';
 import type { ComponentSpec } from '../../core/contract/specs.js';
 import type { TokenSet } from '../../core/contract/tokens.js';
 import type { Trigger } from '../../core/contract/api.js';
-import type { Proposal } from '../../core/contract/sync.js';
+import type { Proposal, RejectedEarlier } from '../../core/contract/sync.js';
 import { unprocessable } from '../errors.js';
 import { loadVersionFiles } from './blobs.js';
 import type { RequestContext } from './context.js';
@@ -11,13 +11,16 @@ import { applyCustomization, assessChange, fileStats, fullTokensOf, generate, in
 import { branchHead, createDraftInTx, filesHashOf, MAIN, publishInTx } from './versions/index.js';
 import { PhaseTimer } from './phases.js';
 import { notify } from './notify.js';
+import { lastRejected, rejectedEarlier, rejectedWith } from './rejected.js';
 
 type ComponentRow = Prisma.ComponentGetPayload<{ include: { currentVersion: true } }>;
 
 export type ProposalOutcome =
   | { kind: 'unchanged' }
   | { kind: 'proposed'; proposal: Proposal; published: boolean; beforeVersionId: string | null }
-  | { kind: 'pending'; proposal: Proposal };
+  | { kind: 'pending'; proposal: Proposal }
+  /** the same change, from the same base, was rejected: not proposed again (rejected.ts) */
+  | { kind: 'rejectedEarlier'; rejected: RejectedEarlier };
 
 export interface ProposeOptions {
   trigger: Trigger;
@@ -26,6 +29,8 @@ export interface ProposeOptions {
   generationParams?: Prisma.InputJsonValue | undefined;
   /** Make a patch version even when nothing changed (manual regeneration). */
   force?: boolean | undefined;
+  /** Propose even a change that was rejected with these same inputs (a regeneration by hand). */
+  proposeRejected?: boolean | undefined;
   /** Apply the component's policy (auto publishes non-breaking, conflict-free drafts). */
   applyPolicy?: boolean | undefined;
   timer?: PhaseTimer | undefined;
@@ -69,6 +74,10 @@ export async function proposeVersion(
   const pending = await tx.componentVersion.findFirst({ where: { componentId: component.id, branch, status: 'draft' }, orderBy: { createdAt: 'desc' } });
   if (pending && !options.force && (pending.baseVersionId ?? null) === (base?.id ?? null) && inputsKey(pending) === inputsKey({ ...inputs, ...pattern })) {
     return { kind: 'pending', proposal: proposalFromDraft(component, pending) };
+  }
+  if (!options.force && !options.proposeRejected) {
+    const rejected = rejectedWith((await lastRejected(tx, [component.id], branch)).get(component.id), base?.id ?? null, inputsKey({ ...inputs, ...pattern }));
+    if (rejected) return { kind: 'rejectedEarlier', rejected: rejectedEarlier(component, rejected) };
   }
   const generated = options.generated ?? timer.measure('generate', () => generate(inputs));
 
