@@ -37,4 +37,8 @@ export const LIMITS = {
   filesPerVersion: 500,
   /** Files in one customization upload. */
   filesPerCustomization: 200,
+  /** Variant values of a component spec (the prop names they are keyed by: propName), as prop options. */
+  variantValue: 200,
+  /** Collection and mode names of a token set (DTCG: the collection name and mode names), as prop options. */
+  modeName: 200,
 } as const;

@@ -18,7 +18,10 @@ export type PropDef = z.infer<typeof PropDef>;
 
 export const Variant = z.object({
   id: z.string().min(1).max(200),
-  values: z.record(z.string(), z.string()),
+  /** prop name → option (what names and options of props may be, never more: they become CSS selectors and story names) */
+  values: z.record(z.string().max(LIMITS.propName), z.string().max(LIMITS.variantValue), {
+    error: (issue) => (issue.code === 'invalid_key' ? `prop names are at most ${LIMITS.propName} characters` : undefined),
+  }),
   /** binding slot ("fill", "paddingLeft", "typography", …) → token id */
   bindings: z.record(z.string(), z.string()),
 });

@@ -40,11 +40,23 @@ export const Proposal = z.object({
 });
 export type Proposal = z.infer<typeof Proposal>;
 
+/** A component whose change was rejected before, with the same inputs: not proposed again (DESIGN.md "Versions"). */
+export const RejectedEarlier = z.object({
+  componentId: z.string(),
+  componentName: z.string(),
+  /** the rejected draft */
+  versionId: z.string(),
+  version: z.string(),
+});
+export type RejectedEarlier = z.infer<typeof RejectedEarlier>;
+
 export const SyncResult = z.object({
   syncId: z.string(),
   status: z.string(),
   proposals: z.array(Proposal),
   unchanged: z.number().int(),
   errors: z.array(z.object({ componentId: z.string(), message: z.string() })),
+  /** changes rejected earlier with these same inputs, not proposed again until the inputs change or someone regenerates by hand (added in API 1.x; absent on older results) */
+  rejectedEarlier: z.array(RejectedEarlier).optional(),
 });
 export type SyncResult = z.infer<typeof SyncResult>;

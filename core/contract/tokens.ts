@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TokenSourceKinds, TokenTypes } from './enums.js';
+import { LIMITS } from './limits.js';
 
 /** A reference to another token by id (Figma variable id, style id, or DTCG dot path). */
 export const Alias = z.object({ alias: z.string().min(1) }).strict();
@@ -37,12 +38,12 @@ export const CodeSyntax = z.object({
 });
 export type CodeSyntax = z.infer<typeof CodeSyntax>;
 
-export const Mode = z.object({ id: z.string().min(1), name: z.string().min(1) });
+export const Mode = z.object({ id: z.string().min(1), name: z.string().min(1).max(LIMITS.modeName) });
 export type Mode = z.infer<typeof Mode>;
 
 export const Collection = z.object({
   id: z.string().min(1),
-  name: z.string().min(1),
+  name: z.string().min(1).max(LIMITS.modeName),
   modes: z.array(Mode).min(1),
   defaultModeId: z.string().min(1),
 });
@@ -74,9 +75,9 @@ export type TokenSet = z.infer<typeof TokenSet>;
 /** DTCG 2025.10 documents per mode; documents of one mode merge in order; first mode is default. */
 export const DtcgTokens = z.object({
   format: z.literal('dtcg'),
-  collectionName: z.string().optional(),
+  collectionName: z.string().max(LIMITS.modeName).optional(),
   modes: z.array(z.object({
-    name: z.string().min(1),
+    name: z.string().min(1).max(LIMITS.modeName),
     documents: z.array(z.record(z.string(), z.json())).min(1),
   })).min(1),
 });

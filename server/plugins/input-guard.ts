@@ -3,9 +3,11 @@ import { inputProblem, inputRefused } from '../services/input-problem.js';
 import { yieldToEventLoop } from '../services/event-loop.js';
 
 /**
- * Runs before validation on every route: PostgreSQL text and jsonb cannot hold U+0000 (it
- * would fail deep inside a transaction), and an oversized list would make validation itself
- * the attack. A 400 in the validation error shape, naming the field.
+ * Runs before validation on every route: PostgreSQL text and jsonb cannot hold U+0000 or a
+ * lone UTF-16 surrogate (jsonb fails deep inside a transaction, text silently stores U+FFFD),
+ * and an oversized list would make validation itself the attack. A 400 in the validation
+ * error shape, naming the field. The sync route reads its body as text: the same check runs
+ * on its worker thread (services/sync/validate.ts).
  */
 export default fp(
   async (app) => {

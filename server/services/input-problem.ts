@@ -1,18 +1,20 @@
 // What in a request must never reach validation or the database, found without recursion.
 import { LIMITS } from '../../core/contract/limits.js';
 import { AppError } from '../errors.js';
+import { fieldPath, shortKey } from './validation-error.js';
 
 const NUL = '\u0000';
 
 export interface InputProblem {
   path: string;
   message: string;
-  code: 'nul_character' | 'too_many_items';
+  code: 'nul_character' | 'lone_surrogate' | 'too_many_items';
 }
 
 /**
  * The first thing in a parsed value that must not reach validation or the database: a NUL
- * character (in a string or an object key), or an array or object larger than any the API takes. The
+ * character or a lone UTF-16 surrogate (in a string or an object key), or an array or object
+ * larger than any the API takes. The
  * path is in the style of validation errors ("body.components.0.name"). Walks with an
  * explicit stack, never recursing, and checks an array's length before looking inside it:
  * a million-element array is refused without a million validation errors.
@@ -28,6 +30,7 @@ export function inputProblem(value: unknown, root: string): InputProblem | null 
         const path = pathOf(trail);
         return { path, code: 'nul_character', message: `${path}: contains a NUL character (U+0000), which cannot be stored` };
       }
+      if (!isWellFormed(v)) return loneSurrogate(pathOf(trail), v);
     } else if (Array.isArray(v)) {
       if (v.length > LIMITS.listItems) {
         const path = pathOf(trail);
@@ -42,13 +45,31 @@ export function inputProblem(value: unknown, root: string): InputProblem | null 
       }
       for (const key of keys) {
         if (key.indexOf(NUL) !== -1) {
-          return { path: pathOf(trail), code: 'nul_character', message: `${pathOf(trail)}: the key ${JSON.stringify(key)} contains a NUL character (U+0000), which cannot be stored` };
+          return { path: pathOf(trail), code: 'nul_character', message: `${pathOf(trail)}: the key ${JSON.stringify(shortKey(key))} contains a NUL character (U+0000), which cannot be stored` };
         }
+        if (!isWellFormed(key)) return loneSurrogate(pathOf(trail), key, true);
       }
       for (let i = keys.length - 1; i >= 0; i--) stack.push([(v as Record<string, unknown>)[keys[i]!], { key: keys[i]!, parent: trail }]);
     }
   }
   return null;
+}
+
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** String.prototype.isWellFormed (Node 20+, newer than the ES2022 library the code is typed with): native, so the common case costs no regex. */
+const isWellFormed = (s: string): boolean => (s as unknown as { isWellFormed(): boolean }).isWellFormed();
+
+/**
+ * JSON can spell a lone surrogate ("\ud800") and JavaScript strings hold one, but UTF-8 cannot:
+ * PostgreSQL refuses it in jsonb, and text would silently store U+FFFD in its place.
+ */
+function loneSurrogate(path: string, s: string, isKey = false): InputProblem {
+  const at = s.search(LONE_SURROGATE);
+  const unit = s.charCodeAt(at).toString(16).toUpperCase();
+  const what = isKey ? `the key ${JSON.stringify(shortKey(s))} has` : 'has';
+  return { path, code: 'lone_surrogate', message: `${path}: ${what} a lone UTF-16 surrogate (U+${unit}) at character ${at}, which is not valid Unicode text and cannot be stored` };
 }
 
 /** Where a value sits: its key, and the trail of its parent (null at the root). */
@@ -60,7 +81,8 @@ interface Trail {
 function pathOf(trail: Trail): string {
   const keys: Array<string | number> = [];
   for (let t: Trail | null = trail; t; t = t.parent) keys.push(t.key);
-  return keys.reverse().join('.');
+  const [root, ...rest] = keys.reverse();
+  return fieldPath(String(root), rest);
 }
 
 

@@ -4,7 +4,7 @@ import type { ComponentSpec } from '../../core/contract/specs.js';
 import type { TokenSet } from '../../core/contract/tokens.js';
 import type { ClosureCache } from '../../core/tokens/index.js';
 import type { Trigger } from '../../core/contract/api.js';
-import type { Proposal } from '../../core/contract/sync.js';
+import type { Proposal, RejectedEarlier } from '../../core/contract/sync.js';
 import { unprocessable } from '../errors.js';
 import { loadVersionFiles } from './blobs.js';
 import type { RequestContext } from './context.js';
@@ -12,13 +12,16 @@ import { applyCustomization, assessChange, fileStats, fullTokensOf, storeSnapsho
 import { branchHead, createDraftInTx, filesHashOf, MAIN, publishInTx } from './versions/index.js';
 import { PhaseTimer } from './phases.js';
 import { notify } from './notify.js';
+import { lastRejected, rejectedEarlier, rejectedWith } from './rejected.js';
 
 type ComponentRow = Prisma.ComponentGetPayload<{ include: { currentVersion: true } }>;
 
 export type ProposalOutcome =
   | { kind: 'unchanged' }
   | { kind: 'proposed'; proposal: Proposal; published: boolean; beforeVersionId: string | null }
-  | { kind: 'pending'; proposal: Proposal };
+  | { kind: 'pending'; proposal: Proposal }
+  /** the same change, from the same base, was rejected: not proposed again (rejected.ts) */
+  | { kind: 'rejectedEarlier'; rejected: RejectedEarlier };
 
 export interface ProposeOptions {
   trigger: Trigger;
@@ -32,6 +35,8 @@ export interface ProposeOptions {
   tokensSnapshotId?: string | null | undefined;
   /** Make a patch version even when nothing changed (manual regeneration). */
   force?: boolean | undefined;
+  /** Propose even a change that was rejected with these same inputs (a regeneration by hand). */
+  proposeRejected?: boolean | undefined;
   /** Apply the component's policy (auto publishes non-breaking, conflict-free drafts). */
   applyPolicy?: boolean | undefined;
   timer?: PhaseTimer | undefined;
@@ -78,6 +83,10 @@ export async function proposeVersion(
   const pending = await tx.componentVersion.findFirst({ where: { componentId: component.id, branch, status: 'draft' }, orderBy: { createdAt: 'desc' } });
   if (pending && !options.force && (pending.baseVersionId ?? null) === (base?.id ?? null) && inputsKey(pending) === inputsKey({ ...inputs, ...pattern })) {
     return { kind: 'pending', proposal: proposalFromDraft(component, pending) };
+  }
+  if (!options.force && !options.proposeRejected) {
+    const rejected = rejectedWith((await lastRejected(tx, [component.id], branch)).get(component.id), base?.id ?? null, inputsKey({ ...inputs, ...pattern }));
+    if (rejected) return { kind: 'rejectedEarlier', rejected: rejectedEarlier(component, rejected) };
   }
   const generated = options.generated ?? timer.measure('generate', () => generate(inputs));
 
@@ -167,13 +176,18 @@ export function designInputs(component: { name: string; pattern: string | null }
   return { inputs, pattern: patternOf(inputs) };
 }
 
-export function proposalFromDraft(component: { id: string; name: string }, v: Prisma.ComponentVersionGetPayload<object>): Proposal {
+/**
+ * A draft as the proposal it was stored with. `baseVersion` is the number of the version the
+ * draft records as its base (baseVersionId), when the caller read it: a draft made from files
+ * (POST /components/:id/versions) stores no proposal, so only its base says where it starts.
+ */
+export function proposalFromDraft(component: { id: string; name: string }, v: Prisma.ComponentVersionGetPayload<object>, baseVersion?: string | null): Proposal {
   const stored = (v.changes ?? {}) as Partial<StoredChanges>;
   return {
     componentId: component.id,
     componentName: component.name,
     draftVersionId: v.id,
-    fromVersion: stored.fromVersion ?? null,
+    fromVersion: baseVersion !== undefined ? baseVersion : stored.fromVersion ?? null,
     toVersion: v.version,
     bump: (v.bump ?? 'patch') as Proposal['bump'],
     reasons: stored.reasons ?? v.changeSummary,

@@ -44,6 +44,8 @@ export async function regenerate(ctx: RequestContext, componentId: string, input
       trigger: 'manual',
       branch,
       force: input.force,
+      // By hand: a change rejected earlier is proposed again (DESIGN.md "Versions").
+      proposeRejected: true,
       applyPolicy: false,
       generationParams: {
         // Stored tokens come from the base's sync: the next change detection can still diff that whole set.
@@ -51,7 +53,8 @@ export async function regenerate(ctx: RequestContext, componentId: string, input
         regenerated: { from: base?.version ?? null, suppliedTokens: !!supplied, suppliedSpec: !!input.spec },
       },
     });
-    if (outcome.kind === 'unchanged') return { changed: false as const, reasons: ['inputs unchanged'], base };
+    // (never rejectedEarlier: a regeneration by hand proposes what was rejected)
+    if (outcome.kind === 'unchanged' || outcome.kind === 'rejectedEarlier') return { changed: false as const, reasons: ['inputs unchanged'], base };
 
     const draft = await tx.componentVersion.findUniqueOrThrow({ where: { id: outcome.proposal.draftVersionId } });
     const [baseFiles, draftFiles] = await Promise.all([base ? loadVersionFiles(tx, base.id) : [], loadVersionFiles(tx, draft.id)]);

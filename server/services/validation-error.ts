@@ -21,5 +21,18 @@ export function validationFailed(issues: readonly ValidationIssue[], total = iss
 
 /** zod's issues of one part of the request (`body`, `querystring`, …) in that shape. */
 export function zodIssues(context: string, issues: readonly z.core.$ZodIssue[]): ValidationIssue[] {
-  return issues.map((i) => ({ path: [context, ...i.path.map(String)].join('.'), message: i.message, code: i.code }));
+  return issues.map((i) => ({ path: fieldPath(context, i.path), message: i.message, code: i.code }));
+}
+
+/** A key longer than this is shortened in a path: a path names the field, it does not echo a 100,000-character key. */
+const MAX_SEGMENT = 60;
+
+/** "body.components.0.name": the part of the request, then each key (long ones shortened). */
+export function fieldPath(context: string, segments: readonly PropertyKey[]): string {
+  return [context, ...segments.map((s) => shortKey(String(s)))].join('.');
+}
+
+/** A key as an answer may quote it. */
+export function shortKey(key: string): string {
+  return key.length > MAX_SEGMENT ? `${key.slice(0, MAX_SEGMENT)}…(${key.length} characters)` : key;
 }

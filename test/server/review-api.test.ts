@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbKinds } from '../helpers/databases.js';
-import { otherProject, startTestApp, type TestApp } from '../helpers/app.js';
+import { files, otherProject, startTestApp, type TestApp } from '../helpers/app.js';
 import { setColor, syncRequest } from '../helpers/sync-fixtures.js';
 
 type SyncBody = { syncId: string; proposals: Array<{ componentId: string; componentName: string; draftVersionId: string; toVersion: string }> };
@@ -38,6 +38,19 @@ describe.each(dbKinds)('review API on %s', (kind) => {
     const reject = await t.api('POST', `/api/v1/versions/${waiting[0]!.proposal.draftVersionId}/reject`, { body: {} });
     expect(reject.statusCode).toBe(200);
     expect((await drafts()).json()).toEqual({ drafts: [] });
+  });
+
+  it('names the published base of a draft made from files (POST /components/:id/versions), and none for a first draft', async () => {
+    const card = (await t.api('POST', `/api/v1/projects/${t.projectId}/components`, { body: { name: 'Hand Made' } })).json().id as string;
+    const first = (await t.api('POST', `/api/v1/components/${card}/versions`, { body: { files: files(1, 'a'), bump: 'minor' } })).json();
+    const mine = async () => ((await drafts()).json().drafts as Draft[]).filter((d) => d.proposal.componentId === card);
+    expect((await mine()).map((d) => [d.proposal.fromVersion, d.proposal.toVersion])).toEqual([[null, first.version]]);
+    const published = (await t.api('POST', `/api/v1/versions/${first.id}/publish`, { body: {} })).json();
+    const second = (await t.api('POST', `/api/v1/components/${card}/versions`, { body: { files: files(1, 'b'), bump: 'minor' } })).json();
+    expect(second.status).toBe('draft');
+    expect((await mine()).map((d) => [d.proposal.fromVersion, d.proposal.toVersion, d.proposal.draftVersionId])).toEqual([[published.version, second.version, second.id]]);
+    expect(published.version).not.toBe(second.version);
+    await t.api('POST', `/api/v1/versions/${second.id}/reject`, { body: {} });
   });
 
   it('shows another project\'s drafts to nobody else', async () => {

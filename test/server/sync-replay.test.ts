@@ -3,7 +3,7 @@ import { dbKinds } from '../helpers/databases.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { setColor, syncRequest } from '../helpers/sync-fixtures.js';
 
-type SyncBody = { syncId: string; status: string; proposals: Array<{ componentId: string; componentName: string; draftVersionId: string; toVersion: string }>; unchanged: number; errors: unknown[]; replayed?: boolean };
+type SyncBody = { syncId: string; status: string; proposals: Array<{ componentId: string; componentName: string; draftVersionId: string; toVersion: string }>; unchanged: number; errors: unknown[]; replayed?: boolean; rejectedEarlier?: unknown[] };
 
 // Replays only where they help: a key replays for 24 h; without one every sync is computed afresh.
 describe.each(dbKinds)('sync replays on %s', (kind) => {
@@ -54,16 +54,16 @@ describe.each(dbKinds)('sync replays on %s', (kind) => {
 
   const blue = () => syncRequest((ds) => setColor(ds.tokens, 'VariableID:1:1', '#0044dd'));
 
-  it('after a reject, the same body proposes the change again', async () => {
-    const proposed = (await sync(blue())).json() as SyncBody;
+  it('after a reject, the same body is computed again and proposes nothing: the change is listed as rejected earlier', async () => {
+    const navy = syncRequest((ds) => setColor(ds.tokens, 'VariableID:1:1', '#0033aa'));
+    const proposed = (await sync(navy)).json() as SyncBody;
     expect(proposed.proposals.map((p) => [p.componentName, p.toVersion])).toEqual([['Button', '1.1.0']]);
     expect((await decide(proposed, 'reject')).json().results[0]).toMatchObject({ ok: true, status: 'rejected' });
-    const again = (await sync(blue())).json() as SyncBody;
+    const again = (await sync(navy)).json() as SyncBody;
     expect(again.replayed).toBe(false);
-    expect(again.proposals.map((p) => [p.componentName, p.toVersion])).toEqual([['Button', '1.1.0']]);
-    expect(again.proposals[0]!.draftVersionId).not.toBe(proposed.proposals[0]!.draftVersionId);
-    expect((await t.api('GET', `/api/v1/versions/${again.proposals[0]!.draftVersionId}`)).json().status).toBe('draft');
-    await decide(again, 'reject');
+    expect(again.syncId).not.toBe(proposed.syncId);
+    expect(again.proposals).toEqual([]);
+    expect(again.rejectedEarlier).toEqual([{ componentId: proposed.proposals[0]!.componentId, componentName: 'Button', versionId: proposed.proposals[0]!.draftVersionId, version: '1.1.0' }]);
   });
 
   it('after an accept, the same body is up to date; after an undo, it proposes the undone change again', async () => {
@@ -75,7 +75,6 @@ describe.each(dbKinds)('sync replays on %s', (kind) => {
     expect(again.replayed).toBe(false);
     expect(again.proposals.map((p) => p.componentName)).toEqual(['Button']);
     expect(again.proposals[0]!.draftVersionId).not.toBe(proposed.proposals[0]!.draftVersionId);
-    await decide(again, 'reject');
   });
 
   it('a key reused for a different body is refused (422) within 24 h', async () => {

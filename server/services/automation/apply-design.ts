@@ -73,7 +73,8 @@ export async function applyDesign(ctx: RequestContext, design: SyncRequest, opti
       result.failed.push({ componentId: known?.id ?? d.spec.id, message: d.message });
       continue;
     }
-    if (d.kind === 'upToDate') continue;
+    // Rejected earlier with these inputs, and recorded so: nothing to do (DESIGN.md "Versions").
+    if (d.kind === 'upToDate' || d.kind === 'rejectedEarlier') continue;
     if (!known && options.onlyKnown) continue;
     const { inputs } = d.detection;
     // Seen before exactly like this: its job was enqueued (or its change recorded) already.

@@ -59,6 +59,10 @@ export async function decide(ctx: RequestContext, syncId: string, decisions: Dec
 /** One decision, atomically; an accepted version joins the sync's undo list. */
 async function decideOne(ctx: RequestContext, syncId: string, d: DecisionInput, draftVersionId: string) {
   return ctx.db.$transaction(async (tx) => {
+    // The sync's row first: decisions of one sync take turns with each other (each adds to the
+    // undo list: side by side, the last write would drop the others' entries) and with its undo.
+    const [op] = await tx.$queryRaw<Array<{ undone_at: Date | null }>>`SELECT undone_at FROM sync_operations WHERE id = ${syncId}::uuid FOR UPDATE`;
+    if (op?.undone_at) throw conflict('sync_undone', `Sync ${syncId} was undone; run a new sync`);
     const v = d.decision === 'accept'
       ? await publishInTx(tx, ctx, draftVersionId, { comment: d.comment, force: d.force })
       : await rejectInTx(tx, ctx, draftVersionId, { comment: d.comment });

@@ -9,6 +9,8 @@ import type { PhaseTimer } from '../phases.js';
 import { designInputs, detectChange, type DesignInputs, type Detection } from '../proposals.js';
 import { describeError } from './result.js';
 import { TimeSlicer } from '../event-loop.js';
+import { lastRejected, rejectedEarlier, rejectedWith } from '../rejected.js';
+import type { RejectedEarlier } from '../../../core/contract/sync.js';
 
 export type KnownComponent = Prisma.ComponentGetPayload<{ include: { currentVersion: true } }>;
 type ReadComponent = Omit<KnownComponent, 'latestSpec'>;
@@ -41,7 +43,15 @@ export interface Failed {
   message: string;
 }
 
-export type Detected = UpToDate | Changed | Failed;
+/** A component whose change was rejected earlier with these same inputs, its design already recorded: nothing to write. */
+export interface RejectedBefore {
+  kind: 'rejectedEarlier';
+  spec: ComponentSpec;
+  component: { id: string };
+  rejected: RejectedEarlier;
+}
+
+export type Detected = UpToDate | Changed | Failed | RejectedBefore;
 
 /**
  * Reads the sync's known components once (most of a sync is usually unchanged, and those are
@@ -88,7 +98,29 @@ export async function detectComponents(ctx: RequestContext, fileKey: string, spe
     const base = existing?.currentVersion ? { ...existing.currentVersion, ...bases.get(existing.currentVersion.id) } as BaseVersion : null;
     out.push(timer.measure('detect', () => detectOne(spec, existing, base, d, pending, fileKey, tokens, baseTokens)));
   }
-  return out;
+  return rememberRejections(ctx, out, known, fileKey);
+}
+
+/**
+ * Changes rejected earlier with the same inputs are not generated again (rejected.ts). One whose
+ * design is recorded as it is now is settled here, without a transaction; the others still record
+ * their design in the store step, where proposeVersion finds the same rejection.
+ */
+async function rememberRejections(ctx: RequestContext, detected: Detected[], known: ReadonlyMap<string, Omit<ReadComponent, 'currentVersion'>>, fileKey: string): Promise<Detected[]> {
+  const candidates = detected.filter((d): d is Changed => d.kind === 'changed' && d.needsGeneration && known.has(d.spec.id));
+  const rejected = await lastRejected(ctx.db, candidates.map((d) => known.get(d.spec.id)!.id));
+  if (!rejected.size) return detected;
+  return detected.map((d) => {
+    if (d.kind !== 'changed' || !d.needsGeneration) return d;
+    const existing = known.get(d.spec.id);
+    const match = existing && rejectedWith(rejected.get(existing.id), d.baseVersionId, inputsKey({ ...d.detection.inputs, ...d.detection.pattern }));
+    if (!existing || !match) return d;
+    const recorded = !existing.removedAt && existing.name === d.spec.name && existing.fileKey === fileKey
+      && existing.latestSpecHash === d.detection.inputs.specHash && existing.latestTokensHash === d.detection.inputs.tokensHash;
+    return recorded
+      ? { kind: 'rejectedEarlier', spec: d.spec, component: existing, rejected: rejectedEarlier(existing, match) }
+      : { ...d, needsGeneration: false };
+  });
 }
 
 function designOf(spec: ComponentSpec, existing: { pattern: string | null } | undefined, tokens: TokenSet, closures: ClosureCache): DesignInputs | Failed {

@@ -4,7 +4,7 @@ import { generate, type Generated } from '../generation/index.js';
 import { WorkerPool } from '../../workers/pool.js';
 import type { GenerateAnswer, GenerateTask } from './generate-worker.js';
 import type { PhaseTimer } from '../phases.js';
-import type { Changed, Detected, Failed, UpToDate } from './detect.js';
+import type { Changed, Detected, Failed, RejectedBefore, UpToDate } from './detect.js';
 import { describeError } from './result.js';
 import { TimeSlicer } from '../event-loop.js';
 
@@ -13,7 +13,7 @@ export interface Prepared extends Changed {
   generated: Generated | undefined;
 }
 
-export type Generation = UpToDate | Prepared | Failed;
+export type Generation = UpToDate | Prepared | Failed | RejectedBefore;
 
 /** Where generation runs: a worker pool (the server), or this thread when none is given. */
 export type Generator = WorkerPool<GenerateTask, GenerateAnswer>;

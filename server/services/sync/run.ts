@@ -1,6 +1,6 @@
 // A sync, top to bottom: validate → detect → generate → diff → store (the regeneration flow).
 import type { Trigger } from '../../../core/contract/api.js';
-import type { Proposal } from '../../../core/contract/sync.js';
+import type { Proposal, RejectedEarlier } from '../../../core/contract/sync.js';
 import type { RequestContext } from '../context.js';
 import { PhaseTimer } from '../phases.js';
 import { detectComponents } from './detect.js';
@@ -104,12 +104,13 @@ async function generateAndStore(scope: SyncScope, seen: Awaited<ReturnType<typeo
   const store = componentStore(scope, { concurrency: options.concurrency ?? 1, deferTo: options.deferTo });
   const generated = await generateComponents(seen.detected, timer, options.batchSize ?? 1, store.add, options.generator, options.deferTo);
   const stored = await store.done();
-  await touchUpToDate(scope, generated.flatMap((g) => (g.kind === 'upToDate' ? [g.component.id] : [])));
+  await touchUpToDate(scope, generated.flatMap((g) => (g.kind === 'upToDate' || g.kind === 'rejectedEarlier' ? [g.component.id] : [])));
   await markRemoved(scope, request.components.map((c) => c.id));
 
-  const { proposals, unchanged, errors, undo } = tally(generated, stored);
+  const { proposals, unchanged, errors, undo, rejectedEarlier } = tally(generated, stored);
   const warnings = [...validationWarnings, ...seen.nameWarnings];
-  const result: StoredSyncResult = { syncId: scope.syncId, status: statusOf(errors.length, proposals.length + unchanged), proposals, unchanged, errors, warnings, timingsMs: timer.report() };
+  const settled = proposals.length + unchanged + rejectedEarlier.length;
+  const result: StoredSyncResult = { syncId: scope.syncId, status: statusOf(errors.length, settled), proposals, unchanged, errors, rejectedEarlier, warnings, timingsMs: timer.report() };
   await options.deferTo?.();
   await closeOperation(ctx, scope.syncId, open, result, undo);
   return result;
@@ -121,10 +122,15 @@ function tally(generated: Generation[], stored: Stored[]) {
   const proposals: Proposal[] = [];
   const errors: SyncError[] = [];
   const undo: UndoEntry[] = [];
+  const rejectedEarlier: RejectedEarlier[] = [];
   let unchanged = 0;
   for (const g of generated) {
     if (g.kind === 'upToDate') {
       unchanged += 1;
+      continue;
+    }
+    if (g.kind === 'rejectedEarlier') {
+      rejectedEarlier.push(g.rejected);
       continue;
     }
     if (g.kind === 'failed') {
@@ -138,8 +144,9 @@ function tally(generated: Generation[], stored: Stored[]) {
     }
     const outcome = s.outcome;
     if (outcome.kind === 'unchanged') unchanged += 1;
+    else if (outcome.kind === 'rejectedEarlier') rejectedEarlier.push(outcome.rejected);
     else proposals.push(outcome.proposal);
     if (outcome.kind === 'proposed') undo.push({ componentId: outcome.proposal.componentId, before: outcome.beforeVersionId, versionId: outcome.proposal.draftVersionId });
   }
-  return { proposals, unchanged, errors, undo };
+  return { proposals, unchanged, errors, undo, rejectedEarlier };
 }

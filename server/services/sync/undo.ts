@@ -28,7 +28,7 @@ export async function undoSync(ctx: RequestContext, syncId: string) {
     const op = await tx.syncOperation.findFirst({ where: { id: syncId, projectId: ctx.projectId } });
     if (!op) throw notFound('sync', syncId);
     if (op.status === 'running') throw conflict('sync_in_progress', `Sync ${syncId} is still running; undo it once it has finished`);
-    if (op.undoneAt) throw conflict('already_undone', `Sync ${syncId} was already undone at ${op.undoneAt.toISOString()}`);
+    if (op.undoneAt) throw alreadyUndone(syncId, op.undoneAt);
     const age = Date.now() - op.createdAt.getTime();
     if (age > UNDO_WINDOW_MS) {
       throw unprocessable('undo_window_passed', `Sync ${syncId} ran ${Math.floor(age / 3_600_000)} h ago; syncs can be undone for 24 h. Roll back the components instead.`);
@@ -37,7 +37,17 @@ export async function undoSync(ctx: RequestContext, syncId: string) {
     if (!recent.some((r) => r.id === op.id)) {
       throw unprocessable('undo_window_passed', `Sync ${syncId} is older than the project's last ${UNDO_MAX_OPERATIONS} syncs; roll back the components instead.`);
     }
-    const entries = op.undoState as unknown as UndoEntry[];
+    // The claim comes first: on PostgreSQL, undos of the same sync that read it before this one
+    // committed wait here on the row, then find it undone (the check above ran on what they read).
+    const undoneAt = new Date();
+    const claimed = await tx.syncOperation.updateMany({ where: { id: op.id, undoneAt: null }, data: { undoneAt, status: 'undone' } });
+    if (claimed.count !== 1) {
+      const other = await tx.syncOperation.findUniqueOrThrow({ where: { id: op.id }, select: { undoneAt: true } });
+      throw alreadyUndone(syncId, other.undoneAt);
+    }
+    // Read after the claim: an accept that committed meanwhile has added its version.
+    const { undoState } = await tx.syncOperation.findUniqueOrThrow({ where: { id: op.id }, select: { undoState: true } });
+    const entries = undoState as unknown as UndoEntry[];
     const restored = [];
     for (const entry of entries) {
       const component = await tx.component.findUniqueOrThrow({ where: { id: entry.componentId } });
@@ -60,7 +70,6 @@ export async function undoSync(ctx: RequestContext, syncId: string) {
     }
     // Drafts of the sync that were not in the undo list (defensive) are withdrawn too.
     await tx.componentVersion.updateMany({ where: { syncId, status: 'draft' }, data: { status: 'rejected', decidedAt: new Date(), decidedBy: ctx.actor, decisionComment: `sync ${syncId} undone` } });
-    const undone = await tx.syncOperation.update({ where: { id: op.id }, data: { undoneAt: new Date(), status: 'undone' } });
     await recordAudit(tx, ctx, {
       action: 'sync.undo',
       targetType: 'sync',
@@ -69,6 +78,10 @@ export async function undoSync(ctx: RequestContext, syncId: string) {
       afterHash: canonicalHash(entries.map((e) => e.before)),
       data: { restored },
     });
-    return { syncId, undoneAt: undone.undoneAt!.toISOString(), components: restored };
+    return { syncId, undoneAt: undoneAt.toISOString(), components: restored };
   });
+}
+
+function alreadyUndone(syncId: string, at: Date | null) {
+  return conflict('already_undone', `Sync ${syncId} was already undone${at ? ` at ${at.toISOString()}` : ''}`);
 }

@@ -27,7 +27,7 @@ export interface ValidSync {
   validateMs: number;
 }
 
-/** From the body's JSON text: the checks every route's body gets (depth, JSON, NUL, sizes), then the sync's own. */
+/** From the body's JSON text: the checks every route's body gets (depth, JSON, NUL, lone surrogates, sizes), then the sync's own. */
 export function validateSyncText(text: string): ValidSync {
   const started = performance.now();
   const body = parseJsonBody(text);
@@ -39,6 +39,9 @@ export function validateSyncText(text: string): ValidSync {
 /** From a parsed body (the poller's and the webhook's requests). Throws a 4xx naming the problem. */
 export function validateSyncBody(body: unknown): ValidSync {
   const started = performance.now();
+  // What Figma's REST API answers is JSON too: a name can carry a lone surrogate or a NUL.
+  const problem = inputProblem(body, 'body');
+  if (problem) throw inputRefused(problem);
   return validated(body, syncInputHash(JSON.stringify(body)), started);
 }
 

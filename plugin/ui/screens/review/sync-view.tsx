@@ -9,6 +9,7 @@ import { canWrite, type Session } from '../../session.js';
 import styles from '../screens.module.css';
 import type { DecideFn, Outcome } from './model.js';
 import { ProposalList } from './proposal-list.js';
+import { RejectedEarlierLine } from './rejected-earlier.js';
 
 type Phase =
   | { kind: 'idle' }
@@ -82,14 +83,17 @@ export function SyncView({ host, session }: { host: Host; session: Session }) {
 function SyncOutcome({ session, phase, decide }: { host: Host; session: Session; phase: Extract<Phase, { kind: 'done' }>; decide: DecideFn }) {
   const { result, extraction } = phase;
   const warnings = [...extraction.warnings, ...result.warnings];
+  // Absent from servers older than the field.
+  const rejected = result.rejectedEarlier ?? [];
   return (
     <div>
-      {result.proposals.length === 0 && result.errors.length === 0 ? (
+      {result.proposals.length === 0 && result.errors.length === 0 && rejected.length === 0 ? (
         <p class={styles.upToDate} role="status">Everything is up to date</p>
       ) : (
         <p class={styles.muted} role="status">
           {result.proposals.length} {result.proposals.length === 1 ? 'component changed' : 'components changed'}, {result.unchanged} unchanged
-          {result.errors.length ? `, ${result.errors.length} failed` : ''}.
+          {result.errors.length ? `, ${result.errors.length} failed` : ''}
+          {rejected.length ? `, ${rejected.length} rejected earlier` : ''}.
         </p>
       )}
       {result.errors.length > 0 && (
@@ -104,6 +108,7 @@ function SyncOutcome({ session, phase, decide }: { host: Host; session: Session;
           <ul>{warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>
         </details>
       )}
+      <RejectedEarlierLine items={rejected} />
       {result.proposals.length > 0 && (
         <ProposalList items={result.proposals.map((proposal) => ({ proposal, hasConflicts: proposal.hasConflicts === true }))} api={session.api} decide={decide} readOnly={!canWrite(session)} />
       )}
