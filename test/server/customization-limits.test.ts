@@ -3,7 +3,8 @@ import { dbKinds } from '../helpers/databases.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { textOf } from '../helpers/diff-thread.js';
 import { setColor, syncRequest } from '../helpers/sync-fixtures.js';
-import type { SyncRequest } from '../../core/contract/sync.js';
+import type { ComponentSpec } from '../../core/contract/specs.js';
+import type { TokenSet } from '../../core/contract/tokens.js';
 
 type SyncBody = { syncId: string; proposals: Array<{ componentId: string; componentName: string; draftVersionId: string; warnings: string[] }> };
 type VersionBody = { id: string; hasConflicts: boolean; customized: boolean; files: Array<{ path: string; content: string }> };
@@ -13,8 +14,8 @@ type VersionBody = { id: string; hasConflicts: boolean; customized: boolean; fil
 // developer's side or the regenerated side taken silently.
 describe.each(dbKinds)('customization merges past the limits on %s', (kind) => {
   let t: TestApp;
-  const sync = async (mutate?: (ds: Pick<SyncRequest, 'tokens' | 'components'>) => void) => {
-    const res = await t.api('POST', `/api/v1/projects/${t.projectId}/syncs`, { body: syncRequest(mutate as never) });
+  const sync = async (mutate?: (ds: { tokens: TokenSet; components: ComponentSpec[] }) => void) => {
+    const res = await t.api('POST', `/api/v1/projects/${t.projectId}/syncs`, { body: syncRequest(mutate) });
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as SyncBody;
   };
