@@ -1,11 +1,7 @@
-import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { buildApp } from '../server/app.js';
-import { testConfig } from '../server/config.js';
-import { openDatabase } from '../server/db/database.js';
 import { percentile, startProbe } from './probe.js';
-import { median, onScratchPostgres } from './support.js';
-import type { Bench, Report } from './types.js';
+import { median, onEachDatabase, withLiveServer } from './support.js';
+import type { Report } from './types.js';
 
 /**
  * GET /components/:id/compare of two versions with one 10,000-line file each, on the real server
@@ -31,11 +27,7 @@ const PAIRS = {
 } as const;
 
 async function runOn(label: string, report: Report, databaseUrl?: string): Promise<void> {
-  const database = await openDatabase({ databaseUrl, dataDir: 'memory://' });
-  const app = await buildApp(testConfig({ ADMIN_TOKEN: TOKEN, RATE_LIMIT_MAX: '1000000', BODY_LIMIT_BYTES: String(64 * 1024 * 1024), LOG_LEVEL: 'warn' }), { database });
-  try {
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  await withLiveServer(TOKEN, databaseUrl, async ({ base, database }) => {
     const call = async (method: string, path: string, body?: unknown) => {
       const res = await fetch(`${base}/api/v1${path}`, { method, headers: { authorization: `Bearer ${TOKEN}`, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
       if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${(await res.text()).slice(0, 300)}`);
@@ -81,15 +73,7 @@ async function runOn(label: string, report: Report, databaseUrl?: string): Promi
     report(`${label}: failed probes`, idle.errors + during.errors, 'requests');
     report(`${label}: server event-loop delay during the compares, p99`, loop.percentile(99) / 1e6, 'ms');
     report(`${label}: server event-loop delay during the compares, max`, loop.max / 1e6, 'ms');
-  } finally {
-    await app.close();
-    await database.close();
-  }
+  });
 }
 
-const bench: Bench = async (report) => {
-  if (process.env.BENCH_DATABASES !== 'postgres') await runOn('PGlite', report);
-  if (process.env.BENCH_DATABASES !== 'pglite') await onScratchPostgres((url) => runOn('PostgreSQL', report, url));
-};
-
-export default bench;
+export default onEachDatabase(runOn);

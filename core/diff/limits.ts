@@ -1,3 +1,4 @@
+import { utf8ToBytes } from '@noble/hashes/utils.js';
 import { diffArrays, type ArrayChange } from 'diff';
 import { sha256Hex } from '../tokens/hash.js';
 import { countLines } from './lines.js';
@@ -81,23 +82,10 @@ export function lineTokens(text: string): string[] {
   return tokens;
 }
 
-/** UTF-8 length without an encoder (Figma's sandbox has none); a lone surrogate is U+FFFD, 3 bytes. */
-function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
-}
-
+/** Size and identity of a text: its UTF-8 bytes, its lines and the sha256 of those bytes (a stored file's key). */
 export function textSize(text: string): TextSize {
-  return { bytes: utf8Bytes(text), lines: countLines(text), sha256: sha256Hex(text) };
+  const bytes = utf8ToBytes(text);
+  return { bytes: bytes.length, lines: countLines(text), sha256: sha256Hex(bytes) };
 }
 
 const number = (n: number): string => n.toLocaleString('en-US');
