@@ -26,6 +26,7 @@ const server = {
     'pglite-worker': 'server/db/pglite-worker.js',
     'validate-worker': 'server/services/sync/validate-worker.ts',
     'generate-worker': 'server/services/sync/generate-worker.ts',
+    'diff-worker': 'server/workers/diff-worker.ts',
   },
   outdir: out('server'),
   bundle: true,

@@ -1,14 +1,10 @@
-import type { AddressInfo } from 'node:net';
-import { buildApp } from '../server/app.js';
-import { testConfig } from '../server/config.js';
-import { openDatabase } from '../server/db/database.js';
 import type { ComponentSpec } from '../core/contract/specs.js';
 import type { TokenSet } from '../core/contract/tokens.js';
 import { LIMITS } from '../core/contract/limits.js';
 import { color } from './design-system.js';
-import { percentile, startProbes } from './probe.js';
-import { onScratchPostgres } from './support.js';
-import type { Bench, Report } from './types.js';
+import { percentile, startProbe } from './probe.js';
+import { onEachDatabase, withLiveServer } from './support.js';
+import type { Report } from './types.js';
 
 /**
  * Long alias chains against the closure caps (README "Limits"), on the real server over
@@ -34,17 +30,13 @@ const boundTo = (tokenId: string, count: number, prefix: string): ComponentSpec[
   Array.from({ length: count }, (_, i) => ({ id: `${prefix}${i + 1}:1`, name: `${prefix} Swatch ${i}`, props: [], variants: [{ id: `${prefix}${i + 1}:2`, values: {}, bindings: { fill: tokenId } }] }));
 
 async function runOn(label: string, report: Report, databaseUrl?: string): Promise<void> {
-  const database = await openDatabase({ databaseUrl, dataDir: 'memory://' });
-  const app = await buildApp(testConfig({ ADMIN_TOKEN: TOKEN, RATE_LIMIT_MAX: '1000000', BODY_LIMIT_BYTES: String(64 * 1024 * 1024), LOG_LEVEL: 'warn' }), { database });
-  try {
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  await withLiveServer(TOKEN, databaseUrl, async ({ base, database }) => {
     const project = (await database.prisma.apiToken.findFirstOrThrow()).projectId;
     const tokens = chain(CHAIN);
 
     const measure = async (name: string, components: ComponentSpec[]) => {
       const body = JSON.stringify({ fileKey: name, tokens, components });
-      const probes = await startProbes({ base, token: TOKEN, paths: { healthz: '/healthz' }, intervalMs: 20, maxMs: 300_000 });
+      const probe = startProbe(base, ['/healthz'], 20);
       const rss0 = process.memoryUsage().rss;
       let peak = rss0;
       const sampling = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
@@ -53,13 +45,13 @@ async function runOn(label: string, report: Report, databaseUrl?: string): Promi
       const text = await res.text();
       const wall = performance.now() - t0;
       clearInterval(sampling);
-      const { samples } = await probes.stop();
+      const healthz = (await probe.stop()).latencies['/healthz']!;
       const code = res.status === 201 ? 'stored' : (JSON.parse(text) as { error: { code: string } }).error.code;
       report(`${label}: ${name}: answer`, res.status, `HTTP (${code})`);
       report(`${label}: ${name}: request, wall`, wall, 'ms');
       report(`${label}: ${name}: peak memory above start (process)`, (peak - rss0) / 2 ** 20, 'MiB');
-      report(`${label}: ${name}: /healthz p99 meanwhile`, percentile(samples.healthz!, 99), 'ms');
-      report(`${label}: ${name}: /healthz max meanwhile`, Math.max(...samples.healthz!), 'ms');
+      report(`${label}: ${name}: /healthz p99 meanwhile`, percentile(healthz, 99), 'ms');
+      report(`${label}: ${name}: /healthz max meanwhile`, Math.max(...healthz), 'ms');
       return res.status === 201 ? (JSON.parse(text) as { syncId: string }) : null;
     };
 
@@ -72,15 +64,7 @@ async function runOn(label: string, report: Report, databaseUrl?: string): Promi
         `SELECT coalesce(sum(octet_length(coalesce(tokens::text, ''))), 0)::int AS bytes FROM component_versions WHERE sync_id = $1::uuid`, stored.syncId);
       report(`${label}: the caps: bytes the versions' rows hold for their tokens`, row!.bytes, 'bytes');
     }
-  } finally {
-    await app.close();
-    await database.close();
-  }
+  });
 }
 
-const bench: Bench = async (report) => {
-  if (process.env.BENCH_DATABASES !== 'postgres') await runOn('PGlite', report);
-  if (process.env.BENCH_DATABASES !== 'pglite') await onScratchPostgres((url) => runOn('PostgreSQL', report, url));
-};
-
-export default bench;
+export default onEachDatabase(runOn);

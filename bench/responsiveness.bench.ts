@@ -1,12 +1,8 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { AddressInfo } from 'node:net';
-import { buildApp } from '../server/app.js';
-import { testConfig } from '../server/config.js';
-import { openDatabase } from '../server/db/database.js';
-import { onScratchPostgres } from './support.js';
-import { percentile, startProbes } from './probe.js';
+import { onEachDatabase, withLiveServer } from './support.js';
+import { percentile, startProbe, type Latencies } from './probe.js';
 import { designSystem } from './design-system.js';
-import type { Bench, Report } from './types.js';
+import type { Report } from './types.js';
 
 /**
  * Is the server still answering while a big sync runs? The real server listens on loopback;
@@ -20,16 +16,11 @@ import type { Bench, Report } from './types.js';
 const COMPONENTS = 300;
 const TOKEN = 'ds_bench_admin_token_000000000000000000';
 const INTERVAL_MS = Number(process.env.BENCH_PROBE_MS ?? 50);
-const MAX_SAMPLING_MS = 180_000;
 const IDLE_MS = 3000;
 const ROUNDS = 3;
 
 async function runOn(label: string, report: Report, databaseUrl?: string): Promise<void> {
-  const database = await openDatabase({ databaseUrl, dataDir: 'memory://' });
-  const app = await buildApp(testConfig({ ADMIN_TOKEN: TOKEN, RATE_LIMIT_MAX: '1000000', BODY_LIMIT_BYTES: String(64 * 1024 * 1024), LOG_LEVEL: 'warn' }), { database });
-  try {
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  await withLiveServer(TOKEN, databaseUrl, async ({ base, database }) => {
     const headers = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
     const project = (await database.prisma.apiToken.findFirstOrThrow()).projectId;
     const ds = designSystem({ components: COMPONENTS + 1, tokens: 2000, modes: 2 });
@@ -39,10 +30,10 @@ async function runOn(label: string, report: Report, databaseUrl?: string): Promi
     if (seed.status !== 201) throw new Error(`seed sync failed: ${seed.status} ${await seed.text()}`);
     const componentId = ((await seed.json()) as { proposals: Array<{ componentId: string }> }).proposals[0]!.componentId;
 
-    const sampler = await startProbes({ base, token: TOKEN, paths: { healthz: '/healthz', history: `/api/v1/components/${componentId}/versions` }, intervalMs: INTERVAL_MS, maxMs: MAX_SAMPLING_MS });
+    const probe = startProbe(base, ['/healthz', `/api/v1/components/${componentId}/versions`], INTERVAL_MS, TOKEN);
     // The same probes with nothing else running: what this machine gives at best right now.
     await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
-    sampler.mark();
+    const idle = await probe.take();
 
     // Three syncs of as many new components each, so the percentiles rest on ~150 samples of each probe.
     const loop = monitorEventLoopDelay({ resolution: 10 });
@@ -57,29 +48,22 @@ async function runOn(label: string, report: Report, databaseUrl?: string): Promi
     }
     loop.disable();
     const wall = walls.sort((a, b) => a - b)[1]!;
-    const { samples, idle, errors } = await sampler.stop();
+    const during = await probe.stop();
+    const named = (l: Latencies) => Object.entries(l).map(([path, xs]) => [path === '/healthz' ? 'healthz' : 'history', xs] as const);
 
     report(`${label}: ${COMPONENTS}-component sync, wall (HTTP, median of ${ROUNDS})`, wall, 'ms');
-    for (const [kind, xs] of Object.entries(idle ?? {})) report(`${label}: ${kind} idle (no sync), p99`, percentile(xs, 99), 'ms');
-    for (const [kind, xs] of Object.entries(samples)) {
+    for (const [kind, xs] of named(idle.latencies)) report(`${label}: ${kind} idle (no sync), p99`, percentile(xs, 99), 'ms');
+    for (const [kind, xs] of named(during.latencies)) {
       report(`${label}: ${kind} during sync, p50`, percentile(xs, 50), 'ms');
       report(`${label}: ${kind} during sync, p99`, percentile(xs, 99), 'ms');
       report(`${label}: ${kind} during sync, max`, Math.max(...xs), 'ms');
       report(`${label}: ${kind} during sync, samples`, xs.length, 'requests');
     }
-    report(`${label}: failed probes`, errors, 'requests');
+    report(`${label}: failed probes`, idle.errors + during.errors, 'requests');
     report(`${label}: server event-loop delay, p99`, loop.percentile(99) / 1e6, 'ms');
     report(`${label}: server event-loop delay, max`, loop.max / 1e6, 'ms');
-  } finally {
-    await app.close();
-    await database.close();
-  }
+  });
 }
 
 /** BENCH_DATABASES=pglite or postgres: one database only. */
-const bench: Bench = async (report) => {
-  if (process.env.BENCH_DATABASES !== 'postgres') await runOn('PGlite', report);
-  if (process.env.BENCH_DATABASES !== 'pglite') await onScratchPostgres((url) => runOn('PostgreSQL', report, url));
-};
-
-export default bench;
+export default onEachDatabase(runOn);

@@ -5,3 +5,4 @@ export * from './sync.js';
 export * from './api.js';
 export * from './limits.js';
 export * from './file-path.js';
+export * from './diff.js';

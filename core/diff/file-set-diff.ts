@@ -80,8 +80,12 @@ function diffOne(
   const d = diffText(oldText, newText, {
     context: options.context,
     normalizeEol: options.normalizeEol,
+    limits: options.limits,
     oldPath: status === 'added' ? DEV_NULL : `a/${path}`,
     newPath: status === 'removed' ? DEV_NULL : `b/${path}`,
   });
-  return { path, status, added: d.added, removed: d.removed, hunks: d.hunks, unified: d.unified, collapsedAfter: d.collapsedAfter };
+  return {
+    path, status, added: d.added, removed: d.removed, hunks: d.hunks, unified: d.unified, collapsedAfter: d.collapsedAfter,
+    ...(d.tooLarge ? { tooLarge: d.tooLarge } : {}),
+  };
 }

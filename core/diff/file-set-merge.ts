@@ -16,6 +16,8 @@ import type { FileSetMerge, MergedFile, MergeFileSetsInput, MergeFileSetsOptions
  *   changed by the regeneration (delete/modify) → conflict. The content is the whole file in one
  *   conflict region with an empty side, so nothing is silently lost and choosing a side is the
  *   usual marker edit; the `reason` says which case it was.
+ * - a line merge past the limits (options.limits) → conflict of the whole file, ours against
+ *   theirs; `reason` and `tooLarge` say so.
  */
 export function mergeFileSets(input: MergeFileSetsInput, options: MergeFileSetsOptions = {}): FileSetMerge {
   const prepare = (files: MergeFileSetsInput['base'], name: string): Map<string, string> => {
@@ -59,6 +61,7 @@ function mergeFile(
   });
   const merged = (base: string, ours: string, theirs: string, addStatus: 'clean' | 'added', reason: string): MergedFile => {
     const r = mergeText(base, ours, theirs, options.labels, options);
+    if (r.tooLarge) return { ...file('conflict', r.content, r.tooLarge.message), conflicts: r.conflicts, tooLarge: r.tooLarge };
     return {
       ...file(r.clean ? addStatus : 'conflict', r.content, r.clean ? undefined : reason),
       conflicts: r.conflicts,

@@ -15,9 +15,14 @@
  *   =======
  *   …regenerated lines
  *   >>>>>>> regenerated
+ *
+ * Limits (DIFF_LIMITS, the same on the server and in the UI): past `maxEditLength` changed lines
+ * or `timeoutMs` of work, a file is "too large to diff line by line" (no hunks, `tooLarge` with
+ * both sides' sizes and sha256) or, merged, one whole-file conflict whose `tooLarge` says why.
  */
 export { diffText, countLineChanges } from './text-diff.js';
 export { diffFileSets } from './file-set-diff.js';
 export { mergeText, DEFAULT_MERGE_LABELS } from './merge.js';
 export { mergeFileSets } from './file-set-merge.js';
+export { DIFF_LIMITS } from './limits.js';
 export type * from './types.js';

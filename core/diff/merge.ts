@@ -1,7 +1,7 @@
-import { diffArrays } from 'diff';
 import { diff3Merge } from 'node-diff3';
+import { alignSequences, deadlineOf, limitsOf, mergeTooLarge } from './limits.js';
 import { joinText, normalizeEol, splitText, type SplitText } from './lines.js';
-import type { ConflictRegion, ConflictStyle, MergeLabels, MergeTextOptions, TextMerge } from './types.js';
+import type { ConflictRegion, ConflictStyle, DiffLimits, MergeLabels, MergeTextOptions, TextMerge, TooLargeReason } from './types.js';
 
 export const DEFAULT_MERGE_LABELS: Readonly<MergeLabels> = {
   ours: 'customized',
@@ -19,6 +19,8 @@ export type MergeSegment =
  * sides are taken once; overlapping or adjacent different changes become conflict regions
  * with git-style markers. Whether the file ends with a newline is merged separately (see
  * `mergeFinalNewline`), so adding or dropping it never conflicts with an edit of the last line.
+ * Past the limits (options.limits, DIFF_LIMITS), the whole file is one conflict region, ours
+ * against theirs, and `tooLarge` says why: one side is never taken silently.
  */
 export function mergeText(
   base: string,
@@ -32,13 +34,22 @@ export function mergeText(
     ours = normalizeEol(ours);
     theirs = normalizeEol(theirs);
   }
+  const limits = limitsOf(options.limits);
   const b = splitText(base);
   const o = splitText(ours);
   const t = splitText(theirs);
-  return renderMerge(mergeLines(b.lines, o.lines, t.lines), mergeFinalNewline(b, o, t), labels, options.style);
+  const finalNewline = mergeFinalNewline(b, o, t);
+  const segments = mergeLines(b.lines, o.lines, t.lines, limits);
+  if (!Array.isArray(segments)) {
+    const whole = { ours: o.lines, base: b.lines, theirs: t.lines, oursStart: 1, baseStart: 1, theirsStart: 1 };
+    return { ...renderMerge([{ conflict: whole }], finalNewline, labels, options.style), tooLarge: mergeTooLarge(segments.tooLarge, limits, { base, ours, theirs }) };
+  }
+  return renderMerge(segments, finalNewline, labels, options.style);
 }
 
-export function mergeLines(base: string[], ours: string[], theirs: string[]): MergeSegment[] {
+/** The merged lines, or why they could not be merged within the limits. */
+export function mergeLines(base: string[], ours: string[], theirs: string[], limits: DiffLimits = limitsOf(undefined)): MergeSegment[] | { tooLarge: TooLargeReason } {
+  const deadline = deadlineOf(limits);
   // node-diff3 3.1.2 keys a plain object by line text, so a line such as `constructor` or
   // `__proto__` crashes it (bhousel/node-diff3#86, fixed after that release). Interning lines
   // to numbers avoids that and makes every comparison cheaper.
@@ -64,8 +75,10 @@ export function mergeLines(base: string[], ours: string[], theirs: string[]): Me
   // (fast when changes are few) finds the base lines that both sides kept, and node-diff3 only
   // merges the gaps between them. A line kept by both sides separates changes exactly as it
   // would inside diff3 (changes that touch or overlap still land in one gap and conflict).
-  const keptInOurs = keptLines(o, a);
-  const keptInTheirs = keptLines(o, b);
+  const keptInOurs = keptLines(o, a, limits, deadline);
+  if (!(keptInOurs instanceof Int32Array)) return keptInOurs;
+  const keptInTheirs = keptLines(o, b, limits, deadline);
+  if (!(keptInTheirs instanceof Int32Array)) return keptInTheirs;
   const segments: MergeSegment[] = [];
   const pushOk = (lines: string[]): void => {
     if (lines.length === 0) return;
@@ -73,8 +86,9 @@ export function mergeLines(base: string[], ours: string[], theirs: string[]): Me
     if (last && 'ok' in last) appendAll(last.ok, lines);
     else segments.push({ ok: lines });
   };
-  const mergeGap = (o0: number, o1: number, a0: number, a1: number, b0: number, b1: number): void => {
-    if (o0 === o1 && a0 === a1 && b0 === b1) return;
+  /** Merges one gap; false when that made the merge run past its deadline. */
+  const mergeGap = (o0: number, o1: number, a0: number, a1: number, b0: number, b1: number): boolean => {
+    if (o0 === o1 && a0 === a1 && b0 === b1) return true;
     const regions = diff3Merge<number>(a.slice(a0, a1), o.slice(o0, o1), b.slice(b0, b1), { excludeFalseConflicts: true });
     for (const region of regions) {
       if (region.ok) pushOk(text(region.ok));
@@ -92,6 +106,8 @@ export function mergeLines(base: string[], ours: string[], theirs: string[]): Me
         });
       }
     }
+    // A gap holds at most the lines either side changed, so each is bounded; their sum is timed.
+    return Date.now() <= deadline;
   };
 
   let o0 = 0;
@@ -101,22 +117,24 @@ export function mergeLines(base: string[], ours: string[], theirs: string[]): Me
     const ai = keptInOurs[i]!;
     const bi = keptInTheirs[i]!;
     if (ai < 0 || bi < 0) continue;
-    mergeGap(o0, i, a0, ai, b0, bi);
+    if (!mergeGap(o0, i, a0, ai, b0, bi)) return { tooLarge: 'timeout' };
     pushOk([table[o[i]!]!]);
     o0 = i + 1;
     a0 = ai + 1;
     b0 = bi + 1;
   }
-  mergeGap(o0, o.length, a0, a.length, b0, b.length);
+  if (!mergeGap(o0, o.length, a0, a.length, b0, b.length)) return { tooLarge: 'timeout' };
   return segments;
 }
 
-/** For each base line, its index in `side` if the diff keeps it, else -1. */
-function keptLines(base: number[], side: number[]): Int32Array {
+/** For each base line, its index in `side` if the diff keeps it, else -1; or why no diff was made. */
+function keptLines(base: number[], side: number[], limits: DiffLimits, deadline: number): Int32Array | { tooLarge: TooLargeReason } {
+  const alignment = alignSequences(base, side, limits, deadline);
+  if ('tooLarge' in alignment) return alignment;
   const kept = new Int32Array(base.length).fill(-1);
   let oi = 0;
   let si = 0;
-  for (const change of diffArrays(base, side)) {
+  for (const change of alignment.changes) {
     if (change.added) si += change.count;
     else if (change.removed) oi += change.count;
     else for (let k = 0; k < change.count; k++) kept[oi++] = si++;

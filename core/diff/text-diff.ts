@@ -1,7 +1,8 @@
 import { diffLines, formatPatch, FILE_HEADERS_ONLY, structuredPatch } from 'diff';
 import type { StructuredPatchHunk } from 'diff';
 import { countLines, normalizeEol } from './lines.js';
-import type { DiffLine, DiffTextOptions, Hunk, TextDiff } from './types.js';
+import { deadlineOf, diffTooLarge, editLengthLowerBound, jsdiffLimits, limitsOf, lineTokens, reasonAfter } from './limits.js';
+import type { DiffLimits, DiffLine, DiffTextOptions, DiffTooLarge, Hunk, TextDiff } from './types.js';
 
 const NO_NEWLINE_MARKER = '\\ No newline at end of file';
 
@@ -26,9 +27,17 @@ export function diffText(oldText: string, newText: string, options: DiffTextOpti
   }
   if (oldText === newText) return { unified: '', hunks: [], added: 0, removed: 0, collapsedAfter: 0 };
 
+  const limits = limitsOf(options.limits);
+  const deadline = deadlineOf(limits);
+  const tooLarge = (reason: DiffTooLarge['reason']): TextDiff => ({
+    unified: '', hunks: [], ...wholeReplacement(oldText, newText), collapsedAfter: 0, tooLarge: diffTooLarge(reason, limits, oldText, newText),
+  });
+  if (exceedsAtOnce(oldText, newText, limits)) return tooLarge('edit-length');
   const patch = structuredPatch(options.oldPath ?? 'a', options.newPath ?? 'b', oldText, newText, undefined, undefined, {
     context,
+    ...jsdiffLimits(oldText, newText, limits),
   });
+  if (!patch) return tooLarge(reasonAfter(deadline));
 
   const hunks: Hunk[] = [];
   let added = 0;
@@ -88,23 +97,41 @@ function toHunk(raw: StructuredPatchHunk, collapsedBefore: number): Hunk {
   };
 }
 
+/** Whether the lines alone show more changes than the limit allows: no diff needs to run. */
+function exceedsAtOnce(oldText: string, newText: string, limits: DiffLimits): boolean {
+  // An added or removed file is all insertions or all removals: linear, never too large.
+  if (oldText === '' || newText === '') return false;
+  return editLengthLowerBound(lineTokens(oldText), lineTokens(newText)) > limits.maxEditLength;
+}
+
+/** What a file too large to diff counts as: every old line removed, every new one added. */
+function wholeReplacement(oldText: string, newText: string): { added: number; removed: number } {
+  return { added: countLines(newText), removed: countLines(oldText) };
+}
+
 /**
  * Added / removed line counts only: same numbers as `diffText`, without building hunks or text
- * (list views over many files).
+ * (list views over many files); past the limits, a whole replacement and why.
  */
 export function countLineChanges(
   oldText: string,
   newText: string,
-  options: Pick<DiffTextOptions, 'normalizeEol'> = {},
-): { added: number; removed: number } {
+  options: Pick<DiffTextOptions, 'normalizeEol' | 'limits'> = {},
+): { added: number; removed: number; tooLarge?: DiffTooLarge } {
   if (options.normalizeEol) {
     oldText = normalizeEol(oldText);
     newText = normalizeEol(newText);
   }
   if (oldText === newText) return { added: 0, removed: 0 };
+  const limits = limitsOf(options.limits);
+  const deadline = deadlineOf(limits);
+  const tooLarge = (reason: DiffTooLarge['reason']) => ({ ...wholeReplacement(oldText, newText), tooLarge: diffTooLarge(reason, limits, oldText, newText) });
+  if (exceedsAtOnce(oldText, newText, limits)) return tooLarge('edit-length');
+  const changes = diffLines(oldText, newText, jsdiffLimits(oldText, newText, limits));
+  if (!changes) return tooLarge(reasonAfter(deadline));
   let added = 0;
   let removed = 0;
-  for (const change of diffLines(oldText, newText)) {
+  for (const change of changes) {
     if (change.added) added += change.count;
     else if (change.removed) removed += change.count;
   }

@@ -1,6 +1,21 @@
 import type { GeneratedFile } from '../contract/api.js';
+import type { DiffTooLarge, MergeTooLarge, TextSize } from '../contract/diff.js';
 
-export type { GeneratedFile };
+export type { GeneratedFile, DiffTooLarge, MergeTooLarge, TextSize };
+
+// ---------------------------------------------------------------------------------------------
+// Limits (limits.ts)
+// ---------------------------------------------------------------------------------------------
+
+/** How much work one file's line diff or three-way merge may do; defaults in DIFF_LIMITS. */
+export interface DiffLimits {
+  /** Inserted plus removed lines beyond which two texts are not diffed line by line. */
+  maxEditLength: number;
+  /** Milliseconds one file's diff (or merge) may run before it is given up. */
+  timeoutMs: number;
+}
+
+export type TooLargeReason = DiffTooLarge['reason'];
 
 // ---------------------------------------------------------------------------------------------
 // Line diffs
@@ -45,9 +60,16 @@ export interface TextDiff {
   removed: number;
   /** Unchanged lines hidden after the last hunk (0 when there are no hunks). */
   collapsedAfter: number;
+  /**
+   * Set when the texts were too large to diff line by line within the limits: then there are
+   * no hunks, `unified` is '', and the counts are those of a whole replacement.
+   */
+  tooLarge?: DiffTooLarge;
 }
 
 export interface DiffTextOptions {
+  /** Defaults: DIFF_LIMITS. */
+  limits?: Partial<DiffLimits>;
   /** Unchanged lines shown around each change (default 3). Hunks closer than 2×context merge. */
   context?: number;
   /** Names in the `---` / `+++` headers (default `a` / `b`). */
@@ -77,6 +99,8 @@ export interface FileDiff {
   /** Empty when `includeHunks` is false or the file is unchanged. */
   unified: string;
   collapsedAfter: number;
+  /** The file was too large to diff line by line (see TextDiff). */
+  tooLarge?: DiffTooLarge;
 }
 
 export interface FileSetDiffStats {
@@ -97,6 +121,8 @@ export interface FileSetDiff {
 
 export interface DiffFileSetsOptions {
   context?: number;
+  /** Per file; defaults: DIFF_LIMITS. */
+  limits?: Partial<DiffLimits>;
   /** As for `diffText`; a file whose contents differ only in line endings is then `unchanged`. */
   normalizeEol?: boolean;
   /** List unchanged files too (default true). */
@@ -123,6 +149,8 @@ export type ConflictStyle = 'merge' | 'diff3';
 
 export interface MergeTextOptions {
   style?: ConflictStyle;
+  /** Per file; defaults: DIFF_LIMITS. */
+  limits?: Partial<DiffLimits>;
   /** Convert CRLF to LF in all three texts first; the result is then LF. Off by default. */
   normalizeEol?: boolean;
 }
@@ -145,6 +173,11 @@ export interface TextMerge {
   content: string;
   clean: boolean;
   conflicts: ConflictRegion[];
+  /**
+   * Set when the texts were too large to merge line by line within the limits: then the content
+   * is one conflict region of the whole file (ours against theirs), never one side taken silently.
+   */
+  tooLarge?: MergeTooLarge;
 }
 
 export type MergeFileStatus = 'clean' | 'conflict' | 'added' | 'removed' | 'unchanged';
@@ -164,6 +197,8 @@ export interface MergedFile {
   customized: boolean;
   /** Why a file-level case ended as it did, for warnings (e.g. modify/delete). */
   reason?: string;
+  /** The file was too large to merge line by line (see TextMerge); `reason` carries its message. */
+  tooLarge?: MergeTooLarge;
 }
 
 export interface FileSetMerge {

@@ -95,5 +95,6 @@ export function contextOf(request: FastifyRequest, projectId?: string): RequestC
     correlationId: request.id,
     startedAt: request.startedAt,
     jobs: request.server.jobs ?? undefined,
+    diffs: request.server.diffs,
   };
 }

@@ -59,7 +59,7 @@ export default fp(
     app.decorate('jobs', jobs);
     app.decorate('boss', boss);
     const db = app.db.prisma;
-    const ctxFor = (projectId: string, actor: string, jobId: string) => systemContext(db, jobs, projectId, actor, jobId);
+    const ctxFor = (projectId: string, actor: string, jobId: string) => ({ ...systemContext(db, jobs, projectId, actor, jobId), diffs: app.diffs });
     // pg-boss's worker waits out its polling interval after every job, even with more queued
     // (one job per JOB_POLL_SECONDS). A worker that just ran a job is told to fetch again at
     // once: the queue drains at the speed of the jobs, and idles at the interval only when empty.

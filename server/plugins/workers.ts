@@ -1,4 +1,6 @@
 import fp from 'fastify-plugin';
+import { Gauge } from 'prom-client';
+import { DiffPool } from '../workers/diffs.js';
 import { syncValidator, type SyncValidator } from '../services/sync/validate-off-thread.js';
 import { generatorPool, type Generator } from '../services/sync/generate.js';
 
@@ -8,6 +10,8 @@ declare module 'fastify' {
     syncValidator: SyncValidator;
     /** Generates component code on a worker thread (services/sync/generate.ts). */
     generator: Generator;
+    /** Diffs and three-way merges on a worker thread (workers/diffs.ts). */
+    diffs: DiffPool;
   }
 }
 
@@ -16,11 +20,21 @@ export default fp(
   async (app) => {
     const validator = syncValidator();
     const generator = generatorPool();
+    const diffs = new DiffPool();
     app.decorate('syncValidator', validator);
     app.decorate('generator', generator);
+    app.decorate('diffs', diffs);
+    new Gauge({
+      name: 'design_sync_diff_tasks_in_flight',
+      help: 'Diffs and three-way merges sent to the diff worker thread and not answered yet',
+      registers: [app.metrics],
+      collect() {
+        this.set(diffs.inFlight);
+      },
+    });
     app.addHook('onClose', async () => {
-      await Promise.all([validator.close(), generator.close()]);
+      await Promise.all([validator.close(), generator.close(), diffs.close()]);
     });
   },
-  { name: 'workers', fastify: '5.x' },
+  { name: 'workers', fastify: '5.x', dependencies: ['metrics'] },
 );

@@ -5,6 +5,7 @@ import { GeneratedFile, VersionSummary } from '../../core/contract/api.js';
 import { contextOf } from '../plugins/auth.js';
 import { BRANCH_NAME, BRANCH_NAME_RULE, createBranch, listBranches, type BranchView } from '../services/branches.js';
 import { mergeBranch } from '../services/merge.js';
+import { MergeTooLarge } from '../../core/contract/diff.js';
 import { ComponentParams, DiffOut, errors, Id, VersionOut, versionOut, versionSummary } from './schemas.js';
 
 const BranchName = z.string().regex(BRANCH_NAME, BRANCH_NAME_RULE).refine((n) => n !== 'main', BRANCH_NAME_RULE);
@@ -46,7 +47,7 @@ const UpToDateOut = z.object({ status: z.literal('up_to_date'), version: Version
 const ConflictsOut = z.object({
   status: z.literal('conflicts'),
   draft: VersionOut.describe('a draft on main with conflict markers (hasConflicts); nothing is published'),
-  conflicts: z.array(z.object({ path: z.string(), startLine: z.number().int(), endLine: z.number().int() })),
+  conflicts: z.array(z.object({ path: z.string(), startLine: z.number().int(), endLine: z.number().int(), tooLarge: MergeTooLarge.optional() })),
   ...common,
 });
 

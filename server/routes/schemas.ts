@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ErrorBody, Policy, Scope, Trigger, VersionStatus, VersionSummary } from '../../core/contract/api.js';
+import { DiffTooLarge } from '../../core/contract/diff.js';
 import { Bump } from '../../core/contract/changes.js';
 import type { Prisma } from '../db/generated/client.js';
 
@@ -113,6 +114,7 @@ export const FileDiffOut = z.object({
   hunks: z.array(Hunk),
   unified: z.string(),
   collapsedAfter: z.number().int(),
+  tooLarge: DiffTooLarge.optional(),
 });
 
 export const DiffStatsOut = z.object({

@@ -96,7 +96,7 @@ export async function listBranches(ctx: RequestContext, componentId: string): Pr
 }
 
 /** The files of a branch's base and head and of main's current version, for a merge. */
-export async function mergeSides(tx: Tx, b: BranchRow) {
+export async function mergeSides(tx: Tx | RequestContext['db'], b: BranchRow) {
   const base = await tx.componentVersion.findUniqueOrThrow({ where: { id: b.baseVersionId } });
   const head = await tx.componentVersion.findUniqueOrThrow({ where: { id: b.headVersionId ?? b.baseVersionId } });
   const [baseFiles, headFiles] = await Promise.all([loadVersionFiles(tx, base.id), loadVersionFiles(tx, head.id)]);

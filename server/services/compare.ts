@@ -1,11 +1,15 @@
-import { diffFileSets } from '../../core/diff/index.js';
 import { badRequest } from '../errors.js';
+import { onThisThread } from '../workers/diffs.js';
 import { loadVersionFiles } from './blobs.js';
 import type { RequestContext } from './context.js';
 import { resolveVersionRef } from './versions/index.js';
 import { findComponent } from './components.js';
 
-/** Any two versions of a component (ids or version strings), per-file diff and stats. */
+/**
+ * Any two versions of a component (ids or version strings), per-file diff and stats. The diff
+ * runs on the diff thread, within core/diff's limits: a file past them is reported too large to
+ * diff line by line, with both sides' sizes and hashes.
+ */
 export async function compareVersions(
   ctx: RequestContext,
   componentId: string,
@@ -15,6 +19,6 @@ export async function compareVersions(
   const [from, to] = await Promise.all([resolveVersionRef(ctx, componentId, refs.from), resolveVersionRef(ctx, componentId, refs.to)]);
   if (refs.context !== undefined && (refs.context < 0 || refs.context > 1000)) throw badRequest('context must be between 0 and 1000');
   const [oldFiles, newFiles] = await Promise.all([loadVersionFiles(ctx.db, from.id), loadVersionFiles(ctx.db, to.id)]);
-  const diff = diffFileSets(oldFiles, newFiles, { context: refs.context ?? 3, includeUnchanged: refs.includeUnchanged ?? false });
+  const diff = await (ctx.diffs ?? onThisThread).diffFileSets(oldFiles, newFiles, { context: refs.context ?? 3, includeUnchanged: refs.includeUnchanged ?? false });
   return { from, to, diff };
 }

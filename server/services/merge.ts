@@ -6,15 +6,16 @@ import { maxBump } from '../../core/changes/index.js';
 import type { TokenSet } from '../../core/contract/tokens.js';
 import { withTokenRefs } from '../../core/specs/index.js';
 import { hashTokenSet, tokenClosure } from '../../core/tokens/index.js';
-import { diffFileSets, mergeFileSets } from '../../core/diff/index.js';
+import type { FileSetDiff, MergeTooLarge } from '../../core/diff/index.js';
 import { hasConflictMarkers } from '../../core/diff/conflict-markers.js';
 import { conflict, unprocessable } from '../errors.js';
+import { onThisThread, type Differ } from '../workers/diffs.js';
 import { recordAudit } from './audit.js';
-import { loadVersionFiles } from './blobs.js';
+import { insertBlobs, loadVersionFiles, packNewBlobs } from './blobs.js';
 import { branchView, findBranch, mergeSides } from './branches.js';
 import { findComponent } from './components.js';
 import type { RequestContext } from './context.js';
-import { fileStats, previousInputs, withVersionTokensAll } from './generation/index.js';
+import { previousInputs, statsOfDiff, withVersionTokensAll } from './generation/index.js';
 import { changesBetween, storedInputsOf, type StoredInputs } from './version-inputs.js';
 import { createDraftInTx, filesHash, MAIN, mergeSourceOf, validateFiles } from './versions/index.js';
 
@@ -24,6 +25,8 @@ export interface ConflictRef {
   path: string;
   startLine: number;
   endLine: number;
+  /** The file was too large to merge line by line: the region is the whole file. */
+  tooLarge?: MergeTooLarge;
 }
 
 export type MergeStrategy = 'fast-forward' | 'three-way' | 'resolved';
@@ -36,39 +39,28 @@ export type MergeStrategy = 'fast-forward' | 'three-way' | 'resolved';
  *   theirs = branch head). Clean → published on main. Conflicts → nothing is lost and nothing
  *   is published: a DRAFT on main carries the conflict markers (hasConflicts, one warning per
  *   region) and the answer lists the regions. Resolve by calling merge again with the edited
- *   `files`, or by publishing a fixed draft; either closes the branch (publishInTx);
+ *   `files`, or by publishing a fixed draft; either closes the branch (publishInTx). A file too
+ *   large to merge line by line (core/diff's limits) is one whole-file conflict that says so;
  * - `files` given: the caller's resolution is published as the merge result (no markers allowed).
  * The new main version is numbered by `mergeBump`. Publishing closes the branch (mergedAt,
  * mergedVersionId) in the same transaction; the branch's pending drafts are superseded; drafts
  * pending on main stay pending and turn stale. Audited as branch.merge.
+ *
+ * The merge is computed first, outside any transaction, on the diff thread: a merge of big files
+ * outlived the 5 s interactive transaction it ran in. The short transaction that writes it locks
+ * the component and the branch and checks that neither main nor the branch moved meanwhile
+ * (409 stale_merge: merge again).
  */
 export async function mergeBranch(ctx: RequestContext, componentId: string, name: string, input: { files?: GeneratedFile[] | undefined } = {}) {
   if (input.files) checkResolution(input.files);
+  const plan = await planMerge(ctx, componentId, name, input.files);
+  // Compressing is slow too; blobs are never deleted, so packing them before the transaction is safe.
+  const packed = await packNewBlobs(ctx.db, plan.files);
   return ctx.db.$transaction(async (tx) => {
-    const component = await findComponent(tx, ctx.projectId, componentId);
-    const b = await findBranch(tx, componentId, name);
-    if (b.mergedAt) {
-      throw conflict('branch_merged', `Branch ${name} was already merged into main at ${b.mergedAt.toISOString()}`, { mergedVersionId: b.mergedVersionId });
-    }
-    const sides = await mergeSides(tx, b);
-    const { baseFiles, headFiles } = sides;
-    if (sides.head.id === sides.base.id) throw unprocessable('nothing_to_merge', `Branch ${name} has no published versions yet; publish a version on it first`);
-    if (!component.currentVersion) throw unprocessable('no_current_version', `${component.name} has no current version on main; roll back or publish one first`);
-    // The three sides' token inputs, read where they are kept by reference.
-    const [base, head, current] = await withVersionTokensAll(tx, ctx.projectId, [sides.base, sides.head, component.currentVersion]) as [VersionRow, VersionRow, VersionRow];
-    const currentFiles = await loadVersionFiles(tx, current.id);
-
-    const warnings: string[] = [];
-    const strategy: MergeStrategy = input.files ? 'resolved' : current.id === base.id ? 'fast-forward' : 'three-way';
-    const inputs = current.id === base.id ? storedInputsOf(head) : mergeInputs(base, current, head, name, warnings);
-    let files: GeneratedFile[];
-    let conflicts: ConflictRef[] = [];
-    if (input.files) files = input.files;
-    else if (strategy === 'fast-forward') files = headFiles;
-    else ({ files, conflicts } = threeWay(baseFiles, currentFiles, headFiles, { base, current, head, name }, warnings));
-
-    const diff = diffFileSets(currentFiles, files, { includeUnchanged: false });
-    if (conflicts.length === 0 && diff.files.length === 0 && sameInputs(current, inputs)) {
+    await checkUnmoved(tx, plan);
+    await insertBlobs(tx, packed);
+    const { b, base, head, current, strategy, inputs, files, conflicts, diff, warnings } = plan;
+    if (!plan.bump) {
       // main already has everything the branch did (e.g. the same edit made on both): close it on the current version.
       await tx.branch.update({ where: { id: b.id }, data: { mergedAt: new Date(), mergedVersionId: current.id } });
       await supersedeBranchDrafts(tx, ctx, componentId, name);
@@ -76,7 +68,7 @@ export async function mergeBranch(ctx: RequestContext, componentId: string, name
       return { status: 'up_to_date' as const, strategy, version: current, conflicts, diff, warnings, branch: await branchView(tx, await findBranch(tx, componentId, name)) };
     }
 
-    const { bump, reasons, tokenChanges, specChanges } = await mergeBump(tx, current, inputs, componentId, name);
+    const { bump, reasons, tokenChanges, specChanges } = plan.bump;
     await supersedeEarlierMergeDrafts(tx, ctx, componentId, name);
     if (conflicts.length === 0) await supersedeBranchDrafts(tx, ctx, componentId, name);
     const version = await createDraftInTx(tx, ctx, componentId, {
@@ -89,23 +81,84 @@ export async function mergeBranch(ctx: RequestContext, componentId: string, name
       branch: MAIN,
       tags: ['merge'],
       warnings,
-      changes: { reasons, tokenChanges, specChanges, files: fileStats(currentFiles, files), fromVersion: current.version } as unknown as Prisma.InputJsonValue,
+      changes: { reasons, tokenChanges, specChanges, files: statsOfDiff(diff), fromVersion: current.version } as unknown as Prisma.InputJsonValue,
       hasConflicts: conflicts.length > 0,
       // Publishing closes the branch (see publishInTx); a conflicted draft waits for a resolution.
       publish: conflicts.length === 0,
       keepPendingDrafts: true,
+      baseFilesHash: plan.beforeHash,
     });
     const status = conflicts.length > 0 ? ('conflicts' as const) : ('merged' as const);
-    await audit(tx, ctx, b.id, { name, strategy, status, current, head, version, conflicts, beforeHash: await filesHash(tx, current.id), afterHash: await filesHash(tx, version.id) });
+    await audit(tx, ctx, b.id, { name, strategy, status, current, head, version, conflicts, beforeHash: plan.beforeHash, afterHash: await filesHash(tx, version.id) });
     return { status, strategy, version, conflicts, diff, warnings, branch: await branchView(tx, await findBranch(tx, componentId, name)) };
   });
 }
 
-function threeWay(
-  baseFiles: GeneratedFile[], currentFiles: GeneratedFile[], headFiles: GeneratedFile[],
+type MergePlan = Awaited<ReturnType<typeof planMerge>>;
+
+/** Everything a merge writes, read and computed without a transaction (checked again by checkUnmoved). */
+async function planMerge(ctx: RequestContext, componentId: string, name: string, resolution: GeneratedFile[] | undefined) {
+  const db = ctx.db;
+  const differ: Differ = ctx.diffs ?? onThisThread;
+  const component = await findComponent(db, ctx.projectId, componentId);
+  const b = await findBranch(db, componentId, name);
+  if (b.mergedAt) throw branchMerged(b);
+  const sides = await mergeSides(db, b);
+  const { baseFiles, headFiles } = sides;
+  if (sides.head.id === sides.base.id) throw unprocessable('nothing_to_merge', `Branch ${name} has no published versions yet; publish a version on it first`);
+  if (!component.currentVersion) throw unprocessable('no_current_version', `${component.name} has no current version on main; roll back or publish one first`);
+  // The three sides' token inputs, read where they are kept by reference.
+  const [base, head, current] = await withVersionTokensAll(db, ctx.projectId, [sides.base, sides.head, component.currentVersion]) as [VersionRow, VersionRow, VersionRow];
+  const currentFiles = await loadVersionFiles(db, current.id);
+
+  const warnings: string[] = [];
+  const strategy: MergeStrategy = resolution ? 'resolved' : current.id === base.id ? 'fast-forward' : 'three-way';
+  const inputs = current.id === base.id ? storedInputsOf(head) : mergeInputs(base, current, head, name, warnings);
+  let files: GeneratedFile[];
+  let conflicts: ConflictRef[] = [];
+  if (resolution) files = resolution;
+  else if (strategy === 'fast-forward') files = headFiles;
+  else ({ files, conflicts } = await threeWay(differ, baseFiles, currentFiles, headFiles, { base, current, head, name }, warnings));
+
+  const diff: FileSetDiff = await differ.diffFileSets(currentFiles, files, { includeUnchanged: false });
+  const upToDate = conflicts.length === 0 && diff.files.length === 0 && sameInputs(current, inputs);
+  const bump = upToDate ? null : await mergeBump(db, current, inputs, componentId, name);
+  return { b, base, head, current, strategy, inputs, files, conflicts, diff, warnings, bump, beforeHash: await filesHash(db, current.id) };
+}
+
+/**
+ * Locks the component and the branch, then checks that what the merge was computed from is
+ * still what it writes onto: main's current version and the branch's head, branch still open.
+ */
+async function checkUnmoved(tx: Tx, plan: MergePlan): Promise<void> {
+  const { b, current, head } = plan;
+  await tx.$queryRawUnsafe('SELECT id FROM components WHERE id = $1::uuid FOR UPDATE', b.componentId);
+  await tx.$queryRawUnsafe('SELECT id FROM branches WHERE id = $1::uuid FOR UPDATE', b.id);
+  const now = await tx.branch.findUniqueOrThrow({ where: { id: b.id } });
+  if (now.mergedAt) throw branchMerged(now);
+  const main = await tx.component.findUniqueOrThrow({ where: { id: b.componentId }, include: { currentVersion: true } });
+  if (main.currentVersionId !== current.id) {
+    throw conflict('stale_merge', `main moved from ${current.version} to ${main.currentVersion?.version ?? 'no version'} while this merge was computed; merge ${b.name} again`, {
+      branch: b.name, fromVersionId: current.id, currentVersionId: main.currentVersionId,
+    });
+  }
+  const headNow = now.headVersionId ?? now.baseVersionId;
+  if (headNow !== head.id) {
+    const moved = await tx.componentVersion.findUnique({ where: { id: headNow }, select: { version: true } });
+    throw conflict('stale_merge', `branch ${b.name} moved from ${head.version} to ${moved?.version ?? headNow} while this merge was computed; merge it again`, {
+      branch: b.name, fromVersionId: head.id, headVersionId: headNow,
+    });
+  }
+}
+
+const branchMerged = (b: { name: string; mergedAt: Date | null; mergedVersionId: string | null }) =>
+  conflict('branch_merged', `Branch ${b.name} was already merged into main at ${b.mergedAt!.toISOString()}`, { mergedVersionId: b.mergedVersionId });
+
+async function threeWay(
+  differ: Differ, baseFiles: GeneratedFile[], currentFiles: GeneratedFile[], headFiles: GeneratedFile[],
   v: { base: VersionRow; current: VersionRow; head: VersionRow; name: string }, warnings: string[],
-): { files: GeneratedFile[]; conflicts: ConflictRef[] } {
-  const merged = mergeFileSets(
+): Promise<{ files: GeneratedFile[]; conflicts: ConflictRef[] }> {
+  const merged = await differ.mergeFileSets(
     { base: baseFiles, ours: currentFiles, theirs: headFiles },
     { labels: { ours: `main ${v.current.version}`, base: `${v.base.version} (branch point)`, theirs: `${v.name} ${v.head.version}` } },
   );
@@ -115,8 +168,9 @@ function threeWay(
     if (f.content !== null) files.push({ path: f.path, content: f.content });
     if (f.status !== 'conflict') continue;
     for (const r of f.conflicts) {
-      conflicts.push({ path: f.path, startLine: r.startLine, endLine: r.endLine });
-      warnings.push(`conflict in ${f.path} lines ${r.startLine}–${r.endLine}: main (${v.current.version}) and branch ${v.name} (${v.head.version}) both changed it`);
+      conflicts.push({ path: f.path, startLine: r.startLine, endLine: r.endLine, ...(f.tooLarge ? { tooLarge: f.tooLarge } : {}) });
+      const why = f.tooLarge ? f.tooLarge.message : `main (${v.current.version}) and branch ${v.name} (${v.head.version}) both changed it`;
+      warnings.push(`conflict in ${f.path} lines ${r.startLine}–${r.endLine}: ${why}`);
     }
   }
   return { files, conflicts };
@@ -187,12 +241,12 @@ function coveringTokens(chosen: Pick<StoredInputs, 'tokens' | 'tokensSnapshotId'
  *   published on the branch, which describes what the branch introduced; 'minor' when the
  *   branch recorded none.
  */
-async function mergeBump(tx: Tx, current: VersionRow, inputs: StoredInputs, componentId: string, name: string) {
+async function mergeBump(db: Tx | RequestContext['db'], current: VersionRow, inputs: StoredInputs, componentId: string, name: string) {
   const merged = { ...inputs, tokens: inputs.tokens as VersionRow['tokens'], spec: inputs.spec as VersionRow['spec'] };
   const changes = changesBetween(current, merged);
   const { tokenChanges, specChanges } = changes;
   if (changes.comparable && changes.decision.bump !== 'none') return { bump: changes.decision.bump, reasons: changes.decision.reasons, tokenChanges, specChanges };
-  const onBranch = await tx.componentVersion.findMany({ where: { componentId, branch: name, status: { in: ['published', 'archived'] } }, select: { bump: true } });
+  const onBranch = await db.componentVersion.findMany({ where: { componentId, branch: name, status: { in: ['published', 'archived'] } }, select: { bump: true } });
   const recorded = onBranch.map((v) => v.bump).filter((x): x is Bump => x === 'major' || x === 'minor' || x === 'patch');
   const bump = recorded.reduce<Bump | 'none'>((acc, x) => maxBump(acc, x), 'none');
   return { bump: bump === 'none' ? ('minor' as const) : bump, reasons: [] as string[], tokenChanges, specChanges };

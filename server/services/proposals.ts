@@ -90,7 +90,7 @@ export async function proposeVersion(
   }
   const generated = options.generated ?? timer.measure('generate', () => generate(inputs));
 
-  const merged = await applyCustomization(tx, ctx.projectId, component.id, generated.files);
+  const merged = await applyCustomization(tx, ctx.projectId, component.id, generated.files, ctx.diffs);
   const baseFiles = base ? await loadVersionFiles(tx, base.id) : [];
   const files = timer.measure('diff', () => fileStats(baseFiles, merged.files));
   if (outputUnchanged(assessment, files)) {

@@ -14,6 +14,7 @@ import {
   type Range,
   type SplitCell,
 } from './model.js';
+import type { DiffTooLarge } from '../../../core/diff/types.js';
 import type { DiffView, DiffViewerProps, DiffWarning, TokenChangeLine } from './types.js';
 
 const cx = (...names: Array<string | false | null | undefined>): string => names.filter(Boolean).join(' ');
@@ -170,8 +171,9 @@ function FileDiff({ model, view, context }: FileDiffProps): JSX.Element {
   }, [expanded]);
 
   const language = languageOf(model.path);
+  // A file too large to diff shows no lines: highlighting thousands of them would freeze the UI for nothing.
   const html = useMemo(
-    () => (open ? { old: highlightLines(model.oldLines, language), new: highlightLines(model.newLines, language) } : null),
+    () => (open && !model.tooLarge ? { old: highlightLines(model.oldLines, language), new: highlightLines(model.newLines, language) } : null),
     [model, language, open],
   );
 
@@ -210,7 +212,9 @@ function FileDiff({ model, view, context }: FileDiffProps): JSX.Element {
       </div>
       <div id={bodyId} ref={bodyRef} class={styles.body} hidden={!open}>
         {open ? (
-          model.oldLines.length === 0 && model.newLines.length === 0 ? (
+          model.tooLarge ? (
+            <TooLarge tooLarge={model.tooLarge} />
+          ) : model.oldLines.length === 0 && model.newLines.length === 0 ? (
             <p class={styles.empty}>Empty file.</p>
           ) : (
             // Focusable so keyboard users can scroll long lines sideways.
@@ -225,6 +229,35 @@ function FileDiff({ model, view, context }: FileDiffProps): JSX.Element {
         ) : null}
       </div>
     </section>
+  );
+}
+
+const count = (n: number): string => n.toLocaleString('en-US');
+
+/** Instead of rows: why the file was not diffed (core/diff's limits), and each side's size and sha256. */
+function TooLarge({ tooLarge }: { tooLarge: DiffTooLarge }): JSX.Element {
+  const why =
+    tooLarge.reason === 'edit-length'
+      ? `more than ${count(tooLarge.limits.maxEditLength)} lines changed`
+      : `the diff took longer than ${count(tooLarge.limits.timeoutMs)} ms`;
+  return (
+    <div class={styles.tooLarge} role="note">
+      <p class={styles.tooLargeTitle}>
+        <strong>Too large to diff line by line:</strong> {why}.
+      </p>
+      <dl class={styles.sizes}>
+        {(['old', 'new'] as const).map((side) => (
+          <div key={side} class={styles.size}>
+            <dt>{side === 'old' ? 'Before' : 'After'}</dt>
+            <dd>
+              {count(tooLarge[side].lines)} {tooLarge[side].lines === 1 ? 'line' : 'lines'}, {count(tooLarge[side].bytes)} bytes
+              <br />
+              <span class={styles.hash}>sha256 {tooLarge[side].sha256}</span>
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </div>
   );
 }
 

@@ -1,9 +1,10 @@
 /**
- * The diff viewer's pure model: per-file line alignment (jsdiff's Myers diff over whole lines),
- * then the rows of the unified and split views with long unchanged regions collapsed.
- * No DOM, no Preact: everything here is unit-tested on exact rows.
+ * The diff viewer's pure model: per-file line alignment (jsdiff's Myers diff over whole lines,
+ * within core/diff's limits, the server's), then the rows of the unified and split views with
+ * long unchanged regions collapsed. No DOM, no Preact: everything here is unit-tested on exact rows.
  */
-import { diffArrays } from 'diff';
+import { alignSequences, diffTooLarge, limitsOf } from '../../../core/diff/limits.js';
+import type { DiffLimits, DiffTooLarge } from '../../../core/diff/types.js';
 import type { DiffFileInput } from './types.js';
 
 export type FileStatus = 'added' | 'removed' | 'modified' | 'unchanged';
@@ -30,7 +31,10 @@ export interface FileModel {
   /** That side's last line is not followed by a newline (shown on changed lines, where it matters). */
   oldNoNewlineAtEnd: boolean;
   newNoNewlineAtEnd: boolean;
+  /** Empty when the file is too large to diff line by line. */
   blocks: Block[];
+  /** Past the limits: no rows, counted as wholly replaced; the viewer shows sizes and hashes instead. */
+  tooLarge?: DiffTooLarge;
 }
 
 export interface LineRow {
@@ -77,13 +81,12 @@ export interface RowOptions {
 
 export interface BuildOptions {
   /**
-   * Give up aligning beyond this many inserted + removed lines and show the file as wholly
-   * replaced: Myers' diff is O(N·D), and this runs on the UI thread.
+   * Defaults: DIFF_LIMITS, the server's. Myers' diff is O(N·D) and this runs on the UI thread:
+   * past the limits a file is reported too large instead of freezing the UI (an 8,000-line file
+   * changed throughout took 7 s).
    */
-  maxEditLength?: number;
+  limits?: Partial<DiffLimits>;
 }
-
-const DEFAULT_MAX_EDIT_LENGTH = 4000;
 
 interface SplitSide {
   display: string[];
@@ -115,7 +118,21 @@ function statusOf(input: DiffFileInput): FileStatus {
 export function buildFileModel(input: DiffFileInput, options: BuildOptions = {}): FileModel {
   const oldSide = splitSide(input.before);
   const newSide = splitSide(input.after);
-  const blocks = align(oldSide.keys, newSide.keys, options.maxEditLength ?? DEFAULT_MAX_EDIT_LENGTH);
+  const sides = {
+    path: input.path,
+    status: statusOf(input),
+    oldLines: oldSide.display,
+    newLines: newSide.display,
+    oldNoNewlineAtEnd: oldSide.noNewlineAtEnd,
+    newNoNewlineAtEnd: newSide.noNewlineAtEnd,
+  };
+  const limits = limitsOf(options.limits);
+  const alignment = alignSequences(oldSide.keys, newSide.keys, limits);
+  if ('tooLarge' in alignment) {
+    const tooLarge = diffTooLarge(alignment.tooLarge, limits, input.before ?? '', input.after ?? '');
+    return { ...sides, added: newSide.keys.length, removed: oldSide.keys.length, blocks: [], tooLarge };
+  }
+  const blocks = align(alignment.changes);
   let added = 0;
   let removed = 0;
   for (const b of blocks) {
@@ -124,17 +141,7 @@ export function buildFileModel(input: DiffFileInput, options: BuildOptions = {})
       removed += b.oldCount;
     }
   }
-  return {
-    path: input.path,
-    status: statusOf(input),
-    added,
-    removed,
-    oldLines: oldSide.display,
-    newLines: newSide.display,
-    oldNoNewlineAtEnd: oldSide.noNewlineAtEnd,
-    newNoNewlineAtEnd: newSide.noNewlineAtEnd,
-    blocks,
-  };
+  return { ...sides, added, removed, blocks };
 }
 
 /** Sorted by path in code-unit order, the same on every machine (unlike localeCompare). */
@@ -166,13 +173,7 @@ export function modelCache(options: BuildOptions = {}): (files: readonly DiffFil
   };
 }
 
-function align(oldKeys: string[], newKeys: string[], maxEditLength: number): Block[] {
-  if (oldKeys.length === 0 && newKeys.length === 0) return [];
-  const changes = diffArrays(oldKeys, newKeys, { maxEditLength }) ?? [
-    // Too different to align within the budget: one replaced block, still correct, just coarse.
-    { value: oldKeys, count: oldKeys.length, added: false, removed: true },
-    { value: newKeys, count: newKeys.length, added: true, removed: false },
-  ];
+function align(changes: ReadonlyArray<{ value: readonly string[]; added: boolean; removed: boolean }>): Block[] {
   const blocks: Block[] = [];
   let oldNo = 1;
   let newNo = 1;

@@ -2,8 +2,8 @@
 import type { Prisma, PrismaClient } from '../../db/generated/client.js';
 import type { Tx } from '../../db/database.js';
 import type { GeneratedFile } from '../../../core/contract/api.js';
-import { mergeFileSets } from '../../../core/diff/index.js';
 import { loadBlobs, loadVersionFiles } from '../blobs.js';
+import { onThisThread, type Differ } from '../../workers/diffs.js';
 import { generate, inputsFor, inputsKey } from './inputs.js';
 import { previousInputs } from './assessment.js';
 import { withVersionTokens } from './version-tokens.js';
@@ -20,9 +20,11 @@ export interface CustomizedFiles {
 /**
  * Three-way merges the component's active customization (base = the generated files it was
  * made against, ours = the developer's files, theirs = the new generation). Clean merges keep
- * the edits; conflicts leave markers and one warning per conflict region.
+ * the edits; conflicts leave markers and one warning per conflict region. The merge runs on
+ * `differ` (the server's diff thread) within core/diff's limits: a file past them is one
+ * whole-file conflict whose warning says it was too large to merge line by line.
  */
-export async function applyCustomization(tx: Tx, projectId: string, componentId: string, generated: GeneratedFile[]): Promise<CustomizedFiles> {
+export async function applyCustomization(tx: Tx, projectId: string, componentId: string, generated: GeneratedFile[], differ: Differ = onThisThread): Promise<CustomizedFiles> {
   const custom = await tx.customization.findFirst({ where: { componentId, replacedAt: null }, orderBy: { createdAt: 'desc' } });
   if (!custom) return { files: generated, customized: false, hasConflicts: false, warnings: [] };
   const refs = custom.files as Array<{ path: string; sha256: string }>;
@@ -30,7 +32,7 @@ export async function applyCustomization(tx: Tx, projectId: string, componentId:
   const ours = refs.map((r) => ({ path: r.path, content: contents.get(r.sha256) ?? '' }));
   const baseVersion = await tx.componentVersion.findUnique({ where: { id: custom.versionId } });
   const base = baseVersion ? (await generatedFilesOf(tx, projectId, baseVersion)).files : [];
-  const merged = mergeFileSets(
+  const merged = await differ.mergeFileSets(
     { base, ours, theirs: generated },
     { oursIsPartial: true, labels: { ours: 'customized', base: `generated ${baseVersion?.version ?? ''}`.trim(), theirs: 'regenerated' } },
   );
@@ -40,7 +42,8 @@ export async function applyCustomization(tx: Tx, projectId: string, componentId:
     if (f.content !== null) files.push({ path: f.path, content: f.content });
     if (f.status === 'conflict') {
       for (const region of f.conflicts) {
-        warnings.push(`conflict in ${f.path} lines ${region.startLine}–${region.endLine}: customized and regenerated code both changed it${f.reason ? ` (${f.reason})` : ''}`);
+        const why = f.tooLarge ? f.tooLarge.message : `customized and regenerated code both changed it${f.reason ? ` (${f.reason})` : ''}`;
+        warnings.push(`conflict in ${f.path} lines ${region.startLine}–${region.endLine}: ${why}`);
       }
       if (f.conflicts.length === 0) warnings.push(`conflict in ${f.path}: ${f.reason ?? 'customized and regenerated versions differ'}`);
     } else if (f.customized && f.content !== null) {
