@@ -138,7 +138,8 @@ export function classifyPatternChange(change: PatternChange): ClassifiedChange |
   const reason = `pattern ${after.id} ${before.version} → ${after.version}`;
   if (a.major !== b.major) return c('major', reason);
   if (a.minor !== b.minor) return c('minor', reason);
-  if (a.patch !== b.patch || a.prerelease !== b.prerelease) return c('patch', reason);
+  // A generator's patch release changes only what it writes: say so first, as people read it.
+  if (a.patch !== b.patch || a.prerelease !== b.prerelease) return c('patch', `${GENERATED_OUTPUT_CHANGED} (${reason})`);
   return null;
 }
 

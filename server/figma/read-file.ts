@@ -14,15 +14,15 @@ import type { TokenSet } from '../../core/contract/tokens.js';
 import { LIMITS } from '../../core/contract/limits.js';
 import { specsFromRestNodes } from '../../core/specs/from-rest.js';
 import { normalizeFromRest } from '../../core/tokens/figma-rest.js';
-import type { FigmaClient, FigmaCredentials, FileMeta } from './client.js';
+import type { FigmaClient, FigmaCredentials } from './client.js';
 import { FigmaApiError, FigmaReadError } from './errors.js';
 import { DOCUMENT_NODE_ID, snapshotFromNodes } from './read-snapshot.js';
 
 export interface ReadFileOptions {
   /** node ids of components the project already tracks (unpublished ones are in no listing) */
   knownComponentIds?: readonly string[];
-  /** the meta answer the caller already has (a check reads it first to see whether the version moved) */
-  meta?: FileMeta;
+  /** the file's version and name as the caller already knows them (a check reads meta first to see whether the version moved) */
+  seen?: { version: string; name: string };
 }
 
 export interface FileSyncRequest {
@@ -64,9 +64,7 @@ export async function readFileDesign(
 }
 
 async function read(client: FigmaClient, fileKey: string, credentials: FigmaCredentials, options: ReadFileOptions): Promise<FileDesign> {
-  const meta = options.meta ?? await client.fileMeta(fileKey, credentials);
-  const version = meta.file.version;
-  const name = meta.file.name;
+  const { version, name } = options.seen ?? (await client.fileMeta(fileKey, credentials)).file;
   const warnings: string[] = [];
   const request = (tokens: TokenSet, components: ComponentSpec[]): FileSyncRequest => ({
     fileKey,

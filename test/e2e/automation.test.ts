@@ -102,7 +102,7 @@ describe.skipIf(!hasChromium)('warnings and tracked files in /app', () => {
       await page.getByRole('button', { name: 'Review Button' }).click();
       const viewer = page.getByRole('region', { name: /Button .*1\.0\.0/ });
       await viewer.waitFor();
-      await expect.poll(() => viewer.textContent()).toMatch(/Variable "color\/blue\/500" \(VariableID:1:1\) is deleted but still referenced/);
+      await expect.poll(() => viewer.textContent()).toMatch(/Variable "color\/blue\/500" \(VariableID:1:1\) was deleted in Figma but is still referenced/);
       await screenshot(page, `app-review-warnings-${scheme}`);
       expect(errors).toEqual([]);
     });
@@ -117,7 +117,7 @@ describe.skipIf(!hasChromium)('warnings and tracked files in /app', () => {
       expect(await broken.textContent()).toContain('Design refused');
       expect(await broken.textContent()).toMatch(/alias cycle/);
       await warned.getByText(/warnings? from the last check/).click();
-      await expect.poll(() => warned.textContent()).toMatch(/is deleted but still referenced/);
+      await expect.poll(() => warned.textContent()).toMatch(/was deleted in Figma but is still referenced/);
       await page.getByRole('heading', { name: 'Tracked files' }).scrollIntoViewIfNeeded();
       await screenshot(page, `app-settings-tracked-files-${scheme}`);
       if (scheme === 'dark') expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe('rgb(255, 255, 255)');

@@ -44,7 +44,7 @@ describe.each(dbKinds)('customization merges past the limits on %s', (kind) => {
     const draft = await version(proposal.draftVersionId);
     expect(draft).toMatchObject({ hasConflicts: true, customized: true });
     const css = draft.files.find((f) => f.path === 'tokens.css')!.content;
-    const regenerated = generated.replace(/--color-blue-500: #[0-9a-f]+;/, '--color-blue-500: #1166ff;');
+    const regenerated = generated.replace(/--color-blue-500: #[0-9a-f]+;/g, '--color-blue-500: #1166ff;');
     expect(regenerated).not.toBe(generated);
     // Both sides whole, in one conflict.
     expect(css).toBe(`<<<<<<< customized\n${customized}=======\n${regenerated}>>>>>>> regenerated\n`);

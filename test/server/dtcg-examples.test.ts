@@ -248,13 +248,17 @@ describe.each(dbKinds)('token problems in a DTCG resolver input on %s', (kind) =
     expect(res.json().error.message).toContain('$ref "./shopify-polaris/space.tokens.json" is not in "documents"');
   });
 
-  it('resolves a 20,000-long alias chain in a sync', async () => {
+  it('resolves a 20,000-long alias chain in a sync; a component reaching more of it than the closure cap is refused, naming it', async () => {
     const input = dtcgExampleTokens('shopify-polaris');
     const chain: Record<string, { $type: string; $value: string }> = {};
     const N = 20_000;
     for (let i = 0; i < N; i++) chain[`c${i}`] = { $type: 'color', $value: i === N - 1 ? '{color.black}' : `{chain.c${i + 1}}` };
     input.documents['./shopify-polaris/colors.tokens.json'] = { ...input.documents['./shopify-polaris/colors.tokens.json']!, chain };
-    const res = await sync(input, [sample({ fill: 'chain.c0' })], 'polaris-chain');
+    // c16000 reaches the 4,000 tokens after it and color.black: under the 5,000 a component may reach.
+    const res = await sync(input, [sample({ fill: 'chain.c16000' })], 'polaris-chain');
     expect(res.statusCode, res.body.slice(0, 300)).toBe(201);
+    const whole = await sync(input, [sample({ fill: 'chain.c0' })], 'polaris-chain');
+    expect(whole.statusCode, whole.body.slice(0, 300)).toBe(422);
+    expect(whole.json().error).toMatchObject({ code: 'closure_too_large', message: expect.stringContaining('20,001 tokens') });
   });
 });

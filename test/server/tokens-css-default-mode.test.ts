@@ -52,7 +52,7 @@ describe.each(dbKinds)('tokens.css with a block for the default mode, on %s', (k
     for (const p of proposals) {
       expect(p.bump, p.componentName).toBe('patch');
       // The generator's own patch release is the reason (core/changes: a pattern patch version is a patch).
-      expect(p.reasons, p.componentName).toEqual([expect.stringMatching(new RegExp(`^pattern \\w+ ${PREVIOUS_RELEASE.replace(/\./g, '\\.')} → \\d+\\.\\d+\\.\\d+$`))]);
+      expect(p.reasons, p.componentName).toEqual([expect.stringMatching(new RegExp(`^generated output changed \\(pattern \\w+ ${PREVIOUS_RELEASE.replace(/\./g, '\\.')} → \\d+\\.\\d+\\.\\d+\\)$`))]);
       expect(p.files.find((f) => f.path === 'tokens.css')?.status, p.componentName).toBe('modified');
     }
     const button = proposals.find((p) => p.componentName === 'Button')!;

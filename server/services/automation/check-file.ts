@@ -69,10 +69,11 @@ export async function checkFile(ctx: RequestContext, deps: CheckDeps, fileId: st
     rates: tierRates(file.figmaPlan as FigmaPlan, file.figmaSeat as FigmaSeat, deps.config.figma.callsPerMinute),
   };
   // The version check alone, so that it never waits behind reads (another tier). A version
-  // seen earlier whose read had to wait is read now: the check and the whole read are taken at
-  // once, or a busy Tier 2 could take the check's call every time and never leave the read its own.
-  const pending = file.pendingVersion !== null;
-  let reserved: Partial<TierCalls> = pending ? addCalls(META_CALLS, CONTENT_CALLS) : META_CALLS;
+  // seen earlier whose read had to wait is read now, without asking for the version again: the
+  // whole read is taken at once, or busy tiers could take its calls one by one and never leave
+  // the read its own. If the file moved meanwhile, the next check sees a newer version.
+  const pending = file.pendingVersion;
+  let reserved: Partial<TierCalls> = pending !== null ? CONTENT_CALLS : META_CALLS;
   const first = await reserve(budget, reserved);
   if (!first.granted) return waitFor(first);
 
@@ -82,15 +83,15 @@ export async function checkFile(ctx: RequestContext, deps: CheckDeps, fileId: st
   let fileName: string | undefined;
   let design: FileDesign | undefined;
   try {
-    const meta = await figma.fileMeta(file.fileKey, credentials);
-    version = meta.file.version;
-    fileName = meta.file.name;
+    const seen = pending !== null ? { version: pending, name: file.name ?? file.fileKey } : (await figma.fileMeta(file.fileKey, credentials)).file;
+    version = seen.version;
+    fileName = seen.name;
     // A poll or a webhook with nothing new reads no content; only a check by hand always does.
-    if (version === file.lastFileVersion && reason !== 'manual' && !pending) {
+    if (version === file.lastFileVersion && reason !== 'manual' && pending === null) {
       await ctx.db.trackedFile.update({ where: { id: file.id }, data: { lastCheckedAt: now, failures: 0, lastError: null, rateLimitedUntil: null } });
       return { kind: 'unchanged', version };
     }
-    if (!pending) {
+    if (pending === null) {
       const content = await reserve(budget, CONTENT_CALLS);
       if (!content.granted) {
         await ctx.db.trackedFile.update({ where: { id: file.id }, data: { pendingVersion: version, lastCheckedAt: now } });
@@ -99,7 +100,7 @@ export async function checkFile(ctx: RequestContext, deps: CheckDeps, fileId: st
       reserved = addCalls(reserved, CONTENT_CALLS);
     }
     const known = await ctx.db.component.findMany({ where: { projectId: ctx.projectId, fileKey: file.fileKey, removedAt: null }, select: { figmaId: true } });
-    design = await readFileDesign(figma, file.fileKey, credentials, { knownComponentIds: known.map((c) => c.figmaId), meta });
+    design = await readFileDesign(figma, file.fileKey, credentials, { knownComponentIds: known.map((c) => c.figmaId), seen });
     const applied = await applyDesign(ctx, design.request, { trigger: reason, policyForNew: file.policy as Policy, readWarnings: design.warnings });
     await ctx.db.trackedFile.update({
       where: { id: file.id },

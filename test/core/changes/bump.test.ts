@@ -73,8 +73,8 @@ describe('decideBump: pattern changes', () => {
     [pc({ id: 'generic', version: '1.0.0' }, { id: 'button', version: '1.0.0' }), 'major', 'pattern generic 1.0.0 → button 1.0.0'],
     [pc(null, { id: 'button', version: '1.2.0' }), 'major', 'pattern button 1.2.0 selected'],
     [pc({ id: 'button', version: '1.2.0' }, { id: 'button', version: '1.3.0' }), 'minor', 'pattern button 1.2.0 → 1.3.0'],
-    [pc({ id: 'button', version: '1.2.0' }, { id: 'button', version: '1.2.1' }), 'patch', 'pattern button 1.2.0 → 1.2.1'],
-    [pc({ id: 'button', version: '1.2.0-rc.1' }, { id: 'button', version: '1.2.0-rc.2' }), 'patch', 'pattern button 1.2.0-rc.1 → 1.2.0-rc.2'],
+    [pc({ id: 'button', version: '1.2.0' }, { id: 'button', version: '1.2.1' }), 'patch', 'generated output changed (pattern button 1.2.0 → 1.2.1)'],
+    [pc({ id: 'button', version: '1.2.0-rc.1' }, { id: 'button', version: '1.2.0-rc.2' }), 'patch', 'generated output changed (pattern button 1.2.0-rc.1 → 1.2.0-rc.2)'],
   ])('%o → %s', (change, bump, reason) => {
     expect(one({ patternChange: change })).toEqual({ bump, reason });
   });

@@ -59,8 +59,8 @@ describe.each(dbKinds)('warnings of background checks on %s', (kind) => {
     await settled(a);
 
     const file = ((await a.t.api('GET', `/api/v1/projects/${a.t.projectId}/files`)).json().items as Array<{ id: string; lastWarnings: string[] }>).find((f) => f.id === id)!;
-    const blue = expect.stringMatching(/Variable "color\/blue\/500" \(VariableID:1:1\) is deleted but still referenced/);
-    const green = expect.stringMatching(/Variable "color\/green\/500" \(VariableID:1:3\) is deleted but still referenced/);
+    const blue = expect.stringMatching(/Variable "color\/blue\/500" \(VariableID:1:1\) was deleted in Figma but is still referenced/);
+    const green = expect.stringMatching(/Variable "color\/green\/500" \(VariableID:1:3\) was deleted in Figma but is still referenced/);
     const collision = expect.stringMatching(/Component "button" \(40:1\) is generated as Button2/);
     expect(file.lastWarnings).toEqual(expect.arrayContaining([blue, green, collision]));
 
