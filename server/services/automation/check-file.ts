@@ -83,6 +83,7 @@ export async function checkFile(ctx: RequestContext, deps: CheckDeps, fileId: st
   let fileName: string | undefined;
   let design: FileDesign | undefined;
   try {
+    // The name seen with a pending version was stored with it (a file's first read may wait).
     const seen = pending !== null ? { version: pending, name: file.name ?? file.fileKey } : (await figma.fileMeta(file.fileKey, credentials)).file;
     version = seen.version;
     fileName = seen.name;
@@ -94,7 +95,7 @@ export async function checkFile(ctx: RequestContext, deps: CheckDeps, fileId: st
     if (pending === null) {
       const content = await reserve(budget, CONTENT_CALLS);
       if (!content.granted) {
-        await ctx.db.trackedFile.update({ where: { id: file.id }, data: { pendingVersion: version, lastCheckedAt: now } });
+        await ctx.db.trackedFile.update({ where: { id: file.id }, data: { pendingVersion: version, name: seen.name, lastCheckedAt: now } });
         return waitFor(content);
       }
       reserved = addCalls(reserved, CONTENT_CALLS);
@@ -105,7 +106,7 @@ export async function checkFile(ctx: RequestContext, deps: CheckDeps, fileId: st
     await ctx.db.trackedFile.update({
       where: { id: file.id },
       data: {
-        lastFileVersion: design.version, name: file.name ?? design.name, lastCheckedAt: now, lastModifiedAt: now, failures: 0, lastError: null, rateLimitedUntil: null,
+        lastFileVersion: design.version, name: design.name, lastCheckedAt: now, lastModifiedAt: now, failures: 0, lastError: null, rateLimitedUntil: null,
         pendingVersion: null, status: 'active', statusReason: null, lastWarnings: applied.warnings,
       },
     });
@@ -114,7 +115,7 @@ export async function checkFile(ctx: RequestContext, deps: CheckDeps, fileId: st
     // What was read cannot become a design (the pipeline refuses it, or it holds no readable
     // snapshot): reading the same version again would give the same answer, so the next read
     // waits for the next version.
-    if (version !== undefined && refusesDesign(err)) return refused(ctx, { ...file, name: file.name ?? fileName ?? null }, version, (err as Error).message, design?.warnings ?? []);
+    if (version !== undefined && refusesDesign(err)) return refused(ctx, { ...file, name: fileName ?? file.name }, version, (err as Error).message, design?.warnings ?? []);
     return failed(ctx, deps, file, budget.tokenHash, err);
   } finally {
     await settle(budget, reserved, used);

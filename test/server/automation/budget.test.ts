@@ -59,6 +59,22 @@ describe.each(dbKinds)("Figma's budget per token and tier on %s", (kind) => {
     expect(Math.min(...content.map((r) => r.at))).toBeGreaterThanOrEqual(until - 1000);
   });
 
+  it("a file first read after waiting for Tier 1 keeps the name Figma gave it, not its key", async () => {
+    const token = a.figma.issueToken('pat');
+    const [limited, waiting] = ['NameHeldKeyA001', 'NameHeldKeyB001'] as const;
+    putFile(a.figma, limited, baseDesign(), { access: [token] });
+    putFile(a.figma, waiting, baseDesign(), { access: [token] });
+    a.figma.rateLimit(limited, { retryAfterSeconds: 4, endpoint: 'nodes', type: 'high', planTier: 'pro' });
+    await track(a, limited, { figmaToken: token.token });
+    await waitUntil('the rate limit to be recorded', async () => (await fileOf(a, limited)).rateLimitedUntil !== null);
+    const { id } = await track(a, waiting, { figmaToken: token.token });
+    // Its version is asked at once (Tier 2); its content waits for Tier 1, then is read.
+    await waitUntil('the waiting file to be postponed', async () => (await checkOutputs(a, id)).some((o) => o.kind === 'postponed'));
+    await waitUntil('the waiting file to be read', async () => (await fileOf(a, waiting)).lastFileVersion !== null, 30_000);
+    const file = (await a.t.api('GET', `/api/v1/projects/${a.t.projectId}/files`)).json().items.find((f: { fileKey: string }) => f.fileKey === waiting);
+    expect(file.name).toBe('Design System');
+  });
+
   it('each file has a plan and a seat (a Dev seat on Professional unless told), refused by name when unknown', async () => {
     const files = `/api/v1/projects/${a.t.projectId}/files`;
     const plain = await a.t.api('POST', files, { body: { fileKey: 'PlanSeatKey0001' } });
