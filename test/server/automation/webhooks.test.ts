@@ -21,7 +21,9 @@ describe.each(dbKinds)('Figma webhooks on %s', (kind) => {
   const fileRow = () => a.t.db.prisma.trackedFile.findUniqueOrThrow({ where: { id: fileId } });
 
   beforeAll(async () => {
-    a = await startAutomation(kind, {}, { listen: true });
+    // Two seconds of quiet end a burst: twenty concurrent deliveries to a server on a loaded
+    // machine can spread over more than the default half second, which would rightly be two bursts.
+    a = await startAutomation(kind, { WEBHOOK_DEBOUNCE_SECONDS: '2' }, { listen: true });
     putFile(a.figma, KEY, design('#0055ff'));
     // An hour between polls: anything that happens sooner is the webhook's doing.
     fileId = (await track(a, KEY, { pollIntervalSeconds: 3600 })).id;
