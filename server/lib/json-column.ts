@@ -29,7 +29,7 @@ export function toJsonColumn<T>(value: T & JsonShaped<T>): Prisma.InputJsonValue
 }
 
 /** Thrown when a stored JSON value does not match its schema: the row was written by something else. */
-export class JsonColumnError extends Error {
+class JsonColumnError extends Error {
   constructor(column: string, error: z.ZodError) {
     super(`${column} holds JSON that does not match its schema: ${z.prettifyError(error)}`);
     this.name = 'JsonColumnError';

@@ -1,6 +1,8 @@
-// What a sync records on the component row about the design it saw (for drift, coverage and detection).
+// What a sync records on the component row about the design it saw (for drift, coverage and
+// detection), and the spec it recorded read back.
 import type { Prisma } from '../../db/generated/client.js';
-import type { ComponentSpec } from '../../../core/contract/specs.js';
+import { ComponentSpec } from '../../../core/contract/specs.js';
+import { toJsonColumn } from '../../lib/json-column.js';
 import { codeNameOf } from './names.js';
 
 export interface LatestDesign {
@@ -26,11 +28,20 @@ export function latestDesign(
     description: spec.description ?? null,
     figmaKey: spec.key ?? null,
     fileKey,
-    latestSpec: spec as unknown as Prisma.InputJsonValue,
+    latestSpec: toJsonColumn(spec),
     latestSpecHash: hashes.specHash,
     latestTokensHash: hashes.tokensHash,
     latestSnapshotId: snapshotId,
     lastSeenAt: seenAt,
     removedAt: null,
   };
+}
+
+/**
+ * components.latest_spec read back: the design last recorded for the component, or null when
+ * none was (a code-first component) or what is stored is not a spec as the contract reads one.
+ */
+export function latestSpecOf(value: Prisma.JsonValue | null): ComponentSpec | null {
+  const parsed = ComponentSpec.nullable().safeParse(value);
+  return parsed.success ? parsed.data : null;
 }
