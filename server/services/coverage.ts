@@ -6,7 +6,7 @@ import { loadVersionFiles } from './blobs.js';
 import type { RequestContext } from './context.js';
 import { keyMatcher, renderedPropSets, storiesOf, type ArgSet } from './coverage-scan.js';
 import { previousInputs } from './generation/index.js';
-import { latestSpecOf } from './sync/index.js';
+import { latestSpecIfValid } from './sync/index.js';
 
 type ComponentRow = Prisma.ComponentGetPayload<{ include: { currentVersion: true } }>;
 
@@ -94,7 +94,7 @@ export async function projectCoverage(ctx: RequestContext): Promise<CoverageRepo
 async function componentCoverage(ctx: RequestContext, c: ComponentRow): Promise<ComponentCoverage> {
   const version = c.currentVersion!;
   const own = previousInputs(version).spec;
-  const design = latestSpecOf(c.latestSpec);
+  const design = latestSpecIfValid(c.latestSpec);
   const spec = own ?? design;
   const files = await loadVersionFiles(ctx.db, version.id);
   const storiesFiles = files.filter((f) => STORIES.test(f.path));

@@ -103,7 +103,7 @@ function driftOf(c: ComponentRow, tokens: TokenSet | undefined, publishedTokens:
       pendingDraft: draft ? { id: draft.id, version: draft.version, upToDate: false } : null,
     };
   }
-  const spec = latestSpecOf(c.latestSpec);
+  const spec = tokens ? latestSpecOf(c) : null;
   if (!spec || !tokens) return null;
 
   const inputs = inputsFor(spec, tokens, c.pattern);

@@ -15,7 +15,7 @@ export async function regenerateRecorded(ctx: RequestContext, componentId: strin
     // The row lock orders this job after any other writer of this component.
     await tx.$queryRawUnsafe('SELECT id FROM components WHERE id = $1::uuid FOR UPDATE', componentId);
     const component = await tx.component.findFirst({ where: { id: componentId, projectId: ctx.projectId }, include: { currentVersion: true } });
-    const spec = component && latestSpecOf(component.latestSpec);
+    const spec = component && latestSpecOf(component);
     if (!component || !spec) return { kind: 'missing' } as const;
     if (component.latestSnapshotId !== snapshotId) return { kind: 'superseded' } as const;
     const tokens = await fullTokensOf(tx, ctx.projectId, { generationParams: { snapshotId } });

@@ -11,7 +11,7 @@ import { AppError, badRequest, unprocessable } from '../../errors.js';
 import { parseJsonBody } from '../json-body.js';
 import type { RequestContext } from '../context.js';
 import { notify } from '../notify.js';
-import { latestSpecOf } from '../sync/index.js';
+import { latestSpecIfValid } from '../sync/index.js';
 import { applyDesign, type Applied } from './apply-design.js';
 
 /** Whether `path` is `dir` itself or lies under it (both absolute). */
@@ -96,7 +96,7 @@ export async function checkTokenSource(ctx: RequestContext, root: string | undef
       return { kind: 'unchanged' };
     }
     const components = await ctx.db.component.findMany({ where: { projectId: ctx.projectId, removedAt: null }, select: { latestSpec: true } });
-    const specs = components.map((c) => latestSpecOf(c.latestSpec)).filter((s) => s !== null);
+    const specs = components.map((c) => latestSpecIfValid(c.latestSpec)).filter((s) => s !== null);
     const applied = await applyDesign(ctx, {
       fileKey: `tokens-${source.id.slice(0, 8)}`,
       fileName: source.path,

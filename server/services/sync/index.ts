@@ -3,4 +3,4 @@ export { syncFromText, type SyncServices } from './request.js';
 export { getSync } from './read.js';
 export { decide } from './decisions.js';
 export { undoSync } from './undo.js';
-export { latestSpecOf } from './latest-design.js';
+export { latestSpecIfValid, latestSpecOf } from './latest-design.js';

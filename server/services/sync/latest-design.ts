@@ -2,7 +2,7 @@
 // detection), and the spec it recorded read back.
 import type { Prisma } from '../../db/generated/client.js';
 import { ComponentSpec } from '../../../core/contract/specs.js';
-import { toJsonColumn } from '../../lib/json-column.js';
+import { fromJsonColumn, toJsonColumn } from '../../lib/json-column.js';
 import { codeNameOf } from './names.js';
 
 export interface LatestDesign {
@@ -37,11 +37,19 @@ export function latestDesign(
   };
 }
 
+const LatestSpec = ComponentSpec.nullable();
+
 /**
  * components.latest_spec read back: the design last recorded for the component, or null when
- * none was (a code-first component) or what is stored is not a spec as the contract reads one.
+ * none was (a code-first component). A stored value that is not a spec throws, naming the
+ * component: whatever would be generated from it is wrong.
  */
-export function latestSpecOf(value: Prisma.JsonValue | null): ComponentSpec | null {
-  const parsed = ComponentSpec.nullable().safeParse(value);
+export function latestSpecOf(component: { id: string; latestSpec: Prisma.JsonValue | null }): ComponentSpec | null {
+  return fromJsonColumn(LatestSpec, component.latestSpec, `components.latest_spec of component ${component.id}`);
+}
+
+/** The same, but null for a stored value that is not a spec: reports and token files pass over such a component. */
+export function latestSpecIfValid(value: Prisma.JsonValue | null): ComponentSpec | null {
+  const parsed = LatestSpec.safeParse(value);
   return parsed.success ? parsed.data : null;
 }
