@@ -2,7 +2,8 @@
 // comes out as JsonValue; our interfaces (no index signature) fit neither, which is how
 // casts through `unknown` crept into services. Every JSON column is written with toJsonColumn
 // (the value's type is checked to be JSON at compile time) and read with fromJsonColumn (the
-// stored value is checked by a zod schema at run time), so no caller casts (the one cast left is inside toJsonColumn, behind that check).
+// stored value is checked by a zod schema at run time). No caller casts: the one cast left is
+// inside toJsonColumn, behind its compile-time check.
 import { z } from 'zod';
 import type { Prisma } from '../db/generated/client.js';
 
