@@ -1,6 +1,6 @@
 // The two doors of a Prisma JSON column. Prisma types what goes in as InputJsonValue and what
 // comes out as JsonValue; our interfaces (no index signature) fit neither, which is how
-// casts through `unknown` crept into services. Every JSON column is written with toJsonColumn
+// casts through `unknown` crept into services. A JSON column is written with toJsonColumn
 // (the value's type is checked to be JSON at compile time) and read with fromJsonColumn (the
 // stored value is checked by a zod schema at run time). No caller casts: the one cast left is
 // inside toJsonColumn, behind its compile-time check.
