@@ -3,8 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../plugins/auth.js';
 import { FIGMA_EVENT_BODY_LIMIT, FigmaEvent, receiveFigmaEvent, registerFigmaWebhooks, WEBHOOK_EVENT_TYPES } from '../services/automation/figma-webhooks.js';
 import { RefusalAudits } from '../services/automation/refusal-audits.js';
-import { manualKey } from '../jobs/polls.js';
-import { notFound, unprocessable } from '../errors.js';
+import { queueCheck } from '../services/tracked-files.js';
 import { errors, Id, ProjectParams } from './schemas.js';
 
 const FileParams = ProjectParams.extend({ fileId: Id });
@@ -62,12 +61,8 @@ const figmaWebhooks: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const ctx = contextOf(request, request.params.projectId);
-      const file = await ctx.db.trackedFile.findFirst({ where: { id: request.params.fileId, projectId: ctx.projectId }, select: { id: true } });
-      if (!file) throw notFound('tracked file', request.params.fileId);
-      if (!app.jobs) throw unprocessable('jobs_disabled', 'This server runs no job queue (JOBS=false)');
-      const id = await app.jobs.send(null, 'file-check', { projectId: ctx.projectId, fileId: file.id, reason: 'manual' }, { singletonKey: manualKey(file.id) });
-      return reply.status(202).send({ queued: id !== null });
+      const queued = await queueCheck(contextOf(request, request.params.projectId), request.params.fileId);
+      return reply.status(202).send({ queued });
     },
   );
 };

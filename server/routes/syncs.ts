@@ -1,15 +1,12 @@
 import { z } from 'zod';
-import type { FastifySchemaCompiler } from 'fastify';
-import { validatorCompiler, type FastifyPluginAsyncZod, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { Proposal, SyncRequest, SyncResult } from '../../core/contract/sync.js';
 import { contextOf } from '../plugins/auth.js';
-import { decide, getSync, runSync, undoSync } from '../services/sync/index.js';
-import { validateOffThread } from '../services/sync/validate-off-thread.js';
+import bodyAsText from '../plugins/body-as-text.js';
+import { decide, getSync, syncFromText, undoSync, type SyncServices } from '../services/sync/index.js';
 import { errors, Id, ProjectParams } from './schemas.js';
 
 const SyncParams = z.object({ syncId: Id });
-/** The longest a sync waits for other requests before each of its transactions. */
-const DEFER_MAX_MS = 250;
 
 const Timings = z.object({ validate: z.number(), detect: z.number(), generate: z.number(), diff: z.number(), store: z.number(), total: z.number() });
 const SyncOut = SyncResult.extend({ warnings: z.array(z.string()), replayed: z.boolean().optional(), timingsMs: Timings.optional() });
@@ -19,19 +16,12 @@ const SyncDetailOut = SyncOut.extend({
   proposals: z.array(Proposal.extend({ draftStatus: z.string(), version: z.string() })),
 });
 
-/** Every part of the request but the body (text, validated on the worker) goes through zod as elsewhere. */
-const exceptBody: FastifySchemaCompiler<z.ZodType> = (route) => (route.httpPart === 'body' ? (text: unknown) => ({ value: text }) : validatorCompiler(route));
-
 const syncs: FastifyPluginAsyncZod = async (app) => {
-  // The body is read as text and validated on a worker thread (services/sync/validate.ts): parsing,
-  // validating and hashing a design system here stalled every other request. Its schema still
-  // documents it (OpenAPI) and types it; the worker applies the same one.
+  const services: SyncServices = { validator: app.syncValidator, generator: app.generator, databaseKind: app.db.kind, leaseMinutes: app.config.syncLeaseMinutes };
+  // The body reaches the service as text, validated there on a worker thread against the same schema.
   await app.register(async (scope) => {
-    const raw = scope.withTypeProvider<ZodTypeProvider>();
-    raw.removeContentTypeParser('application/json');
-    raw.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
-    raw.setValidatorCompiler(exceptBody);
-    raw.post(
+    await scope.register(bodyAsText);
+    scope.withTypeProvider<ZodTypeProvider>().post(
       '/projects/:projectId/syncs',
       {
         schema: {
@@ -45,23 +35,13 @@ const syncs: FastifyPluginAsyncZod = async (app) => {
       },
       async (request, reply) => {
         const ctx = contextOf(request, request.params.projectId);
-        const valid = await validateOffThread(app.syncValidator, request.body as unknown as string);
-        const { result, replayed } = await runSync(ctx, valid, {
+        const { result, replayed } = await syncFromText(ctx, request.body, services, {
           idempotencyKey: request.headers['idempotency-key'],
-          // PGlite has one connection; PostgreSQL runs two chunk transactions side by side (more
-          // only starved the event loop of CPU on a small machine: bench/responsiveness.bench.ts).
-          concurrency: app.db.kind === 'postgres' ? 2 : 1,
-          // Batches save round trips; small ones keep each transaction (and each turn of work
-          // between two other requests) short: on PGlite a transaction holds the only connection.
-          batchSize: app.db.kind === 'postgres' ? 10 : 5,
-          leaseMinutes: app.config.syncLeaseMinutes,
-          generator: app.generator,
-          // Short requests (a history read, a health check) go first between the sync's transactions.
-          deferTo: () => app.activity.deferTo(request, DEFER_MAX_MS),
+          deferTo: (maxMs) => app.activity.deferTo(request, maxMs),
         });
         // Stripe's header, for clients that look at headers rather than the body.
         if (replayed) reply.header('idempotent-replayed', 'true');
-        return reply.status(replayed ? 200 : 201).send({ ...result, warnings: result.warnings ?? [], replayed });
+        return reply.status(replayed ? 200 : 201).send({ ...result, replayed });
       },
     );
   });
@@ -69,10 +49,7 @@ const syncs: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/syncs/:syncId',
     { schema: { tags: ['sync'], summary: 'A sync, its proposals and their current review status', params: SyncParams, response: { 200: SyncDetailOut, ...errors } } },
-    async (request) => {
-      const s = await getSync(contextOf(request), request.params.syncId);
-      return { ...s, warnings: s.warnings ?? [] };
-    },
+    async (request) => getSync(contextOf(request), request.params.syncId),
   );
 
   app.post(

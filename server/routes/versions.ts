@@ -1,15 +1,12 @@
 import { z } from 'zod';
 import { LIMITS } from '../../core/contract/limits.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { zipSync, strToU8 } from 'fflate';
 import { GeneratedFile, Trigger, VersionStatus, VersionSummary } from '../../core/contract/api.js';
 import { Bump } from '../../core/contract/changes.js';
 import { contextOf } from '../plugins/auth.js';
-import { notFound, unprocessable } from '../errors.js';
-import { filePathProblem } from '../../core/contract/file-path.js';
 import { sha256OfContent } from '../services/blobs.js';
 import {
-  addTag, createDraft, getVersionDetail, getVersionWithFiles, listVersions, publishVersion, rejectVersion, removeTag, replaceDraftFiles,
+  addTag, createDraft, getVersionDetail, listVersions, publishVersion, rejectVersion, removeTag, replaceDraftFiles, versionDownload,
 } from '../services/versions/index.js';
 import { ComponentParams, errors, Limit, Tag, Timestamp, VersionDetailOut, VersionOut, VersionParams, versionOut, versionSummary } from './schemas.js';
 
@@ -35,26 +32,6 @@ const Comment = z.object({ comment: z.string().max(5000).optional() }).nullish()
 const PublishBody = z
   .object({ comment: z.string().max(5000).optional(), force: z.boolean().optional().describe('publish even with unresolved merge conflicts') })
   .nullish();
-
-const CONTENT_TYPES: Record<string, string> = {
-  tsx: 'text/tsx; charset=utf-8',
-  ts: 'text/typescript; charset=utf-8',
-  jsx: 'text/javascript; charset=utf-8',
-  js: 'text/javascript; charset=utf-8',
-  css: 'text/css; charset=utf-8',
-  json: 'application/json; charset=utf-8',
-  md: 'text/markdown; charset=utf-8',
-  html: 'text/html; charset=utf-8',
-};
-
-export function contentTypeOf(path: string): string {
-  const ext = path.split('.').pop()?.toLowerCase() ?? '';
-  return CONTENT_TYPES[ext] ?? 'text/plain; charset=utf-8';
-}
-
-function safeName(s: string): string {
-  return s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'component';
-}
 
 const versions: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -132,28 +109,12 @@ const versions: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const { version, files } = await getVersionWithFiles(contextOf(request), request.params.versionId);
-      const base = `${safeName(version.component.name)}-${version.version}`;
       // Downloads are code, never something a browser should sniff into HTML and run.
       reply.header('x-content-type-options', 'nosniff');
-      if (request.query.file) {
-        const file = files.find((f) => f.path === request.query.file);
-        if (!file) throw notFound('file', `${request.query.file} in version ${version.version}`);
-        reply.header('content-type', contentTypeOf(file.path));
-        reply.header('content-disposition', `attachment; filename="${safeName(file.path.split('/').pop() ?? 'file')}"`);
-        return reply.send(file.content);
-      }
-      // Rows stored before paths were validated must not become Zip Slip entries.
-      for (const f of files) {
-        const problem = filePathProblem(f.path);
-        if (problem) {
-          throw unprocessable('unsafe_file_path', `version ${version.version} holds the file path ${JSON.stringify(f.path)}, which ${problem}; it is not written into a zip (download files one by one with ?file=)`, { path: f.path });
-        }
-      }
-      const zip = zipSync(Object.fromEntries(files.map((f) => [`${base}/${f.path}`, strToU8(f.content)])), { level: 6, mtime: version.createdAt });
-      reply.header('content-type', 'application/zip');
-      reply.header('content-disposition', `attachment; filename="${base}.zip"`);
-      return reply.send(Buffer.from(zip));
+      const download = await versionDownload(contextOf(request), request.params.versionId, request.query.file);
+      reply.header('content-type', download.contentType);
+      reply.header('content-disposition', `attachment; filename="${download.filename}"`);
+      return reply.send(download.body);
     },
   );
 

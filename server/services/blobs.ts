@@ -1,13 +1,21 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliDecompressSync, constants } from 'node:zlib';
-import type { PrismaClient } from '../db/generated/client.js';
+import { z } from 'zod';
+import type { Prisma, PrismaClient } from '../db/generated/client.js';
 import type { Tx } from '../db/database.js';
 import type { GeneratedFile } from '../../core/contract/api.js';
+import { fromJsonColumn } from '../lib/json-column.js';
 
-export interface StoredFileRef {
-  path: string;
-  sha256: string;
+/** A file by its path and the hash of its content, stored once as a blob. */
+export const StoredFileRef = z.object({ path: z.string(), sha256: z.string() });
+export type StoredFileRef = z.infer<typeof StoredFileRef>;
+
+const StoredFileRefs = z.array(StoredFileRef);
+
+/** A JSON column holding file references (customizations.files) read back; `column` names it in the error. */
+export function fileRefsOf(value: Prisma.JsonValue, column: string): StoredFileRef[] {
+  return fromJsonColumn(StoredFileRefs, value, column);
 }
 
 export function sha256OfContent(content: string): string {

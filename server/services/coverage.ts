@@ -6,6 +6,7 @@ import { loadVersionFiles } from './blobs.js';
 import type { RequestContext } from './context.js';
 import { keyMatcher, renderedPropSets, storiesOf, type ArgSet } from './coverage-scan.js';
 import { previousInputs } from './generation/index.js';
+import { latestSpecIfValid } from './sync/index.js';
 
 type ComponentRow = Prisma.ComponentGetPayload<{ include: { currentVersion: true } }>;
 
@@ -43,11 +44,6 @@ export interface CoverageReport {
 
 const STORIES = /\.stories\.[cm]?[jt]sx?$/;
 const TESTS = /\.(?:test|spec)\.[cm]?[jt]sx?$/;
-
-function asSpec(value: unknown): ComponentSpec | null {
-  const s = value as ComponentSpec | null;
-  return s && typeof s.name === 'string' && Array.isArray(s.props) && Array.isArray(s.variants) ? s : null;
-}
 
 /**
  * Per published component: which of its variants have a story and are rendered by a test,
@@ -98,7 +94,7 @@ export async function projectCoverage(ctx: RequestContext): Promise<CoverageRepo
 async function componentCoverage(ctx: RequestContext, c: ComponentRow): Promise<ComponentCoverage> {
   const version = c.currentVersion!;
   const own = previousInputs(version).spec;
-  const design = asSpec(c.latestSpec);
+  const design = latestSpecIfValid(c.latestSpec);
   const spec = own ?? design;
   const files = await loadVersionFiles(ctx.db, version.id);
   const storiesFiles = files.filter((f) => STORIES.test(f.path));

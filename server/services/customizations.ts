@@ -4,8 +4,9 @@ import type { GeneratedFile } from '../../core/contract/api.js';
 import { diffFileSets } from '../../core/diff/index.js';
 import { hasConflictMarkers } from '../../core/diff/conflict-markers.js';
 import { notFound, unprocessable } from '../errors.js';
+import { toJsonColumn } from '../lib/json-column.js';
 import { recordAudit } from './audit.js';
-import { loadBlobs, loadVersionFiles, storeBlobs, type StoredFileRef } from './blobs.js';
+import { fileRefsOf, loadBlobs, loadVersionFiles, storeBlobs } from './blobs.js';
 import { findComponent } from './components.js';
 import type { RequestContext } from './context.js';
 import { generatedFilesOf } from './generation/index.js';
@@ -53,7 +54,7 @@ function statsAgainst(base: GeneratedFile[], ours: GeneratedFile[], uploaded: Re
 
 /**
  * Stores edited files against the component's current published version; later regenerations
- * three-way merge them (generation.ts applyCustomization). Only files that differ from what the
+ * three-way merge them (generation/customization-merge.ts). Only files that differ from what the
  * generator produced are kept. When the current version already carries merged edits, those
  * are carried into the new customization unless the upload replaces the file: the merge base
  * is the pure generated code, so an edit left out here would be dropped by the next merge.
@@ -97,13 +98,13 @@ export async function putCustomization(ctx: RequestContext, componentId: string,
     await tx.customization.updateMany({ where: { componentId, replacedAt: null }, data: { replacedAt: now } });
     const refs = await storeBlobs(tx, edited);
     const row = await tx.customization.create({
-      data: { componentId, versionId: current.id, files: refs as unknown as Prisma.InputJsonValue, createdBy: ctx.actor },
+      data: { componentId, versionId: current.id, files: toJsonColumn(refs), createdBy: ctx.actor },
     });
     await recordAudit(tx, ctx, {
       action: 'customization.put',
       targetType: 'customization',
       targetId: row.id,
-      beforeHash: previous ? filesHashOf(previous.files as unknown as StoredFileRef[]) : null,
+      beforeHash: previous ? filesHashOf(filesOf(previous)) : null,
       afterHash: filesHashOf(refs),
       data: { componentId, versionId: current.id, version: current.version, paths: refs.map((r) => r.path), replaced: previous?.id ?? null },
     });
@@ -120,7 +121,7 @@ export async function getCustomization(ctx: RequestContext, componentId: string)
   const row = await activeCustomization(ctx.db, componentId);
   if (!row) throw notFound('customization of component', `${component.name} (${componentId})`);
   const version = await ctx.db.componentVersion.findUniqueOrThrow({ where: { id: row.versionId } });
-  const refs = row.files as unknown as StoredFileRef[];
+  const refs = filesOf(row);
   const contents = await loadBlobs(ctx.db, refs.map((r) => r.sha256));
   const ours = refs.map((r) => ({ path: r.path, content: contents.get(r.sha256) ?? '' }));
   const generated = await generatedFilesOf(ctx.db, ctx.projectId, version);
@@ -147,12 +148,14 @@ export async function deleteCustomization(ctx: RequestContext, componentId: stri
       action: 'customization.delete',
       targetType: 'customization',
       targetId: row.id,
-      beforeHash: filesHashOf(row.files as unknown as StoredFileRef[]),
-      data: { componentId, versionId: row.versionId, paths: (row.files as unknown as StoredFileRef[]).map((r) => r.path) },
+      beforeHash: filesHashOf(filesOf(row)),
+      data: { componentId, versionId: row.versionId, paths: filesOf(row).map((r) => r.path) },
     });
     return { id: row.id, componentId, replacedAt: now };
   });
 }
+
+const filesOf = (row: CustomizationRow) => fileRefsOf(row.files, `customizations.files of ${row.id}`);
 
 function header(row: CustomizationRow, version: string) {
   return { id: row.id, componentId: row.componentId, versionId: row.versionId, version, createdBy: row.createdBy, createdAt: row.createdAt };

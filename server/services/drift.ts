@@ -1,10 +1,10 @@
 import type { Prisma } from '../db/generated/client.js';
-import type { ComponentSpec } from '../../core/contract/specs.js';
 import type { TokenSet } from '../../core/contract/tokens.js';
 import type { Bump, PatternChange, SpecChange, TokenChange } from '../../core/contract/changes.js';
 import { selectPattern } from '../../core/codegen/index.js';
 import type { RequestContext } from './context.js';
-import { assessChange, inputsFor, inputsKey, snapshotIdOf, withTokensFrom } from './generation/index.js';
+import { assessChange, inputsFor, inputsKey, snapshotIdOf, snapshotTokensOf, withTokensFrom } from './generation/index.js';
+import { latestSpecOf } from './sync/index.js';
 import { ClosureCache } from '../../core/tokens/index.js';
 import { MAIN } from './versions/index.js';
 
@@ -51,7 +51,11 @@ export async function projectDrift(ctx: RequestContext): Promise<DriftReport> {
   // The design's latest tokens, and those each published version was generated from.
   const snapshotIds = [...new Set(components.flatMap((c) => [c.latestSnapshotId, snapshotIdOf(c.currentVersion), c.currentVersion?.tokensSnapshotId ?? null]).filter((id): id is string => id !== null))];
   const snapshots = await ctx.db.tokenSnapshot.findMany({ where: { projectId: ctx.projectId, id: { in: snapshotIds } } });
-  const tokensBySnapshot = new Map(snapshots.map((s) => [s.id, s.tokens as unknown as TokenSet]));
+  const tokensBySnapshot = new Map<string, TokenSet>();
+  for (const s of snapshots) {
+    const tokens = snapshotTokensOf(s.tokens);
+    if (tokens) tokensBySnapshot.set(s.id, tokens);
+  }
   const closuresBySnapshot = new Map([...tokensBySnapshot].map(([id, tokens]) => [id, new ClosureCache(tokens)]));
   // A current version's tokens kept by reference are its snapshot's closure.
   const withTokens = (v: VersionRow | null) => {
@@ -99,9 +103,9 @@ function driftOf(c: ComponentRow, tokens: TokenSet | undefined, publishedTokens:
       pendingDraft: draft ? { id: draft.id, version: draft.version, upToDate: false } : null,
     };
   }
-  if (!c.latestSpec || !tokens) return null;
+  const spec = tokens ? latestSpecOf(c) : null;
+  if (!spec || !tokens) return null;
 
-  const spec = c.latestSpec as unknown as ComponentSpec;
   const inputs = inputsFor(spec, tokens, c.pattern);
   const pattern = selectPattern(inputs.spec);
   const design = { ...inputs, patternId: pattern.id, patternVersion: pattern.version };

@@ -30,7 +30,8 @@ export function inputProblem(value: unknown, root: string): InputProblem | null 
         const path = pathOf(trail);
         return { path, code: 'nul_character', message: `${path}: contains a NUL character (U+0000), which cannot be stored` };
       }
-      if (!isWellFormed(v)) return loneSurrogate(pathOf(trail), v);
+      // isWellFormed is native: the common case costs no regex (LONE_SURROGATE only locates one).
+      if (!v.isWellFormed()) return loneSurrogate(pathOf(trail), v);
     } else if (Array.isArray(v)) {
       if (v.length > LIMITS.listItems) {
         const path = pathOf(trail);
@@ -47,7 +48,7 @@ export function inputProblem(value: unknown, root: string): InputProblem | null 
         if (key.indexOf(NUL) !== -1) {
           return { path: pathOf(trail), code: 'nul_character', message: `${pathOf(trail)}: the key ${JSON.stringify(shortKey(key))} contains a NUL character (U+0000), which cannot be stored` };
         }
-        if (!isWellFormed(key)) return loneSurrogate(pathOf(trail), key, true);
+        if (!key.isWellFormed()) return loneSurrogate(pathOf(trail), key, true);
       }
       for (let i = keys.length - 1; i >= 0; i--) stack.push([(v as Record<string, unknown>)[keys[i]!], { key: keys[i]!, parent: trail }]);
     }
@@ -57,9 +58,6 @@ export function inputProblem(value: unknown, root: string): InputProblem | null 
 
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-/** String.prototype.isWellFormed (Node 20+, newer than the ES2022 library the code is typed with): native, so the common case costs no regex. */
-const isWellFormed = (s: string): boolean => (s as unknown as { isWellFormed(): boolean }).isWellFormed();
 
 /**
  * JSON can spell a lone surrogate ("\ud800") and JavaScript strings hold one, but UTF-8 cannot:

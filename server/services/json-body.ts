@@ -1,6 +1,6 @@
 // Reading a JSON request body from its text: depth first, then a parse that refuses prototype
 // poisoning, as Fastify's own parser does. The sync route reads its (large) body off the event
-// loop with these (sync/intake.ts); every other route goes through plugins/json-depth.ts.
+// loop with these (sync/validate.ts, on a worker thread); every other route goes through plugins/json-depth.ts.
 import secureJson from 'secure-json-parse';
 import { LIMITS } from '../../core/contract/limits.js';
 import { AppError } from '../errors.js';

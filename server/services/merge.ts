@@ -10,6 +10,7 @@ import type { FileSetDiff, MergeTooLarge } from '../../core/diff/index.js';
 import { hasConflictMarkers } from '../../core/diff/conflict-markers.js';
 import { conflict, unprocessable } from '../errors.js';
 import { onThisThread, type Differ } from '../workers/diffs.js';
+import { toJsonColumn } from '../lib/json-column.js';
 import { recordAudit } from './audit.js';
 import { insertBlobs, loadVersionFiles, packNewBlobs } from './blobs.js';
 import { branchView, findBranch, mergeSides } from './branches.js';
@@ -81,7 +82,7 @@ export async function mergeBranch(ctx: RequestContext, componentId: string, name
       branch: MAIN,
       tags: ['merge'],
       warnings,
-      changes: { reasons, tokenChanges, specChanges, files: statsOfDiff(diff), fromVersion: current.version } as unknown as Prisma.InputJsonValue,
+      changes: toJsonColumn({ reasons, tokenChanges, specChanges, files: statsOfDiff(diff), fromVersion: current.version }),
       hasConflicts: conflicts.length > 0,
       // Publishing closes the branch (see publishInTx); a conflicted draft waits for a resolution.
       publish: conflicts.length === 0,
@@ -230,7 +231,7 @@ function coveringTokens(chosen: Pick<StoredInputs, 'tokens' | 'tokensSnapshotId'
   }
   const closure = tokenClosure(union, refs);
   // A union of two versions' closures is no snapshot's: kept inline (bounded by the closure caps).
-  return { tokens: closure as unknown as Prisma.InputJsonValue, tokensSnapshotId: null, tokensHash: hashTokenSet(closure) };
+  return { tokens: toJsonColumn(closure), tokensSnapshotId: null, tokensHash: hashTokenSet(closure) };
 }
 
 /**

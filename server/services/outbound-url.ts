@@ -120,7 +120,7 @@ export const guardedLookup: LookupFunction = (hostname, options, callback) => {
     } catch (refused) {
       return callback(refused as NodeJS.ErrnoException, '', 0);
     }
-    if (options.all) return (callback as unknown as (e: null, a: typeof addresses) => void)(null, addresses);
+    if (options.all) return callback(null, addresses);
     const first = addresses[0]!;
     callback(null, first.address, first.family);
   });

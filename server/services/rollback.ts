@@ -2,6 +2,7 @@ import type { Prisma } from '../db/generated/client.js';
 import { interfaceIncompatibilities, patternIncompatibilities } from '../../core/changes/interface-compat.js';
 import { diffFileSets } from '../../core/diff/index.js';
 import { conflict, notFound, unprocessable } from '../errors.js';
+import { toJsonColumn } from '../lib/json-column.js';
 import { recordAudit } from './audit.js';
 import { loadVersionFiles } from './blobs.js';
 import { findComponent } from './components.js';
@@ -66,13 +67,13 @@ export async function rollback(ctx: RequestContext, componentId: string, input: 
       branch: MAIN,
       tags: ['rollback'],
       warnings,
-      changes: {
+      changes: toJsonColumn({
         reasons: changes.decision.reasons,
         tokenChanges: changes.tokenChanges,
         specChanges: changes.specChanges,
         files: fileStats(currentFiles, files),
         fromVersion: current.version,
-      } as unknown as Prisma.InputJsonValue,
+      }),
       customized: target.customized,
       hasConflicts: target.hasConflicts,
       publish: true,

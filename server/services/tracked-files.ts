@@ -1,11 +1,11 @@
 import type { TrackedFileInput } from '../../core/contract/api.js';
 import type { Prisma } from '../db/generated/client.js';
-import { conflict } from '../errors.js';
+import { conflict, notFound, unprocessable } from '../errors.js';
 import { recordAudit } from './audit.js';
 import type { RequestContext } from './context.js';
 import { hashSecret, type SecretBox } from './secrets.js';
 import { tokenHash } from './automation/check-file.js';
-import { schedulePoll } from '../jobs/polls.js';
+import { manualKey, schedulePoll } from '../jobs/polls.js';
 
 type TrackedFileRow = Prisma.TrackedFileGetPayload<object>;
 
@@ -81,4 +81,16 @@ export const DEFAULT_POLL_SECONDS = 300;
 
 export async function listTrackedFiles(ctx: RequestContext) {
   return ctx.db.trackedFile.findMany({ where: { projectId: ctx.projectId }, orderBy: { createdAt: 'asc' } });
+}
+
+/**
+ * Queues a check of the file now (it reads the content even when the file's version did not
+ * move); false when such a check is queued already.
+ */
+export async function queueCheck(ctx: RequestContext, fileId: string): Promise<boolean> {
+  const file = await ctx.db.trackedFile.findFirst({ where: { id: fileId, projectId: ctx.projectId }, select: { id: true } });
+  if (!file) throw notFound('tracked file', fileId);
+  if (!ctx.jobs) throw unprocessable('jobs_disabled', 'This server runs no job queue (JOBS=false)');
+  const id = await ctx.jobs.send(null, 'file-check', { projectId: ctx.projectId, fileId: file.id, reason: 'manual' }, { singletonKey: manualKey(file.id) });
+  return id !== null;
 }

@@ -3,9 +3,7 @@
 // policy decides: `manual` records only (drift shows it), otherwise a regeneration job makes a
 // draft (`notify`) or publishes a non-breaking, conflict-free one (`auto`).
 import type { Policy, Trigger } from '../../../core/contract/api.js';
-import type { ComponentSpec } from '../../../core/contract/specs.js';
 import type { SyncRequest } from '../../../core/contract/sync.js';
-import type { TokenSet } from '../../../core/contract/tokens.js';
 import type { RequestContext } from '../context.js';
 import { notify, type NotificationInput } from '../notify.js';
 import { PhaseTimer } from '../phases.js';
@@ -110,9 +108,4 @@ function updateAvailable(component: { id: string; name: string }, reasons: strin
     body: reasons.slice(0, 5).join('; '),
     data: { trigger },
   };
-}
-
-/** The design's components and tokens as a sync request (token-file changes reuse the components' latest specs). */
-export function designRequest(fileKey: string, fileName: string | undefined, tokens: TokenSet | SyncRequest['tokens'], components: ComponentSpec[], fileVersion?: string): SyncRequest {
-  return { fileKey, ...(fileName ? { fileName } : {}), ...(fileVersion ? { fileVersion } : {}), tokens, components };
 }

@@ -1,11 +1,11 @@
 // The regeneration job: a new draft (or, under policy auto, a published version) for one
 // component from the design last recorded for it. Idempotent: a later design recorded since
 // makes this one moot, and equal inputs to a pending draft make no second draft.
-import type { ComponentSpec } from '../../../core/contract/specs.js';
 import type { RequestContext } from '../context.js';
 import { fullTokensOf } from '../generation/index.js';
 import { notify } from '../notify.js';
 import { proposeVersion, type ProposalOutcome } from '../proposals.js';
+import { latestSpecOf } from '../sync/index.js';
 import type { BackgroundTrigger } from './apply-design.js';
 
 export type RegenerateResult = { kind: 'superseded' } | { kind: 'missing' } | ProposalOutcome;
@@ -15,11 +15,12 @@ export async function regenerateRecorded(ctx: RequestContext, componentId: strin
     // The row lock orders this job after any other writer of this component.
     await tx.$queryRawUnsafe('SELECT id FROM components WHERE id = $1::uuid FOR UPDATE', componentId);
     const component = await tx.component.findFirst({ where: { id: componentId, projectId: ctx.projectId }, include: { currentVersion: true } });
-    if (!component || !component.latestSpec) return { kind: 'missing' } as const;
+    const spec = component && latestSpecOf(component);
+    if (!component || !spec) return { kind: 'missing' } as const;
     if (component.latestSnapshotId !== snapshotId) return { kind: 'superseded' } as const;
     const tokens = await fullTokensOf(tx, ctx.projectId, { generationParams: { snapshotId } });
     if (!tokens) return { kind: 'missing' } as const;
-    return proposeVersion(tx, ctx, component, component.latestSpec as unknown as ComponentSpec, tokens, {
+    return proposeVersion(tx, ctx, component, spec, tokens, {
       trigger,
       applyPolicy: true,
       generationParams: { fileKey: component.fileKey, snapshotId },

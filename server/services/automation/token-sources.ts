@@ -1,4 +1,4 @@
-// Token files as a design source (Epic 8 task 7, "token file changed"): a directory of DTCG
+// Token files as a design source ("token file changed"): a directory of DTCG
 // 2025.10 documents with a resolver, under TOKEN_SOURCES_ROOT. A change is read like a Figma
 // file's: the project's components are checked against the new tokens (their latest specs),
 // through the same pipeline, trigger token_change.
@@ -6,12 +6,12 @@ import { createHash } from 'node:crypto';
 import { watch, type FSWatcher } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
-import type { ComponentSpec } from '../../../core/contract/specs.js';
 import type { Policy } from '../../../core/contract/api.js';
 import { AppError, badRequest, unprocessable } from '../../errors.js';
 import { parseJsonBody } from '../json-body.js';
 import type { RequestContext } from '../context.js';
 import { notify } from '../notify.js';
+import { latestSpecIfValid } from '../sync/index.js';
 import { applyDesign, type Applied } from './apply-design.js';
 
 /** Whether `path` is `dir` itself or lies under it (both absolute). */
@@ -96,7 +96,7 @@ export async function checkTokenSource(ctx: RequestContext, root: string | undef
       return { kind: 'unchanged' };
     }
     const components = await ctx.db.component.findMany({ where: { projectId: ctx.projectId, removedAt: null }, select: { latestSpec: true } });
-    const specs = components.map((c) => c.latestSpec as unknown as ComponentSpec).filter((s) => s && Array.isArray(s.variants));
+    const specs = components.map((c) => latestSpecIfValid(c.latestSpec)).filter((s) => s !== null);
     const applied = await applyDesign(ctx, {
       fileKey: `tokens-${source.id.slice(0, 8)}`,
       fileName: source.path,

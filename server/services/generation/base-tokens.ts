@@ -1,6 +1,7 @@
 // Token snapshots read back: the whole token set a version was generated from, for diffing the
 // design system before and after, and the set a version's own tokens are taken from.
-import type { PrismaClient } from '../../db/generated/client.js';
+import { z } from 'zod';
+import type { Prisma, PrismaClient } from '../../db/generated/client.js';
 import type { Tx } from '../../db/database.js';
 import { randomUUID } from 'node:crypto';
 import type { TokenSet } from '../../../core/contract/tokens.js';
@@ -18,6 +19,19 @@ export function snapshotIdOf(version: { generationParams: unknown } | null): str
   if (!params || typeof params !== 'object' || Array.isArray(params)) return null;
   const id = (params as { snapshotId?: unknown }).snapshotId;
   return typeof id === 'string' && UUID.test(id) ? id : null;
+}
+
+/**
+ * A snapshot's tokens column, checked for the shape of a token set but not token by token: the
+ * set was validated before it was stored, and parsing megabytes again would cost a sync.
+ */
+const SetShape = z.object({ collections: z.array(z.unknown()), tokens: z.array(z.unknown()) });
+const SnapshotTokens = z.custom<TokenSet>((value) => SetShape.safeParse(value).success);
+
+/** token_snapshots.tokens read back, or null when it holds no token set. */
+export function snapshotTokensOf(value: Prisma.JsonValue): TokenSet | null {
+  const parsed = SnapshotTokens.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }
 
 /** A snapshot's tokens, with the closures already taken from them (versions share both). */
@@ -47,9 +61,8 @@ export async function snapshotTokens(db: Tx | PrismaClient, projectId: string, i
     return hit;
   }
   const row = await db.tokenSnapshot.findFirst({ where: { id, projectId }, select: { tokens: true } });
-  const tokens = row?.tokens as unknown as TokenSet | undefined;
-  if (!tokens || !Array.isArray(tokens.tokens) || !Array.isArray(tokens.collections)) return null;
-  return remember(key, tokens);
+  const tokens = row ? snapshotTokensOf(row.tokens) : null;
+  return tokens && remember(key, tokens);
 }
 
 /**

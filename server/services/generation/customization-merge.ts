@@ -2,7 +2,7 @@
 import type { Prisma, PrismaClient } from '../../db/generated/client.js';
 import type { Tx } from '../../db/database.js';
 import type { GeneratedFile } from '../../../core/contract/api.js';
-import { loadBlobs, loadVersionFiles } from '../blobs.js';
+import { fileRefsOf, loadBlobs, loadVersionFiles } from '../blobs.js';
 import { onThisThread, type Differ } from '../../workers/diffs.js';
 import { generate, inputsFor, inputsKey } from './inputs.js';
 import { previousInputs } from './assessment.js';
@@ -27,7 +27,7 @@ export interface CustomizedFiles {
 export async function applyCustomization(tx: Tx, projectId: string, componentId: string, generated: GeneratedFile[], differ: Differ = onThisThread): Promise<CustomizedFiles> {
   const custom = await tx.customization.findFirst({ where: { componentId, replacedAt: null }, orderBy: { createdAt: 'desc' } });
   if (!custom) return { files: generated, customized: false, hasConflicts: false, warnings: [] };
-  const refs = custom.files as Array<{ path: string; sha256: string }>;
+  const refs = fileRefsOf(custom.files, `customizations.files of ${custom.id}`);
   const contents = await loadBlobs(tx, refs.map((r) => r.sha256));
   const ours = refs.map((r) => ({ path: r.path, content: contents.get(r.sha256) ?? '' }));
   const baseVersion = await tx.componentVersion.findUnique({ where: { id: custom.versionId } });

@@ -1,11 +1,10 @@
 // Review of a sync: accept (publish) or reject each of its proposals.
-import type { Prisma } from '../../db/generated/client.js';
 import { AppError, conflict } from '../../errors.js';
 import type { RequestContext } from '../context.js';
 import { publishInTx, rejectInTx } from '../versions/index.js';
+import { addToUndoList, lockOperation } from './operation.js';
 import { findSync } from './read.js';
-import { firstLine, type StoredSyncResult } from './result.js';
-import type { UndoEntry } from './undo.js';
+import { firstLine } from './result.js';
 
 export interface DecisionInput {
   componentId: string;
@@ -35,8 +34,7 @@ export async function decide(ctx: RequestContext, syncId: string, decisions: Dec
   const op = await findSync(ctx, syncId);
   if (op.undoneAt) throw conflict('sync_undone', `Sync ${syncId} was undone; run a new sync`);
   if (op.status === 'running') throw conflict('sync_in_progress', `Sync ${syncId} is still running; decide once it has finished`);
-  const result = op.result as unknown as StoredSyncResult;
-  const byComponent = new Map((result.proposals ?? []).map((p) => [p.componentId, p]));
+  const byComponent = new Map(op.result.proposals.map((p) => [p.componentId, p]));
   const results: DecisionOutcome[] = [];
   for (const d of decisions) {
     const proposal = byComponent.get(d.componentId);
@@ -59,20 +57,13 @@ export async function decide(ctx: RequestContext, syncId: string, decisions: Dec
 /** One decision, atomically; an accepted version joins the sync's undo list. */
 async function decideOne(ctx: RequestContext, syncId: string, d: DecisionInput, draftVersionId: string) {
   return ctx.db.$transaction(async (tx) => {
-    // The sync's row first: decisions of one sync take turns with each other (each adds to the
-    // undo list: side by side, the last write would drop the others' entries) and with its undo.
-    const [op] = await tx.$queryRaw<Array<{ undone_at: Date | null }>>`SELECT undone_at FROM sync_operations WHERE id = ${syncId}::uuid FOR UPDATE`;
-    if (op?.undone_at) throw conflict('sync_undone', `Sync ${syncId} was undone; run a new sync`);
+    // The sync's row first: decisions of one sync take turns with each other and with its undo.
+    const op = await lockOperation(tx, syncId);
+    if (op?.undoneAt) throw conflict('sync_undone', `Sync ${syncId} was undone; run a new sync`);
     const v = d.decision === 'accept'
       ? await publishInTx(tx, ctx, draftVersionId, { comment: d.comment, force: d.force })
       : await rejectInTx(tx, ctx, draftVersionId, { comment: d.comment });
-    if (d.decision === 'accept') {
-      const entries = (await tx.syncOperation.findUniqueOrThrow({ where: { id: syncId } })).undoState as unknown as UndoEntry[];
-      if (!entries.some((e) => e.versionId === v.id)) {
-        entries.push({ componentId: d.componentId, before: v.baseVersionId, versionId: v.id });
-        await tx.syncOperation.update({ where: { id: syncId }, data: { undoState: entries as unknown as Prisma.InputJsonValue } });
-      }
-    }
+    if (d.decision === 'accept') await addToUndoList(tx, syncId, { componentId: d.componentId, before: v.baseVersionId, versionId: v.id });
     return v;
   });
 }

@@ -1,6 +1,6 @@
-// Syncs: the pipeline (run), reading one back, reviewing its proposals, undoing it.
-export { runSync, type SyncOptions } from './run.js';
-export { findSync, getSync } from './read.js';
-export { decide, type DecisionInput } from './decisions.js';
-export { undoSync, UNDO_MAX_OPERATIONS, UNDO_WINDOW_MS, type UndoEntry } from './undo.js';
-export type { StoredSyncResult } from './result.js';
+// Syncs: the pipeline (a request's text, then run), reading one back, reviewing its proposals, undoing it.
+export { syncFromText, type SyncServices } from './request.js';
+export { getSync } from './read.js';
+export { decide } from './decisions.js';
+export { undoSync } from './undo.js';
+export { latestSpecIfValid, latestSpecOf } from './latest-design.js';

@@ -1,6 +1,8 @@
-// What a sync records on the component row about the design it saw (for drift, coverage and detection).
+// What a sync records on the component row about the design it saw (for drift, coverage and
+// detection), and the spec it recorded read back.
 import type { Prisma } from '../../db/generated/client.js';
-import type { ComponentSpec } from '../../../core/contract/specs.js';
+import { ComponentSpec } from '../../../core/contract/specs.js';
+import { fromJsonColumn, toJsonColumn } from '../../lib/json-column.js';
 import { codeNameOf } from './names.js';
 
 export interface LatestDesign {
@@ -26,11 +28,28 @@ export function latestDesign(
     description: spec.description ?? null,
     figmaKey: spec.key ?? null,
     fileKey,
-    latestSpec: spec as unknown as Prisma.InputJsonValue,
+    latestSpec: toJsonColumn(spec),
     latestSpecHash: hashes.specHash,
     latestTokensHash: hashes.tokensHash,
     latestSnapshotId: snapshotId,
     lastSeenAt: seenAt,
     removedAt: null,
   };
+}
+
+const LatestSpec = ComponentSpec.nullable();
+
+/**
+ * components.latest_spec read back: the design last recorded for the component, or null when
+ * none was (a code-first component). A stored value that is not a spec throws, naming the
+ * component: whatever would be generated from it is wrong.
+ */
+export function latestSpecOf(component: { id: string; latestSpec: Prisma.JsonValue | null }): ComponentSpec | null {
+  return fromJsonColumn(LatestSpec, component.latestSpec, `components.latest_spec of component ${component.id}`);
+}
+
+/** The same, but null for a stored value that is not a spec: reports and token files pass over such a component. */
+export function latestSpecIfValid(value: Prisma.JsonValue | null): ComponentSpec | null {
+  const parsed = LatestSpec.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }

@@ -1,15 +1,5 @@
-// What a sync answers and stores: its result, its status, and how a component's error reads.
-import type { SyncResult } from '../../../core/contract/sync.js';
+// A sync's status, and how a component's error reads (the result's shape is in types.ts).
 import { AppError } from '../../errors.js';
-import type { PhaseTimer } from '../phases.js';
-
-export interface StoredSyncResult extends SyncResult {
-  warnings: string[];
-  /** Wall time per phase of this sync, in milliseconds. */
-  timingsMs?: ReturnType<PhaseTimer['report']>;
-}
-
-export type SyncError = SyncResult['errors'][number];
 
 /** completed when nothing failed, partial when something still went through, else failed. */
 export function statusOf(errors: number, settled: number): 'completed' | 'partial' | 'failed' {
@@ -36,10 +26,3 @@ export function firstLine(err: unknown): string {
   return (lines[0]?.startsWith('Invalid `') ? lines[lines.length - 1] : lines[0]) ?? '';
 }
 
-/**
- * The result as PostgreSQL can store it: JSON text may not hold NUL, which a designer's
- * name can (it would fail the whole write and leave the sync running).
- */
-export function storable<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? v.replace(/\0/g, '\uFFFD') : v))) as T;
-}

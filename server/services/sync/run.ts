@@ -5,14 +5,14 @@ import type { RequestContext } from '../context.js';
 import { PhaseTimer } from '../phases.js';
 import { detectComponents } from './detect.js';
 import { generateComponents, type Generation, type Generator } from './generate.js';
-import { closeOperation, openOperation, type OpenSync } from './operation.js';
+import { closeOperation, failOperation, findByKey, openOperation, type OpenSync } from './operation.js';
 import type { TokenSet } from '../../../core/contract/tokens.js';
 import { ClosureCache } from '../../../core/tokens/index.js';
-import { DEFAULT_LEASE_MINUTES, expireLeases, failOperation, holdLease } from './lease.js';
-import { findByKey, releaseExpiredKey, replay } from './replay.js';
-import { firstLine, statusOf, type StoredSyncResult, type SyncError } from './result.js';
+import { expireLeases, holdLease } from './lease.js';
+import { releaseExpiredKey, replay } from './replay.js';
+import { firstLine, statusOf } from './result.js';
 import { componentStore, markRemoved, touchUpToDate, type Stored, type SyncScope } from './store.js';
-import type { UndoEntry } from './undo.js';
+import type { StoredSyncResult, SyncError, UndoEntry } from './types.js';
 import { nameComponents } from './names.js';
 import type { ValidSync } from './validate.js';
 import { rememberSnapshot } from '../generation/index.js';
@@ -24,8 +24,8 @@ export interface SyncOptions {
   concurrency?: number | undefined;
   /** Components stored together in one transaction (see store.ts); default 1, one by one. */
   batchSize?: number | undefined;
-  /** Minutes without progress after which a running sync counts as crashed. */
-  leaseMinutes?: number | undefined;
+  /** Minutes without progress after which a running sync counts as crashed (SYNC_LEASE_MINUTES). */
+  leaseMinutes: number;
   /** Where code generation runs (a worker pool); this thread when absent. */
   generator?: Generator | undefined;
   /** Waits (boundedly) for short requests in flight, called before each of the sync's transactions. */
@@ -50,7 +50,7 @@ export async function runSync(ctx: RequestContext, valid: ValidSync, options: Sy
 
   const timer = new PhaseTimer();
   timer.record('validate', valid.validateMs);
-  const leaseMinutes = options.leaseMinutes ?? DEFAULT_LEASE_MINUTES;
+  const { leaseMinutes } = options;
   const open: OpenSync = { key, inputHash, request, tokens, tokensJson: valid.tokensJson, tokensHash, trigger: options.trigger ?? 'sync', leaseMinutes };
   // The sync's row (with its token snapshot) is written while detection reads: detection
   // writes nothing, so the two overlap, and a sync that is replayed after all just wasted a read.

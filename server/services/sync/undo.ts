@@ -4,16 +4,10 @@ import { conflict, notFound, unprocessable } from '../../errors.js';
 import { recordAudit } from '../audit.js';
 import type { RequestContext } from '../context.js';
 import { expireLeases } from './lease.js';
+import { claimUndo, findOperation, isAmongLatest, undoListOf, undoneAtOf } from './operation.js';
 
-export const UNDO_WINDOW_MS = 24 * 60 * 60 * 1000;
-export const UNDO_MAX_OPERATIONS = 50;
-
-/** Per component: the current version before the sync, and the version the sync made. */
-export interface UndoEntry {
-  componentId: string;
-  before: string | null;
-  versionId: string;
-}
+const UNDO_WINDOW_MS = 24 * 60 * 60 * 1000;
+const UNDO_MAX_OPERATIONS = 50;
 
 /**
  * Undoes a whole sync in one transaction: every component it moved goes back to the version
@@ -23,9 +17,9 @@ export interface UndoEntry {
  */
 export async function undoSync(ctx: RequestContext, syncId: string) {
   // A crashed sync is failed first: what it stored can then be undone like any other.
-  await expireLeases(ctx, { id: syncId });
+  await expireLeases(ctx, syncId);
   return ctx.db.$transaction(async (tx) => {
-    const op = await tx.syncOperation.findFirst({ where: { id: syncId, projectId: ctx.projectId } });
+    const op = await findOperation(tx, ctx.projectId, syncId);
     if (!op) throw notFound('sync', syncId);
     if (op.status === 'running') throw conflict('sync_in_progress', `Sync ${syncId} is still running; undo it once it has finished`);
     if (op.undoneAt) throw alreadyUndone(syncId, op.undoneAt);
@@ -33,21 +27,15 @@ export async function undoSync(ctx: RequestContext, syncId: string) {
     if (age > UNDO_WINDOW_MS) {
       throw unprocessable('undo_window_passed', `Sync ${syncId} ran ${Math.floor(age / 3_600_000)} h ago; syncs can be undone for 24 h. Roll back the components instead.`);
     }
-    const recent = await tx.syncOperation.findMany({ where: { projectId: ctx.projectId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: UNDO_MAX_OPERATIONS, select: { id: true } });
-    if (!recent.some((r) => r.id === op.id)) {
+    if (!(await isAmongLatest(tx, ctx.projectId, op.id, UNDO_MAX_OPERATIONS))) {
       throw unprocessable('undo_window_passed', `Sync ${syncId} is older than the project's last ${UNDO_MAX_OPERATIONS} syncs; roll back the components instead.`);
     }
     // The claim comes first: on PostgreSQL, undos of the same sync that read it before this one
     // committed wait here on the row, then find it undone (the check above ran on what they read).
     const undoneAt = new Date();
-    const claimed = await tx.syncOperation.updateMany({ where: { id: op.id, undoneAt: null }, data: { undoneAt, status: 'undone' } });
-    if (claimed.count !== 1) {
-      const other = await tx.syncOperation.findUniqueOrThrow({ where: { id: op.id }, select: { undoneAt: true } });
-      throw alreadyUndone(syncId, other.undoneAt);
-    }
+    if (!(await claimUndo(tx, op.id, undoneAt))) throw alreadyUndone(syncId, await undoneAtOf(tx, op.id));
     // Read after the claim: an accept that committed meanwhile has added its version.
-    const { undoState } = await tx.syncOperation.findUniqueOrThrow({ where: { id: op.id }, select: { undoState: true } });
-    const entries = undoState as unknown as UndoEntry[];
+    const entries = await undoListOf(tx, op.id);
     const restored = [];
     for (const entry of entries) {
       const component = await tx.component.findUniqueOrThrow({ where: { id: entry.componentId } });

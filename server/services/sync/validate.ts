@@ -1,5 +1,5 @@
 // Step 1, validate: the request's text or body, its components and its tokens, before anything
-// is stored. Pure (no I/O), so it runs in a worker thread for requests off the wire (intake.ts):
+// is stored. Pure (no I/O), so it runs in a worker thread for requests off the wire (request.ts):
 // reading, validating and hashing a design system blocked the event loop for 100–250 ms.
 import { SyncRequest } from '../../../core/contract/sync.js';
 import type { ComponentSpec } from '../../../core/contract/specs.js';

@@ -1,5 +1,6 @@
 // The version store: drafts, publishing, history, tags and hashes of a component's versions.
 export * from './branch-head.js';
+export * from './download.js';
 export * from './drafts.js';
 export * from './files.js';
 export * from './find.js';
