@@ -6,7 +6,7 @@ import { ErrorBanner } from '../../components/error-banner.js';
 import { ProgressLine } from '../../components/progress.js';
 import { canWrite, type Session } from '../../session.js';
 import styles from '../screens.module.css';
-import type { DecideFn, Outcome } from './model.js';
+import type { DecideFn, Outcome } from './review-item.js';
 import { ProposalList } from './proposal-list.js';
 
 /** Browser: the drafts waiting for review across the project, accepted (published) or rejected one by one. */

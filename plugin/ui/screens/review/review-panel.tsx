@@ -8,7 +8,7 @@ import { ProgressLine } from '../../components/progress.js';
 import { DiffViewer, type DiffFileInput } from '../../diff/index.js';
 import { tokenChangeLine, versionArrow } from '../../format.js';
 import { ConflictResolver } from './conflict-resolver.js';
-import { isBreaking, type ReviewItem } from './model.js';
+import { isBreaking, type ReviewItem } from './review-item.js';
 
 /** The diff of one proposal: its draft's files against the version it was generated from. */
 export function ReviewPanel({ item, api, readOnly, onResolved }: { item: ReviewItem; api: ApiClient; readOnly: boolean; onResolved: () => void }) {
