@@ -197,6 +197,8 @@ export const RollbackOut = z.object({
 export type RollbackOut = z.infer<typeof RollbackOut>;
 
 // ---- syncs, drafts (review) ----
+// Not yet declared by server/routes/syncs.ts, which keeps its own copies of SyncOut, SyncDetailOut
+// and DecisionsOut for now (as routes/versions.ts does of VersionPageOut): the same wire shapes.
 
 const Timings = z.object({ validate: z.number(), detect: z.number(), generate: z.number(), diff: z.number(), store: z.number(), total: z.number() });
 export const SyncOut = SyncResult.extend({ warnings: z.array(z.string()), replayed: z.boolean().optional(), timingsMs: Timings.optional() });
