@@ -4,7 +4,19 @@
 import type { Trigger, VersionStatus } from '../../../core/contract/api.js';
 import type { Proposal } from '../../../core/contract/sync.js';
 import type {
-  CompareOut, ComponentOut, ComponentPageOut, DecisionsOut, DraftsOut, MeOut, PatternListOut, RollbackOut, SyncDetailOut, SyncOut, TrackedFileListOut, VersionDetailOut, VersionOut,
+  CompareOut,
+  ComponentOut,
+  ComponentPageOut,
+  DecisionsOut,
+  DraftsOut,
+  MeOut,
+  PatternListOut,
+  RollbackOut,
+  SyncDetailOut,
+  SyncOut,
+  TrackedFileListOut,
+  VersionDetailOut,
+  VersionOut,
   VersionPageOut,
 } from '../../../core/contract/responses.js';
 import { ApiError, errorFromResponse, unreachable } from './errors.js';
