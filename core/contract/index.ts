@@ -6,3 +6,4 @@ export * from './api.js';
 export * from './limits.js';
 export * from './file-path.js';
 export * from './diff.js';
+export * from './responses.js';

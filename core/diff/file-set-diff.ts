@@ -1,4 +1,4 @@
-import { comparePaths, countLines, indexByPath, normalizeEol } from './lines.js';
+import { comparePaths, countLines, fileStatus, indexByPath, normalizeEol } from './lines.js';
 import { countLineChanges, diffText } from './text-diff.js';
 import type { DiffFileSetsOptions, FileDiff, FileSetDiff, FileSetDiffStats, GeneratedFile } from './types.js';
 
@@ -59,11 +59,7 @@ function diffOne(
     if (oldContent !== undefined) oldContent = normalizeEol(oldContent);
     if (newContent !== undefined) newContent = normalizeEol(newContent);
   }
-  const status =
-    oldContent === undefined ? 'added'
-    : newContent === undefined ? 'removed'
-    : oldContent === newContent ? 'unchanged'
-    : 'modified';
+  const status = fileStatus(oldContent, newContent);
   if (status === 'unchanged') {
     return { path, status, added: 0, removed: 0, hunks: [], unified: '', collapsedAfter: 0 };
   }

@@ -1,4 +1,4 @@
-import type { GeneratedFile } from './types.js';
+import type { FileDiffStatus, GeneratedFile } from './types.js';
 
 /**
  * A text as lines without their `\n`, plus whether the last line was terminated. Keeping the
@@ -44,6 +44,13 @@ export function indexByPath(files: readonly GeneratedFile[], setName: string): M
     map.set(f.path, f.content);
   }
   return map;
+}
+
+/** A file's status from one side to the other; null or undefined: it does not exist on that side. */
+export function fileStatus(oldContent: string | null | undefined, newContent: string | null | undefined): FileDiffStatus {
+  if (oldContent == null) return newContent == null ? 'unchanged' : 'added';
+  if (newContent == null) return 'removed';
+  return oldContent === newContent ? 'unchanged' : 'modified';
 }
 
 /** Code-unit order: the same on every machine, unlike localeCompare. */

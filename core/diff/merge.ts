@@ -1,4 +1,5 @@
 import { diff3Merge } from 'node-diff3';
+import { markerLine, MARKERS } from './conflict-markers.js';
 import { alignSequences, deadlineOf, limitsOf, mergeTooLarge } from './limits.js';
 import { joinText, normalizeEol, splitText, type SplitText } from './lines.js';
 import type { ConflictRegion, ConflictStyle, DiffLimits, MergeLabels, MergeTextOptions, TextMerge, TooLargeReason } from './types.js';
@@ -164,10 +165,6 @@ function appendAll(target: string[], lines: readonly string[]): void {
   for (const line of lines) target.push(line);
 }
 
-function marker(sign: string, label: string): string {
-  return label ? `${sign} ${label}` : sign;
-}
-
 export function renderMerge(
   segments: MergeSegment[],
   finalNewline: boolean,
@@ -186,15 +183,15 @@ export function renderMerge(
     }
     const c = segment.conflict;
     const startLine = out.length + 1;
-    out.push(marker('<<<<<<<', l.ours));
+    out.push(markerLine(MARKERS.ours, l.ours));
     appendAll(out, c.ours);
     if (style === 'diff3') {
-      out.push(marker('|||||||', l.base));
+      out.push(markerLine(MARKERS.base, l.base));
       appendAll(out, c.base);
     }
-    out.push('=======');
+    out.push(MARKERS.split);
     appendAll(out, c.theirs);
-    out.push(marker('>>>>>>>', l.theirs));
+    out.push(markerLine(MARKERS.theirs, l.theirs));
     conflicts.push({ startLine, endLine: out.length, ...c });
     endsInConflict = true;
   }

@@ -1,11 +1,11 @@
 // A connection that works: the server answered /me with this token.
 import { ApiClient } from './api/client.js';
-import type { Me } from './api/types.js';
+import type { MeOut } from '../../core/contract/responses.js';
 import type { Settings } from '../messages.js';
 
 export interface Session {
   settings: Settings;
-  me: Me;
+  me: MeOut;
   api: ApiClient;
 }
 

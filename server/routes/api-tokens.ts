@@ -1,27 +1,16 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Scope } from '../../core/contract/api.js';
+import { TokenInfoListOut, TokenInfoOut, TokenOut } from '../../core/contract/responses.js';
 import { contextOf } from '../plugins/auth.js';
 import { issueProjectToken, listTokens, revokeToken, type IssuedToken, type TokenInfo } from '../services/api-tokens.js';
-import { errors, Id, ProjectParams, TokenOut } from './schemas.js';
+import { errors, Id, ProjectParams } from './schemas.js';
 
-export function tokenOut(t: IssuedToken): z.infer<typeof TokenOut> {
+export function tokenOut(t: IssuedToken): TokenOut {
   return { id: t.id, projectId: t.projectId, name: t.name, scope: t.scope, prefix: t.prefix, createdAt: t.createdAt.toISOString(), token: t.token };
 }
 
-const TokenInfoOut = z.object({
-  id: z.string(),
-  projectId: z.string(),
-  name: z.string(),
-  scope: Scope,
-  prefix: z.string().describe('the first characters of the secret, to recognise it'),
-  createdBy: z.string().nullable(),
-  createdAt: z.string(),
-  lastUsedAt: z.string().nullable(),
-  revokedAt: z.string().nullable(),
-});
-
-function tokenInfoOut(t: TokenInfo): z.infer<typeof TokenInfoOut> {
+function tokenInfoOut(t: TokenInfo): TokenInfoOut {
   return { ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null };
 }
 
@@ -49,7 +38,7 @@ const apiTokens: FastifyPluginAsyncZod = async (app) => {
         tags: ['projects'],
         summary: "The project's API tokens, oldest first, revoked ones included; never their secrets or hashes",
         params: ProjectParams,
-        response: { 200: z.object({ items: z.array(TokenInfoOut) }), ...errors },
+        response: { 200: TokenInfoListOut, ...errors },
       },
     },
     async (request) => ({ items: (await listTokens(contextOf(request, request.params.projectId))).map(tokenInfoOut) }),

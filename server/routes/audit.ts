@@ -2,21 +2,8 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../plugins/auth.js';
 import { listAudit } from '../services/audit.js';
+import { AuditPageOut } from '../../core/contract/responses.js';
 import { errors, Limit, ProjectParams } from './schemas.js';
-
-const AuditOut = z.object({
-  id: z.string(),
-  actor: z.string(),
-  action: z.string(),
-  targetType: z.string(),
-  targetId: z.string().nullable(),
-  beforeHash: z.string().nullable(),
-  afterHash: z.string().nullable(),
-  correlationId: z.string().nullable(),
-  durationMs: z.number().nullable(),
-  data: z.unknown(),
-  createdAt: z.string(),
-});
 
 const audit: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -32,7 +19,7 @@ const audit: FastifyPluginAsyncZod = async (app) => {
           action: z.string().max(100).optional(),
           targetId: z.string().max(200).optional(),
         }),
-        response: { 200: z.object({ items: z.array(AuditOut), nextCursor: z.string().nullable() }), ...errors },
+        response: { 200: AuditPageOut, ...errors },
       },
     },
     async (request) => {

@@ -1,30 +1,16 @@
 import { z } from 'zod';
 import { LIMITS } from '../../core/contract/limits.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { GeneratedFile, VersionSummary } from '../../core/contract/api.js';
+import { GeneratedFile } from '../../core/contract/api.js';
+import { BranchListOut, BranchMergedOut, BranchNotMergedOut, BranchOut } from '../../core/contract/responses.js';
 import { contextOf } from '../plugins/auth.js';
 import { BRANCH_NAME, BRANCH_NAME_RULE, createBranch, listBranches, type BranchView } from '../services/branches.js';
 import { mergeBranch } from '../services/merge.js';
-import { MergeTooLarge } from '../../core/contract/diff.js';
-import { ComponentParams, DiffOut, errors, Id, VersionOut, versionOut, versionSummary } from './schemas.js';
+import { ComponentParams, errors, Id, versionOut, versionSummary } from './schemas.js';
 
 const BranchName = z.string().regex(BRANCH_NAME, BRANCH_NAME_RULE).refine((n) => n !== 'main', BRANCH_NAME_RULE);
 
-const BranchOut = z.object({
-  id: z.string(),
-  componentId: z.string(),
-  name: z.string(),
-  baseVersion: VersionSummary.describe('the version the branch started from'),
-  headVersion: VersionSummary.describe('the latest version published on the branch (the base until one is)'),
-  versions: z.number().int().describe('published versions on the branch'),
-  pendingDraft: VersionSummary.nullable(),
-  createdBy: z.string(),
-  createdAt: z.string(),
-  mergedAt: z.string().nullable(),
-  mergedVersion: VersionSummary.nullable(),
-});
-
-function branchOut(v: BranchView): z.infer<typeof BranchOut> {
+function branchOut(v: BranchView): BranchOut {
   return {
     id: v.branch.id,
     componentId: v.branch.componentId,
@@ -39,17 +25,6 @@ function branchOut(v: BranchView): z.infer<typeof BranchOut> {
     mergedVersion: v.merged ? versionSummary(v.merged) : null,
   };
 }
-
-const Strategy = z.enum(['fast-forward', 'three-way', 'resolved']);
-const common = { strategy: Strategy, branch: BranchOut, warnings: z.array(z.string()), diff: DiffOut.describe("main's current files → the merge result") };
-const MergedOut = z.object({ status: z.literal('merged'), version: VersionOut, ...common });
-const UpToDateOut = z.object({ status: z.literal('up_to_date'), version: VersionOut.describe('main already had the branch changes; the branch is closed on it'), ...common });
-const ConflictsOut = z.object({
-  status: z.literal('conflicts'),
-  draft: VersionOut.describe('a draft on main with conflict markers (hasConflicts); nothing is published'),
-  conflicts: z.array(z.object({ path: z.string(), startLine: z.number().int(), endLine: z.number().int(), tooLarge: MergeTooLarge.optional() })),
-  ...common,
-});
 
 const branches: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -68,7 +43,7 @@ const branches: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/components/:componentId/branches',
-    { schema: { tags: ['branches'], summary: 'Branches of a component, oldest first, merged ones included', params: ComponentParams, response: { 200: z.object({ items: z.array(BranchOut) }), ...errors } } },
+    { schema: { tags: ['branches'], summary: 'Branches of a component, oldest first, merged ones included', params: ComponentParams, response: { 200: BranchListOut, ...errors } } },
     async (request) => ({ items: (await listBranches(contextOf(request), request.params.componentId)).map(branchOut) }),
   );
 
@@ -81,7 +56,7 @@ const branches: FastifyPluginAsyncZod = async (app) => {
           'Merge a branch into main: fast-forward when main has not moved, else a three-way merge. 201 merged (published on main, branch closed); 200 conflicts (a draft on main with markers; send the resolved files back as `files`); 200 up_to_date.',
         params: ComponentParams.extend({ name: BranchName }),
         body: z.object({ files: z.array(GeneratedFile).min(1).max(LIMITS.filesPerVersion).optional().describe('your resolution of a conflicted merge, published as the result') }).nullish(),
-        response: { 201: MergedOut, 200: z.discriminatedUnion('status', [ConflictsOut, UpToDateOut]), ...errors },
+        response: { 201: BranchMergedOut, 200: BranchNotMergedOut, ...errors },
       },
     },
     async (request, reply) => {

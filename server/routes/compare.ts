@@ -1,17 +1,9 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { VersionSummary } from '../../core/contract/api.js';
+import { CompareOut } from '../../core/contract/responses.js';
 import { contextOf } from '../plugins/auth.js';
 import { compareVersions } from '../services/compare.js';
-import { ComponentParams, DiffStatsOut, errors, FileDiffOut, versionSummary } from './schemas.js';
-
-export const CompareOut = z.object({
-  from: VersionSummary,
-  to: VersionSummary,
-  files: z.array(FileDiffOut),
-  stats: DiffStatsOut,
-  summary: z.array(z.string()),
-});
+import { ComponentParams, errors, versionSummary } from './schemas.js';
 
 const compare: FastifyPluginAsyncZod = async (app) => {
   app.get(

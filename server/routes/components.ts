@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Policy } from '../../core/contract/api.js';
 import { LIMITS } from '../../core/contract/limits.js';
+import { ComponentOut, ComponentPageOut } from '../../core/contract/responses.js';
 import { contextOf } from '../plugins/auth.js';
 import { createComponent, findComponent, listComponents, updateComponent } from '../services/components.js';
-import { ComponentOut, ComponentParams, componentOut, errors, Limit, ProjectParams } from './schemas.js';
+import { ComponentParams, componentOut, errors, Limit, ProjectParams } from './schemas.js';
 
 const components: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -40,7 +41,7 @@ const components: FastifyPluginAsyncZod = async (app) => {
         summary: 'Components of the project with their current version',
         params: ProjectParams,
         querystring: z.object({ limit: Limit, cursor: z.uuid().optional(), q: z.string().max(200).optional() }),
-        response: { 200: z.object({ items: z.array(ComponentOut), nextCursor: z.string().nullable() }), ...errors },
+        response: { 200: ComponentPageOut, ...errors },
       },
     },
     async (request) => {

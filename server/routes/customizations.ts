@@ -4,35 +4,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { GeneratedFile } from '../../core/contract/api.js';
 import { contextOf } from '../plugins/auth.js';
 import { deleteCustomization, getCustomization, putCustomization } from '../services/customizations.js';
+import { CustomizationDroppedOut, CustomizationOut, CustomizationStoredOut } from '../../core/contract/responses.js';
 import { ComponentParams, errors } from './schemas.js';
-
-const FileStatus = z.enum(['modified', 'added', 'unchanged']);
-
-const CustomizationHeader = z.object({
-  id: z.string(),
-  componentId: z.string(),
-  versionId: z.string().describe('the version whose generated files are the merge base'),
-  version: z.string(),
-  createdBy: z.string(),
-  createdAt: z.string(),
-});
-
-const PutOut = CustomizationHeader.extend({
-  files: z.array(
-    z.object({
-      path: z.string(),
-      status: FileStatus,
-      added: z.number().int(),
-      removed: z.number().int(),
-      source: z.enum(['uploaded', 'carried']).describe('carried: an edit already merged into the current version, kept'),
-    }),
-  ),
-  warnings: z.array(z.string()),
-});
-
-const GetOut = CustomizationHeader.extend({
-  files: z.array(z.object({ path: z.string(), status: FileStatus, added: z.number().int(), removed: z.number().int(), sha256: z.string(), content: z.string() })),
-});
 
 const customizations: FastifyPluginAsyncZod = async (app) => {
   app.put(
@@ -45,7 +18,7 @@ const customizations: FastifyPluginAsyncZod = async (app) => {
         body: z.object({
           files: z.array(GeneratedFile).min(1).max(LIMITS.filesPerCustomization),
         }),
-        response: { 200: PutOut, ...errors },
+        response: { 200: CustomizationStoredOut, ...errors },
       },
     },
     async (request) => {
@@ -61,7 +34,7 @@ const customizations: FastifyPluginAsyncZod = async (app) => {
         tags: ['customizations'],
         summary: 'The active customization, with file contents (404 when there is none)',
         params: ComponentParams,
-        response: { 200: GetOut, ...errors },
+        response: { 200: CustomizationOut, ...errors },
       },
     },
     async (request) => {
@@ -77,7 +50,7 @@ const customizations: FastifyPluginAsyncZod = async (app) => {
         tags: ['customizations'],
         summary: 'Drop the active customization: the next regeneration is generated code alone',
         params: ComponentParams,
-        response: { 200: z.object({ id: z.string(), componentId: z.string(), replacedAt: z.string() }), ...errors },
+        response: { 200: CustomizationDroppedOut, ...errors },
       },
     },
     async (request) => {

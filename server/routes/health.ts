@@ -1,14 +1,14 @@
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { HealthOut, ReadyOut, UnavailableOut } from '../../core/contract/responses.js';
 
 const health: FastifyPluginAsyncZod = async (app) => {
-  app.get('/healthz', { config: { public: true }, schema: { tags: ['ops'], security: [], response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({ status: 'ok' as const }));
+  app.get('/healthz', { config: { public: true }, schema: { tags: ['ops'], security: [], response: { 200: HealthOut } } }, async () => ({ status: 'ok' as const }));
 
   app.get(
     '/readyz',
     {
       config: { public: true },
-      schema: { tags: ['ops'], security: [], response: { 200: z.object({ status: z.literal('ready'), database: z.string() }), 503: z.object({ status: z.literal('unavailable'), database: z.string(), message: z.string() }) } },
+      schema: { tags: ['ops'], security: [], response: { 200: ReadyOut, 503: UnavailableOut } },
     },
     async (_request, reply) => {
       try {

@@ -2,21 +2,8 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../plugins/auth.js';
 import { listJobs } from '../services/jobs-list.js';
+import { JobListOut } from '../../core/contract/responses.js';
 import { errors, ProjectParams } from './schemas.js';
-
-const JobOut = z.object({
-  id: z.string(),
-  name: z.string(),
-  state: z.string(),
-  attempts: z.number().int(),
-  retryLimit: z.number().int(),
-  lastError: z.string().nullable(),
-  nextRunAt: z.string().nullable(),
-  createdAt: z.string(),
-  startedAt: z.string().nullable(),
-  completedAt: z.string().nullable(),
-  data: z.unknown(),
-});
 
 const jobs: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -27,7 +14,7 @@ const jobs: FastifyPluginAsyncZod = async (app) => {
         summary: 'Recent jobs of the project (file checks, regenerations, token-file checks, webhook deliveries): state, attempts, last error, next run',
         params: ProjectParams,
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), state: z.enum(['created', 'retry', 'active', 'completed', 'cancelled', 'failed']).optional() }),
-        response: { 200: z.object({ items: z.array(JobOut) }), ...errors },
+        response: { 200: JobListOut, ...errors },
       },
     },
     async (request) => ({ items: await listJobs(contextOf(request, request.params.projectId), request.query.limit, request.query.state) }),

@@ -1,14 +1,8 @@
-import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { Scope } from '../../core/contract/api.js';
+import { MeOut } from '../../core/contract/responses.js';
 import { contextOf } from '../plugins/auth.js';
 import { whoAmI } from '../services/api-tokens.js';
 import { errors } from './schemas.js';
-
-const MeOut = z.object({
-  project: z.object({ id: z.string(), name: z.string() }),
-  token: z.object({ id: z.string(), name: z.string(), scope: Scope, prefix: z.string() }),
-});
 
 /** Who the calling token is: the plugin's "Test connection" shows the project's name from here. */
 const me: FastifyPluginAsyncZod = async (app) => {

@@ -2,18 +2,8 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../plugins/auth.js';
 import { listNotifications, markRead } from '../services/notifications.js';
+import { NotificationPageOut, NotificationsReadOut } from '../../core/contract/responses.js';
 import { errors, Id, Limit, ProjectParams } from './schemas.js';
-
-const NotificationOut = z.object({
-  id: z.string(),
-  kind: z.string(),
-  title: z.string(),
-  body: z.string(),
-  data: z.unknown(),
-  componentId: z.string().nullable(),
-  readAt: z.string().nullable(),
-  createdAt: z.string(),
-});
 
 const notifications: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -24,7 +14,7 @@ const notifications: FastifyPluginAsyncZod = async (app) => {
         summary: 'In-app notifications, newest first (drafts waiting for review, …)',
         params: ProjectParams,
         querystring: z.object({ unread: z.enum(['true', 'false']).optional(), limit: Limit, cursor: Id.optional() }),
-        response: { 200: z.object({ items: z.array(NotificationOut), nextCursor: z.string().nullable(), unread: z.number().int() }), ...errors },
+        response: { 200: NotificationPageOut, ...errors },
       },
     },
     async (request) => {
@@ -45,7 +35,7 @@ const notifications: FastifyPluginAsyncZod = async (app) => {
         summary: 'Mark notifications read: the given ids, or every unread one when ids is absent',
         params: ProjectParams,
         body: z.object({ ids: z.array(Id).min(1).max(500).optional() }).nullish(),
-        response: { 200: z.object({ marked: z.number().int(), readAt: z.string() }), ...errors },
+        response: { 200: NotificationsReadOut, ...errors },
       },
     },
     async (request) => {

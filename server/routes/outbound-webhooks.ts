@@ -7,11 +7,10 @@ import { createOutboundWebhook, listDeliveries, listOutboundWebhooks } from '../
 import { dailySummary } from '../services/automation/daily.js';
 import { maskUrl, redactUrl } from '../services/url-mask.js';
 import type { Scope } from '../../core/contract/api.js';
+import { DeliveryListOut, SummaryOut, WebhookCreatedOut, WebhookListOut } from '../../core/contract/responses.js';
 import { errors, Id, ProjectParams, Timestamp } from './schemas.js';
 
 const HttpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2000);
-const WebhookOut = z.object({ id: z.string(), url: z.string().describe('masked: admin tokens see the host, path words and two characters of other segments, other tokens the host only; the whole URL only in the answer to the admin who creates it'), format: z.enum(['json', 'slack']), events: z.array(z.string()), active: z.boolean(), signed: z.boolean(), createdAt: z.string(), deliveries: z.record(z.string(), z.number()).optional() });
-const DeliveryOut = z.object({ id: z.string(), event: z.string(), status: z.string(), attempts: z.number().int(), responseStatus: z.number().int().nullable(), lastError: z.string().nullable(), createdAt: z.string(), deliveredAt: z.string().nullable() });
 
 /** A webhook URL may hold a secret (a Slack hook): as the calling token may see it, after creation. */
 const shownUrl = (url: string, scope: Scope) => (scope === 'admin' ? maskUrl(url) : redactUrl(url));
@@ -25,7 +24,7 @@ const outboundWebhooks: FastifyPluginAsyncZod = async (app) => {
         summary: 'Send notifications to a URL (https, public addresses only unless ALLOW_PRIVATE_TARGETS): generic JSON signed with HMAC-SHA256 (header X-DesignSync-Signature: t=<unix>,v1=<hex of HMAC(secret, "<t>.<body>")>) or a Slack-compatible body; opt in per kind (events; empty = all). The secret is shown once.',
         params: ProjectParams,
         body: z.object({ url: HttpUrl, format: z.enum(['json', 'slack']).default('json'), events: z.array(z.enum([...NOTIFICATION_KINDS, '*'])).max(20).default([]), secret: z.string().min(16).max(200).optional() }),
-        response: { 201: WebhookOut.extend({ secret: z.string().optional().describe('signing secret, shown once (json format)') }), ...errors },
+        response: { 201: WebhookCreatedOut, ...errors },
       },
     },
     async (request, reply) => {
@@ -38,7 +37,7 @@ const outboundWebhooks: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/projects/:projectId/webhooks',
-    { schema: { tags: ['notifications'], summary: 'Outbound webhooks with their delivery counts by status (never their secrets)', params: ProjectParams, response: { 200: z.object({ items: z.array(WebhookOut) }), ...errors } } },
+    { schema: { tags: ['notifications'], summary: 'Outbound webhooks with their delivery counts by status (never their secrets)', params: ProjectParams, response: { 200: WebhookListOut, ...errors } } },
     async (request) => {
       const ctx = contextOf(request, request.params.projectId);
       return {
@@ -57,7 +56,7 @@ const outboundWebhooks: FastifyPluginAsyncZod = async (app) => {
         summary: "A webhook's deliveries, newest first: status, attempts, the receiver's answer or the last error",
         params: ProjectParams.extend({ webhookId: Id }),
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
-        response: { 200: z.object({ items: z.array(DeliveryOut) }), ...errors },
+        response: { 200: DeliveryListOut, ...errors },
       },
     },
     async (request) => ({
@@ -75,7 +74,7 @@ const outboundWebhooks: FastifyPluginAsyncZod = async (app) => {
         summary: 'What happened in the project over a period (default: the last 24 h): changes detected, versions created, published, rejected, failures — the daily summary',
         params: ProjectParams,
         querystring: z.object({ from: Timestamp.optional(), to: Timestamp.optional() }),
-        response: { 200: z.object({ projectId: z.string(), from: z.string(), to: z.string(), changesDetected: z.number().int(), versionsCreated: z.number().int(), published: z.number().int(), rejected: z.number().int(), failures: z.number().int() }), ...errors },
+        response: { 200: SummaryOut, ...errors },
       },
     },
     async (request) => {

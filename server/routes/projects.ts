@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../plugins/auth.js';
 import { createProject } from '../services/projects.js';
-import { errors, ProjectOut, TokenOut } from './schemas.js';
+import { ProjectCreatedOut } from '../../core/contract/responses.js';
+import { errors } from './schemas.js';
 import { tokenOut } from './api-tokens.js';
 
 const projects: FastifyPluginAsyncZod = async (app) => {
@@ -14,7 +15,7 @@ const projects: FastifyPluginAsyncZod = async (app) => {
         tags: ['projects'],
         summary: 'Create a project (admin token); returns the project and its first admin token, shown once',
         body: z.object({ name: z.string().trim().min(1).max(200) }),
-        response: { 201: z.object({ project: ProjectOut, token: TokenOut }), ...errors },
+        response: { 201: ProjectCreatedOut, ...errors },
       },
     },
     async (request, reply) => {

@@ -1,23 +1,11 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { VersionSummary } from '../../core/contract/api.js';
 import { ComponentSpec } from '../../core/contract/specs.js';
-import { Proposal } from '../../core/contract/sync.js';
+import { RegeneratedOut, RegenerateOut } from '../../core/contract/responses.js';
 import { LimitedTokensInput } from '../../core/contract/token-limits.js';
 import { contextOf } from '../plugins/auth.js';
 import { regenerate } from '../services/regenerate.js';
-import { ComponentParams, DiffOut, errors, VersionOut, versionOut, versionSummary } from './schemas.js';
-
-const UnchangedOut = z.object({ changed: z.literal(false), reasons: z.array(z.string()), baseVersion: VersionSummary.nullable() });
-const ChangedOut = z.object({
-  changed: z.literal(true),
-  pending: z.boolean().describe('true when an identical draft was already waiting for review (returned, nothing stored)'),
-  proposal: Proposal,
-  draft: VersionOut,
-  baseVersion: VersionSummary.nullable(),
-  warnings: z.array(z.string()),
-  diff: DiffOut.describe('files of the base version → files of the draft'),
-});
+import { ComponentParams, errors, versionOut, versionSummary } from './schemas.js';
 
 const regenerateRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -36,7 +24,7 @@ const regenerateRoutes: FastifyPluginAsyncZod = async (app) => {
             force: z.boolean().optional(),
           })
           .nullish(),
-        response: { 201: ChangedOut, 200: z.discriminatedUnion('changed', [UnchangedOut, ChangedOut]), ...errors },
+        response: { 201: RegeneratedOut, 200: RegenerateOut, ...errors },
       },
     },
     async (request, reply) => {

@@ -1,17 +1,9 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { VersionSummary } from '../../core/contract/api.js';
+import { RollbackOut } from '../../core/contract/responses.js';
 import { contextOf } from '../plugins/auth.js';
 import { rollback } from '../services/rollback.js';
-import { ComponentParams, DiffOut, errors, Id, VersionOut, versionOut, versionSummary } from './schemas.js';
-
-const RollbackOut = z.object({
-  version: VersionOut.describe('the new published version (patch over the replaced one, tagged rollback)'),
-  previousVersion: VersionSummary.describe('the version it replaced as current'),
-  rolledBackTo: VersionSummary,
-  warnings: z.array(z.string()),
-  diff: DiffOut.describe('files of the replaced version → files of the new version'),
-});
+import { ComponentParams, errors, Id, versionOut, versionSummary } from './schemas.js';
 
 const rollbackRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { filePathProblem } from '../../core/contract/file-path.js';
 import { contextOf } from '../plugins/auth.js';
 import { createTokenSource, listTokenSources } from '../services/token-sources.js';
+import { TokenSourceListOut, TokenSourceOut } from '../../core/contract/responses.js';
 import { errors, ProjectParams } from './schemas.js';
 import type { Prisma } from '../db/generated/client.js';
 
@@ -24,11 +25,6 @@ const RelativePath = z.string().min(1).max(1024).transform((raw, ctx) => {
     return z.NEVER;
   }
   return normal;
-});
-const TokenSourceOut = z.object({
-  id: z.string(), path: z.string(), resolver: z.string(), lastHash: z.string().nullable(), lastCheckedAt: z.string().nullable(), lastError: z.string().nullable(), createdAt: z.string(),
-  /** what the last read of the token files warned about (values read leniently, tokens left out, …) */
-  lastWarnings: z.array(z.string()),
 });
 const out = (s: Prisma.TokenSourceGetPayload<object>) => ({
   id: s.id, path: s.path, resolver: s.resolver, lastHash: s.lastHash, lastCheckedAt: s.lastCheckedAt?.toISOString() ?? null, lastError: s.lastError, createdAt: s.createdAt.toISOString(),
@@ -55,7 +51,7 @@ const tokenSources: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/projects/:projectId/token-sources',
-    { schema: { tags: ['automation'], summary: 'Tracked token-file directories', params: ProjectParams, response: { 200: z.object({ items: z.array(TokenSourceOut) }), ...errors } } },
+    { schema: { tags: ['automation'], summary: 'Tracked token-file directories', params: ProjectParams, response: { 200: TokenSourceListOut, ...errors } } },
     async (request) => ({ items: (await listTokenSources(contextOf(request, request.params.projectId))).map(out) }),
   );
 };

@@ -8,7 +8,8 @@ import { sha256OfContent } from '../services/blobs.js';
 import {
   addTag, createDraft, getVersionDetail, listVersions, publishVersion, rejectVersion, removeTag, replaceDraftFiles, versionDownload,
 } from '../services/versions/index.js';
-import { ComponentParams, errors, Limit, Tag, Timestamp, VersionDetailOut, VersionOut, VersionParams, versionOut, versionSummary } from './schemas.js';
+import { VersionDetailOut, VersionOut } from '../../core/contract/responses.js';
+import { ComponentParams, errors, Limit, Tag, Timestamp, VersionParams, versionOut, versionSummary } from './schemas.js';
 
 const JsonObject = z.record(z.string(), z.json());
 

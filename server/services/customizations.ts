@@ -2,7 +2,8 @@ import type { Prisma } from '../db/generated/client.js';
 import type { Tx } from '../db/database.js';
 import type { GeneratedFile } from '../../core/contract/api.js';
 import { diffFileSets } from '../../core/diff/index.js';
-import { hasConflictMarkers } from '../../core/diff/conflict-markers.js';
+import { pathsWithConflictMarkers } from '../../core/diff/conflict-markers.js';
+import { comparePaths } from '../../core/diff/lines.js';
 import { notFound, unprocessable } from '../errors.js';
 import { toJsonColumn } from '../lib/json-column.js';
 import { recordAudit } from './audit.js';
@@ -62,7 +63,7 @@ function statsAgainst(base: GeneratedFile[], ours: GeneratedFile[], uploaded: Re
  */
 export async function putCustomization(ctx: RequestContext, componentId: string, uploaded: GeneratedFile[]): Promise<CustomizationResult> {
   validateFiles(uploaded);
-  const marked = uploaded.filter((f) => hasConflictMarkers(f.content)).map((f) => f.path);
+  const marked = pathsWithConflictMarkers(uploaded);
   if (marked.length) {
     throw unprocessable('unresolved_conflicts', `${marked.join(', ')} still contain conflict markers; resolve them before uploading`, { paths: marked });
   }
@@ -82,11 +83,11 @@ export async function putCustomization(ctx: RequestContext, componentId: string,
     const carried = generated.exact
       ? (await loadVersionFiles(tx, current.id)).filter((f) => !uploadedPaths.has(f.path) && base.get(f.path) !== f.content)
       : [];
-    const stale = carried.filter((f) => hasConflictMarkers(f.content)).map((f) => f.path);
+    const stale = pathsWithConflictMarkers(carried);
     if (stale.length) {
       throw unprocessable('unresolved_conflicts', `${component.name} ${current.version} has unresolved conflict markers in ${stale.join(', ')}; upload resolved versions of these files`, { paths: stale });
     }
-    const ours = [...uploaded, ...carried].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const ours = [...uploaded, ...carried].sort((a, b) => comparePaths(a.path, b.path));
     const files = statsAgainst(generated.files, ours, uploadedPaths);
     const edited = ours.filter((f) => base.get(f.path) !== f.content);
     if (edited.length === 0) {

@@ -7,7 +7,7 @@ import type { TokenSet } from '../../core/contract/tokens.js';
 import { withTokenRefs } from '../../core/specs/index.js';
 import { hashTokenSet, tokenClosure } from '../../core/tokens/index.js';
 import type { FileSetDiff, MergeTooLarge } from '../../core/diff/index.js';
-import { hasConflictMarkers } from '../../core/diff/conflict-markers.js';
+import { pathsWithConflictMarkers } from '../../core/diff/conflict-markers.js';
 import { conflict, unprocessable } from '../errors.js';
 import { onThisThread, type Differ } from '../workers/diffs.js';
 import { toJsonColumn } from '../lib/json-column.js';
@@ -260,7 +260,7 @@ function sameInputs(v: VersionRow, inputs: StoredInputs): boolean {
 /** Resolved files are published as they are: they must be valid and free of conflict markers. */
 function checkResolution(files: GeneratedFile[]): void {
   validateFiles(files);
-  const marked = files.filter((f) => hasConflictMarkers(f.content)).map((f) => f.path);
+  const marked = pathsWithConflictMarkers(files);
   if (marked.length) throw unprocessable('unresolved_conflicts', `These files still contain conflict markers: ${marked.join(', ')}`, { paths: marked });
 }
 

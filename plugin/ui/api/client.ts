@@ -1,8 +1,44 @@
 // The REST client of the UI: one method per call the screens make, typed with the server's
-// wire shapes, every failure an ApiError that says what to do.
-import type { Proposal, SyncResult } from '../../../core/contract/sync.js';
+// wire shapes (core/contract/responses.ts, types only: zod stays out of the UI bundle), every
+// failure an ApiError that says what to do.
+import type { Trigger, VersionStatus } from '../../../core/contract/api.js';
+import type { Proposal } from '../../../core/contract/sync.js';
+import type {
+  CompareOut,
+  ComponentOut,
+  ComponentPageOut,
+  DecisionsOut,
+  DraftsOut,
+  MeOut,
+  PatternListOut,
+  RollbackOut,
+  SyncDetailOut,
+  SyncOut,
+  TrackedFileListOut,
+  VersionDetailOut,
+  VersionOut,
+  VersionPageOut,
+} from '../../../core/contract/responses.js';
 import { ApiError, errorFromResponse, unreachable } from './errors.js';
-import type { CompareResult, ComponentRow, Decision, DecisionOutcome, HistoryFilters, Me, PatternInfo, PendingDraft, RollbackResult, SyncDetail, TrackedFileRow, VersionDetail, VersionOut, VersionPage } from './types.js';
+
+/** One item of POST /syncs/:id/decisions. */
+export interface Decision {
+  componentId: string;
+  decision: 'accept' | 'reject';
+  comment?: string;
+  force?: boolean;
+}
+
+/** The filters of the version history (GET /components/:id/versions); '' is no filter. */
+export interface HistoryFilters {
+  status?: VersionStatus | '';
+  tag?: string;
+  trigger?: Trigger | '';
+  author?: string;
+  branch?: string;
+  from?: string;
+  to?: string;
+}
 
 export interface Connection {
   serverUrl: string;
@@ -49,24 +85,24 @@ export class ApiClient {
     }
   }
 
-  me(): Promise<Me> {
+  me(): Promise<MeOut> {
     return this.call('GET', '/me');
   }
 
   /** The body goes as text: the caller may have it serialized already. */
-  sync(projectId: string, body: unknown): Promise<SyncResult & { warnings: string[]; replayed?: boolean }> {
+  sync(projectId: string, body: unknown): Promise<SyncOut> {
     return this.call('POST', `/projects/${encodeURIComponent(projectId)}/syncs`, body);
   }
 
-  getSync(syncId: string): Promise<SyncDetail> {
+  getSync(syncId: string): Promise<SyncDetailOut> {
     return this.call('GET', `/syncs/${encodeURIComponent(syncId)}`);
   }
 
-  decide(syncId: string, decisions: Decision[]): Promise<{ syncId: string; results: DecisionOutcome[] }> {
+  decide(syncId: string, decisions: Decision[]): Promise<DecisionsOut> {
     return this.call('POST', `/syncs/${encodeURIComponent(syncId)}/decisions`, { decisions });
   }
 
-  drafts(projectId: string): Promise<{ drafts: PendingDraft[] }> {
+  drafts(projectId: string): Promise<DraftsOut> {
     return this.call('GET', `/projects/${encodeURIComponent(projectId)}/drafts`);
   }
 
@@ -79,12 +115,12 @@ export class ApiClient {
   }
 
   /** Every component of the project (the API pages by 200). */
-  async components(projectId: string): Promise<ComponentRow[]> {
-    const all: ComponentRow[] = [];
+  async components(projectId: string): Promise<ComponentOut[]> {
+    const all: ComponentOut[] = [];
     let cursor: string | null = null;
     do {
       const query: string = cursor ? `?limit=200&cursor=${encodeURIComponent(cursor)}` : '?limit=200';
-      const page: { items: ComponentRow[]; nextCursor: string | null } = await this.call('GET', `/projects/${encodeURIComponent(projectId)}/components${query}`);
+      const page: ComponentPageOut = await this.call('GET', `/projects/${encodeURIComponent(projectId)}/components${query}`);
       all.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);
@@ -92,19 +128,19 @@ export class ApiClient {
   }
 
   /** The Figma files the server polls, with their status and what their last check warned about. */
-  trackedFiles(projectId: string): Promise<{ items: TrackedFileRow[] }> {
+  trackedFiles(projectId: string): Promise<TrackedFileListOut> {
     return this.call('GET', `/projects/${encodeURIComponent(projectId)}/files`);
   }
 
-  patterns(): Promise<{ items: PatternInfo[] }> {
+  patterns(): Promise<PatternListOut> {
     return this.call('GET', '/patterns');
   }
 
-  updateComponent(componentId: string, patch: { policy?: 'auto' | 'notify' | 'manual'; pattern?: string | null }): Promise<ComponentRow> {
+  updateComponent(componentId: string, patch: { policy?: 'auto' | 'notify' | 'manual'; pattern?: string | null }): Promise<ComponentOut> {
     return this.call('PATCH', `/components/${encodeURIComponent(componentId)}`, patch);
   }
 
-  history(componentId: string, filters: HistoryFilters = {}, cursor?: string): Promise<VersionPage> {
+  history(componentId: string, filters: HistoryFilters = {}, cursor?: string): Promise<VersionPageOut> {
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries(filters)) if (value) query.set(key, value);
     if (cursor) query.set('cursor', cursor);
@@ -112,15 +148,15 @@ export class ApiClient {
     return this.call('GET', `/components/${encodeURIComponent(componentId)}/versions?${query.toString()}`);
   }
 
-  version(versionId: string): Promise<VersionDetail> {
+  version(versionId: string): Promise<VersionDetailOut> {
     return this.call('GET', `/versions/${encodeURIComponent(versionId)}`);
   }
 
-  compare(componentId: string, from: string, to: string): Promise<CompareResult> {
+  compare(componentId: string, from: string, to: string): Promise<CompareOut> {
     return this.call('GET', `/components/${encodeURIComponent(componentId)}/compare?${new URLSearchParams({ from, to }).toString()}`);
   }
 
-  rollback(componentId: string, targetVersionId: string, force = false): Promise<RollbackResult> {
+  rollback(componentId: string, targetVersionId: string, force = false): Promise<RollbackOut> {
     return this.call('POST', `/components/${encodeURIComponent(componentId)}/rollback`, { targetVersionId, ...(force ? { force } : {}) });
   }
 

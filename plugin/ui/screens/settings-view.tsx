@@ -2,7 +2,7 @@ import { Button } from '@create-figma-plugin/ui';
 import { useEffect, useState } from 'preact/hooks';
 import type { Policy } from '../../../core/contract/api.js';
 import type { FileInfo } from '../../messages.js';
-import type { ComponentRow, PatternInfo } from '../api/types.js';
+import type { ComponentOut, PatternOut } from '../../../core/contract/responses.js';
 import { ErrorBanner } from '../components/error-banner.js';
 import type { Host } from '../host/index.js';
 import { canWrite, type Session } from '../session.js';
@@ -18,8 +18,8 @@ const POLICIES: Array<{ id: Policy; label: string }> = [
 /** The connection, the file, and per-component pattern and policy overrides (PATCH /components/:id). */
 export function SettingsView({ host, session, onSignOut }: { host: Host; session: Session; onSignOut: () => void }) {
   const [file, setFile] = useState<FileInfo | null>(null);
-  const [components, setComponents] = useState<ComponentRow[] | null>(null);
-  const [patterns, setPatterns] = useState<PatternInfo[]>([]);
+  const [components, setComponents] = useState<ComponentOut[] | null>(null);
+  const [patterns, setPatterns] = useState<PatternOut[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -29,7 +29,7 @@ export function SettingsView({ host, session, onSignOut }: { host: Host; session
     session.api.patterns().then((p) => setPatterns([...p.items]), () => undefined);
   }, []);
 
-  const update = async (c: ComponentRow, patch: { policy?: Policy; pattern?: string | null }) => {
+  const update = async (c: ComponentOut, patch: { policy?: Policy; pattern?: string | null }) => {
     setError(null);
     setSaved(null);
     try {

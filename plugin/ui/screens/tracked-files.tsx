@@ -1,13 +1,13 @@
 import { Button } from '@create-figma-plugin/ui';
 import { useEffect, useState } from 'preact/hooks';
-import type { TrackedFileRow } from '../api/types.js';
+import type { TrackedFileOut } from '../../../core/contract/responses.js';
 import { Badge, type Tone } from '../components/badge.js';
 import { ErrorBanner } from '../components/error-banner.js';
 import { relativeTime } from '../format.js';
 import type { Session } from '../session.js';
 import styles from './screens.module.css';
 
-const STATUS: Record<TrackedFileRow['status'], { label: string; tone: Tone }> = {
+const STATUS: Record<TrackedFileOut['status'], { label: string; tone: Tone }> = {
   active: { label: 'Active', tone: 'success' },
   design_refused: { label: 'Design refused', tone: 'warning' },
   credentials_broken: { label: 'Token refused', tone: 'danger' },
@@ -21,7 +21,7 @@ const STATUS: Record<TrackedFileRow['status'], { label: string; tone: Tone }> = 
  * otherwise only seen in the drafts it made.
  */
 export function TrackedFilesSection({ session }: { session: Session }) {
-  const [files, setFiles] = useState<TrackedFileRow[] | null>(null);
+  const [files, setFiles] = useState<TrackedFileOut[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [reload, setReload] = useState(0);
 

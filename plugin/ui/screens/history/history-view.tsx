@@ -2,7 +2,8 @@ import { Button } from '@create-figma-plugin/ui';
 import { useEffect, useState } from 'preact/hooks';
 import type { VersionSummary } from '../../../../core/contract/api.js';
 import { TRIGGERS, VERSION_STATUSES } from '../../../../core/contract/enums.js';
-import type { ComponentRow, HistoryFilters, VersionDetail } from '../../api/types.js';
+import type { ComponentOut, VersionDetailOut } from '../../../../core/contract/responses.js';
+import type { HistoryFilters } from '../../api/client.js';
 import { Badge } from '../../components/badge.js';
 import { CodeView } from '../../components/code-view.js';
 import { ErrorBanner } from '../../components/error-banner.js';
@@ -17,11 +18,11 @@ import { RollbackDialog } from './rollback-dialog.js';
 
 const STATUS_TONE = { published: 'success', draft: 'brand', rejected: 'neutral', superseded: 'neutral', archived: 'neutral' } as const;
 
-type Panel = { kind: 'compare'; from: VersionDetail; to: VersionDetail } | { kind: 'code'; version: VersionDetail } | null;
+type Panel = { kind: 'compare'; from: VersionDetailOut; to: VersionDetailOut } | { kind: 'code'; version: VersionDetailOut } | null;
 
 /** Per component: its versions as a timeline with branches as lanes, filters, compare, code, rollback, tags, downloads. */
 export function HistoryView({ host, session, active = true }: { host: Host; session: Session; active?: boolean }) {
-  const [components, setComponents] = useState<ComponentRow[] | null>(null);
+  const [components, setComponents] = useState<ComponentOut[] | null>(null);
   const [componentId, setComponentId] = useState('');
   const [filters, setFilters] = useState<HistoryFilters>({});
   const [versions, setVersions] = useState<VersionSummary[] | null>(null);

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { VersionSummary } from '../../../../core/contract/api.js';
 import { ApiError } from '../../api/errors.js';
 import type { ApiClient } from '../../api/client.js';
-import type { RollbackResult } from '../../api/types.js';
+import type { RollbackOut } from '../../../../core/contract/responses.js';
 import { ErrorBanner } from '../../components/error-banner.js';
 import styles from '../screens.module.css';
 
@@ -11,7 +11,7 @@ import styles from '../screens.module.css';
  * Confirms a rollback. The server refuses one that would break code written against the
  * current version (422 with its reasons): they are shown, and the reviewer may roll back anyway.
  */
-export function RollbackDialog({ api, componentName, target, onDone, onCancel }: { api: ApiClient; componentName: string; target: VersionSummary; onDone: (result: RollbackResult) => void; onCancel: () => void }) {
+export function RollbackDialog({ api, componentName, target, onDone, onCancel }: { api: ApiClient; componentName: string; target: VersionSummary; onDone: (result: RollbackOut) => void; onCancel: () => void }) {
   const [refusal, setRefusal] = useState<ApiError | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);

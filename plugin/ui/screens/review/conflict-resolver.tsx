@@ -1,6 +1,6 @@
 import { Button } from '@create-figma-plugin/ui';
 import { useMemo, useState } from 'preact/hooks';
-import { conflictCount, parseConflicts, resolve, type Choice } from '../../conflicts/parse.js';
+import { conflictCount, parseConflicts, resolveConflicts, type ConflictChoice } from '../../../../core/diff/conflict-markers.js';
 import styles from '../screens.module.css';
 
 interface ConflictFile {
@@ -15,18 +15,18 @@ interface ConflictFile {
 export function ConflictResolver({ files, onSave, busy }: { files: ConflictFile[]; onSave: (files: Array<{ path: string; content: string }>) => void; busy: boolean }) {
   const parsed = useMemo(() => files.map((f) => ({ ...f, segments: parseConflicts(f.content) })), [files]);
   const withConflicts = parsed.filter((f) => conflictCount(f.segments) > 0);
-  const [choices, setChoices] = useState<Record<string, Array<Choice | undefined>>>({});
+  const [choices, setChoices] = useState<Record<string, Array<ConflictChoice | undefined>>>({});
   const total = withConflicts.reduce((n, f) => n + conflictCount(f.segments), 0);
   const chosen = Object.values(choices).reduce((n, list) => n + list.filter(Boolean).length, 0);
 
-  const choose = (path: string, index: number, choice: Choice) =>
+  const choose = (path: string, index: number, choice: ConflictChoice) =>
     setChoices((current) => {
       const list = [...(current[path] ?? [])];
       list[index] = choice;
       return { ...current, [path]: list };
     });
 
-  const save = () => onSave(parsed.map((f) => ({ path: f.path, content: conflictCount(f.segments) ? resolve(f.segments, choices[f.path] ?? []) : f.content })));
+  const save = () => onSave(parsed.map((f) => ({ path: f.path, content: conflictCount(f.segments) ? resolveConflicts(f.segments, choices[f.path] ?? []) : f.content })));
 
   return (
     <section class={styles.conflicts} aria-labelledby="conflicts-title">

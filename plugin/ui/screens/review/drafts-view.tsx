@@ -1,17 +1,17 @@
 import { Button } from '@create-figma-plugin/ui';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../../api/errors.js';
-import type { PendingDraft } from '../../api/types.js';
+import type { DraftOut } from '../../../../core/contract/responses.js';
 import { ErrorBanner } from '../../components/error-banner.js';
 import { ProgressLine } from '../../components/progress.js';
 import { canWrite, type Session } from '../../session.js';
 import styles from '../screens.module.css';
-import type { DecideFn, Outcome } from './model.js';
+import type { DecideFn, Outcome } from './review-item.js';
 import { ProposalList } from './proposal-list.js';
 
 /** Browser: the drafts waiting for review across the project, accepted (published) or rejected one by one. */
 export function DraftsView({ session }: { session: Session }) {
-  const [drafts, setDrafts] = useState<PendingDraft[] | null>(null);
+  const [drafts, setDrafts] = useState<DraftOut[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [reload, setReload] = useState(0);
 

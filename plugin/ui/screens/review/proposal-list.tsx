@@ -4,7 +4,7 @@ import type { ApiClient } from '../../api/client.js';
 import { Badge } from '../../components/badge.js';
 import { BUMP_LABEL, versionArrow } from '../../format.js';
 import styles from '../screens.module.css';
-import { isBreaking, type DecideFn, type Outcome, type ReviewItem } from './model.js';
+import { isBreaking, type DecideFn, type Outcome, type ReviewItem } from './review-item.js';
 import { ReviewPanel } from './review-panel.js';
 
 const BUMP_TONE = { major: 'danger', minor: 'brand', patch: 'neutral' } as const;

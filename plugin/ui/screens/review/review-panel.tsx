@@ -2,18 +2,18 @@ import { useEffect, useState } from 'preact/hooks';
 import type { TokenSet } from '../../../../core/contract/tokens.js';
 import { hasConflictMarkers } from '../../../../core/diff/conflict-markers.js';
 import type { ApiClient } from '../../api/client.js';
-import type { VersionDetail } from '../../api/types.js';
+import type { VersionDetailOut } from '../../../../core/contract/responses.js';
 import { ErrorBanner } from '../../components/error-banner.js';
 import { ProgressLine } from '../../components/progress.js';
 import { DiffViewer, type DiffFileInput } from '../../diff/index.js';
 import { tokenChangeLine, versionArrow } from '../../format.js';
 import { ConflictResolver } from './conflict-resolver.js';
-import { isBreaking, type ReviewItem } from './model.js';
+import { isBreaking, type ReviewItem } from './review-item.js';
 
 /** The diff of one proposal: its draft's files against the version it was generated from. */
 export function ReviewPanel({ item, api, readOnly, onResolved }: { item: ReviewItem; api: ApiClient; readOnly: boolean; onResolved: () => void }) {
   const { proposal } = item;
-  const [state, setState] = useState<{ draft: VersionDetail; base: VersionDetail | null } | null>(null);
+  const [state, setState] = useState<{ draft: VersionDetailOut; base: VersionDetailOut | null } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   const [reload, setReload] = useState(0);
@@ -72,15 +72,15 @@ export function ReviewPanel({ item, api, readOnly, onResolved }: { item: ReviewI
   );
 }
 
-function diffFiles(base: VersionDetail | null, draft: VersionDetail): DiffFileInput[] {
+function diffFiles(base: VersionDetailOut | null, draft: VersionDetailOut): DiffFileInput[] {
   const before = new Map((base?.files ?? []).map((f) => [f.path, f.content]));
   const after = new Map(draft.files.map((f) => [f.path, f.content]));
   return [...new Set([...before.keys(), ...after.keys()])].map((path) => ({ path, before: before.get(path) ?? null, after: after.get(path) ?? null }));
 }
 
 /** Token ids → names, from the tokens the draft was generated from (aliases show as {name}). */
-function tokenNames(draft: VersionDetail): (id: string) => string | undefined {
-  const tokens = (draft as VersionDetail & { tokens?: TokenSet }).tokens;
+function tokenNames(draft: VersionDetailOut): (id: string) => string | undefined {
+  const tokens = (draft as VersionDetailOut & { tokens?: TokenSet }).tokens;
   const byId = new Map((Array.isArray(tokens?.tokens) ? tokens.tokens : []).map((t) => [t.id, t.name]));
   return (id) => byId.get(id);
 }

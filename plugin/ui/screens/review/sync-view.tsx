@@ -7,7 +7,7 @@ import { ProgressLine } from '../../components/progress.js';
 import type { Host } from '../../host/index.js';
 import { canWrite, type Session } from '../../session.js';
 import styles from '../screens.module.css';
-import type { DecideFn, Outcome } from './model.js';
+import type { DecideFn, Outcome } from './review-item.js';
 import { ProposalList } from './proposal-list.js';
 import { RejectedEarlierLine } from './rejected-earlier.js';
 

@@ -10,7 +10,7 @@ import {
   unifiedRows,
   type FileModel,
   type UnifiedRow,
-} from '../../../plugin/ui/diff/model.js';
+} from '../../../plugin/ui/diff/rows.js';
 
 const lines = (...ls: string[]): string => ls.map((l) => `${l}\n`).join('');
 const numbered = (n: number, prefix = 'l'): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);

@@ -1,28 +1,20 @@
 /**
- * The diff viewer's pure model: per-file line alignment (jsdiff's Myers diff over whole lines,
- * within core/diff's limits, the server's), then the rows of the unified and split views with
- * long unchanged regions collapsed. No DOM, no Preact: everything here is unit-tested on exact rows.
+ * The diff viewer's rows: each file aligned line by line (core/diff's alignLines, within the
+ * server's limits) with its display text, then the rows of the unified and split views with long
+ * unchanged regions collapsed. No DOM, no Preact: everything here is unit-tested on exact rows.
  */
-import { alignSequences, diffTooLarge, limitsOf } from '../../../core/diff/limits.js';
-import type { DiffLimits, DiffTooLarge } from '../../../core/diff/types.js';
+import { alignLines, type LineBlock } from '../../../core/diff/alignment.js';
+import { comparePaths, fileStatus, splitText } from '../../../core/diff/lines.js';
+import type { DiffLimits, DiffTooLarge, FileDiffStatus } from '../../../core/diff/types.js';
 import type { DiffFileInput } from './types.js';
 
-export type FileStatus = 'added' | 'removed' | 'modified' | 'unchanged';
 export type LineKind = 'context' | 'add' | 'remove';
 /** `[start, end)` in UTF-16 code units of a line's display text. */
 export type Range = readonly [number, number];
 
-/**
- * A run of the alignment. Line numbers are 1-based. An `equal` run has the same lines on both
- * sides; a `change` run replaces `oldCount` old lines by `newCount` new ones (either may be 0).
- */
-export type Block =
-  | { type: 'equal'; oldStart: number; newStart: number; count: number }
-  | { type: 'change'; oldStart: number; oldCount: number; newStart: number; newCount: number };
-
 export interface FileModel {
   path: string;
-  status: FileStatus;
+  status: FileDiffStatus;
   added: number;
   removed: number;
   /** Display text of each line: no `\n`, and a CRLF's `\r` dropped (it still counts as a change). */
@@ -32,7 +24,7 @@ export interface FileModel {
   oldNoNewlineAtEnd: boolean;
   newNoNewlineAtEnd: boolean;
   /** Empty when the file is too large to diff line by line. */
-  blocks: Block[];
+  blocks: LineBlock[];
   /** Past the limits: no rows, counted as wholly replaced; the viewer shows sizes and hashes instead. */
   tooLarge?: DiffTooLarge;
 }
@@ -88,67 +80,33 @@ export interface BuildOptions {
   limits?: Partial<DiffLimits>;
 }
 
-interface SplitSide {
-  display: string[];
-  /** What is compared: the raw line, so CRLF↔LF and a dropped final newline are changes, as in git. */
-  keys: string[];
+interface DisplaySide {
+  lines: string[];
   noNewlineAtEnd: boolean;
 }
 
-function splitSide(text: string | null): SplitSide {
-  if (!text) return { display: [], keys: [], noNewlineAtEnd: false };
-  const keys = text.split('\n');
-  const noNewlineAtEnd = keys[keys.length - 1] !== '';
-  if (noNewlineAtEnd) {
-    // A line can never contain '\n', so this key cannot equal a terminated line's key.
-    keys[keys.length - 1] += '\n';
-  } else {
-    keys.pop();
-  }
-  const display = keys.map((k) => k.replace(/\n$/, '').replace(/\r$/, ''));
-  return { display, keys, noNewlineAtEnd };
-}
-
-function statusOf(input: DiffFileInput): FileStatus {
-  if (input.before === null && input.after !== null) return 'added';
-  if (input.after === null && input.before !== null) return 'removed';
-  return (input.before ?? '') === (input.after ?? '') ? 'unchanged' : 'modified';
+function displaySide(text: string | null): DisplaySide {
+  const { lines, finalNewline } = splitText(text ?? '');
+  return { lines: lines.map((l) => l.replace(/\r$/, '')), noNewlineAtEnd: lines.length > 0 && !finalNewline };
 }
 
 export function buildFileModel(input: DiffFileInput, options: BuildOptions = {}): FileModel {
-  const oldSide = splitSide(input.before);
-  const newSide = splitSide(input.after);
-  const sides = {
+  const oldSide = displaySide(input.before);
+  const newSide = displaySide(input.after);
+  return {
     path: input.path,
-    status: statusOf(input),
-    oldLines: oldSide.display,
-    newLines: newSide.display,
+    status: fileStatus(input.before, input.after),
+    oldLines: oldSide.lines,
+    newLines: newSide.lines,
     oldNoNewlineAtEnd: oldSide.noNewlineAtEnd,
     newNoNewlineAtEnd: newSide.noNewlineAtEnd,
+    ...alignLines(input.before ?? '', input.after ?? '', options),
   };
-  const limits = limitsOf(options.limits);
-  const alignment = alignSequences(oldSide.keys, newSide.keys, limits);
-  if ('tooLarge' in alignment) {
-    const tooLarge = diffTooLarge(alignment.tooLarge, limits, input.before ?? '', input.after ?? '');
-    return { ...sides, added: newSide.keys.length, removed: oldSide.keys.length, blocks: [], tooLarge };
-  }
-  const blocks = align(alignment.changes);
-  let added = 0;
-  let removed = 0;
-  for (const b of blocks) {
-    if (b.type === 'change') {
-      added += b.newCount;
-      removed += b.oldCount;
-    }
-  }
-  return { ...sides, added, removed, blocks };
 }
 
 /** Sorted by path in code-unit order, the same on every machine (unlike localeCompare). */
 export function buildFileModels(files: readonly DiffFileInput[], options: BuildOptions = {}): FileModel[] {
-  return [...files]
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-    .map((f) => buildFileModel(f, options));
+  return [...files].sort((a, b) => comparePaths(a.path, b.path)).map((f) => buildFileModel(f, options));
 }
 
 /**
@@ -161,7 +119,7 @@ export function modelCache(options: BuildOptions = {}): (files: readonly DiffFil
   return (files) => {
     const next = new Map<string, { before: string | null; after: string | null; model: FileModel }>();
     const models = [...files]
-      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+      .sort((a, b) => comparePaths(a.path, b.path))
       .map((f) => {
         const hit = cache.get(f.path);
         const model = hit && hit.before === f.before && hit.after === f.after ? hit.model : buildFileModel(f, options);
@@ -173,36 +131,6 @@ export function modelCache(options: BuildOptions = {}): (files: readonly DiffFil
   };
 }
 
-function align(changes: ReadonlyArray<{ value: readonly string[]; added: boolean; removed: boolean }>): Block[] {
-  const blocks: Block[] = [];
-  let oldNo = 1;
-  let newNo = 1;
-  for (const c of changes) {
-    const n = c.value.length;
-    if (n === 0) continue;
-    if (!c.added && !c.removed) {
-      blocks.push({ type: 'equal', oldStart: oldNo, newStart: newNo, count: n });
-      oldNo += n;
-      newNo += n;
-      continue;
-    }
-    // jsdiff emits a replacement as adjacent removed/added objects (in either order): one block.
-    let last = blocks[blocks.length - 1];
-    if (last?.type !== 'change') {
-      last = { type: 'change', oldStart: oldNo, oldCount: 0, newStart: newNo, newCount: 0 };
-      blocks.push(last);
-    }
-    if (c.removed) {
-      last.oldCount += n;
-      oldNo += n;
-    } else {
-      last.newCount += n;
-      newNo += n;
-    }
-  }
-  return blocks;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Collapsing
 // ---------------------------------------------------------------------------------------------
@@ -210,7 +138,7 @@ function align(changes: ReadonlyArray<{ value: readonly string[]; added: boolean
 type Piece =
   | { type: 'context'; oldStart: number; newStart: number; count: number }
   | CollapsedRow
-  | Extract<Block, { type: 'change' }>;
+  | Extract<LineBlock, { type: 'change' }>;
 
 function normalizeContext(context: number): number {
   return Number.isFinite(context) && context >= 0 ? Math.floor(context) : 3;
@@ -317,7 +245,7 @@ function withMark<T extends { mark?: Range }>(row: T, mark: Range | undefined): 
   return row;
 }
 
-function pairMarks(model: FileModel, b: Extract<Block, { type: 'change' }>): Array<{ old: Range; new: Range } | null> {
+function pairMarks(model: FileModel, b: Extract<LineBlock, { type: 'change' }>): Array<{ old: Range; new: Range } | null> {
   const marks: Array<{ old: Range; new: Range } | null> = [];
   for (let k = 0; k < Math.min(b.oldCount, b.newCount); k++) {
     marks.push(changedRange(model.oldLines[b.oldStart - 1 + k] ?? '', model.newLines[b.newStart - 1 + k] ?? ''));

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mergeText } from '../../core/diff/merge.js';
-import { hasConflictMarkers } from '../../core/diff/conflict-markers.js';
-import { conflictCount, parseConflicts, resolve } from '../../plugin/ui/conflicts/parse.js';
+import { mergeText } from '../../../core/diff/merge.js';
+import { conflictCount, hasConflictMarkers, parseConflicts, pathsWithConflictMarkers, resolveConflicts } from '../../../core/diff/conflict-markers.js';
 
 // What the server's merge writes, read back by the review screen's conflict resolver.
 const base = 'a\nb\nc\nd\n';
@@ -23,24 +22,34 @@ describe('conflict regions in a merged draft', () => {
   it('writes the chosen side, both, or the edit, and nothing of the markers', () => {
     const segments = parseConflicts(merged.content);
     for (const [choice, line] of [[{ kind: 'ours' }, 'B-custom'], [{ kind: 'theirs' }, 'B-generated'], [{ kind: 'edit', text: 'B-both' }, 'B-both']] as const) {
-      const text = resolve(segments, [choice]);
+      const text = resolveConflicts(segments, [choice]);
       expect(hasConflictMarkers(text)).toBe(false);
       expect(text).toBe(`a\n${line}\nc\nD-generated\n`);
     }
-    expect(resolve(segments, [{ kind: 'both' }])).toBe('a\nB-custom\nB-generated\nc\nD-generated\n');
+    expect(resolveConflicts(segments, [{ kind: 'both' }])).toBe('a\nB-custom\nB-generated\nc\nD-generated\n');
   });
 
   it('leaves an unresolved region as it was, and an unclosed one as text', () => {
     const segments = parseConflicts(merged.content);
-    expect(resolve(segments, [])).toBe(merged.content);
+    expect(resolveConflicts(segments, [])).toBe(merged.content);
     const open = 'x\n<<<<<<< customized\ny\n';
     expect(conflictCount(parseConflicts(open))).toBe(0);
-    expect(resolve(parseConflicts(open), [])).toBe(open);
+    expect(resolveConflicts(parseConflicts(open), [])).toBe(open);
   });
 
   it('reads the diff3 style too (a base section between the sides)', () => {
     const segments = parseConflicts('<<<<<<< customized\nours\n||||||| base\nbase\n=======\ntheirs\n>>>>>>> generated');
     const region = segments[0]!;
     expect(region.kind === 'conflict' && region.region).toMatchObject({ ours: ['ours'], base: ['base'], theirs: ['theirs'], theirsLabel: 'generated' });
+  });
+
+  it('names the files still holding markers, in the order given', () => {
+    const files = [
+      { path: 'b.ts', content: merged.content },
+      { path: 'a.ts', content: 'clean\n' },
+      { path: 'c.md', content: 'Title\n=======\n' },
+      { path: 'd.ts', content: 'kept half\n>>>>>>> regenerated\n' },
+    ];
+    expect(pathsWithConflictMarkers(files)).toEqual(['b.ts', 'd.ts']);
   });
 });

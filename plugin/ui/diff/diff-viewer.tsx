@@ -9,12 +9,11 @@ import {
   unifiedRows,
   type CollapsedRow,
   type FileModel,
-  type FileStatus,
   type LineKind,
   type Range,
   type SplitCell,
-} from './model.js';
-import type { DiffTooLarge } from '../../../core/diff/types.js';
+} from './rows.js';
+import type { DiffTooLarge, FileDiffStatus } from '../../../core/diff/types.js';
 import type { DiffView, DiffViewerProps, DiffWarning, TokenChangeLine } from './types.js';
 
 const cx = (...names: Array<string | false | null | undefined>): string => names.filter(Boolean).join(' ');
@@ -139,7 +138,7 @@ function Warnings({ warnings }: { warnings: DiffWarning[] }): JSX.Element {
   );
 }
 
-const STATUS_LABEL: Record<FileStatus, string> = {
+const STATUS_LABEL: Record<FileDiffStatus, string> = {
   added: 'Added',
   removed: 'Removed',
   modified: 'Modified',
