@@ -197,8 +197,6 @@ export const RollbackOut = z.object({
 export type RollbackOut = z.infer<typeof RollbackOut>;
 
 // ---- syncs, drafts (review) ----
-// Not yet declared by server/routes/syncs.ts, which keeps its own copies of SyncOut, SyncDetailOut
-// and DecisionsOut for now (as routes/versions.ts does of VersionPageOut): the same wire shapes.
 
 const Timings = z.object({ validate: z.number(), detect: z.number(), generate: z.number(), diff: z.number(), store: z.number(), total: z.number() });
 export const SyncOut = SyncResult.extend({ warnings: z.array(z.string()), replayed: z.boolean().optional(), timingsMs: Timings.optional() });
@@ -226,6 +224,12 @@ export type DecisionOutcome = z.infer<typeof DecisionOutcome>;
 /** One outcome per decision, in order. */
 export const DecisionsOut = z.object({ syncId: z.string(), results: z.array(DecisionOutcome) });
 export type DecisionsOut = z.infer<typeof DecisionsOut>;
+
+export const SyncUndoneOut = z.object({
+  syncId: z.string(),
+  undoneAt: z.string(),
+  components: z.array(z.object({ componentId: z.string(), name: z.string(), action: z.string(), version: z.string().nullable(), from: z.string().optional() })),
+});
 
 /** A draft waiting for review, with the proposal it was stored with. */
 export const DraftOut = z.object({
@@ -432,7 +436,11 @@ export const SummaryOut = z.object({
   failures: z.number().int(),
 });
 
-// ---- automation: jobs, token sources ----
+// ---- automation: Figma webhooks, jobs, token sources ----
+
+export const FigmaEventReceivedOut = z.object({ received: z.literal(true), files: z.number().int(), queued: z.number().int() });
+export const FigmaWebhooksOut = z.object({ webhooks: z.array(z.object({ id: z.string(), eventType: z.string(), status: z.string(), endpoint: z.string() })) });
+export const FileCheckQueuedOut = z.object({ queued: z.boolean() });
 
 export const JobOut = z.object({
   id: z.string(),

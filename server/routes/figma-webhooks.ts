@@ -4,6 +4,7 @@ import { contextOf } from '../plugins/auth.js';
 import { FIGMA_EVENT_BODY_LIMIT, FigmaEvent, receiveFigmaEvent, registerFigmaWebhooks, WEBHOOK_EVENT_TYPES } from '../services/automation/figma-webhooks.js';
 import { RefusalAudits } from '../services/automation/refusal-audits.js';
 import { queueCheck } from '../services/tracked-files.js';
+import { FigmaEventReceivedOut, FigmaWebhooksOut, FileCheckQueuedOut } from '../../core/contract/responses.js';
 import { errors, Id, ProjectParams } from './schemas.js';
 
 const FileParams = ProjectParams.extend({ fileId: Id });
@@ -21,7 +22,7 @@ const figmaWebhooks: FastifyPluginAsyncZod = async (app) => {
         summary: 'Figma webhooks v2 receiver: the passcode must be the one registered for the file (checked in constant time; a refusal reads the same whether the file is tracked or not); bodies up to 1 MB, events at most a day old and five minutes ahead; a valid event queues one debounced check and answers at once',
         security: [],
         body: FigmaEvent,
-        response: { 200: z.object({ received: z.literal(true), files: z.number().int(), queued: z.number().int() }), ...errors },
+        response: { 200: FigmaEventReceivedOut, ...errors },
       },
     },
     async (request, reply) => {
@@ -40,7 +41,7 @@ const figmaWebhooks: FastifyPluginAsyncZod = async (app) => {
         summary: 'Create Figma webhooks for a tracked file, one per event type (Figma allows 3 a file; context file, a generated passcode stored hashed), pointing at this server (PUBLIC_URL)/api/v1/webhooks/figma',
         params: FileParams,
         body: z.object({ eventTypes: z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1).max(3).default(['FILE_UPDATE', 'FILE_DELETE']) }).default({ eventTypes: ['FILE_UPDATE', 'FILE_DELETE'] }),
-        response: { 201: z.object({ webhooks: z.array(z.object({ id: z.string(), eventType: z.string(), status: z.string(), endpoint: z.string() })) }), ...errors },
+        response: { 201: FigmaWebhooksOut, ...errors },
       },
     },
     async (request, reply) => {
@@ -57,7 +58,7 @@ const figmaWebhooks: FastifyPluginAsyncZod = async (app) => {
         tags: ['automation', 'files'],
         summary: 'Check a tracked file now (queued; reads the content even when its version did not move)',
         params: FileParams,
-        response: { 202: z.object({ queued: z.boolean() }), ...errors },
+        response: { 202: FileCheckQueuedOut, ...errors },
       },
     },
     async (request, reply) => {

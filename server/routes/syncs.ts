@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
-import { Proposal, SyncRequest, SyncResult } from '../../core/contract/sync.js';
+import { SyncRequest } from '../../core/contract/sync.js';
+import { DecisionsOut, SyncDetailOut, SyncOut, SyncUndoneOut } from '../../core/contract/responses.js';
 import { contextOf } from '../plugins/auth.js';
 import bodyAsText from '../plugins/body-as-text.js';
 import { decide, getSync, syncFromText, undoSync, type SyncServices } from '../services/sync/index.js';
@@ -8,13 +9,6 @@ import { errors, Id, ProjectParams } from './schemas.js';
 
 const SyncParams = z.object({ syncId: Id });
 
-const Timings = z.object({ validate: z.number(), detect: z.number(), generate: z.number(), diff: z.number(), store: z.number(), total: z.number() });
-const SyncOut = SyncResult.extend({ warnings: z.array(z.string()), replayed: z.boolean().optional(), timingsMs: Timings.optional() });
-const SyncDetailOut = SyncOut.extend({
-  createdAt: z.string(),
-  undoneAt: z.string().nullable(),
-  proposals: z.array(Proposal.extend({ draftStatus: z.string(), version: z.string() })),
-});
 
 const syncs: FastifyPluginAsyncZod = async (app) => {
   const services: SyncServices = { validator: app.syncValidator, generator: app.generator, databaseKind: app.db.kind, leaseMinutes: app.config.syncLeaseMinutes };
@@ -66,24 +60,7 @@ const syncs: FastifyPluginAsyncZod = async (app) => {
             .max(1000)
             .refine((ds) => new Set(ds.map((d) => d.componentId)).size === ds.length, 'each component may appear once'),
         }),
-        response: {
-          200: z.object({
-            syncId: z.string(),
-            results: z.array(
-              z.object({
-                componentId: z.string(),
-                decision: z.enum(['accept', 'reject']),
-                ok: z.boolean(),
-                status: z.string(),
-                /** null when the sync has no proposal for that component */
-                version: z.string().nullable(),
-                versionId: z.string().nullable(),
-                error: z.object({ code: z.string(), message: z.string() }).optional(),
-              }),
-            ),
-          }),
-          ...errors,
-        },
+        response: { 200: DecisionsOut, ...errors },
       },
     },
     async (request) => decide(contextOf(request), request.params.syncId, request.body.decisions),
@@ -97,14 +74,7 @@ const syncs: FastifyPluginAsyncZod = async (app) => {
         summary: 'Undo a whole sync (within 24 h, last 50 syncs): every component goes back to its previous current version, in one transaction',
         params: SyncParams,
         body: z.object({}).nullish(),
-        response: {
-          200: z.object({
-            syncId: z.string(),
-            undoneAt: z.string(),
-            components: z.array(z.object({ componentId: z.string(), name: z.string(), action: z.string(), version: z.string().nullable(), from: z.string().optional() })),
-          }),
-          ...errors,
-        },
+        response: { 200: SyncUndoneOut, ...errors },
       },
     },
     async (request) => undoSync(contextOf(request), request.params.syncId),

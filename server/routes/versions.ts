@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { LIMITS } from '../../core/contract/limits.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { GeneratedFile, Trigger, VersionStatus, VersionSummary } from '../../core/contract/api.js';
+import { GeneratedFile, Trigger, VersionStatus } from '../../core/contract/api.js';
 import { Bump } from '../../core/contract/changes.js';
 import { contextOf } from '../plugins/auth.js';
 import { sha256OfContent } from '../services/blobs.js';
 import {
   addTag, createDraft, getVersionDetail, listVersions, publishVersion, rejectVersion, removeTag, replaceDraftFiles, versionDownload,
 } from '../services/versions/index.js';
-import { VersionDetailOut, VersionOut } from '../../core/contract/responses.js';
+import { VersionDetailOut, VersionOut, VersionPageOut } from '../../core/contract/responses.js';
 import { ComponentParams, errors, Limit, Tag, Timestamp, VersionParams, versionOut, versionSummary } from './schemas.js';
 
 const JsonObject = z.record(z.string(), z.json());
@@ -70,7 +70,7 @@ const versions: FastifyPluginAsyncZod = async (app) => {
           cursor: z.string().max(200).optional(),
           limit: Limit,
         }),
-        response: { 200: z.object({ items: z.array(VersionSummary), nextCursor: z.string().nullable() }), ...errors },
+        response: { 200: VersionPageOut, ...errors },
       },
     },
     async (request) => {
