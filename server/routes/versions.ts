@@ -8,8 +8,9 @@ import { contextOf } from '../plugins/auth.js';
 import { notFound, unprocessable } from '../errors.js';
 import { filePathProblem } from '../../core/contract/file-path.js';
 import { sha256OfContent } from '../services/blobs.js';
+import { createDraft } from '../services/propose/index.js';
 import {
-  addTag, createDraft, getVersionDetail, getVersionWithFiles, listVersions, publishVersion, rejectVersion, removeTag, replaceDraftFiles,
+  addTag, getVersionDetail, getVersionWithFiles, listVersions, publishVersion, rejectVersion, removeTag, replaceDraftFiles,
 } from '../services/versions/index.js';
 import { ComponentParams, errors, Limit, Tag, Timestamp, VersionDetailOut, VersionOut, VersionParams, versionOut, versionSummary } from './schemas.js';
 

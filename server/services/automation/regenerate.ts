@@ -5,7 +5,7 @@ import type { ComponentSpec } from '../../../core/contract/specs.js';
 import type { RequestContext } from '../context.js';
 import { fullTokensOf } from '../generation/index.js';
 import { notify } from '../notify.js';
-import { proposeVersion, type ProposalOutcome } from '../proposals.js';
+import { proposeVersion, type ProposalOutcome } from '../propose/index.js';
 import type { BackgroundTrigger } from './apply-design.js';
 
 export type RegenerateResult = { kind: 'superseded' } | { kind: 'missing' } | ProposalOutcome;

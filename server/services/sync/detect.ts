@@ -6,7 +6,7 @@ import type { ClosureCache } from '../../../core/tokens/index.js';
 import type { RequestContext } from '../context.js';
 import { fullTokensOf, inputsKey, snapshotIdOf, withVersionTokensAll } from '../generation/index.js';
 import type { PhaseTimer } from '../phases.js';
-import { designInputs, detectChange, type DesignInputs, type Detection } from '../proposals.js';
+import { designInputs, detectChange, type DesignInputs, type Detection } from '../propose/index.js';
 import { describeError } from './result.js';
 import { TimeSlicer } from '../event-loop.js';
 import { lastRejected, rejectedEarlier, rejectedWith } from '../rejected.js';
@@ -104,7 +104,7 @@ export async function detectComponents(ctx: RequestContext, fileKey: string, spe
 /**
  * Changes rejected earlier with the same inputs are not generated again (rejected.ts). One whose
  * design is recorded as it is now is settled here, without a transaction; the others still record
- * their design in the store step, where proposeVersion finds the same rejection.
+ * their design in the store step, where proposing finds the same rejection (services/propose).
  */
 async function rememberRejections(ctx: RequestContext, detected: Detected[], known: ReadonlyMap<string, Omit<ReadComponent, 'currentVersion'>>, fileKey: string): Promise<Detected[]> {
   const candidates = detected.filter((d): d is Changed => d.kind === 'changed' && d.needsGeneration && known.has(d.spec.id));
