@@ -13,7 +13,7 @@ import type { Tx } from './database.js';
 // undefined and Prisma.DbNull are SQL NULL. Table names are the callers' constants, never input.
 
 /** Inserts the rows; columns no row names keep their defaults. */
-export async function bulkInsert(tx: Tx, table: string, rows: ReadonlyArray<Record<string, unknown>>): Promise<void> {
+export async function bulkInsert(tx: Tx, table: string, rows: readonly object[]): Promise<void> {
   if (!rows.length) return;
   const { columns, json } = payloadOf(rows);
   const names = columns.map((c) => `"${c}"`).join(', ');
@@ -21,7 +21,7 @@ export async function bulkInsert(tx: Tx, table: string, rows: ReadonlyArray<Reco
 }
 
 /** Updates rows by id: each row's fields but `id` are set. */
-export async function bulkUpdate(tx: Tx, table: string, rows: ReadonlyArray<{ id: string } & Record<string, unknown>>): Promise<void> {
+export async function bulkUpdate(tx: Tx, table: string, rows: ReadonlyArray<{ id: string }>): Promise<void> {
   if (!rows.length) return;
   const { columns, json } = payloadOf(rows);
   const set = columns.filter((c) => c !== 'id').map((c) => `"${c}" = v."${c}"`).join(', ');
@@ -34,13 +34,13 @@ export function columnOf(field: string): string {
 }
 
 /** The columns every row's fields name between them, and the rows as JSON keyed by column. */
-function payloadOf(rows: ReadonlyArray<Record<string, unknown>>): { columns: string[]; json: string } {
+function payloadOf(rows: readonly object[]): { columns: string[]; json: string } {
   const fields = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const columns = fields.map(columnOf);
   const payload = rows.map((r) => {
     const out: Record<string, unknown> = {};
     for (const [i, field] of fields.entries()) {
-      const v = r[field];
+      const v = (r as Record<string, unknown>)[field];
       out[columns[i]!] = v instanceof Date ? v.toISOString() : v === undefined || v === Prisma.DbNull ? null : v;
     }
     return out;

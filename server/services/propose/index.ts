@@ -2,6 +2,7 @@
 // write (propose.ts over write.ts), N at once or one; drafts made from given files take the
 // same writer (from-files.ts). Nothing else inserts component versions.
 export { designInputs, detectChange, type DesignInputs, type Detection } from './detect.js';
+export { pendingDraftsOf, type PendingDraft } from './pending.js';
 export { prepareDrafts, type Groundwork } from './prepare.js';
 export { proposalFromDraft, type ProposedRow, type StoredChanges } from './proposal.js';
 export {

@@ -93,7 +93,7 @@ export async function writeDrafts(tx: Tx, ctx: Omit<RequestContext, 'db'>, draft
   const now = new Date();
   const numbers = await numbersOf(tx, drafts);
   await supersedePending(tx, ctx, drafts, now);
-  const rows = drafts.map((d, i) => ({ id: randomUUID(), ...draftRow(ctx, d, numbers[i]!), createdAt: now }));
+  const rows = drafts.map((d, i) => draftRow(ctx, d, numbers[i]!, now));
   await bulkInsert(tx, 'component_versions', rows);
   const refs = drafts.map((d) => d.refs ?? d.input.files.map((f): StoredFileRef => ({ path: f.path, sha256: sha256OfContent(f.content) })));
   await insertBlobs(tx, await blobsOf(tx, drafts, refs, options.packed));
@@ -101,8 +101,8 @@ export async function writeDrafts(tx: Tx, ctx: Omit<RequestContext, 'db'>, draft
   const audits = [...(options.audits ?? []), ...rows.map((r, i) => draftAudit(r, refs[i]!, drafts[i]!.baseFilesHash))];
   await bulkInsert(tx, 'audit_events', audits.map((a) => ({ id: randomUUID(), ...auditRow(ctx, a), createdAt: now })));
   return rows.map((r) => ({
-    id: r.id, componentId: r.componentId, baseVersionId: r.baseVersionId ?? null, version: r.version, bump: r.bump ?? null,
-    changes: r.changes as Prisma.JsonValue, changeSummary: r.changeSummary as string[], warnings: r.warnings as string[], hasConflicts: r.hasConflicts ?? false,
+    id: r.id, componentId: r.componentId, baseVersionId: r.baseVersionId, version: r.version, bump: r.bump,
+    changes: r.changes as Prisma.JsonValue, changeSummary: r.changeSummary, warnings: r.warnings, hasConflicts: r.hasConflicts,
   }));
 }
 
@@ -150,8 +150,10 @@ async function blobsOf(tx: Tx, drafts: readonly DraftToWrite[], refs: StoredFile
   return [...ready, ...(await packNewBlobs(tx, unchecked))];
 }
 
+type DraftRow = ReturnType<typeof draftRow>;
+
 /** The row of a draft numbered `version` on top of its head. */
-function draftRow(ctx: Omit<RequestContext, 'db'>, d: DraftToWrite, version: string): Prisma.ComponentVersionUncheckedCreateInput {
+function draftRow(ctx: Omit<RequestContext, 'db'>, d: DraftToWrite, version: string, now: Date) {
   const { input, head } = d;
   const parts = parseVersion(version);
   const tokens = input.tokens ?? {};
@@ -159,6 +161,7 @@ function draftRow(ctx: Omit<RequestContext, 'db'>, d: DraftToWrite, version: str
   const byReference = input.tokensSnapshotId ?? null;
   if (byReference && !input.tokensHash) throw new Error('a draft referencing its tokens needs their hash');
   return {
+    id: randomUUID(),
     componentId: d.componentId,
     major: parts.major,
     minor: parts.minor,
@@ -187,17 +190,18 @@ function draftRow(ctx: Omit<RequestContext, 'db'>, d: DraftToWrite, version: str
     hasConflicts: input.hasConflicts ?? false,
     customized: input.customized ?? false,
     syncId: input.syncId ?? null,
+    createdAt: now,
   };
 }
 
 /** The audit entry of a new draft: its files hash after, its base's before. */
-function draftAudit(row: { id: string; componentId: string; version: string; branch?: string | undefined; bump?: string | null | undefined; trigger: string }, refs: StoredFileRef[], beforeHash: string | null): AuditInput {
+function draftAudit(row: DraftRow, refs: StoredFileRef[], beforeHash: string | null): AuditInput {
   return {
     action: 'version.create',
     targetType: 'component_version',
     targetId: row.id,
     beforeHash,
     afterHash: filesHashOf(refs),
-    data: { componentId: row.componentId, version: row.version, branch: row.branch ?? MAIN, bump: row.bump ?? null, trigger: row.trigger },
+    data: { componentId: row.componentId, version: row.version, branch: row.branch, bump: row.bump, trigger: row.trigger },
   };
 }

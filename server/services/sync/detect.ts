@@ -6,7 +6,7 @@ import type { ClosureCache } from '../../../core/tokens/index.js';
 import type { RequestContext } from '../context.js';
 import { fullTokensOf, inputsKey, snapshotIdOf, withVersionTokensAll } from '../generation/index.js';
 import type { PhaseTimer } from '../phases.js';
-import { designInputs, detectChange, type DesignInputs, type Detection } from '../propose/index.js';
+import { designInputs, detectChange, pendingDraftsOf, type DesignInputs, type Detection, type PendingDraft } from '../propose/index.js';
 import { describeError } from './result.js';
 import { TimeSlicer } from '../event-loop.js';
 import { lastRejected, rejectedEarlier, rejectedWith } from '../rejected.js';
@@ -67,7 +67,7 @@ export async function detectComponents(ctx: RequestContext, fileKey: string, spe
       include: { currentVersion: { omit: { tokens: true, spec: true, changes: true } } },
     })).map((c) => [c.figmaId, c]),
   );
-  const pending = await pendingDrafts(ctx, [...known.values()].map((c) => c.id));
+  const pending = await pendingDraftsOf(ctx.db, [...known.values()].map((c) => c.id));
   // The whole token sets the current versions were generated from (usually one, the last sync's).
   const baseTokens = new Map<string, TokenSet | null>();
   for (const c of known.values()) {
@@ -137,20 +137,6 @@ async function baseInputs(ctx: RequestContext, versionIds: string[]): Promise<Ma
   const rows = await ctx.db.componentVersion.findMany({ where: { id: { in: versionIds } }, select: { id: true, tokens: true, tokensSnapshotId: true, spec: true } });
   const read = await withVersionTokensAll(ctx.db, ctx.projectId, rows);
   return new Map(read.map((r) => [r.id, { tokens: r.tokens, spec: r.spec }]));
-}
-
-type PendingDraft = { componentId: string; baseVersionId: string | null; tokensHash: string; specHash: string; patternId: string; patternVersion: string };
-
-/** Each component's newest pending draft on main. */
-async function pendingDrafts(ctx: RequestContext, componentIds: string[]): Promise<Map<string, PendingDraft>> {
-  const rows = await ctx.db.componentVersion.findMany({
-    where: { componentId: { in: componentIds }, branch: 'main', status: 'draft' },
-    orderBy: { createdAt: 'desc' },
-    select: { componentId: true, baseVersionId: true, tokensHash: true, specHash: true, patternId: true, patternVersion: true },
-  });
-  const newest = new Map<string, PendingDraft>();
-  for (const r of rows) if (!newest.has(r.componentId)) newest.set(r.componentId, r);
-  return newest;
 }
 
 function detectOne(

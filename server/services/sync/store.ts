@@ -5,6 +5,7 @@
 // component never blocks the others.
 import { randomUUID } from 'node:crypto';
 import pLimit from 'p-limit';
+import type { Prisma } from '../../db/generated/client.js';
 import type { Tx } from '../../db/database.js';
 import { bulkInsert, bulkUpdate } from '../../db/bulk-insert.js';
 import type { AuditInput } from '../audit.js';
@@ -12,7 +13,7 @@ import { yieldToEventLoop } from '../event-loop.js';
 import { inputsFor } from '../generation/index.js';
 import { prepareDrafts, proposeDrafts, type Groundwork, type PackedFiles, type ProposedComponent } from '../propose/index.js';
 import type { Prepared } from './generate.js';
-import { latestDesign } from './latest-design.js';
+import { latestDesign, type LatestDesign } from './latest-design.js';
 import { describeError } from './result.js';
 import type { Stored, SyncScope } from './types.js';
 
@@ -95,8 +96,8 @@ async function recordDesigns(tx: Tx, scope: SyncScope, chunk: Prepared[]): Promi
     ctx.projectId, chunk.map((p) => p.spec.id),
   );
   const found = new Map(rows.map((r) => [r.figma_id, r]));
-  const created: Array<Record<string, unknown>> = [];
-  const updated: Array<{ id: string } & Record<string, unknown>> = [];
+  const created: Prisma.ComponentCreateManyInput[] = [];
+  const updated: Array<LatestDesign & { id: string; updatedAt: Date }> = [];
   const audits: AuditInput[] = [];
   const components = chunk.map((p): ProposedComponent => {
     const c = found.get(p.spec.id);
