@@ -72,11 +72,6 @@ export interface PackedFiles {
   blobs: readonly PackedBlob[];
 }
 
-export interface WrittenDraft extends ProposedRow {
-  componentId: string;
-  baseVersionId: string | null;
-}
-
 export interface WriteOptions {
   packed?: PackedFiles | undefined;
   /** Audit entries of the same change to record with the drafts' (the components a sync created). */
@@ -89,7 +84,7 @@ export interface WriteOptions {
  * entry each. A statement per step, each for every draft at once: on PGlite the transaction
  * holds the only connection, and every other request waits for it.
  */
-export async function writeDrafts(tx: Tx, ctx: Omit<RequestContext, 'db'>, drafts: readonly DraftToWrite[], options: WriteOptions = {}): Promise<WrittenDraft[]> {
+export async function writeDrafts(tx: Tx, ctx: Omit<RequestContext, 'db'>, drafts: readonly DraftToWrite[], options: WriteOptions = {}): Promise<ProposedRow[]> {
   const now = new Date();
   const numbers = await numbersOf(tx, drafts);
   await supersedePending(tx, ctx, drafts, now);
@@ -100,10 +95,7 @@ export async function writeDrafts(tx: Tx, ctx: Omit<RequestContext, 'db'>, draft
   await bulkInsert(tx, 'version_files', rows.flatMap((r, i) => refs[i]!.map((f) => ({ versionId: r.id, path: f.path, blobSha256: f.sha256 }))));
   const audits = [...(options.audits ?? []), ...rows.map((r, i) => draftAudit(r, refs[i]!, drafts[i]!.baseFilesHash))];
   await bulkInsert(tx, 'audit_events', audits.map((a) => ({ id: randomUUID(), ...auditRow(ctx, a), createdAt: now })));
-  return rows.map((r) => ({
-    id: r.id, componentId: r.componentId, baseVersionId: r.baseVersionId, version: r.version, bump: r.bump,
-    changes: r.changes as Prisma.JsonValue, changeSummary: r.changeSummary, warnings: r.warnings, hasConflicts: r.hasConflicts,
-  }));
+  return rows.map((r) => ({ id: r.id, version: r.version, bump: r.bump, changes: r.changes as Prisma.JsonValue, changeSummary: r.changeSummary, warnings: r.warnings, hasConflicts: r.hasConflicts }));
 }
 
 const branchOf = (d: DraftToWrite): string => d.input.branch ?? MAIN;
