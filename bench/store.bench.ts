@@ -14,7 +14,8 @@ import { createScratchDatabase } from '../test/helpers/databases.js';
 import { buildApp, type App } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { openDatabase, type Database } from '../server/db/database.js';
-import { createDraftInTx, publishInTx, type DraftInput } from '../server/services/versions/index.js';
+import { createDraftInTx, type DraftInput } from '../server/services/propose/index.js';
+import { publishInTx } from '../server/services/versions/index.js';
 import type { RequestContext } from '../server/services/context.js';
 
 const VERSIONS = Number(process.env.BENCH_STORE_VERSIONS ?? 10_000);

@@ -5,8 +5,9 @@ import { GeneratedFile, Trigger, VersionStatus } from '../../core/contract/api.j
 import { Bump } from '../../core/contract/changes.js';
 import { contextOf } from '../plugins/auth.js';
 import { sha256OfContent } from '../services/blobs.js';
+import { createDraft } from '../services/propose/index.js';
 import {
-  addTag, createDraft, getVersionDetail, listVersions, publishVersion, rejectVersion, removeTag, replaceDraftFiles, versionDownload,
+  addTag, getVersionDetail, listVersions, publishVersion, rejectVersion, removeTag, replaceDraftFiles, versionDownload,
 } from '../services/versions/index.js';
 import { VersionDetailOut, VersionOut, VersionPageOut } from '../../core/contract/responses.js';
 import { ComponentParams, errors, Limit, Tag, Timestamp, VersionParams, versionOut, versionSummary } from './schemas.js';

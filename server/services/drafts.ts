@@ -1,6 +1,6 @@
 // Drafts waiting for review across a project: what a browser reviewer sees without a sync in hand.
 import type { RequestContext } from './context.js';
-import { proposalFromDraft } from './proposals.js';
+import { proposalFromDraft } from './propose/index.js';
 import { MAIN } from './versions/index.js';
 
 const MAX_DRAFTS = 500;

@@ -18,7 +18,8 @@ import { findComponent } from './components.js';
 import type { RequestContext } from './context.js';
 import { previousInputs, statsOfDiff, withVersionTokensAll } from './generation/index.js';
 import { changesBetween, storedInputsOf, type StoredInputs } from './version-inputs.js';
-import { createDraftInTx, filesHash, MAIN, mergeSourceOf, validateFiles } from './versions/index.js';
+import { createDraftInTx, supersedeDrafts } from './propose/index.js';
+import { filesHash, MAIN, mergeSourceOf, validateFiles } from './versions/index.js';
 
 type VersionRow = Prisma.ComponentVersionGetPayload<object>;
 
@@ -266,16 +267,14 @@ function checkResolution(files: GeneratedFile[]): void {
 
 /** The branch is closing: its drafts could never be published. */
 async function supersedeBranchDrafts(tx: Tx, ctx: Omit<RequestContext, 'db'>, componentId: string, name: string) {
-  await tx.componentVersion.updateMany({ where: { componentId, branch: name, status: 'draft' }, data: { status: 'superseded', decidedAt: new Date(), decidedBy: ctx.actor } });
+  await supersedeDrafts(tx, ctx, { componentIds: [componentId], branch: name });
 }
 
 /** A new merge attempt of the same branch replaces an earlier conflicted merge draft. */
 async function supersedeEarlierMergeDrafts(tx: Tx, ctx: Omit<RequestContext, 'db'>, componentId: string, name: string) {
   const drafts = await tx.componentVersion.findMany({ where: { componentId, branch: MAIN, status: 'draft', trigger: 'merge' }, select: { id: true, generationParams: true } });
   const ids = drafts.filter((d) => mergeSourceOf(d.generationParams)?.branch === name).map((d) => d.id);
-  if (ids.length) {
-    await tx.componentVersion.updateMany({ where: { id: { in: ids }, status: 'draft' }, data: { status: 'superseded', decidedAt: new Date(), decidedBy: ctx.actor } });
-  }
+  await supersedeDrafts(tx, ctx, { componentIds: [componentId], branch: MAIN, ids });
 }
 
 async function audit(

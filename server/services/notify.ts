@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Prisma } from '../db/generated/client.js';
 import type { Tx } from '../db/database.js';
-import { bulkInsert, type BulkColumn } from '../db/bulk-insert.js';
+import { bulkInsert } from '../db/bulk-insert.js';
 import type { RequestContext } from './context.js';
 
 /** The kinds, which are also the categories an outbound webhook opts into. */
@@ -28,27 +28,18 @@ export interface NotificationInput {
   componentId?: string | null;
 }
 
-const COLUMNS: BulkColumn[] = [
-  ['id', 'uuid', 'id'], ['project_id', 'uuid', 'projectId'], ['kind', 'text', 'kind'], ['title', 'text', 'title'], ['body', 'text', 'body'],
-  ['data', 'jsonb', 'data'], ['component_id', 'uuid', 'componentId'], ['created_at', 'timestamptz', 'createdAt'],
-];
-const DELIVERY_COLUMNS: BulkColumn[] = [
-  ['id', 'uuid', 'id'], ['webhook_id', 'uuid', 'webhookId'], ['notification_id', 'uuid', 'notificationId'], ['event', 'text', 'event'],
-  ['status', 'text', 'status'], ['attempts', 'int', 'attempts'], ['created_at', 'timestamptz', 'createdAt'],
-];
-
 export async function notify(tx: Tx, ctx: Pick<RequestContext, 'projectId' | 'jobs'>, inputs: readonly NotificationInput[]): Promise<string[]> {
   if (!inputs.length) return [];
   const now = new Date();
   const rows = inputs.map((n) => ({ id: randomUUID(), projectId: ctx.projectId, kind: n.kind, title: n.title, body: n.body, data: n.data ?? {}, componentId: n.componentId ?? null, createdAt: now }));
-  await bulkInsert(tx, 'notifications', COLUMNS, rows);
+  await bulkInsert(tx, 'notifications', rows);
 
   const hooks = await tx.outboundWebhook.findMany({ where: { projectId: ctx.projectId, active: true }, select: { id: true, events: true } });
   const deliveries = rows.flatMap((n) =>
     hooks.filter((h) => h.events.length === 0 || h.events.includes(n.kind) || h.events.includes('*')).map((h) => ({ id: randomUUID(), webhookId: h.id, notificationId: n.id, event: n.kind, status: 'pending', attempts: 0, createdAt: now })),
   );
   if (deliveries.length) {
-    await bulkInsert(tx, 'webhook_deliveries', DELIVERY_COLUMNS, deliveries);
+    await bulkInsert(tx, 'webhook_deliveries', deliveries);
     for (const d of deliveries) await ctx.jobs?.send(tx, 'webhook-delivery', { projectId: ctx.projectId, deliveryId: d.id });
   }
   return rows.map((r) => r.id);

@@ -8,7 +8,7 @@ import { loadVersionFiles } from './blobs.js';
 import { findComponent } from './components.js';
 import type { RequestContext } from './context.js';
 import { previousInputs, snapshotIdOf, withVersionTokens } from './generation/index.js';
-import { proposeVersion } from './proposals.js';
+import { proposeVersion } from './propose/index.js';
 import { canonicalTokens } from './token-input.js';
 import { branchHead, filesHash, MAIN } from './versions/index.js';
 

@@ -9,7 +9,8 @@ import { findComponent } from './components.js';
 import type { RequestContext } from './context.js';
 import { fileStats, previousInputs, withVersionTokensAll } from './generation/index.js';
 import { changesBetween, storedInputsOf } from './version-inputs.js';
-import { createDraftInTx, filesHash, MAIN } from './versions/index.js';
+import { createDraftInTx } from './propose/index.js';
+import { filesHash, MAIN } from './versions/index.js';
 
 type VersionRow = Prisma.ComponentVersionGetPayload<object>;
 

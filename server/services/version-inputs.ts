@@ -2,7 +2,7 @@ import type { Prisma } from '../db/generated/client.js';
 import type { PatternChange, SpecChange, TokenChange } from '../../core/contract/changes.js';
 import type { BumpDecision, BumpInput } from '../../core/changes/index.js';
 import { assessChange, type VersionInputs } from './generation/index.js';
-import type { DraftInput } from './versions/index.js';
+import type { DraftInput } from './propose/index.js';
 
 type VersionRow = Prisma.ComponentVersionGetPayload<object>;
 

@@ -4,7 +4,7 @@
 import type { RequestContext } from '../context.js';
 import { fullTokensOf } from '../generation/index.js';
 import { notify } from '../notify.js';
-import { proposeVersion, type ProposalOutcome } from '../proposals.js';
+import { proposeVersion, type ProposalOutcome } from '../propose/index.js';
 import { latestSpecOf } from '../sync/index.js';
 import type { BackgroundTrigger } from './apply-design.js';
 

@@ -18,7 +18,7 @@ export interface VersionTokensRow {
  * The row with its `tokens` read: inline ones as they are, a reference as the closure of the
  * spec's refs over the snapshot (shared with every other version of that snapshot binding the
  * same tokens). Every reader of a version's token inputs goes through here; writers store the
- * reference and no copy (versions/drafts.ts draftData).
+ * reference and no copy (propose/write.ts).
  */
 export async function withVersionTokens<T extends VersionTokensRow>(db: Tx | PrismaClient, projectId: string, row: T): Promise<T> {
   if (row.tokensSnapshotId === null) return row;

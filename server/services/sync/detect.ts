@@ -6,7 +6,7 @@ import type { ClosureCache } from '../../../core/tokens/index.js';
 import type { RequestContext } from '../context.js';
 import { fullTokensOf, inputsKey, snapshotIdOf, withVersionTokensAll } from '../generation/index.js';
 import type { PhaseTimer } from '../phases.js';
-import { designInputs, detectChange, type DesignInputs, type Detection } from '../proposals.js';
+import { designInputs, detectChange, pendingDraftsOf, type DesignInputs, type Detection, type PendingDraft } from '../propose/index.js';
 import { describeError } from './result.js';
 import { TimeSlicer } from '../event-loop.js';
 import { lastRejected, rejectedEarlier, rejectedWith } from '../rejected.js';
@@ -67,7 +67,7 @@ export async function detectComponents(ctx: RequestContext, fileKey: string, spe
       include: { currentVersion: { omit: { tokens: true, spec: true, changes: true } } },
     })).map((c) => [c.figmaId, c]),
   );
-  const pending = await pendingDrafts(ctx, [...known.values()].map((c) => c.id));
+  const pending = await pendingDraftsOf(ctx.db, [...known.values()].map((c) => c.id));
   // The whole token sets the current versions were generated from (usually one, the last sync's).
   const baseTokens = new Map<string, TokenSet | null>();
   for (const c of known.values()) {
@@ -104,7 +104,7 @@ export async function detectComponents(ctx: RequestContext, fileKey: string, spe
 /**
  * Changes rejected earlier with the same inputs are not generated again (rejected.ts). One whose
  * design is recorded as it is now is settled here, without a transaction; the others still record
- * their design in the store step, where proposeVersion finds the same rejection.
+ * their design in the store step, where proposing finds the same rejection (services/propose).
  */
 async function rememberRejections(ctx: RequestContext, detected: Detected[], known: ReadonlyMap<string, Omit<ReadComponent, 'currentVersion'>>, fileKey: string): Promise<Detected[]> {
   const candidates = detected.filter((d): d is Changed => d.kind === 'changed' && d.needsGeneration && known.has(d.spec.id));
@@ -137,20 +137,6 @@ async function baseInputs(ctx: RequestContext, versionIds: string[]): Promise<Ma
   const rows = await ctx.db.componentVersion.findMany({ where: { id: { in: versionIds } }, select: { id: true, tokens: true, tokensSnapshotId: true, spec: true } });
   const read = await withVersionTokensAll(ctx.db, ctx.projectId, rows);
   return new Map(read.map((r) => [r.id, { tokens: r.tokens, spec: r.spec }]));
-}
-
-type PendingDraft = { componentId: string; baseVersionId: string | null; tokensHash: string; specHash: string; patternId: string; patternVersion: string };
-
-/** Each component's newest pending draft on main. */
-async function pendingDrafts(ctx: RequestContext, componentIds: string[]): Promise<Map<string, PendingDraft>> {
-  const rows = await ctx.db.componentVersion.findMany({
-    where: { componentId: { in: componentIds }, branch: 'main', status: 'draft' },
-    orderBy: { createdAt: 'desc' },
-    select: { componentId: true, baseVersionId: true, tokensHash: true, specHash: true, patternId: true, patternVersion: true },
-  });
-  const newest = new Map<string, PendingDraft>();
-  for (const r of rows) if (!newest.has(r.componentId)) newest.set(r.componentId, r);
-  return newest;
 }
 
 function detectOne(

@@ -7,3 +7,4 @@ export * from './find.js';
 export * from './history.js';
 export * from './publish.js';
 export * from './tags.js';
+export * from './numbers.js';
