@@ -1,5 +1,5 @@
 import { generateTokensCss } from '../core/codegen/index.js';
-import { canonicalTokens } from '../server/services/token-input.js';
+import { canonicalTokens } from '../server/services/generation/token-input.js';
 import { DTCG_EXAMPLES, dtcgExampleTokens } from '../test/helpers/dtcg-examples.js';
 import { median } from './support.js';
 import type { Bench } from './types.js';

@@ -16,7 +16,7 @@ import { loadConfig } from '../server/config.js';
 import { openDatabase, type Database } from '../server/db/database.js';
 import { createDraftInTx, type DraftInput } from '../server/services/propose/index.js';
 import { publishInTx } from '../server/services/versions/index.js';
-import type { RequestContext } from '../server/services/context.js';
+import type { RequestContext } from '../server/lib/context.js';
 
 const VERSIONS = Number(process.env.BENCH_STORE_VERSIONS ?? 10_000);
 /** Versions written one request-sized transaction at a time (draft, then publish), as the API does. */

@@ -18,7 +18,7 @@ import auth from './plugins/auth.js';
 import workers from './plugins/workers.js';
 import jobs from './plugins/jobs.js';
 import { routes } from './routes/index.js';
-import { installNativeSha256 } from './services/native-hash.js';
+import { installNativeSha256 } from './lib/native-hash.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

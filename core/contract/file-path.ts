@@ -3,7 +3,7 @@ import { LIMITS } from './limits.js';
 
 // Control characters (C0, DEL, C1) and the bidirectional overrides and isolates that make a
 // name display differently from what it is ("Trojan Source").
-// eslint-disable-next-line no-control-regex
+ 
 const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 function utf8Length(s: string): number {

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { LIMITS } from './limits.js';
 import { TokensInput } from './tokens.js';
 

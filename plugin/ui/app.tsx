@@ -26,7 +26,7 @@ export function App({ host }: { host: Host }) {
   const [tab, setTab] = useState<TabId>('review');
 
   useEffect(() => {
-    (async () => {
+    void (async () => {
       const settings = await host.loadSettings().catch(() => null);
       if (settings?.serverUrl && settings.token) {
         try {

@@ -78,6 +78,8 @@ export class PGliteThread {
 
   /** A Prisma driver adapter factory whose statements run on the thread. */
   prismaAdapter(): SqlDriverAdapterFactory {
+    // The adapter's methods have their own `this` (Prisma calls them on the adapter).
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const thread = this;
     return {
       provider: 'postgres',
@@ -104,6 +106,8 @@ export class PGliteThread {
 
   /** The migrator's raw SQL over the thread. */
   rawSql(txId?: number): RawSql {
+    // The adapter's methods have their own `this` (Prisma calls them on the adapter).
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const thread = this;
     return {
       query: <T>(sql: string, params: unknown[] = []) => thread.call<T[]>('raw.query', { txId, sql, params }),

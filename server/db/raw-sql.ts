@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 
 /**
  * The smallest SQL surface the migrator and a few maintenance queries need, over either

@@ -1,10 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Scope } from '../../core/contract/api.js';
-import { authenticate, scopeAllows, type Principal } from '../services/api-tokens.js';
-import { bootstrap } from '../services/projects.js';
-import { forbidden, unauthorized } from '../errors.js';
-import type { RequestContext } from '../services/context.js';
+import { authenticate, scopeAllows, type Principal } from '../services/projects/index.js';
+import { bootstrap } from '../services/projects/index.js';
+import { forbidden, unauthorized } from '../lib/errors.js';
+import type { RequestContext } from '../lib/context.js';
 import { rateLimited, windowText } from './rate-limit.js';
 
 declare module 'fastify' {

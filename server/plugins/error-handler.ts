@@ -1,8 +1,8 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError } from '../errors.js';
-import { fieldPath, validationFailed } from '../services/validation-error.js';
+import { AppError } from '../lib/errors.js';
+import { fieldPath, validationFailed } from '../lib/validation-error.js';
 
 interface ErrorShape {
   statusCode: number;

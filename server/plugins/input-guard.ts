@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
-import { inputProblem, inputRefused } from '../services/input-problem.js';
-import { yieldToEventLoop } from '../services/event-loop.js';
+import { inputProblem, inputRefused } from '../lib/input-problem.js';
+import { yieldToEventLoop } from '../lib/event-loop.js';
 
 /**
  * Runs before validation on every route: PostgreSQL text and jsonb cannot hold U+0000 or a

@@ -7,12 +7,8 @@ import { systemContext } from '../jobs/context.js';
 import { jobQueue, type JobQueue } from '../jobs/job-queue.js';
 import { hookKey, manualKey, resumeOverduePolls, schedulePoll } from '../jobs/polls.js';
 import { QUEUES, QUEUE_NAMES, type Payload, type QueueName } from '../jobs/queues.js';
-import { checkFile } from '../services/automation/check-file.js';
-import { runDaily } from '../services/automation/daily.js';
-import { sendDelivery } from '../services/automation/deliveries.js';
-import { webhookCheckDelay } from '../services/automation/figma-webhooks.js';
-import { regenerateRecorded, regenerationFailed } from '../services/automation/regenerate.js';
-import { checkTokenSource, confinedPath, TokenSourceWatcher } from '../services/automation/token-sources.js';
+import { checkFile, runDaily, webhookCheckDelay, regenerateRecorded, regenerationFailed, checkTokenSource, confinedPath, TokenSourceWatcher } from '../services/automation/index.js';
+import { sendDelivery } from '../services/notifications/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -65,7 +61,9 @@ export default fp(
     // once: the queue drains at the speed of the jobs, and idles at the interval only when empty.
     const work = async <N extends QueueName>(name: N, handle: (data: Payload<N>, job: PgBoss.JobWithMetadata<unknown>) => Promise<unknown>) => {
       for (let i = 0; i < QUEUES[name].workers; i++) {
+        // Not const: the handler can run before boss.work has answered with the worker's id.
         let id: string | undefined;
+        // eslint-disable-next-line prefer-const -- see above
         id = await boss.work(name, { pollingIntervalSeconds: config.jobs.pollSeconds, batchSize: 1, includeMetadata: true }, async ([job]) => {
           try {
             return await handle(QUEUES[name].payload.parse(job!.data) as Payload<N>, job!);

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import { LIMITS } from '../../core/contract/limits.js';
-import { jsonDepthExceeds, tooDeep } from '../services/json-body.js';
+import { jsonDepthExceeds, tooDeep } from '../lib/json-body.js';
 
 /** Replaces the JSON body parser with one that refuses bodies nested deeper than LIMITS.jsonDepth. */
 export default fp(
@@ -12,7 +12,7 @@ export default fp(
         done(tooDeep(), undefined);
         return;
       }
-      parse(request, body as string, done);
+      void parse(request, body as string, done);
     });
   },
   { name: 'json-depth', fastify: '5.x' },

@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import { RequestActivity } from '../services/activity.js';
+import { RequestActivity } from '../services/reports/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

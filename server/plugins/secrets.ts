@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import { loadSecretKey, secretBox, type SecretBox } from '../services/secrets.js';
+import { loadSecretKey, secretBox, type SecretBox } from '../lib/secrets.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -1,8 +1,7 @@
 import fp from 'fastify-plugin';
 import { Gauge } from 'prom-client';
 import { DiffPool } from '../workers/diffs.js';
-import { syncValidator, type SyncValidator } from '../services/sync/validate-off-thread.js';
-import { generatorPool, type Generator } from '../services/sync/generate.js';
+import { syncValidator, type SyncValidator, generatorPool, type Generator } from '../services/sync/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Scope } from '../../core/contract/api.js';
 import { TokenInfoListOut, TokenInfoOut, TokenOut } from '../../core/contract/responses.js';
 import { contextOf } from '../plugins/auth.js';
-import { issueProjectToken, listTokens, revokeToken, type IssuedToken, type TokenInfo } from '../services/api-tokens.js';
+import { issueProjectToken, listTokens, revokeToken, type IssuedToken, type TokenInfo } from '../services/projects/index.js';
 import { errors, Id, ProjectParams } from './schemas.js';
 
 export function tokenOut(t: IssuedToken): TokenOut {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../plugins/auth.js';
-import { listAudit } from '../services/audit.js';
+import { listAudit } from '../lib/audit.js';
 import { AuditPageOut } from '../../core/contract/responses.js';
 import { errors, Limit, ProjectParams } from './schemas.js';
 

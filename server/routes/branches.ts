@@ -4,8 +4,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { GeneratedFile } from '../../core/contract/api.js';
 import { BranchListOut, BranchMergedOut, BranchNotMergedOut, BranchOut } from '../../core/contract/responses.js';
 import { contextOf } from '../plugins/auth.js';
-import { BRANCH_NAME, BRANCH_NAME_RULE, createBranch, listBranches, type BranchView } from '../services/branches.js';
-import { mergeBranch } from '../services/merge.js';
+import { BRANCH_NAME, BRANCH_NAME_RULE, createBranch, listBranches, type BranchView } from '../services/versions/index.js';
+import { mergeBranch } from '../services/propose/index.js';
 import { ComponentParams, errors, Id, versionOut, versionSummary } from './schemas.js';
 
 const BranchName = z.string().regex(BRANCH_NAME, BRANCH_NAME_RULE).refine((n) => n !== 'main', BRANCH_NAME_RULE);

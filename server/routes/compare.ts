@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { CompareOut } from '../../core/contract/responses.js';
 import { contextOf } from '../plugins/auth.js';
-import { compareVersions } from '../services/compare.js';
+import { compareVersions } from '../services/versions/index.js';
 import { ComponentParams, errors, versionSummary } from './schemas.js';
 
 const compare: FastifyPluginAsyncZod = async (app) => {

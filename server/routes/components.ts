@@ -4,7 +4,7 @@ import { Policy } from '../../core/contract/api.js';
 import { LIMITS } from '../../core/contract/limits.js';
 import { ComponentOut, ComponentPageOut } from '../../core/contract/responses.js';
 import { contextOf } from '../plugins/auth.js';
-import { createComponent, findComponent, listComponents, updateComponent } from '../services/components.js';
+import { createComponent, findComponent, listComponents, updateComponent } from '../services/versions/index.js';
 import { ComponentParams, componentOut, errors, Limit, ProjectParams } from './schemas.js';
 
 const components: FastifyPluginAsyncZod = async (app) => {

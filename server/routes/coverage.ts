@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../plugins/auth.js';
-import { projectCoverage } from '../services/coverage.js';
+import { projectCoverage } from '../services/reports/index.js';
 import { CoverageOut } from '../../core/contract/responses.js';
 import { errors, ProjectParams } from './schemas.js';
 

@@ -3,7 +3,7 @@ import { LIMITS } from '../../core/contract/limits.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { GeneratedFile } from '../../core/contract/api.js';
 import { contextOf } from '../plugins/auth.js';
-import { deleteCustomization, getCustomization, putCustomization } from '../services/customizations.js';
+import { deleteCustomization, getCustomization, putCustomization } from '../services/versions/index.js';
 import { CustomizationDroppedOut, CustomizationOut, CustomizationStoredOut } from '../../core/contract/responses.js';
 import { ComponentParams, errors } from './schemas.js';
 

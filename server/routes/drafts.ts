@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { defaultRegistry } from '../../core/codegen/index.js';
 import { contextOf } from '../plugins/auth.js';
-import { pendingDrafts } from '../services/drafts.js';
+import { pendingDrafts } from '../services/propose/index.js';
 import { DraftsOut, PatternListOut } from '../../core/contract/responses.js';
 import { errors, ProjectParams } from './schemas.js';
 

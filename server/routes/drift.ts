@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../plugins/auth.js';
-import { projectDrift } from '../services/drift.js';
+import { projectDrift } from '../services/reports/index.js';
 import { DriftOut } from '../../core/contract/responses.js';
 import { errors, ProjectParams } from './schemas.js';
 

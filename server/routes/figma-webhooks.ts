@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../plugins/auth.js';
-import { FIGMA_EVENT_BODY_LIMIT, FigmaEvent, receiveFigmaEvent, registerFigmaWebhooks, WEBHOOK_EVENT_TYPES } from '../services/automation/figma-webhooks.js';
-import { RefusalAudits } from '../services/automation/refusal-audits.js';
-import { queueCheck } from '../services/tracked-files.js';
+import { FIGMA_EVENT_BODY_LIMIT, FigmaEvent, receiveFigmaEvent, registerFigmaWebhooks, WEBHOOK_EVENT_TYPES, RefusalAudits, queueCheck } from '../services/automation/index.js';
 import { FigmaEventReceivedOut, FigmaWebhooksOut, FileCheckQueuedOut } from '../../core/contract/responses.js';
 import { errors, Id, ProjectParams } from './schemas.js';
 

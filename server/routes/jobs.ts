@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../plugins/auth.js';
-import { listJobs } from '../services/jobs-list.js';
+import { listJobs } from '../services/reports/index.js';
 import { JobListOut } from '../../core/contract/responses.js';
 import { errors, ProjectParams } from './schemas.js';
 

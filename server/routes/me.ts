@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { MeOut } from '../../core/contract/responses.js';
 import { contextOf } from '../plugins/auth.js';
-import { whoAmI } from '../services/api-tokens.js';
+import { whoAmI } from '../services/projects/index.js';
 import { errors } from './schemas.js';
 
 /** Who the calling token is: the plugin's "Test connection" shows the project's name from here. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../plugins/auth.js';
-import { listNotifications, markRead } from '../services/notifications.js';
+import { listNotifications, markRead } from '../services/notifications/index.js';
 import { NotificationPageOut, NotificationsReadOut } from '../../core/contract/responses.js';
 import { errors, Id, Limit, ProjectParams } from './schemas.js';
 

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../plugins/auth.js';
-import { badRequest } from '../errors.js';
-import { NOTIFICATION_KINDS } from '../services/notify.js';
-import { createOutboundWebhook, listDeliveries, listOutboundWebhooks } from '../services/outbound-webhooks.js';
-import { dailySummary } from '../services/automation/daily.js';
-import { maskUrl, redactUrl } from '../services/url-mask.js';
+import { badRequest } from '../lib/errors.js';
+import { NOTIFICATION_KINDS, createOutboundWebhook, listDeliveries, listOutboundWebhooks } from '../services/notifications/index.js';
+import { dailySummary } from '../services/automation/index.js';
+import { maskUrl, redactUrl } from '../lib/url-mask.js';
 import type { Scope } from '../../core/contract/api.js';
 import { DeliveryListOut, SummaryOut, WebhookCreatedOut, WebhookListOut } from '../../core/contract/responses.js';
 import { errors, Id, ProjectParams, Timestamp } from './schemas.js';

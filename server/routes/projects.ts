@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { contextOf } from '../plugins/auth.js';
-import { createProject } from '../services/projects.js';
+import { createProject } from '../services/projects/index.js';
 import { ProjectCreatedOut } from '../../core/contract/responses.js';
 import { errors } from './schemas.js';
 import { tokenOut } from './api-tokens.js';

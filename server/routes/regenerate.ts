@@ -4,7 +4,7 @@ import { ComponentSpec } from '../../core/contract/specs.js';
 import { RegeneratedOut, RegenerateOut } from '../../core/contract/responses.js';
 import { LimitedTokensInput } from '../../core/contract/token-limits.js';
 import { contextOf } from '../plugins/auth.js';
-import { regenerate } from '../services/regenerate.js';
+import { regenerate } from '../services/propose/index.js';
 import { ComponentParams, errors, versionOut, versionSummary } from './schemas.js';
 
 const regenerateRoutes: FastifyPluginAsyncZod = async (app) => {

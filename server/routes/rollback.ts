@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { RollbackOut } from '../../core/contract/responses.js';
 import { contextOf } from '../plugins/auth.js';
-import { rollback } from '../services/rollback.js';
+import { rollback } from '../services/propose/index.js';
 import { ComponentParams, errors, Id, versionOut, versionSummary } from './schemas.js';
 
 const rollbackRoutes: FastifyPluginAsyncZod = async (app) => {

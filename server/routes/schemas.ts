@@ -1,8 +1,8 @@
 // What the routes share besides the answers themselves (core/contract/responses.ts): the error
 // responses, params and query parts, and the mappers from database rows to answers.
 import { z } from 'zod';
-import { ErrorBody, Policy, Trigger, VersionStatus, VersionSummary } from '../../core/contract/api.js';
-import { Bump } from '../../core/contract/changes.js';
+import { ErrorBody, type Policy, type Trigger, type VersionStatus, type VersionSummary } from '../../core/contract/api.js';
+import { type Bump } from '../../core/contract/changes.js';
 import type { ComponentOut, VersionOut } from '../../core/contract/responses.js';
 import type { Prisma } from '../db/generated/client.js';
 

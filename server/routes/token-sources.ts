@@ -3,7 +3,7 @@ import { posix } from 'node:path';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { filePathProblem } from '../../core/contract/file-path.js';
 import { contextOf } from '../plugins/auth.js';
-import { createTokenSource, listTokenSources } from '../services/token-sources.js';
+import { createTokenSource, listTokenSources } from '../services/automation/index.js';
 import { TokenSourceListOut, TokenSourceOut } from '../../core/contract/responses.js';
 import { errors, ProjectParams } from './schemas.js';
 import type { Prisma } from '../db/generated/client.js';

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { TrackedFileInput, type Policy } from '../../core/contract/api.js';
-import { TrackedFileAnswer, TrackedFileListOut, TrackedFileOut } from '../../core/contract/responses.js';
+import { TrackedFileAnswer, TrackedFileListOut, type TrackedFileOut } from '../../core/contract/responses.js';
 import { contextOf } from '../plugins/auth.js';
-import { listTrackedFiles, trackFile } from '../services/tracked-files.js';
+import { listTrackedFiles, trackFile } from '../services/automation/index.js';
 import { errors, ProjectParams } from './schemas.js';
 import type { Prisma } from '../db/generated/client.js';
 

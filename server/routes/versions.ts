@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { GeneratedFile, Trigger, VersionStatus } from '../../core/contract/api.js';
 import { Bump } from '../../core/contract/changes.js';
 import { contextOf } from '../plugins/auth.js';
-import { sha256OfContent } from '../services/blobs.js';
+import { sha256OfContent } from '../lib/blobs.js';
 import { createDraft } from '../services/propose/index.js';
 import {
   addTag, getVersionDetail, listVersions, publishVersion, rejectVersion, removeTag, replaceDraftFiles, versionDownload,

@@ -1,7 +1,7 @@
 // The worker side of diffs and three-way merges (diffs.ts): file sets in, core/diff's answer
 // out. Pure and bounded by core/diff's limits; no I/O.
 import { diffFileSets, mergeFileSets, type DiffFileSetsOptions, type FileSetDiff, type FileSetMerge, type GeneratedFile, type MergeFileSetsInput, type MergeFileSetsOptions } from '../../core/diff/index.js';
-import { installNativeSha256 } from '../services/native-hash.js';
+import { installNativeSha256 } from '../lib/native-hash.js';
 
 // A file too large to diff is reported with its sha256: node:crypto's, not the portable one.
 installNativeSha256();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { defaultMigrationsDir, migrate } from '../../server/db/migrator.js';
 import type { Database } from '../../server/db/database.js';
-import { redactUrl } from '../../server/services/url-mask.js';
+import { redactUrl } from '../../server/lib/url-mask.js';
 import { dbKinds, freshDatabase, type TestDatabase } from '../helpers/databases.js';
 
 const MIGRATION = '20261207120000_security';

@@ -435,7 +435,7 @@ describe('the host: UI, notifications, client storage, closing', () => {
     figma.showUI('<html></html>', { width: 420, height: 560, themeColors: true });
     expect(fake.ui).toMatchObject({ html: '<html></html>', width: 420, height: 560 });
     const received: unknown[] = [];
-    figma.ui.onmessage = async (message: unknown) => {
+    figma.ui.onmessage = (message: unknown) => {
       received.push(message);
       figma.ui.postMessage({ kind: 'response', echo: message, at: new Date(0), bytes: new Uint8Array([1, 2]) });
     };

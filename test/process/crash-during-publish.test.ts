@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import semver from 'semver';
 import { openDatabase, type Database } from '../../server/db/database.js';
-import { sha256OfContent } from '../../server/services/blobs.js';
+import { sha256OfContent } from '../../server/lib/blobs.js';
 import { freshDatabase, postgresUrl, type DbKind, type TestDatabase } from '../helpers/databases.js';
 import { client, ensureBuilt, pgControlState, startServer, type Client, type ServerChild } from './child.js';
 

@@ -141,7 +141,7 @@ describe('rate limiting and CORS', () => {
     // The message states the budget and its window, not the time left (Retry-After says that).
     expect(limited.json().error.message).toBe('Rate limit exceeded: 3 requests per 1 minute');
     // Another token still has its own budget (it needed the admin token once to be created, which was refused too, so create it directly).
-    const { issueToken } = await import('../../server/services/api-tokens.js');
+    const { issueToken } = await import('../../server/services/projects/api-tokens.js');
     const fresh = await issueToken(t.db.prisma, { projectId: t.projectId, name: 'fresh', scope: 'read' });
     expect((await t.api('GET', url, { token: fresh.token })).statusCode).toBe(200);
     // Health checks are never limited.

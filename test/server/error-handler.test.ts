@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Fastify from 'fastify';
 import errorHandler from '../../server/plugins/error-handler.js';
-import { AppError } from '../../server/errors.js';
+import { AppError } from '../../server/lib/errors.js';
 import { migrate } from '../../server/db/migrator.js';
 import { dbKinds, freshDatabase } from '../helpers/databases.js';
 

@@ -5,7 +5,7 @@ import { files, startTestApp, type TestApp } from '../helpers/app.js';
 import { snapshot } from '../helpers/state.js';
 import { setColor, syncRequest } from '../helpers/sync-fixtures.js';
 import { LIMITS } from '../../core/contract/limits.js';
-import { AppError } from '../../server/errors.js';
+import { AppError } from '../../server/lib/errors.js';
 import { validateSyncBody, validateSyncText } from '../../server/services/sync/validate.js';
 
 // Lone UTF-16 surrogates: JSON can spell them ("\ud800"), JavaScript strings hold them, but

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storeBlobs } from '../../server/services/blobs.js';
+import { storeBlobs } from '../../server/lib/blobs.js';
 import { dbKinds } from '../helpers/databases.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { designSystem, syncRequest } from '../helpers/sync-fixtures.js';

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../server/errors.js';
+import { AppError } from '../../server/lib/errors.js';
 import { inputsFor } from '../../server/services/generation/index.js';
 import generateInWorker from '../../server/services/sync/generate-worker.js';
 import { generatorPool } from '../../server/services/sync/generate.js';

@@ -4,14 +4,11 @@
 // draft (`notify`) or publishes a non-breaking, conflict-free one (`auto`).
 import type { Policy, Trigger } from '../../../core/contract/api.js';
 import type { SyncRequest } from '../../../core/contract/sync.js';
-import type { RequestContext } from '../context.js';
-import { notify, type NotificationInput } from '../notify.js';
-import { PhaseTimer } from '../phases.js';
-import { detectComponents } from '../sync/detect.js';
-import { latestDesign } from '../sync/latest-design.js';
-import { nameComponents } from '../sync/names.js';
+import type { RequestContext } from '../../lib/context.js';
+import { notify, type NotificationInput } from '../notifications/index.js';
+import { PhaseTimer } from '../../lib/phases.js';
+import { detectComponents, latestDesign, nameComponents, validateSyncBody } from '../sync/index.js';
 import { rememberSnapshot, storeSnapshot } from '../generation/index.js';
-import { validateSyncBody } from '../sync/validate.js';
 import { collectTokenRefs } from '../../../core/specs/index.js';
 import { ClosureCache } from '../../../core/tokens/index.js';
 import { CheckWarnings, keptWarnings } from './warnings.js';

@@ -6,13 +6,13 @@
 import { createHash } from 'node:crypto';
 import type { FigmaPlan, FigmaSeat, Policy } from '../../../core/contract/api.js';
 import type { Config } from '../../config.js';
-import { AppError } from '../../errors.js';
+import { AppError } from '../../lib/errors.js';
 import { ENDPOINT_TIERS, type FigmaClient, type TierCalls } from '../../figma/client.js';
 import { FigmaApiError, FigmaReadError } from '../../figma/errors.js';
 import { readFileDesign, type FileDesign } from '../../figma/read-file.js';
-import type { RequestContext } from '../context.js';
-import { notify } from '../notify.js';
-import type { SecretBox } from '../secrets.js';
+import type { RequestContext } from '../../lib/context.js';
+import { notify } from '../notifications/index.js';
+import type { SecretBox } from '../../lib/secrets.js';
 import { applyDesign, type Applied } from './apply-design.js';
 import { addCalls, callsOf, holdTier, noCalls, reserve, settle, TIER_NAMES, tierRates, type Budget, type Reservation } from './budget.js';
 import { fileCredentials } from './credentials.js';

@@ -1,6 +1,6 @@
 // A tracked file's Figma credentials, as every caller of Figma's API for it needs them.
 import type { FigmaCredentials } from '../../figma/client.js';
-import type { SecretBox } from '../secrets.js';
+import type { SecretBox } from '../../lib/secrets.js';
 
 export type FileCredentials = { ok: true; credentials: FigmaCredentials } | { ok: false; code: 'no_figma_token' | 'figma_token_unreadable'; reason: string };
 

@@ -3,7 +3,7 @@
 import type { Database } from '../../db/database.js';
 import type { PrismaClient } from '../../db/generated/client.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
-import { notify } from '../notify.js';
+import { notify } from '../notifications/index.js';
 
 export interface DailySummary {
   projectId: string;

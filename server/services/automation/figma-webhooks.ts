@@ -11,10 +11,10 @@ import type { FigmaClient, FigmaCredentials } from '../../figma/client.js';
 import { FigmaApiError } from '../../figma/errors.js';
 import { hookKey } from '../../jobs/polls.js';
 import type { JobQueue } from '../../jobs/job-queue.js';
-import { AppError, notFound, unprocessable } from '../../errors.js';
-import { recordAudit } from '../audit.js';
-import type { RequestContext } from '../context.js';
-import { hashSecret, secretMatches, type SecretBox } from '../secrets.js';
+import { AppError, notFound, unprocessable } from '../../lib/errors.js';
+import { recordAudit } from '../../lib/audit.js';
+import type { RequestContext } from '../../lib/context.js';
+import { hashSecret, secretMatches, type SecretBox } from '../../lib/secrets.js';
 import { fileCredentials } from './credentials.js';
 import type { RefusalAudits } from './refusal-audits.js';
 

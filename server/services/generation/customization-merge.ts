@@ -2,7 +2,7 @@
 import type { Prisma, PrismaClient } from '../../db/generated/client.js';
 import type { Tx } from '../../db/database.js';
 import type { GeneratedFile } from '../../../core/contract/api.js';
-import { fileRefsOf, loadBlobs, loadVersionFiles } from '../blobs.js';
+import { fileRefsOf, loadBlobs, loadVersionFiles } from '../../lib/blobs.js';
 import { onThisThread, type Differ } from '../../workers/diffs.js';
 import { generate, inputsFor, inputsKey } from './inputs.js';
 import { previousInputs } from './assessment.js';

@@ -5,3 +5,4 @@ export * from './base-tokens.js';
 export * from './customization-merge.js';
 export * from './stats.js';
 export * from './version-tokens.js';
+export * from './token-input.js';

@@ -3,7 +3,7 @@ import type { Prisma } from '../../db/generated/client.js';
 import type { ComponentSpec } from '../../../core/contract/specs.js';
 import type { TokenSet } from '../../../core/contract/tokens.js';
 import type { ClosureCache } from '../../../core/tokens/index.js';
-import { unprocessable } from '../../errors.js';
+import { unprocessable } from '../../lib/errors.js';
 import { assessChange, inputsFor, patternOf, type ChangeAssessment, type GenerationInputs, type PatternRef } from '../generation/index.js';
 
 export interface Detection {

@@ -1,9 +1,8 @@
 // Drafts made from files given as they are (POST /components/:id/versions, rollbacks, merges):
 // no design to detect, the same writer as every other draft.
 import type { Tx } from '../../db/database.js';
-import { findComponent } from '../components.js';
-import type { RequestContext } from '../context.js';
-import { branchHead, filesHash, MAIN, publishInTx, validateFiles } from '../versions/index.js';
+import { findComponent, branchHead, filesHash, MAIN, publishInTx, validateFiles } from '../versions/index.js';
+import type { RequestContext } from '../../lib/context.js';
 import { writeDrafts, type DraftInput } from './write.js';
 
 /**

@@ -10,3 +10,8 @@ export {
 } from './propose.js';
 export { createDraft, createDraftInTx } from './from-files.js';
 export { supersedeDrafts, type DraftInput, type PackedFiles } from './write.js';
+export * from './merge.js';
+export * from './regenerate.js';
+export * from './rejected.js';
+export * from './review-queue.js';
+export * from './rollback.js';

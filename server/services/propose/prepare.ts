@@ -4,9 +4,9 @@
 import type { PrismaClient } from '../../db/generated/client.js';
 import type { GeneratedFile } from '../../../core/contract/api.js';
 import type { FileStat } from '../../../core/contract/sync.js';
-import { loadFilesOfVersions, packNewBlobs, sha256OfContent, type StoredFileRef } from '../blobs.js';
+import { loadFilesOfVersions, packNewBlobs, sha256OfContent, type StoredFileRef } from '../../lib/blobs.js';
 import { fileStats } from '../generation/index.js';
-import type { PhaseTimer } from '../phases.js';
+import type { PhaseTimer } from '../../lib/phases.js';
 import { filesHashOf } from '../versions/index.js';
 import type { PackedFiles } from './write.js';
 

@@ -8,16 +8,16 @@ import type { Bump } from '../../../core/contract/changes.js';
 import type { ComponentSpec } from '../../../core/contract/specs.js';
 import type { TokenSet } from '../../../core/contract/tokens.js';
 import type { FileStat, Proposal, RejectedEarlier } from '../../../core/contract/sync.js';
-import type { AuditInput } from '../audit.js';
-import { loadFilesOfVersions } from '../blobs.js';
-import type { RequestContext } from '../context.js';
+import type { AuditInput } from '../../lib/audit.js';
+import { loadFilesOfVersions } from '../../lib/blobs.js';
+import type { RequestContext } from '../../lib/context.js';
 import {
   applyCustomization, fileStats, fullTokensOf, generate, inputsKey, outputUnchanged, storeSnapshot, withVersionTokensAll,
   type CustomizedFiles, type Generated,
 } from '../generation/index.js';
-import { notify, type NotificationInput } from '../notify.js';
-import { PhaseTimer } from '../phases.js';
-import { lastRejected, rejectedEarlier, rejectedWith } from '../rejected.js';
+import { notify, type NotificationInput } from '../notifications/index.js';
+import { PhaseTimer } from '../../lib/phases.js';
+import { lastRejected, rejectedEarlier, rejectedWith } from './rejected.js';
 import { branchHead, filesHashOf, MAIN, publishInTx } from '../versions/index.js';
 import { detectChange, type Detection } from './detect.js';
 import { pendingDraftsOf } from './pending.js';

@@ -8,9 +8,9 @@ import type { Bump } from '../../../core/contract/changes.js';
 import { canonicalHash } from '../../../core/tokens/hash.js';
 import { parseVersion } from '../../../core/changes/index.js';
 import { bulkInsert } from '../../db/bulk-insert.js';
-import { auditRow, type AuditInput } from '../audit.js';
-import { insertBlobs, packNewBlobs, sha256OfContent, type PackedBlob, type StoredFileRef } from '../blobs.js';
-import type { RequestContext } from '../context.js';
+import { auditRow, type AuditInput } from '../../lib/audit.js';
+import { insertBlobs, packNewBlobs, sha256OfContent, type PackedBlob, type StoredFileRef } from '../../lib/blobs.js';
+import type { RequestContext } from '../../lib/context.js';
 import { filesHashOf, MAIN, mainNumbers, proposeNumber } from '../versions/index.js';
 import type { ProposedRow } from './proposal.js';
 

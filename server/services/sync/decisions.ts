@@ -1,6 +1,6 @@
 // Review of a sync: accept (publish) or reject each of its proposals.
-import { AppError, conflict } from '../../errors.js';
-import type { RequestContext } from '../context.js';
+import { AppError, conflict } from '../../lib/errors.js';
+import type { RequestContext } from '../../lib/context.js';
 import { publishInTx, rejectInTx } from '../versions/index.js';
 import { addToUndoList, lockOperation } from './operation.js';
 import { findSync } from './read.js';

@@ -3,13 +3,13 @@ import type { Prisma } from '../../db/generated/client.js';
 import type { ComponentSpec } from '../../../core/contract/specs.js';
 import type { TokenSet } from '../../../core/contract/tokens.js';
 import type { ClosureCache } from '../../../core/tokens/index.js';
-import type { RequestContext } from '../context.js';
+import type { RequestContext } from '../../lib/context.js';
 import { fullTokensOf, inputsKey, snapshotIdOf, withVersionTokensAll } from '../generation/index.js';
-import type { PhaseTimer } from '../phases.js';
+import type { PhaseTimer } from '../../lib/phases.js';
 import { designInputs, detectChange, pendingDraftsOf, type DesignInputs, type Detection, type PendingDraft } from '../propose/index.js';
 import { describeError } from './result.js';
-import { TimeSlicer } from '../event-loop.js';
-import { lastRejected, rejectedEarlier, rejectedWith } from '../rejected.js';
+import { TimeSlicer } from '../../lib/event-loop.js';
+import { lastRejected, rejectedEarlier, rejectedWith } from '../propose/index.js';
 import type { RejectedEarlier } from '../../../core/contract/sync.js';
 
 export type KnownComponent = Prisma.ComponentGetPayload<{ include: { currentVersion: true } }>;

@@ -1,7 +1,7 @@
 // The worker side of the generate step: a chunk of components' inputs in, their files out
 // (or, per component, why it could not be generated). Pure code generation, no I/O.
 import { generate, type Generated, type GenerationInputs } from '../generation/index.js';
-import { installNativeSha256 } from '../native-hash.js';
+import { installNativeSha256 } from '../../lib/native-hash.js';
 import { describeError } from './result.js';
 
 installNativeSha256();

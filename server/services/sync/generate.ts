@@ -3,10 +3,10 @@ import pLimit from 'p-limit';
 import { generate, type Generated } from '../generation/index.js';
 import { WorkerPool } from '../../workers/pool.js';
 import type { GenerateAnswer, GenerateTask } from './generate-worker.js';
-import type { PhaseTimer } from '../phases.js';
+import type { PhaseTimer } from '../../lib/phases.js';
 import type { Changed, Detected, Failed, RejectedBefore, UpToDate } from './detect.js';
 import { describeError } from './result.js';
-import { TimeSlicer } from '../event-loop.js';
+import { TimeSlicer } from '../../lib/event-loop.js';
 
 /** A changed component with its freshly generated files (none when nothing is to generate). */
 export interface Prepared extends Changed {

@@ -1,6 +1,6 @@
 // A running sync holds a lease, renewed while it works; a sync whose lease ran out crashed
 // (the process died or lost its database) and is failed, so nothing stays `running` forever.
-import type { RequestContext } from '../context.js';
+import type { RequestContext } from '../../lib/context.js';
 import { failOperation, findExpired, renewLease } from './operation.js';
 
 /** Renews the lease every third of its length until stopped; a lost renewal only shortens it. */

@@ -2,7 +2,7 @@
 // distinct file and export names, decided against the whole project and kept across syncs.
 import type { ComponentSpec } from '../../../core/contract/specs.js';
 import { componentCodeNames, componentIdentifier, type CodeNameRequest } from '../../../core/codegen/names.js';
-import type { RequestContext } from '../context.js';
+import type { RequestContext } from '../../lib/context.js';
 
 /** The code name a spec is generated under (what the component row records). */
 export const codeNameOf = (spec: ComponentSpec): string => componentIdentifier(spec.codeName ?? spec.name);

@@ -8,10 +8,10 @@ import type { Trigger } from '../../../core/contract/api.js';
 import type { SyncRequest } from '../../../core/contract/sync.js';
 import type { TokenSet } from '../../../core/contract/tokens.js';
 import { fromJsonColumn, toJsonColumn } from '../../lib/json-column.js';
-import { recordAudit } from '../audit.js';
-import type { RequestContext } from '../context.js';
+import { recordAudit } from '../../lib/audit.js';
+import type { RequestContext } from '../../lib/context.js';
 import { storeSnapshot } from '../generation/index.js';
-import { proposalFromDraft } from '../proposals.js';
+import { proposalFromDraft } from '../propose/index.js';
 import { StoredSyncResult, UndoEntry } from './types.js';
 
 type Db = Tx | PrismaClient;

@@ -1,6 +1,6 @@
 // Reading a sync back: its stored result, with each proposal's draft status as it is now.
-import { notFound } from '../../errors.js';
-import type { RequestContext } from '../context.js';
+import { notFound } from '../../lib/errors.js';
+import type { RequestContext } from '../../lib/context.js';
 import { expireLeases, leaseExpired } from './lease.js';
 import { findOperation, type SyncRow } from './operation.js';
 

@@ -1,7 +1,7 @@
 // Idempotency-Key replays (Stripe's rule): the same key within 24 h gets the first answer.
 // Without a key nothing is replayed: every sync is computed against the current state.
-import { conflict, unprocessable } from '../../errors.js';
-import type { RequestContext } from '../context.js';
+import { conflict, unprocessable } from '../../lib/errors.js';
+import type { RequestContext } from '../../lib/context.js';
 import { releaseKey, type SyncRow } from './operation.js';
 import type { StoredSyncResult } from './types.js';
 

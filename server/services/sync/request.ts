@@ -1,7 +1,7 @@
 // A sync request off the wire: its text validated on a worker thread (step 1), then the
 // pipeline (run.ts) with the settings that suit the database.
 import type { Database } from '../../db/database.js';
-import type { RequestContext } from '../context.js';
+import type { RequestContext } from '../../lib/context.js';
 import type { Generator } from './generate.js';
 import { runSync } from './run.js';
 import type { StoredSyncResult } from './types.js';

@@ -1,5 +1,5 @@
 // A sync's status, and how a component's error reads (the result's shape is in types.ts).
-import { AppError } from '../../errors.js';
+import { AppError } from '../../lib/errors.js';
 
 /** completed when nothing failed, partial when something still went through, else failed. */
 export function statusOf(errors: number, settled: number): 'completed' | 'partial' | 'failed' {

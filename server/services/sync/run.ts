@@ -1,8 +1,8 @@
 // A sync, top to bottom: validate → detect → generate → diff → store (the regeneration flow).
 import type { Trigger } from '../../../core/contract/api.js';
 import type { Proposal, RejectedEarlier } from '../../../core/contract/sync.js';
-import type { RequestContext } from '../context.js';
-import { PhaseTimer } from '../phases.js';
+import type { RequestContext } from '../../lib/context.js';
+import { PhaseTimer } from '../../lib/phases.js';
 import { detectComponents } from './detect.js';
 import { generateComponents, type Generation, type Generator } from './generate.js';
 import { closeOperation, failOperation, findByKey, openOperation, type OpenSync } from './operation.js';

@@ -5,8 +5,8 @@ import { SyncResult } from '../../../core/contract/sync.js';
 import type { Trigger } from '../../../core/contract/api.js';
 import type { SyncRequest } from '../../../core/contract/sync.js';
 import type { TokenSet } from '../../../core/contract/tokens.js';
-import type { RequestContext } from '../context.js';
-import type { PhaseTimer } from '../phases.js';
+import type { RequestContext } from '../../lib/context.js';
+import type { PhaseTimer } from '../../lib/phases.js';
 import type { ProposalOutcome } from '../propose/index.js';
 import type { Prepared } from './generate.js';
 

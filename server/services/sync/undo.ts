@@ -1,8 +1,8 @@
 // Undoing a whole sync within its window.
 import { canonicalHash } from '../../../core/tokens/hash.js';
-import { conflict, notFound, unprocessable } from '../../errors.js';
-import { recordAudit } from '../audit.js';
-import type { RequestContext } from '../context.js';
+import { conflict, notFound, unprocessable } from '../../lib/errors.js';
+import { recordAudit } from '../../lib/audit.js';
+import type { RequestContext } from '../../lib/context.js';
 import { expireLeases } from './lease.js';
 import { claimUndo, findOperation, isAmongLatest, undoListOf, undoneAtOf } from './operation.js';
 

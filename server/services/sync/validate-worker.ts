@@ -1,8 +1,8 @@
 // The worker side of the validate step (validate.ts): one request body's text in, the valid
 // request and its canonical tokens out, or the 4xx that refuses it.
 import { hashToken } from '../../../core/tokens/index.js';
-import { AppError } from '../../errors.js';
-import { installNativeSha256 } from '../native-hash.js';
+import { AppError } from '../../lib/errors.js';
+import { installNativeSha256 } from '../../lib/native-hash.js';
 import { serializeAppError, validateSyncText, type SerializedAppError, type ValidSync } from './validate.js';
 
 installNativeSha256();

@@ -6,11 +6,11 @@ import type { ComponentSpec } from '../../../core/contract/specs.js';
 import type { TokenSet } from '../../../core/contract/tokens.js';
 import { sha256Hex } from '../../../core/tokens/hash.js';
 import { hashTokenSet } from '../../../core/tokens/index.js';
-import { AppError, badRequest } from '../../errors.js';
-import { inputProblem, inputRefused } from '../input-problem.js';
-import { parseJsonBody } from '../json-body.js';
-import { canonicalTokens } from '../token-input.js';
-import { validationFailed, zodIssues } from '../validation-error.js';
+import { AppError, badRequest } from '../../lib/errors.js';
+import { inputProblem, inputRefused } from '../../lib/input-problem.js';
+import { parseJsonBody } from '../../lib/json-body.js';
+import { canonicalTokens } from '../generation/index.js';
+import { validationFailed, zodIssues } from '../../lib/validation-error.js';
 
 /** A sync request that passed validation, with its canonical tokens and hashes. */
 export interface ValidSync {

@@ -1,6 +1,6 @@
 // Branch heads: the version a new draft or a publish builds on.
 import type { Tx } from '../../db/database.js';
-import { conflict, notFound } from '../../errors.js';
+import { conflict, notFound } from '../../lib/errors.js';
 
 export const MAIN = 'main';
 

@@ -1,8 +1,8 @@
 // A version's files as a download: one file by its path, or all of them in a zip.
 import { strToU8, zipSync } from 'fflate';
 import { filePathProblem } from '../../../core/contract/file-path.js';
-import { notFound, unprocessable } from '../../errors.js';
-import type { RequestContext } from '../context.js';
+import { notFound, unprocessable } from '../../lib/errors.js';
+import type { RequestContext } from '../../lib/context.js';
 import { getVersionWithFiles } from './history.js';
 
 export interface Download {

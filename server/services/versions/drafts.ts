@@ -1,10 +1,10 @@
 // Drafts: replacing their files by hand (drafts are written by services/propose, the one writer).
 import type { GeneratedFile } from '../../../core/contract/api.js';
 import { hasConflictMarkers } from '../../../core/diff/conflict-markers.js';
-import { conflict } from '../../errors.js';
-import { recordAudit } from '../audit.js';
-import { storeBlobs } from '../blobs.js';
-import type { RequestContext } from '../context.js';
+import { conflict } from '../../lib/errors.js';
+import { recordAudit } from '../../lib/audit.js';
+import { storeBlobs } from '../../lib/blobs.js';
+import type { RequestContext } from '../../lib/context.js';
 import { validateFiles, filesHash, filesHashOf } from './files.js';
 import { findVersion } from './find.js';
 import { lockVersion } from './publish.js';

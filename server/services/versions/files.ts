@@ -2,8 +2,8 @@
 import type { Tx } from '../../db/database.js';
 import { filePathProblem } from '../../../core/contract/file-path.js';
 import { canonicalHash } from '../../../core/tokens/hash.js';
-import { badRequest } from '../../errors.js';
-import type { RequestContext } from '../context.js';
+import { badRequest } from '../../lib/errors.js';
+import type { RequestContext } from '../../lib/context.js';
 
 /** Every path safe (core/contract filePathProblem) and none twice; the routes' schemas check the same. */
 export function validateFiles(files: readonly { path: string }[]): void {

@@ -1,7 +1,7 @@
 // Looking up a version of the caller's project.
 import type { Tx } from '../../db/database.js';
-import { notFound } from '../../errors.js';
-import type { RequestContext } from '../context.js';
+import { notFound } from '../../lib/errors.js';
+import type { RequestContext } from '../../lib/context.js';
 
 /** A version of the caller's project, or 404. */
 export async function findVersion(db: Tx | RequestContext['db'], projectId: string, versionId: string) {

@@ -2,12 +2,12 @@
 import type { Prisma } from '../../db/generated/client.js';
 import type { Trigger, VersionStatus } from '../../../core/contract/api.js';
 import { parseVersion } from '../../../core/changes/index.js';
-import { AppError, notFound } from '../../errors.js';
-import { loadVersionFiles } from '../blobs.js';
-import { findComponent } from '../components.js';
-import type { RequestContext } from '../context.js';
+import { AppError, notFound } from '../../lib/errors.js';
+import { loadVersionFiles } from '../../lib/blobs.js';
+import { findComponent } from './components.js';
+import type { RequestContext } from '../../lib/context.js';
 import { findVersion } from './find.js';
-import { withVersionTokens } from '../generation/version-tokens.js';
+import { withVersionTokens } from '../generation/index.js';
 
 // ---- history -------------------------------------------------------------------------
 

@@ -8,3 +8,7 @@ export * from './history.js';
 export * from './publish.js';
 export * from './tags.js';
 export * from './numbers.js';
+export * from './branches.js';
+export * from './compare.js';
+export * from './components.js';
+export * from './customizations.js';

@@ -1,7 +1,7 @@
 // Tags on versions.
-import { notFound } from '../../errors.js';
-import { recordAudit } from '../audit.js';
-import type { RequestContext } from '../context.js';
+import { notFound } from '../../lib/errors.js';
+import { recordAudit } from '../../lib/audit.js';
+import type { RequestContext } from '../../lib/context.js';
 import { findVersion } from './find.js';
 
 /**

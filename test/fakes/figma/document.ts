@@ -77,7 +77,7 @@ export function buildDocument(file: FakeFile, ctx: FakeContext): DocumentModel {
       },
       ...pluginDataMethods('page', ctx.pluginId, (c) => ctx.record(c)),
       loadAsync: recorded(ctx, 'page.loadAsync', async () => {
-        await null;
+        await Promise.resolve();
         loaded.add(seed.id);
       }),
       findAll: recorded(ctx, 'page.findAll', (callback?: (n: TreeNode) => boolean) => {
@@ -128,14 +128,14 @@ export function buildDocument(file: FakeFile, ctx: FakeContext): DocumentModel {
       return node;
     },
     async loadAllPages() {
-      await null;
+      await Promise.resolve();
       for (const page of pages) loaded.add(page.id);
       allLoaded = true;
     },
     async setCurrentPage(page) {
       const target = pages.find((p) => p === page);
       if (!target) throw new Error('in setCurrentPageAsync: Expected "page" to be a page of this document');
-      await null;
+      await Promise.resolve();
       loaded.add(target.id);
       current = target;
     },

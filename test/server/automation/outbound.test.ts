@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notify, type NotificationKind } from '../../../server/services/notify.js';
+import { notify, type NotificationKind } from '../../../server/services/notifications/notify.js';
 import { dbKinds } from '../../helpers/databases.js';
 import { freePort } from '../../helpers/free-port.js';
 import { setColor } from '../../helpers/sync-fixtures.js';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ComponentSpec } from '../../../core/contract/specs.js';
 import type { TokenSet } from '../../../core/contract/tokens.js';
 import type { SyncRequest } from '../../../core/contract/sync.js';
-import type { RequestContext } from '../../../server/services/context.js';
+import type { RequestContext } from '../../../server/lib/context.js';
 import { runSync } from '../../../server/services/sync/index.js';
 import { validateSyncBody } from '../../../server/services/sync/validate.js';
 import type { Database } from '../../../server/db/database.js';
