@@ -14,7 +14,10 @@ const watch = process.argv.includes('--watch');
 const globalCssPlugin = {
   name: 'global-css',
   setup(build) {
-    build.onResolve({ filter: /^!/ }, (args) => ({ path: resolve(args.resolveDir, args.path.slice(1)), namespace: 'file' }));
+    build.onResolve({ filter: /^!/ }, (args) => ({
+      path: resolve(args.resolveDir, args.path.slice(1)),
+      namespace: 'file',
+    }));
   },
 };
 
@@ -72,8 +75,14 @@ async function buildUi() {
 }
 
 async function writeUi(result) {
-  const js = result.outputFiles.filter((f) => f.path.endsWith('.js')).map((f) => f.text).join('\n');
-  const css = result.outputFiles.filter((f) => f.path.endsWith('.css')).map((f) => f.text).join('\n');
+  const js = result.outputFiles
+    .filter((f) => f.path.endsWith('.js'))
+    .map((f) => f.text)
+    .join('\n');
+  const css = result.outputFiles
+    .filter((f) => f.path.endsWith('.css'))
+    .map((f) => f.text)
+    .join('\n');
   const template = await readFile(resolve(root, 'plugin/ui/index.html'), 'utf8');
   // Inline with functions so `$` sequences in the bundle are never read as replacement patterns.
   const html = template
@@ -85,7 +94,18 @@ async function writeUi(result) {
 
 if (watch) {
   // The UI is one HTML file assembled after esbuild: rebuilt by a plugin on each of its builds.
-  const uiWatch = { ...pluginUi, plugins: [...pluginUi.plugins, { name: 'assemble-ui', setup(build) { build.onEnd((result) => (result.errors.length ? undefined : writeUi(result))); } }] };
+  const uiWatch = {
+    ...pluginUi,
+    plugins: [
+      ...pluginUi.plugins,
+      {
+        name: 'assemble-ui',
+        setup(build) {
+          build.onEnd((result) => (result.errors.length ? undefined : writeUi(result)));
+        },
+      },
+    ],
+  };
   const contexts = await Promise.all([esbuild.context(server), esbuild.context(pluginMain), esbuild.context(uiWatch)]);
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('watching: server, plugin main and UI rebuild on change');

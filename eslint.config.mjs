@@ -6,24 +6,54 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 import prettier from 'eslint-config-prettier';
 
 // Feature folders of the server: other code enters each only through its index.ts.
-const FEATURES = ['sync', 'propose', 'versions', 'generation', 'automation', 'notifications', 'reports', 'projects', 'previews', 'delivery'];
+const FEATURES = [
+  'sync',
+  'propose',
+  'versions',
+  'generation',
+  'automation',
+  'notifications',
+  'reports',
+  'projects',
+  'previews',
+  'delivery',
+];
 
 const featureZones = FEATURES.map((feature) => ({
-  target: ['./server/*.ts', './server/!(services)/**/*', './server/services/*.ts', `./server/services/!(${feature})/**/*`],
+  target: [
+    './server/*.ts',
+    './server/!(services)/**/*',
+    './server/services/*.ts',
+    `./server/services/!(${feature})/**/*`,
+  ],
   from: `./server/services/${feature}`,
   except: ['./index.ts'],
   message: `enter services/${feature} through its index.ts`,
 }));
 
 const layerZones = [
-  { target: './core', from: ['./server', './plugin', './cli', './test', './bench'], message: 'core is pure: it imports nothing outside core' },
+  {
+    target: './core',
+    from: ['./server', './plugin', './cli', './test', './bench'],
+    message: 'core is pure: it imports nothing outside core',
+  },
   { target: './plugin', from: ['./server', './cli'], message: 'the plugin never imports the server or the CLI' },
   { target: './server', from: ['./plugin', './cli'], message: 'the server never imports the plugin or the CLI' },
   { target: './cli', from: ['./server', './plugin'], message: 'the CLI never imports the server or the plugin' },
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'server/db/generated/**', 'coverage/**', 'test/output/**', '**/*.mjs', '**/*.cjs'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'server/db/generated/**',
+      'coverage/**',
+      'test/output/**',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts', '**/*.tsx'],
@@ -44,7 +74,11 @@ export default tseslint.config(
       // How import-x reads the modules an import leads to (no-cycle follows them through TypeScript files).
       'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
-      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['./tsconfig.server.json', './plugin/tsconfig.ui.json', './tsconfig.test.json'] })],
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          project: ['./tsconfig.server.json', './plugin/tsconfig.ui.json', './tsconfig.test.json'],
+        }),
+      ],
     },
     rules: {
       // Type-aware where it pays: a promise nobody awaits loses its error.
@@ -52,7 +86,10 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
       '@typescript-eslint/await-thenable': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'import-x/no-self-import': 'error',
       'import-x/no-duplicates': 'error',

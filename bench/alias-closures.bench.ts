@@ -21,13 +21,27 @@ const TOKEN = 'ds_bench_admin_token_000000000000000000';
 const CHAIN = 49_000;
 
 function chain(length: number): TokenSet {
-  const tokens: TokenSet['tokens'] = [{ id: 't0', name: 'chain/t0', collectionId: 'c', type: 'color', valuesByMode: { m: color(0xff0000) } }];
-  for (let i = 1; i < length; i++) tokens.push({ id: `t${i}`, name: `chain/t${i}`, collectionId: 'c', type: 'color', valuesByMode: { m: { alias: `t${i - 1}` } } });
+  const tokens: TokenSet['tokens'] = [
+    { id: 't0', name: 'chain/t0', collectionId: 'c', type: 'color', valuesByMode: { m: color(0xff0000) } },
+  ];
+  for (let i = 1; i < length; i++)
+    tokens.push({
+      id: `t${i}`,
+      name: `chain/t${i}`,
+      collectionId: 'c',
+      type: 'color',
+      valuesByMode: { m: { alias: `t${i - 1}` } },
+    });
   return { collections: [{ id: 'c', name: 'Theme', modes: [{ id: 'm', name: 'Light' }], defaultModeId: 'm' }], tokens };
 }
 
 const boundTo = (tokenId: string, count: number, prefix: string): ComponentSpec[] =>
-  Array.from({ length: count }, (_, i) => ({ id: `${prefix}${i + 1}:1`, name: `${prefix} Swatch ${i}`, props: [], variants: [{ id: `${prefix}${i + 1}:2`, values: {}, bindings: { fill: tokenId } }] }));
+  Array.from({ length: count }, (_, i) => ({
+    id: `${prefix}${i + 1}:1`,
+    name: `${prefix} Swatch ${i}`,
+    props: [],
+    variants: [{ id: `${prefix}${i + 1}:2`, values: {}, bindings: { fill: tokenId } }],
+  }));
 
 async function runOn(label: string, report: Report, databaseUrl?: string): Promise<void> {
   await withLiveServer(TOKEN, databaseUrl, async ({ base, database }) => {
@@ -39,9 +53,15 @@ async function runOn(label: string, report: Report, databaseUrl?: string): Promi
       const probe = startProbe(base, ['/healthz'], 20);
       const rss0 = process.memoryUsage().rss;
       let peak = rss0;
-      const sampling = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
+      const sampling = setInterval(() => {
+        peak = Math.max(peak, process.memoryUsage().rss);
+      }, 20);
       const t0 = performance.now();
-      const res = await fetch(`${base}/api/v1/projects/${project}/syncs`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body });
+      const res = await fetch(`${base}/api/v1/projects/${project}/syncs`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+        body,
+      });
       const text = await res.text();
       const wall = performance.now() - t0;
       clearInterval(sampling);
@@ -55,13 +75,21 @@ async function runOn(label: string, report: Report, databaseUrl?: string): Promi
       return res.status === 201 ? (JSON.parse(text) as { syncId: string }) : null;
     };
 
-    await measure(`${CHAIN.toLocaleString('en-US')}-token chain, 2,000 components at its end`, boundTo(`t${CHAIN - 1}`, 2_000, 'H'));
+    await measure(
+      `${CHAIN.toLocaleString('en-US')}-token chain, 2,000 components at its end`,
+      boundTo(`t${CHAIN - 1}`, 2_000, 'H'),
+    );
     const perComponent = LIMITS.closureTokens;
     const count = Math.floor(LIMITS.closureTokensPerSync / perComponent);
-    const stored = await measure(`${count} components, ${perComponent.toLocaleString('en-US')}-token closures (the caps)`, boundTo(`t${perComponent - 1}`, count, 'C'));
+    const stored = await measure(
+      `${count} components, ${perComponent.toLocaleString('en-US')}-token closures (the caps)`,
+      boundTo(`t${perComponent - 1}`, count, 'C'),
+    );
     if (stored) {
       const [row] = await database.prisma.$queryRawUnsafe<Array<{ bytes: number }>>(
-        `SELECT coalesce(sum(octet_length(coalesce(tokens::text, ''))), 0)::int AS bytes FROM component_versions WHERE sync_id = $1::uuid`, stored.syncId);
+        `SELECT coalesce(sum(octet_length(coalesce(tokens::text, ''))), 0)::int AS bytes FROM component_versions WHERE sync_id = $1::uuid`,
+        stored.syncId,
+      );
       report(`${label}: the caps: bytes the versions' rows hold for their tokens`, row!.bytes, 'bytes');
     }
   });

@@ -3,7 +3,13 @@ import type { TokenSet } from '../core/contract/tokens.js';
 import { buildApp } from '../server/app.js';
 import { testConfig } from '../server/config.js';
 import { openDatabase, type Database } from '../server/db/database.js';
-import { restFileFromDesign, restVisibleDesign, snapshotEntriesFromDesign, startFakeFigmaRest, type FakeFigmaRest } from '../test/fakes/figma-rest/index.js';
+import {
+  restFileFromDesign,
+  restVisibleDesign,
+  snapshotEntriesFromDesign,
+  startFakeFigmaRest,
+  type FakeFigmaRest,
+} from '../test/fakes/figma-rest/index.js';
 import { freePort } from '../test/helpers/free-port.js';
 import { designSystem, setColor } from '../test/helpers/sync-fixtures.js';
 import { median, onScratchPostgres, prng } from './support.js';
@@ -52,7 +58,12 @@ type Design = { tokens: TokenSet; components: ComponentSpec[] };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function waitUntil(what: string, probe: () => Promise<boolean>, timeoutMs: number, intervalMs = SEE_EVERY_MS): Promise<void> {
+async function waitUntil(
+  what: string,
+  probe: () => Promise<boolean>,
+  timeoutMs: number,
+  intervalMs = SEE_EVERY_MS,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await probe())) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
@@ -70,7 +81,12 @@ function latencyDesign(offset: number, tag: string): Design {
   const shift = (id: string) => id.replace(/^(\d+):/, (_, n: string) => `${Number(n) + offset}:`);
   d.components = d.components.map((c) => {
     const { key: _key, ...rest } = c;
-    return { ...rest, id: shift(c.id), name: `${c.name} ${tag}`, variants: c.variants.map((v) => ({ ...v, id: shift(v.id) })) };
+    return {
+      ...rest,
+      id: shift(c.id),
+      name: `${c.name} ${tag}`,
+      variants: c.variants.map((v) => ({ ...v, id: shift(v.id) })),
+    };
   });
   return d;
 }
@@ -101,7 +117,11 @@ function withColor(design: Design, hex: string): Design {
 function restContent(design: Design) {
   const rest = restFileFromDesign(design);
   return {
-    variables: rest.variables, nodes: rest.nodes, components: rest.components, componentSets: rest.componentSets, styles: rest.styles,
+    variables: rest.variables,
+    nodes: rest.nodes,
+    components: rest.components,
+    componentSets: rest.componentSets,
+    styles: rest.styles,
     sharedPluginData: { design_sync: snapshotEntriesFromDesign(design, new Date().toISOString()) },
   };
 }
@@ -110,7 +130,11 @@ interface Server {
   db: Database;
   figma: FakeFigmaRest;
   projectId: string;
-  api(method: 'GET' | 'POST', url: string, body?: unknown): Promise<{ status: number; json: () => unknown; body: string }>;
+  api(
+    method: 'GET' | 'POST',
+    url: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: () => unknown; body: string }>;
   close(): Promise<void>;
 }
 
@@ -118,14 +142,25 @@ async function startServer(databaseUrl: string | undefined): Promise<Server> {
   const figma = await startFakeFigmaRest();
   const port = await freePort();
   const db = await openDatabase({ databaseUrl, dataDir: 'memory://' });
-  const app = await buildApp(testConfig({
-    ADMIN_TOKEN, RATE_LIMIT_MAX: '1000000', BODY_LIMIT_BYTES: String(64 * 1024 * 1024), LOG_LEVEL: 'warn',
-    HOST: '127.0.0.1', PORT: String(port),
-    JOBS: 'true', JOB_POLL_SECONDS: String(JOB_POLL_SECONDS), WEBHOOK_DEBOUNCE_SECONDS: String(WEBHOOK_DEBOUNCE_SECONDS),
-    FIGMA_API_BASE: figma.url, FIGMA_TIMEOUT_SECONDS: '10', FIGMA_BACKOFF_SECONDS: '0.5',
-    // FIGMA_CALLS_PER_MINUTE unset: Figma's published rates per tier, for each file's plan and
-    // seat. Each measurement reads its file with a token of its own, so their budgets do not meet.
-  }), { database: db });
+  const app = await buildApp(
+    testConfig({
+      ADMIN_TOKEN,
+      RATE_LIMIT_MAX: '1000000',
+      BODY_LIMIT_BYTES: String(64 * 1024 * 1024),
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      JOBS: 'true',
+      JOB_POLL_SECONDS: String(JOB_POLL_SECONDS),
+      WEBHOOK_DEBOUNCE_SECONDS: String(WEBHOOK_DEBOUNCE_SECONDS),
+      FIGMA_API_BASE: figma.url,
+      FIGMA_TIMEOUT_SECONDS: '10',
+      FIGMA_BACKOFF_SECONDS: '0.5',
+      // FIGMA_CALLS_PER_MINUTE unset: Figma's published rates per tier, for each file's plan and
+      // seat. Each measurement reads its file with a token of its own, so their budgets do not meet.
+    }),
+    { database: db },
+  );
   try {
     await app.listen({ host: '127.0.0.1', port });
   } catch (err) {
@@ -140,7 +175,12 @@ async function startServer(databaseUrl: string | undefined): Promise<Server> {
     figma,
     projectId,
     async api(method, url, body) {
-      const res = await app.inject({ method, url, headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, ...(body !== undefined ? { payload: body as object } : {}) });
+      const res = await app.inject({
+        method,
+        url,
+        headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+        ...(body !== undefined ? { payload: body as object } : {}),
+      });
       return { status: res.statusCode, json: () => res.json(), body: res.body };
     },
     async close() {
@@ -152,13 +192,19 @@ async function startServer(databaseUrl: string | undefined): Promise<Server> {
 }
 
 async function componentIds(s: Server, names: string[]): Promise<Map<string, string>> {
-  const rows = await s.db.prisma.component.findMany({ where: { projectId: s.projectId, name: { in: names } }, select: { id: true, name: true } });
+  const rows = await s.db.prisma.component.findMany({
+    where: { projectId: s.projectId, name: { in: names } },
+    select: { id: true, name: true },
+  });
   return new Map(rows.map((r) => [r.name, r.id]));
 }
 
 /** Publishes every pending draft of these components, so the next change is measured against a published version. */
 async function publishDrafts(s: Server, ids: string[]): Promise<void> {
-  const drafts = await s.db.prisma.componentVersion.findMany({ where: { componentId: { in: ids }, status: 'draft' }, select: { id: true } });
+  const drafts = await s.db.prisma.componentVersion.findMany({
+    where: { componentId: { in: ids }, status: 'draft' },
+    select: { id: true },
+  });
   for (const d of drafts) {
     const res = await s.api('POST', `/api/v1/versions/${d.id}/publish`, {});
     if (res.status !== 200) throw new Error(`publish failed: ${res.status} ${res.body.slice(0, 300)}`);
@@ -175,27 +221,62 @@ function ownToken(s: Server, key: string): string {
 }
 
 /** Tracks a file already in the fake and waits for its first check to make the components' first drafts, then publishes them. */
-async function trackAndPublish(s: Server, key: string, design: Design, pollIntervalSeconds: number, plan = 'professional'): Promise<{ fileId: string; ids: Map<string, string> }> {
-  const res = await s.api('POST', `/api/v1/projects/${s.projectId}/files`, { fileKey: key, figmaToken: ownToken(s, key), pollIntervalSeconds, figmaPlan: plan, figmaSeat: 'dev' });
+async function trackAndPublish(
+  s: Server,
+  key: string,
+  design: Design,
+  pollIntervalSeconds: number,
+  plan = 'professional',
+): Promise<{ fileId: string; ids: Map<string, string> }> {
+  const res = await s.api('POST', `/api/v1/projects/${s.projectId}/files`, {
+    fileKey: key,
+    figmaToken: ownToken(s, key),
+    pollIntervalSeconds,
+    figmaPlan: plan,
+    figmaSeat: 'dev',
+  });
   if (res.status !== 201) throw new Error(`track failed: ${res.status} ${res.body.slice(0, 300)}`);
   const names = design.components.map((c) => c.name);
   let ids = new Map<string, string>();
-  await waitUntil(`first drafts of ${key}`, async () => {
-    ids = await componentIds(s, names);
-    if (ids.size < names.length) return false;
-    return (await s.db.prisma.componentVersion.groupBy({ by: ['componentId'], where: { componentId: { in: [...ids.values()] } } })).length === names.length;
-  }, 60_000);
+  await waitUntil(
+    `first drafts of ${key}`,
+    async () => {
+      ids = await componentIds(s, names);
+      if (ids.size < names.length) return false;
+      return (
+        (
+          await s.db.prisma.componentVersion.groupBy({
+            by: ['componentId'],
+            where: { componentId: { in: [...ids.values()] } },
+          })
+        ).length === names.length
+      );
+    },
+    60_000,
+  );
   await publishDrafts(s, [...ids.values()]);
   return { fileId: (res.json() as { id: string }).id, ids };
 }
 
 /** Edits the colour, lets `after` tell the server (or not), and waits for the component's next version row. */
-async function editToDraft(s: Server, key: string, design: Design, hex: string, componentId: string, timeoutMs: number, after?: () => Promise<void>): Promise<number> {
+async function editToDraft(
+  s: Server,
+  key: string,
+  design: Design,
+  hex: string,
+  componentId: string,
+  timeoutMs: number,
+  after?: () => Promise<void>,
+): Promise<number> {
   const before = await versionCount(s, componentId);
   const t0 = performance.now();
   s.figma.updateFile(key, restContent(withColor(design, hex)));
   await after?.();
-  await waitUntil(`a draft after the edit of ${key}`, async () => (await versionCount(s, componentId)) > before, timeoutMs);
+  await waitUntil(
+    `a draft after the edit of ${key}`,
+    async () => (await versionCount(s, componentId)) > before,
+    timeoutMs,
+  );
   const ms = performance.now() - t0;
   await publishDrafts(s, [componentId]);
   return ms;
@@ -209,7 +290,9 @@ async function webhookLatency(s: Server, label: string, report: Report, random: 
   s.figma.setFile(key, { name: 'Design System', version: '100', ...restContent(design) });
   // An hour between polls: a draft within the round is the webhook's doing.
   const { fileId, ids } = await trackAndPublish(s, key, design, 3600);
-  const hook = await s.api('POST', `/api/v1/projects/${s.projectId}/files/${fileId}/webhook`, { eventTypes: ['FILE_UPDATE'] });
+  const hook = await s.api('POST', `/api/v1/projects/${s.projectId}/files/${fileId}/webhook`, {
+    eventTypes: ['FILE_UPDATE'],
+  });
   if (hook.status !== 201) throw new Error(`webhook registration failed: ${hook.status} ${hook.body.slice(0, 300)}`);
   const hookId = (hook.json() as { webhooks: Array<{ id: string }> }).webhooks[0]!.id;
   await s.figma.idle();
@@ -218,19 +301,32 @@ async function webhookLatency(s: Server, label: string, report: Report, random: 
   for (let round = 0; round < ROUNDS; round++) {
     // Off the workers' 0.5 s fetch rhythm by a random amount, as a real event would be.
     await sleep(random() * 1000);
-    latencies.push(await editToDraft(s, key, design, hexOf(100 + round), button, 30_000, async () => {
-      const delivered = await s.figma.deliver(hookId, 'FILE_UPDATE');
-      if (!delivered.delivered) throw new Error(`FILE_UPDATE not delivered: ${JSON.stringify(delivered)}`);
-    }));
+    latencies.push(
+      await editToDraft(s, key, design, hexOf(100 + round), button, 30_000, async () => {
+        const delivered = await s.figma.deliver(hookId, 'FILE_UPDATE');
+        if (!delivered.delivered) throw new Error(`FILE_UPDATE not delivered: ${JSON.stringify(delivered)}`);
+      }),
+    );
   }
   report(`${label}: webhook, edit → draft, median of ${ROUNDS}`, median(latencies), 'ms');
   report(`${label}: webhook, edit → draft, max`, Math.max(...latencies), 'ms');
   report(`${label}: webhook, WEBHOOK_DEBOUNCE_SECONDS`, WEBHOOK_DEBOUNCE_SECONDS, 's');
 }
 
-const PLANS = [['professional', 'Professional', 200], ['organization', 'Organization', 300], ['enterprise', 'Enterprise', 400]] as const;
+const PLANS = [
+  ['professional', 'Professional', 200],
+  ['organization', 'Organization', 300],
+  ['enterprise', 'Enterprise', 400],
+] as const;
 
-async function pollingLatency(s: Server, label: string, report: Report, random: () => number, [plan, planName, offset]: (typeof PLANS)[number], rounds: number): Promise<void> {
+async function pollingLatency(
+  s: Server,
+  label: string,
+  report: Report,
+  random: () => number,
+  [plan, planName, offset]: (typeof PLANS)[number],
+  rounds: number,
+): Promise<void> {
   const key = `BenchPoll${planName.slice(0, 3)}File`;
   const design = latencyDesign(offset, `Poll ${planName}`);
   s.figma.setFile(key, { name: 'Design System', version: '100', ...restContent(design) });
@@ -252,11 +348,16 @@ async function pollingLatency(s: Server, label: string, report: Report, random: 
   report(`${label}: ${what}, edit → draft, max`, Math.max(...latencies), 'ms');
   report(`${label}: ${what}, Tier 1 calls during the rounds (nodes)`, tier(['nodes']), 'calls');
   report(`${label}: ${what}, Tier 2 calls during the rounds (meta, variables)`, tier(['meta', 'variables']), 'calls');
-  report(`${label}: ${what}, Tier 3 calls during the rounds (component sets, components, styles)`, tier(['component_sets', 'components', 'styles']), 'calls');
+  report(
+    `${label}: ${what}, Tier 3 calls during the rounds (component sets, components, styles)`,
+    tier(['component_sets', 'components', 'styles']),
+    'calls',
+  );
 }
 
 /** pg-boss stamps jobs with the database's clock: jobs since a moment are found by its "now". */
-const dbNow = async (s: Server) => (await s.db.prisma.$queryRawUnsafe<Array<{ now: Date }>>('SELECT now() AS now'))[0]!.now;
+const dbNow = async (s: Server) =>
+  (await s.db.prisma.$queryRawUnsafe<Array<{ now: Date }>>('SELECT now() AS now'))[0]!.now;
 
 type JobRow = { state: string; created_on: Date; started_on: Date | null; completed_on: Date | null };
 
@@ -267,27 +368,61 @@ async function regenerationThroughput(s: Server, label: string, report: Report):
   // The components and their published 1.0.0 come from a plugin sync of what the REST reader will see:
   // tracking the file then finds nothing new, instead of enqueueing N first drafts.
   const visible = restVisibleDesign(design);
-  const sync = await s.api('POST', `/api/v1/projects/${s.projectId}/syncs`, { fileKey: key, fileName: 'Design System', tokens: visible.tokens, components: visible.components });
+  const sync = await s.api('POST', `/api/v1/projects/${s.projectId}/syncs`, {
+    fileKey: key,
+    fileName: 'Design System',
+    tokens: visible.tokens,
+    components: visible.components,
+  });
   if (sync.status !== 201) throw new Error(`seed sync failed: ${sync.status} ${sync.body.slice(0, 300)}`);
   const seeded = sync.json() as { syncId: string; proposals: Array<{ componentId: string }> };
-  const decide = await s.api('POST', `/api/v1/syncs/${seeded.syncId}/decisions`, { decisions: seeded.proposals.map((p) => ({ componentId: p.componentId, decision: 'accept' })) });
+  const decide = await s.api('POST', `/api/v1/syncs/${seeded.syncId}/decisions`, {
+    decisions: seeded.proposals.map((p) => ({ componentId: p.componentId, decision: 'accept' })),
+  });
   if (decide.status !== 200) throw new Error(`accept failed: ${decide.status} ${decide.body.slice(0, 300)}`);
 
   s.figma.setFile(key, { name: 'Design System', version: '100', ...restContent(design) });
-  const tracked = await s.api('POST', `/api/v1/projects/${s.projectId}/files`, { fileKey: key, figmaToken: ownToken(s, key), pollIntervalSeconds: 3600 });
+  const tracked = await s.api('POST', `/api/v1/projects/${s.projectId}/files`, {
+    fileKey: key,
+    figmaToken: ownToken(s, key),
+    pollIntervalSeconds: 3600,
+  });
   if (tracked.status !== 201) throw new Error(`track failed: ${tracked.status} ${tracked.body.slice(0, 300)}`);
   const fileId = (tracked.json() as { id: string }).id;
-  const regenerations = (since: Date) => s.db.prisma.$queryRawUnsafe<JobRow[]>(
-    `SELECT state, created_on, started_on, completed_on FROM pgboss.job WHERE name = 'regenerate' AND created_on >= $1 ORDER BY created_on`, since);
-  const fileChecks = (since: Date) => s.db.prisma.$queryRawUnsafe<JobRow[]>(
-    `SELECT state, created_on, started_on, completed_on FROM pgboss.job WHERE name = 'file-check' AND data->>'fileId' = $1 AND created_on >= $2 AND data->>'reason' = 'manual'`, fileId, since);
-  const settled = (rows: JobRow[]) => rows.every((r) => r.state === 'completed' || r.state === 'failed' || r.state === 'cancelled');
-  await waitUntil(`the first check of ${key}`, async () => (await s.db.prisma.trackedFile.findUniqueOrThrow({ where: { id: fileId } })).lastCheckedAt !== null, 60_000, 250);
-  await waitUntil('the first check\'s regenerations', async () => settled(await regenerations(phaseStart)), COMPONENTS * 2000 + 60_000, 250);
+  const regenerations = (since: Date) =>
+    s.db.prisma.$queryRawUnsafe<JobRow[]>(
+      `SELECT state, created_on, started_on, completed_on FROM pgboss.job WHERE name = 'regenerate' AND created_on >= $1 ORDER BY created_on`,
+      since,
+    );
+  const fileChecks = (since: Date) =>
+    s.db.prisma.$queryRawUnsafe<JobRow[]>(
+      `SELECT state, created_on, started_on, completed_on FROM pgboss.job WHERE name = 'file-check' AND data->>'fileId' = $1 AND created_on >= $2 AND data->>'reason' = 'manual'`,
+      fileId,
+      since,
+    );
+  const settled = (rows: JobRow[]) =>
+    rows.every((r) => r.state === 'completed' || r.state === 'failed' || r.state === 'cancelled');
+  await waitUntil(
+    `the first check of ${key}`,
+    async () => (await s.db.prisma.trackedFile.findUniqueOrThrow({ where: { id: fileId } })).lastCheckedAt !== null,
+    60_000,
+    250,
+  );
+  await waitUntil(
+    "the first check's regenerations",
+    async () => settled(await regenerations(phaseStart)),
+    COMPONENTS * 2000 + 60_000,
+    250,
+  );
   const unexpected = (await regenerations(phaseStart)).length;
   if (unexpected > 0) {
-    console.log(`  (${label}: tracking the seeded file enqueued ${unexpected} regenerations; their drafts are published before measuring)`);
-    await publishDrafts(s, seeded.proposals.map((p) => p.componentId));
+    console.log(
+      `  (${label}: tracking the seeded file enqueued ${unexpected} regenerations; their drafts are published before measuring)`,
+    );
+    await publishDrafts(
+      s,
+      seeded.proposals.map((p) => p.componentId),
+    );
   }
 
   const now = await dbNow(s);
@@ -296,12 +431,17 @@ async function regenerationThroughput(s: Server, label: string, report: Report):
   const check = await s.api('POST', `/api/v1/projects/${s.projectId}/files/${fileId}/check`);
   if (check.status !== 202) throw new Error(`check failed: ${check.status} ${check.body.slice(0, 300)}`);
   let jobs: JobRow[] = [];
-  await waitUntil(`${COMPONENTS} regenerations`, async () => {
-    const checks = await fileChecks(now);
-    if (checks.length === 0 || !settled(checks)) return false;
-    jobs = await regenerations(now);
-    return jobs.length > 0 && settled(jobs);
-  }, COMPONENTS * 2000 + 60_000, 250);
+  await waitUntil(
+    `${COMPONENTS} regenerations`,
+    async () => {
+      const checks = await fileChecks(now);
+      if (checks.length === 0 || !settled(checks)) return false;
+      jobs = await regenerations(now);
+      return jobs.length > 0 && settled(jobs);
+    },
+    COMPONENTS * 2000 + 60_000,
+    250,
+  );
   const wall = performance.now() - t0;
   const [check0] = await fileChecks(now);
 
@@ -311,13 +451,23 @@ async function regenerationThroughput(s: Server, label: string, report: Report):
   const runs = completed.map((j) => j.completed_on!.getTime() - j.started_on!.getTime());
   const waits = completed.map((j) => j.started_on!.getTime() - j.created_on.getTime());
   report(`${label}: regeneration, jobs enqueued by one check`, jobs.length, 'jobs');
-  if (completed.length !== jobs.length) report(`${label}: regeneration, jobs not completed`, jobs.length - completed.length, 'jobs');
-  report(`${label}: regeneration, throughput (first created → last completed)`, completed.length / ((last - first) / 1000), 'jobs/s');
+  if (completed.length !== jobs.length)
+    report(`${label}: regeneration, jobs not completed`, jobs.length - completed.length, 'jobs');
+  report(
+    `${label}: regeneration, throughput (first created → last completed)`,
+    completed.length / ((last - first) / 1000),
+    'jobs/s',
+  );
   report(`${label}: regeneration, first created → last completed`, (last - first) / 1000, 's');
   report(`${label}: regeneration, one job's run time, median`, median(runs), 'ms');
   report(`${label}: regeneration, one job's run time, max`, Math.max(...runs), 'ms');
   report(`${label}: regeneration, longest wait in the queue`, Math.max(...waits) / 1000, 's');
-  if (check0?.started_on && check0.completed_on) report(`${label}: regeneration, the check that enqueued them (read + record)`, check0.completed_on.getTime() - check0.started_on.getTime(), 'ms');
+  if (check0?.started_on && check0.completed_on)
+    report(
+      `${label}: regeneration, the check that enqueued them (read + record)`,
+      check0.completed_on.getTime() - check0.started_on.getTime(),
+      'ms',
+    );
   report(`${label}: regeneration, POST check → last draft (wall)`, wall / 1000, 's');
   report(`${label}: JOB_POLL_SECONDS`, JOB_POLL_SECONDS, 's');
 }
@@ -329,7 +479,8 @@ async function runOn(label: string, report: Report, databaseUrl?: string): Promi
     await webhookLatency(s, label, report, random);
     await regenerationThroughput(s, label, report);
     // Last: the files polled every 10 s would otherwise be read during the other measurements.
-    for (const plan of PLANS) await pollingLatency(s, label, report, random, plan, plan[0] === 'professional' ? ROUNDS : PLAN_ROUNDS);
+    for (const plan of PLANS)
+      await pollingLatency(s, label, report, random, plan, plan[0] === 'professional' ? ROUNDS : PLAN_ROUNDS);
   } finally {
     await s.close();
   }

@@ -18,18 +18,35 @@ const INTERVAL_MS = Number(process.env.BENCH_PROBE_MS ?? 20);
 const ROUNDS = 3;
 const IDLE_MS = 2000;
 
-const text = (n: number, line: (i: number) => string): string => Array.from({ length: n }, (_, i) => `${line(i + 1)}\n`).join('');
+const text = (n: number, line: (i: number) => string): string =>
+  Array.from({ length: n }, (_, i) => `${line(i + 1)}\n`).join('');
 const OLD = text(10_000, (i) => `export const value${i} = 'old ${i}';`);
 const PAIRS = {
   'no line shared (too large at once)': [OLD, text(10_000, (i) => `export const value${i} = 'new ${i}';`)],
-  'same lines reordered (diff runs to its limit)': [OLD, OLD.split('\n').slice(0, -1).reverse().map((l) => `${l}\n`).join('')],
-  '20 lines changed (a real diff)': [OLD, text(10_000, (i) => (i % 500 === 0 ? `export const value${i} = 'edited';` : `export const value${i} = 'old ${i}';`))],
+  'same lines reordered (diff runs to its limit)': [
+    OLD,
+    OLD.split('\n')
+      .slice(0, -1)
+      .reverse()
+      .map((l) => `${l}\n`)
+      .join(''),
+  ],
+  '20 lines changed (a real diff)': [
+    OLD,
+    text(10_000, (i) =>
+      i % 500 === 0 ? `export const value${i} = 'edited';` : `export const value${i} = 'old ${i}';`,
+    ),
+  ],
 } as const;
 
 async function runOn(label: string, report: Report, databaseUrl?: string): Promise<void> {
   await withLiveServer(TOKEN, databaseUrl, async ({ base, database }) => {
     const call = async (method: string, path: string, body?: unknown) => {
-      const res = await fetch(`${base}/api/v1${path}`, { method, headers: { authorization: `Bearer ${TOKEN}`, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+      const res = await fetch(`${base}/api/v1${path}`, {
+        method,
+        headers: { authorization: `Bearer ${TOKEN}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        ...(body ? { body: JSON.stringify(body) } : {}),
+      });
       if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${(await res.text()).slice(0, 300)}`);
       return res.json() as Promise<{ id: string; files?: Array<{ tooLarge?: { reason: string } }> }>;
     };
@@ -39,7 +56,10 @@ async function runOn(label: string, report: Report, databaseUrl?: string): Promi
       const component = await call('POST', `/projects/${project}/components`, { name: `Table ${pairs.length}` });
       const ids: string[] = [];
       for (const content of [before, after]) {
-        const draft = await call('POST', `/components/${component.id}/versions`, { files: [{ path: 'Table.tsx', content }], bump: 'minor' });
+        const draft = await call('POST', `/components/${component.id}/versions`, {
+          files: [{ path: 'Table.tsx', content }],
+          bump: 'minor',
+        });
         await call('POST', `/versions/${draft.id}/publish`, {});
         ids.push(draft.id);
       }
@@ -54,7 +74,11 @@ async function runOn(label: string, report: Report, databaseUrl?: string): Promi
     const t0 = performance.now();
     await call('GET', pairs[0]!.path);
     report(`${label}: first compare after start (cold), wall`, performance.now() - t0, 'ms');
-    report(`${label}: /healthz during that first compare, max`, Math.max(...(await probe.take()).latencies['/healthz']!), 'ms');
+    report(
+      `${label}: /healthz during that first compare, max`,
+      Math.max(...(await probe.take()).latencies['/healthz']!),
+      'ms',
+    );
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
     for (const { name, path } of pairs) {
@@ -64,7 +88,9 @@ async function runOn(label: string, report: Report, databaseUrl?: string): Promi
         const t0 = performance.now();
         const answer = await call('GET', path);
         walls.push(performance.now() - t0);
-        outcome = answer.files?.[0]?.tooLarge ? `too large (${answer.files[0].tooLarge.reason})` : 'diffed line by line';
+        outcome = answer.files?.[0]?.tooLarge
+          ? `too large (${answer.files[0].tooLarge.reason})`
+          : 'diffed line by line';
       }
       report(`${label}: compare 10,000-line files, ${name}, median of ${ROUNDS} [${outcome}]`, median(walls), 'ms');
     }

@@ -9,16 +9,25 @@ import { affectedComponents, decideBump, diffTokenSets, tokenNameLookup } from '
 
 const TOKENS = 5_000;
 const PRIMITIVES = 1_000;
-const MODES = [{ id: 'm1', name: 'Light' }, { id: 'm2', name: 'Dark' }, { id: 'm3', name: 'Contrast' }];
+const MODES = [
+  { id: 'm1', name: 'Light' },
+  { id: 'm2', name: 'Dark' },
+  { id: 'm3', name: 'Contrast' },
+];
 const CHANGED_SHARE = 0.02;
 const SPECS = 200;
 const RUNS = 7;
 
-
 function literal(i: number, r: () => number): ModeValue {
   if (i % 3 === 0) return { value: Math.round(r() * 64), unit: 'px' };
   const c = [r(), r(), r()];
-  const hex = `#${c.map((x) => Math.round(x * 255).toString(16).padStart(2, '0')).join('')}`;
+  const hex = `#${c
+    .map((x) =>
+      Math.round(x * 255)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
   return { colorSpace: 'srgb', components: c, hex };
 }
 
@@ -35,8 +44,11 @@ function buildSets(): { before: TokenSet; after: TokenSet; specs: ComponentSpec[
       valuesByMode[m.id] = aliasing ? { alias: `V:${target}` } : literal(i, r);
     }
     tokens.push({
-      id: `V:${i}`, name: `group${i % 50}/token${i}`, collectionId: 'c1',
-      type: i % 3 === 0 ? 'dimension' : 'color', valuesByMode,
+      id: `V:${i}`,
+      name: `group${i % 50}/token${i}`,
+      collectionId: 'c1',
+      type: i % 3 === 0 ? 'dimension' : 'color',
+      valuesByMode,
     });
   }
   const collections = [{ id: 'c1', name: 'Theme', modes: MODES, defaultModeId: 'm1' }];
@@ -60,14 +72,14 @@ function buildSets(): { before: TokenSet; after: TokenSet; specs: ComponentSpec[
       bindings: Object.fromEntries(slots.map((slot) => [slot, `V:${Math.floor(r() * TOKENS)}`])),
     }));
     specs.push({
-      id: `${s}:0`, name: `Component${s}`,
+      id: `${s}:0`,
+      name: `Component${s}`,
       props: [{ name: 'size', id: 'size', kind: 'variant', default: 'md', options: ['sm', 'md', 'lg', 'xl'] }],
       variants,
     });
   }
   return { before, after, specs };
 }
-
 
 const bench: Bench = async (report) => {
   const { before, after, specs } = buildSets();

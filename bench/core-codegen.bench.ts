@@ -17,24 +17,75 @@ function tokenSet(): TokenSet {
     const kind = i % 5;
     const id = `VariableID:${i}`;
     if (kind === 0) {
-      tokens.push({ id, name: `color/c${i}`, collectionId: 'prim', type: 'color', valuesByMode: { p: { colorSpace: 'srgb', components: [(i % 255) / 255, 0.5, 0.25] } } });
+      tokens.push({
+        id,
+        name: `color/c${i}`,
+        collectionId: 'prim',
+        type: 'color',
+        valuesByMode: { p: { colorSpace: 'srgb', components: [(i % 255) / 255, 0.5, 0.25] } },
+      });
     } else if (kind === 1) {
-      tokens.push({ id, name: `semantic/c${i}`, collectionId: 'sem', type: 'color', valuesByMode: { l: { alias: `VariableID:${i - 1}` }, d: { alias: `VariableID:${(i + 4) % TOKEN_COUNT}` } } });
+      tokens.push({
+        id,
+        name: `semantic/c${i}`,
+        collectionId: 'sem',
+        type: 'color',
+        valuesByMode: { l: { alias: `VariableID:${i - 1}` }, d: { alias: `VariableID:${(i + 4) % TOKEN_COUNT}` } },
+      });
     } else if (kind === 2) {
-      tokens.push({ id, name: `spacing/s${i}`, collectionId: 'prim', type: 'dimension', valuesByMode: { p: { value: i % 64, unit: 'px' } } });
+      tokens.push({
+        id,
+        name: `spacing/s${i}`,
+        collectionId: 'prim',
+        type: 'dimension',
+        valuesByMode: { p: { value: i % 64, unit: 'px' } },
+      });
     } else if (kind === 3) {
       tokens.push({
-        id, name: `typography/t${i}`, collectionId: 'prim', type: 'typography',
-        valuesByMode: { p: { fontFamily: 'Inter', fontSize: { value: 12 + (i % 12), unit: 'px' }, fontWeight: 400, lineHeight: 1.4, letterSpacing: { value: 0, unit: 'px' } } },
+        id,
+        name: `typography/t${i}`,
+        collectionId: 'prim',
+        type: 'typography',
+        valuesByMode: {
+          p: {
+            fontFamily: 'Inter',
+            fontSize: { value: 12 + (i % 12), unit: 'px' },
+            fontWeight: 400,
+            lineHeight: 1.4,
+            letterSpacing: { value: 0, unit: 'px' },
+          },
+        },
       });
     } else {
-      tokens.push({ id, name: `shadow/s${i}`, collectionId: 'prim', type: 'shadow', valuesByMode: { p: { color: { alias: `VariableID:${i - 4}` }, offsetX: { value: 0, unit: 'px' }, offsetY: { value: 2, unit: 'px' }, blur: { value: 4, unit: 'px' }, spread: { value: 0, unit: 'px' } } } });
+      tokens.push({
+        id,
+        name: `shadow/s${i}`,
+        collectionId: 'prim',
+        type: 'shadow',
+        valuesByMode: {
+          p: {
+            color: { alias: `VariableID:${i - 4}` },
+            offsetX: { value: 0, unit: 'px' },
+            offsetY: { value: 2, unit: 'px' },
+            blur: { value: 4, unit: 'px' },
+            spread: { value: 0, unit: 'px' },
+          },
+        },
+      });
     }
   }
   return {
     collections: [
       { id: 'prim', name: 'Primitives', modes: [{ id: 'p', name: 'Value' }], defaultModeId: 'p' },
-      { id: 'sem', name: 'Semantic', modes: [{ id: 'l', name: 'Light' }, { id: 'd', name: 'Dark' }], defaultModeId: 'l' },
+      {
+        id: 'sem',
+        name: 'Semantic',
+        modes: [
+          { id: 'l', name: 'Light' },
+          { id: 'd', name: 'Dark' },
+        ],
+        defaultModeId: 'l',
+      },
     ],
     tokens,
   };

@@ -2,7 +2,6 @@ import type { Bench } from './types.js';
 import { median, prng } from './support.js';
 import { diffFileSets, diffText, mergeText } from '../core/diff/index.js';
 
-
 /** TSX-like lines, with the repeats real code has (blank lines, closing tags and braces). */
 function tsxLines(n: number, rand: () => number): string[] {
   const templates = [
@@ -42,7 +41,11 @@ const bench: Bench = async (report) => {
   const runs = 15;
 
   const d = diffText(baseText, changed);
-  report('core/diff diffText 2000 lines, 5% changed', medianMs(runs, () => diffText(baseText, changed)), 'ms');
+  report(
+    'core/diff diffText 2000 lines, 5% changed',
+    medianMs(runs, () => diffText(baseText, changed)),
+    'ms',
+  );
   report('core/diff diffText hunks', d.hunks.length, 'hunks');
   report(
     'core/diff diffFileSets 4×2000 lines, stats only',
@@ -61,14 +64,22 @@ const bench: Bench = async (report) => {
   const theirs = text(changeEvery20th(base, 13, 'regenerated'));
   const clean = mergeText(baseText, ours, theirs);
   if (!clean.clean) throw new Error('bench input expected to merge cleanly');
-  report('core/diff mergeText 2000 lines, 5%+5% changed, clean', medianMs(runs, () => mergeText(baseText, ours, theirs)), 'ms');
+  report(
+    'core/diff mergeText 2000 lines, 5%+5% changed, clean',
+    medianMs(runs, () => mergeText(baseText, ours, theirs)),
+    'ms',
+  );
 
   // theirs also touches the lines ours changed every 40th line: half its edits conflict.
   const theirsConflicting = text(
     changeEvery20th(base, 13, 'regenerated').map((l, i) => (i % 40 === 3 ? `${base[i]} // regenerated` : l)),
   );
   const conflicted = mergeText(baseText, ours, theirsConflicting);
-  report('core/diff mergeText 2000 lines, with conflicts', medianMs(runs, () => mergeText(baseText, ours, theirsConflicting)), 'ms');
+  report(
+    'core/diff mergeText 2000 lines, with conflicts',
+    medianMs(runs, () => mergeText(baseText, ours, theirsConflicting)),
+    'ms',
+  );
   report('core/diff mergeText conflict regions', conflicted.conflicts.length, 'regions');
 };
 

@@ -5,9 +5,11 @@ import { median, prng } from './support.js';
 
 type Doc = Record<string, unknown>;
 
-
 const MODES = ['light', 'dark', 'high-contrast'];
-const hex = (n: number) => `#${Math.floor(n * 0xffffff).toString(16).padStart(6, '0')}`;
+const hex = (n: number) =>
+  `#${Math.floor(n * 0xffffff)
+    .toString(16)
+    .padStart(6, '0')}`;
 
 /**
  * A realistic 5,000-token set as DTCG documents, one per mode: 3,500 literals (colors,
@@ -41,15 +43,36 @@ export function syntheticDtcg(total = 5000): DtcgTokens {
       } else if (kind < 18) {
         put(['opacity', `${i}`], { $type: 'number', $value: Math.round(rnd() * 100) / 100 });
       } else if (kind < 19) {
-        put(['text', `${i}`], { $type: 'typography', $value: {
-          fontFamily: ['Inter', 'sans-serif'], fontSize: `{${sizes[Math.floor(rnd() * sizes.length)] ?? 'size.12'}}`,
-          fontWeight: 400 + 100 * (i % 4), letterSpacing: { value: 0, unit: 'px' }, lineHeight: 1.4,
-        } });
+        put(['text', `${i}`], {
+          $type: 'typography',
+          $value: {
+            fontFamily: ['Inter', 'sans-serif'],
+            fontSize: `{${sizes[Math.floor(rnd() * sizes.length)] ?? 'size.12'}}`,
+            fontWeight: 400 + 100 * (i % 4),
+            letterSpacing: { value: 0, unit: 'px' },
+            lineHeight: 1.4,
+          },
+        });
       } else {
-        put(['shadow', `${i}`], { $type: 'shadow', $value: [
-          { color: `{${colors[Math.floor(rnd() * colors.length)]}}`, offsetX: { value: 0, unit: 'px' }, offsetY: { value: 1, unit: 'px' }, blur: { value: 2, unit: 'px' }, spread: { value: 0, unit: 'px' } },
-          { color: hex(rnd()), offsetX: { value: 0, unit: 'px' }, offsetY: { value: 8, unit: 'px' }, blur: { value: 16, unit: 'px' }, spread: { value: -4, unit: 'px' } },
-        ] });
+        put(['shadow', `${i}`], {
+          $type: 'shadow',
+          $value: [
+            {
+              color: `{${colors[Math.floor(rnd() * colors.length)]}}`,
+              offsetX: { value: 0, unit: 'px' },
+              offsetY: { value: 1, unit: 'px' },
+              blur: { value: 2, unit: 'px' },
+              spread: { value: 0, unit: 'px' },
+            },
+            {
+              color: hex(rnd()),
+              offsetX: { value: 0, unit: 'px' },
+              offsetY: { value: 8, unit: 'px' },
+              blur: { value: 16, unit: 'px' },
+              spread: { value: -4, unit: 'px' },
+            },
+          ],
+        });
       }
     }
     let previous = colors;
@@ -64,9 +87,12 @@ export function syntheticDtcg(total = 5000): DtcgTokens {
     }
     return doc;
   });
-  return { format: 'dtcg', collectionName: 'synthetic', modes: MODES.map((name, m) => ({ name, documents: [docs[m]!] as DtcgTokens['modes'][number]['documents'] })) };
+  return {
+    format: 'dtcg',
+    collectionName: 'synthetic',
+    modes: MODES.map((name, m) => ({ name, documents: [docs[m]!] as DtcgTokens['modes'][number]['documents'] })),
+  };
 }
-
 
 const bench: Bench = async (report) => {
   const input = syntheticDtcg();

@@ -22,7 +22,12 @@ function hex(n: number): string {
 }
 
 export function color(n: number) {
-  return { colorSpace: 'srgb', components: [((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255], alpha: 1, hex: hex(n) };
+  return {
+    colorSpace: 'srgb',
+    components: [((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255],
+    alpha: 1,
+    hex: hex(n),
+  };
 }
 
 const MODE_NAMES = ['Light', 'Dark', 'High contrast', 'Dim'];
@@ -34,7 +39,12 @@ export function designSystem(size: DesignSystemSize): DesignSystem {
   const primitives = Math.round(size.tokens * 0.6);
   const primitive = (i: number): Record<string, ModeValue> => {
     const isColor = i % 3 !== 0;
-    return Object.fromEntries(modes.map((m, k) => [m.id, isColor ? color(i * [9973, 7919, 6007, 5003][k]!) : { value: (i + k) % 64, unit: 'px' }])) as Record<string, ModeValue>;
+    return Object.fromEntries(
+      modes.map((m, k) => [
+        m.id,
+        isColor ? color(i * [9973, 7919, 6007, 5003][k]!) : { value: (i + k) % 64, unit: 'px' },
+      ]),
+    ) as Record<string, ModeValue>;
   };
   for (let i = 0; i < primitives; i++) {
     const isColor = i % 3 !== 0;
@@ -56,7 +66,9 @@ export function designSystem(size: DesignSystemSize): DesignSystem {
       collectionId: 'c',
       type: isColor ? 'color' : 'dimension',
       // Same kind in every mode: targets 3 apart keep `target % 3`.
-      valuesByMode: Object.fromEntries(modes.map((m, k) => [m.id, { alias: `p${(target + 3 * k) % (primitives - (primitives % 3))}` }])),
+      valuesByMode: Object.fromEntries(
+        modes.map((m, k) => [m.id, { alias: `p${(target + 3 * k) % (primitives - (primitives % 3))}` }]),
+      ),
     });
   }
   const colorIds = tokens.tokens.filter((t) => t.type === 'color').map((t) => t.id);
@@ -93,6 +105,7 @@ export function withChangedColors(ds: DesignSystem, count: number, round = 0): D
   const changed = structuredClone(ds);
   const colors = changed.tokens.tokens.filter((t) => t.id.startsWith('p') && t.type === 'color');
   // Each round changes other tokens to other values: a new set of drafts every time.
-  for (let i = 0; i < count; i++) colors[(i * 37 + round * 13) % colors.length]!.valuesByMode.m0 = color(0xabcdef + i + round * 4099);
+  for (let i = 0; i < count; i++)
+    colors[(i * 37 + round * 13) % colors.length]!.valuesByMode.m0 = color(0xabcdef + i + round * 4099);
   return changed;
 }

@@ -27,11 +27,20 @@ const bench: Bench = async (report) => {
       const t0 = performance.now();
       const extraction = await extractFile('BenchFileKey0001', () => undefined);
       const t1 = performance.now();
-      const written = writeSnapshot({ tokens: extraction.request.tokens, components: extraction.request.components }, new Date().toISOString());
+      const written = writeSnapshot(
+        { tokens: extraction.request.tokens, components: extraction.request.components },
+        new Date().toISOString(),
+      );
       const t2 = performance.now();
       extract.push(t1 - t0);
       snapshot.push(t2 - t1);
-      last = { tokens: extraction.request.tokens.tokens.length, components: extraction.request.components.length, chunks: written.chunks, bytes: written.bytes, warnings: extraction.warnings.length };
+      last = {
+        tokens: extraction.request.tokens.tokens.length,
+        components: extraction.request.components.length,
+        chunks: written.chunks,
+        bytes: written.bytes,
+        warnings: extraction.warnings.length,
+      };
     } finally {
       restore();
     }
@@ -45,7 +54,8 @@ const bench: Bench = async (report) => {
   report('snapshot entries', last!.chunks, 'chunks');
 
   const root = fileURLToPath(new URL('..', import.meta.url));
-  if (!existsSync(`${root}/dist/plugin/ui.html`)) execFileSync('node', ['esbuild.config.mjs'], { cwd: root, stdio: 'inherit' });
+  if (!existsSync(`${root}/dist/plugin/ui.html`))
+    execFileSync('node', ['esbuild.config.mjs'], { cwd: root, stdio: 'inherit' });
   report('UI bundle (dist/plugin/ui.html, one file)', statSync(`${root}/dist/plugin/ui.html`).size / 1024, 'kB');
   report('main bundle (dist/plugin/main.js, ES2017)', statSync(`${root}/dist/plugin/main.js`).size / 1024, 'kB');
 };

@@ -26,9 +26,14 @@ async function runOn(label: string, report: Report, databaseUrl?: string): Promi
     const ds = designSystem({ components: COMPONENTS + 1, tokens: 2000, modes: 2 });
 
     // A component with history to read, synced from another file so the big sync leaves it alone.
-    const seed = await fetch(`${base}/api/v1/projects/${project}/syncs`, { method: 'POST', headers, body: JSON.stringify({ fileKey: 'HISTORY', tokens: ds.tokens, components: ds.components.slice(COMPONENTS) }) });
+    const seed = await fetch(`${base}/api/v1/projects/${project}/syncs`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ fileKey: 'HISTORY', tokens: ds.tokens, components: ds.components.slice(COMPONENTS) }),
+    });
     if (seed.status !== 201) throw new Error(`seed sync failed: ${seed.status} ${await seed.text()}`);
-    const componentId = ((await seed.json()) as { proposals: Array<{ componentId: string }> }).proposals[0]!.componentId;
+    const componentId = ((await seed.json()) as { proposals: Array<{ componentId: string }> }).proposals[0]!
+      .componentId;
 
     const probe = startProbe(base, ['/healthz', `/api/v1/components/${componentId}/versions`], INTERVAL_MS, TOKEN);
     // The same probes with nothing else running: what this machine gives at best right now.
@@ -40,19 +45,27 @@ async function runOn(label: string, report: Report, databaseUrl?: string): Promi
     loop.enable();
     const walls: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      const components = ds.components.slice(0, COMPONENTS).map((c) => ({ ...c, id: `${c.id}-r${round}`, name: `${c.name} R${round}` }));
+      const components = ds.components
+        .slice(0, COMPONENTS)
+        .map((c) => ({ ...c, id: `${c.id}-r${round}`, name: `${c.name} R${round}` }));
       const t0 = performance.now();
-      const res = await fetch(`${base}/api/v1/projects/${project}/syncs`, { method: 'POST', headers, body: JSON.stringify({ fileKey: `BENCH-${round}`, tokens: ds.tokens, components }) });
+      const res = await fetch(`${base}/api/v1/projects/${project}/syncs`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ fileKey: `BENCH-${round}`, tokens: ds.tokens, components }),
+      });
       walls.push(performance.now() - t0);
       if (res.status !== 201) throw new Error(`sync failed: ${res.status} ${(await res.text()).slice(0, 300)}`);
     }
     loop.disable();
     const wall = walls.sort((a, b) => a - b)[1]!;
     const during = await probe.stop();
-    const named = (l: Latencies) => Object.entries(l).map(([path, xs]) => [path === '/healthz' ? 'healthz' : 'history', xs] as const);
+    const named = (l: Latencies) =>
+      Object.entries(l).map(([path, xs]) => [path === '/healthz' ? 'healthz' : 'history', xs] as const);
 
     report(`${label}: ${COMPONENTS}-component sync, wall (HTTP, median of ${ROUNDS})`, wall, 'ms');
-    for (const [kind, xs] of named(idle.latencies)) report(`${label}: ${kind} idle (no sync), p99`, percentile(xs, 99), 'ms');
+    for (const [kind, xs] of named(idle.latencies))
+      report(`${label}: ${kind} idle (no sync), p99`, percentile(xs, 99), 'ms');
     for (const [kind, xs] of named(during.latencies)) {
       report(`${label}: ${kind} during sync, p50`, percentile(xs, 50), 'ms');
       report(`${label}: ${kind} during sync, p99`, percentile(xs, 99), 'ms');

@@ -9,7 +9,9 @@ import type { Bench } from './types.js';
  */
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const only = process.argv.slice(2);
-const files = (await readdir(dir)).filter((f) => f.endsWith('.bench.ts') && (only.length === 0 || only.some((o) => f.includes(o)))).sort();
+const files = (await readdir(dir))
+  .filter((f) => f.endsWith('.bench.ts') && (only.length === 0 || only.some((o) => f.includes(o))))
+  .sort();
 
 const rows: Array<{ bench: string; name: string; value: string; unit: string }> = [];
 for (const file of files) {
@@ -25,4 +27,5 @@ for (const file of files) {
 
 console.log('\nSummary');
 const w = [Math.max(...rows.map((r) => r.bench.length), 5), Math.max(...rows.map((r) => r.name.length), 6)];
-for (const r of rows) console.log(`${r.bench.padEnd(w[0]!)}  ${r.name.padEnd(w[1]!)}  ${r.value.padStart(10)} ${r.unit}`);
+for (const r of rows)
+  console.log(`${r.bench.padEnd(w[0]!)}  ${r.name.padEnd(w[1]!)}  ${r.value.padStart(10)} ${r.unit}`);

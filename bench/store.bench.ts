@@ -91,17 +91,45 @@ ${NAME}.displayName = '${NAME}';
 
 function css(rev: number): string {
   const lines = [`/* ${NAME}.module.css — generated; tokens from tokens.css (revision ${rev}) */`, '.root {'];
-  lines.push('  display: inline-flex;', '  align-items: center;', '  justify-content: center;', `  gap: var(--space-${(rev % 3) + 1});`);
-  lines.push('  border: var(--border-width-thin) solid transparent;', `  border-radius: var(--radius-${['sm', 'md', 'lg'][rev % 3]});`);
-  lines.push('  font: var(--typography-label-md);', '  cursor: pointer;', '  transition: background-color 120ms ease, box-shadow 120ms ease;', '}');
+  lines.push(
+    '  display: inline-flex;',
+    '  align-items: center;',
+    '  justify-content: center;',
+    `  gap: var(--space-${(rev % 3) + 1});`,
+  );
+  lines.push(
+    '  border: var(--border-width-thin) solid transparent;',
+    `  border-radius: var(--radius-${['sm', 'md', 'lg'][rev % 3]});`,
+  );
+  lines.push(
+    '  font: var(--typography-label-md);',
+    '  cursor: pointer;',
+    '  transition: background-color 120ms ease, box-shadow 120ms ease;',
+    '}',
+  );
   for (const v of VARIANTS) {
-    lines.push(`.${v} {`, `  background: var(--color-${v}-bg);`, `  color: var(--color-${v}-fg);`, `  border-color: var(--color-${v}-border);`, '}');
+    lines.push(
+      `.${v} {`,
+      `  background: var(--color-${v}-bg);`,
+      `  color: var(--color-${v}-fg);`,
+      `  border-color: var(--color-${v}-border);`,
+      '}',
+    );
     lines.push(`.${v}:hover:not(:disabled) { background: var(--color-${v}-bg-hover); }`);
     lines.push(`.${v}:focus-visible { box-shadow: 0 0 0 var(--focus-ring-width) var(--color-focus-ring); }`);
   }
-  SIZES.forEach((s, i) => lines.push(`.${s} { min-height: var(--size-control-${s}); padding: 0 var(--space-${i + 2}); }`));
-  lines.push('.fullWidth { width: 100%; }', '.loading { cursor: progress; }', '.label { white-space: nowrap; }', '.icon { display: inline-flex; width: 1em; height: 1em; }');
-  lines.push('.spinner { width: 1em; height: 1em; border-radius: 50%; border: 2px solid currentColor; border-right-color: transparent; animation: spin 700ms linear infinite; }');
+  SIZES.forEach((s, i) =>
+    lines.push(`.${s} { min-height: var(--size-control-${s}); padding: 0 var(--space-${i + 2}); }`),
+  );
+  lines.push(
+    '.fullWidth { width: 100%; }',
+    '.loading { cursor: progress; }',
+    '.label { white-space: nowrap; }',
+    '.icon { display: inline-flex; width: 1em; height: 1em; }',
+  );
+  lines.push(
+    '.spinner { width: 1em; height: 1em; border-radius: 50%; border: 2px solid currentColor; border-right-color: transparent; animation: spin 700ms linear infinite; }',
+  );
   lines.push('@keyframes spin { to { transform: rotate(360deg); } }');
   return lines.join('\n') + '\n';
 }
@@ -134,15 +162,29 @@ function stories(rev: number): string {
 function tokensCss(rev: number): string {
   const lines = [`/* tokens.css — design tokens, generated (snapshot ${rev}) */`, ':root {'];
   VARIANTS.forEach((v, i) => {
-    lines.push(`  --color-${v}-bg: ${hex(rev * 7 + i)};`, `  --color-${v}-bg-hover: ${hex(rev * 7 + i + 100)};`, `  --color-${v}-fg: ${hex(i + 3)};`, `  --color-${v}-border: ${hex(i + 50)};`);
+    lines.push(
+      `  --color-${v}-bg: ${hex(rev * 7 + i)};`,
+      `  --color-${v}-bg-hover: ${hex(rev * 7 + i + 100)};`,
+      `  --color-${v}-fg: ${hex(i + 3)};`,
+      `  --color-${v}-border: ${hex(i + 50)};`,
+    );
   });
   for (let i = 1; i <= 8; i++) lines.push(`  --space-${i}: ${i * 4}px;`);
   for (let i = 1; i <= 9; i++) lines.push(`  --color-neutral-${i}00: ${hex(900 + i)};`);
   SIZES.forEach((s, i) => lines.push(`  --size-control-${s}: ${24 + i * 8}px;`));
-  lines.push('  --radius-sm: 4px;', '  --radius-md: 8px;', '  --radius-lg: 12px;', '  --border-width-thin: 1px;', '  --focus-ring-width: 3px;', '  --color-focus-ring: #4c9ffe;');
+  lines.push(
+    '  --radius-sm: 4px;',
+    '  --radius-md: 8px;',
+    '  --radius-lg: 12px;',
+    '  --border-width-thin: 1px;',
+    '  --focus-ring-width: 3px;',
+    '  --color-focus-ring: #4c9ffe;',
+  );
   lines.push(`  --typography-label-md: 500 ${14 + (rev % 2)}px/20px Inter, system-ui, sans-serif;`, '}');
   lines.push('[data-theme="dark"] {');
-  VARIANTS.forEach((v, i) => lines.push(`  --color-${v}-bg: ${hex(rev * 11 + i)};`, `  --color-${v}-fg: ${hex(i + 9)};`));
+  VARIANTS.forEach((v, i) =>
+    lines.push(`  --color-${v}-bg: ${hex(rev * 11 + i)};`, `  --color-${v}-fg: ${hex(i + 9)};`),
+  );
   lines.push('}');
   return lines.join('\n') + '\n';
 }
@@ -157,7 +199,10 @@ const generators = [
 /** Version 1 has every file at revision 0; version n ≥ 2 changes file (n - 2) % 4 only. */
 const changedFile = (n: number) => (n - 2) % 4;
 export function filesOf(n: number) {
-  return generators.map((g, k) => ({ path: g.path, content: g.make(n - 2 >= k ? Math.floor((n - 2 - k) / 4) + 1 : 0) }));
+  return generators.map((g, k) => ({
+    path: g.path,
+    content: g.make(n - 2 >= k ? Math.floor((n - 2 - k) / 4) + 1 : 0),
+  }));
 }
 
 // ---- helpers --------------------------------------------------------------------------------
@@ -184,13 +229,27 @@ async function inject(app: App, url: string) {
 async function run(kind: 'pglite' | 'postgres', report: Report, databaseUrl?: string): Promise<void> {
   const label = `store ${kind}`;
   const db: Database = await openDatabase({ databaseUrl, dataDir: 'memory://' });
-  const config = loadConfig({ DATA_DIR: 'memory://', DATABASE_URL: databaseUrl, SECRET_KEY: 'ab'.repeat(32), LOG_LEVEL: 'silent', ADMIN_TOKEN, RATE_LIMIT_MAX: '1000000' });
+  const config = loadConfig({
+    DATA_DIR: 'memory://',
+    DATABASE_URL: databaseUrl,
+    SECRET_KEY: 'ab'.repeat(32),
+    LOG_LEVEL: 'silent',
+    ADMIN_TOKEN,
+    RATE_LIMIT_MAX: '1000000',
+  });
   const app = await buildApp(config, { database: db }); // migrates and bootstraps the admin token
   await app.ready();
   try {
     const { projectId } = await db.prisma.apiToken.findFirstOrThrow({ where: { name: 'admin' } });
     const component = await db.prisma.component.create({ data: { projectId, figmaId: '12:34', name: NAME } });
-    const ctx = (): RequestContext => ({ db: db.prisma, projectId, actor: 'bench', scope: 'admin', correlationId: randomUUID(), startedAt: performance.now() });
+    const ctx = (): RequestContext => ({
+      db: db.prisma,
+      projectId,
+      actor: 'bench',
+      scope: 'admin',
+      correlationId: randomUUID(),
+      startedAt: performance.now(),
+    });
     const input = (n: number): DraftInput => ({
       files: filesOf(n),
       bump: n % 1000 === 0 ? 'major' : n % 50 === 0 ? 'minor' : 'patch',
@@ -209,7 +268,11 @@ async function run(kind: 'pglite' | 'postgres', report: Report, databaseUrl?: st
       ids.push(draft.id);
     }
     const singleMs = performance.now() - t0;
-    report(`${label}: create+publish, 2 transactions per version (${SINGLE} versions)`, (SINGLE / singleMs) * 1000, 'versions/s');
+    report(
+      `${label}: create+publish, 2 transactions per version (${SINGLE} versions)`,
+      (SINGLE / singleMs) * 1000,
+      'versions/s',
+    );
 
     // 2) The rest in batches: the same service calls, BATCH versions per transaction.
     t0 = performance.now();
@@ -232,26 +295,42 @@ async function run(kind: 'pglite' | 'postgres', report: Report, databaseUrl?: st
     }
     const batchMs = performance.now() - t0;
     const batched = VERSIONS - SINGLE;
-    report(`${label}: create+publish, ${BATCH} versions per transaction (${batched} versions)`, (batched / batchMs) * 1000, 'versions/s');
+    report(
+      `${label}: create+publish, ${BATCH} versions per transaction (${batched} versions)`,
+      (batched / batchMs) * 1000,
+      'versions/s',
+    );
     report(`${label}: time to store ${VERSIONS} versions`, (singleMs + batchMs) / 1000, 's');
 
-    const current = await db.prisma.component.findUniqueOrThrow({ where: { id: component.id }, include: { currentVersion: true } });
+    const current = await db.prisma.component.findUniqueOrThrow({
+      where: { id: component.id },
+      include: { currentVersion: true },
+    });
     if (current.currentVersion?.id !== ids[ids.length - 1]) throw new Error('the last version is not current');
-    const published = await db.prisma.componentVersion.count({ where: { componentId: component.id, status: 'published' } });
+    const published = await db.prisma.componentVersion.count({
+      where: { componentId: component.id, status: 'published' },
+    });
     if (published !== VERSIONS) throw new Error(`expected ${VERSIONS} published versions, found ${published}`);
 
     // 3) History pages through the HTTP app.
     const base = `/api/v1/components/${component.id}/versions`;
     const first = await inject(app, `${base}?limit=50`);
     if (first.items.length !== 50 || first.items[0].id !== ids[ids.length - 1]) throw new Error('first page is wrong');
-    report(`${label}: history first page (limit=50)`, await timeMedian(15, () => inject(app, `${base}?limit=50`)), 'ms');
+    report(
+      `${label}: history first page (limit=50)`,
+      await timeMedian(15, () => inject(app, `${base}?limit=50`)),
+      'ms',
+    );
     // Walk the cursor to the middle and to the last page (200 per page on the way).
     const cursorAt = async (offset: number): Promise<string> => {
       let cursor: string | null = null;
       let seen = 0;
       while (seen < offset) {
         const take = Math.min(200, offset - seen);
-        const page: { items: unknown[]; nextCursor: string | null } = await inject(app, `${base}?limit=${take}${cursor ? `&cursor=${cursor}` : ''}`);
+        const page: { items: unknown[]; nextCursor: string | null } = await inject(
+          app,
+          `${base}?limit=${take}${cursor ? `&cursor=${cursor}` : ''}`,
+        );
         seen += page.items.length;
         cursor = page.nextCursor;
         if (!cursor) throw new Error(`history ended at ${seen}`);
@@ -262,11 +341,20 @@ async function run(kind: 'pglite' | 'postgres', report: Report, databaseUrl?: st
     const midCursor = await cursorAt(mid);
     const midPage = await inject(app, `${base}?limit=50&cursor=${midCursor}`);
     if (midPage.items[0].id !== ids[VERSIONS - 1 - mid]) throw new Error('the middle page is wrong');
-    report(`${label}: history page at offset ${mid} (cursor, limit=50)`, await timeMedian(15, () => inject(app, `${base}?limit=50&cursor=${midCursor}`)), 'ms');
+    report(
+      `${label}: history page at offset ${mid} (cursor, limit=50)`,
+      await timeMedian(15, () => inject(app, `${base}?limit=50&cursor=${midCursor}`)),
+      'ms',
+    );
     const lastCursor = await cursorAt(VERSIONS - 50);
     const lastPage = await inject(app, `${base}?limit=50&cursor=${lastCursor}`);
-    if (lastPage.items.length !== 50 || lastPage.nextCursor !== null || lastPage.items[49].id !== ids[0]) throw new Error('the last page is wrong');
-    report(`${label}: history last page, offset ${VERSIONS - 50} (cursor, limit=50)`, await timeMedian(15, () => inject(app, `${base}?limit=50&cursor=${lastCursor}`)), 'ms');
+    if (lastPage.items.length !== 50 || lastPage.nextCursor !== null || lastPage.items[49].id !== ids[0])
+      throw new Error('the last page is wrong');
+    report(
+      `${label}: history last page, offset ${VERSIONS - 50} (cursor, limit=50)`,
+      await timeMedian(15, () => inject(app, `${base}?limit=50&cursor=${lastCursor}`)),
+      'ms',
+    );
 
     // 4) Compare two versions 5,000 apart (by id; all four files differ).
     const gap = Math.min(5000, VERSIONS - 1);
@@ -279,7 +367,16 @@ async function run(kind: 'pglite' | 'postgres', report: Report, databaseUrl?: st
     report(`${label}: compare: lines added + removed`, cmp.stats.linesAdded + cmp.stats.linesRemoved, 'lines');
 
     // 5) Storage.
-    const [sizesRow] = await db.raw.query<{ versions: string; files: string; blobs: string; audit: string; blob_count: number; file_refs: number; raw: string; packed: string }>(`
+    const [sizesRow] = await db.raw.query<{
+      versions: string;
+      files: string;
+      blobs: string;
+      audit: string;
+      blob_count: number;
+      file_refs: number;
+      raw: string;
+      packed: string;
+    }>(`
       SELECT pg_total_relation_size('component_versions')::text AS versions,
              pg_total_relation_size('version_files')::text AS files,
              pg_total_relation_size('file_blobs')::text AS blobs,
@@ -297,7 +394,11 @@ async function run(kind: 'pglite' | 'postgres', report: Report, databaseUrl?: st
     report(`${label}: audit_events per version (2 events: create, publish)`, Number(s.audit) / VERSIONS, 'B');
     report(`${label}: file references (4 per version)`, s.file_refs, 'rows');
     report(`${label}: distinct blobs stored (unchanged files are shared)`, s.blob_count, 'blobs');
-    report(`${label}: files per version, raw size (the 4 files)`, sizes.reduce((a, b) => a + b, 0), 'B');
+    report(
+      `${label}: files per version, raw size (the 4 files)`,
+      sizes.reduce((a, b) => a + b, 0),
+      'B',
+    );
     report(`${label}: blob compression (raw / brotli)`, Number(s.raw) / Math.max(1, Number(s.packed)), '×');
   } finally {
     await app.close();

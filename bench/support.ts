@@ -56,9 +56,21 @@ export function onEachDatabase(runOn: (label: string, report: Report, databaseUr
  * PostgreSQL one), with `token` as its first admin token and no rate limit worth the name;
  * closed after `fn`.
  */
-export async function withLiveServer(token: string, databaseUrl: string | undefined, fn: (server: { base: string; database: Database }) => Promise<void>): Promise<void> {
+export async function withLiveServer(
+  token: string,
+  databaseUrl: string | undefined,
+  fn: (server: { base: string; database: Database }) => Promise<void>,
+): Promise<void> {
   const database = await openDatabase({ databaseUrl, dataDir: 'memory://' });
-  const app = await buildApp(testConfig({ ADMIN_TOKEN: token, RATE_LIMIT_MAX: '1000000', BODY_LIMIT_BYTES: String(64 * 1024 * 1024), LOG_LEVEL: 'warn' }), { database });
+  const app = await buildApp(
+    testConfig({
+      ADMIN_TOKEN: token,
+      RATE_LIMIT_MAX: '1000000',
+      BODY_LIMIT_BYTES: String(64 * 1024 * 1024),
+      LOG_LEVEL: 'warn',
+    }),
+    { database },
+  );
   try {
     await app.listen({ host: '127.0.0.1', port: 0 });
     await fn({ base: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`, database });

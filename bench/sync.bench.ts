@@ -18,24 +18,46 @@ import { onScratchPostgres } from './support.js';
 const SIZES = [
   { components: 200, tokens: 2000, modes: 2, changed: 20 },
   { components: 1000, tokens: 5000, modes: 3, changed: 50 },
-].filter((s) => !process.env.BENCH_SYNC_SIZES || process.env.BENCH_SYNC_SIZES.split(',').includes(String(s.components)));
+].filter(
+  (s) => !process.env.BENCH_SYNC_SIZES || process.env.BENCH_SYNC_SIZES.split(',').includes(String(s.components)),
+);
 type Size = (typeof SIZES)[number];
 
 async function runOn(db: string, size: Size, report: Report, databaseUrl?: string): Promise<void> {
   const label = `${db} ${size.components}`;
   const database = await openDatabase({ databaseUrl, dataDir: 'memory://' });
-  const app = await buildApp(testConfig({ ADMIN_TOKEN: 'ds_bench_admin_token_000000000000000000', RATE_LIMIT_MAX: '100000', BODY_LIMIT_BYTES: String(64 * 1024 * 1024) }), { database });
+  const app = await buildApp(
+    testConfig({
+      ADMIN_TOKEN: 'ds_bench_admin_token_000000000000000000',
+      RATE_LIMIT_MAX: '100000',
+      BODY_LIMIT_BYTES: String(64 * 1024 * 1024),
+    }),
+    { database },
+  );
   try {
     const project = (await database.prisma.apiToken.findFirstOrThrow()).projectId;
     const ds = designSystem(size);
     const post = async (body: unknown) => {
       const t0 = performance.now();
       const c0 = process.cpuUsage();
-      const res = await app.inject({ method: 'POST', url: `/api/v1/projects/${project}/syncs`, headers: { authorization: 'Bearer ds_bench_admin_token_000000000000000000' }, payload: body as object });
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/v1/projects/${project}/syncs`,
+        headers: { authorization: 'Bearer ds_bench_admin_token_000000000000000000' },
+        payload: body as object,
+      });
       const wall = performance.now() - t0;
       const cpu = process.cpuUsage(c0);
       if (res.statusCode !== 201) throw new Error(`sync failed: ${res.statusCode} ${res.body.slice(0, 500)}`);
-      return { body: res.json() as { proposals: Array<{ componentId: string }>; syncId: string; timingsMs: Record<string, number> }, wall, cpuMs: (cpu.user + cpu.system) / 1000 };
+      return {
+        body: res.json() as {
+          proposals: Array<{ componentId: string }>;
+          syncId: string;
+          timingsMs: Record<string, number>;
+        },
+        wall,
+        cpuMs: (cpu.user + cpu.system) / 1000,
+      };
     };
     const schemaMs = (body: unknown) => {
       const t0 = performance.now();
@@ -81,7 +103,8 @@ async function runOn(db: string, size: Size, report: Report, databaseUrl?: strin
     report(`${label}: changed sync (${size.changed} token values), cold, wall (HTTP)`, cold.wall, 'ms');
     report(`${label}: changed sync, warm (median of 3), wall (HTTP)`, typical.wall, 'ms');
     report(`${label}: changed sync, warm, server CPU`, typical.cpuMs, 'ms');
-    for (const [phase, ms] of Object.entries(typical.body.timingsMs)) report(`${label}: changed sync, warm, ${phase}`, ms, 'ms');
+    for (const [phase, ms] of Object.entries(typical.body.timingsMs))
+      report(`${label}: changed sync, warm, ${phase}`, ms, 'ms');
     report(`${label}: changed sync, proposals`, typical.body.proposals.length, 'components');
   } finally {
     await app.close();

@@ -26,7 +26,14 @@ export interface Extraction {
   request: { fileKey?: string; fileName: string; tokens: TokenSet; components: ComponentSpec[] };
   /** things skipped or read leniently, each naming what (shown to the designer) */
   warnings: string[];
-  counts: { collections: number; variables: number; libraryVariables: number; styles: number; components: number; pages: number };
+  counts: {
+    collections: number;
+    variables: number;
+    libraryVariables: number;
+    styles: number;
+    components: number;
+    pages: number;
+  };
   ms: number;
 }
 
@@ -102,7 +109,9 @@ export interface EventMessage<N extends EventName = EventName> {
 
 export type PluginMessage = RequestMessage | ResponseMessage | ErrorMessage | EventMessage;
 
-export type Handlers = { [N in RequestName]: (params: MainRequests[N]['params']) => Promise<MainRequests[N]['result']> };
+export type Handlers = {
+  [N in RequestName]: (params: MainRequests[N]['params']) => Promise<MainRequests[N]['result']>;
+};
 
 export function isPluginMessage(value: unknown): value is PluginMessage {
   const kind = typeof value === 'object' && value !== null ? (value as { kind?: unknown }).kind : undefined;
@@ -111,13 +120,21 @@ export function isPluginMessage(value: unknown): value is PluginMessage {
 
 /** Answers one request with its handler; a thrown error (or an unknown name) becomes an error response. */
 export async function dispatch(handlers: Handlers, message: RequestMessage): Promise<ResponseMessage | ErrorMessage> {
-  const handler = Object.prototype.hasOwnProperty.call(handlers, message.name) ? (handlers[message.name] as (p: unknown) => Promise<unknown>) : undefined;
+  const handler = Object.prototype.hasOwnProperty.call(handlers, message.name)
+    ? (handlers[message.name] as (p: unknown) => Promise<unknown>)
+    : undefined;
   try {
     if (!handler) throw new Error(`unknown request ${String(message.name)}`);
     const result = await handler(message.params);
     return { kind: 'response', id: message.id, name: message.name, ok: true, result } as ResponseMessage;
   } catch (err) {
-    return { kind: 'response', id: message.id, name: message.name, ok: false, error: { message: err instanceof Error ? err.message : String(err) } };
+    return {
+      kind: 'response',
+      id: message.id,
+      name: message.name,
+      ok: false,
+      error: { message: err instanceof Error ? err.message : String(err) },
+    };
   }
 }
 

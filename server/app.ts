@@ -47,7 +47,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     logger: {
       level: config.logLevel,
       // Tokens, passcodes and Figma tokens never reach the logs.
-      redact: { paths: ['req.headers.authorization', 'req.headers["x-figma-token"]', '*.figmaToken', '*.webhookPasscode', '*.passcode', '*.token'], censor: '[redacted]' },
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers["x-figma-token"]',
+          '*.figmaToken',
+          '*.webhookPasscode',
+          '*.passcode',
+          '*.token',
+        ],
+        censor: '[redacted]',
+      },
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     bodyLimit: config.bodyLimit,
@@ -86,7 +96,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 }
 
 /** Config's TRUST_PROXY as Fastify's types take it (a hop count as the function Fastify would make of it). */
-function trustProxyOption(value: Config['trustProxy']): boolean | string[] | ((address: string, hop: number) => boolean) {
+function trustProxyOption(
+  value: Config['trustProxy'],
+): boolean | string[] | ((address: string, hop: number) => boolean) {
   if (typeof value === 'number') return (_address, hop) => hop < value;
   return typeof value === 'boolean' ? value : [...value];
 }

@@ -17,7 +17,12 @@ const Env = z.object({
   DATA_DIR: z.string().min(1).default('.data/pglite'),
   LOG_LEVEL: LogLevel.default('info'),
   /** Largest accepted request body, in bytes. */
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(512 * 1024 * 1024).default(10 * 1024 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(512 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
   /** On an empty database, this value becomes the first admin token (automation, tests). */
   ADMIN_TOKEN: z.string().min(24, 'must be at least 24 characters').optional(),
   /**
@@ -35,7 +40,12 @@ const Env = z.object({
   CORS_ORIGINS: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean)),
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
   /** Apply pending migrations at start-up (on by default; `npm run migrate` does it alone). */
   MIGRATE_ON_START: z
     .enum(['true', 'false', '1', '0'])
@@ -93,7 +103,10 @@ const Env = z.object({
   TRUST_PROXY: z
     .string()
     .default('false')
-    .refine((v) => parseTrustProxy(v) !== null, 'must be true, false, a number of hops, or comma-separated addresses or CIDR ranges (or loopback, linklocal, uniquelocal)')
+    .refine(
+      (v) => parseTrustProxy(v) !== null,
+      'must be true, false, a number of hops, or comma-separated addresses or CIDR ranges (or loopback, linklocal, uniquelocal)',
+    )
     .transform((v) => parseTrustProxy(v)!),
 });
 
@@ -135,7 +148,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   if (e.DATABASE_URL && e.DATA_DIR.startsWith('memory://') && !e.SECRET_KEY) {
     // The key would live only in memory while the Figma tokens it encrypts persist in PostgreSQL.
-    throw new ConfigError('Invalid configuration:\n  SECRET_KEY: required when DATABASE_URL is set and DATA_DIR is memory:// (a generated key would be lost at restart, and with it the stored Figma tokens)');
+    throw new ConfigError(
+      'Invalid configuration:\n  SECRET_KEY: required when DATABASE_URL is set and DATA_DIR is memory:// (a generated key would be lost at restart, and with it the stored Figma tokens)',
+    );
   }
   return Object.freeze({
     port: e.PORT,
@@ -145,14 +160,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     bodyLimit: e.BODY_LIMIT_BYTES,
     adminToken: e.ADMIN_TOKEN,
-    secretKey: e.SECRET_KEY ? decodeKey(e.SECRET_KEY) ?? undefined : undefined,
+    secretKey: e.SECRET_KEY ? (decodeKey(e.SECRET_KEY) ?? undefined) : undefined,
     rateLimit: Object.freeze({ max: e.RATE_LIMIT_MAX, timeWindow: e.RATE_LIMIT_WINDOW }),
     corsOrigins: Object.freeze([...e.CORS_ORIGINS]),
     migrateOnStart: e.MIGRATE_ON_START,
     publicUrl: e.PUBLIC_URL,
     syncLeaseMinutes: e.SYNC_LEASE_MINUTES,
-    jobs: Object.freeze({ enabled: e.JOBS, pollSeconds: e.JOB_POLL_SECONDS, retryDelaySeconds: e.JOB_RETRY_DELAY_SECONDS }),
-    figma: Object.freeze({ apiBase: e.FIGMA_API_BASE.replace(/\/+$/, ''), callsPerMinute: e.FIGMA_CALLS_PER_MINUTE, timeoutMs: Math.round(e.FIGMA_TIMEOUT_SECONDS * 1000), backoffSeconds: e.FIGMA_BACKOFF_SECONDS }),
+    jobs: Object.freeze({
+      enabled: e.JOBS,
+      pollSeconds: e.JOB_POLL_SECONDS,
+      retryDelaySeconds: e.JOB_RETRY_DELAY_SECONDS,
+    }),
+    figma: Object.freeze({
+      apiBase: e.FIGMA_API_BASE.replace(/\/+$/, ''),
+      callsPerMinute: e.FIGMA_CALLS_PER_MINUTE,
+      timeoutMs: Math.round(e.FIGMA_TIMEOUT_SECONDS * 1000),
+      backoffSeconds: e.FIGMA_BACKOFF_SECONDS,
+    }),
     webhookDebounceSeconds: e.WEBHOOK_DEBOUNCE_SECONDS,
     tokenSourcesRoot: e.TOKEN_SOURCES_ROOT,
     tokenSourceDebounceMs: e.TOKEN_SOURCE_DEBOUNCE_MS,
@@ -185,6 +209,7 @@ function parseTrustProxy(value: string): boolean | number | string[] | null {
   if (v === 'true') return true;
   if (/^\d+$/.test(v)) return Number(v);
   const entries = v.split(',').map((s) => s.trim());
-  const valid = (e: string) => PROXY_NAMES.has(e) || isIP(e) !== 0 || (ipaddr.isValidCIDR(e) && isIP(e.slice(0, e.lastIndexOf('/'))) !== 0);
+  const valid = (e: string) =>
+    PROXY_NAMES.has(e) || isIP(e) !== 0 || (ipaddr.isValidCIDR(e) && isIP(e.slice(0, e.lastIndexOf('/'))) !== 0);
   return entries.every(valid) ? entries : null;
 }

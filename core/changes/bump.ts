@@ -21,7 +21,14 @@
  * code comes from a collection name; token renames are reported as such).
  * Callers pass only the changes that affect the component (see componentTokenChanges).
  */
-import type { Bump, BumpOrNone, CollectionChange, PatternChange, SpecChange, TokenChange } from '../contract/changes.js';
+import type {
+  Bump,
+  BumpOrNone,
+  CollectionChange,
+  PatternChange,
+  SpecChange,
+  TokenChange,
+} from '../contract/changes.js';
 import { modeSlug } from '../codegen/names.js';
 import { formatValue, type TokenNameLookup } from './format-value.js';
 import { parseVersion } from './versions.js';
@@ -29,7 +36,12 @@ import { parseVersion } from './versions.js';
 export type Severity = 'breaking' | 'feature' | 'fix' | 'none';
 
 const RANK: Readonly<Record<BumpOrNone, number>> = { none: 0, patch: 1, minor: 2, major: 3 };
-const SEVERITY: Readonly<Record<BumpOrNone, Severity>> = { major: 'breaking', minor: 'feature', patch: 'fix', none: 'none' };
+const SEVERITY: Readonly<Record<BumpOrNone, Severity>> = {
+  major: 'breaking',
+  minor: 'feature',
+  patch: 'fix',
+  none: 'none',
+};
 
 export function compareBumps(a: BumpOrNone, b: BumpOrNone): number {
   return RANK[a] - RANK[b];
@@ -71,9 +83,12 @@ export function classifyCollectionChange(change: CollectionChange): ClassifiedCh
       if (modeSlug(before) === modeSlug(after)) return c('patch', `${reason} (same selector ${selector(after)})`);
       return c('major', `${reason} (${selector(before)} disappears)`);
     }
-    case 'modeAdded': return c('minor', `mode ${change.mode ?? '?'} added to ${of}`);
-    case 'defaultModeChanged': return c('minor', `default mode of ${of} changed ${change.before ?? '?'} → ${change.after ?? '?'}`);
-    case 'collectionRenamed': return c('patch', `collection ${change.before ?? '?'} renamed to ${change.after ?? change.collection}`);
+    case 'modeAdded':
+      return c('minor', `mode ${change.mode ?? '?'} added to ${of}`);
+    case 'defaultModeChanged':
+      return c('minor', `default mode of ${of} changed ${change.before ?? '?'} → ${change.after ?? '?'}`);
+    case 'collectionRenamed':
+      return c('patch', `collection ${change.before ?? '?'} renamed to ${change.after ?? change.collection}`);
   }
 }
 
@@ -81,18 +96,26 @@ export function classifyTokenChange(change: TokenChange, nameOf?: TokenNameLooku
   const t = `token ${change.name}`;
   const c = (bump: Bump, reason: string): ClassifiedChange => ({ bump, reason, source: 'token', change });
   switch (change.kind) {
-    case 'removed': return c('major', `${t} removed`);
-    case 'typeChanged': return c('major', `${t} type changed ${String(change.before)} → ${String(change.after)}`);
-    case 'added': return c('minor', `${t} added`);
-    case 'renamed': return c('minor', `token ${change.previousName ?? change.tokenId} renamed to ${change.name}`);
-    case 'descriptionChanged': return c('patch', `${t} description changed`);
+    case 'removed':
+      return c('major', `${t} removed`);
+    case 'typeChanged':
+      return c('major', `${t} type changed ${String(change.before)} → ${String(change.after)}`);
+    case 'added':
+      return c('minor', `${t} added`);
+    case 'renamed':
+      return c('minor', `token ${change.previousName ?? change.tokenId} renamed to ${change.name}`);
+    case 'descriptionChanged':
+      return c('patch', `${t} description changed`);
     case 'modified': {
       const inMode = change.mode !== undefined ? ` in mode ${change.mode}` : '';
       if (change.before === undefined) return c('minor', `${t} set to ${formatValue(change.after, nameOf)}${inMode}`);
       if (change.after === undefined) {
         return c('minor', `${t} no longer defined${inMode} (was ${formatValue(change.before, nameOf)})`);
       }
-      return c('minor', `${t} changed ${formatValue(change.before, nameOf)} → ${formatValue(change.after, nameOf)}${inMode}`);
+      return c(
+        'minor',
+        `${t} changed ${formatValue(change.before, nameOf)} → ${formatValue(change.after, nameOf)}${inMode}`,
+      );
     }
   }
 }
@@ -105,25 +128,36 @@ export function classifySpecChange(change: SpecChange, nameOf?: TokenNameLookup)
   const propName = `\`${change.prop ?? '?'}\``;
   const prop = `prop ${propName}`;
   const option = `option \`${change.option ?? '?'}\` of \`${change.prop ?? '?'}\``;
-  const token = (id: unknown): string => (typeof id === 'string' ? nameOf?.(id) ?? id : String(id));
+  const token = (id: unknown): string => (typeof id === 'string' ? (nameOf?.(id) ?? id) : String(id));
   switch (change.kind) {
-    case 'propRemoved': return c('major', `${prop} removed`);
-    case 'propTypeChanged': return c('major', `${prop} type changed ${String(change.before)} → ${String(change.after)}`);
-    case 'propRenamed': return c('major', `prop \`${String(change.before)}\` renamed to \`${String(change.after)}\``);
-    case 'optionRemoved': return c('major', `${option} removed`);
-    case 'nameChanged': return c('major', `component renamed ${code(change.before)} → ${code(change.after)}`);
-    case 'propAdded': return c('minor', `${prop} added`);
-    case 'optionAdded': return c('minor', `${option} added`);
-    case 'defaultChanged': return c('minor', `default of ${propName} changed ${code(change.before)} → ${code(change.after)}`);
-    case 'variantAdded': return c('minor', `${variantLabel(change.variant)} added`);
-    case 'variantRemoved': return c('minor', `${variantLabel(change.variant)} removed`);
+    case 'propRemoved':
+      return c('major', `${prop} removed`);
+    case 'propTypeChanged':
+      return c('major', `${prop} type changed ${String(change.before)} → ${String(change.after)}`);
+    case 'propRenamed':
+      return c('major', `prop \`${String(change.before)}\` renamed to \`${String(change.after)}\``);
+    case 'optionRemoved':
+      return c('major', `${option} removed`);
+    case 'nameChanged':
+      return c('major', `component renamed ${code(change.before)} → ${code(change.after)}`);
+    case 'propAdded':
+      return c('minor', `${prop} added`);
+    case 'optionAdded':
+      return c('minor', `${option} added`);
+    case 'defaultChanged':
+      return c('minor', `default of ${propName} changed ${code(change.before)} → ${code(change.after)}`);
+    case 'variantAdded':
+      return c('minor', `${variantLabel(change.variant)} added`);
+    case 'variantRemoved':
+      return c('minor', `${variantLabel(change.variant)} removed`);
     case 'bindingChanged': {
       const where = `binding \`${change.binding ?? '?'}\`${change.variant ? ` of ${variantLabel(change.variant)}` : ''}`;
       if (change.before === undefined) return c('minor', `${where} added: ${token(change.after)}`);
       if (change.after === undefined) return c('minor', `${where} removed (was ${token(change.before)})`);
       return c('minor', `${where} changed ${token(change.before)} → ${token(change.after)}`);
     }
-    case 'descriptionChanged': return c('patch', 'description changed');
+    case 'descriptionChanged':
+      return c('patch', 'description changed');
   }
 }
 
@@ -132,14 +166,16 @@ export function classifyPatternChange(change: PatternChange): ClassifiedChange |
   const { before, after } = change;
   const c = (bump: Bump, reason: string): ClassifiedChange => ({ bump, reason, source: 'pattern', change });
   if (!before) return c('major', `pattern ${after.id} ${after.version} selected`);
-  if (before.id !== after.id) return c('major', `pattern ${before.id} ${before.version} → ${after.id} ${after.version}`);
+  if (before.id !== after.id)
+    return c('major', `pattern ${before.id} ${before.version} → ${after.id} ${after.version}`);
   const a = parseVersion(before.version);
   const b = parseVersion(after.version);
   const reason = `pattern ${after.id} ${before.version} → ${after.version}`;
   if (a.major !== b.major) return c('major', reason);
   if (a.minor !== b.minor) return c('minor', reason);
   // A generator's patch release changes only what it writes: say so first, as people read it.
-  if (a.patch !== b.patch || a.prerelease !== b.prerelease) return c('patch', `${GENERATED_OUTPUT_CHANGED} (${reason})`);
+  if (a.patch !== b.patch || a.prerelease !== b.prerelease)
+    return c('patch', `${GENERATED_OUTPUT_CHANGED} (${reason})`);
   return null;
 }
 

@@ -35,9 +35,11 @@ function diffCollection(old: Collection, cur: Collection, into: CollectionChange
       into.push({ kind: 'modeRenamed', ...base, mode: mode.name, wasDefault, before: mode.name, after: now.name });
     }
   }
-  for (const mode of cur.modes) if (!oldIds.has(mode.id) && !goneNames.has(mode.name)) into.push({ kind: 'modeAdded', ...base, mode: mode.name });
+  for (const mode of cur.modes)
+    if (!oldIds.has(mode.id) && !goneNames.has(mode.name)) into.push({ kind: 'modeAdded', ...base, mode: mode.name });
   const name = (c: Collection, id: string) => c.modes.find((m) => m.id === id)?.name ?? id;
   const [oldDefault, curDefault] = [name(old, old.defaultModeId), name(cur, cur.defaultModeId)];
-  const sameDefault = old.defaultModeId === cur.defaultModeId || (!curModes.has(old.defaultModeId) && oldDefault === curDefault);
+  const sameDefault =
+    old.defaultModeId === cur.defaultModeId || (!curModes.has(old.defaultModeId) && oldDefault === curDefault);
   if (!sameDefault) into.push({ kind: 'defaultModeChanged', ...base, before: oldDefault, after: curDefault });
 }

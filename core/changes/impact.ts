@@ -11,7 +11,7 @@ import type { TokenNameLookup } from './format-value.js';
  * that exists on either side counts: a token that used to alias a now removed one is affected.
  */
 export function aliasDependents(tokens: TokenSet | readonly TokenSet[]): Map<string, Set<string>> {
-  const sets = Array.isArray(tokens) ? tokens as readonly TokenSet[] : [tokens as TokenSet];
+  const sets = Array.isArray(tokens) ? (tokens as readonly TokenSet[]) : [tokens as TokenSet];
   const dependents = new Map<string, Set<string>>();
   for (const set of sets) {
     for (const token of set.tokens) {
@@ -32,7 +32,8 @@ export function aliasDependents(tokens: TokenSet | readonly TokenSet[]): Map<str
  * included). Cycles are harmless: each token is visited once per changed id.
  */
 export function reachingTokens(
-  changedIds: Iterable<string>, dependents: ReadonlyMap<string, ReadonlySet<string>>,
+  changedIds: Iterable<string>,
+  dependents: ReadonlyMap<string, ReadonlySet<string>>,
 ): Map<string, Set<string>> {
   const reach = new Map<string, Set<string>>(); // token id → changed ids it depends on
   for (const changed of changedIds) {
@@ -83,7 +84,10 @@ export function changesReaching(
   tokenChanges: readonly TokenChange[],
   refs: Iterable<string>,
   tokens: TokenSet | readonly TokenSet[],
-  reach: Map<string, Set<string>> = reachingTokens(new Set(tokenChanges.map((c) => c.tokenId)), aliasDependents(tokens)),
+  reach: Map<string, Set<string>> = reachingTokens(
+    new Set(tokenChanges.map((c) => c.tokenId)),
+    aliasDependents(tokens),
+  ),
 ): TokenImpact {
   const via = new Map<string, string[]>();
   for (const ref of new Set(refs)) {

@@ -8,12 +8,25 @@ export { componentTokenChanges } from './component-changes.js';
 export type { ComponentTokenChanges, TokenSide } from './component-changes.js';
 export { diffCollections } from './collection-diff.js';
 export {
-  decideBump, classifyTokenChange, classifyCollectionChange, classifySpecChange, GENERATED_OUTPUT_CHANGED, classifyPatternChange, compareBumps, maxBump, severityOf,
+  decideBump,
+  classifyTokenChange,
+  classifyCollectionChange,
+  classifySpecChange,
+  GENERATED_OUTPUT_CHANGED,
+  classifyPatternChange,
+  compareBumps,
+  maxBump,
+  severityOf,
 } from './bump.js';
 export type { BumpInput, BumpDecision, ClassifiedChange, Severity } from './bump.js';
 export { formatValue } from './format-value.js';
 export type { TokenNameLookup } from './format-value.js';
 export {
-  parseVersion, compareVersions, nextVersion, nextPrereleaseVersion, branchIdentifier, FIRST_VERSION,
+  parseVersion,
+  compareVersions,
+  nextVersion,
+  nextPrereleaseVersion,
+  branchIdentifier,
+  FIRST_VERSION,
 } from './versions.js';
 export type { ParsedVersion } from './versions.js';

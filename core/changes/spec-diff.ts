@@ -9,8 +9,13 @@ type Json = NonNullable<SpecChange['before']>;
  * then, for what is left, by name (a client that sends no ids, or a property deleted and
  * re-created under the same name, which generates the same code).
  */
-function matchProps(before: readonly PropDef[], after: readonly PropDef[]): {
-  pairs: Array<[PropDef, PropDef]>; removed: PropDef[]; added: PropDef[];
+function matchProps(
+  before: readonly PropDef[],
+  after: readonly PropDef[],
+): {
+  pairs: Array<[PropDef, PropDef]>;
+  removed: PropDef[];
+  added: PropDef[];
 } {
   const pairs: Array<[PropDef, PropDef]> = [];
   const freeBefore = new Set(before);
@@ -47,7 +52,8 @@ export function diffSpecs(before: ComponentSpec, after: ComponentSpec): SpecChan
   const changes: SpecChange[] = [];
   if (before.name !== after.name) changes.push({ kind: 'nameChanged', before: before.name, after: after.name });
   // Same name, another code name (a collision settled by the sync): file and export names differ.
-  else if ((before.codeName ?? '') !== (after.codeName ?? '')) changes.push({ kind: 'nameChanged', before: before.codeName ?? before.name, after: after.codeName ?? after.name });
+  else if ((before.codeName ?? '') !== (after.codeName ?? ''))
+    changes.push({ kind: 'nameChanged', before: before.codeName ?? before.name, after: after.codeName ?? after.name });
   if ((before.description ?? '') !== (after.description ?? '')) {
     const change: SpecChange = { kind: 'descriptionChanged' };
     if (before.description) change.before = before.description;
@@ -108,7 +114,10 @@ function variantJson(v: Variant): Json {
 }
 
 function diffBindings(
-  variant: string, old: Readonly<Record<string, string>>, cur: Readonly<Record<string, string>>, into: SpecChange[],
+  variant: string,
+  old: Readonly<Record<string, string>>,
+  cur: Readonly<Record<string, string>>,
+  into: SpecChange[],
 ): void {
   const slots = [...new Set([...Object.keys(old), ...Object.keys(cur)])].sort();
   for (const binding of slots) {

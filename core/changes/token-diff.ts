@@ -13,7 +13,12 @@ function modeNames(set: TokenSet): Map<string, Map<string, string>> {
 }
 
 const KIND_ORDER: Readonly<Record<TokenChange['kind'], number>> = {
-  removed: 0, added: 1, renamed: 2, typeChanged: 3, modified: 4, descriptionChanged: 5,
+  removed: 0,
+  added: 1,
+  renamed: 2,
+  typeChanged: 3,
+  modified: 4,
+  descriptionChanged: 5,
 };
 
 /**
@@ -63,8 +68,10 @@ function valuesByModeName(token: Token, modes: Map<string, Map<string, string>>)
 }
 
 function diffToken(
-  old: Token, cur: Token,
-  oldModes: Map<string, string> | undefined, curModes: Map<string, string> | undefined,
+  old: Token,
+  cur: Token,
+  oldModes: Map<string, string> | undefined,
+  curModes: Map<string, string> | undefined,
   into: TokenChange[],
 ): void {
   const tokenId = cur.id;
@@ -98,17 +105,23 @@ function sameValue(a: ModeValue, b: ModeValue): boolean {
 type ModePair = [label: string, before: ModeValue | undefined, after: ModeValue | undefined];
 
 function pairModes(
-  old: Token, cur: Token, oldModes: Map<string, string> | undefined, curModes: Map<string, string> | undefined,
+  old: Token,
+  cur: Token,
+  oldModes: Map<string, string> | undefined,
+  curModes: Map<string, string> | undefined,
 ): ModePair[] {
   const oldName = (id: string): string => oldModes?.get(id) ?? id;
   const curName = (id: string): string => curModes?.get(id) ?? id;
   const pairs: ModePair[] = [];
   const onlyOld: string[] = [];
   for (const id of Object.keys(old.valuesByMode)) {
-    if (Object.prototype.hasOwnProperty.call(cur.valuesByMode, id)) pairs.push([curName(id), old.valuesByMode[id], cur.valuesByMode[id]]);
+    if (Object.prototype.hasOwnProperty.call(cur.valuesByMode, id))
+      pairs.push([curName(id), old.valuesByMode[id], cur.valuesByMode[id]]);
     else onlyOld.push(id);
   }
-  const onlyCur = Object.keys(cur.valuesByMode).filter((id) => !Object.prototype.hasOwnProperty.call(old.valuesByMode, id));
+  const onlyCur = Object.keys(cur.valuesByMode).filter(
+    (id) => !Object.prototype.hasOwnProperty.call(old.valuesByMode, id),
+  );
   for (const id of onlyOld) {
     const match = onlyCur.findIndex((c) => curName(c) === oldName(id));
     if (match >= 0) {

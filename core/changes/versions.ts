@@ -51,7 +51,13 @@ export function nextVersion(current: string | null, bump: BumpOrNone): string {
  * "branch-" prefix, since numeric identifiers compare as numbers and may not start with 0.
  */
 export function branchIdentifier(branchName: string): string {
-  const id = branchName.normalize('NFKD').replace(/[\u0300-\u036f]+/g, '').toLowerCase().replace(/[^0-9a-z-]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');
+  const id = branchName
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]+/g, '')
+    .toLowerCase()
+    .replace(/[^0-9a-z-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
   if (id === '') return 'branch';
   return /^[0-9]+$/.test(id) ? `branch-${id}` : id;
 }
@@ -63,7 +69,10 @@ export function branchIdentifier(branchName: string): string {
  * a smaller bump after a bigger one stays on the bigger core ("1.4.0-experimental.3").
  */
 export function nextPrereleaseVersion(
-  baseVersion: string, bump: Bump, branchName: string, existingOnBranch: readonly string[],
+  baseVersion: string,
+  bump: Bump,
+  branchName: string,
+  existingOnBranch: readonly string[],
 ): string {
   const id = branchIdentifier(branchName);
   const base = parseVersion(baseVersion);

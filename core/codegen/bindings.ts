@@ -67,7 +67,8 @@ function tokenOf(ctx: GroupContext, i = 0): Token | undefined {
 }
 
 const ref = (ctx: GroupContext, token: Token): string => `var(${ctx.names.name(token.id) ?? '--unknown'})`;
-const sub = (ctx: GroupContext, token: Token, part: TypographyPart): string => `var(${ctx.names.sub(token.id, part) ?? '--unknown'})`;
+const sub = (ctx: GroupContext, token: Token, part: TypographyPart): string =>
+  `var(${ctx.names.sub(token.id, part) ?? '--unknown'})`;
 
 /** Figma FLOAT variables often arrive as plain numbers: lengths need a unit. */
 function length(ctx: GroupContext, token: Token): string | undefined {
@@ -77,8 +78,11 @@ function length(ctx: GroupContext, token: Token): string | undefined {
 }
 
 const TYPOGRAPHY_LONGHANDS: readonly [string, TypographyPart][] = [
-  ['font-family', 'family'], ['font-size', 'size'], ['font-weight', 'weight'],
-  ['line-height', 'line-height'], ['letter-spacing', 'letter-spacing'],
+  ['font-family', 'family'],
+  ['font-size', 'size'],
+  ['font-weight', 'weight'],
+  ['line-height', 'line-height'],
+  ['letter-spacing', 'letter-spacing'],
 ];
 
 /** The fallback: expose the token as a custom property on the element, say why in a comment. */
@@ -88,7 +92,9 @@ function customProperties(ctx: GroupContext, why: string): Decl[] {
     const property = `--slot-${cssSlug(entry.slot)}`;
     if (!token) return [decl('', '', `${entry.slot}: token ${JSON.stringify(entry.tokenId)} is not in the token set`)];
     if (token.type === 'typography') {
-      return TYPOGRAPHY_LONGHANDS.map(([, part]) => decl(`${property}-${part}`, sub(ctx, token, part), `${entry.slot}: ${why}`));
+      return TYPOGRAPHY_LONGHANDS.map(([, part]) =>
+        decl(`${property}-${part}`, sub(ctx, token, part), `${entry.slot}: ${why}`),
+      );
     }
     return [decl(property, ref(ctx, token), `${entry.slot}: ${why}`)];
   });
@@ -125,11 +131,17 @@ const paint: Handler = (ctx) => {
     return top?.type === 'color' ? [decl('color', ref(ctx, top))] : mismatch(ctx, top, 'color');
   }
   if (tokens.some((t) => t === undefined || (t.type !== 'color' && t.type !== 'gradient'))) {
-    return mismatch(ctx, tokens.find((t) => t && t.type !== 'color' && t.type !== 'gradient'), 'background');
+    return mismatch(
+      ctx,
+      tokens.find((t) => t && t.type !== 'color' && t.type !== 'gradient'),
+      'background',
+    );
   }
   const [bottom, ...above] = tokens as Token[];
   const out: Decl[] = [];
-  const layers = above.reverse().map((t) => (t.type === 'gradient' ? ref(ctx, t) : `linear-gradient(${ref(ctx, t)}, ${ref(ctx, t)})`));
+  const layers = above
+    .reverse()
+    .map((t) => (t.type === 'gradient' ? ref(ctx, t) : `linear-gradient(${ref(ctx, t)}, ${ref(ctx, t)})`));
   if (bottom?.type === 'color') out.push(decl('background-color', ref(ctx, bottom)));
   else if (bottom) layers.push(ref(ctx, bottom));
   if (layers.length > 0) out.push(decl('background-image', layers.join(', ')));
@@ -155,10 +167,14 @@ const stroke: Handler = (ctx) => {
 };
 
 const CORNERS: Readonly<Record<string, string>> = {
-  radiustopleft: 'border-top-left-radius', topleftradius: 'border-top-left-radius',
-  radiustopright: 'border-top-right-radius', toprightradius: 'border-top-right-radius',
-  radiusbottomleft: 'border-bottom-left-radius', bottomleftradius: 'border-bottom-left-radius',
-  radiusbottomright: 'border-bottom-right-radius', bottomrightradius: 'border-bottom-right-radius',
+  radiustopleft: 'border-top-left-radius',
+  topleftradius: 'border-top-left-radius',
+  radiustopright: 'border-top-right-radius',
+  toprightradius: 'border-top-right-radius',
+  radiusbottomleft: 'border-bottom-left-radius',
+  bottomleftradius: 'border-bottom-left-radius',
+  radiusbottomright: 'border-bottom-right-radius',
+  bottomrightradius: 'border-bottom-right-radius',
 };
 
 /**
@@ -171,8 +187,17 @@ const radius: Handler = (ctx) => {
   if (value === undefined) return mismatch(ctx, token, 'border-radius');
   if (!Object.keys(CORNERS).some((c) => ctx.scopeFields.has(c))) return [decl('border-radius', value)];
   // A corner the variant binds itself is more specific than the overall radius.
-  const own = new Set(Object.entries(CORNERS).filter(([field]) => ctx.variantFields.has(field)).map(([, p]) => p));
-  return ['border-top-left-radius', 'border-top-right-radius', 'border-bottom-right-radius', 'border-bottom-left-radius']
+  const own = new Set(
+    Object.entries(CORNERS)
+      .filter(([field]) => ctx.variantFields.has(field))
+      .map(([, p]) => p),
+  );
+  return [
+    'border-top-left-radius',
+    'border-top-right-radius',
+    'border-bottom-right-radius',
+    'border-bottom-left-radius',
+  ]
     .filter((p) => !own.has(p))
     .map((p) => decl(p, value));
 };
@@ -191,45 +216,92 @@ const typography: Handler = (ctx) => {
 
 const lineHeight: Handler = (ctx) => {
   const token = tokenOf(ctx);
-  return token && (token.type === 'number' || token.type === 'dimension') ? [decl('line-height', ref(ctx, token))] : mismatch(ctx, token, 'line-height');
+  return token && (token.type === 'number' || token.type === 'dimension')
+    ? [decl('line-height', ref(ctx, token))]
+    : mismatch(ctx, token, 'line-height');
 };
 
 /** Several effect tokens stack like paints: the last listed on top, which CSS lists first. */
 const effects: Handler = (ctx) => {
   const tokens = ctx.entries.map((_, i) => tokenOf(ctx, i));
-  if (tokens.some((t) => t?.type !== 'shadow')) return mismatch(ctx, tokens.find((t) => t?.type !== 'shadow'), 'box-shadow');
-  return [decl('box-shadow', (tokens as Token[]).reverse().map((t) => ref(ctx, t)).join(', '))];
+  if (tokens.some((t) => t?.type !== 'shadow'))
+    return mismatch(
+      ctx,
+      tokens.find((t) => t?.type !== 'shadow'),
+      'box-shadow',
+    );
+  return [
+    decl(
+      'box-shadow',
+      (tokens as Token[])
+        .reverse()
+        .map((t) => ref(ctx, t))
+        .join(', '),
+    ),
+  ];
 };
 
 const FIELDS: Readonly<Record<string, Handler>> = {
-  fill: paint, fills: paint, fillstyle: paint, background: paint, backgroundcolor: paint,
-  color: textColor, textcolor: textColor, textfill: textColor, foreground: textColor,
-  stroke, strokes: stroke, bordercolor: stroke,
-  strokeweight: lengthProperty('border-width'), borderwidth: lengthProperty('border-width'),
-  strokeweighttop: lengthProperty('border-top-width'), stroketopweight: lengthProperty('border-top-width'),
-  strokeweightright: lengthProperty('border-right-width'), strokerightweight: lengthProperty('border-right-width'),
-  strokeweightbottom: lengthProperty('border-bottom-width'), strokebottomweight: lengthProperty('border-bottom-width'),
-  strokeweightleft: lengthProperty('border-left-width'), strokeleftweight: lengthProperty('border-left-width'),
+  fill: paint,
+  fills: paint,
+  fillstyle: paint,
+  background: paint,
+  backgroundcolor: paint,
+  color: textColor,
+  textcolor: textColor,
+  textfill: textColor,
+  foreground: textColor,
+  stroke,
+  strokes: stroke,
+  bordercolor: stroke,
+  strokeweight: lengthProperty('border-width'),
+  borderwidth: lengthProperty('border-width'),
+  strokeweighttop: lengthProperty('border-top-width'),
+  stroketopweight: lengthProperty('border-top-width'),
+  strokeweightright: lengthProperty('border-right-width'),
+  strokerightweight: lengthProperty('border-right-width'),
+  strokeweightbottom: lengthProperty('border-bottom-width'),
+  strokebottomweight: lengthProperty('border-bottom-width'),
+  strokeweightleft: lengthProperty('border-left-width'),
+  strokeleftweight: lengthProperty('border-left-width'),
   padding: lengthProperty('padding'),
-  paddingleft: lengthProperty('padding-left'), paddingright: lengthProperty('padding-right'),
-  paddingtop: lengthProperty('padding-top'), paddingbottom: lengthProperty('padding-bottom'),
-  paddinghorizontal: lengthProperty('padding-inline'), paddingvertical: lengthProperty('padding-block'),
-  gap, itemspacing: gap,
-  counteraxisspacing: lengthProperty('row-gap'), rowgap: lengthProperty('row-gap'), columngap: lengthProperty('column-gap'),
-  radius, cornerradius: radius, borderradius: radius,
+  paddingleft: lengthProperty('padding-left'),
+  paddingright: lengthProperty('padding-right'),
+  paddingtop: lengthProperty('padding-top'),
+  paddingbottom: lengthProperty('padding-bottom'),
+  paddinghorizontal: lengthProperty('padding-inline'),
+  paddingvertical: lengthProperty('padding-block'),
+  gap,
+  itemspacing: gap,
+  counteraxisspacing: lengthProperty('row-gap'),
+  rowgap: lengthProperty('row-gap'),
+  columngap: lengthProperty('column-gap'),
+  radius,
+  cornerradius: radius,
+  borderradius: radius,
   ...Object.fromEntries(Object.entries(CORNERS).map(([field, property]) => [field, lengthProperty(property)])),
   opacity: typed('opacity', ['number']),
-  typography, textstyle: typography, font: typography,
+  typography,
+  textstyle: typography,
+  font: typography,
   fontfamily: typed('font-family', ['fontFamily', 'string']),
   fontweight: typed('font-weight', ['fontWeight', 'number']),
   fontsize: lengthProperty('font-size'),
   letterspacing: lengthProperty('letter-spacing'),
   lineheight: lineHeight,
   paragraphindent: lengthProperty('text-indent'),
-  effects, effect: effects, effectstyle: effects, shadow: effects, boxshadow: effects, dropshadow: effects,
-  width: lengthProperty('width'), height: lengthProperty('height'),
-  minwidth: lengthProperty('min-width'), maxwidth: lengthProperty('max-width'),
-  minheight: lengthProperty('min-height'), maxheight: lengthProperty('max-height'),
+  effects,
+  effect: effects,
+  effectstyle: effects,
+  shadow: effects,
+  boxshadow: effects,
+  dropshadow: effects,
+  width: lengthProperty('width'),
+  height: lengthProperty('height'),
+  minwidth: lengthProperty('min-width'),
+  maxwidth: lengthProperty('max-width'),
+  minheight: lengthProperty('min-height'),
+  maxheight: lengthProperty('max-height'),
 };
 
 export interface BindingContext {
@@ -276,7 +348,10 @@ function groupSlots(bindings: Readonly<Record<string, string>>, ctx: BindingCont
 }
 
 /** Normalized fields bound per scope (root = ""), over a set of variants' bindings. */
-export function scopeFields(all: readonly Readonly<Record<string, string>>[], ctx: BindingContext): Map<string, Set<string>> {
+export function scopeFields(
+  all: readonly Readonly<Record<string, string>>[],
+  ctx: BindingContext,
+): Map<string, Set<string>> {
   const result = new Map<string, Set<string>>();
   for (const bindings of all) {
     for (const group of groupSlots(bindings, ctx)) {
@@ -320,9 +395,14 @@ export function variantDeclarations(
         entries: present,
       };
       const unknownLayer = group.key.startsWith('?');
-      decls.push(...(group.known
-        ? (FIELDS[group.field] as Handler)(gctx)
-        : customProperties(gctx, unknownLayer ? 'no element of this component renders this layer' : 'no CSS property for this field')));
+      decls.push(
+        ...(group.known
+          ? (FIELDS[group.field] as Handler)(gctx)
+          : customProperties(
+              gctx,
+              unknownLayer ? 'no element of this component renders this layer' : 'no CSS property for this field',
+            )),
+      );
     }
     for (const d of decls) {
       const property = d.property === '' ? `/*${d.comment ?? ''}*/` : d.property;

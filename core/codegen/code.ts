@@ -16,19 +16,28 @@ export function indent(lines: readonly string[], depth = 1): string[] {
 
 /** Designer text inside a /* *\/ comment or a // line: no way to close the comment early. */
 export function commentText(text: string): string {
-  return text.replace(/\*\//g, '*\\/').replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
+  return text
+    .replace(/\*\//g, '*\\/')
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    .trim();
 }
 
 /** A single-quoted TypeScript string literal. */
 export function tsString(text: string): string {
   const escaped = text.replace(/[\\'\n\r\t\u2028\u2029\0-\x1f\x7f]/g, (c) => {
     switch (c) {
-      case '\\': return '\\\\';
-      case '\'': return '\\\'';
-      case '\n': return '\\n';
-      case '\r': return '\\r';
-      case '\t': return '\\t';
-      default: return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+      case '\\':
+        return '\\\\';
+      case "'":
+        return "\\'";
+      case '\n':
+        return '\\n';
+      case '\r':
+        return '\\r';
+      case '\t':
+        return '\\t';
+      default:
+        return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
     }
   });
   return `'${escaped}'`;

@@ -56,7 +56,11 @@ function formatComputed(n: number): string {
 }
 
 export function cssString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\a ').replace(/[\r\f]/g, ' ')}"`;
+  return `"${text
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/\n/g, '\\a ')
+    .replace(/[\r\f]/g, ' ')}"`;
 }
 
 /** Keywords every property accepts: as a value they would not mean the text, so they stay strings. */
@@ -73,8 +77,19 @@ function formatString(text: string): string {
 }
 
 const GENERIC_FAMILIES = new Set([
-  'serif', 'sans-serif', 'monospace', 'cursive', 'fantasy', 'system-ui', 'ui-serif', 'ui-sans-serif',
-  'ui-monospace', 'ui-rounded', 'math', 'emoji', 'fangsong',
+  'serif',
+  'sans-serif',
+  'monospace',
+  'cursive',
+  'fantasy',
+  'system-ui',
+  'ui-serif',
+  'ui-sans-serif',
+  'ui-monospace',
+  'ui-rounded',
+  'math',
+  'emoji',
+  'fangsong',
 ]);
 
 /**
@@ -85,14 +100,35 @@ const GENERIC_FAMILIES = new Set([
 function formatFamilyName(name: string): string {
   if (GENERIC_FAMILIES.has(name)) return name;
   const words = name.split(' ');
-  const plain = words.every((w) => IDENTIFIER.test(w) && !w.startsWith('--') && !GENERIC_FAMILIES.has(w.toLowerCase()) && !CSS_WIDE_KEYWORDS.has(w.toLowerCase()));
+  const plain = words.every(
+    (w) =>
+      IDENTIFIER.test(w) &&
+      !w.startsWith('--') &&
+      !GENERIC_FAMILIES.has(w.toLowerCase()) &&
+      !CSS_WIDE_KEYWORDS.has(w.toLowerCase()),
+  );
   return plain ? name : cssString(name);
 }
 
 const FONT_WEIGHTS: Readonly<Record<string, number>> = {
-  thin: 100, hairline: 100, 'extra-light': 200, 'ultra-light': 200, light: 300, normal: 400,
-  regular: 400, book: 400, medium: 500, 'semi-bold': 600, 'demi-bold': 600, bold: 700,
-  'extra-bold': 800, 'ultra-bold': 800, black: 900, heavy: 900, 'extra-black': 950, 'ultra-black': 950,
+  thin: 100,
+  hairline: 100,
+  'extra-light': 200,
+  'ultra-light': 200,
+  light: 300,
+  normal: 400,
+  regular: 400,
+  book: 400,
+  medium: 500,
+  'semi-bold': 600,
+  'demi-bold': 600,
+  bold: 700,
+  'extra-bold': 800,
+  'ultra-bold': 800,
+  black: 900,
+  heavy: 900,
+  'extra-black': 950,
+  'ultra-black': 950,
 };
 
 /** A reference to another token, for aliases inside composites and whole-token aliases. */
@@ -103,7 +139,8 @@ export function aliasRef(targetId: string, names: CssVarNames, part?: Typography
     const sub = names.sub(targetId, part);
     return sub === undefined ? fail(`alias to ${JSON.stringify(target.name)} has no ${part}`) : ok(`var(${sub})`);
   }
-  if (SUB_VARS[target.type] !== undefined) return fail(`alias to composite ${JSON.stringify(target.name)} in a single value`);
+  if (SUB_VARS[target.type] !== undefined)
+    return fail(`alias to composite ${JSON.stringify(target.name)} in a single value`);
   return ok(`var(${names.name(targetId)})`);
 }
 
@@ -113,7 +150,8 @@ function component(c: unknown): string | undefined {
 }
 
 function formatColor(value: unknown): CssValue {
-  if (typeof value === 'string' && /^#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(value)) return ok(value.toLowerCase());
+  if (typeof value === 'string' && /^#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.test(value))
+    return ok(value.toLowerCase());
   if (!isObject(value) || !Array.isArray(value.components) || value.components.length !== 3) {
     return fail('not a color {colorSpace, components, alpha?}');
   }
@@ -150,7 +188,9 @@ function formatColor(value: unknown): CssValue {
     case 'xyz-d50':
       return ok(`color(${space} ${a} ${b} ${c}${slash})`);
     default:
-      return typeof value.hex === 'string' ? formatColor(value.hex) : fail(`unknown color space ${JSON.stringify(space)}`);
+      return typeof value.hex === 'string'
+        ? formatColor(value.hex)
+        : fail(`unknown color space ${JSON.stringify(space)}`);
   }
 }
 
@@ -224,7 +264,9 @@ function joinMembers(values: CssValue[], separator = ' '): CssValue {
 
 function formatShadowLayer(layer: unknown, names: CssVarNames): CssValue {
   if (!isObject(layer)) return fail('not a shadow layer');
-  const dims = ['offsetX', 'offsetY', 'blur', 'spread'].map((k) => member(layer[k] ?? { value: 0, unit: 'px' }, ['dimension'], names));
+  const dims = ['offsetX', 'offsetY', 'blur', 'spread'].map((k) =>
+    member(layer[k] ?? { value: 0, unit: 'px' }, ['dimension'], names),
+  );
   const color = member(layer.color, ['color'], names);
   const body = joinMembers([...dims, color]);
   if (!body.ok) return fail(`shadow: ${body.reason}`);
@@ -234,7 +276,10 @@ function formatShadowLayer(layer: unknown, names: CssVarNames): CssValue {
 function formatShadow(value: unknown, names: CssVarNames): CssValue {
   const layers = Array.isArray(value) ? value : [value];
   if (layers.length === 0) return fail('empty shadow list');
-  return joinMembers(layers.map((l) => formatShadowLayer(l, names)), ', ');
+  return joinMembers(
+    layers.map((l) => formatShadowLayer(l, names)),
+    ', ',
+  );
 }
 
 function formatBorder(value: unknown, names: CssVarNames): CssValue {
@@ -273,21 +318,36 @@ function formatGradient(value: unknown, names: CssVarNames): CssValue {
 export function formatSingle(type: TokenType, value: unknown, names: CssVarNames): CssValue {
   if (isAlias(value)) return aliasRef(value.alias, names);
   switch (type) {
-    case 'color': return formatColor(value);
-    case 'dimension': return formatDimension(value);
-    case 'number': return isNumber(value) ? ok(formatNumber(value)) : fail('not a number');
-    case 'string': return typeof value === 'string' ? ok(formatString(value)) : fail('not a string');
-    case 'boolean': return typeof value === 'boolean' ? ok(String(value)) : fail('not a boolean');
-    case 'fontFamily': return formatFontFamily(value);
-    case 'fontWeight': return formatFontWeight(value);
-    case 'duration': return formatDuration(value);
-    case 'cubicBezier': return formatCubicBezier(value);
-    case 'strokeStyle': return formatStrokeStyle(value);
-    case 'shadow': return formatShadow(value, names);
-    case 'border': return formatBorder(value, names);
-    case 'transition': return formatTransition(value, names);
-    case 'gradient': return formatGradient(value, names);
-    default: return fail(`type ${JSON.stringify(type)} has no CSS form`);
+    case 'color':
+      return formatColor(value);
+    case 'dimension':
+      return formatDimension(value);
+    case 'number':
+      return isNumber(value) ? ok(formatNumber(value)) : fail('not a number');
+    case 'string':
+      return typeof value === 'string' ? ok(formatString(value)) : fail('not a string');
+    case 'boolean':
+      return typeof value === 'boolean' ? ok(String(value)) : fail('not a boolean');
+    case 'fontFamily':
+      return formatFontFamily(value);
+    case 'fontWeight':
+      return formatFontWeight(value);
+    case 'duration':
+      return formatDuration(value);
+    case 'cubicBezier':
+      return formatCubicBezier(value);
+    case 'strokeStyle':
+      return formatStrokeStyle(value);
+    case 'shadow':
+      return formatShadow(value, names);
+    case 'border':
+      return formatBorder(value, names);
+    case 'transition':
+      return formatTransition(value, names);
+    case 'gradient':
+      return formatGradient(value, names);
+    default:
+      return fail(`type ${JSON.stringify(type)} has no CSS form`);
   }
 }
 

@@ -29,7 +29,10 @@ function nameFromWebSyntax(web: string): string | undefined {
   const wrapped = /^var\(\s*([^,)]*)/.exec(text);
   if (wrapped) text = (wrapped[1] ?? '').trim();
   if (text.startsWith('--')) {
-    const body = text.slice(2).replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '');
+    const body = text
+      .slice(2)
+      .replace(/[^A-Za-z0-9_-]+/g, '-')
+      .replace(/^-+|-+$/g, '');
     return body === '' ? undefined : `--${body}`;
   }
   const slug = kebabCase(words(text));
@@ -48,7 +51,11 @@ export function cssVarName(token: Pick<Token, 'id' | 'name' | 'codeSyntax'>): st
     const fromSyntax = nameFromWebSyntax(web);
     if (fromSyntax !== undefined) return fromSyntax;
   }
-  const slug = token.name.split('/').map((segment) => kebabCase(words(segment))).filter((s) => s !== '').join('-');
+  const slug = token.name
+    .split('/')
+    .map((segment) => kebabCase(words(segment)))
+    .filter((s) => s !== '')
+    .join('-');
   return slug === '' ? `--token-${fingerprint(token.id)}` : `--${slug}`;
 }
 
@@ -87,17 +94,26 @@ export function cssVarNames(set: TokenSet): CssVarNames {
   const wanted = [...byId.values()].map((token) => {
     const base = cssVarName(token);
     // "color/text/default" keeps "--color-text-default" over "Color/Text/Default".
-    const literal = base === `--${token.name.replace(/\//g, '-')}` || base === token.codeSyntax?.web?.replace(/^var\(\s*|\s*\)$/g, '');
+    const literal =
+      base === `--${token.name.replace(/\//g, '-')}` ||
+      base === token.codeSyntax?.web?.replace(/^var\(\s*|\s*\)$/g, '');
     const deprecated = token.deprecated !== undefined && token.deprecated !== false;
-    return { token, base, literal, deprecated, remote: token.source?.remote === true, parts: SUB_VARS[token.type] ?? [] };
+    return {
+      token,
+      base,
+      literal,
+      deprecated,
+      remote: token.source?.remote === true,
+      parts: SUB_VARS[token.type] ?? [],
+    };
   });
   const order = (a: (typeof wanted)[number], b: (typeof wanted)[number]): number =>
-    (a.parts.length === 0 ? 0 : 1) - (b.parts.length === 0 ? 0 : 1)
-    || (a.base < b.base ? -1 : a.base > b.base ? 1 : 0)
-    || Number(a.deprecated) - Number(b.deprecated)
-    || Number(a.remote) - Number(b.remote)
-    || (a.literal ? 0 : 1) - (b.literal ? 0 : 1)
-    || (a.token.id < b.token.id ? -1 : a.token.id > b.token.id ? 1 : 0);
+    (a.parts.length === 0 ? 0 : 1) - (b.parts.length === 0 ? 0 : 1) ||
+    (a.base < b.base ? -1 : a.base > b.base ? 1 : 0) ||
+    Number(a.deprecated) - Number(b.deprecated) ||
+    Number(a.remote) - Number(b.remote) ||
+    (a.literal ? 0 : 1) - (b.literal ? 0 : 1) ||
+    (a.token.id < b.token.id ? -1 : a.token.id > b.token.id ? 1 : 0);
 
   const taken = new Set<string>();
   const names = new Map<string, string>();

@@ -8,7 +8,11 @@ import { defaultRegistry, type PatternRegistry } from './registry.js';
 import { selectPattern } from './select.js';
 import type { GeneratedComponent } from './types.js';
 
-export function generateComponent(spec: ComponentSpec, tokens: TokenSet, registry: PatternRegistry = defaultRegistry): GeneratedComponent {
+export function generateComponent(
+  spec: ComponentSpec,
+  tokens: TokenSet,
+  registry: PatternRegistry = defaultRegistry,
+): GeneratedComponent {
   const pattern = selectPattern(spec, registry);
   return { patternId: pattern.id, patternVersion: pattern.version, files: pattern.generate(spec, tokens) };
 }

@@ -8,12 +8,13 @@ export interface JsxElement {
   readonly children: readonly JsxChild[];
 }
 
-export type JsxChild =
-  | JsxElement
-  | { readonly expr: string }
-  | { readonly when: string; readonly then: JsxElement };
+export type JsxChild = JsxElement | { readonly expr: string } | { readonly when: string; readonly then: JsxElement };
 
-export const el = (tag: string, attrs: readonly string[], children: readonly JsxChild[] = []): JsxElement => ({ tag, attrs, children });
+export const el = (tag: string, attrs: readonly string[], children: readonly JsxChild[] = []): JsxElement => ({
+  tag,
+  attrs,
+  children,
+});
 export const expr = (code: string): JsxChild => ({ expr: code });
 export const when = (condition: string, then: JsxElement): JsxChild => ({ when: condition, then });
 
@@ -34,9 +35,10 @@ export function renderJsx(node: JsxElement): string[] {
   const single = oneLine(node);
   if (single !== undefined) return [single];
   const selfClosing = node.children.length === 0;
-  const open = node.attrs.length <= 2
-    ? [`<${[node.tag, ...node.attrs].join(' ')}${selfClosing ? ' />' : '>'}`]
-    : [`<${node.tag}`, ...indent([...node.attrs]), selfClosing ? '/>' : '>'];
+  const open =
+    node.attrs.length <= 2
+      ? [`<${[node.tag, ...node.attrs].join(' ')}${selfClosing ? ' />' : '>'}`]
+      : [`<${node.tag}`, ...indent([...node.attrs]), selfClosing ? '/>' : '>'];
   if (selfClosing) return open;
   return [...open, ...indent(node.children.flatMap(renderChild)), `</${node.tag}>`];
 }

@@ -4,8 +4,19 @@
  */
 import type { ComponentSpec, PropDef, PropKind } from '../contract/specs.js';
 import {
-  allocateNames, componentIdentifier, constantCase, cssSlug, joinDigits, joinHyphen, kebabCase,
-  normalizeName, pascalCase, propIdentifier, RESERVED_TYPE_NAMES, words, type NameRequest,
+  allocateNames,
+  componentIdentifier,
+  constantCase,
+  cssSlug,
+  joinDigits,
+  joinHyphen,
+  kebabCase,
+  normalizeName,
+  pascalCase,
+  propIdentifier,
+  RESERVED_TYPE_NAMES,
+  words,
+  type NameRequest,
 } from './names.js';
 
 export type PartKind = 'text' | 'icon' | 'box';
@@ -82,13 +93,30 @@ export interface ModelOptions {
  * can never take one ("className" → "classNameProp").
  */
 export const RESERVED_IDENTS: readonly string[] = [
-  'key', 'ref', 'className', 'children', 'style', 'rest', 'classes', 'styles', 'props', 'id',
-  'autoId', 'inputId', 'helperId', 'headingId', 'inputRef', 'isIndeterminate',
-  'useId', 'useEffect', 'useRef',
+  'key',
+  'ref',
+  'className',
+  'children',
+  'style',
+  'rest',
+  'classes',
+  'styles',
+  'props',
+  'id',
+  'autoId',
+  'inputId',
+  'helperId',
+  'headingId',
+  'inputRef',
+  'isIndeterminate',
+  'useId',
+  'useEffect',
+  'useRef',
 ];
 
 const pad = (n: number): string => String(n).padStart(6, '0');
-const isTrue = (v: string | boolean): boolean => v === true || (typeof v === 'string' && v.trim().toLowerCase() === 'true');
+const isTrue = (v: string | boolean): boolean =>
+  v === true || (typeof v === 'string' && v.trim().toLowerCase() === 'true');
 
 function variantOptions(def: PropDef, spec: ComponentSpec): string[] {
   const out: string[] = [];
@@ -110,10 +138,14 @@ function variantOptions(def: PropDef, spec: ComponentSpec): string[] {
 
 function defaultOf(def: PropDef): string | boolean | undefined {
   switch (def.kind) {
-    case 'variant': return String(def.default);
-    case 'boolean': return isTrue(def.default);
-    case 'text': return String(def.default);
-    default: return undefined; // instance swaps and slots default to nothing: a Figma node id is no ReactNode
+    case 'variant':
+      return String(def.default);
+    case 'boolean':
+      return isTrue(def.default);
+    case 'text':
+      return String(def.default);
+    default:
+      return undefined; // instance swaps and slots default to nothing: a Figma node id is no ReactNode
   }
 }
 
@@ -144,7 +176,10 @@ export function buildModel(spec: ComponentSpec, options: ModelOptions = {}): Com
   const typeTaken = new Set([...RESERVED_TYPE_NAMES, name, propsType]);
   const typeNames = allocateNames(
     spec.props.flatMap((def, index): NameRequest<number>[] =>
-      def.kind === 'variant' ? [{ key: index, desired: `${name}${pascalCase([idents.get(index) ?? ''])}`, rank: [def.name, pad(index)] }] : []),
+      def.kind === 'variant'
+        ? [{ key: index, desired: `${name}${pascalCase([idents.get(index) ?? ''])}`, rank: [def.name, pad(index)] }]
+        : [],
+    ),
     typeTaken,
     joinDigits,
   );
@@ -153,13 +188,18 @@ export function buildModel(spec: ComponentSpec, options: ModelOptions = {}): Com
   const classTaken = new Set(['root']);
   const partSpecs = options.parts ?? [];
   const partClasses = allocateNames(
-    partSpecs.map((p, i): NameRequest<number> => ({ key: i, desired: partClassName(p.name), rank: [p.fixed ? '0' : '1', p.name, p.key, pad(i)] })),
+    partSpecs.map((p, i): NameRequest<number> => ({
+      key: i,
+      desired: partClassName(p.name),
+      rank: [p.fixed ? '0' : '1', p.name, p.key, pad(i)],
+    })),
     classTaken,
     joinHyphen,
   );
   const parts = new Map<string, Part>();
   partSpecs.forEach((p, i) => {
-    if (!parts.has(p.key)) parts.set(p.key, { className: partClasses.get(i) ?? p.name, kind: p.kind, aliases: p.aliases });
+    if (!parts.has(p.key))
+      parts.set(p.key, { className: partClasses.get(i) ?? p.name, kind: p.kind, aliases: p.aliases });
   });
 
   const optionLists = spec.props.map((def) => (def.kind === 'variant' ? variantOptions(def, spec) : []));
@@ -205,7 +245,11 @@ export function buildModel(spec: ComponentSpec, options: ModelOptions = {}): Com
     return { variant, values, desired, i };
   });
   const storyNames = allocateNames(
-    drafts.map((d): NameRequest<number> => ({ key: d.i, desired: d.desired, rank: [d.desired, d.variant.id, pad(d.i)] })),
+    drafts.map((d): NameRequest<number> => ({
+      key: d.i,
+      desired: d.desired,
+      rank: [d.desired, d.variant.id, pad(d.i)],
+    })),
     storyTaken,
     joinDigits,
   );

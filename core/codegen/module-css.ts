@@ -12,16 +12,56 @@ export interface PatternCss {
 
 // Shorthands before their longhands, then a stable reading order.
 const PROPERTY_ORDER = [
-  'all', 'display', 'position', 'box-sizing', 'flex-direction', 'align-items', 'justify-content',
-  'width', 'min-width', 'max-width', 'height', 'min-height', 'max-height',
-  'padding', 'padding-block', 'padding-inline', 'padding-top', 'padding-right', 'padding-bottom', 'padding-left',
-  'gap', 'row-gap', 'column-gap',
-  'background', 'background-color', 'background-image',
-  'border', 'border-style', 'border-width', 'border-top-width', 'border-right-width', 'border-bottom-width',
-  'border-left-width', 'border-color', 'border-radius', 'border-top-left-radius', 'border-top-right-radius',
-  'border-bottom-right-radius', 'border-bottom-left-radius',
-  'font', 'font-family', 'font-size', 'font-weight', 'line-height', 'letter-spacing', 'text-indent', 'color',
-  'box-shadow', 'opacity', 'cursor',
+  'all',
+  'display',
+  'position',
+  'box-sizing',
+  'flex-direction',
+  'align-items',
+  'justify-content',
+  'width',
+  'min-width',
+  'max-width',
+  'height',
+  'min-height',
+  'max-height',
+  'padding',
+  'padding-block',
+  'padding-inline',
+  'padding-top',
+  'padding-right',
+  'padding-bottom',
+  'padding-left',
+  'gap',
+  'row-gap',
+  'column-gap',
+  'background',
+  'background-color',
+  'background-image',
+  'border',
+  'border-style',
+  'border-width',
+  'border-top-width',
+  'border-right-width',
+  'border-bottom-width',
+  'border-left-width',
+  'border-color',
+  'border-radius',
+  'border-top-left-radius',
+  'border-top-right-radius',
+  'border-bottom-right-radius',
+  'border-bottom-left-radius',
+  'font',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'line-height',
+  'letter-spacing',
+  'text-indent',
+  'color',
+  'box-shadow',
+  'opacity',
+  'cursor',
 ];
 const rank = (property: string): number => {
   if (property === '') return PROPERTY_ORDER.length + 2;
@@ -37,9 +77,12 @@ function declLine(d: Decl): string {
 }
 
 function sortDecls(decls: Iterable<Decl>): Decl[] {
-  return [...decls].sort((a, b) => rank(a.property) - rank(b.property)
-    || (a.property < b.property ? -1 : a.property > b.property ? 1 : 0)
-    || ((a.comment ?? '') < (b.comment ?? '') ? -1 : (a.comment ?? '') > (b.comment ?? '') ? 1 : 0));
+  return [...decls].sort(
+    (a, b) =>
+      rank(a.property) - rank(b.property) ||
+      (a.property < b.property ? -1 : a.property > b.property ? 1 : 0) ||
+      ((a.comment ?? '') < (b.comment ?? '') ? -1 : (a.comment ?? '') > (b.comment ?? '') ? 1 : 0),
+  );
 }
 
 function rule(selector: string, decls: readonly Decl[]): string[] {
@@ -87,8 +130,9 @@ export function generateModuleCss(
   }
   // Every part gets a rule, even an empty one: a CSS module only exports classes it contains.
   const partScopes = [...model.parts.values()].map((p) => p.className);
-  const baseScopes = [...new Set([null, ...partScopes, ...structural.keys(), ...plan.base.keys()])]
-    .sort((a, b) => (a === null ? -1 : b === null ? 1 : a < b ? -1 : a > b ? 1 : 0));
+  const baseScopes = [...new Set([null, ...partScopes, ...structural.keys(), ...plan.base.keys()])].sort((a, b) =>
+    a === null ? -1 : b === null ? 1 : a < b ? -1 : a > b ? 1 : 0,
+  );
   for (const scope of baseScopes) {
     const bound = sortDecls(plan.base.get(scope)?.values() ?? []);
     const boundProperties = new Set(bound.map((d) => d.property));

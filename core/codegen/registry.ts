@@ -18,7 +18,8 @@ export function createPatternRegistry(patterns: readonly Pattern[], fallbackId =
   const byId = new Map<string, Pattern>();
   for (const p of patterns) {
     if (byId.has(p.id)) throw new Error(`pattern ${JSON.stringify(p.id)} is registered twice`);
-    if (!/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(p.version)) throw new Error(`pattern ${p.id}: version ${JSON.stringify(p.version)} is not semver`);
+    if (!/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(p.version))
+      throw new Error(`pattern ${p.id}: version ${JSON.stringify(p.version)} is not semver`);
     byId.set(p.id, p);
   }
   const fallback = byId.get(fallbackId);
@@ -28,7 +29,12 @@ export function createPatternRegistry(patterns: readonly Pattern[], fallbackId =
 }
 
 export const builtinPatterns: readonly Pattern[] = [
-  genericPattern, buttonPattern, inputPattern, checkboxPattern, badgePattern, cardPattern,
+  genericPattern,
+  buttonPattern,
+  inputPattern,
+  checkboxPattern,
+  badgePattern,
+  cardPattern,
 ];
 
 export const defaultRegistry: PatternRegistry = createPatternRegistry(builtinPatterns);

@@ -16,8 +16,27 @@ import { defaultRegistry, type PatternRegistry } from './registry.js';
 import type { Pattern } from './types.js';
 
 const CONTAINERS = new Set([
-  'group', 'groups', 'list', 'bar', 'toolbar', 'stack', 'set', 'grid', 'menu', 'container', 'row',
-  'rows', 'collection', 'tabs', 'nav', 'navigation', 'layout', 'table', 'form', 'dialog', 'modal',
+  'group',
+  'groups',
+  'list',
+  'bar',
+  'toolbar',
+  'stack',
+  'set',
+  'grid',
+  'menu',
+  'container',
+  'row',
+  'rows',
+  'collection',
+  'tabs',
+  'nav',
+  'navigation',
+  'layout',
+  'table',
+  'form',
+  'dialog',
+  'modal',
 ]);
 
 interface Match {
@@ -38,15 +57,23 @@ export function patternForName(name: string, registry: PatternRegistry = default
     if (pattern) matches.push({ pattern, position: i });
   });
   if (matches.length === 0) return undefined;
-  const best = matches.reduce((a, b) => (b.pattern.priority > a.pattern.priority || (b.pattern.priority === a.pattern.priority && b.position > a.position) ? b : a));
+  const best = matches.reduce((a, b) =>
+    b.pattern.priority > a.pattern.priority || (b.pattern.priority === a.pattern.priority && b.position > a.position)
+      ? b
+      : a,
+  );
   if (tokens.slice(best.position + 1).some((t) => CONTAINERS.has(t))) return undefined;
   return best.pattern;
 }
 
-export function selectPattern(spec: Pick<ComponentSpec, 'name' | 'pattern'>, registry: PatternRegistry = defaultRegistry): Pattern {
+export function selectPattern(
+  spec: Pick<ComponentSpec, 'name' | 'pattern'>,
+  registry: PatternRegistry = defaultRegistry,
+): Pattern {
   if (spec.pattern !== undefined && spec.pattern.trim() !== '') {
     const wanted = normalizeName(spec.pattern);
-    const explicit = registry.list().find((p) => normalizeName(p.id) === wanted) ?? patternForName(spec.pattern, registry);
+    const explicit =
+      registry.list().find((p) => normalizeName(p.id) === wanted) ?? patternForName(spec.pattern, registry);
     if (explicit) return explicit;
   }
   return patternForName(spec.name, registry) ?? registry.fallback;

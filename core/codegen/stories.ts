@@ -22,7 +22,9 @@ function objectLines(entries: readonly [string, string][]): string[] {
 /** `key: value` as the last member of an object literal being printed line by line. */
 function member(key: string, value: string[]): string[] {
   const [first, ...rest] = value;
-  return rest.length === 0 ? [`${key}: ${first},`] : [`${key}: ${first}`, ...rest.slice(0, -1), `${rest[rest.length - 1]},`];
+  return rest.length === 0
+    ? [`${key}: ${first},`]
+    : [`${key}: ${first}`, ...rest.slice(0, -1), `${rest[rest.length - 1]},`];
 }
 
 export function defaultArgs(model: ComponentModel): [string, string][] {

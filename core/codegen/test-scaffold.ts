@@ -12,7 +12,11 @@ export function testPath(model: ComponentModel): string {
   return `${model.name}.test.tsx`;
 }
 
-export function generateTestScaffold(model: ComponentModel, view: ComponentView, pattern: { id: string; version: string }): GeneratedFile {
+export function generateTestScaffold(
+  model: ComponentModel,
+  view: ComponentView,
+  pattern: { id: string; version: string },
+): GeneratedFile {
   const rows = model.variants.map((variant) => {
     const props = model.variantProps.map((p, j) => `${propertyKey(p.ident)}: ${tsString(variant.values[j] ?? '')}`);
     return `{ name: ${tsString(variant.label || variant.storyName)}, props: { ${props.join(', ')} } },`;
@@ -35,10 +39,7 @@ export function generateTestScaffold(model: ComponentModel, view: ComponentView,
       'for (const { name, props } of variants) {',
       ...indent([
         'it(`renders ${name}`, () => {',
-        ...indent([
-          `const html = renderToStaticMarkup(<${model.name} {...props} />);`,
-          ...checks,
-        ]),
+        ...indent([`const html = renderToStaticMarkup(<${model.name} {...props} />);`, ...checks]),
         '});',
       ]),
       '}',

@@ -22,7 +22,8 @@ export function tokenDeclarations(token: Token, value: ModeValue | undefined, na
     css.ok ? `${variable}: ${css.value};` : `/* ${variable}: ${commentText(css.reason)} */`;
   if (value === undefined) return [`/* ${name}: no value in this mode */`];
   const parts = SUB_VARS[token.type];
-  if (parts !== undefined) return parts.map((part) => line(subVarName(name, part), formatTypographyPart(value, part, names)));
+  if (parts !== undefined)
+    return parts.map((part) => line(subVarName(name, part), formatTypographyPart(value, part, names)));
   return [line(name, formatSingle(token.type, value, names))];
 }
 
@@ -38,7 +39,8 @@ interface Group {
  */
 function groups(set: TokenSet, names: CssVarNames): Group[] {
   const collections = new Map<string, Collection>();
-  for (const c of [...set.collections].sort((a, b) => byString(a.id, b.id))) if (!collections.has(c.id)) collections.set(c.id, c);
+  for (const c of [...set.collections].sort((a, b) => byString(a.id, b.id)))
+    if (!collections.has(c.id)) collections.set(c.id, c);
   const members = new Map<string, Token[]>();
   for (const token of set.tokens) {
     if (names.token(token.id) !== token) continue;
@@ -78,7 +80,8 @@ export function generateTokensCss(tokens: TokenSet): GeneratedFile {
   for (const { collection, tokens: members } of all) {
     if (root.length > 0) root.push('');
     root.push(`/* ${commentText(collection.name)} */`);
-    for (const token of members) root.push(...tokenDeclarations(token, token.valuesByMode[collection.defaultModeId], names));
+    for (const token of members)
+      root.push(...tokenDeclarations(token, token.valuesByMode[collection.defaultModeId], names));
 
     const slugs = modeSlugs(collection.modes);
     for (const mode of collection.modes) {

@@ -22,10 +22,14 @@ export function generatedHeader(model: ComponentModel, pattern: { id: string; ve
 
 export function propType(prop: PropModel): string {
   switch (prop.kind) {
-    case 'variant': return prop.typeName ?? 'string';
-    case 'boolean': return 'boolean';
-    case 'text': return 'string';
-    default: return 'ReactNode';
+    case 'variant':
+      return prop.typeName ?? 'string';
+    case 'boolean':
+      return 'boolean';
+    case 'text':
+      return 'string';
+    default:
+      return 'ReactNode';
   }
 }
 
@@ -61,13 +65,16 @@ function omittedKeys(model: ComponentModel, view: ComponentView): string[] {
 
 function interfaceLines(model: ComponentModel, view: ComponentView): string[] {
   const keys = omittedKeys(model, view);
-  const keyLines = keys.join(' | ').length <= 90 ? [keys.join(' | ')] : keys.map((k, i) => `${i === 0 ? '' : '| '}${k}`);
+  const keyLines =
+    keys.join(' | ').length <= 90 ? [keys.join(' | ')] : keys.map((k, i) => `${i === 0 ? '' : '| '}${k}`);
   const members: string[] = [];
   for (const prop of model.props) members.push(...jsDoc([propDoc(prop)]), `${prop.ident}?: ${propType(prop)};`);
   for (const s of view.synthetic) members.push(...jsDoc([s.doc]), `${s.ident}?: ${s.type};`);
   members.push(
-    ...jsDoc(['Extra classes, appended after the generated ones.']), 'className?: string;',
-    ...jsDoc(['Content; where the design has a text for it, children replace that text.']), 'children?: ReactNode;',
+    ...jsDoc(['Extra classes, appended after the generated ones.']),
+    'className?: string;',
+    ...jsDoc(['Content; where the design has a text for it, children replace that text.']),
+    'children?: ReactNode;',
   );
   return [
     ...jsDoc([`Props of ${model.name}, from the Figma component ${JSON.stringify(model.spec.name)}.`]),
@@ -93,9 +100,15 @@ function classMapLines(model: ComponentModel, plan: ClassPlan): string[] {
   if (plan.combined.size > 0) {
     lines.push(
       '',
-      ...jsDoc(['Bindings that depend on a whole combination of variant values, keyed by JSON.stringify of the values.']),
+      ...jsDoc([
+        'Bindings that depend on a whole combination of variant values, keyed by JSON.stringify of the values.',
+      ]),
       `const ${COMBINATION_MAP}: Record<string, string | undefined> = {`,
-      ...indent([...plan.combined.keys()].map((cls) => `${tsString(JSON.stringify(plan.combinedValues.get(cls) ?? []))}: styles[${tsString(cls)}],`)),
+      ...indent(
+        [...plan.combined.keys()].map(
+          (cls) => `${tsString(JSON.stringify(plan.combinedValues.get(cls) ?? []))}: styles[${tsString(cls)}],`,
+        ),
+      ),
       '};',
     );
   }
@@ -108,17 +121,22 @@ function destructuring(model: ComponentModel, view: ComponentView): string[] {
     const def = defaultLiteral(prop);
     bindings.push(def === undefined ? prop.ident : `${prop.ident} = ${def}`);
   }
-  for (const s of view.synthetic) bindings.push(s.defaultValue === undefined ? s.ident : `${s.ident} = ${s.defaultValue}`);
+  for (const s of view.synthetic)
+    bindings.push(s.defaultValue === undefined ? s.ident : `${s.ident} = ${s.defaultValue}`);
   bindings.push(...view.nativeBindings, 'className', 'children');
   // A rest element takes no trailing comma.
   return [...bindings.map((b) => `${b},`), '...rest'];
 }
 
 function classesStatement(model: ComponentModel, plan: ClassPlan): string[] {
-  const items = [`styles[${tsString(model.rootClass)}]`, ...model.variantProps.map((p) => `${p.classMapName}[${p.ident}]`)];
-  if (plan.combined.size > 0) items.push(`${COMBINATION_MAP}[JSON.stringify([${model.variantProps.map((p) => p.ident).join(', ')}])]`);
+  const items = [
+    `styles[${tsString(model.rootClass)}]`,
+    ...model.variantProps.map((p) => `${p.classMapName}[${p.ident}]`),
+  ];
+  if (plan.combined.size > 0)
+    items.push(`${COMBINATION_MAP}[JSON.stringify([${model.variantProps.map((p) => p.ident).join(', ')}])]`);
   items.push('className');
-  return ['const classes = [', ...indent(items.map((i) => `${i},`)), '].filter(Boolean).join(\' \');'];
+  return ['const classes = [', ...indent(items.map((i) => `${i},`)), "].filter(Boolean).join(' ');"];
 }
 
 export function generateTsx(
@@ -136,7 +154,11 @@ export function generateTsx(
   lines.push(`import styles from './${moduleCssPath(model)}';`);
 
   for (const prop of model.variantProps) {
-    lines.push('', ...jsDoc([`Values of the Figma variant property ${JSON.stringify(prop.def.name)}.`]), ...unionLines(prop.typeName ?? 'never', prop.options.map(tsString)));
+    lines.push(
+      '',
+      ...jsDoc([`Values of the Figma variant property ${JSON.stringify(prop.def.name)}.`]),
+      ...unionLines(prop.typeName ?? 'never', prop.options.map(tsString)),
+    );
   }
   lines.push('', ...interfaceLines(model, view));
   lines.push(...classMapLines(model, plan));
@@ -148,13 +170,7 @@ export function generateTsx(
     `export function ${model.name}({`,
     ...indent(destructuring(model, view)),
     `}: ${model.propsType}) {`,
-    ...indent([
-      ...classesStatement(model, plan),
-      ...view.statements,
-      'return (',
-      ...indent(renderJsx(view.jsx)),
-      ');',
-    ]),
+    ...indent([...classesStatement(model, plan), ...view.statements, 'return (', ...indent(renderJsx(view.jsx)), ');']),
     '}',
   );
   return { path: componentPath(model), content: renderFile(lines) };

@@ -52,7 +52,10 @@ export function partsByAlias(model: ComponentModel): Map<string, Part> {
 
 export function planClasses(model: ComponentModel, tokens: TokenSet): ClassPlan {
   const ctx: BindingContext = { names: cssVarNames(tokens), parts: partsByAlias(model) };
-  const fields = scopeFields(model.variants.map((v) => v.bindings), ctx);
+  const fields = scopeFields(
+    model.variants.map((v) => v.bindings),
+    ctx,
+  );
   const perVariant = model.variants.map((v) => variantDeclarations(v.bindings, ctx, fields));
 
   const base: ScopeRules = new Map();

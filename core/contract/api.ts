@@ -40,12 +40,26 @@ export const VersionSummary = z.object({
 export type VersionSummary = z.infer<typeof VersionSummary>;
 
 export const TrackedFileInput = z.object({
-  fileKey: z.string().min(1).max(LIMITS.fileKey).regex(/^[A-Za-z0-9_-]+$/, 'fileKey must be a Figma file key (letters, digits, _ and -)'),
+  fileKey: z
+    .string()
+    .min(1)
+    .max(LIMITS.fileKey)
+    .regex(/^[A-Za-z0-9_-]+$/, 'fileKey must be a Figma file key (letters, digits, _ and -)'),
   name: z.string().max(200).optional(),
-  pollIntervalSeconds: z.number().int().min(10).max(7 * 24 * 3600).optional(),
+  pollIntervalSeconds: z
+    .number()
+    .int()
+    .min(10)
+    .max(7 * 24 * 3600)
+    .optional(),
   policy: Policy.optional(),
   // Sent as an HTTP header: a newline, a space or non-ASCII could never reach Figma (or would split the header).
-  figmaToken: z.string().min(1).max(500).regex(/^[\x21-\x7e]+$/, 'figmaToken must be printable ASCII without spaces (it is sent in an HTTP header)').optional(),
+  figmaToken: z
+    .string()
+    .min(1)
+    .max(500)
+    .regex(/^[\x21-\x7e]+$/, 'figmaToken must be printable ASCII without spaces (it is sent in an HTTP header)')
+    .optional(),
   /** a personal access token (X-Figma-Token, the default) or an OAuth token (Authorization: Bearer) */
   figmaTokenKind: z.enum(['pat', 'oauth']).optional(),
   // Figma refuses a webhook passcode longer than 100 characters: refused here, not at registration.

@@ -5,7 +5,14 @@ export type Bump = z.infer<typeof Bump>;
 export const BumpOrNone = z.enum(['major', 'minor', 'patch', 'none']);
 export type BumpOrNone = z.infer<typeof BumpOrNone>;
 
-export const TokenChangeKinds = ['added', 'removed', 'modified', 'renamed', 'typeChanged', 'descriptionChanged'] as const;
+export const TokenChangeKinds = [
+  'added',
+  'removed',
+  'modified',
+  'renamed',
+  'typeChanged',
+  'descriptionChanged',
+] as const;
 export const TokenChange = z.object({
   kind: z.enum(TokenChangeKinds),
   tokenId: z.string(),
@@ -20,8 +27,18 @@ export const TokenChange = z.object({
 export type TokenChange = z.infer<typeof TokenChange>;
 
 export const SpecChangeKinds = [
-  'propAdded', 'propRemoved', 'propTypeChanged', 'propRenamed', 'optionAdded', 'optionRemoved',
-  'defaultChanged', 'variantAdded', 'variantRemoved', 'bindingChanged', 'descriptionChanged', 'nameChanged',
+  'propAdded',
+  'propRemoved',
+  'propTypeChanged',
+  'propRenamed',
+  'optionAdded',
+  'optionRemoved',
+  'defaultChanged',
+  'variantAdded',
+  'variantRemoved',
+  'bindingChanged',
+  'descriptionChanged',
+  'nameChanged',
 ] as const;
 export const SpecChange = z.object({
   kind: z.enum(SpecChangeKinds),
@@ -47,7 +64,13 @@ export type PatternChange = z.infer<typeof PatternChange>;
  * A change of a collection the component uses (matched by id): its modes are `[data-theme]`
  * selectors and its default mode is `:root` in tokens.css. Names, not ids, as people read them.
  */
-export const CollectionChangeKinds = ['modeRenamed', 'modeRemoved', 'modeAdded', 'defaultModeChanged', 'collectionRenamed'] as const;
+export const CollectionChangeKinds = [
+  'modeRenamed',
+  'modeRemoved',
+  'modeAdded',
+  'defaultModeChanged',
+  'collectionRenamed',
+] as const;
 export const CollectionChange = z.object({
   kind: z.enum(CollectionChangeKinds),
   collectionId: z.string(),

@@ -13,12 +13,17 @@ export const TextSize = z.object({
 export type TextSize = z.infer<typeof TextSize>;
 
 export const DiffLimitsOut = z.object({
-  maxEditLength: z.number().int().describe('inserted plus removed lines beyond which a file is not diffed line by line'),
+  maxEditLength: z
+    .number()
+    .int()
+    .describe('inserted plus removed lines beyond which a file is not diffed line by line'),
   timeoutMs: z.number().int().describe('milliseconds one file may take'),
 });
 
 const tooLarge = {
-  reason: z.enum(['edit-length', 'timeout']).describe('edit-length: more changed lines than maxEditLength; timeout: not done within timeoutMs'),
+  reason: z
+    .enum(['edit-length', 'timeout'])
+    .describe('edit-length: more changed lines than maxEditLength; timeout: not done within timeoutMs'),
   message: z.string(),
   limits: DiffLimitsOut,
 };

@@ -3,7 +3,7 @@ import { LIMITS } from './limits.js';
 
 // Control characters (C0, DEL, C1) and the bidirectional overrides and isolates that make a
 // name display differently from what it is ("Trojan Source").
- 
+
 const FORBIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 function utf8Length(s: string): number {
@@ -35,7 +35,8 @@ export function filePathProblem(path: string): string | null {
   for (const segment of path.split('/')) {
     if (segment === '') return 'must not contain empty segments ("//" or a trailing "/")';
     if (segment === '.' || segment === '..') return 'must not contain "." or ".." segments';
-    if (utf8Length(segment) > LIMITS.filePathSegmentBytes) return `each segment must be at most ${LIMITS.filePathSegmentBytes} bytes in UTF-8`;
+    if (utf8Length(segment) > LIMITS.filePathSegmentBytes)
+      return `each segment must be at most ${LIMITS.filePathSegmentBytes} bytes in UTF-8`;
   }
   return null;
 }

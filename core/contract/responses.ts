@@ -198,8 +198,19 @@ export type RollbackOut = z.infer<typeof RollbackOut>;
 
 // ---- syncs, drafts (review) ----
 
-const Timings = z.object({ validate: z.number(), detect: z.number(), generate: z.number(), diff: z.number(), store: z.number(), total: z.number() });
-export const SyncOut = SyncResult.extend({ warnings: z.array(z.string()), replayed: z.boolean().optional(), timingsMs: Timings.optional() });
+const Timings = z.object({
+  validate: z.number(),
+  detect: z.number(),
+  generate: z.number(),
+  diff: z.number(),
+  store: z.number(),
+  total: z.number(),
+});
+export const SyncOut = SyncResult.extend({
+  warnings: z.array(z.string()),
+  replayed: z.boolean().optional(),
+  timingsMs: Timings.optional(),
+});
 export type SyncOut = z.infer<typeof SyncOut>;
 
 /** A sync with the current review status of each of its proposals (GET /syncs/:id). */
@@ -228,7 +239,15 @@ export type DecisionsOut = z.infer<typeof DecisionsOut>;
 export const SyncUndoneOut = z.object({
   syncId: z.string(),
   undoneAt: z.string(),
-  components: z.array(z.object({ componentId: z.string(), name: z.string(), action: z.string(), version: z.string().nullable(), from: z.string().optional() })),
+  components: z.array(
+    z.object({
+      componentId: z.string(),
+      name: z.string(),
+      action: z.string(),
+      version: z.string().nullable(),
+      from: z.string().optional(),
+    }),
+  ),
 });
 
 /** A draft waiting for review, with the proposal it was stored with. */
@@ -268,11 +287,22 @@ const mergeCommon = {
   diff: DiffOut.describe("main's current files → the merge result"),
 };
 export const BranchMergedOut = z.object({ status: z.literal('merged'), version: VersionOut, ...mergeCommon });
-const BranchUpToDateOut = z.object({ status: z.literal('up_to_date'), version: VersionOut.describe('main already had the branch changes; the branch is closed on it'), ...mergeCommon });
+const BranchUpToDateOut = z.object({
+  status: z.literal('up_to_date'),
+  version: VersionOut.describe('main already had the branch changes; the branch is closed on it'),
+  ...mergeCommon,
+});
 const BranchConflictsOut = z.object({
   status: z.literal('conflicts'),
   draft: VersionOut.describe('a draft on main with conflict markers (hasConflicts); nothing is published'),
-  conflicts: z.array(z.object({ path: z.string(), startLine: z.number().int(), endLine: z.number().int(), tooLarge: MergeTooLarge.optional() })),
+  conflicts: z.array(
+    z.object({
+      path: z.string(),
+      startLine: z.number().int(),
+      endLine: z.number().int(),
+      tooLarge: MergeTooLarge.optional(),
+    }),
+  ),
   ...mergeCommon,
 });
 /** A merge that published nothing: conflicts (a draft with markers) or main already up to date. */
@@ -280,10 +310,16 @@ export const BranchNotMergedOut = z.discriminatedUnion('status', [BranchConflict
 
 // ---- regenerate ----
 
-const RegenerateUnchangedOut = z.object({ changed: z.literal(false), reasons: z.array(z.string()), baseVersion: VersionSummary.nullable() });
+const RegenerateUnchangedOut = z.object({
+  changed: z.literal(false),
+  reasons: z.array(z.string()),
+  baseVersion: VersionSummary.nullable(),
+});
 export const RegeneratedOut = z.object({
   changed: z.literal(true),
-  pending: z.boolean().describe('true when an identical draft was already waiting for review (returned, nothing stored)'),
+  pending: z
+    .boolean()
+    .describe('true when an identical draft was already waiting for review (returned, nothing stored)'),
   proposal: Proposal,
   draft: VersionOut,
   baseVersion: VersionSummary.nullable(),
@@ -313,7 +349,9 @@ export const CustomizationStoredOut = CustomizationHeader.extend({
       status: CustomizedFileStatus,
       added: z.number().int(),
       removed: z.number().int(),
-      source: z.enum(['uploaded', 'carried']).describe('carried: an edit already merged into the current version, kept'),
+      source: z
+        .enum(['uploaded', 'carried'])
+        .describe('carried: an edit already merged into the current version, kept'),
     }),
   ),
   warnings: z.array(z.string()),
@@ -321,7 +359,16 @@ export const CustomizationStoredOut = CustomizationHeader.extend({
 
 /** The active customization with its files' contents. */
 export const CustomizationOut = CustomizationHeader.extend({
-  files: z.array(z.object({ path: z.string(), status: CustomizedFileStatus, added: z.number().int(), removed: z.number().int(), sha256: z.string(), content: z.string() })),
+  files: z.array(
+    z.object({
+      path: z.string(),
+      status: CustomizedFileStatus,
+      added: z.number().int(),
+      removed: z.number().int(),
+      sha256: z.string(),
+      content: z.string(),
+    }),
+  ),
 });
 
 export const CustomizationDroppedOut = z.object({ id: z.string(), componentId: z.string(), replacedAt: z.string() });
@@ -331,7 +378,11 @@ export const CustomizationDroppedOut = z.object({ id: z.string(), componentId: z
 export const DriftItem = z.object({
   componentId: z.string(),
   name: z.string(),
-  status: z.enum(['changed', 'unpublished', 'removed']).describe('changed: design differs from the published code; unpublished: never published; removed: no longer in the design'),
+  status: z
+    .enum(['changed', 'unpublished', 'removed'])
+    .describe(
+      'changed: design differs from the published code; unpublished: never published; removed: no longer in the design',
+    ),
   currentVersion: z.object({ id: z.string(), version: z.string() }).nullable(),
   bump: Bump.nullable().describe('the bump a sync would propose'),
   reasons: z.array(z.string()),
@@ -345,7 +396,12 @@ export const DriftItem = z.object({
 
 export const DriftOut = z.object({
   items: z.array(DriftItem),
-  totals: z.object({ changed: z.number().int(), unpublished: z.number().int(), removed: z.number().int(), inSync: z.number().int() }),
+  totals: z.object({
+    changed: z.number().int(),
+    unpublished: z.number().int(),
+    removed: z.number().int(),
+    inSync: z.number().int(),
+  }),
 });
 
 const CoverageCounts = { variants: z.number().int(), withStory: z.number().int(), tested: z.number().int() };
@@ -372,7 +428,12 @@ export const ComponentCoverage = z.object({
 
 export const CoverageOut = z.object({
   components: z.array(ComponentCoverage),
-  totals: z.object({ components: z.number().int(), ...CoverageCounts, storyCoverage: z.number(), testCoverage: z.number() }),
+  totals: z.object({
+    components: z.number().int(),
+    ...CoverageCounts,
+    storyCoverage: z.number(),
+    testCoverage: z.number(),
+  }),
   designOnly: z.array(z.object({ componentId: z.string(), name: z.string(), lastSeenAt: z.string().nullable() })),
   codeOnly: z.array(
     z.object({
@@ -402,7 +463,11 @@ export const NotificationsReadOut = z.object({ marked: z.number().int(), readAt:
 
 export const WebhookOut = z.object({
   id: z.string(),
-  url: z.string().describe('masked: admin tokens see the host, path words and two characters of other segments, other tokens the host only; the whole URL only in the answer to the admin who creates it'),
+  url: z
+    .string()
+    .describe(
+      'masked: admin tokens see the host, path words and two characters of other segments, other tokens the host only; the whole URL only in the answer to the admin who creates it',
+    ),
   format: z.enum(['json', 'slack']),
   events: z.array(z.string()),
   active: z.boolean(),
@@ -410,7 +475,9 @@ export const WebhookOut = z.object({
   createdAt: z.string(),
   deliveries: z.record(z.string(), z.number()).optional(),
 });
-export const WebhookCreatedOut = WebhookOut.extend({ secret: z.string().optional().describe('signing secret, shown once (json format)') });
+export const WebhookCreatedOut = WebhookOut.extend({
+  secret: z.string().optional().describe('signing secret, shown once (json format)'),
+});
 export const WebhookListOut = list(WebhookOut);
 
 export const DeliveryOut = z.object({
@@ -438,8 +505,14 @@ export const SummaryOut = z.object({
 
 // ---- automation: Figma webhooks, jobs, token sources ----
 
-export const FigmaEventReceivedOut = z.object({ received: z.literal(true), files: z.number().int(), queued: z.number().int() });
-export const FigmaWebhooksOut = z.object({ webhooks: z.array(z.object({ id: z.string(), eventType: z.string(), status: z.string(), endpoint: z.string() })) });
+export const FigmaEventReceivedOut = z.object({
+  received: z.literal(true),
+  files: z.number().int(),
+  queued: z.number().int(),
+});
+export const FigmaWebhooksOut = z.object({
+  webhooks: z.array(z.object({ id: z.string(), eventType: z.string(), status: z.string(), endpoint: z.string() })),
+});
 export const FileCheckQueuedOut = z.object({ queued: z.boolean() });
 
 export const JobOut = z.object({

@@ -9,7 +9,10 @@ export const PropDef = z.object({
   /** display name without Figma's "#id" suffix */
   name: z.string().min(1).max(LIMITS.propName),
   /** Figma's full property key ("Label#12:3"), kept for identity across renames */
-  id: z.string().max(LIMITS.propName + 100).optional(),
+  id: z
+    .string()
+    .max(LIMITS.propName + 100)
+    .optional(),
   kind: PropKind,
   default: z.union([z.string().max(5000), z.boolean()]),
   options: z.array(z.string().max(LIMITS.propName)).max(LIMITS.optionsPerProp).optional(),
@@ -20,7 +23,8 @@ export const Variant = z.object({
   id: z.string().min(1).max(200),
   /** prop name → option (what names and options of props may be, never more: they become CSS selectors and story names) */
   values: z.record(z.string().max(LIMITS.propName), z.string().max(LIMITS.variantValue), {
-    error: (issue) => (issue.code === 'invalid_key' ? `prop names are at most ${LIMITS.propName} characters` : undefined),
+    error: (issue) =>
+      issue.code === 'invalid_key' ? `prop names are at most ${LIMITS.propName} characters` : undefined,
   }),
   /** binding slot ("fill", "paddingLeft", "typography", …) → token id */
   bindings: z.record(z.string(), z.string()),

@@ -28,18 +28,27 @@ export const LimitedTokensInput = TokensInput.superRefine((input, ctx) => {
   const max = LIMITS.tokensPerSync;
   if ('tokens' in input && Array.isArray(input.tokens)) {
     if (input.tokens.length > max) {
-      ctx.addIssue({ code: 'custom', path: ['tokens'], message: `at most ${max} tokens per request; this one has ${input.tokens.length}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tokens'],
+        message: `at most ${max} tokens per request; this one has ${input.tokens.length}`,
+      });
       return;
     }
     input.tokens.forEach((t, i) => {
       for (const field of ['id', 'name'] as const) {
         if (t[field].length > LIMITS.tokenName) {
-          ctx.addIssue({ code: 'custom', path: ['tokens', i, field], message: `token ${field}s must be at most ${LIMITS.tokenName} characters` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['tokens', i, field],
+            message: `token ${field}s must be at most ${LIMITS.tokenName} characters`,
+          });
         }
       }
     });
     return;
   }
   const count = countDtcgTokens(input, max);
-  if (count > max) ctx.addIssue({ code: 'custom', message: `at most ${max} tokens per request; these documents hold more` });
+  if (count > max)
+    ctx.addIssue({ code: 'custom', message: `at most ${max} tokens per request; these documents hold more` });
 });

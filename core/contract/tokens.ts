@@ -76,10 +76,14 @@ export type TokenSet = z.infer<typeof TokenSet>;
 export const DtcgTokens = z.object({
   format: z.literal('dtcg'),
   collectionName: z.string().max(LIMITS.modeName).optional(),
-  modes: z.array(z.object({
-    name: z.string().min(1).max(LIMITS.modeName),
-    documents: z.array(z.record(z.string(), z.json())).min(1),
-  })).min(1),
+  modes: z
+    .array(
+      z.object({
+        name: z.string().min(1).max(LIMITS.modeName),
+        documents: z.array(z.record(z.string(), z.json())).min(1),
+      }),
+    )
+    .min(1),
 });
 export type DtcgTokens = z.infer<typeof DtcgTokens>;
 

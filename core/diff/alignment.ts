@@ -26,11 +26,20 @@ export interface LineAlignment {
  * hunks come with a fixed context. Lines compare as `diffText` compares them: a CRLF↔LF change
  * or a dropped final newline is a change. Within the limits (default DIFF_LIMITS).
  */
-export function alignLines(oldText: string, newText: string, options: { limits?: Partial<DiffLimits> } = {}): LineAlignment {
+export function alignLines(
+  oldText: string,
+  newText: string,
+  options: { limits?: Partial<DiffLimits> } = {},
+): LineAlignment {
   const limits = limitsOf(options.limits);
   const alignment = alignSequences(lineTokens(oldText), lineTokens(newText), limits);
   if ('tooLarge' in alignment) {
-    return { blocks: [], added: countLines(newText), removed: countLines(oldText), tooLarge: diffTooLarge(alignment.tooLarge, limits, oldText, newText) };
+    return {
+      blocks: [],
+      added: countLines(newText),
+      removed: countLines(oldText),
+      tooLarge: diffTooLarge(alignment.tooLarge, limits, oldText, newText),
+    };
   }
   const blocks = blocksOf(alignment.changes);
   let added = 0;

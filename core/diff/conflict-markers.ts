@@ -66,7 +66,13 @@ export function parseConflicts(content: string): MarkedSegment[] {
       text.push(lines[i]!);
       continue;
     }
-    const region: MarkedRegion = { ours: [], base: null, theirs: [], oursLabel: start[1] ?? 'customized', theirsLabel: 'generated' };
+    const region: MarkedRegion = {
+      ours: [],
+      base: null,
+      theirs: [],
+      oursLabel: start[1] ?? 'customized',
+      theirsLabel: 'generated',
+    };
     let part: 'ours' | 'base' | 'theirs' = 'ours';
     let j = i + 1;
     let closed = false;
@@ -97,10 +103,14 @@ export function parseConflicts(content: string): MarkedSegment[] {
   return segments;
 }
 
-export const conflictCount = (segments: MarkedSegment[]): number => segments.filter((s) => s.kind === 'conflict').length;
+export const conflictCount = (segments: MarkedSegment[]): number =>
+  segments.filter((s) => s.kind === 'conflict').length;
 
 /** The file with each region replaced by what was chosen for it (in order); unchosen regions stay as they are. */
-export function resolveConflicts(segments: MarkedSegment[], choices: ReadonlyArray<ConflictChoice | undefined>): string {
+export function resolveConflicts(
+  segments: MarkedSegment[],
+  choices: ReadonlyArray<ConflictChoice | undefined>,
+): string {
   const out: string[] = [];
   let k = 0;
   for (const s of segments) {
@@ -111,7 +121,14 @@ export function resolveConflicts(segments: MarkedSegment[], choices: ReadonlyArr
     const choice = choices[k++];
     const r = s.region;
     if (!choice) {
-      out.push(`${MARKERS.ours} ${r.oursLabel}`, ...r.ours, ...(r.base ? [`${MARKERS.base} base`, ...r.base] : []), MARKERS.split, ...r.theirs, `${MARKERS.theirs} ${r.theirsLabel}`);
+      out.push(
+        `${MARKERS.ours} ${r.oursLabel}`,
+        ...r.ours,
+        ...(r.base ? [`${MARKERS.base} base`, ...r.base] : []),
+        MARKERS.split,
+        ...r.theirs,
+        `${MARKERS.theirs} ${r.theirsLabel}`,
+      );
     } else if (choice.kind === 'ours') out.push(...r.ours);
     else if (choice.kind === 'theirs') out.push(...r.theirs);
     else if (choice.kind === 'both') out.push(...r.ours, ...r.theirs);

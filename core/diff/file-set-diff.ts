@@ -35,10 +35,18 @@ export function diffFileSets(
     const newContent = newByPath.get(path);
     const file = diffOne(path, oldContent, newContent, options, includeHunks);
     switch (file.status) {
-      case 'added': stats.filesAdded++; break;
-      case 'removed': stats.filesRemoved++; break;
-      case 'modified': stats.filesModified++; break;
-      case 'unchanged': stats.filesUnchanged++; break;
+      case 'added':
+        stats.filesAdded++;
+        break;
+      case 'removed':
+        stats.filesRemoved++;
+        break;
+      case 'modified':
+        stats.filesModified++;
+        break;
+      case 'unchanged':
+        stats.filesUnchanged++;
+        break;
     }
     stats.linesAdded += file.added;
     stats.linesRemoved += file.removed;
@@ -68,9 +76,11 @@ function diffOne(
   if (!includeHunks) {
     // Whole-file adds and removes need no diff at all.
     const counts =
-      status === 'added' ? { added: countLines(newText), removed: 0 }
-      : status === 'removed' ? { added: 0, removed: countLines(oldText) }
-      : countLineChanges(oldText, newText, options);
+      status === 'added'
+        ? { added: countLines(newText), removed: 0 }
+        : status === 'removed'
+          ? { added: 0, removed: countLines(oldText) }
+          : countLineChanges(oldText, newText, options);
     return { path, status, ...counts, hunks: [], unified: '', collapsedAfter: 0 };
   }
   const d = diffText(oldText, newText, {
@@ -81,7 +91,13 @@ function diffOne(
     newPath: status === 'removed' ? DEV_NULL : `b/${path}`,
   });
   return {
-    path, status, added: d.added, removed: d.removed, hunks: d.hunks, unified: d.unified, collapsedAfter: d.collapsedAfter,
+    path,
+    status,
+    added: d.added,
+    removed: d.removed,
+    hunks: d.hunks,
+    unified: d.unified,
+    collapsedAfter: d.collapsedAfter,
     ...(d.tooLarge ? { tooLarge: d.tooLarge } : {}),
   };
 }

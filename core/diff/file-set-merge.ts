@@ -33,7 +33,7 @@ export function mergeFileSets(input: MergeFileSetsInput, options: MergeFileSetsO
   const files: MergedFile[] = [];
   for (const path of paths) {
     const b = base.get(path);
-    const o = (ours.has(path) || !options.oursIsPartial) ? ours.get(path) : b;
+    const o = ours.has(path) || !options.oursIsPartial ? ours.get(path) : b;
     const t = theirs.get(path);
     files.push(mergeFile(path, b, o, t, options));
   }
@@ -59,9 +59,16 @@ function mergeFile(
     customized,
     ...(reason ? { reason } : {}),
   });
-  const merged = (base: string, ours: string, theirs: string, addStatus: 'clean' | 'added', reason: string): MergedFile => {
+  const merged = (
+    base: string,
+    ours: string,
+    theirs: string,
+    addStatus: 'clean' | 'added',
+    reason: string,
+  ): MergedFile => {
     const r = mergeText(base, ours, theirs, options.labels, options);
-    if (r.tooLarge) return { ...file('conflict', r.content, r.tooLarge.message), conflicts: r.conflicts, tooLarge: r.tooLarge };
+    if (r.tooLarge)
+      return { ...file('conflict', r.content, r.tooLarge.message), conflicts: r.conflicts, tooLarge: r.tooLarge };
     return {
       ...file(r.clean ? addStatus : 'conflict', r.content, r.clean ? undefined : reason),
       conflicts: r.conflicts,
@@ -93,7 +100,13 @@ function mergeFile(
   if (b === undefined) {
     if (o === undefined) return file('added', t ?? '');
     if (t === undefined || t === o) return file('added', o);
-    return merged('', o, t, 'added', 'add/add: added by both the customization and the regeneration with different content');
+    return merged(
+      '',
+      o,
+      t,
+      'added',
+      'add/add: added by both the customization and the regeneration with different content',
+    );
   }
   if (o === undefined) {
     if (t === undefined) return file('removed', null, 'deleted by both the customization and the regeneration');

@@ -16,7 +16,8 @@ export function limitsOf(given: Partial<DiffLimits> | undefined): DiffLimits {
   const limits = { ...DIFF_LIMITS, ...given };
   // A caller bug should be loud, not an unbounded diff.
   for (const [name, value] of Object.entries(limits)) {
-    if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
+    if (!Number.isSafeInteger(value) || value < 0)
+      throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
   }
   return limits;
 }
@@ -25,7 +26,11 @@ export function limitsOf(given: Partial<DiffLimits> | undefined): DiffLimits {
  * jsdiff's options within the limits; none when a side is empty (all insertions or all
  * removals, linear work: an added file is never too large).
  */
-export function jsdiffLimits(oldText: string, newText: string, limits: DiffLimits): { maxEditLength: number; timeout: number } {
+export function jsdiffLimits(
+  oldText: string,
+  newText: string,
+  limits: DiffLimits,
+): { maxEditLength: number; timeout: number } {
   if (oldText === '' || newText === '') return { maxEditLength: Infinity, timeout: Infinity };
   return { maxEditLength: limits.maxEditLength, timeout: limits.timeoutMs };
 }
@@ -55,7 +60,12 @@ export type Alignment<T> = { changes: ArrayChange<T>[] } | { tooLarge: TooLargeR
  * jsdiff's Myers diff of two sequences within the limits: the changes, or why it was given up.
  * jsdiff gives no reason when it stops; past the deadline it was the time.
  */
-export function alignSequences<T>(a: readonly T[], b: readonly T[], limits: DiffLimits, deadline = deadlineOf(limits)): Alignment<T> {
+export function alignSequences<T>(
+  a: readonly T[],
+  b: readonly T[],
+  limits: DiffLimits,
+  deadline = deadlineOf(limits),
+): Alignment<T> {
   // A side without elements is all insertions or all removals: linear, no limit needed.
   if (a.length === 0 || b.length === 0) return { changes: diffArrays(a as T[], b as T[]) };
   if (editLengthLowerBound(a, b) > limits.maxEditLength) return { tooLarge: 'edit-length' };
@@ -92,10 +102,17 @@ const number = (n: number): string => n.toLocaleString('en-US');
 const sized = (name: string, s: TextSize): string => `${name} ${number(s.lines)} lines, ${number(s.bytes)} bytes`;
 
 function why(reason: TooLargeReason, limits: DiffLimits): string {
-  return reason === 'edit-length' ? `more than ${number(limits.maxEditLength)} changed lines` : `not done within ${number(limits.timeoutMs)} ms`;
+  return reason === 'edit-length'
+    ? `more than ${number(limits.maxEditLength)} changed lines`
+    : `not done within ${number(limits.timeoutMs)} ms`;
 }
 
-export function diffTooLarge(reason: TooLargeReason, limits: DiffLimits, oldText: string, newText: string): DiffTooLarge {
+export function diffTooLarge(
+  reason: TooLargeReason,
+  limits: DiffLimits,
+  oldText: string,
+  newText: string,
+): DiffTooLarge {
   const old = textSize(oldText);
   const neu = textSize(newText);
   return {
@@ -107,7 +124,11 @@ export function diffTooLarge(reason: TooLargeReason, limits: DiffLimits, oldText
   };
 }
 
-export function mergeTooLarge(reason: TooLargeReason, limits: DiffLimits, texts: { base: string; ours: string; theirs: string }): MergeTooLarge {
+export function mergeTooLarge(
+  reason: TooLargeReason,
+  limits: DiffLimits,
+  texts: { base: string; ours: string; theirs: string },
+): MergeTooLarge {
   const base = textSize(texts.base);
   const ours = textSize(texts.ours);
   const theirs = textSize(texts.theirs);

@@ -47,7 +47,10 @@ export function indexByPath(files: readonly GeneratedFile[], setName: string): M
 }
 
 /** A file's status from one side to the other; null or undefined: it does not exist on that side. */
-export function fileStatus(oldContent: string | null | undefined, newContent: string | null | undefined): FileDiffStatus {
+export function fileStatus(
+  oldContent: string | null | undefined,
+  newContent: string | null | undefined,
+): FileDiffStatus {
   if (oldContent == null) return newContent == null ? 'unchanged' : 'added';
   if (newContent == null) return 'removed';
   return oldContent === newContent ? 'unchanged' : 'modified';

@@ -2,7 +2,15 @@ import { diff3Merge } from 'node-diff3';
 import { markerLine, MARKERS } from './conflict-markers.js';
 import { alignSequences, deadlineOf, limitsOf, mergeTooLarge } from './limits.js';
 import { joinText, normalizeEol, splitText, type SplitText } from './lines.js';
-import type { ConflictRegion, ConflictStyle, DiffLimits, MergeLabels, MergeTextOptions, TextMerge, TooLargeReason } from './types.js';
+import type {
+  ConflictRegion,
+  ConflictStyle,
+  DiffLimits,
+  MergeLabels,
+  MergeTextOptions,
+  TextMerge,
+  TooLargeReason,
+} from './types.js';
 
 export const DEFAULT_MERGE_LABELS: Readonly<MergeLabels> = {
   ours: 'customized',
@@ -11,9 +19,7 @@ export const DEFAULT_MERGE_LABELS: Readonly<MergeLabels> = {
 };
 
 /** A run of merged lines, or a conflict with each side's lines and 1-based start lines. */
-export type MergeSegment =
-  | { ok: string[] }
-  | { conflict: Omit<ConflictRegion, 'startLine' | 'endLine'> };
+export type MergeSegment = { ok: string[] } | { conflict: Omit<ConflictRegion, 'startLine' | 'endLine'> };
 
 /**
  * Three-way line merge. Changes made on only one side are taken; identical changes on both
@@ -43,13 +49,21 @@ export function mergeText(
   const segments = mergeLines(b.lines, o.lines, t.lines, limits);
   if (!Array.isArray(segments)) {
     const whole = { ours: o.lines, base: b.lines, theirs: t.lines, oursStart: 1, baseStart: 1, theirsStart: 1 };
-    return { ...renderMerge([{ conflict: whole }], finalNewline, labels, options.style), tooLarge: mergeTooLarge(segments.tooLarge, limits, { base, ours, theirs }) };
+    return {
+      ...renderMerge([{ conflict: whole }], finalNewline, labels, options.style),
+      tooLarge: mergeTooLarge(segments.tooLarge, limits, { base, ours, theirs }),
+    };
   }
   return renderMerge(segments, finalNewline, labels, options.style);
 }
 
 /** The merged lines, or why they could not be merged within the limits. */
-export function mergeLines(base: string[], ours: string[], theirs: string[], limits: DiffLimits = limitsOf(undefined)): MergeSegment[] | { tooLarge: TooLargeReason } {
+export function mergeLines(
+  base: string[],
+  ours: string[],
+  theirs: string[],
+  limits: DiffLimits = limitsOf(undefined),
+): MergeSegment[] | { tooLarge: TooLargeReason } {
   const deadline = deadlineOf(limits);
   // node-diff3 3.1.2 keys a plain object by line text, so a line such as `constructor` or
   // `__proto__` crashes it (bhousel/node-diff3#86, fixed after that release). Interning lines
@@ -90,7 +104,9 @@ export function mergeLines(base: string[], ours: string[], theirs: string[], lim
   /** Merges one gap; false when that made the merge run past its deadline. */
   const mergeGap = (o0: number, o1: number, a0: number, a1: number, b0: number, b1: number): boolean => {
     if (o0 === o1 && a0 === a1 && b0 === b1) return true;
-    const regions = diff3Merge<number>(a.slice(a0, a1), o.slice(o0, o1), b.slice(b0, b1), { excludeFalseConflicts: true });
+    const regions = diff3Merge<number>(a.slice(a0, a1), o.slice(o0, o1), b.slice(b0, b1), {
+      excludeFalseConflicts: true,
+    });
     for (const region of regions) {
       if (region.ok) pushOk(text(region.ok));
       else if (region.conflict) {
@@ -129,7 +145,12 @@ export function mergeLines(base: string[], ours: string[], theirs: string[], lim
 }
 
 /** For each base line, its index in `side` if the diff keeps it, else -1; or why no diff was made. */
-function keptLines(base: number[], side: number[], limits: DiffLimits, deadline: number): Int32Array | { tooLarge: TooLargeReason } {
+function keptLines(
+  base: number[],
+  side: number[],
+  limits: DiffLimits,
+  deadline: number,
+): Int32Array | { tooLarge: TooLargeReason } {
   const alignment = alignSequences(base, side, limits, deadline);
   if ('tooLarge' in alignment) return alignment;
   const kept = new Int32Array(base.length).fill(-1);

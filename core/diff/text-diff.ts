@@ -1,7 +1,15 @@
 import { diffLines, formatPatch, FILE_HEADERS_ONLY, structuredPatch } from 'diff';
 import type { StructuredPatchHunk } from 'diff';
 import { countLines, normalizeEol } from './lines.js';
-import { deadlineOf, diffTooLarge, editLengthLowerBound, jsdiffLimits, limitsOf, lineTokens, reasonAfter } from './limits.js';
+import {
+  deadlineOf,
+  diffTooLarge,
+  editLengthLowerBound,
+  jsdiffLimits,
+  limitsOf,
+  lineTokens,
+  reasonAfter,
+} from './limits.js';
 import type { DiffLimits, DiffLine, DiffTextOptions, DiffTooLarge, Hunk, TextDiff } from './types.js';
 
 const NO_NEWLINE_MARKER = '\\ No newline at end of file';
@@ -30,13 +38,25 @@ export function diffText(oldText: string, newText: string, options: DiffTextOpti
   const limits = limitsOf(options.limits);
   const deadline = deadlineOf(limits);
   const tooLarge = (reason: DiffTooLarge['reason']): TextDiff => ({
-    unified: '', hunks: [], ...wholeReplacement(oldText, newText), collapsedAfter: 0, tooLarge: diffTooLarge(reason, limits, oldText, newText),
+    unified: '',
+    hunks: [],
+    ...wholeReplacement(oldText, newText),
+    collapsedAfter: 0,
+    tooLarge: diffTooLarge(reason, limits, oldText, newText),
   });
   if (exceedsAtOnce(oldText, newText, limits)) return tooLarge('edit-length');
-  const patch = structuredPatch(options.oldPath ?? 'a', options.newPath ?? 'b', oldText, newText, undefined, undefined, {
-    context,
-    ...jsdiffLimits(oldText, newText, limits),
-  });
+  const patch = structuredPatch(
+    options.oldPath ?? 'a',
+    options.newPath ?? 'b',
+    oldText,
+    newText,
+    undefined,
+    undefined,
+    {
+      context,
+      ...jsdiffLimits(oldText, newText, limits),
+    },
+  );
   if (!patch) return tooLarge(reasonAfter(deadline));
 
   const hunks: Hunk[] = [];
@@ -125,7 +145,10 @@ export function countLineChanges(
   if (oldText === newText) return { added: 0, removed: 0 };
   const limits = limitsOf(options.limits);
   const deadline = deadlineOf(limits);
-  const tooLarge = (reason: DiffTooLarge['reason']) => ({ ...wholeReplacement(oldText, newText), tooLarge: diffTooLarge(reason, limits, oldText, newText) });
+  const tooLarge = (reason: DiffTooLarge['reason']) => ({
+    ...wholeReplacement(oldText, newText),
+    tooLarge: diffTooLarge(reason, limits, oldText, newText),
+  });
   if (exceedsAtOnce(oldText, newText, limits)) return tooLarge('edit-length');
   const changes = diffLines(oldText, newText, jsdiffLimits(oldText, newText, limits));
   if (!changes) return tooLarge(reasonAfter(deadline));

@@ -11,10 +11,11 @@ export function toBase64(bytes: Uint8Array): string {
     const a = bytes[i]!;
     const b = i + 1 < bytes.length ? bytes[i + 1]! : -1;
     const c = i + 2 < bytes.length ? bytes[i + 2]! : -1;
-    line += ALPHABET[a >> 2]!
-      + ALPHABET[((a & 3) << 4) | (b < 0 ? 0 : b >> 4)]!
-      + (b < 0 ? '=' : ALPHABET[((b & 15) << 2) | (c < 0 ? 0 : c >> 6)]!)
-      + (c < 0 ? '=' : ALPHABET[c & 63]!);
+    line +=
+      ALPHABET[a >> 2]! +
+      ALPHABET[((a & 3) << 4) | (b < 0 ? 0 : b >> 4)]! +
+      (b < 0 ? '=' : ALPHABET[((b & 15) << 2) | (c < 0 ? 0 : c >> 6)]!) +
+      (c < 0 ? '=' : ALPHABET[c & 63]!);
     // Strings built by += in long runs get slow in some engines: flush in pieces.
     if (line.length >= 8192) {
       parts.push(line);

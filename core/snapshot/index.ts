@@ -42,14 +42,26 @@ export interface EncodedSnapshot {
   chunks: string[];
 }
 
-export function encodeSnapshot(content: SnapshotContent, syncedAt: string, maxChunkChars = MAX_CHUNK_CHARS): EncodedSnapshot {
+export function encodeSnapshot(
+  content: SnapshotContent,
+  syncedAt: string,
+  maxChunkChars = MAX_CHUNK_CHARS,
+): EncodedSnapshot {
   const json = strToU8(JSON.stringify({ tokens: content.tokens, components: content.components }));
   // mtime 0: the same content always gives the same bytes.
   const encoded = toBase64(gzipSync(json, { level: 6, mtime: 0 }));
   const chunks: string[] = [];
   for (let i = 0; i < encoded.length; i += maxChunkChars) chunks.push(encoded.slice(i, i + maxChunkChars));
   if (chunks.length === 0) chunks.push('');
-  const manifest: SnapshotManifest = { format: 'design-sync/snapshot', version: 1, encoding: 'gzip+base64', chunks: chunks.length, sha256: sha256Hex(json), bytes: json.length, syncedAt };
+  const manifest: SnapshotManifest = {
+    format: 'design-sync/snapshot',
+    version: 1,
+    encoding: 'gzip+base64',
+    chunks: chunks.length,
+    sha256: sha256Hex(json),
+    bytes: json.length,
+    syncedAt,
+  };
   return { manifest, chunks };
 }
 
@@ -70,9 +82,12 @@ export function parseManifest(text: string | undefined): SnapshotManifest {
   if (m.format !== 'design-sync/snapshot') throw new SnapshotError('the snapshot manifest has another format');
   if (m.version !== 1) throw new SnapshotError(`snapshot version ${String(m.version)} is not supported`);
   if (m.encoding !== 'gzip+base64') throw new SnapshotError(`snapshot encoding ${String(m.encoding)} is not supported`);
-  if (!Number.isInteger(m.chunks) || (m.chunks as number) < 1 || (m.chunks as number) > 10_000) throw new SnapshotError('the snapshot manifest has no valid chunk count');
-  if (typeof m.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(m.sha256)) throw new SnapshotError('the snapshot manifest has no valid sha256');
-  if (!Number.isInteger(m.bytes) || (m.bytes as number) < 0) throw new SnapshotError('the snapshot manifest has no valid size');
+  if (!Number.isInteger(m.chunks) || (m.chunks as number) < 1 || (m.chunks as number) > 10_000)
+    throw new SnapshotError('the snapshot manifest has no valid chunk count');
+  if (typeof m.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(m.sha256))
+    throw new SnapshotError('the snapshot manifest has no valid sha256');
+  if (!Number.isInteger(m.bytes) || (m.bytes as number) < 0)
+    throw new SnapshotError('the snapshot manifest has no valid size');
   return m as SnapshotManifest;
 }
 
@@ -80,7 +95,10 @@ export function parseManifest(text: string | undefined): SnapshotManifest {
  * The content from the manifest and the entries by key (`snapshot/0` …). Refuses anything
  * that does not decode to exactly what the manifest describes.
  */
-export function decodeSnapshot(manifest: SnapshotManifest, entries: Readonly<Record<string, string | undefined>>): SnapshotContent {
+export function decodeSnapshot(
+  manifest: SnapshotManifest,
+  entries: Readonly<Record<string, string | undefined>>,
+): SnapshotContent {
   let encoded = '';
   for (let i = 0; i < manifest.chunks; i++) {
     const chunk = entries[chunkKey(i)];
@@ -93,9 +111,12 @@ export function decodeSnapshot(manifest: SnapshotManifest, entries: Readonly<Rec
   } catch (err) {
     throw new SnapshotError(`the snapshot does not decode: ${err instanceof Error ? err.message : String(err)}`);
   }
-  if (json.length !== manifest.bytes) throw new SnapshotError(`the snapshot has ${json.length} bytes, its manifest says ${manifest.bytes}`);
-  if (sha256Hex(json) !== manifest.sha256) throw new SnapshotError('the snapshot does not match its sha256 (written partly, or changed)');
+  if (json.length !== manifest.bytes)
+    throw new SnapshotError(`the snapshot has ${json.length} bytes, its manifest says ${manifest.bytes}`);
+  if (sha256Hex(json) !== manifest.sha256)
+    throw new SnapshotError('the snapshot does not match its sha256 (written partly, or changed)');
   const content = JSON.parse(strFromU8(json)) as Partial<SnapshotContent>;
-  if (!content || typeof content !== 'object' || !content.tokens || !Array.isArray(content.components)) throw new SnapshotError('the snapshot holds no tokens and components');
+  if (!content || typeof content !== 'object' || !content.tokens || !Array.isArray(content.components))
+    throw new SnapshotError('the snapshot holds no tokens and components');
   return content as SnapshotContent;
 }

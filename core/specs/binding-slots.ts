@@ -72,8 +72,14 @@ const FIELD_SLOTS: Readonly<Record<string, string>> = {
 
 /** Figma's variable-bindable text fields: a text style supersedes them. */
 export const TEXT_FIELDS: ReadonlySet<string> = new Set([
-  'fontFamily', 'fontSize', 'fontStyle', 'fontWeight', 'letterSpacing', 'lineHeight',
-  'paragraphSpacing', 'paragraphIndent',
+  'fontFamily',
+  'fontSize',
+  'fontStyle',
+  'fontWeight',
+  'letterSpacing',
+  'lineHeight',
+  'paragraphSpacing',
+  'paragraphIndent',
 ]);
 
 const CORNERS = ['radiusTopLeft', 'radiusTopRight', 'radiusBottomLeft', 'radiusBottomRight'] as const;
@@ -146,9 +152,18 @@ function addSlot(into: Record<string, string>, slot: string, id: string): void {
 }
 
 function hasAny(refs: LayerRefs): boolean {
-  return refs.fields.length > 0 || refs.fills.length > 0 || refs.strokes.length > 0
-    || refs.effects.length > 0 || refs.layoutGrids.length > 0 || !!refs.fillStyle
-    || !!refs.strokeStyle || !!refs.effectStyle || !!refs.textStyle || !!refs.gridStyle;
+  return (
+    refs.fields.length > 0 ||
+    refs.fills.length > 0 ||
+    refs.strokes.length > 0 ||
+    refs.effects.length > 0 ||
+    refs.layoutGrids.length > 0 ||
+    !!refs.fillStyle ||
+    !!refs.strokeStyle ||
+    !!refs.effectStyle ||
+    !!refs.textStyle ||
+    !!refs.gridStyle
+  );
 }
 
 /** "Helper text" → "helperText"; names without letters or digits become "layer". */

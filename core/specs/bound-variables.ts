@@ -12,9 +12,12 @@ export interface PaintLike {
 }
 
 export function isVariableAlias(value: unknown): value is VariableAliasLike {
-  return typeof value === 'object' && value !== null
-    && (value as { type?: unknown }).type === 'VARIABLE_ALIAS'
-    && typeof (value as { id?: unknown }).id === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { type?: unknown }).type === 'VARIABLE_ALIAS' &&
+    typeof (value as { id?: unknown }).id === 'string'
+  );
 }
 
 function aliasIds(value: unknown): string[] {
@@ -37,7 +40,10 @@ function paintIds(paints: unknown): string[] {
 const REST_NESTED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   size: { x: 'width', y: 'height' },
   individualStrokeWeights: {
-    top: 'strokeTopWeight', right: 'strokeRightWeight', bottom: 'strokeBottomWeight', left: 'strokeLeftWeight',
+    top: 'strokeTopWeight',
+    right: 'strokeRightWeight',
+    bottom: 'strokeBottomWeight',
+    left: 'strokeLeftWeight',
   },
   rectangleCornerRadii: {
     RECTANGLE_TOP_LEFT_CORNER_RADIUS: 'topLeftRadius',

@@ -47,8 +47,7 @@ export interface NormalizeOptions {
   warn?: (message: string) => void;
 }
 
-const styleId = (value: unknown): string | undefined =>
-  typeof value === 'string' && value !== '' ? value : undefined;
+const styleId = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
 function pluginRefs(node: PluginNodeLike): LayerRefs {
   const refs = refsFromBoundVariables(node.boundVariables, node.fills, node.strokes);
@@ -85,15 +84,16 @@ export function specFromPluginNode(
   const { props, skipped } = propsFromDefinitions(node.componentPropertyDefinitions);
   for (const s of skipped) warn(`${node.name}: property ${s} has an unknown type and was skipped`);
 
-  const variants: Variant[] = node.type === 'COMPONENT_SET'
-    ? node.children
-      .filter((child) => child.type === 'COMPONENT')
-      .map((child) => ({
-        id: child.id,
-        values: variantValues(child, warn),
-        bindings: collectBindings(child, pluginAdapter),
-      }))
-    : [{ id: node.id, values: {}, bindings: collectBindings<PluginNodeLike>(node, pluginAdapter) }];
+  const variants: Variant[] =
+    node.type === 'COMPONENT_SET'
+      ? node.children
+          .filter((child) => child.type === 'COMPONENT')
+          .map((child) => ({
+            id: child.id,
+            values: variantValues(child, warn),
+            bindings: collectBindings(child, pluginAdapter),
+          }))
+      : [{ id: node.id, values: {}, bindings: collectBindings<PluginNodeLike>(node, pluginAdapter) }];
 
   const spec: ComponentSpec = { id: node.id, name: node.name, props, variants };
   if (node.key) spec.key = node.key;

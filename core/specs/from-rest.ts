@@ -104,11 +104,16 @@ export function specFromRestNode(
   for (const s of skipped) warn(`${node.name}: property ${s} has an unknown type and was skipped`);
   const adapter = restAdapter(context);
 
-  const variants: Variant[] = node.type === 'COMPONENT_SET'
-    ? node.children
-      .filter((child) => child.type === 'COMPONENT')
-      .map((child) => ({ id: child.id, values: parseVariantName(child.name), bindings: collectBindings(child, adapter) }))
-    : [{ id: node.id, values: {}, bindings: collectBindings<RestNodeLike>(node, adapter) }];
+  const variants: Variant[] =
+    node.type === 'COMPONENT_SET'
+      ? node.children
+          .filter((child) => child.type === 'COMPONENT')
+          .map((child) => ({
+            id: child.id,
+            values: parseVariantName(child.name),
+            bindings: collectBindings(child, adapter),
+          }))
+      : [{ id: node.id, values: {}, bindings: collectBindings<RestNodeLike>(node, adapter) }];
 
   const meta = node.type === 'COMPONENT_SET' ? context.componentSets?.[node.id] : context.components?.[node.id];
   const spec: ComponentSpec = { id: node.id, name: node.name, props, variants };

@@ -2,8 +2,13 @@ export { specFromPluginNode } from './from-plugin.js';
 export type { PluginNodeLike, PluginComponentSetLike, PluginComponentLike, NormalizeOptions } from './from-plugin.js';
 export { specFromRestNode, specsFromRestNodes, restStyleIdToPluginId } from './from-rest.js';
 export type {
-  RestNodeLike, RestComponentSetLike, RestComponentLike, RestContext, RestNodesResponseLike,
-  RestStyleMeta, RestComponentMeta,
+  RestNodeLike,
+  RestComponentSetLike,
+  RestComponentLike,
+  RestContext,
+  RestNodesResponseLike,
+  RestStyleMeta,
+  RestComponentMeta,
 } from './from-rest.js';
 export type { VariableAliasLike, PaintLike } from './bound-variables.js';
 export { collectBindings, layerNamespace, fieldSlot, TEXT_FIELDS } from './binding-slots.js';

@@ -1,8 +1,13 @@
 import type { Alias, ModeValue, Value } from '../contract/tokens.js';
 
 export function isAlias(value: unknown): value is Alias {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    && Object.keys(value).length === 1 && typeof (value as { alias?: unknown }).alias === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.keys(value).length === 1 &&
+    typeof (value as { alias?: unknown }).alias === 'string'
+  );
 }
 
 /**
@@ -32,8 +37,18 @@ export function replaceAliases(value: Value, replace: (alias: Alias) => Value): 
   if (isAlias(value)) return replace(value);
   if (typeof value !== 'object' || value === null || collectAliasTargets(value).length === 0) return value;
   type Container = Value[] | { [key: string]: Value };
-  interface Frame { source: Container; out: Container; keys: string[]; next: number }
-  const open = (source: Container): Frame => ({ source, out: Array.isArray(source) ? [] : {}, keys: Object.keys(source), next: 0 });
+  interface Frame {
+    source: Container;
+    out: Container;
+    keys: string[];
+    next: number;
+  }
+  const open = (source: Container): Frame => ({
+    source,
+    out: Array.isArray(source) ? [] : {},
+    keys: Object.keys(source),
+    next: 0,
+  });
   const root = open(value as Container);
   const stack: Frame[] = [root];
   const set = (frame: Frame, key: string, v: Value) => {

@@ -111,7 +111,8 @@ export function closureExcess(
   let total = 0;
   for (const c of components) {
     const tokens = closures.of(c.refs).tokens.length;
-    if (tokens > limits.perComponent) return { kind: 'component', componentId: c.id, name: c.name, tokens, limit: limits.perComponent };
+    if (tokens > limits.perComponent)
+      return { kind: 'component', componentId: c.id, name: c.name, tokens, limit: limits.perComponent };
     total += tokens;
     if (total > limits.perSync) return { kind: 'total', total, limit: limits.perSync, componentId: c.id, name: c.name };
   }

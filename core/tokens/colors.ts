@@ -7,8 +7,20 @@ export interface ColorValue {
 }
 
 export const COLOR_SPACES = [
-  'srgb', 'srgb-linear', 'hsl', 'hwb', 'lab', 'lch', 'oklab', 'oklch', 'display-p3', 'a98-rgb',
-  'prophoto-rgb', 'rec2020', 'xyz-d65', 'xyz-d50',
+  'srgb',
+  'srgb-linear',
+  'hsl',
+  'hwb',
+  'lab',
+  'lch',
+  'oklab',
+  'oklch',
+  'display-p3',
+  'a98-rgb',
+  'prophoto-rgb',
+  'rec2020',
+  'xyz-d65',
+  'xyz-d50',
 ] as const;
 export type ColorSpace = (typeof COLOR_SPACES)[number];
 
@@ -21,7 +33,10 @@ export interface FigmaRgba {
 }
 
 const clamp01 = (n: number) => (n < 0 ? 0 : n > 1 ? 1 : n);
-const byte = (n: number) => Math.round(clamp01(n) * 255).toString(16).padStart(2, '0');
+const byte = (n: number) =>
+  Math.round(clamp01(n) * 255)
+    .toString(16)
+    .padStart(2, '0');
 
 export function rgbToHex(r: number, g: number, b: number): string {
   return `#${byte(r)}${byte(g)}${byte(b)}`;
@@ -33,7 +48,12 @@ export function rgbToHex(r: number, g: number, b: number): string {
  */
 export function figmaColorToDtcg(color: FigmaRgba, opacity = 1): ColorValue {
   const alpha = (color.a ?? 1) * opacity;
-  return { colorSpace: 'srgb', components: [color.r, color.g, color.b], alpha, hex: rgbToHex(color.r, color.g, color.b) };
+  return {
+    colorSpace: 'srgb',
+    components: [color.r, color.g, color.b],
+    alpha,
+    hex: rgbToHex(color.r, color.g, color.b),
+  };
 }
 
 const HEX = /^#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;

@@ -10,7 +10,8 @@ import type { Token, TokenSet } from '../contract/tokens.js';
 function label(token: Token): string {
   const kind = token.source?.kind === 'variable' || token.source === undefined ? 'Variable' : 'Style';
   const notes = [token.id];
-  if (token.deprecated !== undefined && token.deprecated !== false) notes.push(typeof token.deprecated === 'string' ? token.deprecated : 'deprecated');
+  if (token.deprecated !== undefined && token.deprecated !== false)
+    notes.push(typeof token.deprecated === 'string' ? token.deprecated : 'deprecated');
   if (token.source?.remote) notes.push('from a library');
   return `${kind} "${token.name}" (${notes.join(', ')})`;
 }
@@ -28,7 +29,13 @@ export function cssNameWarnings(set: TokenSet): string[] {
   for (const { token, wanted, given, holder } of cssNameCollisions(set)) {
     if (holder && holder.collectionId !== token.collectionId) {
       const key = `${token.collectionId}\u0000${holder.collectionId}`;
-      const entry = across.get(key) ?? { from: token.collectionId, to: holder.collectionId, count: 0, example: token.name, given };
+      const entry = across.get(key) ?? {
+        from: token.collectionId,
+        to: holder.collectionId,
+        count: 0,
+        example: token.name,
+        given,
+      };
       entry.count++;
       across.set(key, entry);
       continue;
@@ -37,7 +44,9 @@ export function cssNameWarnings(set: TokenSet): string[] {
     warnings.push(`${label(token)}: ${owner}, so its CSS variable is ${given}`);
   }
   for (const { from, to, count, example, given } of across.values()) {
-    warnings.push(`${count} token(s) of collection "${names.get(from) ?? from}" have names that tokens of collection "${names.get(to) ?? to}" have (e.g. "${example}"): their CSS variables get a suffix (${given})`);
+    warnings.push(
+      `${count} token(s) of collection "${names.get(from) ?? from}" have names that tokens of collection "${names.get(to) ?? to}" have (e.g. "${example}"): their CSS variables get a suffix (${given})`,
+    );
   }
   return warnings;
 }

@@ -31,7 +31,9 @@ export function exportDtcg(set: TokenSet): DtcgTokens {
   const keyPaths = assignKeyPaths(tokens, collections, !plain);
 
   const docNames = documentNames(set.collections);
-  const modeByDocument = new Map(set.collections.map((c) => [c.id, new Map(c.modes.map((m) => [documentNameOf(c, m.id), m.id]))]));
+  const modeByDocument = new Map(
+    set.collections.map((c) => [c.id, new Map(c.modes.map((m) => [documentNameOf(c, m.id), m.id]))]),
+  );
   const modeFor = (token: Token, docName: string): string => {
     const collection = collections.get(token.collectionId);
     if (!collection) return Object.keys(token.valuesByMode)[0] ?? '';
@@ -50,7 +52,10 @@ export function exportDtcg(set: TokenSet): DtcgTokens {
 
   const result: DtcgTokens = {
     format: 'dtcg',
-    modes: modes.length > 0 ? modes : [{ name: 'default', documents: [{ $extensions: { [FIGMA_EXTENSION]: { collections: [] } } }] }],
+    modes:
+      modes.length > 0
+        ? modes
+        : [{ name: 'default', documents: [{ $extensions: { [FIGMA_EXTENSION]: { collections: [] } } }] }],
   };
   if (plain) result.collectionName = set.collections[0]!.name;
   return result;
@@ -64,7 +69,9 @@ function uniqueById(tokens: Token[]): Token[] {
 /** Default modes' documents first, so that a DTCG reader taking the first as default is right. */
 function documentNames(collections: Collection[]): string[] {
   const names: string[] = [];
-  const add = (n: string) => { if (!names.includes(n)) names.push(n); };
+  const add = (n: string) => {
+    if (!names.includes(n)) names.push(n);
+  };
   for (const c of collections) add(documentNameOf(c, c.defaultModeId));
   for (const c of collections) for (const m of c.modes) add(documentNameOf(c, m.id));
   return names;
@@ -73,7 +80,11 @@ function documentNames(collections: Collection[]): string[] {
 const sanitize = (segment: string) => (segment === '' ? '_' : segment.replace(/[.{}]/g, '_').replace(/^\$/, '_'));
 const join = (path: string[]) => path.join('\u0000');
 
-function assignKeyPaths(tokens: Token[], collections: Map<string, Collection>, prefixed: boolean): Map<string, string[]> {
+function assignKeyPaths(
+  tokens: Token[],
+  collections: Map<string, Collection>,
+  prefixed: boolean,
+): Map<string, string[]> {
   const desired = tokens.map((t) => [
     ...(prefixed ? [sanitize(collections.get(t.collectionId)?.name ?? t.collectionId)] : []),
     ...t.name.split('/').map(sanitize),
@@ -106,7 +117,13 @@ function place(doc: Json, path: string[], node: Json): void {
 
 const nameOfKeyPath = (path: string[]) => (path[path.length - 1] === ROOT_KEY ? path.slice(0, -1) : path).join('/');
 
-function tokenNode(token: Token, value: unknown, keyPath: string[], plain: boolean, keyPaths: Map<string, string[]>): Json {
+function tokenNode(
+  token: Token,
+  value: unknown,
+  keyPath: string[],
+  plain: boolean,
+  keyPaths: Map<string, string[]>,
+): Json {
   const node: Json = { $type: token.type, $value: exportValue(value, keyPaths) };
   if (token.description !== undefined) node.$description = token.description;
   if (token.deprecated !== undefined) node.$deprecated = token.deprecated;

@@ -1,11 +1,24 @@
 import { z } from 'zod';
 import {
-  CodeSyntax, Collection, TokenSource, TokenTypes,
-  type DtcgTokens, type ModeValue, type Token, type TokenSet, type TokenType,
+  CodeSyntax,
+  Collection,
+  TokenSource,
+  TokenTypes,
+  type DtcgTokens,
+  type ModeValue,
+  type Token,
+  type TokenSet,
+  type TokenType,
 } from '../contract/tokens.js';
 import {
-  DEFAULT_DTCG_COLLECTION, FIGMA_EXTENSION, MODELED_FIGMA_KEYS, ROOT_KEY,
-  curlyReference, documentNameOf, isPlainObject, parsePointer,
+  DEFAULT_DTCG_COLLECTION,
+  FIGMA_EXTENSION,
+  MODELED_FIGMA_KEYS,
+  ROOT_KEY,
+  curlyReference,
+  documentNameOf,
+  isPlainObject,
+  parsePointer,
 } from './dtcg-shared.js';
 import { upgradeLegacyValue } from './dtcg-values.js';
 
@@ -45,16 +58,31 @@ export function importDtcg(input: DtcgTokens): DtcgImportResult {
   const warnings = new Set<string>();
   const warn = (m: string) => warnings.add(m);
 
-  const trees = input.modes.map((mode) => ({ name: mode.name, tree: resolveExtends(mergeDtcgDocuments(mode.documents), warn) }));
+  const trees = input.modes.map((mode) => ({
+    name: mode.name,
+    tree: resolveExtends(mergeDtcgDocuments(mode.documents), warn),
+  }));
   const flats = trees.map(({ name, tree }) => ({ name, tokens: flatten(tree, warn) }));
   const byDoc = new Map(flats.map((f) => [f.name, f.tokens]));
 
-  const metaCollections = readCollectionMeta(trees.map((t) => t.tree), warn);
+  const metaCollections = readCollectionMeta(
+    trees.map((t) => t.tree),
+    warn,
+  );
   const collections = metaCollections ?? [plainCollection(input, warn)];
   const collectionById = new Map(collections.map((c) => [c.id, c]));
 
   // Identity first (ids and names), so that references can be turned into ids.
-  interface Entry { dotPath: string; flat: Flat; firstMode: string; id: string; name: string; collection: Collection; modeled: Record<string, unknown>; extensions?: Json }
+  interface Entry {
+    dotPath: string;
+    flat: Flat;
+    firstMode: string;
+    id: string;
+    name: string;
+    collection: Collection;
+    modeled: Record<string, unknown>;
+    extensions?: Json;
+  }
   const entries: Entry[] = [];
   const seen = new Set<string>();
   for (const { name: firstMode, tokens } of flats) {
@@ -81,7 +109,11 @@ export function importDtcg(input: DtcgTokens): DtcgImportResult {
     if ((TokenTypes as readonly string[]).includes(e.flat.type)) types.set(e.dotPath, e.flat.type as TokenType);
     else warn(`Token "${e.dotPath}": type "${e.flat.type}" is not a DTCG type; skipped`);
   }
-  inferAliasTypes(entries.filter((e) => e.flat.type === undefined), types, entryByPath);
+  inferAliasTypes(
+    entries.filter((e) => e.flat.type === undefined),
+    types,
+    entryByPath,
+  );
   for (const e of entries) {
     if (e.flat.type !== undefined || types.has(e.dotPath)) continue;
     const shape = typeFromShape(e.flat.value);
@@ -90,13 +122,18 @@ export function importDtcg(input: DtcgTokens): DtcgImportResult {
     warn(`Token "${e.dotPath}": no $type; read as ${shape} from its value`);
   }
   // References to tokens typed by shape, a second time.
-  inferAliasTypes(entries.filter((e) => e.flat.type === undefined), types, entryByPath);
+  inferAliasTypes(
+    entries.filter((e) => e.flat.type === undefined),
+    types,
+    entryByPath,
+  );
 
   const tokens: Token[] = [];
   for (const e of entries) {
     const type = types.get(e.dotPath);
     if (!type) {
-      if (e.flat.type === undefined) warn(`Token "${e.dotPath}": no $type (own, inherited from a group, or from its alias target); skipped`);
+      if (e.flat.type === undefined)
+        warn(`Token "${e.dotPath}": no $type (own, inherited from a group, or from its alias target); skipped`);
       continue;
     }
     const valuesByMode: Record<string, ModeValue> = {};
@@ -106,10 +143,19 @@ export function importDtcg(input: DtcgTokens): DtcgImportResult {
       let flat = doc?.get(e.dotPath);
       if (!flat) {
         flat = e.flat;
-        if (mode.id !== e.collection.defaultModeId) warn(`Token "${e.dotPath}" has no value in mode "${mode.name}"; its default-mode value is used`);
-        else warn(`Token "${e.dotPath}" has no value in its default mode "${mode.name}"; the value of mode "${e.firstMode}" is used`);
+        if (mode.id !== e.collection.defaultModeId)
+          warn(`Token "${e.dotPath}" has no value in mode "${mode.name}"; its default-mode value is used`);
+        else
+          warn(
+            `Token "${e.dotPath}" has no value in its default mode "${mode.name}"; the value of mode "${e.firstMode}" is used`,
+          );
       }
-      const refs = toModelValue(flat.value, { idOf, doc: doc ?? new Map(), where: `Token "${e.dotPath}" (mode "${mode.name}")`, warn });
+      const refs = toModelValue(flat.value, {
+        idOf,
+        doc: doc ?? new Map(),
+        where: `Token "${e.dotPath}" (mode "${mode.name}")`,
+        warn,
+      });
       valuesByMode[mode.id] = upgradeLegacyValue(type, refs) as ModeValue;
     }
     const token: Token = { id: e.id, name: e.name, collectionId: e.collection.id, type, valuesByMode };
@@ -155,7 +201,8 @@ function mergeNode(a: unknown, b: unknown): unknown {
     const out: Json = { ...a, ...b };
     if ('$value' in b) delete out.$ref;
     else delete out.$value;
-    if (a.$extensions !== undefined && b.$extensions !== undefined) out.$extensions = deepMerge(a.$extensions, b.$extensions);
+    if (a.$extensions !== undefined && b.$extensions !== undefined)
+      out.$extensions = deepMerge(a.$extensions, b.$extensions);
     return out;
   }
   const out: Json = { ...a };
@@ -228,7 +275,10 @@ function flatten(tree: Json, warn: (m: string) => void): Map<string, Flat> {
           if (!k.startsWith('$')) warn(`Token "${dotPath}": property "${k}" is not part of a token; ignored`);
         }
         const ownType = typeof child.$type === 'string' ? child.$type : undefined;
-        const ownDeprecated = typeof child.$deprecated === 'boolean' || typeof child.$deprecated === 'string' ? child.$deprecated : undefined;
+        const ownDeprecated =
+          typeof child.$deprecated === 'boolean' || typeof child.$deprecated === 'string'
+            ? child.$deprecated
+            : undefined;
         out.set(dotPath, {
           path: childPath,
           type: ownType ?? type,
@@ -241,12 +291,16 @@ function flatten(tree: Json, warn: (m: string) => void): Map<string, Flat> {
         warn(`"${dotPath}" must be a token; ignored`);
       } else {
         const groupType = typeof child.$type === 'string' ? child.$type : type;
-        const groupDeprecated = typeof child.$deprecated === 'boolean' || typeof child.$deprecated === 'string' ? child.$deprecated : deprecated;
+        const groupDeprecated =
+          typeof child.$deprecated === 'boolean' || typeof child.$deprecated === 'string'
+            ? child.$deprecated
+            : deprecated;
         walk(child, childPath, groupType, groupDeprecated);
       }
     }
   };
-  const rootDeprecated = typeof tree.$deprecated === 'boolean' || typeof tree.$deprecated === 'string' ? tree.$deprecated : undefined;
+  const rootDeprecated =
+    typeof tree.$deprecated === 'boolean' || typeof tree.$deprecated === 'string' ? tree.$deprecated : undefined;
   walk(tree, [], typeof tree.$type === 'string' ? tree.$type : undefined, rootDeprecated);
   return out;
 }
@@ -259,7 +313,9 @@ function readCollectionMeta(trees: Json[], warn: (m: string) => void): Collectio
     if (!isPlainObject(ext) || !('collections' in ext)) continue;
     const parsed = CollectionsMeta.safeParse(ext);
     if (parsed.success) return parsed.data.collections;
-    warn(`$extensions["${FIGMA_EXTENSION}"].collections is malformed; ignored (${parsed.error.issues[0]?.message ?? ''})`);
+    warn(
+      `$extensions["${FIGMA_EXTENSION}"].collections is malformed; ignored (${parsed.error.issues[0]?.message ?? ''})`,
+    );
     return undefined;
   }
   return undefined;
@@ -276,7 +332,11 @@ function plainCollection(input: DtcgTokens, warn: (m: string) => void): Collecti
 }
 
 function pickCollection(
-  wanted: unknown, collections: Collection[], byId: Map<string, Collection>, dotPath: string, warn: (m: string) => void,
+  wanted: unknown,
+  collections: Collection[],
+  byId: Map<string, Collection>,
+  dotPath: string,
+  warn: (m: string) => void,
 ): Collection {
   if (typeof wanted === 'string' && byId.has(wanted)) return byId.get(wanted)!;
   if (wanted !== undefined || collections.length > 1) {
@@ -286,7 +346,11 @@ function pickCollection(
 }
 
 /** Pulls the fields we model out of `$extensions["com.figma"]`; the rest stays extensions. */
-function splitExtensions(ext: Json | undefined, dotPath: string, warn: (m: string) => void): { modeled: Record<string, unknown>; rest?: Json } {
+function splitExtensions(
+  ext: Json | undefined,
+  dotPath: string,
+  warn: (m: string) => void,
+): { modeled: Record<string, unknown>; rest?: Json } {
   if (!ext) return { modeled: {} };
   const rest: Json = { ...ext };
   const modeled: Record<string, unknown> = {};
@@ -297,10 +361,14 @@ function splitExtensions(ext: Json | undefined, dotPath: string, warn: (m: strin
       if (!(key in figma)) continue;
       delete figmaRest[key];
       const value = figma[key];
-      const ok = key === 'scopes' ? z.array(z.string()).safeParse(value).success
-        : key === 'codeSyntax' ? CodeSyntax.safeParse(value).success
-          : key === 'source' ? TokenSource.safeParse(value).success
-            : typeof value === 'string' && value !== '';
+      const ok =
+        key === 'scopes'
+          ? z.array(z.string()).safeParse(value).success
+          : key === 'codeSyntax'
+            ? CodeSyntax.safeParse(value).success
+            : key === 'source'
+              ? TokenSource.safeParse(value).success
+              : typeof value === 'string' && value !== '';
       if (ok) modeled[key] = value;
       else warn(`Token "${dotPath}": $extensions["${FIGMA_EXTENSION}"].${key} is malformed; ignored`);
     }
@@ -314,7 +382,11 @@ function splitExtensions(ext: Json | undefined, dotPath: string, warn: (m: strin
  * Tokens without a type take their alias target's, following chains (each token is visited
  * once, with no recursion, so long chains stay linear).
  */
-function inferAliasTypes(untyped: { dotPath: string; flat: Flat }[], types: Map<string, TokenType>, byPath: Map<string, { dotPath: string }>): void {
+function inferAliasTypes(
+  untyped: { dotPath: string; flat: Flat }[],
+  types: Map<string, TokenType>,
+  byPath: Map<string, { dotPath: string }>,
+): void {
   const targetOf = new Map<string, string>();
   for (const e of untyped) {
     const value = e.flat.value;
@@ -381,8 +453,9 @@ function propertyReference(path: string[], property: string[], original: Json, c
     node = Array.isArray(node) ? node[Number(segment)] : isPlainObject(node) ? node[segment] : undefined;
   }
   const hasReference = (v: unknown): boolean =>
-    curlyReference(v) !== undefined || (isPlainObject(v) && ('$ref' in v || Object.values(v).some(hasReference)))
-    || (Array.isArray(v) && v.some(hasReference));
+    curlyReference(v) !== undefined ||
+    (isPlainObject(v) && ('$ref' in v || Object.values(v).some(hasReference))) ||
+    (Array.isArray(v) && v.some(hasReference));
   if (node === undefined || hasReference(node)) {
     ctx.warn(`${ctx.where}: property reference ${String(original.$ref)} cannot be followed; kept as is`);
     return original;

@@ -57,7 +57,9 @@ export function importDtcgResolver(input: DtcgResolverTokens): DtcgResolverImpor
     if (named.has(`set:${name}`)) continue;
     const step = reader.step({ $ref: `#/sets/${escapePointer(name)}` }, `sets.${name}`);
     if (!step) continue;
-    warnings.add(`Set "${name}" is not in the resolution order; its tokens are read first so that references to them resolve`);
+    warnings.add(
+      `Set "${name}" is not in the resolution order; its tokens are read first so that references to them resolve`,
+    );
     unordered.push(step);
   }
   const all = [...unordered, ...steps];
@@ -90,11 +92,16 @@ export function importDtcgResolver(input: DtcgResolverTokens): DtcgResolverImpor
     tokens.push(...owned);
   };
   const modifierNames = new Set(all.filter((s) => s.kind === 'modifier').map((s) => s.name));
-  const baseName = modifierNames.has(RESOLVER_BASE_COLLECTION) ? `${RESOLVER_BASE_COLLECTION} (sets)` : RESOLVER_BASE_COLLECTION;
+  const baseName = modifierNames.has(RESOLVER_BASE_COLLECTION)
+    ? `${RESOLVER_BASE_COLLECTION} (sets)`
+    : RESOLVER_BASE_COLLECTION;
   take(baseName, [{ name: RESOLVER_BASE_MODE, documents: nonEmpty(documentsWith()) }], (id) => !owner.has(id));
   for (const step of all) {
     if (step.kind !== 'modifier' || step.contexts.length === 0) continue;
-    const modes = step.contexts.map((c) => ({ name: c.name, documents: nonEmpty(documentsWith({ modifier: step.name, context: c.name })) }));
+    const modes = step.contexts.map((c) => ({
+      name: c.name,
+      documents: nonEmpty(documentsWith({ modifier: step.name, context: c.name })),
+    }));
     take(step.name, modes, (id) => owner.get(id) === step.name);
   }
   return { tokens: { collections, tokens }, warnings: [...warnings], errors };
@@ -125,7 +132,11 @@ export function tokenPaths(tree: Json): string[] {
 
 /** Reads resolution-order items and their sources, collecting what cannot be read. */
 class SourceReader {
-  constructor(private readonly resolver: Json, private readonly documents: Record<string, unknown>, private readonly errors: string[]) {}
+  constructor(
+    private readonly resolver: Json,
+    private readonly documents: Record<string, unknown>,
+    private readonly errors: string[],
+  ) {}
 
   step(item: unknown, where: string): Step | undefined {
     let node = item;
@@ -211,7 +222,8 @@ class SourceReader {
     if (hash === -1) return undefined;
     let node: unknown = this.documents[ref.slice(0, hash)];
     const pointer = ref.slice(hash + 1);
-    for (const segment of pointer.split('/').slice(1).map(unescapePointer)) node = isPlainObject(node) ? node[segment] : undefined;
+    for (const segment of pointer.split('/').slice(1).map(unescapePointer))
+      node = isPlainObject(node) ? node[segment] : undefined;
     return isPlainObject(node) ? node : undefined;
   }
 }

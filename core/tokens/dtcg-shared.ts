@@ -26,8 +26,12 @@ export const DEFAULT_DTCG_COLLECTION = 'tokens';
 export function isPlainSet(set: TokenSet): boolean {
   if (set.collections.length !== 1) return false;
   const [c] = set.collections as [Collection];
-  return c.id === c.name && c.modes.every((m) => m.id === m.name) && c.defaultModeId === c.modes[0]?.id
-    && set.tokens.every((t) => t.collectionId === c.id);
+  return (
+    c.id === c.name &&
+    c.modes.every((m) => m.id === m.name) &&
+    c.defaultModeId === c.modes[0]?.id &&
+    set.tokens.every((t) => t.collectionId === c.id)
+  );
 }
 
 /**
@@ -56,7 +60,10 @@ export function curlyReference(value: unknown): string | undefined {
  */
 export function parsePointer(ref: string): { path: string[]; property: string[] } | undefined {
   if (!ref.startsWith('#/')) return undefined;
-  const segments = ref.slice(2).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = ref
+    .slice(2)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   const at = segments.indexOf('$value');
   if (at === -1) return { path: segments, property: [] };
   return { path: segments.slice(0, at), property: segments.slice(at + 1) };

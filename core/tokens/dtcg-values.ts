@@ -40,24 +40,34 @@ function slots(value: unknown, convert: Record<string, (v: unknown) => unknown>)
   return out;
 }
 
-const shadowLayer = (v: unknown) => slots(v, { color, offsetX: dimension, offsetY: dimension, blur: dimension, spread: dimension });
+const shadowLayer = (v: unknown) =>
+  slots(v, { color, offsetX: dimension, offsetY: dimension, blur: dimension, spread: dimension });
 
 /** `value` with legacy string forms converted for `type`; aliases are left alone. */
 export function upgradeLegacyValue(type: TokenType, value: unknown): unknown {
   if (isAlias(value)) return value;
   switch (type) {
-    case 'color': return color(value);
-    case 'dimension': return dimension(value);
-    case 'duration': return duration(value);
-    case 'typography': return slots(value, { fontSize: dimension, letterSpacing: dimension, lineHeight: (v) => dimension(v) });
-    case 'shadow': return Array.isArray(value) ? value.map(shadowLayer) : shadowLayer(value);
-    case 'border': return slots(value, { color, width: dimension, style: (v) => upgradeLegacyValue('strokeStyle', v) });
-    case 'transition': return slots(value, { duration, delay: duration });
-    case 'gradient': return Array.isArray(value) ? value.map((stop) => slots(stop, { color })) : value;
+    case 'color':
+      return color(value);
+    case 'dimension':
+      return dimension(value);
+    case 'duration':
+      return duration(value);
+    case 'typography':
+      return slots(value, { fontSize: dimension, letterSpacing: dimension, lineHeight: (v) => dimension(v) });
+    case 'shadow':
+      return Array.isArray(value) ? value.map(shadowLayer) : shadowLayer(value);
+    case 'border':
+      return slots(value, { color, width: dimension, style: (v) => upgradeLegacyValue('strokeStyle', v) });
+    case 'transition':
+      return slots(value, { duration, delay: duration });
+    case 'gradient':
+      return Array.isArray(value) ? value.map((stop) => slots(stop, { color })) : value;
     case 'strokeStyle':
       return isPlainObject(value) && Array.isArray(value.dashArray)
         ? { ...value, dashArray: value.dashArray.map((d) => (isAlias(d) ? d : dimension(d))) }
         : value;
-    default: return value;
+    default:
+      return value;
   }
 }

@@ -1,6 +1,13 @@
 import type { Token, TokenSet } from '../contract/tokens.js';
 import type { FigmaRgba } from './colors.js';
-import { effectStyleToken, gridStyleSkipped, paintStyleToken, textStyleToken, type EffectLike, type PaintLike } from './figma-styles.js';
+import {
+  effectStyleToken,
+  gridStyleSkipped,
+  paintStyleToken,
+  textStyleToken,
+  type EffectLike,
+  type PaintLike,
+} from './figma-styles.js';
 import { cssNameWarnings } from './css-name-warnings.js';
 import { normalizeVariables, type FigmaCollectionLike, type FigmaVariableLike } from './figma-variables.js';
 import { stylesCollection } from './model.js';
@@ -13,7 +20,10 @@ import { fontWeightFromStyleName } from './values.js';
  * that the real types are assignable.
  */
 
-interface PluginAlias { readonly type: 'VARIABLE_ALIAS'; readonly id: string }
+interface PluginAlias {
+  readonly type: 'VARIABLE_ALIAS';
+  readonly id: string;
+}
 
 export interface PluginVariableInput extends FigmaVariableLike {
   readonly key: string;
@@ -40,7 +50,11 @@ export interface PluginPaintStyleInput extends PluginStyleBase {
 
 export interface PluginTextStyleInput extends PluginStyleBase {
   readonly fontSize: number;
-  readonly fontName: { readonly family: string; readonly style: string; readonly variationSettings?: { readonly [axis: string]: number } };
+  readonly fontName: {
+    readonly family: string;
+    readonly style: string;
+    readonly variationSettings?: { readonly [axis: string]: number };
+  };
   readonly letterSpacing: { readonly value: number; readonly unit: 'PIXELS' | 'PERCENT' };
   readonly lineHeight: { readonly value: number; readonly unit: 'PIXELS' | 'PERCENT' } | { readonly unit: 'AUTO' };
   readonly boundVariables?: { readonly [field: string]: PluginAlias | undefined };
@@ -96,31 +110,52 @@ export function normalizeFromPluginApi(input: PluginApiInput, options: Normalize
   const styleTokens: Token[] = [];
   let remote = 0;
   for (const style of input.paintStyles ?? []) {
-    if (skipRemote(style)) { remote++; continue; }
+    if (skipRemote(style)) {
+      remote++;
+      continue;
+    }
     const token = markRemote(paintStyleToken(style, style.paints, warnings), style);
     if (token) styleTokens.push(token);
   }
   for (const style of input.textStyles ?? []) {
-    if (skipRemote(style)) { remote++; continue; }
+    if (skipRemote(style)) {
+      remote++;
+      continue;
+    }
     const lineHeight = style.lineHeight.unit === 'AUTO' ? { unit: 'AUTO' as const } : style.lineHeight;
     const wght = style.fontName.variationSettings?.wght;
-    styleTokens.push(markRemote(textStyleToken(style, {
-      fontFamily: style.fontName.family,
-      fontWeight: wght ?? fontWeightFromStyleName(style.fontName.style),
-      fontStyleName: style.fontName.style,
-      fontSize: style.fontSize,
-      lineHeight,
-      letterSpacing: style.letterSpacing,
-      boundVariables: style.boundVariables,
-    }, warnings), style)!);
+    styleTokens.push(
+      markRemote(
+        textStyleToken(
+          style,
+          {
+            fontFamily: style.fontName.family,
+            fontWeight: wght ?? fontWeightFromStyleName(style.fontName.style),
+            fontStyleName: style.fontName.style,
+            fontSize: style.fontSize,
+            lineHeight,
+            letterSpacing: style.letterSpacing,
+            boundVariables: style.boundVariables,
+          },
+          warnings,
+        ),
+        style,
+      )!,
+    );
   }
   for (const style of input.effectStyles ?? []) {
-    if (skipRemote(style)) { remote++; continue; }
+    if (skipRemote(style)) {
+      remote++;
+      continue;
+    }
     const token = markRemote(effectStyleToken(style, style.effects, warnings), style);
     if (token) styleTokens.push(token);
   }
   for (const style of input.gridStyles ?? []) {
-    if (skipRemote(style)) { remote++; continue; }
+    if (skipRemote(style)) {
+      remote++;
+      continue;
+    }
     gridStyleSkipped(style, warnings);
   }
   if (remote > 0) warnings.push(`Skipped ${remote} remote (library) style(s): only local styles are kept`);

@@ -1,7 +1,14 @@
 import type { Effect, GetFileResponse, GetLocalVariablesResponse, Node, Paint, TypeStyle } from '@figma/rest-api-spec';
 import type { Token } from '../contract/tokens.js';
 import type { NormalizeResult } from './figma-plugin.js';
-import { effectStyleToken, gridStyleSkipped, paintStyleToken, textStyleToken, type StyleMeta, type TextLike } from './figma-styles.js';
+import {
+  effectStyleToken,
+  gridStyleSkipped,
+  paintStyleToken,
+  textStyleToken,
+  type StyleMeta,
+  type TextLike,
+} from './figma-styles.js';
 import { cssNameWarnings } from './css-name-warnings.js';
 import { normalizeVariables } from './figma-variables.js';
 import { stylesCollection } from './model.js';
@@ -46,12 +53,22 @@ export function normalizeFromRest(input: RestTokensInput): NormalizeResult {
   const styleTokens: Token[] = [];
   let remote = 0;
   for (const [nodeId, style] of Object.entries(input.styles ?? {})) {
-    if (style.remote) { remote++; continue; }
-    const styleMeta: StyleMeta = { id: pluginStyleId(style.key, nodeId), name: style.name, key: style.key, description: style.description };
-    if (style.styleType === 'GRID') { gridStyleSkipped(styleMeta, warnings); continue; }
+    if (style.remote) {
+      remote++;
+      continue;
+    }
+    const styleMeta: StyleMeta = {
+      id: pluginStyleId(style.key, nodeId),
+      name: style.name,
+      key: style.key,
+      description: style.description,
+    };
+    if (style.styleType === 'GRID') {
+      gridStyleSkipped(styleMeta, warnings);
+      continue;
+    }
     const node = input.styleNodes?.[nodeId]?.document as
-      | { fills?: readonly Paint[]; style?: TypeStyle; effects?: readonly Effect[] }
-      | undefined;
+      { fills?: readonly Paint[]; style?: TypeStyle; effects?: readonly Effect[] } | undefined;
     if (!node) {
       warnings.push(`Style "${style.name}" (${nodeId}): its node was not fetched; skipped`);
       continue;
@@ -59,7 +76,8 @@ export function normalizeFromRest(input: RestTokensInput): NormalizeResult {
     let token: Token | undefined;
     if (style.styleType === 'FILL' && node.fills) token = paintStyleToken(styleMeta, node.fills, warnings);
     else if (style.styleType === 'EFFECT' && node.effects) token = effectStyleToken(styleMeta, node.effects, warnings);
-    else if (style.styleType === 'TEXT' && node.style) token = textStyleToken(styleMeta, restText(node.style), warnings);
+    else if (style.styleType === 'TEXT' && node.style)
+      token = textStyleToken(styleMeta, restText(node.style), warnings);
     else warnings.push(`Style "${style.name}" (${nodeId}): node has no ${style.styleType} properties; skipped`);
     if (token) styleTokens.push(token);
   }

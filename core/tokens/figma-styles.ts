@@ -21,7 +21,11 @@ export interface PaintLike {
   readonly visible?: boolean;
   readonly opacity?: number;
   readonly color?: FigmaRgba;
-  readonly gradientStops?: readonly { readonly position: number; readonly color: FigmaRgba; readonly boundVariables?: { readonly color?: Bound } }[];
+  readonly gradientStops?: readonly {
+    readonly position: number;
+    readonly color: FigmaRgba;
+    readonly boundVariables?: { readonly color?: Bound };
+  }[];
   readonly boundVariables?: { readonly color?: Bound };
 }
 
@@ -48,7 +52,12 @@ export interface TextLike {
 
 const px = (value: number) => ({ value, unit: 'px' });
 
-function styleToken(meta: StyleMeta, kind: NonNullable<Token['source']>['kind'], type: Token['type'], value: Value): Token {
+function styleToken(
+  meta: StyleMeta,
+  kind: NonNullable<Token['source']>['kind'],
+  type: Token['type'],
+  value: Value,
+): Token {
   const token: Token = {
     id: meta.id,
     name: meta.name,
@@ -67,15 +76,25 @@ const label = (kind: string, meta: StyleMeta) => `${kind} style "${meta.name}" (
 export function paintStyleToken(meta: StyleMeta, paints: readonly PaintLike[], warnings: string[]): Token | undefined {
   const visible = paints.filter((p) => p.visible !== false);
   if (visible.length !== 1) {
-    warnings.push(`${label('Paint', meta)} has ${visible.length} visible paints; only single-paint styles become tokens; skipped`);
+    warnings.push(
+      `${label('Paint', meta)} has ${visible.length} visible paints; only single-paint styles become tokens; skipped`,
+    );
     return undefined;
   }
   const paint = visible[0]!;
   const opacity = paint.opacity ?? 1;
   if (paint.type === 'SOLID' && paint.color) {
     const bound = figmaAlias(paint.boundVariables?.color);
-    if (bound && opacity !== 1) warnings.push(`${label('Paint', meta)}: paint opacity ${opacity} dropped because its color is bound to a variable`);
-    return styleToken(meta, 'paintStyle', 'color', (bound ?? figmaColorToDtcg(paint.color, opacity)) as unknown as Value);
+    if (bound && opacity !== 1)
+      warnings.push(
+        `${label('Paint', meta)}: paint opacity ${opacity} dropped because its color is bound to a variable`,
+      );
+    return styleToken(
+      meta,
+      'paintStyle',
+      'color',
+      (bound ?? figmaColorToDtcg(paint.color, opacity)) as unknown as Value,
+    );
   }
   if (paint.type.startsWith('GRADIENT_') && paint.gradientStops) {
     const stops = paint.gradientStops.map((stop) => ({
@@ -92,7 +111,11 @@ export function paintStyleToken(meta: StyleMeta, paints: readonly PaintLike[], w
 }
 
 /** Drop and inner shadows → shadow (one layer: an object; several: an array, in Figma's order). */
-export function effectStyleToken(meta: StyleMeta, effects: readonly EffectLike[], warnings: string[]): Token | undefined {
+export function effectStyleToken(
+  meta: StyleMeta,
+  effects: readonly EffectLike[],
+  warnings: string[],
+): Token | undefined {
   const layers: Record<string, unknown>[] = [];
   for (const effect of effects) {
     if (effect.visible === false) continue;
@@ -142,8 +165,10 @@ export function textStyleToken(meta: StyleMeta, text: TextLike, warnings: string
   }
   const lineHeight = bound('lineHeight');
   if (lineHeight) value.lineHeight = lineHeight;
-  else if (text.lineHeight.unit === 'PIXELS' && text.lineHeight.value !== undefined) value.lineHeight = px(text.lineHeight.value);
-  else if (text.lineHeight.unit === 'PERCENT' && text.lineHeight.value !== undefined) value.lineHeight = round(text.lineHeight.value / 100);
+  else if (text.lineHeight.unit === 'PIXELS' && text.lineHeight.value !== undefined)
+    value.lineHeight = px(text.lineHeight.value);
+  else if (text.lineHeight.unit === 'PERCENT' && text.lineHeight.value !== undefined)
+    value.lineHeight = round(text.lineHeight.value / 100);
   const letterSpacing = bound('letterSpacing');
   if (letterSpacing) value.letterSpacing = letterSpacing;
   else if (text.letterSpacing.unit === 'PIXELS') value.letterSpacing = px(text.letterSpacing.value);

@@ -47,8 +47,17 @@ const WEIGHT_SCOPES: ReadonlySet<string> = new Set(['FONT_WEIGHT', 'FONT_STYLE']
  * usable everywhere is, in practice, mostly bound to sizes and spacing.
  */
 export const DIMENSION_SCOPES: ReadonlySet<string> = new Set([
-  'ALL_SCOPES', 'WIDTH_HEIGHT', 'GAP', 'CORNER_RADIUS', 'STROKE_FLOAT', 'FONT_SIZE', 'LINE_HEIGHT',
-  'LETTER_SPACING', 'PARAGRAPH_SPACING', 'PARAGRAPH_INDENT', 'EFFECT_FLOAT',
+  'ALL_SCOPES',
+  'WIDTH_HEIGHT',
+  'GAP',
+  'CORNER_RADIUS',
+  'STROKE_FLOAT',
+  'FONT_SIZE',
+  'LINE_HEIGHT',
+  'LETTER_SPACING',
+  'PARAGRAPH_SPACING',
+  'PARAGRAPH_INDENT',
+  'EFFECT_FLOAT',
 ]);
 
 /**
@@ -61,8 +70,10 @@ export const DIMENSION_SCOPES: ReadonlySet<string> = new Set([
  */
 export function variableTokenType(resolvedType: string, scopes: readonly string[] = []): TokenType | undefined {
   switch (resolvedType) {
-    case 'COLOR': return 'color';
-    case 'BOOLEAN': return 'boolean';
+    case 'COLOR':
+      return 'color';
+    case 'BOOLEAN':
+      return 'boolean';
     case 'STRING':
       if (scopes.includes('FONT_FAMILY')) return 'fontFamily';
       return scopes.some((s) => WEIGHT_SCOPES.has(s)) ? 'fontWeight' : 'string';
@@ -70,7 +81,8 @@ export function variableTokenType(resolvedType: string, scopes: readonly string[
       if (scopes.some((s) => DIMENSION_SCOPES.has(s))) return 'dimension';
       if (scopes.length > 0 && scopes.every((s) => s === 'FONT_WEIGHT')) return 'fontWeight';
       return 'number';
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
 
@@ -78,7 +90,9 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /** A Figma `VariableAlias` ({ type: 'VARIABLE_ALIAS', id }) → our alias, else undefined. */
 export function figmaAlias(value: unknown): { alias: string } | undefined {
-  return isRecord(value) && value.type === 'VARIABLE_ALIAS' && typeof value.id === 'string' ? { alias: value.id } : undefined;
+  return isRecord(value) && value.type === 'VARIABLE_ALIAS' && typeof value.id === 'string'
+    ? { alias: value.id }
+    : undefined;
 }
 
 type Converted = { value: ModeValue } | { problem: string };
@@ -92,7 +106,9 @@ function convertValue(value: unknown, type: TokenType): Converted {
         return { problem: 'composed color (color + opacity) values are not supported' };
       }
       if (isRecord(value) && [value.r, value.g, value.b].every((c) => typeof c === 'number')) {
-        return { value: figmaColorToDtcg(value as { r: number; g: number; b: number; a?: number }) as unknown as ModeValue };
+        return {
+          value: figmaColorToDtcg(value as { r: number; g: number; b: number; a?: number }) as unknown as ModeValue,
+        };
       }
       break;
     case 'dimension':
@@ -120,7 +136,12 @@ function convertValue(value: unknown, type: TokenType): Converted {
 }
 
 export function normalizeCollection(c: FigmaCollectionLike): Collection {
-  return { id: c.id, name: c.name, modes: c.modes.map((m) => ({ id: m.modeId, name: m.name })), defaultModeId: c.defaultModeId };
+  return {
+    id: c.id,
+    name: c.name,
+    modes: c.modes.map((m) => ({ id: m.modeId, name: m.name })),
+    defaultModeId: c.defaultModeId,
+  };
 }
 
 export interface NormalizeVariablesOptions {
@@ -153,29 +174,45 @@ export function normalizeVariables(
   const extensions = new Set<string>();
   let remoteCollections = 0;
   for (const c of collections) {
-    if (c.remote && !options.keepRemote) { remoteCollections++; continue; }
+    if (c.remote && !options.keepRemote) {
+      remoteCollections++;
+      continue;
+    }
     if (c.isExtension) {
       // Extended collections override their parent's values per brand; the parent's own values are kept.
       extensions.add(c.id);
-      const overrides = Object.values(c.variableOverrides ?? {}).reduce((n, byMode) => n + Object.keys(byMode).length, 0);
+      const overrides = Object.values(c.variableOverrides ?? {}).reduce(
+        (n, byMode) => n + Object.keys(byMode).length,
+        0,
+      );
       const parent = c.parentVariableCollectionId ? ` of ${c.parentVariableCollectionId}` : '';
-      warnings.push(`Collection "${c.name}" (${c.id}) is an extended collection${parent} with ${overrides} overridden value(s); extended collections are not supported yet, skipped (the parent collection's values are kept)`);
+      warnings.push(
+        `Collection "${c.name}" (${c.id}) is an extended collection${parent} with ${overrides} overridden value(s); extended collections are not supported yet, skipped (the parent collection's values are kept)`,
+      );
       continue;
     }
     kept.set(c.id, normalizeCollection(c));
   }
-  if (remoteCollections > 0) warnings.push(`Skipped ${remoteCollections} remote (library) variable collection(s): only local variables are kept`);
+  if (remoteCollections > 0)
+    warnings.push(
+      `Skipped ${remoteCollections} remote (library) variable collection(s): only local variables are kept`,
+    );
 
   const tokens: Token[] = [];
   let remoteVariables = 0;
   for (const v of variables) {
     const label = `Variable "${v.name}" (${v.id})`;
-    if (v.remote && !options.keepRemote) { remoteVariables++; continue; }
+    if (v.remote && !options.keepRemote) {
+      remoteVariables++;
+      continue;
+    }
     const collection = kept.get(v.variableCollectionId);
     if (!collection) {
-      warnings.push(extensions.has(v.variableCollectionId)
-        ? `${label}: its collection ${v.variableCollectionId} is an extended collection, not supported yet; skipped`
-        : `${label}: its collection ${v.variableCollectionId} no longer exists; dropped`);
+      warnings.push(
+        extensions.has(v.variableCollectionId)
+          ? `${label}: its collection ${v.variableCollectionId} is an extended collection, not supported yet; skipped`
+          : `${label}: its collection ${v.variableCollectionId} no longer exists; dropped`,
+      );
       continue;
     }
     let type = variableTokenType(v.resolvedType, v.scopes);
@@ -198,7 +235,8 @@ export function normalizeVariables(
     const stale = Object.keys(v.valuesByMode).filter((m) => !collection.modes.some((mode) => mode.id === m));
     if (stale.length > 0) warnings.push(`${label}: values for unknown mode(s) ${stale.join(', ')} ignored`);
     const deleted = v.deletedButReferenced === true || options.deleted?.has(v.id) === true;
-    if (deleted) warnings.push(`${label} was deleted in Figma but is still referenced; kept so that references to it resolve`);
+    if (deleted)
+      warnings.push(`${label} was deleted in Figma but is still referenced; kept so that references to it resolve`);
 
     const token: Token = { id: v.id, name: v.name, collectionId: collection.id, type, valuesByMode };
     if (v.description) token.description = v.description;
@@ -211,12 +249,17 @@ export function normalizeVariables(
     if (v.hiddenFromPublishing) token.extensions = { 'com.figma': { hiddenFromPublishing: true } };
     tokens.push(token);
   }
-  if (remoteVariables > 0) warnings.push(`Skipped ${remoteVariables} remote (library) variable(s): only local variables are kept`);
+  if (remoteVariables > 0)
+    warnings.push(`Skipped ${remoteVariables} remote (library) variable(s): only local variables are kept`);
   return { tokens, collections: [...kept.values()] };
 }
 
 /** Every mode's value of a variable as `type`, or the first value that does not fit. */
-function convertModes(v: FigmaVariableLike, collection: Collection, type: TokenType): { valuesByMode: Record<string, ModeValue> } | { problem: string } {
+function convertModes(
+  v: FigmaVariableLike,
+  collection: Collection,
+  type: TokenType,
+): { valuesByMode: Record<string, ModeValue> } | { problem: string } {
   const valuesByMode: Record<string, ModeValue> = {};
   for (const mode of collection.modes) {
     if (!(mode.id in v.valuesByMode)) continue;

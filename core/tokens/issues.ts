@@ -1,6 +1,15 @@
 export const IssueKinds = [
-  'missing-type', 'invalid-value', 'invalid-name', 'unknown-mode', 'missing-mode-value',
-  'missing-collection', 'dangling-alias', 'alias-cycle', 'duplicate-id', 'duplicate-name', 'invalid-collection',
+  'missing-type',
+  'invalid-value',
+  'invalid-name',
+  'unknown-mode',
+  'missing-mode-value',
+  'missing-collection',
+  'dangling-alias',
+  'alias-cycle',
+  'duplicate-id',
+  'duplicate-name',
+  'invalid-collection',
 ] as const;
 export type IssueKind = (typeof IssueKinds)[number];
 

@@ -51,14 +51,18 @@ function dimension(value: unknown, note: Note): unknown {
     note('a dimension without a unit read as px');
     return { ...value, unit: 'px' };
   }
-  if (CSS_LENGTH_UNITS.includes(unit)) note(`unit "${unit}" is not a DTCG dimension unit (px, rem); written to CSS as is`);
+  if (CSS_LENGTH_UNITS.includes(unit))
+    note(`unit "${unit}" is not a DTCG dimension unit (px, rem); written to CSS as is`);
   return value;
 }
 
 /** "'Segoe UI', Roboto, sans-serif" (a CSS font list in one string) → its names. */
 function fontFamily(value: unknown, note: Note): unknown {
   if (typeof value !== 'string' || !value.includes(',')) return value;
-  const names = value.split(',').map((n) => n.trim().replace(/^(['"])(.*)\1$/, '$2')).filter((n) => n !== '');
+  const names = value
+    .split(',')
+    .map((n) => n.trim().replace(/^(['"])(.*)\1$/, '$2'))
+    .filter((n) => n !== '');
   if (names.length === 0) return value;
   note(`a comma-separated font list read as ${names.length} family names`);
   return names;
@@ -80,7 +84,13 @@ function members(value: unknown, table: Record<string, Reader>, note: Note, wher
   return out ?? value;
 }
 
-const SHADOW: Record<string, Reader> = { color, offsetX: dimension, offsetY: dimension, blur: dimension, spread: dimension };
+const SHADOW: Record<string, Reader> = {
+  color,
+  offsetX: dimension,
+  offsetY: dimension,
+  blur: dimension,
+  spread: dimension,
+};
 const lineHeight: Reader = (v, note) => (typeof v === 'number' ? v : dimension(v, note));
 
 /** `value` read leniently for `type`: the same value when nothing needed reading. */
@@ -91,21 +101,30 @@ export function lenientValue(type: TokenType, value: unknown, note: Note): unkno
     return out.every((v, i) => v === items[i]) ? items : out;
   };
   switch (type) {
-    case 'color': return color(value, note);
-    case 'dimension': return dimension(value, note);
-    case 'fontFamily': return fontFamily(value, note);
-    case 'typography': return members(value, { fontFamily, fontSize: dimension, letterSpacing: dimension, lineHeight }, note);
+    case 'color':
+      return color(value, note);
+    case 'dimension':
+      return dimension(value, note);
+    case 'fontFamily':
+      return fontFamily(value, note);
+    case 'typography':
+      return members(value, { fontFamily, fontSize: dimension, letterSpacing: dimension, lineHeight }, note);
     case 'shadow':
       return Array.isArray(value)
         ? list(value, (layer, i) => members(layer, SHADOW, note, `shadow ${i} `))
         : members(value, SHADOW, note);
-    case 'border': return members(value, { color, width: dimension }, note);
-    case 'gradient': return Array.isArray(value) ? list(value, (stop, i) => members(stop, { color }, note, `stop ${i} `)) : value;
+    case 'border':
+      return members(value, { color, width: dimension }, note);
+    case 'gradient':
+      return Array.isArray(value) ? list(value, (stop, i) => members(stop, { color }, note, `stop ${i} `)) : value;
     case 'strokeStyle':
       return isPlainObject(value) && Array.isArray(value.dashArray)
-        ? ((dashes) => (dashes === value.dashArray ? value : { ...value, dashArray: dashes }))(list(value.dashArray, (d) => (isAlias(d) ? d : dimension(d, note))))
+        ? ((dashes) => (dashes === value.dashArray ? value : { ...value, dashArray: dashes }))(
+            list(value.dashArray, (d) => (isAlias(d) ? d : dimension(d, note))),
+          )
         : value;
-    default: return value;
+    default:
+      return value;
   }
 }
 
@@ -114,7 +133,9 @@ export function lenientTokenSet(set: TokenSet): LenientResult {
   const warnings: string[] = [];
   const tokens = set.tokens.map((token): Token => {
     const notes: string[] = [];
-    const note = (m: string) => { if (!notes.includes(m)) notes.push(m); };
+    const note = (m: string) => {
+      if (!notes.includes(m)) notes.push(m);
+    };
     let values: Record<string, ModeValue> | undefined;
     for (const [mode, raw] of Object.entries(token.valuesByMode ?? {})) {
       const read = lenientValue(token.type, raw, note);

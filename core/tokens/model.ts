@@ -37,7 +37,8 @@ export function indexTokenSet(set: TokenSet): TokenIndex {
   // validateTokenSet reports the duplicate.
   for (const token of set.tokens) if (!tokens.has(token.id)) tokens.set(token.id, token);
   const collections = new Map<string, Collection>();
-  for (const collection of set.collections) if (!collections.has(collection.id)) collections.set(collection.id, collection);
+  for (const collection of set.collections)
+    if (!collections.has(collection.id)) collections.set(collection.id, collection);
   return { set, tokens, collections };
 }
 

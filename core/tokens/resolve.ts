@@ -66,7 +66,10 @@ interface Frame {
 export class Resolver {
   private readonly memo = new Map<string, ResolveOutcome>();
 
-  constructor(readonly index: TokenIndex, private readonly options: ResolveOptions = {}) {}
+  constructor(
+    readonly index: TokenIndex,
+    private readonly options: ResolveOptions = {},
+  ) {}
 
   /** The mode of `collection` used when `requested` is asked for (the rule above). */
   modeIn(collection: Collection | undefined, requested: Mode, token?: Token): string {
@@ -138,7 +141,12 @@ export class Resolver {
    * When the top frame closes a cycle of whole aliases back to a frame below, every member's
    * outcome from its own start is the cycle read from that member: memoized.
    */
-  private memoizeCycle(frames: Frame[], top: Frame, outcome: ResolveOutcome & { ok: false }, key: (id: string) => string): void {
+  private memoizeCycle(
+    frames: Frame[],
+    top: Frame,
+    outcome: ResolveOutcome & { ok: false },
+    key: (id: string) => string,
+  ): void {
     if (!top.plainAlias || outcome.failure.chain.length !== 2) return;
     const target = top.deps[0];
     const start = frames.findIndex((f) => f.token.id === target);
@@ -149,9 +157,14 @@ export class Resolver {
     const length = names.length + 1;
     // Read from member i: names[i], names[i + 1], …, around to names[i] again (elided when long).
     const at = (i: number, j: number) => names[(i + j) % names.length]!;
-    const positions = length <= CHAIN_HEAD + CHAIN_TAIL + 1
-      ? Array.from({ length }, (_, j) => j)
-      : [...Array.from({ length: CHAIN_HEAD }, (_, j) => j), -1, ...Array.from({ length: CHAIN_TAIL }, (_, j) => length - CHAIN_TAIL + j)];
+    const positions =
+      length <= CHAIN_HEAD + CHAIN_TAIL + 1
+        ? Array.from({ length }, (_, j) => j)
+        : [
+            ...Array.from({ length: CHAIN_HEAD }, (_, j) => j),
+            -1,
+            ...Array.from({ length: CHAIN_TAIL }, (_, j) => length - CHAIN_TAIL + j),
+          ];
     cycle.forEach((member, i) => {
       const chain = positions.map((j) => (j === -1 ? ELIDED : at(i, j)));
       this.memo.set(key(member.token.id), { ok: false, failure: { kind: 'alias-cycle', chain } });
@@ -159,7 +172,12 @@ export class Resolver {
   }
 
   /** One token's outcome, every token it refers to being resolved already (or on the stack). */
-  private evaluate(token: Token, requested: Mode, stack: Set<string>, lookup: (id: string) => ResolveOutcome | undefined): ResolveOutcome {
+  private evaluate(
+    token: Token,
+    requested: Mode,
+    stack: Set<string>,
+    lookup: (id: string) => ResolveOutcome | undefined,
+  ): ResolveOutcome {
     const { modeId, raw } = this.rawValue(token, requested);
     if (raw === undefined) {
       const collection = this.index.collections.get(token.collectionId);
@@ -169,21 +187,30 @@ export class Resolver {
     const follow = (targetId: string, from: string, types: TokenType | TokenType[]): ResolveOutcome => {
       const target = this.index.tokens.get(targetId);
       if (!target) return { ok: false, failure: { kind: 'dangling-alias', chain: [from], missing: targetId } };
-      if (stack.has(targetId) && !lookup(targetId)) return { ok: false, failure: { kind: 'alias-cycle', chain: [from, target.name] } };
+      if (stack.has(targetId) && !lookup(targetId))
+        return { ok: false, failure: { kind: 'alias-cycle', chain: [from, target.name] } };
       const outcome = lookup(targetId);
       if (!outcome) return { ok: false, failure: { kind: 'alias-cycle', chain: [from, target.name] } };
-      if (!outcome.ok) return { ok: false, failure: { ...outcome.failure, chain: prefixChain(from, outcome.failure.chain) } };
+      if (!outcome.ok)
+        return { ok: false, failure: { ...outcome.failure, chain: prefixChain(from, outcome.failure.chain) } };
       return { ok: true, value: fitTo(outcome.value, Array.isArray(types) ? types : [types]) };
     };
     return isAlias(raw) ? follow(raw.alias, token.name, token.type) : this.resolveComposite(token, raw, follow);
   }
 
-  private resolveComposite(token: Token, value: Value, follow: (targetId: string, from: string, types: TokenType[]) => ResolveOutcome): ResolveOutcome {
+  private resolveComposite(
+    token: Token,
+    value: Value,
+    follow: (targetId: string, from: string, types: TokenType[]) => ResolveOutcome,
+  ): ResolveOutcome {
     let failure: ResolveFailure | undefined;
     const slot = (v: Value, label: string, types: TokenType[]): Value => {
       if (failure || !isAlias(v)) return v;
       const outcome = follow(v.alias, `${token.name} [${label}]`, types);
-      if (!outcome.ok) { failure = outcome.failure; return v; }
+      if (!outcome.ok) {
+        failure = outcome.failure;
+        return v;
+      }
       return outcome.value;
     };
     const slots = (obj: Value, table: Record<string, TokenType[]>, label: string): Value => {
@@ -210,7 +237,13 @@ export class Resolver {
       result = slots(value, { ...table.required, ...table.optional }, '');
     } else if (token.type === 'gradient' && Array.isArray(value)) {
       result = value.map((stop, i) => slots(stop, GRADIENT_STOP_SLOTS, `${i}`));
-    } else if (token.type === 'strokeStyle' && typeof value === 'object' && value !== null && !Array.isArray(value) && Array.isArray(value.dashArray)) {
+    } else if (
+      token.type === 'strokeStyle' &&
+      typeof value === 'object' &&
+      value !== null &&
+      !Array.isArray(value) &&
+      Array.isArray(value.dashArray)
+    ) {
       result = { ...value, dashArray: value.dashArray.map((d, i) => slot(d, `dashArray.${i}`, ['dimension'])) };
     } else {
       result = resolveAnyAliases(value);
@@ -232,10 +265,18 @@ function fitTo(value: Value, types: TokenType[]): Value {
 export function describeFailure(f: ResolveFailure): { kind: IssueKind; message: string } {
   const chain = f.chain.join(' → ');
   switch (f.kind) {
-    case 'alias-cycle': return { kind: 'alias-cycle', message: `alias cycle ${chain}` };
-    case 'dangling-alias': return { kind: 'dangling-alias', message: `dangling alias ${chain} → "${f.missing}" (no such token)` };
+    case 'alias-cycle':
+      return { kind: 'alias-cycle', message: `alias cycle ${chain}` };
+    case 'dangling-alias':
+      return { kind: 'dangling-alias', message: `dangling alias ${chain} → "${f.missing}" (no such token)` };
     case 'missing-mode-value':
-      return { kind: 'missing-mode-value', message: f.chain.length === 1 ? `no value for mode "${f.mode}"` : `alias chain ${chain} ends at a token with no value for mode "${f.mode}"` };
+      return {
+        kind: 'missing-mode-value',
+        message:
+          f.chain.length === 1
+            ? `no value for mode "${f.mode}"`
+            : `alias chain ${chain} ends at a token with no value for mode "${f.mode}"`,
+      };
   }
 }
 
@@ -250,12 +291,16 @@ export function resolveTokenSet(set: TokenSet | TokenIndex, options?: ResolveOpt
   const errors: TokenIssue[] = [];
   for (const token of index.tokens.values()) {
     const byMode: Record<string, Value> = {};
-    const modes = index.collections.get(token.collectionId)?.modes
-      ?? Object.keys(token.valuesByMode ?? {}).map((id) => ({ id, name: id }));
+    const modes =
+      index.collections.get(token.collectionId)?.modes ??
+      Object.keys(token.valuesByMode ?? {}).map((id) => ({ id, name: id }));
     const messages = new Map<string, { kind: IssueKind; modes: string[] }>();
     for (const mode of modes) {
       const outcome = resolver.resolve(token, mode);
-      if (outcome.ok) { byMode[mode.id] = outcome.value; continue; }
+      if (outcome.ok) {
+        byMode[mode.id] = outcome.value;
+        continue;
+      }
       const { kind, message } = describeFailure(outcome.failure);
       const entry = messages.get(message) ?? { kind, modes: [] };
       entry.modes.push(mode.name);
@@ -263,7 +308,10 @@ export function resolveTokenSet(set: TokenSet | TokenIndex, options?: ResolveOpt
     }
     values.set(token.id, byMode);
     for (const [message, { kind, modes: failed }] of messages) {
-      const where = failed.length === modes.length || modes.length === 1 || kind === 'missing-mode-value' ? '' : ` (in mode${failed.length > 1 ? 's' : ''} ${failed.map((m) => `"${m}"`).join(', ')})`;
+      const where =
+        failed.length === modes.length || modes.length === 1 || kind === 'missing-mode-value'
+          ? ''
+          : ` (in mode${failed.length > 1 ? 's' : ''} ${failed.map((m) => `"${m}"`).join(', ')})`;
       errors.push({ tokenId: token.id, name: token.name, message: `${token.name}: ${message}${where}`, kinds: [kind] });
     }
   }

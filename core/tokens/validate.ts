@@ -33,12 +33,19 @@ export function validateTokenSet(set: TokenSet, options: ResolveOptions & CheckO
   const seenCollections = new Set<string>();
   for (const c of set.collections) {
     const problem = (message: string) =>
-      issues.push({ tokenId: '', collectionId: c.id, name: c.name, message: `collection "${c.name}": ${message}`, kinds: ['invalid-collection'] });
+      issues.push({
+        tokenId: '',
+        collectionId: c.id,
+        name: c.name,
+        message: `collection "${c.name}": ${message}`,
+        kinds: ['invalid-collection'],
+      });
     if (seenCollections.has(c.id)) problem(`id "${c.id}" is used by more than one collection`);
     seenCollections.add(c.id);
     const modes = Array.isArray(c.modes) ? c.modes : [];
     if (modes.length === 0) problem('has no modes');
-    if (!modes.some((m) => m.id === c.defaultModeId)) problem(`default mode "${c.defaultModeId}" is not one of its modes`);
+    if (!modes.some((m) => m.id === c.defaultModeId))
+      problem(`default mode "${c.defaultModeId}" is not one of its modes`);
     const modeIds = modes.map((m) => m.id);
     if (new Set(modeIds).size !== modeIds.length) problem('has repeated mode ids');
   }
@@ -60,7 +67,8 @@ export function validateTokenSet(set: TokenSet, options: ResolveOptions & CheckO
 
     const nameKey = `${token.collectionId}\u0000${token.type}\u0000${token.name}`;
     const other = names.get(nameKey);
-    if (other !== undefined && other !== token.id) add('duplicate-name', `another ${token.type} token of its collection has the same name (${other})`);
+    if (other !== undefined && other !== token.id)
+      add('duplicate-name', `another ${token.type} token of its collection has the same name (${other})`);
     else names.set(nameKey, token.id);
 
     const typeKnown = (TokenTypes as readonly unknown[]).includes(token.type);
@@ -72,9 +80,14 @@ export function validateTokenSet(set: TokenSet, options: ResolveOptions & CheckO
     const values = token.valuesByMode ?? {};
     if (collection) {
       const unknown = Object.keys(values).filter((m) => !collection.modes.some((mode) => mode.id === m));
-      if (unknown.length > 0) add('unknown-mode', `values for unknown mode id(s) ${unknown.map((m) => `"${m}"`).join(', ')} of collection "${collection.name}"`);
+      if (unknown.length > 0)
+        add(
+          'unknown-mode',
+          `values for unknown mode id(s) ${unknown.map((m) => `"${m}"`).join(', ')} of collection "${collection.name}"`,
+        );
       const missing = collection.modes.filter((m) => !(m.id in values));
-      if (missing.length > 0) add('missing-mode-value', `no value for mode(s) ${missing.map((m) => `"${m.name}"`).join(', ')}`);
+      if (missing.length > 0)
+        add('missing-mode-value', `no value for mode(s) ${missing.map((m) => `"${m.name}"`).join(', ')}`);
     }
     if (!typeKnown) continue;
 
@@ -94,11 +107,18 @@ export function validateTokenSet(set: TokenSet, options: ResolveOptions & CheckO
     }
     const modeCount = Object.keys(values).length;
     for (const [problem, modes] of problems) {
-      add('invalid-value', modes.length === modeCount && modeCount > 0 ? problem : `${problem} (in mode${modes.length > 1 ? 's' : ''} ${modes.map((m) => `"${m}"`).join(', ')})`);
+      add(
+        'invalid-value',
+        modes.length === modeCount && modeCount > 0
+          ? problem
+          : `${problem} (in mode${modes.length > 1 ? 's' : ''} ${modes.map((m) => `"${m}"`).join(', ')})`,
+      );
     }
   }
   // A token's own missing mode is already reported above; its resolution failing there adds nothing.
   const ownMissing = new Set(issues.filter((i) => i.kinds.includes('missing-mode-value')).map((i) => i.tokenId));
-  issues.push(...resolved.errors.filter((e) => !(ownMissing.has(e.tokenId) && e.kinds.every((k) => k === 'missing-mode-value'))));
+  issues.push(
+    ...resolved.errors.filter((e) => !(ownMissing.has(e.tokenId) && e.kinds.every((k) => k === 'missing-mode-value'))),
+  );
   return { errors: mergeIssues(issues) };
 }

@@ -2,24 +2,47 @@ import type { TokenType } from '../contract/tokens.js';
 import { isAlias } from './aliases.js';
 import { isColorValue } from './colors.js';
 
-export interface DimensionValue { value: number; unit: 'px' | 'rem' }
-export interface DurationValue { value: number; unit: 'ms' | 's' }
+export interface DimensionValue {
+  value: number;
+  unit: 'px' | 'rem';
+}
+export interface DurationValue {
+  value: number;
+  unit: 'ms' | 's';
+}
 
 /** DTCG 2025.10 font-weight keywords and their numeric weights. */
 export const FONT_WEIGHT_KEYWORDS: Readonly<Record<string, number>> = {
-  thin: 100, hairline: 100,
-  'extra-light': 200, 'ultra-light': 200,
+  thin: 100,
+  hairline: 100,
+  'extra-light': 200,
+  'ultra-light': 200,
   light: 300,
-  normal: 400, regular: 400, book: 400,
+  normal: 400,
+  regular: 400,
+  book: 400,
   medium: 500,
-  'semi-bold': 600, 'demi-bold': 600,
+  'semi-bold': 600,
+  'demi-bold': 600,
   bold: 700,
-  'extra-bold': 800, 'ultra-bold': 800,
-  black: 900, heavy: 900,
-  'extra-black': 950, 'ultra-black': 950,
+  'extra-bold': 800,
+  'ultra-bold': 800,
+  black: 900,
+  heavy: 900,
+  'extra-black': 950,
+  'ultra-black': 950,
 };
 
-export const STROKE_STYLE_KEYWORDS = ['solid', 'dashed', 'dotted', 'double', 'groove', 'ridge', 'outset', 'inset'] as const;
+export const STROKE_STYLE_KEYWORDS = [
+  'solid',
+  'dashed',
+  'dotted',
+  'double',
+  'groove',
+  'ridge',
+  'outset',
+  'inset',
+] as const;
 
 export function fontWeightToNumber(weight: unknown): number | undefined {
   if (typeof weight === 'number') return weight;
@@ -34,20 +57,32 @@ export function fontWeightToNumber(weight: unknown): number | undefined {
 export function fontWeightFromStyleName(style: string): number | undefined {
   const digits = /\b([1-9]\d{2})\b/.exec(style);
   if (digits) return Number(digits[1]);
-  const squashed = style.toLowerCase().replace(/italic|oblique|slanted/g, '').replace(/[\s_-]+/g, '');
+  const squashed = style
+    .toLowerCase()
+    .replace(/italic|oblique|slanted/g, '')
+    .replace(/[\s_-]+/g, '');
   if (squashed === '') return 400;
   const table: [string, number][] = [
-    ['hairline', 100], ['thin', 100],
-    ['extralight', 200], ['ultralight', 200],
+    ['hairline', 100],
+    ['thin', 100],
+    ['extralight', 200],
+    ['ultralight', 200],
     ['semilight', 350],
     ['light', 300],
-    ['regular', 400], ['normal', 400], ['book', 400], ['roman', 400],
+    ['regular', 400],
+    ['normal', 400],
+    ['book', 400],
+    ['roman', 400],
     ['medium', 500],
-    ['semibold', 600], ['demibold', 600],
-    ['extrabold', 800], ['ultrabold', 800],
+    ['semibold', 600],
+    ['demibold', 600],
+    ['extrabold', 800],
+    ['ultrabold', 800],
     ['bold', 700],
-    ['extrablack', 950], ['ultrablack', 950],
-    ['black', 900], ['heavy', 900],
+    ['extrablack', 950],
+    ['ultrablack', 950],
+    ['black', 900],
+    ['heavy', 900],
   ];
   // Exact names first, so "SemiBold" is not read as "Bold".
   for (const [name, weight] of table) if (squashed === name) return weight;
@@ -67,10 +102,56 @@ export function isDimension(v: unknown): v is DimensionValue {
  * gutters); tokens.css can write them as they are, so a sync accepts them with a warning.
  */
 export const CSS_LENGTH_UNITS: readonly string[] = [
-  'em', 'ex', 'cap', 'ch', 'ic', 'lh', 'rem', 'rex', 'rcap', 'rch', 'ric', 'rlh',
-  'vw', 'vh', 'vi', 'vb', 'vmin', 'vmax', 'svw', 'svh', 'svi', 'svb', 'svmin', 'svmax',
-  'lvw', 'lvh', 'lvi', 'lvb', 'lvmin', 'lvmax', 'dvw', 'dvh', 'dvi', 'dvb', 'dvmin', 'dvmax',
-  'cqw', 'cqh', 'cqi', 'cqb', 'cqmin', 'cqmax', 'px', 'cm', 'mm', 'q', 'in', 'pt', 'pc', '%',
+  'em',
+  'ex',
+  'cap',
+  'ch',
+  'ic',
+  'lh',
+  'rem',
+  'rex',
+  'rcap',
+  'rch',
+  'ric',
+  'rlh',
+  'vw',
+  'vh',
+  'vi',
+  'vb',
+  'vmin',
+  'vmax',
+  'svw',
+  'svh',
+  'svi',
+  'svb',
+  'svmin',
+  'svmax',
+  'lvw',
+  'lvh',
+  'lvi',
+  'lvb',
+  'lvmin',
+  'lvmax',
+  'dvw',
+  'dvh',
+  'dvi',
+  'dvb',
+  'dvmin',
+  'dvmax',
+  'cqw',
+  'cqh',
+  'cqi',
+  'cqb',
+  'cqmin',
+  'cqmax',
+  'px',
+  'cm',
+  'mm',
+  'q',
+  'in',
+  'pt',
+  'pc',
+  '%',
 ];
 
 /** A dimension whose unit is any CSS length unit (DTCG's px and rem included). */
@@ -94,18 +175,29 @@ export function isDuration(v: unknown): v is DurationValue {
  * required ones; `optional` ones may be absent. Unknown extra members are tolerated (vendors
  * add some, e.g. Primer's shadow `alpha`).
  */
-export const COMPOSITE_SLOTS: Partial<Record<TokenType, { required: Record<string, TokenType[]>; optional: Record<string, TokenType[]> }>> = {
+export const COMPOSITE_SLOTS: Partial<
+  Record<TokenType, { required: Record<string, TokenType[]>; optional: Record<string, TokenType[]> }>
+> = {
   typography: {
     required: { fontFamily: ['fontFamily'], fontSize: ['dimension'] },
     optional: { fontWeight: ['fontWeight'], letterSpacing: ['dimension'], lineHeight: ['number', 'dimension'] },
   },
   shadow: {
-    required: { color: ['color'], offsetX: ['dimension'], offsetY: ['dimension'], blur: ['dimension'], spread: ['dimension'] },
+    required: {
+      color: ['color'],
+      offsetX: ['dimension'],
+      offsetY: ['dimension'],
+      blur: ['dimension'],
+      spread: ['dimension'],
+    },
     optional: { inset: ['boolean'] },
   },
   border: { required: { color: ['color'], width: ['dimension'], style: ['strokeStyle'] }, optional: {} },
   // delay is optional: published sets (Primer) leave it out and CSS defaults it to 0s.
-  transition: { required: { duration: ['duration'], timingFunction: ['cubicBezier'] }, optional: { delay: ['duration'] } },
+  transition: {
+    required: { duration: ['duration'], timingFunction: ['cubicBezier'] },
+    optional: { delay: ['duration'] },
+  },
 };
 
 /** Slot types of one gradient stop (a gradient is an array of stops). */
@@ -129,9 +221,13 @@ function show(value: unknown): string {
 export function checkValue(type: TokenType, value: unknown, options: CheckOptions = {}): string | undefined {
   switch (type) {
     case 'color':
-      return isColorValue(value) ? undefined : `expected a color {colorSpace, components[3], alpha?, hex?}, got ${show(value)}`;
+      return isColorValue(value)
+        ? undefined
+        : `expected a color {colorSpace, components[3], alpha?, hex?}, got ${show(value)}`;
     case 'dimension':
-      return isDimension(value) || (options.cssLengths === true && isCssLength(value)) ? undefined : `expected a dimension {value, unit: "px"|"rem"}, got ${show(value)}`;
+      return isDimension(value) || (options.cssLengths === true && isCssLength(value))
+        ? undefined
+        : `expected a dimension {value, unit: "px"|"rem"}, got ${show(value)}`;
     case 'number':
       return isFiniteNumber(value) ? undefined : `expected a number, got ${show(value)}`;
     case 'string':
@@ -139,21 +235,29 @@ export function checkValue(type: TokenType, value: unknown, options: CheckOption
     case 'boolean':
       return typeof value === 'boolean' ? undefined : `expected a boolean, got ${show(value)}`;
     case 'fontFamily':
-      return (typeof value === 'string' && value !== '') || (Array.isArray(value) && value.length > 0 && value.every((f) => typeof f === 'string' && f !== ''))
-        ? undefined : `expected a font family (a name or a list of names), got ${show(value)}`;
+      return (typeof value === 'string' && value !== '') ||
+        (Array.isArray(value) && value.length > 0 && value.every((f) => typeof f === 'string' && f !== ''))
+        ? undefined
+        : `expected a font family (a name or a list of names), got ${show(value)}`;
     case 'fontWeight':
-      return (isFiniteNumber(value) && value >= 1 && value <= 1000) || (typeof value === 'string' && value in FONT_WEIGHT_KEYWORDS)
-        ? undefined : `expected a font weight (1–1000 or a DTCG keyword), got ${show(value)}`;
+      return (isFiniteNumber(value) && value >= 1 && value <= 1000) ||
+        (typeof value === 'string' && value in FONT_WEIGHT_KEYWORDS)
+        ? undefined
+        : `expected a font weight (1–1000 or a DTCG keyword), got ${show(value)}`;
     case 'duration':
       return isDuration(value) ? undefined : `expected a duration {value, unit: "ms"|"s"}, got ${show(value)}`;
     case 'cubicBezier':
-      return Array.isArray(value) && value.length === 4 && value.every(isFiniteNumber)
-        && [value[0] as number, value[2] as number].every((x) => x >= 0 && x <= 1)
-        ? undefined : `expected a cubic Bézier [x1, y1, x2, y2] with x in [0, 1], got ${show(value)}`;
+      return Array.isArray(value) &&
+        value.length === 4 &&
+        value.every(isFiniteNumber) &&
+        [value[0] as number, value[2] as number].every((x) => x >= 0 && x <= 1)
+        ? undefined
+        : `expected a cubic Bézier [x1, y1, x2, y2] with x in [0, 1], got ${show(value)}`;
     case 'strokeStyle':
       return checkStrokeStyle(value, options);
     case 'gradient':
-      if (!Array.isArray(value) || value.length === 0) return `expected a gradient (a list of {color, position}), got ${show(value)}`;
+      if (!Array.isArray(value) || value.length === 0)
+        return `expected a gradient (a list of {color, position}), got ${show(value)}`;
       for (const [i, stop] of value.entries()) {
         const problem = checkSlots(stop, GRADIENT_STOP_SLOTS, {}, `stop ${i}`, options);
         if (problem) return problem;
@@ -163,7 +267,13 @@ export function checkValue(type: TokenType, value: unknown, options: CheckOption
       if (Array.isArray(value)) {
         if (value.length === 0) return 'expected a shadow or a non-empty list of shadows, got []';
         for (const [i, layer] of value.entries()) {
-          const problem = checkSlots(layer, COMPOSITE_SLOTS.shadow!.required, COMPOSITE_SLOTS.shadow!.optional, `shadow ${i}`, options);
+          const problem = checkSlots(
+            layer,
+            COMPOSITE_SLOTS.shadow!.required,
+            COMPOSITE_SLOTS.shadow!.optional,
+            `shadow ${i}`,
+            options,
+          );
           if (problem) return problem;
         }
         return undefined;
@@ -182,18 +292,31 @@ export function checkValue(type: TokenType, value: unknown, options: CheckOption
 
 function checkStrokeStyle(value: unknown, options: CheckOptions): string | undefined {
   if (typeof value === 'string') {
-    return (STROKE_STYLE_KEYWORDS as readonly string[]).includes(value) ? undefined : `expected a stroke style keyword, got ${show(value)}`;
+    return (STROKE_STYLE_KEYWORDS as readonly string[]).includes(value)
+      ? undefined
+      : `expected a stroke style keyword, got ${show(value)}`;
   }
-  if (isObject(value) && Array.isArray(value.dashArray) && ['round', 'butt', 'square'].includes(value.lineCap as string)) {
+  if (
+    isObject(value) &&
+    Array.isArray(value.dashArray) &&
+    ['round', 'butt', 'square'].includes(value.lineCap as string)
+  ) {
     for (const dash of value.dashArray) {
-      if (!isAlias(dash) && checkValue('dimension', dash, options) !== undefined) return `strokeStyle dashArray: expected dimensions, got ${show(dash)}`;
+      if (!isAlias(dash) && checkValue('dimension', dash, options) !== undefined)
+        return `strokeStyle dashArray: expected dimensions, got ${show(dash)}`;
     }
     return undefined;
   }
   return `expected a stroke style (keyword or {dashArray, lineCap}), got ${show(value)}`;
 }
 
-function checkSlots(value: unknown, required: Record<string, TokenType[]>, optional: Record<string, TokenType[]>, what: string, options: CheckOptions): string | undefined {
+function checkSlots(
+  value: unknown,
+  required: Record<string, TokenType[]>,
+  optional: Record<string, TokenType[]>,
+  what: string,
+  options: CheckOptions,
+): string | undefined {
   if (!isObject(value) || isAlias(value)) return `expected a ${what} object, got ${show(value)}`;
   for (const slot of Object.keys(required)) {
     if (!(slot in value)) return `${what}: missing ${slot}`;

@@ -26,19 +26,27 @@ export const handlers: Handlers = {
     return value && typeof value.serverUrl === 'string' && typeof value.token === 'string' ? value : null;
   },
   async extract() {
-    lastExtraction = await extractFile(fileInfo().fileKey, (progress) => figma.ui.postMessage(eventMessage('progress', progress)));
+    lastExtraction = await extractFile(fileInfo().fileKey, (progress) =>
+      figma.ui.postMessage(eventMessage('progress', progress)),
+    );
     return lastExtraction;
   },
   async writeSnapshot({ syncedAt }) {
     if (!lastExtraction) throw new Error('Nothing was extracted yet: sync first');
-    return writeSnapshot({ tokens: lastExtraction.request.tokens, components: lastExtraction.request.components }, syncedAt);
+    return writeSnapshot(
+      { tokens: lastExtraction.request.tokens, components: lastExtraction.request.components },
+      syncedAt,
+    );
   },
   async notify({ message, error }) {
     figma.notify(message, error ? { error: true } : undefined);
     return { shown: true };
   },
   async resize({ width, height }) {
-    figma.ui.resize(Math.max(320, Math.min(1600, Math.round(width))), Math.max(320, Math.min(1600, Math.round(height))));
+    figma.ui.resize(
+      Math.max(320, Math.min(1600, Math.round(width))),
+      Math.max(320, Math.min(1600, Math.round(height))),
+    );
     return { resized: true };
   },
   async close() {

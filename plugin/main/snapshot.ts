@@ -1,7 +1,13 @@
 // Writes the plugin snapshot (DESIGN.md "Plugin snapshot") into the document's shared plugin
 // data: chunks first, the manifest last, so a reader never pairs a new manifest with old chunks
 // it cannot check; chunks left from a longer earlier snapshot are cleared.
-import { chunkKey, encodeSnapshot, SNAPSHOT_KEY, SNAPSHOT_NAMESPACE, type SnapshotContent } from '../../core/snapshot/index.js';
+import {
+  chunkKey,
+  encodeSnapshot,
+  SNAPSHOT_KEY,
+  SNAPSHOT_NAMESPACE,
+  type SnapshotContent,
+} from '../../core/snapshot/index.js';
 import type { SnapshotWritten } from '../messages.js';
 
 export function writeSnapshot(content: SnapshotContent, syncedAt: string): SnapshotWritten {

@@ -43,15 +43,28 @@ export function App({ host }: { host: Host }) {
 
   const signOut = async () => {
     if (host.kind === 'browser') await host.forgetSettings();
-    setBoot({ settings: host.kind === 'figma' ? session?.settings ?? null : null, error: null });
+    setBoot({ settings: host.kind === 'figma' ? (session?.settings ?? null) : null, error: null });
     setSession(null);
   };
 
-  if (!session && !boot) return <main class={styles.app}><ProgressLine label="Connecting" /></main>;
+  if (!session && !boot)
+    return (
+      <main class={styles.app}>
+        <ProgressLine label="Connecting" />
+      </main>
+    );
   if (!session) {
     return (
       <main class={styles.app}>
-        <Connect host={host} initial={boot?.settings ?? null} initialError={boot?.error} onConnected={(s) => { setSession(s); setTab('review'); }} />
+        <Connect
+          host={host}
+          initial={boot?.settings ?? null}
+          initialError={boot?.error}
+          onConnected={(s) => {
+            setSession(s);
+            setTab('review');
+          }}
+        />
       </main>
     );
   }
@@ -59,11 +72,14 @@ export function App({ host }: { host: Host }) {
     <main class={styles.app}>
       <header class={styles.header}>
         <span class={styles.brand}>design-sync</span>
-        <span class={styles.project} title={session.settings.serverUrl}>Project {session.me.project.name}</span>
+        <span class={styles.project} title={session.settings.serverUrl}>
+          Project {session.me.project.name}
+        </span>
       </header>
       {!canWrite(session) && (
         <p class={styles.notice} role="status">
-          This API token is read-only: you can browse the history, but syncing and reviewing need a token with the write scope (Settings → Change connection).
+          This API token is read-only: you can browse the history, but syncing and reviewing need a token with the write
+          scope (Settings → Change connection).
         </p>
       )}
       <Tabs
@@ -72,7 +88,8 @@ export function App({ host }: { host: Host }) {
         onSelect={setTab}
         panels={(id) => (
           <ErrorBoundary>
-            {id === 'review' && (host.kind === 'figma' ? <SyncView host={host} session={session} /> : <DraftsView session={session} />)}
+            {id === 'review' &&
+              (host.kind === 'figma' ? <SyncView host={host} session={session} /> : <DraftsView session={session} />)}
             {id === 'history' && <HistoryView host={host} session={session} active={tab === 'history'} />}
             {id === 'settings' && <SettingsView host={host} session={session} onSignOut={() => void signOut()} />}
           </ErrorBoundary>

@@ -15,7 +15,11 @@ export function relativeTime(iso: string, now = Date.now()): string {
   const days = Math.round(hours / 24);
   if (days === 1) return 'yesterday';
   if (days < 7) return `${days} days ago`;
-  return new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', ...(days > 300 ? { year: 'numeric' } : {}) });
+  return new Date(iso).toLocaleDateString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    ...(days > 300 ? { year: 'numeric' } : {}),
+  });
 }
 
 export function versionArrow(p: Pick<Proposal, 'fromVersion' | 'toVersion'>): string {

@@ -17,15 +17,24 @@ export async function bulkInsert(tx: Tx, table: string, rows: readonly object[])
   if (!rows.length) return;
   const { columns, json } = payloadOf(rows);
   const names = columns.map((c) => `"${c}"`).join(', ');
-  await tx.$executeRawUnsafe(`INSERT INTO "${table}" (${names}) SELECT ${names} FROM json_populate_recordset(NULL::"${table}", $1::json)`, json);
+  await tx.$executeRawUnsafe(
+    `INSERT INTO "${table}" (${names}) SELECT ${names} FROM json_populate_recordset(NULL::"${table}", $1::json)`,
+    json,
+  );
 }
 
 /** Updates rows by id: each row's fields but `id` are set. */
 export async function bulkUpdate(tx: Tx, table: string, rows: ReadonlyArray<{ id: string }>): Promise<void> {
   if (!rows.length) return;
   const { columns, json } = payloadOf(rows);
-  const set = columns.filter((c) => c !== 'id').map((c) => `"${c}" = v."${c}"`).join(', ');
-  await tx.$executeRawUnsafe(`UPDATE "${table}" AS t SET ${set} FROM json_populate_recordset(NULL::"${table}", $1::json) AS v WHERE t.id = v.id`, json);
+  const set = columns
+    .filter((c) => c !== 'id')
+    .map((c) => `"${c}" = v."${c}"`)
+    .join(', ');
+  await tx.$executeRawUnsafe(
+    `UPDATE "${table}" AS t SET ${set} FROM json_populate_recordset(NULL::"${table}", $1::json) AS v WHERE t.id = v.id`,
+    json,
+  );
 }
 
 /** A Prisma field's column: its snake_case (schema.prisma's @map convention). */

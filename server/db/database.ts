@@ -7,7 +7,8 @@ import { PGliteThread } from './pglite-thread.js';
 
 export type Db = PrismaClient;
 /** What `$transaction(async (tx) => …)` hands its callback. */
-export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0] & Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
+export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0] &
+  Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$transaction' | '$extends'>;
 
 export interface Database {
   kind: 'pglite' | 'postgres';

@@ -41,7 +41,10 @@ const LOCK_KEY = 72_707_369;
 
 export async function readMigrations(dir = defaultMigrationsDir): Promise<MigrationFile[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(join(dir, name, 'migration.sql'), 'utf8');
@@ -85,7 +88,9 @@ export async function migrate(sql: RawSql, options: { dir?: string; locking?: bo
         } catch (err) {
           throw new MigrationError(`Migration ${file.name} failed: ${(err as Error).message}`);
         }
-        await tx.query('UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1', [id]);
+        await tx.query('UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1', [
+          id,
+        ]);
       });
       applied.push(file.name);
     }

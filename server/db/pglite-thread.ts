@@ -2,7 +2,16 @@
 // adapter and the migrator's raw SQL, forwarded as messages. Statements run on the worker; the
 // event loop only waits for their answers, so other requests keep being served meanwhile.
 import { Worker } from 'node:worker_threads';
-import { DriverAdapterError, type IsolationLevel, type SqlDriverAdapter, type SqlDriverAdapterFactory, type SqlQuery, type SqlResultSet, type Transaction, type TransactionOptions } from '@prisma/driver-adapter-utils';
+import {
+  DriverAdapterError,
+  type IsolationLevel,
+  type SqlDriverAdapter,
+  type SqlDriverAdapterFactory,
+  type SqlQuery,
+  type SqlResultSet,
+  type Transaction,
+  type TransactionOptions,
+} from '@prisma/driver-adapter-utils';
 import type { RawSql } from './raw-sql.js';
 
 interface SerializedError {
@@ -16,7 +25,8 @@ type Answer = { id: number; ok: true; value: unknown } | { id: number; ok: false
 
 /** The same error on this side: Prisma recognises a driver error by its name and cause. */
 function revive(e: SerializedError): Error {
-  if (e.name === 'DriverAdapterError' && e.cause) return new DriverAdapterError(e.cause as ConstructorParameters<typeof DriverAdapterError>[0]);
+  if (e.name === 'DriverAdapterError' && e.cause)
+    return new DriverAdapterError(e.cause as ConstructorParameters<typeof DriverAdapterError>[0]);
   return Object.assign(new Error(e.message), { name: e.name === 'Error' ? 'Error' : e.name }, e.fields ?? {});
 }
 
@@ -50,7 +60,9 @@ export class PGliteThread {
     await new Promise<void>((resolve, reject) => {
       const onError = (err: Error) => reject(new Error(`the embedded database could not start: ${err.message}`));
       worker.once('error', onError);
-      worker.once('exit', (code) => reject(new Error(`the embedded database could not start (thread exited with code ${code})`)));
+      worker.once('exit', (code) =>
+        reject(new Error(`the embedded database could not start (thread exited with code ${code})`)),
+      );
       worker.once('message', () => {
         worker.off('error', onError);
         worker.removeAllListeners('exit');
@@ -89,7 +101,10 @@ export class PGliteThread {
           ...queryable(thread, undefined),
           executeScript: (script: string) => thread.call<void>('adapter.script', { script }),
           async startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
-            const { txId, options } = await thread.call<{ txId: number; options: TransactionOptions }>('adapter.begin', { isolationLevel });
+            const { txId, options } = await thread.call<{ txId: number; options: TransactionOptions }>(
+              'adapter.begin',
+              { isolationLevel },
+            );
             return {
               ...queryable(thread, txId),
               options,

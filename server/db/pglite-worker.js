@@ -36,10 +36,22 @@ function serializeError(err) {
   /** @type {Record<string, unknown>} */
   const fields = {};
   // A DatabaseError's fields (code, severity, detail, hint, …), for callers that read them.
-  for (const key of ['code', 'severity', 'detail', 'hint', 'position', 'schema', 'table', 'column', 'constraint', 'routine']) {
+  for (const key of [
+    'code',
+    'severity',
+    'detail',
+    'hint',
+    'position',
+    'schema',
+    'table',
+    'column',
+    'constraint',
+    'routine',
+  ]) {
     if (typeof err[key] === 'string') fields[key] = err[key];
   }
-  const cause = err.name === 'DriverAdapterError' && err.cause && typeof err.cause === 'object' ? { ...err.cause } : undefined;
+  const cause =
+    err.name === 'DriverAdapterError' && err.cause && typeof err.cause === 'object' ? { ...err.cause } : undefined;
   return { name: String(err.name ?? 'Error'), message: String(err.message ?? err), fields, cause };
 }
 

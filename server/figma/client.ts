@@ -5,15 +5,30 @@
  * nowhere else; every message it builds is scrubbed of them.
  */
 import type {
-  GetFileComponentSetsResponse, GetFileComponentsResponse, GetFileMetaResponse, GetFileNodesResponse, GetFileStylesResponse,
-  GetLocalVariablesResponse, GetWebhooksResponse, PostWebhookResponse, WebhookV2Event, WebhookV2Status,
+  GetFileComponentSetsResponse,
+  GetFileComponentsResponse,
+  GetFileMetaResponse,
+  GetFileNodesResponse,
+  GetFileStylesResponse,
+  GetLocalVariablesResponse,
+  GetWebhooksResponse,
+  PostWebhookResponse,
+  WebhookV2Event,
+  WebhookV2Status,
 } from '@figma/rest-api-spec';
 import type { z } from 'zod';
 import { FigmaApiError, type FigmaApiErrorKind } from './errors.js';
 import { parseRetryAfter } from './retry-after.js';
 import {
-  ComponentSetsSchema, ComponentsSchema, FileMetaSchema, FileNodesSchema, FileStylesSchema, firstIssue, LocalVariablesSchema,
-  WebhookSchema, WebhooksSchema,
+  ComponentSetsSchema,
+  ComponentsSchema,
+  FileMetaSchema,
+  FileNodesSchema,
+  FileStylesSchema,
+  firstIssue,
+  LocalVariablesSchema,
+  WebhookSchema,
+  WebhooksSchema,
 } from './schemas.js';
 
 export const DEFAULT_FIGMA_API_BASE = 'https://api.figma.com';
@@ -113,17 +128,37 @@ export class FigmaClient {
   /** The same client, counting each call it makes into `used` by tier: a check settles its budget with it. */
   metered(used: TierCalls): FigmaClient {
     const outer = this.options.onCall;
-    return new FigmaClient({ ...this.options, onCall: (tier) => { used[tier] += 1; outer?.(tier); } });
+    return new FigmaClient({
+      ...this.options,
+      onCall: (tier) => {
+        used[tier] += 1;
+        outer?.(tier);
+      },
+    });
   }
 
   /** `GET /v1/files/:key/meta`: the cheap call; `file.version` changes whenever the file does. */
   async fileMeta(fileKey: string, credentials: FigmaCredentials): Promise<FileMeta> {
-    return this.call<FileMeta>(ENDPOINT_TIERS.meta, 'GET', `/v1/files/${encodeURIComponent(fileKey)}/meta`, {}, credentials, FileMetaSchema);
+    return this.call<FileMeta>(
+      ENDPOINT_TIERS.meta,
+      'GET',
+      `/v1/files/${encodeURIComponent(fileKey)}/meta`,
+      {},
+      credentials,
+      FileMetaSchema,
+    );
   }
 
   /** `GET /v1/files/:key/variables/local`: Enterprise only; anything else is a 403 (`forbidden`). */
   async localVariables(fileKey: string, credentials: FigmaCredentials): Promise<GetLocalVariablesResponse> {
-    return this.call(ENDPOINT_TIERS.variables, 'GET', `/v1/files/${encodeURIComponent(fileKey)}/variables/local`, {}, credentials, LocalVariablesSchema);
+    return this.call(
+      ENDPOINT_TIERS.variables,
+      'GET',
+      `/v1/files/${encodeURIComponent(fileKey)}/variables/local`,
+      {},
+      credentials,
+      LocalVariablesSchema,
+    );
   }
 
   /**
@@ -131,7 +166,12 @@ export class FigmaClient {
    * is fetched in several calls whose `nodes` maps are merged; the other fields are the first
    * answer's.
    */
-  async nodes(fileKey: string, ids: readonly string[], credentials: FigmaCredentials, options: NodesOptions = {}): Promise<GetFileNodesResponse> {
+  async nodes(
+    fileKey: string,
+    ids: readonly string[],
+    credentials: FigmaCredentials,
+    options: NodesOptions = {},
+  ): Promise<GetFileNodesResponse> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) throw new RangeError('FigmaClient.nodes needs at least one node id');
     const path = `/v1/files/${encodeURIComponent(fileKey)}/nodes`;
@@ -140,7 +180,14 @@ export class FigmaClient {
       const query: Record<string, string> = { ids: chunk.join(',') };
       if (options.depth !== undefined) query.depth = String(options.depth);
       if (options.pluginData) query.plugin_data = options.pluginData;
-      const answer = await this.call<GetFileNodesResponse>(ENDPOINT_TIERS.nodes, 'GET', path, query, credentials, FileNodesSchema);
+      const answer = await this.call<GetFileNodesResponse>(
+        ENDPOINT_TIERS.nodes,
+        'GET',
+        path,
+        query,
+        credentials,
+        FileNodesSchema,
+      );
       if (!merged) merged = answer;
       else Object.assign(merged.nodes, answer.nodes);
     }
@@ -149,17 +196,38 @@ export class FigmaClient {
 
   /** `GET /v1/files/:key/component_sets`: the file's published component sets. */
   async componentSets(fileKey: string, credentials: FigmaCredentials): Promise<GetFileComponentSetsResponse> {
-    return this.call(ENDPOINT_TIERS.componentSets, 'GET', `/v1/files/${encodeURIComponent(fileKey)}/component_sets`, {}, credentials, ComponentSetsSchema);
+    return this.call(
+      ENDPOINT_TIERS.componentSets,
+      'GET',
+      `/v1/files/${encodeURIComponent(fileKey)}/component_sets`,
+      {},
+      credentials,
+      ComponentSetsSchema,
+    );
   }
 
   /** `GET /v1/files/:key/components`: the file's published components, variants included (they name their set). */
   async components(fileKey: string, credentials: FigmaCredentials): Promise<GetFileComponentsResponse> {
-    return this.call(ENDPOINT_TIERS.components, 'GET', `/v1/files/${encodeURIComponent(fileKey)}/components`, {}, credentials, ComponentsSchema);
+    return this.call(
+      ENDPOINT_TIERS.components,
+      'GET',
+      `/v1/files/${encodeURIComponent(fileKey)}/components`,
+      {},
+      credentials,
+      ComponentsSchema,
+    );
   }
 
   /** `GET /v1/files/:key/styles`: the file's published styles (node ids, keys, types). */
   async fileStyles(fileKey: string, credentials: FigmaCredentials): Promise<GetFileStylesResponse> {
-    return this.call(ENDPOINT_TIERS.styles, 'GET', `/v1/files/${encodeURIComponent(fileKey)}/styles`, {}, credentials, FileStylesSchema);
+    return this.call(
+      ENDPOINT_TIERS.styles,
+      'GET',
+      `/v1/files/${encodeURIComponent(fileKey)}/styles`,
+      {},
+      credentials,
+      FileStylesSchema,
+    );
   }
 
   /** `POST /v2/webhooks`; Figma answers with the webhook and sends it a PING unless it is PAUSED. */
@@ -178,12 +246,26 @@ export class FigmaClient {
 
   /** `DELETE /v2/webhooks/:id`. Any 2xx means it is gone; the body is not needed. */
   async deleteWebhook(id: string, credentials: FigmaCredentials): Promise<void> {
-    await this.call(ENDPOINT_TIERS.webhooks, 'DELETE', `/v2/webhooks/${encodeURIComponent(id)}`, {}, credentials, undefined);
+    await this.call(
+      ENDPOINT_TIERS.webhooks,
+      'DELETE',
+      `/v2/webhooks/${encodeURIComponent(id)}`,
+      {},
+      credentials,
+      undefined,
+    );
   }
 
   /** `GET /v2/webhooks?context=file&context_id=…` (passcodes come back empty). */
   async webhooksOfFile(fileKey: string, credentials: FigmaCredentials): Promise<GetWebhooksResponse> {
-    return this.call(ENDPOINT_TIERS.webhooks, 'GET', '/v2/webhooks', { context: 'file', context_id: fileKey }, credentials, WebhooksSchema);
+    return this.call(
+      ENDPOINT_TIERS.webhooks,
+      'GET',
+      '/v2/webhooks',
+      { context: 'file', context_id: fileKey },
+      credentials,
+      WebhooksSchema,
+    );
   }
 
   private async call<T>(
@@ -202,7 +284,12 @@ export class FigmaClient {
     const fail = (kind: FigmaApiErrorKind, message: string, extra: { status?: number; figmaMessage?: string } = {}) =>
       new FigmaApiError({ kind, method, path: shorten(target), message: scrub(message), tier, ...extra });
 
-    const headers = authHeaders(credentials, () => fail('unauthorized', `the Figma ${credentials.kind === 'pat' ? 'personal access token' : 'OAuth token'} is empty or holds characters an HTTP header cannot carry; ${where} was not sent`));
+    const headers = authHeaders(credentials, () =>
+      fail(
+        'unauthorized',
+        `the Figma ${credentials.kind === 'pat' ? 'personal access token' : 'OAuth token'} is empty or holds characters an HTTP header cannot carry; ${where} was not sent`,
+      ),
+    );
     headers.Accept = 'application/json';
     headers['User-Agent'] = this.userAgent;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -232,7 +319,8 @@ export class FigmaClient {
       // The body is read under the same deadline: a server may send headers and then stall.
       text = await response.text();
     } catch (error) {
-      if (timedOut) throw fail('timeout', `Figma did not answer ${where} within ${this.timeoutMs} ms; the request was aborted`);
+      if (timedOut)
+        throw fail('timeout', `Figma did not answer ${where} within ${this.timeoutMs} ms; the request was aborted`);
       throw fail('network', `Figma could not be reached for ${where}: ${describeCause(error)}`);
     } finally {
       clearTimeout(timer);
@@ -245,16 +333,32 @@ export class FigmaClient {
     try {
       json = JSON.parse(text);
     } catch {
-      throw fail('invalid_response', `Figma answered ${where} with ${status} but the body is not JSON (${describeBody(scrub(text))})`, { status });
+      throw fail(
+        'invalid_response',
+        `Figma answered ${where} with ${status} but the body is not JSON (${describeBody(scrub(text))})`,
+        { status },
+      );
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
-      throw fail('invalid_response', `Figma answered ${where} with JSON that lacks what is needed: ${firstIssue(parsed.error)}`, { status });
+      throw fail(
+        'invalid_response',
+        `Figma answered ${where} with JSON that lacks what is needed: ${firstIssue(parsed.error)}`,
+        { status },
+      );
     }
     return parsed.data as T;
   }
 
-  private httpError(status: number, headers: Headers, text: string, method: string, target: string, scrub: (text: string) => string, tier: RateTier): FigmaApiError {
+  private httpError(
+    status: number,
+    headers: Headers,
+    text: string,
+    method: string,
+    target: string,
+    scrub: (text: string) => string,
+    tier: RateTier,
+  ): FigmaApiError {
     const where = `${method} ${shorten(target)}`;
     const figmaMessage = errorBodyMessage(text, scrub);
     const said = figmaMessage ? `: "${figmaMessage}"` : '';
@@ -268,12 +372,18 @@ export class FigmaClient {
       const details = [
         rateLimitType ? `limit type ${rateLimitType}` : undefined,
         planTier ? `plan tier ${planTier}` : undefined,
-      ].filter(Boolean).join(', ');
-      const wait = retry.fromHeader ? `retry after ${retry.seconds} s` : `no usable Retry-After, retry after ${retry.seconds} s`;
+      ]
+        .filter(Boolean)
+        .join(', ');
+      const wait = retry.fromHeader
+        ? `retry after ${retry.seconds} s`
+        : `no usable Retry-After, retry after ${retry.seconds} s`;
       return new FigmaApiError({
         ...base,
         kind: 'rate_limited',
-        message: scrub(`Figma rate-limited ${where} (429, a Tier ${tier} call): ${wait}, at ${retry.at.toISOString()}${details ? ` (${details})` : ''}`),
+        message: scrub(
+          `Figma rate-limited ${where} (429, a Tier ${tier} call): ${wait}, at ${retry.at.toISOString()}${details ? ` (${details})` : ''}`,
+        ),
         rateLimit: { retryAfterSeconds: retry.seconds, retryAt: retry.at, rateLimitType, planTier, upgradeLink },
       });
     }
@@ -295,7 +405,10 @@ function statusKind(status: number, figmaMessage: string | undefined): HttpKind 
   if (status === 401) return 'unauthorized';
   // Figma answers a bad or expired token with 403 "Invalid token", not 401; that is a credential
   // problem (ask for a new token), not a missing permission or plan feature.
-  if (status === 403) return figmaMessage && /invalid token|token (has )?expired|expired token|revoked/i.test(figmaMessage) ? 'unauthorized' : 'forbidden';
+  if (status === 403)
+    return figmaMessage && /invalid token|token (has )?expired|expired token|revoked/i.test(figmaMessage)
+      ? 'unauthorized'
+      : 'forbidden';
   if (status === 404) return 'not_found';
   if (status >= 500) return 'server';
   return 'bad_request';

@@ -5,7 +5,15 @@
  */
 
 export const FIGMA_API_ERROR_KINDS = [
-  'rate_limited', 'unauthorized', 'forbidden', 'not_found', 'bad_request', 'server', 'timeout', 'network', 'invalid_response',
+  'rate_limited',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'bad_request',
+  'server',
+  'timeout',
+  'network',
+  'invalid_response',
 ] as const;
 export type FigmaApiErrorKind = (typeof FIGMA_API_ERROR_KINDS)[number];
 

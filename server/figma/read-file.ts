@@ -63,7 +63,12 @@ export async function readFileDesign(
   }
 }
 
-async function read(client: FigmaClient, fileKey: string, credentials: FigmaCredentials, options: ReadFileOptions): Promise<FileDesign> {
+async function read(
+  client: FigmaClient,
+  fileKey: string,
+  credentials: FigmaCredentials,
+  options: ReadFileOptions,
+): Promise<FileDesign> {
   const { version, name } = options.seen ?? (await client.fileMeta(fileKey, credentials)).file;
   const warnings: string[] = [];
   const request = (tokens: TokenSet, components: ComponentSpec[]): FileSyncRequest => ({
@@ -82,10 +87,17 @@ async function read(client: FigmaClient, fileKey: string, credentials: FigmaCred
     const answer = await client.nodes(fileKey, [DOCUMENT_NODE_ID], credentials, { pluginData: 'shared', depth: 1 });
     const { content, manifest } = snapshotFromNodes(fileKey, answer);
     warnings.push(
-      `Variables are not readable over Figma's REST API for this file (${error.figmaMessage ?? '403'}; Enterprise only): `
-      + `tokens and components come from the design-sync plugin snapshot written ${manifest.syncedAt}, so changes made since the last plugin sync are not seen`,
+      `Variables are not readable over Figma's REST API for this file (${error.figmaMessage ?? '403'}; Enterprise only): ` +
+        `tokens and components come from the design-sync plugin snapshot written ${manifest.syncedAt}, so changes made since the last plugin sync are not seen`,
     );
-    return { version, name, request: request(content.tokens, content.components), source: 'snapshot', warnings, snapshotSyncedAt: manifest.syncedAt };
+    return {
+      version,
+      name,
+      request: request(content.tokens, content.components),
+      source: 'snapshot',
+      warnings,
+      snapshotSyncedAt: manifest.syncedAt,
+    };
   }
 
   const [sets, lone, published] = await Promise.all([
@@ -106,15 +118,25 @@ async function read(client: FigmaClient, fileKey: string, credentials: FigmaCred
   const loneIds = lone.meta.components.filter((c) => !setOf(c)).map((c) => c.node_id);
   const componentIds = [...new Set([...sets.meta.component_sets.map((s) => s.node_id), ...loneIds, ...known])];
   if (componentIds.length > LIMITS.componentsPerSync) {
-    throw new FigmaReadError(fileKey, `File ${fileKey} has ${componentIds.length} component sets and tracked components; a sync takes at most ${LIMITS.componentsPerSync}`);
+    throw new FigmaReadError(
+      fileKey,
+      `File ${fileKey} has ${componentIds.length} component sets and tracked components; a sync takes at most ${LIMITS.componentsPerSync}`,
+    );
   }
   const styles: Record<string, Style> = {};
   for (const s of published.meta.styles) {
-    styles[s.node_id] = { key: s.key, name: s.name, description: s.description ?? '', remote: false, styleType: s.style_type };
+    styles[s.node_id] = {
+      key: s.key,
+      name: s.name,
+      description: s.description ?? '',
+      remote: false,
+      styleType: s.style_type,
+    };
   }
 
   const firstIds = [...new Set([...componentIds, ...Object.keys(styles)])];
-  const fetched: NodeEntries = firstIds.length > 0 ? (await nodesChecked(client, fileKey, firstIds, credentials, version, warnings)).nodes : {};
+  const fetched: NodeEntries =
+    firstIds.length > 0 ? (await nodesChecked(client, fileKey, firstIds, credentials, version, warnings)).nodes : {};
 
   const componentEntries: NodeEntries = {};
   for (const id of componentIds) {
@@ -128,9 +150,15 @@ async function read(client: FigmaClient, fileKey: string, credentials: FigmaCred
     for (const [styleId, style] of Object.entries(entry.styles ?? {})) styles[styleId] ??= style;
   }
 
-  const missingStyleIds = Object.entries(styles).filter(([id, s]) => !s.remote && !(id in fetched)).map(([id]) => id);
+  const missingStyleIds = Object.entries(styles)
+    .filter(([id, s]) => !s.remote && !(id in fetched))
+    .map(([id]) => id);
   const styleNodes: NodeEntries = { ...fetched };
-  if (missingStyleIds.length > 0) Object.assign(styleNodes, (await nodesChecked(client, fileKey, missingStyleIds, credentials, version, warnings)).nodes);
+  if (missingStyleIds.length > 0)
+    Object.assign(
+      styleNodes,
+      (await nodesChecked(client, fileKey, missingStyleIds, credentials, version, warnings)).nodes,
+    );
 
   const tokens = normalizeFromRest({ variables, styles, styleNodes });
   warnings.push(...tokens.warnings);
@@ -148,7 +176,9 @@ async function nodesChecked(
 ): Promise<GetFileNodesResponse> {
   const answer = await client.nodes(fileKey, ids, credentials);
   if (answer.version !== version && !warnings.some((w) => w.startsWith('File changed while'))) {
-    warnings.push(`File changed while it was read (version ${version} at the start, ${answer.version} now); the next check reads it again`);
+    warnings.push(
+      `File changed while it was read (version ${version} at the start, ${answer.version} now); the next check reads it again`,
+    );
   }
   return answer;
 }

@@ -19,7 +19,11 @@ export interface RetryAfter {
 export function parseRetryAfter(header: string | null | undefined, now: Date): RetryAfter {
   const seconds = headerSeconds(header?.trim() ?? '', now);
   if (seconds === undefined) {
-    return { seconds: DEFAULT_RETRY_AFTER_SECONDS, at: new Date(now.getTime() + DEFAULT_RETRY_AFTER_SECONDS * 1000), fromHeader: false };
+    return {
+      seconds: DEFAULT_RETRY_AFTER_SECONDS,
+      at: new Date(now.getTime() + DEFAULT_RETRY_AFTER_SECONDS * 1000),
+      fromHeader: false,
+    };
   }
   const clamped = Math.min(seconds, MAX_RETRY_AFTER_SECONDS);
   return { seconds: clamped, at: new Date(now.getTime() + clamped * 1000), fromHeader: true };

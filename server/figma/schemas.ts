@@ -14,19 +14,25 @@ export const FileMetaSchema = z.looseObject({
 
 export const LocalVariablesSchema = z.looseObject({
   meta: z.looseObject({
-    variables: z.record(z.string(), z.looseObject({
-      id: z.string(),
-      name: z.string(),
-      variableCollectionId: z.string(),
-      resolvedType: z.string(),
-      valuesByMode: z.record(z.string(), z.unknown()),
-    })),
-    variableCollections: z.record(z.string(), z.looseObject({
-      id: z.string(),
-      name: z.string(),
-      defaultModeId: z.string(),
-      modes: z.array(z.looseObject({ modeId: z.string(), name: z.string() })),
-    })),
+    variables: z.record(
+      z.string(),
+      z.looseObject({
+        id: z.string(),
+        name: z.string(),
+        variableCollectionId: z.string(),
+        resolvedType: z.string(),
+        valuesByMode: z.record(z.string(), z.unknown()),
+      }),
+    ),
+    variableCollections: z.record(
+      z.string(),
+      z.looseObject({
+        id: z.string(),
+        name: z.string(),
+        defaultModeId: z.string(),
+        modes: z.array(z.looseObject({ modeId: z.string(), name: z.string() })),
+      }),
+    ),
   }),
 });
 
@@ -44,16 +50,20 @@ export const ComponentSetsSchema = z.looseObject({
 
 export const ComponentsSchema = z.looseObject({
   meta: z.looseObject({
-    components: z.array(z.looseObject({
-      node_id: z.string(),
-      key: z.string(),
-      name: z.string(),
-      containing_frame: z.looseObject({
-        containingComponentSet: z.looseObject({ nodeId: z.string().optional() }).nullable().optional(),
-        // what older answers call the set (Figma's deprecated name for containingComponentSet)
-        containingStateGroup: z.looseObject({ nodeId: z.string().optional() }).nullable().optional(),
-      }).optional(),
-    })),
+    components: z.array(
+      z.looseObject({
+        node_id: z.string(),
+        key: z.string(),
+        name: z.string(),
+        containing_frame: z
+          .looseObject({
+            containingComponentSet: z.looseObject({ nodeId: z.string().optional() }).nullable().optional(),
+            // what older answers call the set (Figma's deprecated name for containingComponentSet)
+            containingStateGroup: z.looseObject({ nodeId: z.string().optional() }).nullable().optional(),
+          })
+          .optional(),
+      }),
+    ),
   }),
 });
 

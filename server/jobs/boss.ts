@@ -17,7 +17,8 @@ export function createBoss(database: Database, config: Config): PgBoss {
     // Finished jobs are kept a week for GET /projects/:id/jobs, then deleted by pg-boss.
     deleteAfterDays: 7,
   };
-  if (database.kind === 'postgres') return new PgBoss({ ...common, connectionString: database.url ?? config.databaseUrl, max: 4 });
+  if (database.kind === 'postgres')
+    return new PgBoss({ ...common, connectionString: database.url ?? config.databaseUrl, max: 4 });
   return new PgBoss({ ...common, db: rawDb(database.raw) });
 }
 
@@ -36,7 +37,9 @@ export function rawDb(raw: RawSql): PgBoss.Db {
 export function txDb(tx: Tx): PgBoss.Db {
   return {
     async executeSql(text, values = []) {
-      const args = values.map((v) => (v !== null && typeof v === 'object' && !(v instanceof Date) && !Array.isArray(v) ? JSON.stringify(v) : v));
+      const args = values.map((v) =>
+        v !== null && typeof v === 'object' && !(v instanceof Date) && !Array.isArray(v) ? JSON.stringify(v) : v,
+      );
       return { rows: await tx.$queryRawUnsafe<unknown[]>(text, ...args) };
     },
   };

@@ -4,6 +4,12 @@ import type { PrismaClient } from '../db/generated/client.js';
 import type { RequestContext } from '../lib/context.js';
 import type { JobQueue } from './job-queue.js';
 
-export function systemContext(db: PrismaClient, jobs: JobQueue, projectId: string, actor: string, correlationId: string = randomUUID()): RequestContext {
+export function systemContext(
+  db: PrismaClient,
+  jobs: JobQueue,
+  projectId: string,
+  actor: string,
+  correlationId: string = randomUUID(),
+): RequestContext {
   return { db, projectId, actor, scope: 'write', correlationId, startedAt: performance.now(), jobs };
 }

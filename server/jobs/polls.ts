@@ -10,8 +10,19 @@ export const hookKey = (fileId: string): string => `hook:${fileId}`;
 /** a check asked for by hand: its own key, so a debounced webhook check waiting does not swallow it */
 export const manualKey = (fileId: string): string => `manual:${fileId}`;
 
-export async function schedulePoll(db: PrismaClient | Tx, jobs: JobQueue, file: { id: string; projectId: string }, at: Date, tx: Tx | null = null): Promise<void> {
-  await jobs.send(tx, 'file-check', { projectId: file.projectId, fileId: file.id, reason: 'schedule' }, { singletonKey: pollKey(file.id), startAfter: at });
+export async function schedulePoll(
+  db: PrismaClient | Tx,
+  jobs: JobQueue,
+  file: { id: string; projectId: string },
+  at: Date,
+  tx: Tx | null = null,
+): Promise<void> {
+  await jobs.send(
+    tx,
+    'file-check',
+    { projectId: file.projectId, fileId: file.id, reason: 'schedule' },
+    { singletonKey: pollKey(file.id), startAfter: at },
+  );
   await db.trackedFile.update({ where: { id: file.id }, data: { nextCheckAt: at } });
 }
 

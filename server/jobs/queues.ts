@@ -15,7 +15,12 @@ export const QUEUES = {
   },
   /** a new draft for one component from its latest recorded design */
   regenerate: {
-    payload: z.object({ projectId: Id, componentId: Id, snapshotId: Id, trigger: z.enum(['schedule', 'webhook', 'token_change', 'design_change', 'manual']) }),
+    payload: z.object({
+      projectId: Id,
+      componentId: Id,
+      snapshotId: Id,
+      trigger: z.enum(['schedule', 'webhook', 'token_change', 'design_change', 'manual']),
+    }),
     queue: { policy: 'stately', retryLimit: 4, retryDelay: 5, retryBackoff: true },
     // A token change can make hundreds at once; each locks only its component's row.
     workers: 2,

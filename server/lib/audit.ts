@@ -17,7 +17,10 @@ export async function recordAudit(tx: Tx, ctx: Omit<RequestContext, 'db'>, input
 }
 
 /** The row of an audit entry (also written many at once by the sync's batched store). */
-export function auditRow(ctx: Omit<RequestContext, 'db'>, input: AuditInput): Prisma.AuditEventUncheckedCreateInput & Prisma.AuditEventCreateManyInput {
+export function auditRow(
+  ctx: Omit<RequestContext, 'db'>,
+  input: AuditInput,
+): Prisma.AuditEventUncheckedCreateInput & Prisma.AuditEventCreateManyInput {
   return {
     projectId: ctx.projectId,
     actor: ctx.actor,
@@ -42,7 +45,11 @@ export interface AuditQuery {
 /** The project's audit log, newest first; a cursor of another project's event gives an empty page. */
 export async function listAudit(ctx: RequestContext, q: AuditQuery) {
   const rows = await ctx.db.auditEvent.findMany({
-    where: { projectId: ctx.projectId, ...(q.action ? { action: q.action } : {}), ...(q.targetId ? { targetId: q.targetId } : {}) },
+    where: {
+      projectId: ctx.projectId,
+      ...(q.action ? { action: q.action } : {}),
+      ...(q.targetId ? { targetId: q.targetId } : {}),
+    },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: q.limit + 1,
     ...(q.cursor ? { cursor: { id: q.cursor, projectId: ctx.projectId }, skip: 1 } : {}),

@@ -59,12 +59,17 @@ export async function packNewBlobs(db: Tx | PrismaClient, files: readonly Genera
   const unique = new Map<string, string>();
   for (const f of files) unique.set(sha256OfContent(f.content), f.content);
   if (!unique.size) return [];
-  const existing = await db.fileBlob.findMany({ where: { sha256: { in: [...unique.keys()] } }, select: { sha256: true } });
+  const existing = await db.fileBlob.findMany({
+    where: { sha256: { in: [...unique.keys()] } },
+    select: { sha256: true },
+  });
   for (const { sha256 } of existing) unique.delete(sha256);
   return Promise.all(
     [...unique].map(async ([sha256, content]) => {
       const raw = Buffer.from(content, 'utf8');
-      const packed = await compress(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } });
+      const packed = await compress(raw, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+      });
       return { sha256, size: raw.length, compressedSize: packed.length, content: packed };
     }),
   );
@@ -75,7 +80,13 @@ export async function insertBlobs(tx: Tx | PrismaClient, blobs: readonly PackedB
   if (!blobs.length) return;
   // One JSON text parameter, the bytes in bytea's hex form: Prisma's createMany walked every
   // blob's bytes as an argument, tens of ms of one event-loop turn per chunk of components.
-  const rows = blobs.map((b) => ({ sha256: b.sha256, size: b.size, compressed_size: b.compressedSize, encoding: 'br', content: `\\x${b.content.toString('hex')}` }));
+  const rows = blobs.map((b) => ({
+    sha256: b.sha256,
+    size: b.size,
+    compressed_size: b.compressedSize,
+    encoding: 'br',
+    content: `\\x${b.content.toString('hex')}`,
+  }));
   await tx.$executeRawUnsafe(
     `INSERT INTO file_blobs (sha256, size, compressed_size, encoding, content)
      SELECT sha256, size, compressed_size, encoding, content FROM json_to_recordset($1::json) AS v(sha256 text, size integer, compressed_size integer, encoding text, content bytea)
@@ -134,7 +145,10 @@ export async function loadVersionFiles(db: Tx | PrismaClient, versionId: string)
 }
 
 /** The files of several versions at once, each list sorted by path. */
-export async function loadFilesOfVersions(db: Tx | PrismaClient, versionIds: readonly string[]): Promise<Map<string, LoadedFile[]>> {
+export async function loadFilesOfVersions(
+  db: Tx | PrismaClient,
+  versionIds: readonly string[],
+): Promise<Map<string, LoadedFile[]>> {
   const byVersion = new Map<string, LoadedFile[]>(versionIds.map((id) => [id, []]));
   if (!versionIds.length) return byVersion;
   const rows = await db.versionFile.findMany({
@@ -142,7 +156,10 @@ export async function loadFilesOfVersions(db: Tx | PrismaClient, versionIds: rea
     orderBy: [{ versionId: 'asc' }, { path: 'asc' }],
     select: { versionId: true, path: true, blobSha256: true },
   });
-  const contents = await loadBlobs(db, rows.map((r) => r.blobSha256));
+  const contents = await loadBlobs(
+    db,
+    rows.map((r) => r.blobSha256),
+  );
   for (const r of rows) {
     const content = contents.get(r.blobSha256);
     if (content === undefined) throw new Error(`blob ${r.blobSha256} of ${r.path} is missing`);

@@ -28,29 +28,46 @@ export function inputProblem(value: unknown, root: string): InputProblem | null 
     if (typeof v === 'string') {
       if (v.indexOf(NUL) !== -1) {
         const path = pathOf(trail);
-        return { path, code: 'nul_character', message: `${path}: contains a NUL character (U+0000), which cannot be stored` };
+        return {
+          path,
+          code: 'nul_character',
+          message: `${path}: contains a NUL character (U+0000), which cannot be stored`,
+        };
       }
       // isWellFormed is native: the common case costs no regex (LONE_SURROGATE only locates one).
       if (!v.isWellFormed()) return loneSurrogate(pathOf(trail), v);
     } else if (Array.isArray(v)) {
       if (v.length > LIMITS.listItems) {
         const path = pathOf(trail);
-        return { path, code: 'too_many_items', message: `${path}: at most ${LIMITS.listItems} items in any list; this one has ${v.length}` };
+        return {
+          path,
+          code: 'too_many_items',
+          message: `${path}: at most ${LIMITS.listItems} items in any list; this one has ${v.length}`,
+        };
       }
       for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], { key: i, parent: trail }]);
     } else if (v !== null && typeof v === 'object') {
       const keys = Object.keys(v);
       if (keys.length > LIMITS.listItems) {
         const path = pathOf(trail);
-        return { path, code: 'too_many_items', message: `${path}: at most ${LIMITS.listItems} entries in any object; this one has ${keys.length}` };
+        return {
+          path,
+          code: 'too_many_items',
+          message: `${path}: at most ${LIMITS.listItems} entries in any object; this one has ${keys.length}`,
+        };
       }
       for (const key of keys) {
         if (key.indexOf(NUL) !== -1) {
-          return { path: pathOf(trail), code: 'nul_character', message: `${pathOf(trail)}: the key ${JSON.stringify(shortKey(key))} contains a NUL character (U+0000), which cannot be stored` };
+          return {
+            path: pathOf(trail),
+            code: 'nul_character',
+            message: `${pathOf(trail)}: the key ${JSON.stringify(shortKey(key))} contains a NUL character (U+0000), which cannot be stored`,
+          };
         }
         if (!key.isWellFormed()) return loneSurrogate(pathOf(trail), key, true);
       }
-      for (let i = keys.length - 1; i >= 0; i--) stack.push([(v as Record<string, unknown>)[keys[i]!], { key: keys[i]!, parent: trail }]);
+      for (let i = keys.length - 1; i >= 0; i--)
+        stack.push([(v as Record<string, unknown>)[keys[i]!], { key: keys[i]!, parent: trail }]);
     }
   }
   return null;
@@ -67,7 +84,11 @@ function loneSurrogate(path: string, s: string, isKey = false): InputProblem {
   const at = s.search(LONE_SURROGATE);
   const unit = s.charCodeAt(at).toString(16).toUpperCase();
   const what = isKey ? `the key ${JSON.stringify(shortKey(s))} has` : 'has';
-  return { path, code: 'lone_surrogate', message: `${path}: ${what} a lone UTF-16 surrogate (U+${unit}) at character ${at}, which is not valid Unicode text and cannot be stored` };
+  return {
+    path,
+    code: 'lone_surrogate',
+    message: `${path}: ${what} a lone UTF-16 surrogate (U+${unit}) at character ${at}, which is not valid Unicode text and cannot be stored`,
+  };
 }
 
 /** Where a value sits: its key, and the trail of its parent (null at the root). */
@@ -82,7 +103,6 @@ function pathOf(trail: Trail): string {
   const [root, ...rest] = keys.reverse();
   return fieldPath(String(root), rest);
 }
-
 
 /** The 400 for a problem found (the validation error shape, naming the field). */
 export function inputRefused(problem: InputProblem): AppError {

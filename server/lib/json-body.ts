@@ -16,7 +16,8 @@ export function jsonDepthExceeds(text: string, max: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: the next character is escaped
+      if (c === 0x5c)
+        i++; // backslash: the next character is escaped
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
@@ -26,7 +27,8 @@ export function jsonDepthExceeds(text: string, max: number): boolean {
   return false;
 }
 
-export const tooDeep = () => new AppError(400, 'too_deep', `The JSON body is nested deeper than ${LIMITS.jsonDepth} levels (objects and arrays)`);
+export const tooDeep = () =>
+  new AppError(400, 'too_deep', `The JSON body is nested deeper than ${LIMITS.jsonDepth} levels (objects and arrays)`);
 
 /** The parsed body, or a 400 that says what is wrong with the text. */
 export function parseJsonBody(text: string): unknown {

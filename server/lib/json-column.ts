@@ -16,12 +16,17 @@ type JsonScalar = string | number | boolean | null;
  */
 export type JsonShaped<T> = T extends JsonScalar
   ? T
-  : T extends bigint | symbol | undefined | Date | Map<unknown, unknown> | Set<unknown> | ((...args: never[]) => unknown)
+  : T extends
+        bigint | symbol | undefined | Date | Map<unknown, unknown> | Set<unknown> | ((...args: never[]) => unknown)
     ? never
     : T extends readonly (infer E)[]
       ? readonly JsonShaped<E>[]
       : T extends object
-        ? { [K in keyof T]: undefined extends T[K] ? JsonShaped<Exclude<T[K], undefined>> | undefined : JsonShaped<T[K]> }
+        ? {
+            [K in keyof T]: undefined extends T[K]
+              ? JsonShaped<Exclude<T[K], undefined>> | undefined
+              : JsonShaped<T[K]>;
+          }
         : never;
 
 /** A typed value as a JSON column takes it: nothing is converted, its type is checked to be JSON. */
@@ -38,7 +43,11 @@ class JsonColumnError extends Error {
 }
 
 /** A JSON column read back through its schema; `column` names it (table.column of row id) in the error. */
-export function fromJsonColumn<S extends z.ZodType>(schema: S, value: Prisma.JsonValue | null, column: string): z.output<S> {
+export function fromJsonColumn<S extends z.ZodType>(
+  schema: S,
+  value: Prisma.JsonValue | null,
+  column: string,
+): z.output<S> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new JsonColumnError(column, parsed.error);
   return parsed.data;

@@ -41,7 +41,10 @@ export function addressProblem(ip: string): string | null {
   if (!isIP(ip)) return 'not an IP address';
   const parsed = ipaddr.parse(ip);
   // ::ffff:127.0.0.1 is 127.0.0.1 to the kernel.
-  const addr = parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress() ? (parsed as ipaddr.IPv6).toIPv4Address() : parsed;
+  const addr =
+    parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()
+      ? (parsed as ipaddr.IPv6).toIPv4Address()
+      : parsed;
   const range: string = addr.range();
   if (range === 'unicast' && addr.kind() === 'ipv6') {
     const v6 = addr as ipaddr.IPv6;
@@ -63,7 +66,11 @@ export function parseOutboundUrl(text: string, policy: OutboundPolicy): URL {
   }
   const schemes = policy.allowPrivate ? ['https:', 'http:'] : ['https:'];
   if (!schemes.includes(url.protocol)) {
-    throw new OutboundUrlRefused(policy.allowPrivate ? 'must be an http or https URL' : 'must be an https URL (http is allowed only with ALLOW_PRIVATE_TARGETS=true)');
+    throw new OutboundUrlRefused(
+      policy.allowPrivate
+        ? 'must be an http or https URL'
+        : 'must be an https URL (http is allowed only with ALLOW_PRIVATE_TARGETS=true)',
+    );
   }
   return url;
 }
@@ -93,7 +100,10 @@ export async function checkOutboundUrl(text: string, policy: OutboundPolicy): Pr
   } catch {
     throw new OutboundUrlRefused(`the host ${url.hostname} could not be resolved`);
   }
-  refuseNonPublic(url.hostname, addresses.map((a) => a.address));
+  refuseNonPublic(
+    url.hostname,
+    addresses.map((a) => a.address),
+  );
   return url;
 }
 
@@ -116,7 +126,10 @@ export const guardedLookup: LookupFunction = (hostname, options, callback) => {
   lookup(hostname, { ...options, all: true, verbatim: true }, (err, addresses) => {
     if (err) return callback(err, '', 0);
     try {
-      refuseNonPublic(hostname, addresses.map((a) => a.address));
+      refuseNonPublic(
+        hostname,
+        addresses.map((a) => a.address),
+      );
     } catch (refused) {
       return callback(refused as NodeJS.ErrnoException, '', 0);
     }

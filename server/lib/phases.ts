@@ -41,6 +41,13 @@ export class PhaseTimer {
     const total = performance.now() - this.start;
     const measured = this.totals.validate + this.totals.detect + this.totals.generate + this.totals.diff;
     const r = (n: number) => Math.round(n * 10) / 10;
-    return { validate: r(this.totals.validate), detect: r(this.totals.detect), generate: r(this.totals.generate), diff: r(this.totals.diff), store: r(total - measured), total: r(total) };
+    return {
+      validate: r(this.totals.validate),
+      detect: r(this.totals.detect),
+      generate: r(this.totals.generate),
+      diff: r(this.totals.diff),
+      store: r(total - measured),
+      total: r(total),
+    };
   }
 }

@@ -80,8 +80,10 @@ async function adoptLegacyKey(legacy: string, file: string): Promise<Uint8Array 
   const key = await readKey(legacy);
   if (!key) return null;
   await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, Buffer.from(key).toString('hex'), { mode: 0o600, flag: 'wx' }).catch((err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EEXIST') throw err;
-  });
+  await writeFile(file, Buffer.from(key).toString('hex'), { mode: 0o600, flag: 'wx' }).catch(
+    (err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EEXIST') throw err;
+    },
+  );
   return (await readKey(file))!;
 }

@@ -20,7 +20,9 @@ export function maskUrl(text: string): string {
   segments.forEach((s, i) => {
     if (s) last = i;
   });
-  const path = segments.map((s, i) => (i === last ? '***' : !s || PATH_WORD.test(s) ? s : `${s.slice(0, 2)}…`)).join('/');
+  const path = segments
+    .map((s, i) => (i === last ? '***' : !s || PATH_WORD.test(s) ? s : `${s.slice(0, 2)}…`))
+    .join('/');
   return `${url.protocol}//${credentials}${url.host}/${path}${url.search ? '?***' : ''}`;
 }
 

@@ -16,7 +16,12 @@ export function validationFailed(issues: readonly ValidationIssue[], total = iss
   const listed = issues.slice(0, MAX_ISSUES);
   const first = listed[0];
   const more = total > 1 ? ` (and ${total - 1} more)` : '';
-  return new AppError(400, 'validation_failed', first ? `${first.path}: ${first.message}${more}` : 'The request is invalid', { issues: listed });
+  return new AppError(
+    400,
+    'validation_failed',
+    first ? `${first.path}: ${first.message}${more}` : 'The request is invalid',
+    { issues: listed },
+  );
 }
 
 /** zod's issues of one part of the request (`body`, `querystring`, …) in that shape. */

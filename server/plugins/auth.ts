@@ -55,7 +55,9 @@ export default fp(
       // isAllowed is true only for an allow-listed key; there is none here.
       if (budget.isAllowed || !budget.isExceeded) return unauthorized(message);
       reply.header('retry-after', String(Math.max(1, budget.ttlInSeconds)));
-      return rateLimited(`${budget.max} failed authentications per ${windowText(app.config.rateLimit.timeWindow)} from one address`);
+      return rateLimited(
+        `${budget.max} failed authentications per ${windowText(app.config.rateLimit.timeWindow)} from one address`,
+      );
     };
 
     app.decorateRequest('principal', null);

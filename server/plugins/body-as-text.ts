@@ -7,7 +7,8 @@ import fp from 'fastify-plugin';
 import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 
-const exceptBody: FastifySchemaCompiler<z.ZodType> = (route) => (route.httpPart === 'body' ? (text: unknown) => ({ value: text }) : validatorCompiler(route));
+const exceptBody: FastifySchemaCompiler<z.ZodType> = (route) =>
+  route.httpPart === 'body' ? (text: unknown) => ({ value: text }) : validatorCompiler(route);
 
 export default fp(
   async (scope) => {

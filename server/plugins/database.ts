@@ -17,7 +17,8 @@ export interface DatabasePluginOptions {
 export default fp<DatabasePluginOptions>(
   async (app, options) => {
     const config = app.config;
-    const database = options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+    const database =
+      options.database ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
     app.decorate('db', database);
     if (!options.database) app.addHook('onClose', async () => database.close());
     if (config.migrateOnStart) {

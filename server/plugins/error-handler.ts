@@ -19,7 +19,12 @@ const MAX_ISSUES = 100;
 /** One place that maps every error to the API's error shape; 5xx messages are masked. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const shape = toShape(error, request.routeOptions.bodyLimit !== undefined && request.routeOptions.bodyLimit !== app.initialConfig.bodyLimit ? request.routeOptions.bodyLimit : undefined);
+    const shape = toShape(
+      error,
+      request.routeOptions.bodyLimit !== undefined && request.routeOptions.bodyLimit !== app.initialConfig.bodyLimit
+        ? request.routeOptions.bodyLimit
+        : undefined,
+    );
     if (shape.statusCode >= 500) {
       request.log.error({ err: error }, 'request failed');
     } else if (shape.logged) {
@@ -36,7 +41,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ error: { code: 'route_not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } }),
+    reply
+      .status(404)
+      .send({ error: { code: 'route_not_found', message: `No route ${request.method} ${request.url.split('?')[0]}` } }),
   );
 }
 
@@ -65,8 +72,11 @@ function toShape(error: FastifyError, routeBodyLimit?: number): ErrorShape {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return {
-        statusCode: 413, code: 'payload_too_large',
-        message: routeBodyLimit ? `The request body is larger than this endpoint accepts (${sizeText(routeBodyLimit)})` : 'The request body is larger than the server accepts (BODY_LIMIT_BYTES)',
+        statusCode: 413,
+        code: 'payload_too_large',
+        message: routeBodyLimit
+          ? `The request body is larger than this endpoint accepts (${sizeText(routeBodyLimit)})`
+          : 'The request body is larger than the server accepts (BODY_LIMIT_BYTES)',
       };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -93,9 +103,11 @@ function prismaShape(error: unknown): ErrorShape | undefined {
   if (e.name !== 'PrismaClientKnownRequestError' && e.name !== 'DriverAdapterError') return undefined;
   const data = dataException(error);
   if (data) return data;
-  if (e.code === 'P2002') return { statusCode: 409, code: 'conflict', message: 'A conflicting change was made at the same time; retry' };
+  if (e.code === 'P2002')
+    return { statusCode: 409, code: 'conflict', message: 'A conflicting change was made at the same time; retry' };
   if (e.code === 'P2025') return { statusCode: 404, code: 'not_found', message: 'The record was not found' };
-  if (e.code === 'P2034') return { statusCode: 409, code: 'conflict', message: 'A concurrent change conflicted with this one; retry' };
+  if (e.code === 'P2034')
+    return { statusCode: 409, code: 'conflict', message: 'A concurrent change conflicted with this one; retry' };
   return undefined;
 }
 

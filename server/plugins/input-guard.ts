@@ -12,7 +12,11 @@ import { yieldToEventLoop } from '../lib/event-loop.js';
 export default fp(
   async (app) => {
     app.addHook('preValidation', async (request) => {
-      for (const [part, value] of [['params', request.params], ['querystring', request.query], ['body', request.body]] as const) {
+      for (const [part, value] of [
+        ['params', request.params],
+        ['querystring', request.query],
+        ['body', request.body],
+      ] as const) {
         const problem = inputProblem(value, part);
         if (problem) throw inputRefused(problem);
       }

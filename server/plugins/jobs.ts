@@ -7,7 +7,16 @@ import { systemContext } from '../jobs/context.js';
 import { jobQueue, type JobQueue } from '../jobs/job-queue.js';
 import { hookKey, manualKey, resumeOverduePolls, schedulePoll } from '../jobs/polls.js';
 import { QUEUES, QUEUE_NAMES, type Payload, type QueueName } from '../jobs/queues.js';
-import { checkFile, runDaily, webhookCheckDelay, regenerateRecorded, regenerationFailed, checkTokenSource, confinedPath, TokenSourceWatcher } from '../services/automation/index.js';
+import {
+  checkFile,
+  runDaily,
+  webhookCheckDelay,
+  regenerateRecorded,
+  regenerationFailed,
+  checkTokenSource,
+  confinedPath,
+  TokenSourceWatcher,
+} from '../services/automation/index.js';
 import { sendDelivery } from '../services/notifications/index.js';
 
 declare module 'fastify' {
@@ -34,7 +43,14 @@ const lastAttempt = (job: { retryCount: number; retryLimit: number }) => job.ret
 export default fp(
   async (app) => {
     const { config } = app;
-    app.decorate('figma', new FigmaClient({ baseUrl: config.figma.apiBase, timeoutMs: config.figma.timeoutMs, userAgent: `design-sync (${hostname()}; pid ${process.pid})` }));
+    app.decorate(
+      'figma',
+      new FigmaClient({
+        baseUrl: config.figma.apiBase,
+        timeoutMs: config.figma.timeoutMs,
+        userAgent: `design-sync (${hostname()}; pid ${process.pid})`,
+      }),
+    );
     if (!config.jobs.enabled) {
       app.decorate('jobs', null);
       app.decorate('boss', null);
@@ -45,7 +61,11 @@ export default fp(
     boss.on('error', (err) => app.log.error({ err }, 'job queue error'));
     await boss.start();
     for (const name of QUEUE_NAMES) {
-      const queue = { name, ...QUEUES[name].queue, ...('retryDelay' in QUEUES[name].queue ? { retryDelay: config.jobs.retryDelaySeconds } : {}) };
+      const queue = {
+        name,
+        ...QUEUES[name].queue,
+        ...('retryDelay' in QUEUES[name].queue ? { retryDelay: config.jobs.retryDelaySeconds } : {}),
+      };
       await boss.createQueue(name, queue);
       // createQueue keeps an existing queue's settings: apply the configured ones.
       await boss.updateQueue(name, queue);
@@ -55,42 +75,75 @@ export default fp(
     app.decorate('jobs', jobs);
     app.decorate('boss', boss);
     const db = app.db.prisma;
-    const ctxFor = (projectId: string, actor: string, jobId: string) => ({ ...systemContext(db, jobs, projectId, actor, jobId), diffs: app.diffs });
+    const ctxFor = (projectId: string, actor: string, jobId: string) => ({
+      ...systemContext(db, jobs, projectId, actor, jobId),
+      diffs: app.diffs,
+    });
     // pg-boss's worker waits out its polling interval after every job, even with more queued
     // (one job per JOB_POLL_SECONDS). A worker that just ran a job is told to fetch again at
     // once: the queue drains at the speed of the jobs, and idles at the interval only when empty.
-    const work = async <N extends QueueName>(name: N, handle: (data: Payload<N>, job: PgBoss.JobWithMetadata<unknown>) => Promise<unknown>) => {
+    const work = async <N extends QueueName>(
+      name: N,
+      handle: (data: Payload<N>, job: PgBoss.JobWithMetadata<unknown>) => Promise<unknown>,
+    ) => {
       for (let i = 0; i < QUEUES[name].workers; i++) {
         // Not const: the handler can run before boss.work has answered with the worker's id.
         let id: string | undefined;
         // eslint-disable-next-line prefer-const -- see above
-        id = await boss.work(name, { pollingIntervalSeconds: config.jobs.pollSeconds, batchSize: 1, includeMetadata: true }, async ([job]) => {
-          try {
-            return await handle(QUEUES[name].payload.parse(job!.data) as Payload<N>, job!);
-          } finally {
-            if (id) boss.notifyWorker(id);
-          }
-        });
+        id = await boss.work(
+          name,
+          { pollingIntervalSeconds: config.jobs.pollSeconds, batchSize: 1, includeMetadata: true },
+          async ([job]) => {
+            try {
+              return await handle(QUEUES[name].payload.parse(job!.data) as Payload<N>, job!);
+            } finally {
+              if (id) boss.notifyWorker(id);
+            }
+          },
+        );
       }
     };
 
     await work('file-check', async (data, job) => {
       if (data.reason === 'webhook') {
-        const lastEventAt = (await db.trackedFile.findUnique({ where: { id: data.fileId }, select: { lastEventAt: true } }))?.lastEventAt ?? null;
+        const lastEventAt =
+          (await db.trackedFile.findUnique({ where: { id: data.fileId }, select: { lastEventAt: true } }))
+            ?.lastEventAt ?? null;
         const later = webhookCheckDelay(lastEventAt, job.createdOn, new Date(), config.webhookDebounceSeconds);
         // Events are still arriving: the check moves after them (a job queued meanwhile does it instead).
-        if (later) return { kind: 'deferred', until: later, queued: (await jobs.send(null, 'file-check', data, { singletonKey: hookKey(data.fileId), startAfter: later })) !== null };
+        if (later)
+          return {
+            kind: 'deferred',
+            until: later,
+            queued:
+              (await jobs.send(null, 'file-check', data, { singletonKey: hookKey(data.fileId), startAfter: later })) !==
+              null,
+          };
       }
       const ctx = ctxFor(data.projectId, `system:${data.reason}`, job.id);
-      const outcome = await checkFile(ctx, { config, secrets: app.secrets, figma: app.figma }, data.fileId, data.reason);
+      const outcome = await checkFile(
+        ctx,
+        { config, secrets: app.secrets, figma: app.figma },
+        data.fileId,
+        data.reason,
+      );
       const file = { id: data.fileId, projectId: data.projectId };
       const at = outcome.kind === 'postponed' ? outcome.until : outcome.kind === 'failed' ? outcome.retryAt : null;
       if (data.reason === 'schedule') {
-        const interval = (await db.trackedFile.findUnique({ where: { id: data.fileId }, select: { pollIntervalSeconds: true } }))?.pollIntervalSeconds;
-        const next = at ?? (outcome.kind === 'stopped' || outcome.kind === 'skipped' || !interval ? null : new Date(Date.now() + interval * 1000));
+        const interval = (
+          await db.trackedFile.findUnique({ where: { id: data.fileId }, select: { pollIntervalSeconds: true } })
+        )?.pollIntervalSeconds;
+        const next =
+          at ??
+          (outcome.kind === 'stopped' || outcome.kind === 'skipped' || !interval
+            ? null
+            : new Date(Date.now() + interval * 1000));
         if (next) await schedulePoll(db, jobs, file, next);
       } else if (at) {
-        await jobs.send(null, 'file-check', data, { singletonKey: data.reason === 'manual' ? manualKey(data.fileId) : hookKey(data.fileId), startAfter: at });
+        await jobs.send(null, 'file-check', data, {
+          singletonKey: data.reason === 'manual' ? manualKey(data.fileId) : hookKey(data.fileId),
+          startAfter: at,
+        });
       }
       return outcome;
     });
@@ -101,18 +154,26 @@ export default fp(
         return await regenerateRecorded(ctx, data.componentId, data.snapshotId, data.trigger);
       } catch (err) {
         // Retried with backoff; after the last attempt a person has to know.
-        if (lastAttempt(job)) await regenerationFailed(ctx, data.componentId, data.trigger, job.retryCount + 1, err).catch((e) => app.log.error({ err: e }, 'regeneration failure not notified'));
+        if (lastAttempt(job))
+          await regenerationFailed(ctx, data.componentId, data.trigger, job.retryCount + 1, err).catch((e) =>
+            app.log.error({ err: e }, 'regeneration failure not notified'),
+          );
         throw err;
       }
     });
 
-    await work('token-source-check', async (data, job) => checkTokenSource(ctxFor(data.projectId, 'system:token_change', job.id), config.tokenSourcesRoot, data.sourceId));
+    await work('token-source-check', async (data, job) =>
+      checkTokenSource(ctxFor(data.projectId, 'system:token_change', job.id), config.tokenSourcesRoot, data.sourceId),
+    );
 
     await work('webhook-delivery', async (data, job) => {
       const final = lastAttempt(job);
-      const result = await sendDelivery(db, app.secrets, data.deliveryId, final, { allowPrivate: config.allowPrivateTargets });
+      const result = await sendDelivery(db, app.secrets, data.deliveryId, final, {
+        allowPrivate: config.allowPrivateTargets,
+      });
       // The reason stays in the server's log (never the URL: it may hold a secret); the delivery row and the job say only what the list shows.
-      if (result.reason) app.log.warn({ deliveryId: data.deliveryId, reason: result.reason }, 'webhook delivery failed');
+      if (result.reason)
+        app.log.warn({ deliveryId: data.deliveryId, reason: result.reason }, 'webhook delivery failed');
       // Thrown, so the queue retries with backoff; the delivery row keeps what happened.
       if (!result.delivered) throw new Error(result.error ?? 'not delivered');
       return result;
@@ -121,13 +182,17 @@ export default fp(
     await work('daily', async () => runDaily(app.db, jobs, config.archiveAfterDays));
     await boss.schedule('daily', DAILY_CRON, {});
 
-    await boss.work('supervise', { pollingIntervalSeconds: 30 }, async () => ({ resumed: await resumeOverduePolls(db, jobs) }));
+    await boss.work('supervise', { pollingIntervalSeconds: 30 }, async () => ({
+      resumed: await resumeOverduePolls(db, jobs),
+    }));
     await boss.schedule('supervise', SUPERVISE_CRON, {});
     await resumeOverduePolls(db, jobs);
 
     // Token-file directories: a change (after a quiet moment) enqueues one check.
     const watcher = new TokenSourceWatcher(config.tokenSourceDebounceMs, (sourceId, projectId) => {
-      void jobs.send(null, 'token-source-check', { projectId, sourceId }, { singletonKey: sourceId }).catch((err) => app.log.warn({ err }, 'token source check not queued'));
+      void jobs
+        .send(null, 'token-source-check', { projectId, sourceId }, { singletonKey: sourceId })
+        .catch((err) => app.log.warn({ err }, 'token source check not queued'));
     });
     app.decorate('tokenSources', watcher);
     for (const source of await db.tokenSource.findMany()) {

@@ -4,8 +4,17 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 
 const DOCS_CSP = [
-  "default-src 'self'", "base-uri 'none'", "object-src 'none'", "script-src 'self'", "script-src-attr 'none'",
-  "style-src 'self' 'unsafe-inline'", "img-src 'self' data:", "font-src 'self' data:", "connect-src 'self'", "form-action 'self'", "frame-ancestors 'none'",
+  "default-src 'self'",
+  "base-uri 'none'",
+  "object-src 'none'",
+  "script-src 'self'",
+  "script-src-attr 'none'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
 ].join('; ');
 
 /** The OpenAPI document generated from the routes' zod schemas (/openapi.json) and its UI (/docs), both public. */
@@ -14,7 +23,11 @@ export default fp(
     await app.register(swagger, {
       openapi: {
         openapi: '3.1.0',
-        info: { title: 'design-sync API', version: '1.0.0', description: 'Versioned component code generated from a Figma design system.' },
+        info: {
+          title: 'design-sync API',
+          version: '1.0.0',
+          description: 'Versioned component code generated from a Figma design system.',
+        },
         components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
         security: [{ bearer: [] }],
       },

@@ -18,7 +18,8 @@ export default fp(
       keyGenerator: (request) => (request.principal ? `t:${request.principal.tokenId}` : `ip:${request.ip}`),
       allowList: (request) => UNLIMITED.has(request.url),
       // context.after is the time left, which Retry-After already says: the message names the window.
-      errorResponseBuilder: (_request, context) => rateLimited(`${context.max} requests per ${windowText(app.config.rateLimit.timeWindow)}`),
+      errorResponseBuilder: (_request, context) =>
+        rateLimited(`${context.max} requests per ${windowText(app.config.rateLimit.timeWindow)}`),
     });
   },
   { name: 'rate-limit', fastify: '5.x', decorators: { fastify: ['config'] } },

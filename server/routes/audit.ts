@@ -24,7 +24,10 @@ const audit: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const page = await listAudit(contextOf(request, request.params.projectId), request.query);
-      return { items: page.items.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })), nextCursor: page.nextCursor };
+      return {
+        items: page.items.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() })),
+        nextCursor: page.nextCursor,
+      };
     },
   );
 };

@@ -11,7 +11,8 @@ const compare: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['versions'],
-        summary: 'Diff of any two versions (ids or version strings such as 1.2.0): per-file unified diff, hunks with line numbers, stats',
+        summary:
+          'Diff of any two versions (ids or version strings such as 1.2.0): per-file unified diff, hunks with line numbers, stats',
         params: ComponentParams,
         querystring: z.object({
           from: z.string().min(1).max(100),
@@ -30,7 +31,13 @@ const compare: FastifyPluginAsyncZod = async (app) => {
         context: q.context,
         includeUnchanged: q.unchanged === 'true',
       });
-      return { from: versionSummary(from), to: versionSummary(to), files: diff.files, stats: diff.stats, summary: to.changeSummary };
+      return {
+        from: versionSummary(from),
+        to: versionSummary(to),
+        files: diff.files,
+        stats: diff.stats,
+        summary: to.changeSummary,
+      };
     },
   );
 };

@@ -52,7 +52,14 @@ const components: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/components/:componentId',
-    { schema: { tags: ['components'], summary: 'A component and its current version', params: ComponentParams, response: { 200: ComponentOut, ...errors } } },
+    {
+      schema: {
+        tags: ['components'],
+        summary: 'A component and its current version',
+        params: ComponentParams,
+        response: { 200: ComponentOut, ...errors },
+      },
+    },
     async (request) => {
       const ctx = contextOf(request);
       return componentOut(await findComponent(ctx.db, ctx.projectId, request.params.componentId));
@@ -77,7 +84,8 @@ const components: FastifyPluginAsyncZod = async (app) => {
         response: { 200: ComponentOut, ...errors },
       },
     },
-    async (request) => componentOut(await updateComponent(contextOf(request), request.params.componentId, request.body)),
+    async (request) =>
+      componentOut(await updateComponent(contextOf(request), request.params.componentId, request.body)),
   );
 };
 

@@ -10,7 +10,8 @@ const coverage: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['coverage'],
-        summary: 'Per published component: which variants have a story and a rendering test; plus design-only and code-only components',
+        summary:
+          'Per published component: which variants have a story and a rendering test; plus design-only and code-only components',
         params: ProjectParams,
         response: { 200: CoverageOut, ...errors },
       },

@@ -13,7 +13,8 @@ const customizations: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['customizations'],
-        summary: 'Upload hand-edited files for the current published version; later regenerations three-way merge them (conflicts are flagged and never auto-published). Replaces the previous customization.',
+        summary:
+          'Upload hand-edited files for the current published version; later regenerations three-way merge them (conflicts are flagged and never auto-published). Replaces the previous customization.',
         params: ComponentParams,
         body: z.object({
           files: z.array(GeneratedFile).min(1).max(LIMITS.filesPerCustomization),

@@ -11,7 +11,8 @@ const drafts: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['review'],
-        summary: 'Drafts waiting for review: each component\'s newest pending draft on main, newest first, as its proposal (accept with POST /versions/:id/publish, reject with …/reject)',
+        summary:
+          "Drafts waiting for review: each component's newest pending draft on main, newest first, as its proposal (accept with POST /versions/:id/publish, reject with …/reject)",
         params: ProjectParams,
         response: { 200: DraftsOut, ...errors },
       },
@@ -23,9 +24,15 @@ const drafts: FastifyPluginAsyncZod = async (app) => {
     '/patterns',
     {
       config: { scope: 'read' },
-      schema: { tags: ['components'], summary: 'Code generation patterns a component can be set to (PATCH /components/:id { pattern })', response: { 200: PatternListOut, ...errors } },
+      schema: {
+        tags: ['components'],
+        summary: 'Code generation patterns a component can be set to (PATCH /components/:id { pattern })',
+        response: { 200: PatternListOut, ...errors },
+      },
     },
-    async () => ({ items: defaultRegistry.list().map((p) => ({ id: p.id, version: p.version, description: p.description ?? '' })) }),
+    async () => ({
+      items: defaultRegistry.list().map((p) => ({ id: p.id, version: p.version, description: p.description ?? '' })),
+    }),
   );
 };
 

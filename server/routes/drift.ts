@@ -10,7 +10,8 @@ const drift: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['drift'],
-        summary: 'Components whose latest design (last sync) differs from their published code, with the pending changes and the bump a sync would propose',
+        summary:
+          'Components whose latest design (last sync) differs from their published code, with the pending changes and the bump a sync would propose',
         params: ProjectParams,
         response: { 200: DriftOut, ...errors },
       },

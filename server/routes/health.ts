@@ -2,7 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { HealthOut, ReadyOut, UnavailableOut } from '../../core/contract/responses.js';
 
 const health: FastifyPluginAsyncZod = async (app) => {
-  app.get('/healthz', { config: { public: true }, schema: { tags: ['ops'], security: [], response: { 200: HealthOut } } }, async () => ({ status: 'ok' as const }));
+  app.get(
+    '/healthz',
+    { config: { public: true }, schema: { tags: ['ops'], security: [], response: { 200: HealthOut } } },
+    async () => ({ status: 'ok' as const }),
+  );
 
   app.get(
     '/readyz',
@@ -15,15 +19,21 @@ const health: FastifyPluginAsyncZod = async (app) => {
         await app.db.raw.query('SELECT 1');
         return { status: 'ready' as const, database: app.db.kind };
       } catch {
-        return reply.status(503).send({ status: 'unavailable' as const, database: app.db.kind, message: 'the database is not reachable' });
+        return reply
+          .status(503)
+          .send({ status: 'unavailable' as const, database: app.db.kind, message: 'the database is not reachable' });
       }
     },
   );
 
-  app.get('/metrics', { config: { public: true }, schema: { tags: ['ops'], security: [], hide: false } }, async (_request, reply) => {
-    reply.header('content-type', app.metrics.contentType);
-    return app.metrics.metrics();
-  });
+  app.get(
+    '/metrics',
+    { config: { public: true }, schema: { tags: ['ops'], security: [], hide: false } },
+    async (_request, reply) => {
+      reply.header('content-type', app.metrics.contentType);
+      return app.metrics.metrics();
+    },
+  );
 };
 
 export default health;

@@ -11,13 +11,19 @@ const jobs: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['automation'],
-        summary: 'Recent jobs of the project (file checks, regenerations, token-file checks, webhook deliveries): state, attempts, last error, next run',
+        summary:
+          'Recent jobs of the project (file checks, regenerations, token-file checks, webhook deliveries): state, attempts, last error, next run',
         params: ProjectParams,
-        querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), state: z.enum(['created', 'retry', 'active', 'completed', 'cancelled', 'failed']).optional() }),
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+          state: z.enum(['created', 'retry', 'active', 'completed', 'cancelled', 'failed']).optional(),
+        }),
         response: { 200: JobListOut, ...errors },
       },
     },
-    async (request) => ({ items: await listJobs(contextOf(request, request.params.projectId), request.query.limit, request.query.state) }),
+    async (request) => ({
+      items: await listJobs(contextOf(request, request.params.projectId), request.query.limit, request.query.state),
+    }),
   );
 };
 

@@ -8,7 +8,14 @@ import { errors } from './schemas.js';
 const me: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/me',
-    { config: { scope: 'read' }, schema: { tags: ['projects'], summary: "The calling token's project (id, name), token name and scope", response: { 200: MeOut, ...errors } } },
+    {
+      config: { scope: 'read' },
+      schema: {
+        tags: ['projects'],
+        summary: "The calling token's project (id, name), token name and scope",
+        response: { 200: MeOut, ...errors },
+      },
+    },
     async (request) => whoAmI(contextOf(request), request.principal!.tokenId),
   );
 };

@@ -19,10 +19,18 @@ const notifications: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const q = request.query;
-      const page = await listNotifications(contextOf(request, request.params.projectId), { unread: q.unread === 'true', limit: q.limit, cursor: q.cursor });
+      const page = await listNotifications(contextOf(request, request.params.projectId), {
+        unread: q.unread === 'true',
+        limit: q.limit,
+        cursor: q.cursor,
+      });
       return {
         ...page,
-        items: page.items.map((n) => ({ ...n, readAt: n.readAt?.toISOString() ?? null, createdAt: n.createdAt.toISOString() })),
+        items: page.items.map((n) => ({
+          ...n,
+          readAt: n.readAt?.toISOString() ?? null,
+          createdAt: n.createdAt.toISOString(),
+        })),
       };
     },
   );

@@ -15,7 +15,9 @@ interface Page {
 /** `'sha256-…'` of every inline element of one kind (`script`, `style`), as CSP names them. */
 function inlineHashes(html: string, tag: 'script' | 'style'): string[] {
   const inline = new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'gi');
-  return [...html.matchAll(inline)].map((m) => `'sha256-${createHash('sha256').update(m[1]!, 'utf8').digest('base64')}'`);
+  return [...html.matchAll(inline)].map(
+    (m) => `'sha256-${createHash('sha256').update(m[1]!, 'utf8').digest('base64')}'`,
+  );
 }
 
 /**
@@ -28,7 +30,12 @@ function page(html: string): Page {
     "default-src 'none'",
     `script-src ${inlineHashes(html, 'script').join(' ') || "'none'"}`,
     `style-src ${inlineHashes(html, 'style').join(' ') || "'none'"}`,
-    'img-src data: blob:', 'font-src data:', "connect-src 'self'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'",
+    'img-src data: blob:',
+    'font-src data:',
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
   ].join('; ');
   return { html, csp };
 }

@@ -20,7 +20,10 @@ const projects: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { project, token } = await createProject(contextOf(request), request.body.name);
-      return reply.status(201).send({ project: { id: project.id, name: project.name, createdAt: project.createdAt.toISOString() }, token: tokenOut(token) });
+      return reply.status(201).send({
+        project: { id: project.id, name: project.name, createdAt: project.createdAt.toISOString() },
+        token: tokenOut(token),
+      });
     },
   );
 };

@@ -1,7 +1,13 @@
 // What the routes share besides the answers themselves (core/contract/responses.ts): the error
 // responses, params and query parts, and the mappers from database rows to answers.
 import { z } from 'zod';
-import { ErrorBody, type Policy, type Trigger, type VersionStatus, type VersionSummary } from '../../core/contract/api.js';
+import {
+  ErrorBody,
+  type Policy,
+  type Trigger,
+  type VersionStatus,
+  type VersionSummary,
+} from '../../core/contract/api.js';
 import { type Bump } from '../../core/contract/changes.js';
 import type { ComponentOut, VersionOut } from '../../core/contract/responses.js';
 import type { Prisma } from '../db/generated/client.js';
@@ -33,7 +39,10 @@ export const Limit = z.coerce.number().int().min(1).max(200).default(50);
 
 export const Tag = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$/, 'tag must be 1–50 letters, digits, ".", "_" or "-", starting with a letter or digit');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._-]{0,49}$/,
+    'tag must be 1–50 letters, digits, ".", "_" or "-", starting with a letter or digit',
+  );
 
 type VersionRow = Prisma.ComponentVersionGetPayload<object>;
 type ComponentRow = Prisma.ComponentGetPayload<{ include: { currentVersion: true } }>;

@@ -9,9 +9,13 @@ import { errors, Id, ProjectParams } from './schemas.js';
 
 const SyncParams = z.object({ syncId: Id });
 
-
 const syncs: FastifyPluginAsyncZod = async (app) => {
-  const services: SyncServices = { validator: app.syncValidator, generator: app.generator, databaseKind: app.db.kind, leaseMinutes: app.config.syncLeaseMinutes };
+  const services: SyncServices = {
+    validator: app.syncValidator,
+    generator: app.generator,
+    databaseKind: app.db.kind,
+    leaseMinutes: app.config.syncLeaseMinutes,
+  };
   // The body reaches the service as text, validated there on a worker thread against the same schema.
   await app.register(async (scope) => {
     await scope.register(bodyAsText);
@@ -20,7 +24,8 @@ const syncs: FastifyPluginAsyncZod = async (app) => {
       {
         schema: {
           tags: ['sync'],
-          summary: 'Sync tokens and component specs: proposes a draft version for every component whose inputs changed. With an Idempotency-Key header, the same key within 24 h returns the first result (200, replayed: true); without one, the sync is computed against the current state.',
+          summary:
+            'Sync tokens and component specs: proposes a draft version for every component whose inputs changed. With an Idempotency-Key header, the same key within 24 h returns the first result (200, replayed: true); without one, the sync is computed against the current state.',
           params: ProjectParams,
           headers: z.object({ 'idempotency-key': z.string().min(1).max(200).optional() }).loose(),
           body: SyncRequest,
@@ -42,7 +47,14 @@ const syncs: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/syncs/:syncId',
-    { schema: { tags: ['sync'], summary: 'A sync, its proposals and their current review status', params: SyncParams, response: { 200: SyncDetailOut, ...errors } } },
+    {
+      schema: {
+        tags: ['sync'],
+        summary: 'A sync, its proposals and their current review status',
+        params: SyncParams,
+        response: { 200: SyncDetailOut, ...errors },
+      },
+    },
     async (request) => getSync(contextOf(request), request.params.syncId),
   );
 
@@ -51,11 +63,19 @@ const syncs: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['sync', 'review'],
-        summary: 'Accept (publish) or reject proposals of a sync: one outcome per decision, in order (published, rejected, or that item\'s error)',
+        summary:
+          "Accept (publish) or reject proposals of a sync: one outcome per decision, in order (published, rejected, or that item's error)",
         params: SyncParams,
         body: z.object({
           decisions: z
-            .array(z.object({ componentId: Id, decision: z.enum(['accept', 'reject']), comment: z.string().max(5000).optional(), force: z.boolean().optional() }))
+            .array(
+              z.object({
+                componentId: Id,
+                decision: z.enum(['accept', 'reject']),
+                comment: z.string().max(5000).optional(),
+                force: z.boolean().optional(),
+              }),
+            )
             .min(1)
             .max(1000)
             .refine((ds) => new Set(ds.map((d) => d.componentId)).size === ds.length, 'each component may appear once'),
@@ -71,7 +91,8 @@ const syncs: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['sync'],
-        summary: 'Undo a whole sync (within 24 h, last 50 syncs): every component goes back to its previous current version, in one transaction',
+        summary:
+          'Undo a whole sync (within 24 h, last 50 syncs): every component goes back to its previous current version, in one transaction',
         params: SyncParams,
         body: z.object({}).nullish(),
         response: { 200: SyncUndoneOut, ...errors },

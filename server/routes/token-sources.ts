@@ -13,21 +13,31 @@ import type { Prisma } from '../db/generated/client.js';
  * one normal form, so one directory is one source; ".." (with either slash) and absolute paths
  * are refused by name rather than discovered missing later.
  */
-const RelativePath = z.string().min(1).max(1024).transform((raw, ctx) => {
-  if (raw.split(/[\\/]/).includes('..')) {
-    ctx.addIssue({ code: 'custom', message: `${JSON.stringify(raw)} must not contain ".." segments` });
-    return z.NEVER;
-  }
-  const normal = posix.normalize(raw).replace(/(.)\/+$/, '$1');
-  const problem = normal === '.' ? null : filePathProblem(normal);
-  if (problem) {
-    ctx.addIssue({ code: 'custom', message: `${JSON.stringify(raw)} ${problem}` });
-    return z.NEVER;
-  }
-  return normal;
-});
+const RelativePath = z
+  .string()
+  .min(1)
+  .max(1024)
+  .transform((raw, ctx) => {
+    if (raw.split(/[\\/]/).includes('..')) {
+      ctx.addIssue({ code: 'custom', message: `${JSON.stringify(raw)} must not contain ".." segments` });
+      return z.NEVER;
+    }
+    const normal = posix.normalize(raw).replace(/(.)\/+$/, '$1');
+    const problem = normal === '.' ? null : filePathProblem(normal);
+    if (problem) {
+      ctx.addIssue({ code: 'custom', message: `${JSON.stringify(raw)} ${problem}` });
+      return z.NEVER;
+    }
+    return normal;
+  });
 const out = (s: Prisma.TokenSourceGetPayload<object>) => ({
-  id: s.id, path: s.path, resolver: s.resolver, lastHash: s.lastHash, lastCheckedAt: s.lastCheckedAt?.toISOString() ?? null, lastError: s.lastError, createdAt: s.createdAt.toISOString(),
+  id: s.id,
+  path: s.path,
+  resolver: s.resolver,
+  lastHash: s.lastHash,
+  lastCheckedAt: s.lastCheckedAt?.toISOString() ?? null,
+  lastError: s.lastError,
+  createdAt: s.createdAt.toISOString(),
   lastWarnings: s.lastWarnings,
 });
 
@@ -37,21 +47,34 @@ const tokenSources: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['automation'],
-        summary: 'Track a directory of DTCG 2025.10 token files with a resolver (under TOKEN_SOURCES_ROOT): a change regenerates the components that use them (trigger token_change)',
+        summary:
+          'Track a directory of DTCG 2025.10 token files with a resolver (under TOKEN_SOURCES_ROOT): a change regenerates the components that use them (trigger token_change)',
         params: ProjectParams,
         body: z.object({ path: RelativePath, resolver: RelativePath }),
         response: { 201: TokenSourceOut, ...errors },
       },
     },
     async (request, reply) => {
-      const source = await createTokenSource(contextOf(request, request.params.projectId), app.config.tokenSourcesRoot, app.tokenSources, request.body);
+      const source = await createTokenSource(
+        contextOf(request, request.params.projectId),
+        app.config.tokenSourcesRoot,
+        app.tokenSources,
+        request.body,
+      );
       return reply.status(201).send(out(source));
     },
   );
 
   app.get(
     '/projects/:projectId/token-sources',
-    { schema: { tags: ['automation'], summary: 'Tracked token-file directories', params: ProjectParams, response: { 200: TokenSourceListOut, ...errors } } },
+    {
+      schema: {
+        tags: ['automation'],
+        summary: 'Tracked token-file directories',
+        params: ProjectParams,
+        response: { 200: TokenSourceListOut, ...errors },
+      },
+    },
     async (request) => ({ items: (await listTokenSources(contextOf(request, request.params.projectId))).map(out) }),
   );
 };

@@ -40,14 +40,19 @@ const trackedFiles: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['files'],
-        summary: 'Track a Figma file (poll interval, default 5 min; the policy of the components it brings later; plan and seat); re-posting a key updates it (a new figmaToken resumes stopped polling), and one that would change nothing is a 409 file_already_tracked. The answer says how many of the file\'s existing components keep another policy. Secrets are stored encrypted/hashed and never returned.',
+        summary:
+          "Track a Figma file (poll interval, default 5 min; the policy of the components it brings later; plan and seat); re-posting a key updates it (a new figmaToken resumes stopped polling), and one that would change nothing is a 409 file_already_tracked. The answer says how many of the file's existing components keep another policy. Secrets are stored encrypted/hashed and never returned.",
         params: ProjectParams,
         body: TrackedFileInput,
         response: { 201: TrackedFileAnswer, 200: TrackedFileAnswer, ...errors },
       },
     },
     async (request, reply) => {
-      const { file, created, componentsWithOtherPolicy } = await trackFile(contextOf(request, request.params.projectId), app.secrets, request.body);
+      const { file, created, componentsWithOtherPolicy } = await trackFile(
+        contextOf(request, request.params.projectId),
+        app.secrets,
+        request.body,
+      );
       return reply.status(created ? 201 : 200).send({ ...out(file), componentsWithOtherPolicy });
     },
   );
@@ -55,7 +60,12 @@ const trackedFiles: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/projects/:projectId/files',
     {
-      schema: { tags: ['files'], summary: 'Tracked Figma files', params: ProjectParams, response: { 200: TrackedFileListOut, ...errors } },
+      schema: {
+        tags: ['files'],
+        summary: 'Tracked Figma files',
+        params: ProjectParams,
+        response: { 200: TrackedFileListOut, ...errors },
+      },
     },
     async (request) => ({ items: (await listTrackedFiles(contextOf(request, request.params.projectId))).map(out) }),
   );

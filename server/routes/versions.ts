@@ -7,10 +7,26 @@ import { contextOf } from '../plugins/auth.js';
 import { sha256OfContent } from '../lib/blobs.js';
 import { createDraft } from '../services/propose/index.js';
 import {
-  addTag, getVersionDetail, listVersions, publishVersion, rejectVersion, removeTag, replaceDraftFiles, versionDownload,
+  addTag,
+  getVersionDetail,
+  listVersions,
+  publishVersion,
+  rejectVersion,
+  removeTag,
+  replaceDraftFiles,
+  versionDownload,
 } from '../services/versions/index.js';
 import { VersionDetailOut, VersionOut, VersionPageOut } from '../../core/contract/responses.js';
-import { ComponentParams, errors, Limit, Tag, Timestamp, VersionParams, versionOut, versionSummary } from './schemas.js';
+import {
+  ComponentParams,
+  errors,
+  Limit,
+  Tag,
+  Timestamp,
+  VersionParams,
+  versionOut,
+  versionSummary,
+} from './schemas.js';
 
 const JsonObject = z.record(z.string(), z.json());
 
@@ -32,7 +48,10 @@ const DraftBody = z.object({
 // Bodyless POSTs (curl -X POST …/publish) arrive as null.
 const Comment = z.object({ comment: z.string().max(5000).optional() }).nullish();
 const PublishBody = z
-  .object({ comment: z.string().max(5000).optional(), force: z.boolean().optional().describe('publish even with unresolved merge conflicts') })
+  .object({
+    comment: z.string().max(5000).optional(),
+    force: z.boolean().optional().describe('publish even with unresolved merge conflicts'),
+  })
   .nullish();
 
 const versions: FastifyPluginAsyncZod = async (app) => {
@@ -41,7 +60,8 @@ const versions: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['versions'],
-        summary: 'Create a draft version directly from files and metadata (tooling, tests); the number is proposed from the bump',
+        summary:
+          'Create a draft version directly from files and metadata (tooling, tests); the number is proposed from the bump',
         params: ComponentParams,
         body: DraftBody,
         response: { 201: VersionOut, ...errors },
@@ -61,7 +81,9 @@ const versions: FastifyPluginAsyncZod = async (app) => {
         summary: 'Version history, newest first, with filters and cursor paging',
         params: ComponentParams,
         querystring: z.object({
-          status: VersionStatus.optional().describe('only versions in this status; without it, every status but archived (archived versions are listed only when asked for)'),
+          status: VersionStatus.optional().describe(
+            'only versions in this status; without it, every status but archived (archived versions are listed only when asked for)',
+          ),
           tag: Tag.optional(),
           trigger: Trigger.optional(),
           author: z.string().min(1).max(200).optional(),
@@ -87,14 +109,26 @@ const versions: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/versions/:versionId',
-    { schema: { tags: ['versions'], summary: 'Version metadata, inputs, and files with contents', params: VersionParams, response: { 200: VersionDetailOut, ...errors } } },
+    {
+      schema: {
+        tags: ['versions'],
+        summary: 'Version metadata, inputs, and files with contents',
+        params: VersionParams,
+        response: { 200: VersionDetailOut, ...errors },
+      },
+    },
     async (request) => {
       const { version, files } = await getVersionDetail(contextOf(request), request.params.versionId);
       return {
         ...versionOut(version),
         tokens: version.tokens,
         spec: version.spec,
-        files: files.map((f) => ({ path: f.path, size: Buffer.byteLength(f.content), sha256: sha256OfContent(f.content), content: f.content })),
+        files: files.map((f) => ({
+          path: f.path,
+          size: Buffer.byteLength(f.content),
+          sha256: sha256OfContent(f.content),
+          content: f.content,
+        })),
       };
     },
   );
@@ -125,13 +159,15 @@ const versions: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['review'],
-        summary: 'Publish a draft: it gets its final number, becomes immutable and current; 409 when its base is no longer current or it has unresolved merge conflicts (unless force)',
+        summary:
+          'Publish a draft: it gets its final number, becomes immutable and current; 409 when its base is no longer current or it has unresolved merge conflicts (unless force)',
         params: VersionParams,
         body: PublishBody,
         response: { 200: VersionOut, ...errors },
       },
     },
-    async (request) => versionOut(await publishVersion(contextOf(request), request.params.versionId, request.body ?? {})),
+    async (request) =>
+      versionOut(await publishVersion(contextOf(request), request.params.versionId, request.body ?? {})),
   );
 
   app.put(
@@ -139,27 +175,42 @@ const versions: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['review'],
-        summary: "Replace a draft's files (e.g. merge conflicts resolved by hand); published versions are immutable (409)",
+        summary:
+          "Replace a draft's files (e.g. merge conflicts resolved by hand); published versions are immutable (409)",
         params: VersionParams,
         body: z.object({ files: z.array(GeneratedFile).min(1).max(LIMITS.filesPerVersion) }),
         response: { 200: VersionOut, ...errors },
       },
     },
-    async (request) => versionOut(await replaceDraftFiles(contextOf(request), request.params.versionId, request.body.files)),
+    async (request) =>
+      versionOut(await replaceDraftFiles(contextOf(request), request.params.versionId, request.body.files)),
   );
 
   app.post(
     '/versions/:versionId/reject',
     {
-      schema: { tags: ['review'], summary: 'Reject a draft, with an optional comment', params: VersionParams, body: Comment, response: { 200: VersionOut, ...errors } },
+      schema: {
+        tags: ['review'],
+        summary: 'Reject a draft, with an optional comment',
+        params: VersionParams,
+        body: Comment,
+        response: { 200: VersionOut, ...errors },
+      },
     },
-    async (request) => versionOut(await rejectVersion(contextOf(request), request.params.versionId, request.body ?? {})),
+    async (request) =>
+      versionOut(await rejectVersion(contextOf(request), request.params.versionId, request.body ?? {})),
   );
 
   app.post(
     '/versions/:versionId/tags',
     {
-      schema: { tags: ['versions'], summary: 'Add a tag (stable, experimental, …) to any version', params: VersionParams, body: z.object({ tag: Tag }), response: { 200: VersionOut, ...errors } },
+      schema: {
+        tags: ['versions'],
+        summary: 'Add a tag (stable, experimental, …) to any version',
+        params: VersionParams,
+        body: z.object({ tag: Tag }),
+        response: { 200: VersionOut, ...errors },
+      },
     },
     async (request) => versionOut(await addTag(contextOf(request), request.params.versionId, request.body.tag)),
   );
@@ -167,7 +218,13 @@ const versions: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/versions/:versionId/tags',
     {
-      schema: { tags: ['versions'], summary: 'Remove a tag (?tag=name)', params: VersionParams, querystring: z.object({ tag: Tag }), response: { 200: VersionOut, ...errors } },
+      schema: {
+        tags: ['versions'],
+        summary: 'Remove a tag (?tag=name)',
+        params: VersionParams,
+        querystring: z.object({ tag: Tag }),
+        response: { 200: VersionOut, ...errors },
+      },
     },
     async (request) => versionOut(await removeTag(contextOf(request), request.params.versionId, request.query.tag)),
   );

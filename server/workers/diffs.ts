@@ -1,12 +1,25 @@
 // Diffs and three-way merges off the event loop: a line diff of two big files is seconds of CPU
 // even within core/diff's limits, and a request must never wait behind it.
-import { diffFileSets, mergeFileSets, type DiffFileSetsOptions, type FileSetDiff, type FileSetMerge, type GeneratedFile, type MergeFileSetsInput, type MergeFileSetsOptions } from '../../core/diff/index.js';
+import {
+  diffFileSets,
+  mergeFileSets,
+  type DiffFileSetsOptions,
+  type FileSetDiff,
+  type FileSetMerge,
+  type GeneratedFile,
+  type MergeFileSetsInput,
+  type MergeFileSetsOptions,
+} from '../../core/diff/index.js';
 import type { DiffAnswer, DiffTask } from './diff-worker.js';
 import { WorkerPool } from './pool.js';
 
 /** core/diff's file-set diff and merge, wherever they run. */
 export interface Differ {
-  diffFileSets(oldFiles: GeneratedFile[], newFiles: GeneratedFile[], options?: DiffFileSetsOptions): Promise<FileSetDiff>;
+  diffFileSets(
+    oldFiles: GeneratedFile[],
+    newFiles: GeneratedFile[],
+    options?: DiffFileSetsOptions,
+  ): Promise<FileSetDiff>;
   mergeFileSets(input: MergeFileSetsInput, options?: MergeFileSetsOptions): Promise<FileSetMerge>;
 }
 
@@ -26,7 +39,11 @@ export class DiffPool implements Differ {
     return this.running;
   }
 
-  async diffFileSets(oldFiles: GeneratedFile[], newFiles: GeneratedFile[], options: DiffFileSetsOptions = {}): Promise<FileSetDiff> {
+  async diffFileSets(
+    oldFiles: GeneratedFile[],
+    newFiles: GeneratedFile[],
+    options: DiffFileSetsOptions = {},
+  ): Promise<FileSetDiff> {
     return (await this.run({ op: 'diff', oldFiles, newFiles, options })) as FileSetDiff;
   }
 

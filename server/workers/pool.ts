@@ -8,7 +8,10 @@ import { Tinypool } from 'tinypool';
  */
 function workerFile(here: string, name: string): { filename: string; workerData?: { entry: string } } {
   if (!here.endsWith('.ts')) return { filename: new URL(`./${name}.js`, here).href };
-  return { filename: new URL('./ts-loader.mjs', import.meta.url).href, workerData: { entry: new URL(`./${name}.ts`, here).href } };
+  return {
+    filename: new URL('./ts-loader.mjs', import.meta.url).href,
+    workerData: { entry: new URL(`./${name}.ts`, here).href },
+  };
 }
 
 export class WorkerPool<In, Out> {
@@ -16,7 +19,11 @@ export class WorkerPool<In, Out> {
   private closed = false;
 
   /** `here` is the caller's import.meta.url; the module `name` lies in the same folder. */
-  constructor(private readonly here: string, private readonly name: string, private readonly threads = 1) {}
+  constructor(
+    private readonly here: string,
+    private readonly name: string,
+    private readonly threads = 1,
+  ) {}
 
   run(input: In): Promise<Out> {
     if (this.closed) return Promise.reject(new Error(`the ${this.name} pool is closed`));

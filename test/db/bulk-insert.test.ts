@@ -10,8 +10,14 @@ import { columnOf } from '../../server/db/bulk-insert.js';
  */
 describe('bulk insert column names', () => {
   it('every scalar field of schema.prisma is stored in the column bulkInsert names for it', async () => {
-    const dmmf = await internals.getDMMF({ datamodel: readFileSync(new URL('../../prisma/schema.prisma', import.meta.url), 'utf8') });
-    const fields = dmmf.datamodel.models.flatMap((m) => m.fields.filter((f) => f.kind === 'scalar').map((f) => ({ model: m.name, field: f.name, column: f.dbName ?? f.name })));
+    const dmmf = await internals.getDMMF({
+      datamodel: readFileSync(new URL('../../prisma/schema.prisma', import.meta.url), 'utf8'),
+    });
+    const fields = dmmf.datamodel.models.flatMap((m) =>
+      m.fields
+        .filter((f) => f.kind === 'scalar')
+        .map((f) => ({ model: m.name, field: f.name, column: f.dbName ?? f.name })),
+    );
     expect(fields.length).toBeGreaterThan(100);
     const mismatched = fields.filter((f) => columnOf(f.field) !== f.column);
     expect(mismatched).toEqual([]);

@@ -10,22 +10,42 @@ describe.each(dbKinds)('published versions are immutable on %s', (kind) => {
 
   beforeAll(async () => {
     t = await startTestApp(kind);
-    const componentId = (await t.api('POST', `/api/v1/projects/${t.projectId}/components`, { body: { name: 'Input' } })).json().id;
-    const d = (await t.api('POST', `/api/v1/components/${componentId}/versions`, { body: { files: files(2), bump: 'minor', spec: { a: 1 } } })).json();
+    const componentId = (
+      await t.api('POST', `/api/v1/projects/${t.projectId}/components`, { body: { name: 'Input' } })
+    ).json().id;
+    const d = (
+      await t.api('POST', `/api/v1/components/${componentId}/versions`, {
+        body: { files: files(2), bump: 'minor', spec: { a: 1 } },
+      })
+    ).json();
     publishedId = (await t.api('POST', `/api/v1/versions/${d.id}/publish`)).json().id;
-    draftId = (await t.api('POST', `/api/v1/components/${componentId}/versions`, { body: { files: files(2, 'd'), bump: 'patch' } })).json().id;
+    draftId = (
+      await t.api('POST', `/api/v1/components/${componentId}/versions`, {
+        body: { files: files(2, 'd'), bump: 'patch' },
+      })
+    ).json().id;
   });
   afterAll(async () => t?.close());
 
-  const ctx = () => ({ db: t.db.prisma, projectId: t.projectId, actor: 'test', scope: 'admin' as const, correlationId: 'test', startedAt: performance.now() });
+  const ctx = () => ({
+    db: t.db.prisma,
+    projectId: t.projectId,
+    actor: 'test',
+    scope: 'admin' as const,
+    correlationId: 'test',
+    startedAt: performance.now(),
+  });
 
-  it('the service refuses to change a published version\'s files (409) but changes a draft\'s', async () => {
-    await expect(replaceDraftFiles(ctx(), publishedId, files(1, 'evil'))).rejects.toMatchObject({ statusCode: 409, code: 'immutable' });
+  it("the service refuses to change a published version's files (409) but changes a draft's", async () => {
+    await expect(replaceDraftFiles(ctx(), publishedId, files(1, 'evil'))).rejects.toMatchObject({
+      statusCode: 409,
+      code: 'immutable',
+    });
     await replaceDraftFiles(ctx(), draftId, files(1, 'ok'));
     expect(await t.db.prisma.versionFile.count({ where: { versionId: draftId } })).toBe(1);
   });
 
-  it('the database refuses to change a published version\'s inputs, number or status, or to delete it', async () => {
+  it("the database refuses to change a published version's inputs, number or status, or to delete it", async () => {
     const attempts = [
       `UPDATE component_versions SET spec = '{"a":2}' WHERE id = '${publishedId}'`,
       `UPDATE component_versions SET tokens_hash = 'x' WHERE id = '${publishedId}'`,
@@ -38,7 +58,7 @@ describe.each(dbKinds)('published versions are immutable on %s', (kind) => {
     expect(row).toMatchObject({ major: 1, status: 'published', spec: { a: 1 } });
   });
 
-  it('the database refuses to add, change or remove a published version\'s files', async () => {
+  it("the database refuses to add, change or remove a published version's files", async () => {
     const blob = await t.db.prisma.versionFile.findFirstOrThrow({ where: { versionId: publishedId } });
     const attempts = [
       `INSERT INTO version_files (version_id, path, blob_sha256) VALUES ('${publishedId}', 'extra.tsx', '${blob.blobSha256}')`,

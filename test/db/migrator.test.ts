@@ -33,9 +33,14 @@ describe.each(dbKinds)('migrator on %s', (kind) => {
     const files = await readMigrations();
     const result = await migrate(db.raw, { locking: kind === 'postgres' });
     expect(result.applied).toEqual(files.map((f) => f.name));
-    const rows = await db.raw.query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number; rolled_back_at: Date | null; id: string }>(
-      'SELECT * FROM "_prisma_migrations" ORDER BY started_at',
-    );
+    const rows = await db.raw.query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      applied_steps_count: number;
+      rolled_back_at: Date | null;
+      id: string;
+    }>('SELECT * FROM "_prisma_migrations" ORDER BY started_at');
     expect(rows.map((r) => r.migration_name)).toEqual(files.map((f) => f.name));
     for (const row of rows) {
       const sql = readFileSync(join(defaultMigrationsDir, row.migration_name, 'migration.sql'));
@@ -56,24 +61,35 @@ describe.each(dbKinds)('migrator on %s', (kind) => {
     await migrate(db.raw, { dir });
     const first = (await readMigrations(dir))[0]!;
     await appendFile(join(dir, first.name, 'migration.sql'), '\n-- edited after the fact\n');
-    await expect(migrate(db.raw, { dir })).rejects.toThrow(new RegExp(`Migration ${first.name} was changed after it was applied`));
+    await expect(migrate(db.raw, { dir })).rejects.toThrow(
+      new RegExp(`Migration ${first.name} was changed after it was applied`),
+    );
     await rm(dir, { recursive: true });
   });
 
   it('refuses to start when the database has a migration the code does not know', async () => {
     const db = await fresh();
     await migrate(db.raw);
-    await db.raw.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ('00000000-0000-0000-0000-000000000001', 'x', '29990101000000_future', now(), 1)`);
-    await expect(migrate(db.raw)).rejects.toThrow(/29990101000000_future, which this version of design-sync does not know/);
+    await db.raw.query(
+      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ('00000000-0000-0000-0000-000000000001', 'x', '29990101000000_future', now(), 1)`,
+    );
+    await expect(migrate(db.raw)).rejects.toThrow(
+      /29990101000000_future, which this version of design-sync does not know/,
+    );
   });
 
   it('applies each migration in its own transaction: a failing one leaves no trace and names itself', async () => {
     const db = await fresh();
     const dir = await copyMigrations();
     await mkdir(join(dir, '29990101000000_broken'));
-    await writeFile(join(dir, '29990101000000_broken', 'migration.sql'), 'CREATE TABLE "half_done" (id INT);\nSELECT * FROM "no_such_table";\n');
+    await writeFile(
+      join(dir, '29990101000000_broken', 'migration.sql'),
+      'CREATE TABLE "half_done" (id INT);\nSELECT * FROM "no_such_table";\n',
+    );
     await expect(migrate(db.raw, { dir })).rejects.toThrow(/Migration 29990101000000_broken failed: .*no_such_table/);
-    const tables = await db.raw.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_name = 'half_done'");
+    const tables = await db.raw.query<{ table_name: string }>(
+      "SELECT table_name FROM information_schema.tables WHERE table_name = 'half_done'",
+    );
     expect(tables).toEqual([]);
     const rows = await db.raw.query<{ migration_name: string }>('SELECT migration_name FROM "_prisma_migrations"');
     expect(rows.map((r) => r.migration_name)).not.toContain('29990101000000_broken');

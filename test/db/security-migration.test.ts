@@ -30,7 +30,9 @@ describe.each(dbKinds)('the security migration on %s', (kind) => {
     await rm(join(dir, MIGRATION), { recursive: true });
     await migrate(db.raw, { dir });
 
-    const project = (await db.raw.query<{ id: string }>(`INSERT INTO projects (id, name) VALUES (gen_random_uuid(), 'p') RETURNING id`))[0]!.id;
+    const project = (
+      await db.raw.query<{ id: string }>(`INSERT INTO projects (id, name) VALUES (gen_random_uuid(), 'p') RETURNING id`)
+    )[0]!.id;
     const urls = [
       'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX',
       'https://hookuser:s3cr3t@example.com:8443/hook?sig=abc#frag',
@@ -38,19 +40,31 @@ describe.each(dbKinds)('the security migration on %s', (kind) => {
       'https://example.com',
     ];
     const insert = (action: string, data: unknown) =>
-      db.raw.query(`INSERT INTO audit_events (id, project_id, actor, action, target_type, data) VALUES (gen_random_uuid(), $1, 'token:admin', $2, 'outbound_webhook', $3::jsonb)`, [project, action, JSON.stringify(data)]);
+      db.raw.query(
+        `INSERT INTO audit_events (id, project_id, actor, action, target_type, data) VALUES (gen_random_uuid(), $1, 'token:admin', $2, 'outbound_webhook', $3::jsonb)`,
+        [project, action, JSON.stringify(data)],
+      );
     for (const url of urls) await insert('webhook.create', { url, format: 'json', events: [] });
     await insert('file.track', { url: 'https://keep.example/this/path' });
     await insert('webhook.create', { format: 'slack' });
 
     const applied = await migrate(db.raw);
     expect(applied.applied).toEqual([MIGRATION]);
-    const rows = await db.raw.query<{ action: string; data: Record<string, unknown> }>('SELECT action, data FROM audit_events ORDER BY created_at, action');
+    const rows = await db.raw.query<{ action: string; data: Record<string, unknown> }>(
+      'SELECT action, data FROM audit_events ORDER BY created_at, action',
+    );
     const created = rows.filter((r) => r.action === 'webhook.create' && 'url' in r.data).map((r) => r.data.url);
     expect(created.sort()).toEqual(urls.map(redactUrl).sort());
-    expect(created.sort()).toEqual(['http://127.0.0.1:9/***', 'https://example.com/***', 'https://example.com:8443/***', 'https://hooks.slack.com/***']);
+    expect(created.sort()).toEqual([
+      'http://127.0.0.1:9/***',
+      'https://example.com/***',
+      'https://example.com:8443/***',
+      'https://hooks.slack.com/***',
+    ]);
     expect(rows.find((r) => r.action === 'file.track')!.data).toEqual({ url: 'https://keep.example/this/path' });
-    expect(rows.filter((r) => r.action === 'webhook.create' && !('url' in r.data)).map((r) => r.data)).toEqual([{ format: 'slack' }]);
+    expect(rows.filter((r) => r.action === 'webhook.create' && !('url' in r.data)).map((r) => r.data)).toEqual([
+      { format: 'slack' },
+    ]);
     expect(JSON.stringify(rows)).not.toContain('s3cr3t');
     expect(JSON.stringify(rows)).not.toContain('XXXXXXXX');
   });

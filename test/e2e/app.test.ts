@@ -14,7 +14,9 @@ async function cspViolations(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { violations: string[] }).violations = seen;
-    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`),
+    );
   });
   return () => page.evaluate(() => (window as unknown as { violations: string[] }).violations);
 }
@@ -114,12 +116,23 @@ describe.skipIf(!hasChromium)('the web app at /app', () => {
     await page.getByRole('button', { name: 'Tag 1.0.0' }).click();
     await page.getByLabel('Tag name').fill('stable');
     await page.getByRole('button', { name: 'Add tag' }).click();
-    await expect.poll(async () => (await versions(server, 'Button')).find((v) => v.version === '1.0.0')?.tags).toEqual(['stable']);
+    await expect
+      .poll(async () => (await versions(server, 'Button')).find((v) => v.version === '1.0.0')?.tags)
+      .toEqual(['stable']);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download 1.1.0' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download 1.1.0' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('Button-1.1.0.zip');
     const zip = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
-    expect(Object.keys(zip).sort()).toEqual(['Button-1.1.0/Button.module.css', 'Button-1.1.0/Button.stories.tsx', 'Button-1.1.0/Button.test.tsx', 'Button-1.1.0/Button.tsx', 'Button-1.1.0/tokens.css']);
+    expect(Object.keys(zip).sort()).toEqual([
+      'Button-1.1.0/Button.module.css',
+      'Button-1.1.0/Button.stories.tsx',
+      'Button-1.1.0/Button.test.tsx',
+      'Button-1.1.0/Button.tsx',
+      'Button-1.1.0/tokens.css',
+    ]);
     expect(strFromU8(zip['Button-1.1.0/tokens.css']!)).toContain('#1144ee');
   });
 
@@ -130,7 +143,11 @@ describe.skipIf(!hasChromium)('the web app at /app', () => {
     await screenshot(page, 'app-rollback-dialog-light');
     await dialog.getByRole('button', { name: 'Roll back', exact: true }).click();
     await expect.poll(() => currentVersion(server, 'Button')).toBe('1.1.1');
-    expect((await versions(server, 'Button'))[0]).toMatchObject({ version: '1.1.1', trigger: 'rollback', status: 'published' });
+    expect((await versions(server, 'Button'))[0]).toMatchObject({
+      version: '1.1.1',
+      trigger: 'rollback',
+      status: 'published',
+    });
 
     // Badge 1.1.0 has a "warning" tone that 1.0.0 lacks: code using it would break.
     await page.getByRole('combobox', { name: 'Component' }).selectOption({ label: 'Badge (1.1.0)' });
@@ -145,17 +162,21 @@ describe.skipIf(!hasChromium)('the web app at /app', () => {
     expect(errors).toEqual([]);
   });
 
-  it('saves a component\'s policy and pattern overrides on the server (PATCH /components/:id)', async () => {
+  it("saves a component's policy and pattern overrides on the server (PATCH /components/:id)", async () => {
     await page.getByRole('tab', { name: 'Settings' }).click();
     const id = await componentId(server, 'Button');
-    const component = async () => (await server.api<{ policy: string; pattern: string | null }>('GET', `/components/${id}`)).body;
+    const component = async () =>
+      (await server.api<{ policy: string; pattern: string | null }>('GET', `/components/${id}`)).body;
     expect((await component()).policy).toBe('notify');
 
     await page.getByLabel('Policy of Button').selectOption('auto');
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Button: policy auto saved');
     expect((await component()).policy).toBe('auto');
 
-    const patterns = await page.getByLabel('Pattern of Button').locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    const patterns = await page
+      .getByLabel('Pattern of Button')
+      .locator('option')
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
     expect(patterns.length).toBeGreaterThan(0);
     await page.getByLabel('Pattern of Button').selectOption(patterns[0]!);
     await expect.poll(() => page.getByRole('status').textContent()).toContain(`Button: pattern ${patterns[0]} saved`);

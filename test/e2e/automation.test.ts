@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type App } from '../../server/app.js';
 import { testConfig } from '../../server/config.js';
 import { openDatabase, type Database } from '../../server/db/database.js';
-import { restFileFromDesign, snapshotEntriesFromDesign, startFakeFigmaRest, type FakeFigmaRest } from '../fakes/figma-rest/index.js';
+import {
+  restFileFromDesign,
+  snapshotEntriesFromDesign,
+  startFakeFigmaRest,
+  type FakeFigmaRest,
+} from '../fakes/figma-rest/index.js';
 import { designSystem } from '../helpers/sync-fixtures.js';
 import { hasChromium, launchChromium, screenshot, watchErrors } from './support/browser.js';
 import { E2E_TOKEN } from './support/server.js';
@@ -25,7 +30,11 @@ describe.skipIf(!hasChromium)('warnings and tracked files in /app', () => {
 
   const api = async <T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> => {
     const res = await fetch(`${url}/api/v1${path}`, {
-      method, headers: { authorization: `Bearer ${E2E_TOKEN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      method,
+      headers: {
+        authorization: `Bearer ${E2E_TOKEN}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: res.status, body: (await res.json()) as T };
@@ -34,7 +43,13 @@ describe.skipIf(!hasChromium)('warnings and tracked files in /app', () => {
     const rest = restFileFromDesign(design);
     for (const id of deleted) Object.assign(rest.variables.meta.variables[id]!, { deletedButReferenced: true });
     figma.setFile(key, {
-      name, version: '100', variables: rest.variables, nodes: rest.nodes, components: rest.components, componentSets: rest.componentSets, styles: rest.styles,
+      name,
+      version: '100',
+      variables: rest.variables,
+      nodes: rest.nodes,
+      components: rest.components,
+      componentSets: rest.componentSets,
+      styles: rest.styles,
       sharedPluginData: { design_sync: snapshotEntriesFromDesign(design, new Date().toISOString()) },
     });
   };
@@ -49,10 +64,19 @@ describe.skipIf(!hasChromium)('warnings and tracked files in /app', () => {
   beforeAll(async () => {
     figma = await startFakeFigmaRest();
     db = await openDatabase({ dataDir: 'memory://' });
-    app = await buildApp(testConfig({
-      ADMIN_TOKEN: E2E_TOKEN, RATE_LIMIT_MAX: '100000', LOG_LEVEL: 'warn',
-      JOBS: 'true', JOB_POLL_SECONDS: '0.5', FIGMA_API_BASE: figma.url, FIGMA_CALLS_PER_MINUTE: '1000', FIGMA_TIMEOUT_SECONDS: '5',
-    }), { database: db });
+    app = await buildApp(
+      testConfig({
+        ADMIN_TOKEN: E2E_TOKEN,
+        RATE_LIMIT_MAX: '100000',
+        LOG_LEVEL: 'warn',
+        JOBS: 'true',
+        JOB_POLL_SECONDS: '0.5',
+        FIGMA_API_BASE: figma.url,
+        FIGMA_CALLS_PER_MINUTE: '1000',
+        FIGMA_TIMEOUT_SECONDS: '5',
+      }),
+      { database: db },
+    );
     await app.listen({ host: '127.0.0.1', port: 0 });
     url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     const projectId = (await db.prisma.apiToken.findFirstOrThrow()).projectId;
@@ -61,16 +85,30 @@ describe.skipIf(!hasChromium)('warnings and tracked files in /app', () => {
     serve('WarnedFileKey01', 'Design System', designSystem(), ['VariableID:1:1']);
     // A file whose design the pipeline refuses: an alias cycle.
     const broken = designSystem();
-    broken.components = broken.components.map((c) => ({ ...c, id: c.id.replace(/^(\d+):/, (_, n: string) => `${Number(n) + 500}:`), name: `${c.name} Legacy`, variants: c.variants.map((v) => ({ ...v, id: v.id.replace(/^(\d+):/, (_, n: string) => `${Number(n) + 500}:`) })) }));
+    broken.components = broken.components.map((c) => ({
+      ...c,
+      id: c.id.replace(/^(\d+):/, (_, n: string) => `${Number(n) + 500}:`),
+      name: `${c.name} Legacy`,
+      variants: c.variants.map((v) => ({ ...v, id: v.id.replace(/^(\d+):/, (_, n: string) => `${Number(n) + 500}:`) })),
+    }));
     broken.tokens.tokens.find((t) => t.id === 'VariableID:1:1')!.valuesByMode = { '1:0': { alias: 'VariableID:2:1' } };
     serve('BrokenFileKey01', 'Legacy library', broken);
     for (const key of ['WarnedFileKey01', 'BrokenFileKey01']) {
-      const res = await api('POST', `/projects/${projectId}/files`, { fileKey: key, figmaToken: figma.credentials.pat.token, pollIntervalSeconds: 3600 });
+      const res = await api('POST', `/projects/${projectId}/files`, {
+        fileKey: key,
+        figmaToken: figma.credentials.pat.token,
+        pollIntervalSeconds: 3600,
+      });
       expect(res.status).toBe(201);
     }
     type Files = { items: Array<{ fileKey: string; status: string; lastFileVersion: string | null }> };
-    await until('both files to be checked', async () => (await api<Files>('GET', `/projects/${projectId}/files`)).body.items.every((f) => f.lastFileVersion !== null));
-    await until('the drafts of the first file', async () => (await api<{ drafts: unknown[] }>('GET', `/projects/${projectId}/drafts`)).body.drafts.length === 3);
+    await until('both files to be checked', async () =>
+      (await api<Files>('GET', `/projects/${projectId}/files`)).body.items.every((f) => f.lastFileVersion !== null),
+    );
+    await until(
+      'the drafts of the first file',
+      async () => (await api<{ drafts: unknown[] }>('GET', `/projects/${projectId}/drafts`)).body.drafts.length === 3,
+    );
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -102,7 +140,9 @@ describe.skipIf(!hasChromium)('warnings and tracked files in /app', () => {
       await page.getByRole('button', { name: 'Review Button' }).click();
       const viewer = page.getByRole('region', { name: /Button .*1\.0\.0/ });
       await viewer.waitFor();
-      await expect.poll(() => viewer.textContent()).toMatch(/Variable "color\/blue\/500" \(VariableID:1:1\) was deleted in Figma but is still referenced/);
+      await expect
+        .poll(() => viewer.textContent())
+        .toMatch(/Variable "color\/blue\/500" \(VariableID:1:1\) was deleted in Figma but is still referenced/);
       await screenshot(page, `app-review-warnings-${scheme}`);
       expect(errors).toEqual([]);
     });
@@ -120,7 +160,10 @@ describe.skipIf(!hasChromium)('warnings and tracked files in /app', () => {
       await expect.poll(() => warned.textContent()).toMatch(/was deleted in Figma but is still referenced/);
       await page.getByRole('heading', { name: 'Tracked files' }).scrollIntoViewIfNeeded();
       await screenshot(page, `app-settings-tracked-files-${scheme}`);
-      if (scheme === 'dark') expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe('rgb(255, 255, 255)');
+      if (scheme === 'dark')
+        expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe(
+          'rgb(255, 255, 255)',
+        );
       expect(errors).toEqual([]);
     });
   }

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium, screenshot, watchErrors } from './support/browser.js';
 import { startLiveServer, type LiveServer } from './support/server.js';
 
-const lines = (n: number, line: (i: number) => string): string => Array.from({ length: n }, (_, i) => `${line(i + 1)}\n`).join('');
+const lines = (n: number, line: (i: number) => string): string =>
+  Array.from({ length: n }, (_, i) => `${line(i + 1)}\n`).join('');
 /** Two 8,000-line versions of one file that share no line: an 8,000-line diff took 7 s in the browser. */
 const BEFORE = lines(8000, (i) => `  <Cell row={${i}} tone="neutral" />`);
 const AFTER = lines(8000, (i) => `  <Cell row={${i}} tone="accent" />`);
@@ -22,9 +23,21 @@ describe.skipIf(!hasChromium)('a file too large to diff in the web app', () => {
 
   beforeAll(async () => {
     server = await startLiveServer();
-    const created = await server.api<{ id: string }>('POST', `/projects/${server.projectId}/components`, { name: 'Grid', figmaId: '5:5' });
-    for (const [huge, css] of [[BEFORE, '.cell { color: gray; }\n'], [AFTER, '.cell { color: teal; }\n']] as const) {
-      const draft = await server.api<{ id: string }>('POST', `/components/${created.body.id}/versions`, { files: [{ path: 'Grid.tsx', content: huge }, { path: 'Grid.module.css', content: css }], bump: 'minor' });
+    const created = await server.api<{ id: string }>('POST', `/projects/${server.projectId}/components`, {
+      name: 'Grid',
+      figmaId: '5:5',
+    });
+    for (const [huge, css] of [
+      [BEFORE, '.cell { color: gray; }\n'],
+      [AFTER, '.cell { color: teal; }\n'],
+    ] as const) {
+      const draft = await server.api<{ id: string }>('POST', `/components/${created.body.id}/versions`, {
+        files: [
+          { path: 'Grid.tsx', content: huge },
+          { path: 'Grid.module.css', content: css },
+        ],
+        bump: 'minor',
+      });
       await server.api('POST', `/versions/${draft.body.id}/publish`, {});
       published.push((await server.api<VersionOut>('GET', `/versions/${draft.body.id}`)).body);
     }
@@ -51,7 +64,9 @@ describe.skipIf(!hasChromium)('a file too large to diff in the web app', () => {
       const huge = viewer.getByRole('region', { name: 'Grid.tsx' });
       const notice = huge.getByRole('note');
       await notice.waitFor();
-      console.log(`[diff-too-large] ${theme}: compare opened with the notice in ${Date.now() - started} ms (figure only, not asserted)`);
+      console.log(
+        `[diff-too-large] ${theme}: compare opened with the notice in ${Date.now() - started} ms (figure only, not asserted)`,
+      );
 
       const text = (await notice.textContent())!;
       expect(text).toContain('Too large to diff line by line');

@@ -43,12 +43,17 @@ describe.skipIf(!hasChromium)('the Figma plugin', () => {
     // Nothing listens there (a port just released).
     const closed = await freePort();
     await connect(`http://127.0.0.1:${closed}`, server.token);
-    await expect.poll(() => ui.getByRole('alert').textContent()).toMatch(new RegExp(`Cannot reach http://127\\.0\\.0\\.1:${closed}: check that the server is running`));
+    await expect
+      .poll(() => ui.getByRole('alert').textContent())
+      .toMatch(new RegExp(`Cannot reach http://127\\.0\\.0\\.1:${closed}: check that the server is running`));
     await connect(server.url, 'ds_revoked_or_unknown_token_00000000000');
     await expect.poll(() => ui.getByRole('alert').textContent()).toMatch(/unknown or was revoked/);
     await screenshot(page, 'plugin-connect-refused-light');
 
-    const issued = await server.api<{ token: string }>('POST', `/projects/${server.projectId}/tokens`, { name: 'reader', scope: 'read' });
+    const issued = await server.api<{ token: string }>('POST', `/projects/${server.projectId}/tokens`, {
+      name: 'reader',
+      scope: 'read',
+    });
     await connect(server.url, issued.body.token);
     await expect.poll(() => ui.getByText(/read-only/).count()).toBeGreaterThan(0);
     expect(await ui.getByRole('button', { name: 'Sync' }).count()).toBe(0); // the file URL comes first
@@ -61,10 +66,13 @@ describe.skipIf(!hasChromium)('the Figma plugin', () => {
     // The refused connections above logged their network errors on purpose.
     errors.length = 0;
     // Saved in figma.clientStorage for the next run.
-    expect(await inFigma(page, "fake.clientStorage.get('design-sync/settings')")).toEqual({ serverUrl: server.url, token: server.token });
+    expect(await inFigma(page, "fake.clientStorage.get('design-sync/settings')")).toEqual({
+      serverUrl: server.url,
+      token: server.token,
+    });
   });
 
-  it('asks once for the file\'s URL when Figma does not tell the key, and keeps it with the document', async () => {
+  it("asks once for the file's URL when Figma does not tell the key, and keeps it with the document", async () => {
     await ui.getByLabel('Figma file URL').fill('https://example.com/not-figma');
     await ui.getByRole('button', { name: 'Save file URL' }).click();
     await expect.poll(() => ui.getByRole('alert').textContent()).toMatch(/not a Figma file URL/);
@@ -92,7 +100,9 @@ describe.skipIf(!hasChromium)('the Figma plugin', () => {
     await screenshot(page, 'plugin-diff-unified-light');
 
     await ui.getByRole('button', { name: `Accept ${first}` }).click();
-    await expect.poll(() => proposals().filter({ hasText: first }).first().textContent(), { timeout: 10_000 }).toContain('Published as 1.0.0');
+    await expect
+      .poll(() => proposals().filter({ hasText: first }).first().textContent(), { timeout: 10_000 })
+      .toContain('Published as 1.0.0');
     await ui.getByRole('button', { name: `Reject ${second}` }).click();
     await expect.poll(() => proposals().filter({ hasText: second }).first().textContent()).toContain('Rejected');
     expect(await currentVersion(server, first)).toBe('1.0.0');
@@ -100,12 +110,17 @@ describe.skipIf(!hasChromium)('the Figma plugin', () => {
     expect((await versions(server, second))[0]!.status).toBe('rejected');
 
     // The snapshot the server's poller reads is in the file, and holds what was synced.
-    const entries = await inFigma<Record<string, string>>(page, `Object.fromEntries(fake.api.root.getSharedPluginDataKeys('${SNAPSHOT_NAMESPACE}').map((k) => [k, fake.api.root.getSharedPluginData('${SNAPSHOT_NAMESPACE}', k)]))`);
+    const entries = await inFigma<Record<string, string>>(
+      page,
+      `Object.fromEntries(fake.api.root.getSharedPluginDataKeys('${SNAPSHOT_NAMESPACE}').map((k) => [k, fake.api.root.getSharedPluginData('${SNAPSHOT_NAMESPACE}', k)]))`,
+    );
     const snapshot = decodeSnapshot(parseManifest(entries[SNAPSHOT_KEY]), entries);
     expect(snapshot.components.map((c) => c.name).sort()).toEqual([...names].sort());
 
     await ui.getByRole('button', { name: 'Accept all non-breaking' }).click();
-    await expect.poll(async () => (await proposals().allTextContents()).filter((t) => /Published as/.test(t)).length).toBe(count - 1);
+    await expect
+      .poll(async () => (await proposals().allTextContents()).filter((t) => /Published as/.test(t)).length)
+      .toBe(count - 1);
     expect(errors).toEqual([]);
   });
 
@@ -116,12 +131,22 @@ describe.skipIf(!hasChromium)('the Figma plugin', () => {
     await note.waitFor({ timeout: 30_000 });
     const rejectedName = (await note.locator('strong').allTextContents())[0]!;
     expect(rejected.startsWith(rejectedName)).toBe(true);
-    expect(await note.textContent()).toMatch(new RegExp(`^Rejected earlier, not proposed again: ${rejectedName} 1\\.0\\.0\\. A change to the design or a regeneration by hand proposes it again\\.$`));
-    expect(await ui.getByRole('status').first().textContent()).toMatch(/0 components changed, \d+ unchanged, 1 rejected earlier\./);
+    expect(await note.textContent()).toMatch(
+      new RegExp(
+        `^Rejected earlier, not proposed again: ${rejectedName} 1\\.0\\.0\\. A change to the design or a regeneration by hand proposes it again\\.$`,
+      ),
+    );
+    expect(await ui.getByRole('status').first().textContent()).toMatch(
+      /0 components changed, \d+ unchanged, 1 rejected earlier\./,
+    );
     expect(await proposals().count()).toBe(0);
     expect(await ui.getByText('Everything is up to date').count()).toBe(0);
     await screenshot(page, 'plugin-rejected-earlier-light');
-    const dark = await openPlugin(browser, { fileKey: FILE_KEY, colorScheme: 'dark', clientStorage: [['design-sync/settings', { serverUrl: server.url, token: server.token }]] });
+    const dark = await openPlugin(browser, {
+      fileKey: FILE_KEY,
+      colorScheme: 'dark',
+      clientStorage: [['design-sync/settings', { serverUrl: server.url, token: server.token }]],
+    });
     await dark.ui.getByRole('button', { name: 'Sync' }).click();
     await dark.ui.getByRole('note', { name: 'Rejected earlier' }).waitFor({ timeout: 30_000 });
     await screenshot(dark.page, 'plugin-rejected-earlier-dark');
@@ -130,7 +155,10 @@ describe.skipIf(!hasChromium)('the Figma plugin', () => {
     // A developer regenerates it by hand from the inputs it was rejected with.
     const draft = (await versions(server, rejectedName))[0]!;
     const inputs = (await server.api<{ spec: unknown; tokens: unknown }>('GET', `/versions/${draft.id}`)).body;
-    const regenerated = await server.api('POST', `/components/${await componentId(server, rejectedName)}/regenerate`, { spec: inputs.spec, tokens: inputs.tokens });
+    const regenerated = await server.api('POST', `/components/${await componentId(server, rejectedName)}/regenerate`, {
+      spec: inputs.spec,
+      tokens: inputs.tokens,
+    });
     expect(regenerated.status).toBe(201);
     await ui.getByRole('button', { name: 'Sync' }).click();
     await expect.poll(() => proposals().count(), { timeout: 30_000 }).toBe(1);
@@ -143,17 +171,35 @@ describe.skipIf(!hasChromium)('the Figma plugin', () => {
     await screenshot(page, 'plugin-up-to-date-light');
   });
 
-  it('lets the reviewer resolve a conflict with a developer\'s customization, then accept', async () => {
+  it("lets the reviewer resolve a conflict with a developer's customization, then accept", async () => {
     // A developer customized tokens.css of a component; the designer then changes a color it uses.
-    const target = (await server.api<{ items: Array<{ id: string; name: string; currentVersion: { id: string } | null }> }>('GET', `/projects/${server.projectId}/components?limit=200`)).body.items.find((c) => c.currentVersion)!;
-    const current = (await server.api<{ files: Array<{ path: string; content: string }>; tokens: { tokens: Array<{ id: string; name: string; valuesByMode: Record<string, unknown> }> } }>('GET', `/versions/${target.currentVersion!.id}`)).body;
-    const literal = current.tokens.tokens.find((t) => Object.values(t.valuesByMode).every((v) => typeof v === 'object' && v !== null && 'hex' in v))!;
+    const target = (
+      await server.api<{ items: Array<{ id: string; name: string; currentVersion: { id: string } | null }> }>(
+        'GET',
+        `/projects/${server.projectId}/components?limit=200`,
+      )
+    ).body.items.find((c) => c.currentVersion)!;
+    const current = (
+      await server.api<{
+        files: Array<{ path: string; content: string }>;
+        tokens: { tokens: Array<{ id: string; name: string; valuesByMode: Record<string, unknown> }> };
+      }>('GET', `/versions/${target.currentVersion!.id}`)
+    ).body;
+    const literal = current.tokens.tokens.find((t) =>
+      Object.values(t.valuesByMode).every((v) => typeof v === 'object' && v !== null && 'hex' in v),
+    )!;
     const tokensCss = current.files.find((f) => f.path === 'tokens.css')!;
     const lines = tokensCss.content.split('\n');
-    const at = lines.findIndex((l) => /^\s*--[\w-]+: #[0-9a-f]{6};/.test(l) && l.includes(String((Object.values(literal.valuesByMode)[0] as { hex: string }).hex)));
+    const at = lines.findIndex(
+      (l) =>
+        /^\s*--[\w-]+: #[0-9a-f]{6};/.test(l) &&
+        l.includes(String((Object.values(literal.valuesByMode)[0] as { hex: string }).hex)),
+    );
     expect(at).toBeGreaterThan(0);
     lines[at] = lines[at]!.replace(/#[0-9a-f]{6}/, '#123456') + ' /* brand override */';
-    const customized = await server.api('PUT', `/components/${target.id}/customizations`, { files: [{ path: 'tokens.css', content: lines.join('\n') }] });
+    const customized = await server.api('PUT', `/components/${target.id}/customizations`, {
+      files: [{ path: 'tokens.css', content: lines.join('\n') }],
+    });
     expect(customized.status).toBe(200);
 
     ({ page, ui } = await openPlugin(browser, {
@@ -176,7 +222,12 @@ describe.skipIf(!hasChromium)('the Figma plugin', () => {
     await expect.poll(() => ui.getByRole('button', { name: `Accept ${target.name}` }).isDisabled()).toBe(false);
     await ui.getByRole('button', { name: `Accept ${target.name}` }).click();
     await expect.poll(() => item.textContent()).toMatch(/Published as 1\.1\.0/);
-    const published = (await server.api<{ files: Array<{ path: string; content: string }> }>('GET', `/versions/${(await versions(server, target.name))[0]!.id}`)).body;
+    const published = (
+      await server.api<{ files: Array<{ path: string; content: string }> }>(
+        'GET',
+        `/versions/${(await versions(server, target.name))[0]!.id}`,
+      )
+    ).body;
     const css = published.files.find((f) => f.path === 'tokens.css')!.content;
     expect(css).not.toMatch(/^<<<<<<<|^>>>>>>>/m);
     expect(css).toContain('#cc1a1a');
@@ -184,14 +235,22 @@ describe.skipIf(!hasChromium)('the Figma plugin', () => {
   });
 
   it('shows the history in the plugin: compare two versions, roll back, download', async () => {
-    const target = (await server.api<{ items: Array<{ name: string; currentVersion: { version: string } | null }> }>('GET', `/projects/${server.projectId}/components?limit=200`)).body.items.find((c) => c.currentVersion?.version === '1.1.0')!;
+    const target = (
+      await server.api<{ items: Array<{ name: string; currentVersion: { version: string } | null }> }>(
+        'GET',
+        `/projects/${server.projectId}/components?limit=200`,
+      )
+    ).body.items.find((c) => c.currentVersion?.version === '1.1.0')!;
     await ui.getByRole('tab', { name: 'History' }).click();
     await ui.getByRole('combobox', { name: 'Component' }).selectOption({ label: `${target.name} (1.1.0)` });
     await ui.getByRole('button', { name: 'Compare 1.0.0' }).click();
     await ui.getByRole('button', { name: 'Compare 1.1.0' }).click();
     await ui.getByRole('region', { name: `${target.name} 1.0.0 → 1.1.0` }).waitFor();
     await screenshot(page, 'plugin-history-compare-light');
-    const [download] = await Promise.all([page.waitForEvent('download'), ui.getByRole('button', { name: 'Download 1.1.0' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      ui.getByRole('button', { name: 'Download 1.1.0' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/-1\.1\.0\.zip$/);
     await ui.getByRole('button', { name: 'Roll back to 1.0.0' }).click();
     await ui.getByRole('dialog').getByRole('button', { name: 'Roll back', exact: true }).click();
@@ -200,7 +259,11 @@ describe.skipIf(!hasChromium)('the Figma plugin', () => {
   });
 
   it('follows the dark theme', async () => {
-    ({ page, ui } = await openPlugin(browser, { fileKey: FILE_KEY, colorScheme: 'dark', clientStorage: [['design-sync/settings', { serverUrl: server.url, token: server.token }]] }));
+    ({ page, ui } = await openPlugin(browser, {
+      fileKey: FILE_KEY,
+      colorScheme: 'dark',
+      clientStorage: [['design-sync/settings', { serverUrl: server.url, token: server.token }]],
+    }));
     await ui.getByRole('button', { name: 'Sync' }).waitFor();
     await screenshot(page, 'plugin-review-dark');
     await ui.getByRole('tab', { name: 'History' }).click();

@@ -19,14 +19,25 @@ export interface TestApp {
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface Api {
-  (method: Method, url: string, options?: { token?: string | null; body?: unknown; headers?: Record<string, string>; raw?: string }): Promise<LightMyRequestResponse>;
+  (
+    method: Method,
+    url: string,
+    options?: { token?: string | null; body?: unknown; headers?: Record<string, string>; raw?: string },
+  ): Promise<LightMyRequestResponse>;
 }
 
 /** Builds the real app on a fresh database of the given kind, with a known first admin token. */
-export async function startTestApp(kind: DbKind, env: Record<string, string> = {}, logStream?: { write(line: string): void }): Promise<TestApp> {
+export async function startTestApp(
+  kind: DbKind,
+  env: Record<string, string> = {},
+  logStream?: { write(line: string): void },
+): Promise<TestApp> {
   const testDb = await freshDatabase(kind);
   const db = await testDb.open();
-  const app = await buildApp(testConfig({ ADMIN_TOKEN, RATE_LIMIT_MAX: '100000', ...env }), { database: db, ...(logStream ? { logStream } : {}) });
+  const app = await buildApp(testConfig({ ADMIN_TOKEN, RATE_LIMIT_MAX: '100000', ...env }), {
+    database: db,
+    ...(logStream ? { logStream } : {}),
+  });
   await app.ready();
   const token = await db.prisma.apiToken.findFirstOrThrow({ where: { name: 'admin' } });
   const api: Api = (method, url, options = {}) => {
@@ -37,7 +48,12 @@ export async function startTestApp(kind: DbKind, env: Record<string, string> = {
       headers['content-type'] ??= 'application/json';
       return app.inject({ method, url, headers, payload: options.raw });
     }
-    return app.inject({ method, url, headers, ...(options.body !== undefined ? { payload: options.body as object } : {}) });
+    return app.inject({
+      method,
+      url,
+      headers,
+      ...(options.body !== undefined ? { payload: options.body as object } : {}),
+    });
   };
   return {
     app,
@@ -63,4 +79,7 @@ export async function otherProject(t: TestApp): Promise<{ projectId: string; tok
 }
 
 export const files = (n: number, seed = 'v1') =>
-  Array.from({ length: n }, (_, i) => ({ path: `src/File${i}.tsx`, content: `// ${seed} file ${i}\nexport const value${i} = '${seed}';\n` }));
+  Array.from({ length: n }, (_, i) => ({
+    path: `src/File${i}.tsx`,
+    content: `// ${seed} file ${i}\nexport const value${i} = '${seed}';\n`,
+  }));

@@ -40,7 +40,10 @@ export async function freshDatabase(kind: DbKind, options: { dataDir?: string } 
 }
 
 /** A new, empty PostgreSQL database next to `baseUrl` (tests, benchmarks); drop() removes it. */
-export async function createScratchDatabase(baseUrl: string, prefix = 'ds_test'): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createScratchDatabase(
+  baseUrl: string,
+  prefix = 'ds_test',
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();

@@ -17,12 +17,22 @@ export async function seenDiffRunning(t: TestApp, request: { settled: boolean })
 /** A promise with a flag that says whether it settled yet. */
 export function tracked<T>(promise: Promise<T>): { promise: Promise<T>; settled: boolean } {
   const out = { promise, settled: false };
-  promise.then(() => (out.settled = true), () => (out.settled = true));
+  promise.then(
+    () => (out.settled = true),
+    () => (out.settled = true),
+  );
   return out;
 }
 
 /** `n` lines made by `line` (1-based), each ending with a newline. */
-export const textOf = (n: number, line: (i: number) => string): string => Array.from({ length: n }, (_, i) => `${line(i + 1)}\n`).join('');
+export const textOf = (n: number, line: (i: number) => string): string =>
+  Array.from({ length: n }, (_, i) => `${line(i + 1)}\n`).join('');
 
 /** The same lines in reverse order: as many lines, nothing to align, so Myers' diff runs to its limit. */
-export const reversed = (text: string): string => text.split('\n').slice(0, -1).reverse().map((l) => `${l}\n`).join('');
+export const reversed = (text: string): string =>
+  text
+    .split('\n')
+    .slice(0, -1)
+    .reverse()
+    .map((l) => `${l}\n`)
+    .join('');

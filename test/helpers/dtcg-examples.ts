@@ -5,13 +5,20 @@ import { dirname, join } from 'node:path';
 import type { DtcgResolverTokens } from '../../core/contract/tokens.js';
 
 export const DTCG_EXAMPLES = [
-  'adobe-spectrum', 'apple-hig', 'figma-sds', 'github-primer', 'ibm-carbon', 'microsoft-fluent', 'shopify-polaris',
+  'adobe-spectrum',
+  'apple-hig',
+  'figma-sds',
+  'github-primer',
+  'ibm-carbon',
+  'microsoft-fluent',
+  'shopify-polaris',
 ] as const;
 export type DtcgExample = (typeof DTCG_EXAMPLES)[number];
 
 const root = dirname(createRequire(import.meta.url).resolve('dtcg-examples/package.json'));
 
-const readJson = (path: string): Record<string, unknown> => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+const readJson = (path: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
 
 /** Every `$ref` string in the resolver that names a file (not a "#/…" pointer into the resolver). */
 function fileRefs(node: unknown, into = new Set<string>()): Set<string> {
@@ -34,5 +41,9 @@ export function dtcgExampleTokens(name: DtcgExample): DtcgResolverTokens {
     const file = ref.split('#')[0]!;
     documents[file] = readJson(join(root, file));
   }
-  return { format: 'dtcg-resolver', resolver: resolver as DtcgResolverTokens['resolver'], documents: documents as DtcgResolverTokens['documents'] };
+  return {
+    format: 'dtcg-resolver',
+    resolver: resolver as DtcgResolverTokens['resolver'],
+    documents: documents as DtcgResolverTokens['documents'],
+  };
 }

@@ -3,7 +3,19 @@ import type { TestApp } from './app.js';
 /** Everything stored, so a test can prove a refused request changed nothing. */
 export async function snapshot(t: TestApp) {
   const p = t.db.prisma;
-  const [projects, components, versions, versionFiles, blobs, tokens, trackedFiles, syncs, customizations, notifications, audit] = await Promise.all([
+  const [
+    projects,
+    components,
+    versions,
+    versionFiles,
+    blobs,
+    tokens,
+    trackedFiles,
+    syncs,
+    customizations,
+    notifications,
+    audit,
+  ] = await Promise.all([
     p.project.findMany({ orderBy: { id: 'asc' } }),
     p.component.findMany({ orderBy: { id: 'asc' } }),
     p.componentVersion.findMany({ orderBy: { id: 'asc' } }),
@@ -16,5 +28,17 @@ export async function snapshot(t: TestApp) {
     p.notification.count(),
     p.auditEvent.count(),
   ]);
-  return { projects, components, versions, versionFiles, blobs, tokens, trackedFiles, syncs, customizations, notifications, audit };
+  return {
+    projects,
+    components,
+    versions,
+    versionFiles,
+    blobs,
+    tokens,
+    trackedFiles,
+    syncs,
+    customizations,
+    notifications,
+    audit,
+  };
 }

@@ -27,7 +27,11 @@ type Mutate = (ds: { tokens: TokenSet; components: ComponentSpec[] }) => void;
 export async function sync(t: TestApp, mutate?: Mutate): Promise<{ syncId: string; drafts: Map<string, string> }> {
   const res = await t.api('POST', `/api/v1/projects/${t.projectId}/syncs`, { body: syncRequest(mutate) });
   expect(res.statusCode, res.body).toBe(201);
-  const body = res.json() as { syncId: string; proposals: { componentId: string; draftVersionId: string }[]; errors: unknown[] };
+  const body = res.json() as {
+    syncId: string;
+    proposals: { componentId: string; draftVersionId: string }[];
+    errors: unknown[];
+  };
   expect(body.errors).toEqual([]);
   return { syncId: body.syncId, drafts: new Map(body.proposals.map((p) => [p.componentId, p.draftVersionId])) };
 }
@@ -39,19 +43,24 @@ export async function syncAndAccept(t: TestApp, mutate?: Mutate): Promise<string
     body: { decisions: [...drafts.keys()].map((componentId) => ({ componentId, decision: 'accept' })) },
   });
   expect(res.statusCode, res.body).toBe(200);
-  for (const r of res.json().results as { ok: boolean; error?: unknown }[]) expect(r.ok, JSON.stringify(r.error)).toBe(true);
+  for (const r of res.json().results as { ok: boolean; error?: unknown }[])
+    expect(r.ok, JSON.stringify(r.error)).toBe(true);
   return syncId;
 }
 
 export async function componentIdByName(t: TestApp, name: string): Promise<string> {
-  const list = (await t.api('GET', `/api/v1/projects/${t.projectId}/components`)).json() as { items: { id: string; name: string }[] };
+  const list = (await t.api('GET', `/api/v1/projects/${t.projectId}/components`)).json() as {
+    items: { id: string; name: string }[];
+  };
   const c = list.items.find((x) => x.name === name);
   if (!c) throw new Error(`no component ${name}`);
   return c.id;
 }
 
 export async function current(t: TestApp, componentId: string): Promise<VersionJson> {
-  const c = (await t.api('GET', `/api/v1/components/${componentId}`)).json() as { currentVersion: { id: string } | null };
+  const c = (await t.api('GET', `/api/v1/components/${componentId}`)).json() as {
+    currentVersion: { id: string } | null;
+  };
   if (!c.currentVersion) throw new Error('no current version');
   return version(t, c.currentVersion.id);
 }
@@ -66,8 +75,15 @@ export async function version(t: TestApp, id: string): Promise<VersionJson> {
 export async function rowCounts(t: TestApp) {
   const p = t.db.prisma;
   const [versions, files, blobs, branches, audit, notifications] = await Promise.all([
-    p.componentVersion.count(), p.versionFile.count(), p.fileBlob.count(), p.branch.count(), p.auditEvent.count(), p.notification.count(),
+    p.componentVersion.count(),
+    p.versionFile.count(),
+    p.fileBlob.count(),
+    p.branch.count(),
+    p.auditEvent.count(),
+    p.notification.count(),
   ]);
-  const currents = (await p.component.findMany({ select: { id: true, currentVersionId: true }, orderBy: { id: 'asc' } })).map((c) => `${c.id}:${c.currentVersionId}`);
+  const currents = (
+    await p.component.findMany({ select: { id: true, currentVersionId: true }, orderBy: { id: 'asc' } })
+  ).map((c) => `${c.id}:${c.currentVersionId}`);
   return { versions, files, blobs, branches, audit, notifications, currents };
 }

@@ -12,8 +12,19 @@ if (!built) console.log('[design-sync tests] plugin build checks SKIPPED: run `n
 
 describe('manifest.json', () => {
   it('declares a Figma design plugin with dynamic page loading, the private API and explained network access', () => {
-    expect(manifest).toMatchObject({ api: '1.0.0', editorType: ['figma'], documentAccess: 'dynamic-page', enablePrivatePluginApi: true, main: 'dist/plugin/main.js', ui: 'dist/plugin/ui.html' });
-    const access = manifest.networkAccess as { allowedDomains: string[]; devAllowedDomains: string[]; reasoning: string };
+    expect(manifest).toMatchObject({
+      api: '1.0.0',
+      editorType: ['figma'],
+      documentAccess: 'dynamic-page',
+      enablePrivatePluginApi: true,
+      main: 'dist/plugin/main.js',
+      ui: 'dist/plugin/ui.html',
+    });
+    const access = manifest.networkAccess as {
+      allowedDomains: string[];
+      devAllowedDomains: string[];
+      reasoning: string;
+    };
     expect(access.allowedDomains.length).toBeGreaterThan(0);
     expect(access.devAllowedDomains).toContain('http://localhost:3000');
     // Figma requires a reason when the allowed domains are not a fixed list.
@@ -27,7 +38,7 @@ describe.skipIf(!built)('the built plugin', () => {
   const main = () => readFileSync(resolve(root, manifest.main as string), 'utf8');
   const ui = () => readFileSync(resolve(root, manifest.ui as string), 'utf8');
 
-  it('has its main bundle in ES2017, the syntax Figma\'s sandbox runs', () => {
+  it("has its main bundle in ES2017, the syntax Figma's sandbox runs", () => {
     expect(() => parse(main(), { ecmaVersion: 2017, sourceType: 'script' })).not.toThrow();
     // And it really is newer code lowered, not a parser that accepts anything:
     expect(() => parse('const a = { ...b };', { ecmaVersion: 2017, sourceType: 'script' })).toThrow();
@@ -50,7 +61,9 @@ describe.skipIf(!built)('the built plugin', () => {
   it('keeps the UI under 400 kB and the main bundle small', () => {
     const uiBytes = statSync(resolve(root, manifest.ui as string)).size;
     const mainBytes = statSync(resolve(root, manifest.main as string)).size;
-    console.log(`[design-sync] UI bundle ${(uiBytes / 1024).toFixed(1)} kB, main bundle ${(mainBytes / 1024).toFixed(1)} kB`);
+    console.log(
+      `[design-sync] UI bundle ${(uiBytes / 1024).toFixed(1)} kB, main bundle ${(mainBytes / 1024).toFixed(1)} kB`,
+    );
     expect(uiBytes).toBeLessThan(400 * 1024);
     expect(mainBytes).toBeLessThan(200 * 1024);
   });

@@ -5,14 +5,22 @@ import type { Extraction, Progress } from '../../plugin/messages.js';
 import { extractFile } from '../../plugin/main/extract/index.js';
 import { writeSnapshot } from '../../plugin/main/snapshot.js';
 import { validateSyncBody } from '../../server/services/sync/validate.js';
-import { createFakeFigma, FORBIDDEN_SYNC_CALLS, realisticDesignSystem, REMOTE_VARIABLE_ID, type FakeFigma } from '../fakes/figma/index.js';
+import {
+  createFakeFigma,
+  FORBIDDEN_SYNC_CALLS,
+  realisticDesignSystem,
+  REMOTE_VARIABLE_ID,
+  type FakeFigma,
+} from '../fakes/figma/index.js';
 
 // The plugin's main thread against the strict fake `figma` global, on a realistic design system.
 describe('extraction from the open file', () => {
   let restore: (() => void) | undefined;
   afterEach(() => restore?.());
 
-  const run = async (options: { fileKey?: string | null } = { fileKey: 'FileKey1234567' }): Promise<{ fake: FakeFigma; extraction: Extraction; progress: Progress[] }> => {
+  const run = async (
+    options: { fileKey?: string | null } = { fileKey: 'FileKey1234567' },
+  ): Promise<{ fake: FakeFigma; extraction: Extraction; progress: Progress[] }> => {
     const fake = createFakeFigma(realisticDesignSystem(), options);
     restore = fake.install();
     const progress: Progress[] = [];
@@ -38,7 +46,9 @@ describe('extraction from the open file', () => {
     for (const c of tokens.collections) expect(c.modes.length).toBeGreaterThan(0);
     expect(tokens.collections.some((c) => c.modes.length >= 3)).toBe(true);
     // Aliases stay aliases (ids), across collections.
-    const aliases = tokens.tokens.flatMap((t) => Object.values(t.valuesByMode)).filter((v) => typeof v === 'object' && v !== null && 'alias' in v);
+    const aliases = tokens.tokens
+      .flatMap((t) => Object.values(t.valuesByMode))
+      .filter((v) => typeof v === 'object' && v !== null && 'alias' in v);
     expect(aliases.length).toBeGreaterThan(5);
     // The library variable a local one aliases is included, marked remote, with its collection.
     const remote = tokens.tokens.find((t) => t.id === REMOTE_VARIABLE_ID);
@@ -59,7 +69,9 @@ describe('extraction from the open file', () => {
     for (const c of components) for (const v of c.variants) if (v.id !== c.id) expect(ids.has(v.id)).toBe(false);
     // Bindings name tokens the set has (local, style, or library).
     const tokenIds = new Set(extraction.request.tokens.tokens.map((t) => t.id));
-    for (const c of components) for (const v of c.variants) for (const id of Object.values(v.bindings)) expect(tokenIds.has(id), `${c.name} binds ${id}`).toBe(true);
+    for (const c of components)
+      for (const v of c.variants)
+        for (const id of Object.values(v.bindings)) expect(tokenIds.has(id), `${c.name} binds ${id}`).toBe(true);
   });
 
   it('skips unknown future kinds with a warning that names them, never a crash', async () => {
@@ -81,16 +93,31 @@ describe('extraction from the open file', () => {
     const root = fake.api.root;
     // An earlier, longer snapshot left three chunks.
     for (const i of [0, 1, 2]) root.setSharedPluginData(SNAPSHOT_NAMESPACE, `snapshot/${i}`, 'old');
-    const written = writeSnapshot({ tokens: extraction.request.tokens, components: extraction.request.components }, '2026-12-04T12:00:00.000Z');
+    const written = writeSnapshot(
+      { tokens: extraction.request.tokens, components: extraction.request.components },
+      '2026-12-04T12:00:00.000Z',
+    );
     const manifest = parseManifest(root.getSharedPluginData(SNAPSHOT_NAMESPACE, SNAPSHOT_KEY));
-    expect(manifest).toMatchObject({ chunks: written.chunks, sha256: written.sha256, syncedAt: '2026-12-04T12:00:00.000Z' });
-    const entries = Object.fromEntries(root.getSharedPluginDataKeys(SNAPSHOT_NAMESPACE).map((k) => [k, root.getSharedPluginData(SNAPSHOT_NAMESPACE, k)]));
-    expect(decodeSnapshot(manifest, entries)).toEqual({ tokens: extraction.request.tokens, components: extraction.request.components });
-    for (let i = written.chunks; i < 3; i++) expect(root.getSharedPluginData(SNAPSHOT_NAMESPACE, `snapshot/${i}`)).toBe('');
+    expect(manifest).toMatchObject({
+      chunks: written.chunks,
+      sha256: written.sha256,
+      syncedAt: '2026-12-04T12:00:00.000Z',
+    });
+    const entries = Object.fromEntries(
+      root.getSharedPluginDataKeys(SNAPSHOT_NAMESPACE).map((k) => [k, root.getSharedPluginData(SNAPSHOT_NAMESPACE, k)]),
+    );
+    expect(decodeSnapshot(manifest, entries)).toEqual({
+      tokens: extraction.request.tokens,
+      components: extraction.request.components,
+    });
+    for (let i = written.chunks; i < 3; i++)
+      expect(root.getSharedPluginData(SNAPSHOT_NAMESPACE, `snapshot/${i}`)).toBe('');
   });
 
   it('names the token paths as Figma shows them ("color/action/primary")', async () => {
     const { extraction } = await run();
-    expect(extraction.request.tokens.tokens.every((t) => tokenPath(t).length >= 1 && !t.name.startsWith('/'))).toBe(true);
+    expect(extraction.request.tokens.tokens.every((t) => tokenPath(t).length >= 1 && !t.name.startsWith('/'))).toBe(
+      true,
+    );
   });
 });

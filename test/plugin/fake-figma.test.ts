@@ -3,17 +3,43 @@
 // Figma's own wording.
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
-  specFromPluginNode, type PluginComponentLike, type PluginComponentSetLike, type PluginNodeLike,
+  specFromPluginNode,
+  type PluginComponentLike,
+  type PluginComponentSetLike,
+  type PluginNodeLike,
 } from '../../core/specs/index.js';
 import {
-  normalizeFromPluginApi, type PluginApiInput, type PluginCollectionInput, type PluginEffectStyleInput,
-  type PluginGridStyleInput, type PluginPaintStyleInput, type PluginTextStyleInput, type PluginVariableInput,
+  normalizeFromPluginApi,
+  type PluginApiInput,
+  type PluginCollectionInput,
+  type PluginEffectStyleInput,
+  type PluginGridStyleInput,
+  type PluginPaintStyleInput,
+  type PluginTextStyleInput,
+  type PluginVariableInput,
 } from '../../core/tokens/index.js';
 import {
-  alias, createFakeFigma, FORBIDDEN_SYNC_CALLS, largeDesignSystem, PLUGIN_DATA_ENTRY_LIMIT_BYTES, realisticDesignSystem,
-  REMOTE_COLLECTION_ID, REMOTE_PAINT_STYLE_ID, REMOTE_VARIABLE_ID, rgba, solid,
-  type FakeCollectionView, type FakeComponentSetView, type FakeComponentView, type FakeEffectStyleView, type FakeFile,
-  type FakeGridStyleView, type FakeInstanceView, type FakePaintStyleView, type FakeTextStyleView, type FakeTextView,
+  alias,
+  createFakeFigma,
+  FORBIDDEN_SYNC_CALLS,
+  largeDesignSystem,
+  PLUGIN_DATA_ENTRY_LIMIT_BYTES,
+  realisticDesignSystem,
+  REMOTE_COLLECTION_ID,
+  REMOTE_PAINT_STYLE_ID,
+  REMOTE_VARIABLE_ID,
+  rgba,
+  solid,
+  type FakeCollectionView,
+  type FakeComponentSetView,
+  type FakeComponentView,
+  type FakeEffectStyleView,
+  type FakeFile,
+  type FakeGridStyleView,
+  type FakeInstanceView,
+  type FakePaintStyleView,
+  type FakeTextStyleView,
+  type FakeTextView,
   type FakeVariableView,
 } from '../fakes/figma/index.js';
 import { validateSeed } from '../fakes/figma/validate-seed.js';
@@ -41,11 +67,25 @@ const componentSets = (figma: PluginAPI) => figma.root.findAllWithCriteria({ typ
 function tinyFile(overrides: Partial<FakeFile> = {}): FakeFile {
   return {
     name: 'Tiny',
-    collections: [{ id: 'VariableCollectionId:1:0', name: 'C', modes: [{ modeId: '1:0', name: 'Light' }, { modeId: '1:1', name: 'Dark' }] }],
-    variables: [{
-      id: 'VariableID:1:1', name: 'color/bg', variableCollectionId: 'VariableCollectionId:1:0', resolvedType: 'COLOR',
-      valuesByMode: { '1:0': rgba('#ffffff'), '1:1': rgba('#000000') },
-    }],
+    collections: [
+      {
+        id: 'VariableCollectionId:1:0',
+        name: 'C',
+        modes: [
+          { modeId: '1:0', name: 'Light' },
+          { modeId: '1:1', name: 'Dark' },
+        ],
+      },
+    ],
+    variables: [
+      {
+        id: 'VariableID:1:1',
+        name: 'color/bg',
+        variableCollectionId: 'VariableCollectionId:1:0',
+        resolvedType: 'COLOR',
+        valuesByMode: { '1:0': rgba('#ffffff'), '1:1': rgba('#000000') },
+      },
+    ],
     pages: [
       { id: '0:1', name: 'One', children: [{ type: 'FRAME', id: '1:1', name: 'Frame' }] },
       { id: '0:2', name: 'Two', children: [{ type: 'RECTANGLE', id: '2:1', name: 'Rect' }] },
@@ -57,9 +97,21 @@ function tinyFile(overrides: Partial<FakeFile> = {}): FakeFile {
 describe('dynamic-page: the synchronous getters throw', () => {
   const cases: Array<[string, (f: PluginAPI) => unknown, string]> = [
     ['variables.getLocalVariables', (f) => f.variables.getLocalVariables(), 'figma.variables.getLocalVariablesAsync'],
-    ['variables.getLocalVariableCollections', (f) => f.variables.getLocalVariableCollections(), 'figma.variables.getLocalVariableCollectionsAsync'],
-    ['variables.getVariableById', (f) => f.variables.getVariableById('VariableID:2:17'), 'figma.variables.getVariableByIdAsync'],
-    ['variables.getVariableCollectionById', (f) => f.variables.getVariableCollectionById('VariableCollectionId:1:0'), 'figma.variables.getVariableCollectionByIdAsync'],
+    [
+      'variables.getLocalVariableCollections',
+      (f) => f.variables.getLocalVariableCollections(),
+      'figma.variables.getLocalVariableCollectionsAsync',
+    ],
+    [
+      'variables.getVariableById',
+      (f) => f.variables.getVariableById('VariableID:2:17'),
+      'figma.variables.getVariableByIdAsync',
+    ],
+    [
+      'variables.getVariableCollectionById',
+      (f) => f.variables.getVariableCollectionById('VariableCollectionId:1:0'),
+      'figma.variables.getVariableCollectionByIdAsync',
+    ],
     ['getLocalPaintStyles', (f) => f.getLocalPaintStyles(), 'figma.getLocalPaintStylesAsync'],
     ['getLocalTextStyles', (f) => f.getLocalTextStyles(), 'figma.getLocalTextStylesAsync'],
     ['getLocalEffectStyles', (f) => f.getLocalEffectStyles(), 'figma.getLocalEffectStylesAsync'],
@@ -80,16 +132,25 @@ describe('dynamic-page: the synchronous getters throw', () => {
 
   it('refuses setting figma.currentPage, reading an instance main component, and style consumers', async () => {
     const { figma } = await loaded();
-    expect(() => { figma.currentPage = figma.root.children[1] as PageNode; })
-      .toThrow('in set_currentPage: Cannot call with documentAccess: dynamic-page. Use figma.setCurrentPageAsync instead.');
+    expect(() => {
+      figma.currentPage = figma.root.children[1] as PageNode;
+    }).toThrow(
+      'in set_currentPage: Cannot call with documentAccess: dynamic-page. Use figma.setCurrentPageAsync instead.',
+    );
     const instance = figma.root.findOne((n) => n.type === 'INSTANCE') as InstanceNode;
-    expect(() => instance.mainComponent).toThrow('in get_mainComponent: Cannot call with documentAccess: dynamic-page. Use node.getMainComponentAsync instead.');
+    expect(() => instance.mainComponent).toThrow(
+      'in get_mainComponent: Cannot call with documentAccess: dynamic-page. Use node.getMainComponentAsync instead.',
+    );
     const [style] = await figma.getLocalPaintStylesAsync();
-    expect(() => style?.consumers).toThrow('in get_consumers: Cannot call with documentAccess: dynamic-page. Use style.getStyleConsumersAsync instead.');
+    expect(() => style?.consumers).toThrow(
+      'in get_consumers: Cannot call with documentAccess: dynamic-page. Use style.getStyleConsumersAsync instead.',
+    );
   });
 
   it('only accepts the dynamic-page mode it models', () => {
-    expect(() => createFakeFigma(tinyFile(), { documentAccess: 'full' as 'dynamic-page' })).toThrow(/only "dynamic-page"/);
+    expect(() => createFakeFigma(tinyFile(), { documentAccess: 'full' as 'dynamic-page' })).toThrow(
+      /only "dynamic-page"/,
+    );
   });
 });
 
@@ -104,22 +165,42 @@ describe('async getters serve the seed', () => {
     expect(collections.map((c) => c.name)).toEqual(['Primitives', 'Semantic', 'Spacing', 'Brand', 'Components']);
     const semantic = byName(collections, 'Semantic');
     expect(semantic).toMatchObject({
-      id: 'VariableCollectionId:2:0', remote: false, defaultModeId: '2:0',
-      modes: [{ modeId: '2:0', name: 'Light' }, { modeId: '2:1', name: 'Dark' }, { modeId: '2:2', name: 'High contrast' }],
+      id: 'VariableCollectionId:2:0',
+      remote: false,
+      defaultModeId: '2:0',
+      modes: [
+        { modeId: '2:0', name: 'Light' },
+        { modeId: '2:1', name: 'Dark' },
+        { modeId: '2:2', name: 'High contrast' },
+      ],
     });
-    expect(semantic.variableIds).toEqual(variables.filter((v) => v.variableCollectionId === semantic.id).map((v) => v.id));
+    expect(semantic.variableIds).toEqual(
+      variables.filter((v) => v.variableCollectionId === semantic.id).map((v) => v.id),
+    );
     expect(byName(collections, 'Spacing').defaultModeId).toBe('3:1');
   });
 
   it('reaches the library variable and its collection only by id', async () => {
     const { figma } = open();
     const remote = await figma.variables.getVariableByIdAsync(REMOTE_VARIABLE_ID);
-    expect(remote).toMatchObject({ name: 'brand/accent', remote: true, variableCollectionId: REMOTE_COLLECTION_ID, resolvedType: 'COLOR' });
-    expect(await figma.variables.getVariableCollectionByIdAsync(REMOTE_COLLECTION_ID)).toMatchObject({ name: 'Core Library', remote: true });
+    expect(remote).toMatchObject({
+      name: 'brand/accent',
+      remote: true,
+      variableCollectionId: REMOTE_COLLECTION_ID,
+      resolvedType: 'COLOR',
+    });
+    expect(await figma.variables.getVariableCollectionByIdAsync(REMOTE_COLLECTION_ID)).toMatchObject({
+      name: 'Core Library',
+      remote: true,
+    });
     expect(await figma.variables.getVariableByIdAsync('VariableID:404:404')).toBeNull();
     expect(await figma.variables.getVariableCollectionByIdAsync('VariableCollectionId:404:0')).toBeNull();
     const accent = byName(await figma.variables.getLocalVariablesAsync(), 'color/brand/accent');
-    expect(Object.values(accent.valuesByMode)).toEqual([alias(REMOTE_VARIABLE_ID), alias(REMOTE_VARIABLE_ID), alias(REMOTE_VARIABLE_ID)]);
+    expect(Object.values(accent.valuesByMode)).toEqual([
+      alias(REMOTE_VARIABLE_ID),
+      alias(REMOTE_VARIABLE_ID),
+      alias(REMOTE_VARIABLE_ID),
+    ]);
   });
 
   it('keeps values as Figma does: 0–1 RGBA colors, unresolved aliases, scopes, code syntax', async () => {
@@ -127,7 +208,10 @@ describe('async getters serve the seed', () => {
     const variables = await figma.variables.getLocalVariablesAsync();
     const blue = byName(variables, 'color/blue/500');
     expect(blue).toMatchObject({
-      resolvedType: 'COLOR', description: 'Brand blue. Use through semantic tokens.', scopes: [], hiddenFromPublishing: true,
+      resolvedType: 'COLOR',
+      description: 'Brand blue. Use through semantic tokens.',
+      scopes: [],
+      hiddenFromPublishing: true,
       codeSyntax: { WEB: 'var(--color-blue-500)', ANDROID: 'colorBlue500', iOS: 'Color.blue500' },
     });
     expect(blue.key).toMatch(/^[0-9a-f]{40}$/);
@@ -140,7 +224,10 @@ describe('async getters serve the seed', () => {
     expect(semantic?.name).toBe('color/action/primary');
     const primitive = await figma.variables.getVariableByIdAsync((semantic?.valuesByMode['2:1'] as VariableAlias).id);
     expect(primitive?.name).toBe('color/blue/300');
-    expect(byName(variables, 'space/md')).toMatchObject({ valuesByMode: { '3:0': 8, '3:1': 12, '3:2': 16 }, scopes: ['GAP', 'WIDTH_HEIGHT'] });
+    expect(byName(variables, 'space/md')).toMatchObject({
+      valuesByMode: { '3:0': 8, '3:1': 12, '3:2': 16 },
+      scopes: ['GAP', 'WIDTH_HEIGHT'],
+    });
   });
 
   it('filters by type, passes future types through unfiltered, and validates the type', async () => {
@@ -149,19 +236,38 @@ describe('async getters serve the seed', () => {
     const booleans = await figma.variables.getLocalVariablesAsync('BOOLEAN');
     expect(booleans.map((v) => v.name)).toEqual(['flag/beta', 'brand/show-logo']);
     expect(byName(all, 'fx/gradient-hero').resolvedType).toBe('GRADIENT_FUTURE');
-    await expect(figma.variables.getLocalVariablesAsync('GRADIENT' as VariableResolvedDataType)).rejects.toThrow(/in getLocalVariablesAsync: Expected "type"/);
+    await expect(figma.variables.getLocalVariablesAsync('GRADIENT' as VariableResolvedDataType)).rejects.toThrow(
+      /in getLocalVariablesAsync: Expected "type"/,
+    );
   });
 
   it('lists local styles, reaches library styles by id, and returns null for unknown ids', async () => {
     const { figma } = open();
     const paints = await figma.getLocalPaintStylesAsync();
     expect(paints.map((s) => s.name)).not.toContain('Library/Accent');
-    expect(byName(paints, 'Surface/Default').paints[0]).toMatchObject({ type: 'SOLID', boundVariables: { color: { type: 'VARIABLE_ALIAS' } } });
-    expect((await figma.getLocalTextStylesAsync()).map((s) => s.name)).toEqual(['Heading/H1', 'Body/Regular', 'Body/Small', 'Label/Medium', 'Code/Mono']);
-    expect(byName(await figma.getLocalTextStylesAsync(), 'Body/Small')).toMatchObject({ type: 'TEXT', letterSpacing: { unit: 'PERCENT', value: 0 }, lineHeight: { unit: 'PERCENT', value: 140 } });
+    expect(byName(paints, 'Surface/Default').paints[0]).toMatchObject({
+      type: 'SOLID',
+      boundVariables: { color: { type: 'VARIABLE_ALIAS' } },
+    });
+    expect((await figma.getLocalTextStylesAsync()).map((s) => s.name)).toEqual([
+      'Heading/H1',
+      'Body/Regular',
+      'Body/Small',
+      'Label/Medium',
+      'Code/Mono',
+    ]);
+    expect(byName(await figma.getLocalTextStylesAsync(), 'Body/Small')).toMatchObject({
+      type: 'TEXT',
+      letterSpacing: { unit: 'PERCENT', value: 0 },
+      lineHeight: { unit: 'PERCENT', value: 140 },
+    });
     expect((await figma.getLocalEffectStylesAsync()).map((s) => s.type)).toEqual(['EFFECT', 'EFFECT', 'EFFECT']);
-    expect((await figma.getLocalGridStylesAsync())).toHaveLength(2);
-    expect(await figma.getStyleByIdAsync(REMOTE_PAINT_STYLE_ID)).toMatchObject({ name: 'Library/Accent', remote: true, type: 'PAINT' });
+    expect(await figma.getLocalGridStylesAsync()).toHaveLength(2);
+    expect(await figma.getStyleByIdAsync(REMOTE_PAINT_STYLE_ID)).toMatchObject({
+      name: 'Library/Accent',
+      remote: true,
+      type: 'PAINT',
+    });
     expect(await figma.getStyleByIdAsync('S:nope,1:1')).toBeNull();
   });
 
@@ -183,7 +289,12 @@ describe('async getters serve the seed', () => {
     await figma.getLocalTextStylesAsync();
     await figma.loadAllPagesAsync();
     componentSets(figma);
-    expect(fake.calls).toEqual(['variables.getLocalVariablesAsync', 'getLocalTextStylesAsync', 'loadAllPagesAsync', 'root.findAllWithCriteria']);
+    expect(fake.calls).toEqual([
+      'variables.getLocalVariablesAsync',
+      'getLocalTextStylesAsync',
+      'loadAllPagesAsync',
+      'root.findAllWithCriteria',
+    ]);
     expect(fake.calls.filter((c) => FORBIDDEN_SYNC_CALLS.includes(c))).toEqual([]);
   });
 });
@@ -209,7 +320,9 @@ describe('pages load on demand', () => {
     expect(() => components?.children).toThrow(
       "in get_children: Cannot access property `children` on a page that has not been explicitly loaded. Remember to call `await page.loadAsync()` or `await figma.loadAllPagesAsync()' first.",
     );
-    expect(() => components?.findAll()).toThrow(/in findAll: Cannot access method `findAll\(\)` on a page that has not been explicitly loaded/);
+    expect(() => components?.findAll()).toThrow(
+      /in findAll: Cannot access method `findAll\(\)` on a page that has not been explicitly loaded/,
+    );
     await components?.loadAsync();
     expect(components?.children.map((n) => n.name)).toEqual(['Icon/Star', 'Icon/Close', 'Button', 'Avatar']);
     // Loading every page one by one does not lift the document-wide rule (as in Figma).
@@ -223,23 +336,38 @@ describe('pages load on demand', () => {
     const input = byName(componentSets(figma), 'Input');
     expect(input.parent?.name).toBe('Forms section');
     const components = figma.root.findAllWithCriteria({ types: ['COMPONENT'] });
-    expect(components.map((n) => n.name).slice(0, 4)).toEqual(['Icon/Star', 'Icon/Close', 'Variant=Primary, Size=Small', 'Variant=Primary, Size=Medium']);
+    expect(components.map((n) => n.name).slice(0, 4)).toEqual([
+      'Icon/Star',
+      'Icon/Close',
+      'Variant=Primary, Size=Small',
+      'Variant=Primary, Size=Medium',
+    ]);
     expect(components).toHaveLength(3 + 4 + 4 + 2 + 3);
     const both = figma.root.findAllWithCriteria({ types: ['COMPONENT_SET', 'COMPONENT'] }).map((n) => n.id);
     expect(both.indexOf('11:0')).toBeLessThan(both.indexOf('11:10'));
     expect(figma.root.findAll((n) => n.type === 'PAGE')).toHaveLength(4);
     expect(figma.root.findOne((n) => n.name === 'Helper text')?.id).toBe('21:14');
-    expect(input.findAllWithCriteria({ types: ['TEXT'] }).map((n) => n.name)).toEqual(Array(4).fill(['Placeholder', 'Helper text']).flat());
+    expect(input.findAllWithCriteria({ types: ['TEXT'] }).map((n) => n.name)).toEqual(
+      Array(4).fill(['Placeholder', 'Helper text']).flat(),
+    );
   });
 
   it('validates criteria as Figma does and searches plugin data', async () => {
     const { figma } = await loaded();
-    expect(() => figma.root.findAllWithCriteria({ types: ['WIDGETS' as NodeType] })).toThrow(/in findAllWithCriteria: Expected "criteria.types.\[0\]" to be one of the allowed values/);
-    expect(() => figma.root.findAllWithCriteria({ type: ['FRAME'] } as FindAllCriteria<['FRAME']>)).toThrow(/Unrecognized key/);
+    expect(() => figma.root.findAllWithCriteria({ types: ['WIDGETS' as NodeType] })).toThrow(
+      /in findAllWithCriteria: Expected "criteria.types.\[0\]" to be one of the allowed values/,
+    );
+    expect(() => figma.root.findAllWithCriteria({ type: ['FRAME'] } as FindAllCriteria<['FRAME']>)).toThrow(
+      /Unrecognized key/,
+    );
     const card = byName(componentSets(figma), 'Card');
     card.setSharedPluginData('design_sync', 'component', 'card');
     card.setPluginData('seen', '1');
-    expect(figma.root.findAllWithCriteria({ sharedPluginData: { namespace: 'design_sync', keys: ['component'] } }).map((n) => n.id)).toEqual(['30:0']);
+    expect(
+      figma.root
+        .findAllWithCriteria({ sharedPluginData: { namespace: 'design_sync', keys: ['component'] } })
+        .map((n) => n.id),
+    ).toEqual(['30:0']);
     expect(figma.root.findAllWithCriteria({ pluginData: {} }).map((n) => n.id)).toEqual(['30:0']);
     expect(figma.root.findAllWithCriteria({ pluginData: { keys: ['other'] } })).toEqual([]);
   });
@@ -262,12 +390,30 @@ describe('component nodes', () => {
   it('carries property definitions as Figma keys them, variants, and bindings', async () => {
     const { figma } = await loaded();
     const button = byName(componentSets(figma), 'Button') as ComponentSetNode;
-    expect(Object.keys(button.componentPropertyDefinitions)).toEqual(['Variant', 'Size', 'Label#11:1', 'Show icon#11:2', 'Icon#11:3', 'Content#11:4']);
-    expect(button.componentPropertyDefinitions['Icon#11:3']).toMatchObject({ type: 'INSTANCE_SWAP', defaultValue: '10:1', preferredValues: [{ type: 'COMPONENT' }, { type: 'COMPONENT' }] });
+    expect(Object.keys(button.componentPropertyDefinitions)).toEqual([
+      'Variant',
+      'Size',
+      'Label#11:1',
+      'Show icon#11:2',
+      'Icon#11:3',
+      'Content#11:4',
+    ]);
+    expect(button.componentPropertyDefinitions['Icon#11:3']).toMatchObject({
+      type: 'INSTANCE_SWAP',
+      defaultValue: '10:1',
+      preferredValues: [{ type: 'COMPONENT' }, { type: 'COMPONENT' }],
+    });
     expect(button.componentPropertyDefinitions['Content#11:4']?.type).toBe('SLOT');
-    expect(button.variantGroupProperties).toEqual({ Variant: { values: ['Primary', 'Secondary'] }, Size: { values: ['Small', 'Medium'] } });
+    expect(button.variantGroupProperties).toEqual({
+      Variant: { values: ['Primary', 'Secondary'] },
+      Size: { values: ['Small', 'Medium'] },
+    });
     expect(button.defaultVariant.name).toBe('Variant=Primary, Size=Small');
-    expect(button).toMatchObject({ key: expect.stringMatching(/^[0-9a-f]{40}$/), description: 'Triggers an action.', remote: false });
+    expect(button).toMatchObject({
+      key: expect.stringMatching(/^[0-9a-f]{40}$/),
+      description: 'Triggers an action.',
+      remote: false,
+    });
 
     const variant = button.children[0] as ComponentNode;
     expect(variant.variantProperties).toEqual({ Variant: 'Primary', Size: 'Small' });
@@ -275,13 +421,22 @@ describe('component nodes', () => {
     expect(() => variant.componentPropertyDefinitions).toThrow(
       'in get_componentPropertyDefinitions: Can only get component property definitions of a component set or non-variant component',
     );
-    expect(variant.boundVariables).toMatchObject({ paddingLeft: { type: 'VARIABLE_ALIAS' }, itemSpacing: {}, topLeftRadius: {}, height: {} });
+    expect(variant.boundVariables).toMatchObject({
+      paddingLeft: { type: 'VARIABLE_ALIAS' },
+      itemSpacing: {},
+      topLeftRadius: {},
+      height: {},
+    });
     const fillAlias = (variant.fills as SolidPaint[])[0]?.boundVariables?.color;
     expect((await figma.variables.getVariableByIdAsync(fillAlias?.id ?? ''))?.name).toBe('button/bg/primary');
     // Figma reports a paint's bound color on the node too.
     expect(variant.boundVariables?.fills).toEqual([fillAlias]);
     const label = variant.findOne((n) => n.type === 'TEXT') as TextNode;
-    expect(label).toMatchObject({ characters: 'Button', textStyleId: '', componentPropertyReferences: { characters: 'Label#11:1' } });
+    expect(label).toMatchObject({
+      characters: 'Button',
+      textStyleId: '',
+      componentPropertyReferences: { characters: 'Label#11:1' },
+    });
     expect(label.boundVariables?.fontSize).toEqual([expect.objectContaining({ type: 'VARIABLE_ALIAS' })]);
     const placeholder = byName(componentSets(figma), 'Input').findOne((n) => n.name === 'Placeholder') as TextNode;
     expect(placeholder.textStyleId).toMatch(/^S:/);
@@ -299,7 +454,7 @@ describe('component nodes', () => {
     expect(initials.fills).toBe(figma.mixed);
     expect(initials.textStyleId).toBe(figma.mixed);
 
-    const example = await figma.getNodeByIdAsync('20:2') as InstanceNode;
+    const example = (await figma.getNodeByIdAsync('20:2')) as InstanceNode;
     expect((await example.getMainComponentAsync())?.name).toBe('State=Focus');
     expect(example.variantProperties).toEqual({ State: 'Focus' });
     expect(example.componentProperties).toEqual({ 'Placeholder#21:1': { type: 'TEXT', value: 'Your email' } });
@@ -307,22 +462,33 @@ describe('component nodes', () => {
     expect(icon.variantProperties).toBeNull();
   });
 
-  it("throws reading variantProperties in a set Figma reports as having errors, and per node when the seed says so", async () => {
+  it('throws reading variantProperties in a set Figma reports as having errors, and per node when the seed says so', async () => {
     const { figma } = await loaded();
     const tag = byName(componentSets(figma), 'Tag') as ComponentSetNode;
     for (const variant of tag.children as ComponentNode[]) {
-      expect(() => variant.variantProperties).toThrow(new Error('in get_variantProperties: Component set for node has existing errors'));
+      expect(() => variant.variantProperties).toThrow(
+        new Error('in get_variantProperties: Component set for node has existing errors'),
+      );
     }
     const file = tinyFile({
-      pages: [{
-        id: '0:1', name: 'P', children: [{
-          type: 'COMPONENT_SET', id: '5:0', name: 'S', componentPropertyDefinitions: { Size: { type: 'VARIANT', defaultValue: 'S' } },
+      pages: [
+        {
+          id: '0:1',
+          name: 'P',
           children: [
-            { type: 'COMPONENT', id: '5:1', name: 'Size=S' },
-            { type: 'COMPONENT', id: '5:2', name: 'Size=L', variantPropertiesThrow: true },
+            {
+              type: 'COMPONENT_SET',
+              id: '5:0',
+              name: 'S',
+              componentPropertyDefinitions: { Size: { type: 'VARIANT', defaultValue: 'S' } },
+              children: [
+                { type: 'COMPONENT', id: '5:1', name: 'Size=S' },
+                { type: 'COMPONENT', id: '5:2', name: 'Size=L', variantPropertiesThrow: true },
+              ],
+            },
           ],
-        }],
-      }],
+        },
+      ],
     });
     const { figma: tiny } = open(file);
     const [s, l] = (tiny.currentPage.children[0] as ComponentSetNode).children as ComponentNode[];
@@ -338,25 +504,47 @@ describe('read-only views', () => {
     const [collection] = await figma.variables.getLocalVariableCollectionsAsync();
     const [style] = await figma.getLocalPaintStylesAsync();
     if (!variable || !collection || !style) throw new Error('empty fixture');
-    expect(() => { variable.name = 'renamed'; }).toThrow(/Cannot assign to read only property 'name'/);
-    expect(() => { (variable.valuesByMode as Record<string, unknown>)['1:0'] = 1; }).toThrow(/read only|not extensible/);
-    expect(() => { (collection.modes as unknown[]).push({}); }).toThrow(TypeError);
-    expect(() => { style.name = 'x'; }).toThrow(/Cannot assign to read only property/);
+    expect(() => {
+      variable.name = 'renamed';
+    }).toThrow(/Cannot assign to read only property 'name'/);
+    expect(() => {
+      (variable.valuesByMode as Record<string, unknown>)['1:0'] = 1;
+    }).toThrow(/read only|not extensible/);
+    expect(() => {
+      (collection.modes as unknown[]).push({});
+    }).toThrow(TypeError);
+    expect(() => {
+      style.name = 'x';
+    }).toThrow(/Cannot assign to read only property/);
     const button = byName(componentSets(figma), 'Button');
-    expect(() => { button.name = 'x'; }).toThrow(/Cannot assign to read only property 'name'/);
-    expect(() => { ((button.children[0] as ComponentNode).fills as Paint[]).push(solid('#000000')); }).toThrow(TypeError);
-    expect(() => { (button as { parent: unknown }).parent = null; }).toThrow(TypeError);
-    expect(() => { (figma as { fileKey: unknown }).fileKey = 'x'; }).toThrow(/Cannot assign to read only property 'fileKey'/);
+    expect(() => {
+      button.name = 'x';
+    }).toThrow(/Cannot assign to read only property 'name'/);
+    expect(() => {
+      ((button.children[0] as ComponentNode).fills as Paint[]).push(solid('#000000'));
+    }).toThrow(TypeError);
+    expect(() => {
+      (button as { parent: unknown }).parent = null;
+    }).toThrow(TypeError);
+    expect(() => {
+      (figma as { fileKey: unknown }).fileKey = 'x';
+    }).toThrow(/Cannot assign to read only property 'fileKey'/);
   });
 
   it('makes every member it does not model throw, on figma and on its objects', async () => {
     const { figma } = open();
     expect(() => figma.createRectangle()).toThrow(new Error('fake figma: figma.createRectangle is not implemented'));
     expect(() => figma.viewport).toThrow('fake figma: figma.viewport is not implemented');
-    expect(() => figma.variables.createVariableCollection('x')).toThrow('fake figma: figma.variables.createVariableCollection is not implemented');
-    expect(() => figma.root.appendChild(figma.currentPage)).toThrow('fake figma: figma.root.appendChild is not implemented');
+    expect(() => figma.variables.createVariableCollection('x')).toThrow(
+      'fake figma: figma.variables.createVariableCollection is not implemented',
+    );
+    expect(() => figma.root.appendChild(figma.currentPage)).toThrow(
+      'fake figma: figma.root.appendChild is not implemented',
+    );
     const [variable] = await figma.variables.getLocalVariablesAsync();
-    expect(() => variable?.setValueForMode('1:0', 1)).toThrow('fake figma: variable.setValueForMode is not implemented');
+    expect(() => variable?.setValueForMode('1:0', 1)).toThrow(
+      'fake figma: variable.setValueForMode is not implemented',
+    );
     figma.skipInvisibleInstanceChildren = true;
     expect(figma.skipInvisibleInstanceChildren).toBe(true);
   });
@@ -364,7 +552,9 @@ describe('read-only views', () => {
   it('freezes the seed, which can then back several fakes', () => {
     const seed = realisticDesignSystem();
     open(seed);
-    expect(() => { seed.variables.push(seed.variables[0] as FakeFile['variables'][number]); }).toThrow(TypeError);
+    expect(() => {
+      seed.variables.push(seed.variables[0] as FakeFile['variables'][number]);
+    }).toThrow(TypeError);
     expect(() => open(seed)).not.toThrow();
   });
 });
@@ -389,12 +579,15 @@ describe('plugin data', () => {
 
   it('enforces the namespace rule and string arguments', () => {
     const { figma } = open(tinyFile());
-    expect(() => figma.root.setSharedPluginData('ab', 'k', 'v')).toThrow(/in setSharedPluginData: Invalid namespace "ab"/);
+    expect(() => figma.root.setSharedPluginData('ab', 'k', 'v')).toThrow(
+      /in setSharedPluginData: Invalid namespace "ab"/,
+    );
     expect(() => figma.root.setSharedPluginData('design-sync', 'k', 'v')).toThrow(/Invalid namespace/);
     expect(() => figma.root.getSharedPluginData('a b', 'k')).toThrow(/in getSharedPluginData: Invalid namespace/);
     expect(() => figma.root.setSharedPluginData('com.acme_x1', 'k', 'v')).not.toThrow();
-    expect(() => figma.root.setSharedPluginData(NS, 'k', 42 as unknown as string))
-      .toThrow('in setSharedPluginData: Expected "value" to have type string but got 42 (type: number) instead');
+    expect(() => figma.root.setSharedPluginData(NS, 'k', 42 as unknown as string)).toThrow(
+      'in setSharedPluginData: Expected "value" to have type string but got 42 (type: number) instead',
+    );
   });
 
   it('limits an entry to 100 × 1024 bytes of UTF-8 across namespace, key and value', () => {
@@ -404,14 +597,19 @@ describe('plugin data', () => {
     expect(PLUGIN_DATA_ENTRY_LIMIT_BYTES).toBe(102_400);
     figma.root.setSharedPluginData(NS, key, 'a'.repeat(room));
     expect(figma.root.getSharedPluginData(NS, key)).toHaveLength(room);
-    expect(() => figma.root.setSharedPluginData(NS, key, 'a'.repeat(room + 1)))
-      .toThrow(new Error('in setSharedPluginData: This pluginData entry exceeds 100 kB per entry limit.'));
+    expect(() => figma.root.setSharedPluginData(NS, key, 'a'.repeat(room + 1))).toThrow(
+      new Error('in setSharedPluginData: This pluginData entry exceeds 100 kB per entry limit.'),
+    );
     // "é" is 2 bytes in UTF-8: half as many fit.
-    expect(() => figma.root.setSharedPluginData(NS, key, 'é'.repeat(Math.floor(room / 2) + 1))).toThrow(/exceeds 100 kB/);
+    expect(() => figma.root.setSharedPluginData(NS, key, 'é'.repeat(Math.floor(room / 2) + 1))).toThrow(
+      /exceeds 100 kB/,
+    );
     // Private plugin data counts the plugin id instead of a namespace.
     const privateRoom = PLUGIN_DATA_ENTRY_LIMIT_BYTES - 'design-sync-local'.length - key.length;
     expect(() => figma.root.setPluginData(key, 'a'.repeat(privateRoom))).not.toThrow();
-    expect(() => figma.root.setPluginData(key, 'a'.repeat(privateRoom + 1))).toThrow('in setPluginData: This pluginData entry exceeds 100 kB per entry limit.');
+    expect(() => figma.root.setPluginData(key, 'a'.repeat(privateRoom + 1))).toThrow(
+      'in setPluginData: This pluginData entry exceeds 100 kB per entry limit.',
+    );
     // The failed writes left the earlier value alone.
     expect(figma.root.getSharedPluginData(NS, key)).toHaveLength(room);
   });
@@ -440,13 +638,17 @@ describe('the host: UI, notifications, client storage, closing', () => {
       figma.ui.postMessage({ kind: 'response', echo: message, at: new Date(0), bytes: new Uint8Array([1, 2]) });
     };
     const viaOn: unknown[] = [];
-    figma.ui.on('message', (message: unknown) => { viaOn.push(message); });
+    figma.ui.on('message', (message: unknown) => {
+      viaOn.push(message);
+    });
     const sent = { kind: 'request', id: 1 };
     await fake.sendToMain(sent);
     expect(received).toEqual([sent]);
     expect(received[0]).not.toBe(sent);
     expect(viaOn).toEqual([sent]);
-    expect(fake.messagesToUi).toEqual([{ kind: 'response', echo: sent, at: new Date(0), bytes: new Uint8Array([1, 2]) }]);
+    expect(fake.messagesToUi).toEqual([
+      { kind: 'response', echo: sent, at: new Date(0), bytes: new Uint8Array([1, 2]) },
+    ]);
     expect(() => figma.ui.postMessage({ fn: () => 1 })).toThrow(/cannot carry function \(at value.fn\)/);
     expect(() => figma.ui.postMessage(new Map())).toThrow(/cannot carry an instance of Map/);
     figma.ui.resize(300, 200);
@@ -460,7 +662,9 @@ describe('the host: UI, notifications, client storage, closing', () => {
     figma.showUI('<html></html>');
     await expect(fake.sendToMain({})).rejects.toThrow(/no handler/);
     let count = 0;
-    figma.ui.once('message', () => { count++; });
+    figma.ui.once('message', () => {
+      count++;
+    });
     figma.ui.on('message', () => {});
     await fake.sendToMain({});
     await fake.sendToMain({});
@@ -490,7 +694,10 @@ describe('the host: UI, notifications, client storage, closing', () => {
     figma.notify('Failed', { error: true });
     handler.cancel();
     expect(fake.notifications).toEqual(['Synced', 'Failed']);
-    expect(fake.notices).toEqual([{ message: 'Synced', error: false, timeout: 2000 }, { message: 'Failed', error: true }]);
+    expect(fake.notices).toEqual([
+      { message: 'Synced', error: false, timeout: 2000 },
+      { message: 'Failed', error: true },
+    ]);
     const bytes = new TextEncoder().encode('design-sync ✓');
     const text = figma.base64Encode(bytes);
     expect(text).toBe(Buffer.from(bytes).toString('base64'));
@@ -540,7 +747,12 @@ describe('type level: the fake fits the real typings and core inputs', () => {
     const node = componentSets(figma)[0];
     const set: PluginComponentSetLike = node as ComponentSetNode;
     const lone: PluginComponentLike = figma.root.findOne((n) => n.name === 'Avatar') as ComponentNode;
-    expect([variables.length > 0, collections.length > 0, set.type, lone.type]).toEqual([true, true, 'COMPONENT_SET', 'COMPONENT']);
+    expect([variables.length > 0, collections.length > 0, set.type, lone.type]).toEqual([
+      true,
+      true,
+      'COMPONENT_SET',
+      'COMPONENT',
+    ]);
   });
 });
 
@@ -560,7 +772,14 @@ describe('core accepts what the fake returns for the realistic fixture', () => {
     const { figma } = open();
     const input = await pluginInput(figma);
     const { tokens, warnings } = normalizeFromPluginApi(input);
-    expect(tokens.collections.map((c) => c.name)).toEqual(['Primitives', 'Semantic', 'Spacing', 'Brand', 'Components', 'Styles']);
+    expect(tokens.collections.map((c) => c.name)).toEqual([
+      'Primitives',
+      'Semantic',
+      'Spacing',
+      'Brand',
+      'Components',
+      'Styles',
+    ]);
     expect(tokens.tokens.filter((t) => t.source?.kind === 'variable')).toHaveLength((input.variables?.length ?? 0) - 1);
     expect(warnings.some((w) => w.includes('GRADIENT_FUTURE'))).toBe(true);
     // The alias into the library stays an alias to an id core does not hold (dangling).
@@ -570,8 +789,11 @@ describe('core accepts what the fake returns for the realistic fixture', () => {
 
   it('specFromPluginNode: every set and lone component, with warnings for what Figma refuses or core does not know', async () => {
     const { figma } = await loaded();
-    const nodes = figma.root.findAllWithCriteria({ types: ['COMPONENT_SET', 'COMPONENT'] })
-      .filter((n) => n.type === 'COMPONENT_SET' || n.parent?.type !== 'COMPONENT_SET') as Array<ComponentSetNode | ComponentNode>;
+    const nodes = figma.root
+      .findAllWithCriteria({ types: ['COMPONENT_SET', 'COMPONENT'] })
+      .filter((n) => n.type === 'COMPONENT_SET' || n.parent?.type !== 'COMPONENT_SET') as Array<
+      ComponentSetNode | ComponentNode
+    >;
     const warnings: string[] = [];
     const specs = nodes.map((n) => specFromPluginNode(n, { warn: (m) => warnings.push(m) }));
     expect(specs.map((s) => s.name)).toEqual(['Icon/Star', 'Icon/Close', 'Button', 'Avatar', 'Input', 'Card', 'Tag']);
@@ -590,11 +812,23 @@ describe('seeds', () => {
     const variable = bad.variables[0];
     if (variable) variable.valuesByMode = { '1:0': { r: 255, g: 0, b: 0, a: 1 } };
     bad.pages[0]?.children.push({
-      type: 'COMPONENT_SET', id: '1:1', name: 'Dup',
-      componentPropertyDefinitions: { 'Show#': { type: 'BOOLEAN', defaultValue: 'yes' }, Label: { type: 'TEXT', defaultValue: '' } },
+      type: 'COMPONENT_SET',
+      id: '1:1',
+      name: 'Dup',
+      componentPropertyDefinitions: {
+        'Show#': { type: 'BOOLEAN', defaultValue: 'yes' },
+        Label: { type: 'TEXT', defaultValue: '' },
+      },
       children: [{ type: 'COMPONENT', id: '1:2', name: 'Size=S', componentPropertyDefinitions: {} }],
     });
-    const message = (() => { try { validateSeed(bad); return ''; } catch (e) { return String(e); } })();
+    const message = (() => {
+      try {
+        validateSeed(bad);
+        return '';
+      } catch (e) {
+        return String(e);
+      }
+    })();
     expect(message).toMatch(/one value per mode/);
     expect(message).toMatch(/channel 0–1/);
     expect(message).toMatch(/duplicate id "1:1"/);
@@ -611,11 +845,16 @@ describe('seeds', () => {
     const file = largeDesignSystem();
     expect(file.variables).toHaveLength(5000);
     expect(file.collections.map((c) => c.modes.length)).toEqual([1, 4, 4, 1]);
-    const styles = [file.paintStyles, file.textStyles, file.effectStyles, file.gridStyles].reduce((n, s) => n + (s?.length ?? 0), 0);
+    const styles = [file.paintStyles, file.textStyles, file.effectStyles, file.gridStyles].reduce(
+      (n, s) => n + (s?.length ?? 0),
+      0,
+    );
     expect(styles).toBe(300);
     expect(file.pages.flatMap((p) => p.children).filter((n) => n.type === 'COMPONENT_SET')).toHaveLength(300);
     expect(() => validateSeed(file)).not.toThrow();
-    expect(() => validateSeed(largeDesignSystem({ variables: 3, modes: 2, styles: 1, componentSets: 1 }))).not.toThrow();
+    expect(() =>
+      validateSeed(largeDesignSystem({ variables: 3, modes: 2, styles: 1, componentSets: 1 })),
+    ).not.toThrow();
   });
 
   it('largeDesignSystem: what the fake serves normalizes and specs without throwing', async () => {

@@ -35,7 +35,9 @@ describe('extraction of a file with what real Figma files hold', () => {
     const names = cssVarNames(extraction.request.tokens);
     expect(names.name(FACTS.contrastLive)).toBe('--fg-brand-contrast');
     expect(names.name(FACTS.contrastDeleted)).toBe('--fg-brand-contrast-2');
-    expect(extraction.warnings).toContain(`Variable "fg/brand-contrast" (${FACTS.contrastDeleted}, ${String(why)}): Variable "fg/brand-contrast" (${FACTS.contrastLive}) has --fg-brand-contrast, so its CSS variable is --fg-brand-contrast-2`);
+    expect(extraction.warnings).toContain(
+      `Variable "fg/brand-contrast" (${FACTS.contrastDeleted}, ${String(why)}): Variable "fg/brand-contrast" (${FACTS.contrastLive}) has --fg-brand-contrast, so its CSS variable is --fg-brand-contrast-2`,
+    );
   });
 
   it('two styles of one name: one keeps the name, the other gets a suffix and a warning, whatever their order', async () => {
@@ -43,15 +45,23 @@ describe('extraction of a file with what real Figma files hold', () => {
     const names = cssVarNames(extraction.request.tokens);
     expect(names.name(FACTS.stylePrimaryA)).toBe('--brand-primary');
     expect(names.name(FACTS.stylePrimaryB)).toBe('--brand-primary-2');
-    expect(extraction.warnings).toContain(`Style "Brand/Primary" (${FACTS.stylePrimaryB}): Style "Brand/Primary" (${FACTS.stylePrimaryA}) has --brand-primary, so its CSS variable is --brand-primary-2`);
+    expect(extraction.warnings).toContain(
+      `Style "Brand/Primary" (${FACTS.stylePrimaryB}): Style "Brand/Primary" (${FACTS.stylePrimaryA}) has --brand-primary, so its CSS variable is --brand-primary-2`,
+    );
   });
 
   it('reads float32 values, FONT_STYLE strings as weights and the FONT_VARIATIONS scope, and writes them as CSS authors do', async () => {
     const { extraction } = await run();
     // The fake stores FLOAT as float32, as Figma does.
     expect(token(extraction, FACTS.selectBox)?.valuesByMode['1:5']).toEqual({ value: 111.33000183105469, unit: 'px' });
-    expect(token(extraction, FACTS.medium)).toMatchObject({ type: 'fontWeight', valuesByMode: { '1:5': 500, '1:6': 600 } });
-    expect(token(extraction, FACTS.x1)).toMatchObject({ type: 'dimension', scopes: ['WIDTH_HEIGHT', 'GAP', 'FONT_VARIATIONS'] });
+    expect(token(extraction, FACTS.medium)).toMatchObject({
+      type: 'fontWeight',
+      valuesByMode: { '1:5': 500, '1:6': 600 },
+    });
+    expect(token(extraction, FACTS.x1)).toMatchObject({
+      type: 'dimension',
+      scopes: ['WIDTH_HEIGHT', 'GAP', 'FONT_VARIATIONS'],
+    });
     const css = generateTokensCss(extraction.request.tokens).content;
     expect(css).toContain('--component-utility-figma-only-select-box-3-column: 111.33px;');
     expect(css).toContain('--font-weight-medium: 500;');
@@ -62,7 +72,9 @@ describe('extraction of a file with what real Figma files hold', () => {
   it('skips the extended collection with a warning naming it, never a crash', async () => {
     const { extraction } = await run();
     expect(extraction.request.tokens.collections.map((c) => c.id)).not.toContain(FACTS.brandB);
-    expect(extraction.warnings).toContain(`Collection "Brand B" (${FACTS.brandB}) is an extended collection of ${FACTS.color} with 1 overridden value(s); extended collections are not supported yet, skipped (the parent collection's values are kept)`);
+    expect(extraction.warnings).toContain(
+      `Collection "Brand B" (${FACTS.brandB}) is an extended collection of ${FACTS.color} with 1 overridden value(s); extended collections are not supported yet, skipped (the parent collection's values are kept)`,
+    );
   });
 
   it('reads bindings inside boolean operations, stars and polygons, and per-range text fills', async () => {
@@ -91,7 +103,10 @@ describe('the fake figma global, as strict as Figma', () => {
     expect(label.fills).toBe(figma.mixed);
     expect(label.boundVariables?.textRangeFills?.map((a) => a.id)).toEqual([FACTS.brand, FACTS.contrastDeleted]);
     const segments = label.getStyledTextSegments(['fills']);
-    expect(segments.map((s) => [s.characters, s.start, s.end])).toEqual([['New', 0, 3], [' item', 3, 8]]);
+    expect(segments.map((s) => [s.characters, s.start, s.end])).toEqual([
+      ['New', 0, 3],
+      [' item', 3, 8],
+    ]);
     expect(label.getStyledTextSegments(['fills'], 1, 5).map((s) => s.characters)).toEqual(['ew', ' i']);
     expect(() => label.getStyledTextSegments(['fontName'])).toThrow(/not implemented/);
     expect(() => label.getStyledTextSegments(['fills'], 4, 2)).toThrow(/in getStyledTextSegments/);
@@ -104,8 +119,14 @@ describe('the fake figma global, as strict as Figma', () => {
     expect(local.map((v) => v.id)).not.toContain(FACTS.contrastDeleted);
     expect((await figma.variables.getVariableByIdAsync(FACTS.contrastDeleted))?.remote).toBe(false);
     expect(local.find((v) => v.id === FACTS.selectBox)?.valuesByMode['1:5']).toBe(Math.fround(111.33));
-    const brandB = (await figma.variables.getVariableCollectionByIdAsync(FACTS.brandB)) as unknown as ExtendedVariableCollection;
-    expect(brandB).toMatchObject({ isExtension: true, parentVariableCollectionId: FACTS.color, rootVariableCollectionId: FACTS.color });
+    const brandB = (await figma.variables.getVariableCollectionByIdAsync(
+      FACTS.brandB,
+    )) as unknown as ExtendedVariableCollection;
+    expect(brandB).toMatchObject({
+      isExtension: true,
+      parentVariableCollectionId: FACTS.color,
+      rootVariableCollectionId: FACTS.color,
+    });
     expect(brandB.variableIds).toContain(FACTS.brand);
   });
 
@@ -114,10 +135,14 @@ describe('the fake figma global, as strict as Figma', () => {
     broken.collections[3] = { ...broken.collections[3]!, parentVariableCollectionId: 'VariableCollectionId:404:0' };
     expect(() => createFakeFigma(broken)).toThrow(/names its parent collection/);
     const overrides = figmaFactsDesign();
-    overrides.collections[3] = { ...overrides.collections[3]!, variableOverrides: { [FACTS.libraryCarrot]: { '7:1': 1 } } };
+    overrides.collections[3] = {
+      ...overrides.collections[3]!,
+      variableOverrides: { [FACTS.libraryCarrot]: { '7:1': 1 } },
+    };
     expect(() => createFakeFigma(overrides)).toThrow(/not a variable of its root collection/);
     const text = figmaFactsDesign();
-    const label = (text.pages[0]!.children[0] as { children: Array<{ children?: unknown[] }> }).children[0]!.children![1] as { characters?: string };
+    const label = (text.pages[0]!.children[0] as { children: Array<{ children?: unknown[] }> }).children[0]!
+      .children![1] as { characters?: string };
     label.characters = 'Old item';
     expect(() => createFakeFigma(text)).toThrow(/characters differ from its segments/);
   });

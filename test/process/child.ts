@@ -11,9 +11,21 @@ export const migrateJs = join(root, 'dist/server/migrate.js');
 
 /** Every variable server/config.ts reads: never inherited from the developer's shell. */
 const CONFIG_VARS = [
-  'PORT', 'HOST', 'DATABASE_URL', 'DATA_DIR', 'LOG_LEVEL', 'BODY_LIMIT_BYTES', 'ADMIN_TOKEN', 'SECRET_KEY',
-  'RATE_LIMIT_MAX', 'RATE_LIMIT_WINDOW', 'CORS_ORIGINS', 'MIGRATE_ON_START', 'PUBLIC_URL',
-  'ALLOW_PRIVATE_TARGETS', 'TRUST_PROXY',
+  'PORT',
+  'HOST',
+  'DATABASE_URL',
+  'DATA_DIR',
+  'LOG_LEVEL',
+  'BODY_LIMIT_BYTES',
+  'ADMIN_TOKEN',
+  'SECRET_KEY',
+  'RATE_LIMIT_MAX',
+  'RATE_LIMIT_WINDOW',
+  'CORS_ORIGINS',
+  'MIGRATE_ON_START',
+  'PUBLIC_URL',
+  'ALLOW_PRIVATE_TARGETS',
+  'TRUST_PROXY',
 ];
 
 export function childEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
@@ -72,7 +84,10 @@ export async function ensureBuilt(): Promise<void> {
       break;
     } catch {
       // A lock older than two minutes belongs to a crashed run.
-      const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+      const age = await stat(lock).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
       if (age > 120_000) await rmdir(lock).catch(() => undefined);
       if (Date.now() > deadline) throw new Error(`could not take the build lock ${lock}`);
       await new Promise((r) => setTimeout(r, 200));
@@ -151,7 +166,8 @@ export async function startServer(env: Record<string, string | undefined>, timeo
   // The banner is printed in one synchronous burst; wait for its last fixed line, then a moment
   // for the optional token block that follows it in the same burst.
   while (!/web app: \S+\n/.test(c.stdout())) {
-    if (ended) throw new Error(`server exited (${JSON.stringify(ended)}) before listening:\n${c.stderr()}${c.stdout()}`);
+    if (ended)
+      throw new Error(`server exited (${JSON.stringify(ended)}) before listening:\n${c.stderr()}${c.stdout()}`);
     if (Date.now() - started > timeoutMs) {
       c.proc.kill('SIGKILL');
       throw new Error(`server did not start within ${timeoutMs} ms:\n${c.stderr()}${c.stdout()}`);
@@ -204,7 +220,12 @@ export function client(url: string, token: string | null) {
     const headers: Record<string, string> = {};
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(url + path, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}), ...(signal ? { signal } : {}) });
+    const res = await fetch(url + path, {
+      method,
+      headers,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      ...(signal ? { signal } : {}),
+    });
     const text = await res.text();
     let parsed: unknown = undefined;
     try {
@@ -226,7 +247,15 @@ export type Client = ReturnType<typeof client>;
  */
 export async function pgControlState(dataDir: string): Promise<string> {
   const control = await readFile(join(dataDir, 'global', 'pg_control'));
-  const states = ['starting up', 'shut down', 'shut down in recovery', 'shutting down', 'in crash recovery', 'in archive recovery', 'in production'];
+  const states = [
+    'starting up',
+    'shut down',
+    'shut down in recovery',
+    'shutting down',
+    'in crash recovery',
+    'in archive recovery',
+    'in production',
+  ];
   const n = control.readUInt32LE(16);
   return states[n] ?? `unknown state ${n}`;
 }

@@ -65,7 +65,9 @@ function componentFiles(name: string, revs: number[]): File[] {
   const css = [
     `/* ${name} styles, revision ${r1} */`,
     `.root { display: inline-flex; align-items: center; gap: var(--space-${(r1 % 4) + 1}); border-radius: var(--radius-md); }`,
-    ...variants.map((v, i) => `.${v} { background: var(--color-${v}-${((r1 + i) % 9) + 1}00); color: var(--color-on-${v}); }`),
+    ...variants.map(
+      (v, i) => `.${v} { background: var(--color-${v}-${((r1 + i) % 9) + 1}00); color: var(--color-on-${v}); }`,
+    ),
     '.sm { padding: var(--space-1) var(--space-2); font: var(--typography-label-sm); }',
     '.md { padding: var(--space-2) var(--space-3); font: var(--typography-label-md); }',
     '.lg { padding: var(--space-3) var(--space-4); font: var(--typography-label-lg); }',
@@ -77,7 +79,10 @@ function componentFiles(name: string, revs: number[]): File[] {
     `// stories revision ${r2}`,
     `const meta: Meta<typeof ${name}> = { title: 'Components/${name}', component: ${name} };`,
     'export default meta;',
-    ...variants.map((v) => `export const ${v[0]!.toUpperCase()}${v.slice(1)}: StoryObj<typeof ${name}> = { args: { variant: '${v}', children: '${name} ${r2}' } };`),
+    ...variants.map(
+      (v) =>
+        `export const ${v[0]!.toUpperCase()}${v.slice(1)}: StoryObj<typeof ${name}> = { args: { variant: '${v}', children: '${name} ${r2}' } };`,
+    ),
   ].join('\n');
   const index = `// index revision ${r3}\nexport { ${name} } from './${name}';\nexport type { ${name}Props } from './${name}';\n`;
   return [
@@ -160,13 +165,27 @@ describe.each(kinds)('SIGKILL during publish on %s', (kind) => {
       c.revs[iteration % 4]! += 1; // one file of four changes
       const files = componentFiles(c.name, c.revs);
       const bump = (['patch', 'minor', 'patch', 'major'] as const)[iteration % 4]!;
-      const res = await api('POST', `/api/v1/components/${c.id}/versions`, { files, bump, summary: [`iteration ${iteration}`] });
+      const res = await api('POST', `/api/v1/components/${c.id}/versions`, {
+        files,
+        bump,
+        summary: [`iteration ${iteration}`],
+      });
       expect(res.status, res.text).toBe(201);
       expected.set(res.body.id, byPath(files));
       return res.body.id as string;
     };
 
-    const stats: Stats = { kills: 0, publishesFired: 0, committed: 0, committedUnanswered: 0, notCommitted: 0, duplicateLosers: 0, itersWithSeveralInFlight: 0, crashRecoveries: 0, restartMs: [] };
+    const stats: Stats = {
+      kills: 0,
+      publishesFired: 0,
+      committed: 0,
+      committedUnanswered: 0,
+      notCommitted: 0,
+      duplicateLosers: 0,
+      itersWithSeveralInFlight: 0,
+      crashRecoveries: 0,
+      restartMs: [],
+    };
     const delays: number[] = [];
     const warmPublishMs: number[] = [];
 
@@ -187,7 +206,12 @@ describe.each(kinds)('SIGKILL during publish on %s', (kind) => {
 
       // What to publish: one draft; all three at once; or one draft twice plus another.
       const scenario = (['single', 'parallel', 'duplicate'] as const)[iteration % 3]!;
-      const targets = scenario === 'single' ? [drafts[0]!] : scenario === 'parallel' ? [...drafts] : [drafts[0]!, drafts[0]!, drafts[1]!];
+      const targets =
+        scenario === 'single'
+          ? [drafts[0]!]
+          : scenario === 'parallel'
+            ? [...drafts]
+            : [drafts[0]!, drafts[0]!, drafts[1]!];
       if (targets.length > 1) stats.itersWithSeveralInFlight++;
       // 0–50 ms; stretched on a slow machine so that kills still land on both sides of COMMIT.
       const maxDelay = Math.max(50, 2 * warmMs);
@@ -234,13 +258,18 @@ describe.each(kinds)('SIGKILL during publish on %s', (kind) => {
         expect(v.status, v.text).toBe(200);
         const status = v.body.status as string;
         expect(['draft', 'published'], `version ${a.versionId} after a kill`).toContain(status);
-        if (a.answeredBeforeKill === 200) expect(status, 'a publish answered 200 must survive the kill').toBe('published');
+        if (a.answeredBeforeKill === 200)
+          expect(status, 'a publish answered 200 must survive the kill').toBe('published');
         if (a.answeredBeforeKill === 409) stats.duplicateLosers++;
         if (seen.has(a.versionId)) continue; // the second publish of the same draft
         seen.add(a.versionId);
         if (status === 'published') {
           stats.committed++;
-          if (a.answeredBeforeKill === null && !attempts.some((b) => b.versionId === a.versionId && b.answeredBeforeKill === 200)) stats.committedUnanswered++;
+          if (
+            a.answeredBeforeKill === null &&
+            !attempts.some((b) => b.versionId === a.versionId && b.answeredBeforeKill === 200)
+          )
+            stats.committedUnanswered++;
         } else {
           stats.notCommitted++;
         }
@@ -248,7 +277,10 @@ describe.each(kinds)('SIGKILL during publish on %s', (kind) => {
 
       await checkThroughApi(api, projectId, components, expected, drafts);
       // Nothing at warn level or above in its log (LOG_LEVEL=warn: pino JSON lines on stdout).
-      const warnings = server.stdout().split('\n').filter((l) => /"level":(40|50|60)\b/.test(l));
+      const warnings = server
+        .stdout()
+        .split('\n')
+        .filter((l) => /"level":(40|50|60)\b/.test(l));
       expect(warnings, 'warnings logged by the restarted server').toEqual([]);
       if (kind === 'postgres') {
         const db = await openDatabase({ databaseUrl: testDb!.url, dataDir: 'memory://' });
@@ -266,7 +298,10 @@ describe.each(kinds)('SIGKILL during publish on %s', (kind) => {
     server = null;
     expect(exit).toEqual({ code: 0, signal: null });
     if (kind === 'pglite') expect(await pgControlState(env.DATA_DIR!)).toBe('shut down');
-    const db = await openDatabase({ databaseUrl: kind === 'postgres' ? testDb!.url : undefined, dataDir: env.DATA_DIR! });
+    const db = await openDatabase({
+      databaseUrl: kind === 'postgres' ? testDb!.url : undefined,
+      dataDir: env.DATA_DIR!,
+    });
     let totals: { versions: number; published: number };
     try {
       totals = await checkDatabase(db, expected);
@@ -284,7 +319,9 @@ describe.each(kinds)('SIGKILL during publish on %s', (kind) => {
       `a warm publish takes ${publishMs.toFixed(1)} ms here (median; max ${warmPublishMs[warmPublishMs.length - 1]!.toFixed(0)} ms).`,
       `Outcome per draft: ${stats.committed} committed before the kill (new state; ${stats.committedUnanswered} of them killed between COMMIT and the response),`,
       `${stats.notCommitted} not committed (old state); ${stats.duplicateLosers} duplicate publishes answered 409.`,
-      kind === 'pglite' ? `${stats.crashRecoveries} restarts ran WAL crash recovery (pg_control 'in production' after the kill).` : '',
+      kind === 'pglite'
+        ? `${stats.crashRecoveries} restarts ran WAL crash recovery (pg_control 'in production' after the kill).`
+        : '',
       `Restart after kill: median ${stats.restartMs[Math.floor(stats.restartMs.length / 2)]!.toFixed(0)} ms, max ${stats.restartMs[stats.restartMs.length - 1]!.toFixed(0)} ms.`,
       `Store at the end: ${totals.versions} versions, ${totals.published} published; every invariant held after every kill.`,
     ]
@@ -363,7 +400,10 @@ async function checkThroughApi(
       expect(d.status, `version ${d.version} on the chain of ${c.name}`).toBe('published');
       expect(semver.valid(d.version), d.version).toBeTruthy();
       if (newer) expect(semver.gt(newer, d.version), `${newer} > ${d.version}`).toBe(true);
-      expect(byPath(d.files.map((f: File) => ({ path: f.path, content: f.content }))), `files of ${c.name} ${d.version}`).toEqual(expected.get(d.id));
+      expect(
+        byPath(d.files.map((f: File) => ({ path: f.path, content: f.content }))),
+        `files of ${c.name} ${d.version}`,
+      ).toEqual(expected.get(d.id));
       chain.push(d.id);
       newer = d.version;
       at = d.parentVersionId;
@@ -378,7 +418,10 @@ async function checkThroughApi(
     const d = await api('GET', `/api/v1/versions/${id}`);
     expect(byPath(d.body.files.map((f: File) => ({ path: f.path, content: f.content })))).toEqual(expected.get(id));
   }
-  const audit = await allPages<{ targetId: string; data: { version: string } }>(api, `/api/v1/projects/${projectId}/audit?action=version.publish`);
+  const audit = await allPages<{ targetId: string; data: { version: string } }>(
+    api,
+    `/api/v1/projects/${projectId}/audit?action=version.publish`,
+  );
   const targets = audit.map((e) => e.targetId);
   expect(new Set(targets).size, 'one version.publish event per version').toBe(targets.length);
   expect([...targets].sort()).toEqual([...published.keys()].sort());
@@ -386,25 +429,46 @@ async function checkThroughApi(
 }
 
 /** The same invariants straight from the tables, for every version ever written. */
-async function checkDatabase(db: Database, expected: Map<string, File[]>): Promise<{ versions: number; published: number }> {
+async function checkDatabase(
+  db: Database,
+  expected: Map<string, File[]>,
+): Promise<{ versions: number; published: number }> {
   const q = db.raw.query.bind(db.raw);
-  expect(await q(`SELECT id, status FROM component_versions WHERE (status = 'published') <> (published_at IS NOT NULL)`)).toEqual([]);
-  expect(await q(`SELECT id, status FROM component_versions WHERE status NOT IN ('draft', 'superseded', 'published')`)).toEqual([]);
+  expect(
+    await q(`SELECT id, status FROM component_versions WHERE (status = 'published') <> (published_at IS NOT NULL)`),
+  ).toEqual([]);
+  expect(
+    await q(`SELECT id, status FROM component_versions WHERE status NOT IN ('draft', 'superseded', 'published')`),
+  ).toEqual([]);
   // Files: exactly the four that were sent, each pointing at an existing, intact blob.
   expect(
-    await q(`SELECT v.id, count(f.path)::int AS n FROM component_versions v LEFT JOIN version_files f ON f.version_id = v.id GROUP BY v.id HAVING count(f.path) <> 4`),
+    await q(
+      `SELECT v.id, count(f.path)::int AS n FROM component_versions v LEFT JOIN version_files f ON f.version_id = v.id GROUP BY v.id HAVING count(f.path) <> 4`,
+    ),
   ).toEqual([]);
-  expect(await q(`SELECT f.version_id, f.path FROM version_files f LEFT JOIN file_blobs b ON b.sha256 = f.blob_sha256 WHERE b.sha256 IS NULL`)).toEqual([]);
+  expect(
+    await q(
+      `SELECT f.version_id, f.path FROM version_files f LEFT JOIN file_blobs b ON b.sha256 = f.blob_sha256 WHERE b.sha256 IS NULL`,
+    ),
+  ).toEqual([]);
   expect(await q(`SELECT sha256 FROM file_blobs WHERE compressed_size <> octet_length(content)`)).toEqual([]);
-  const rows = await db.prisma.componentVersion.findMany({ include: { files: { include: { blob: { select: { sha256: true } } } } } });
+  const rows = await db.prisma.componentVersion.findMany({
+    include: { files: { include: { blob: { select: { sha256: true } } } } },
+  });
   for (const v of rows) {
     const want = expected.get(v.id);
     if (!want) continue; // warm-up versions are checked through the API
-    expect(v.files.map((f) => [f.path, f.blobSha256]).sort(), `files of ${v.id}`).toEqual(want.map((f) => [f.path, sha256OfContent(f.content)]).sort());
+    expect(v.files.map((f) => [f.path, f.blobSha256]).sort(), `files of ${v.id}`).toEqual(
+      want.map((f) => [f.path, sha256OfContent(f.content)]).sort(),
+    );
   }
   // The current version of each component is published, and the published versions are
   // exactly the chain of parents that ends at it.
-  expect(await q(`SELECT c.id FROM components c JOIN component_versions v ON v.id = c.current_version_id WHERE v.status <> 'published' OR v.component_id <> c.id`)).toEqual([]);
+  expect(
+    await q(
+      `SELECT c.id FROM components c JOIN component_versions v ON v.id = c.current_version_id WHERE v.status <> 'published' OR v.component_id <> c.id`,
+    ),
+  ).toEqual([]);
   const chains = await q<{ component_id: string; on_chain: number; published: number }>(`
     WITH RECURSIVE chain AS (
       SELECT c.id AS component_id, v.id, v.parent_version_id FROM components c JOIN component_versions v ON v.id = c.current_version_id
@@ -422,16 +486,28 @@ async function checkDatabase(db: Database, expected: Map<string, File[]>): Promi
       UNION ALL SELECT p.id, p.parent_version_id FROM chain JOIN component_versions p ON p.id = chain.parent_version_id)
       SELECT chain.id FROM chain JOIN component_versions v ON v.id = chain.id WHERE v.status <> 'published'`),
   ).toEqual([]);
-  expect(await q(`SELECT component_id, version FROM component_versions WHERE status = 'published' GROUP BY component_id, version HAVING count(*) > 1`)).toEqual([]);
+  expect(
+    await q(
+      `SELECT component_id, version FROM component_versions WHERE status = 'published' GROUP BY component_id, version HAVING count(*) > 1`,
+    ),
+  ).toEqual([]);
   // Audit: exactly one version.publish per published version and one version.create per version.
   expect(
     await q(`SELECT v.id, v.status, (SELECT count(*)::int FROM audit_events a WHERE a.action = 'version.publish' AND a.target_id = v.id::text) AS n
              FROM component_versions v WHERE (v.status = 'published') <> ((SELECT count(*) FROM audit_events a WHERE a.action = 'version.publish' AND a.target_id = v.id::text) = 1)`),
   ).toEqual([]);
-  expect(await q(`SELECT a.target_id FROM audit_events a LEFT JOIN component_versions v ON v.id::text = a.target_id WHERE a.action = 'version.publish' AND v.id IS NULL`)).toEqual([]);
   expect(
-    await q(`SELECT v.id FROM component_versions v WHERE (SELECT count(*) FROM audit_events a WHERE a.action = 'version.create' AND a.target_id = v.id::text) <> 1`),
+    await q(
+      `SELECT a.target_id FROM audit_events a LEFT JOIN component_versions v ON v.id::text = a.target_id WHERE a.action = 'version.publish' AND v.id IS NULL`,
+    ),
   ).toEqual([]);
-  const [t] = await q<{ versions: number; published: number }>(`SELECT count(*)::int AS versions, count(*) FILTER (WHERE status = 'published')::int AS published FROM component_versions`);
+  expect(
+    await q(
+      `SELECT v.id FROM component_versions v WHERE (SELECT count(*) FROM audit_events a WHERE a.action = 'version.create' AND a.target_id = v.id::text) <> 1`,
+    ),
+  ).toEqual([]);
+  const [t] = await q<{ versions: number; published: number }>(
+    `SELECT count(*)::int AS versions, count(*) FILTER (WHERE status = 'published')::int AS published FROM component_versions`,
+  );
   return t!;
 }

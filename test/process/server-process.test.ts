@@ -9,7 +9,16 @@ import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freshDatabase, postgresUrl, type TestDatabase } from '../helpers/databases.js';
-import { client, ensureBuilt, migrateJs, pgControlState, runNode, serverJs, startServer, type ServerChild } from './child.js';
+import {
+  client,
+  ensureBuilt,
+  migrateJs,
+  pgControlState,
+  runNode,
+  serverJs,
+  startServer,
+  type ServerChild,
+} from './child.js';
 
 beforeAll(async () => {
   await ensureBuilt();
@@ -34,7 +43,17 @@ function slowPost(url: string, path: string, token: string, body: unknown, betwe
   return new Promise<{ status: number; body: string }>((resolve, reject) => {
     const u = new URL(path, url);
     const req = httpRequest(
-      { host: u.hostname, port: u.port, path: u.pathname, method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': payload.length } },
+      {
+        host: u.hostname,
+        port: u.port,
+        path: u.pathname,
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'content-length': payload.length,
+        },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8').on('data', (d: string) => (text += d));
@@ -70,7 +89,9 @@ function lifecycleSuite(kind: 'pglite' | 'postgres', env: () => Promise<Record<s
     server = await startServer(baseEnv);
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(Number(new URL(server.url).port)).toBeGreaterThan(0); // PORT=0: the real port is printed
-    expect(server.stdout()).toContain(kind === 'pglite' ? `embedded PGlite in ${baseEnv.DATA_DIR}` : 'PostgreSQL (DATABASE_URL)');
+    expect(server.stdout()).toContain(
+      kind === 'pglite' ? `embedded PGlite in ${baseEnv.DATA_DIR}` : 'PostgreSQL (DATABASE_URL)',
+    );
     expect(server.stdout()).toContain('First admin token (shown once; store it now):');
     expect(server.token).toMatch(/^ds_[A-Za-z0-9_-]{20,}$/);
     firstToken = server.token!;
@@ -92,7 +113,13 @@ function lifecycleSuite(kind: 'pglite' | 'postgres', env: () => Promise<Record<s
     expect(spec.status).toBe(200);
     expect(spec.body.openapi).toMatch(/^3\./);
     const paths = Object.keys(spec.body.paths);
-    for (const p of ['/api/v1/projects', '/api/v1/projects/{projectId}/components', '/api/v1/components/{componentId}/versions', '/api/v1/versions/{versionId}/publish', '/api/v1/components/{componentId}/compare']) {
+    for (const p of [
+      '/api/v1/projects',
+      '/api/v1/projects/{projectId}/components',
+      '/api/v1/components/{componentId}/versions',
+      '/api/v1/versions/{versionId}/publish',
+      '/api/v1/components/{componentId}/compare',
+    ]) {
       expect(paths).toContain(p);
     }
     expect(paths.filter((p) => p.startsWith('/api/v1/')).length).toBeGreaterThanOrEqual(10);
@@ -103,7 +130,10 @@ function lifecycleSuite(kind: 'pglite' | 'postgres', env: () => Promise<Record<s
 
   it('the start-up banner names the web app at /app (where the README sends people) and the API docs, and both answer', async () => {
     const url = server!.url;
-    const line = server!.stdout().split('\n').find((l) => l.includes('API docs:'));
+    const line = server!
+      .stdout()
+      .split('\n')
+      .find((l) => l.includes('API docs:'));
     expect(line).toBe(`  API docs: ${url}/docs   web app: ${url}/app`);
     const anon = client(url, null);
     const app = await anon('GET', '/app');
@@ -124,7 +154,10 @@ function lifecycleSuite(kind: 'pglite' | 'postgres', env: () => Promise<Record<s
     const component = await p('POST', `/api/v1/projects/${projectId}/components`, { name: 'Button' });
     expect(component.status, component.text).toBe(201);
     const draft = await p('POST', `/api/v1/components/${component.body.id}/versions`, {
-      files: [{ path: 'Button.tsx', content: 'export const Button = () => null;\n' }, { path: 'Button.module.css', content: '.root { color: var(--c); }\n' }],
+      files: [
+        { path: 'Button.tsx', content: 'export const Button = () => null;\n' },
+        { path: 'Button.module.css', content: '.root { color: var(--c); }\n' },
+      ],
       bump: 'minor',
     });
     expect(draft.status, draft.text).toBe(201);
@@ -134,17 +167,27 @@ function lifecycleSuite(kind: 'pglite' | 'postgres', env: () => Promise<Record<s
     created = { projectId, projectToken, componentId: component.body.id, versionId: draft.body.id };
 
     // A made-up token does not work.
-    expect((await client(server!.url, 'ds_not_a_real_token_0000000000000')('POST', '/api/v1/projects', { name: 'x' })).status).toBe(401);
+    expect(
+      (await client(server!.url, 'ds_not_a_real_token_0000000000000')('POST', '/api/v1/projects', { name: 'x' }))
+        .status,
+    ).toBe(401);
   });
 
   it('SIGTERM lets the in-flight request finish, then exits 0', async () => {
     const s = server!;
     const started = Date.now();
     let signalledAt = 0;
-    const reply = await slowPost(s.url, '/api/v1/projects', firstToken, { name: 'created during shutdown' }, () => {
-      signalledAt = Date.now();
-      s.proc.kill('SIGTERM');
-    }, 500);
+    const reply = await slowPost(
+      s.url,
+      '/api/v1/projects',
+      firstToken,
+      { name: 'created during shutdown' },
+      () => {
+        signalledAt = Date.now();
+        s.proc.kill('SIGTERM');
+      },
+      500,
+    );
     expect(signalledAt).toBeGreaterThan(started);
     expect(reply.status, reply.body).toBe(201);
     const body = JSON.parse(reply.body) as { project: { id: string }; token: { token: string } };
@@ -167,13 +210,22 @@ function lifecycleSuite(kind: 'pglite' | 'postgres', env: () => Promise<Record<s
     const p = client(server.url, created.projectToken);
     const component = await p('GET', `/api/v1/components/${created.componentId}`);
     expect(component.status, component.text).toBe(200);
-    expect(component.body.currentVersion).toMatchObject({ id: created.versionId, version: '1.0.0', status: 'published' });
+    expect(component.body.currentVersion).toMatchObject({
+      id: created.versionId,
+      version: '1.0.0',
+      status: 'published',
+    });
     const version = await p('GET', `/api/v1/versions/${created.versionId}`);
     expect(version.body.files.map((f: { path: string }) => f.path)).toEqual(['Button.module.css', 'Button.tsx']);
     expect(version.body.files[1].content).toBe('export const Button = () => null;\n');
     // The first token still works, and the project created while shutting down was kept.
-    expect((await client(server.url, firstToken)('POST', '/api/v1/projects', { name: 'after restart' })).status).toBe(201);
-    const kept = await client(server.url, duringShutdown.token)('GET', `/api/v1/projects/${duringShutdown.projectId}/components`);
+    expect((await client(server.url, firstToken)('POST', '/api/v1/projects', { name: 'after restart' })).status).toBe(
+      201,
+    );
+    const kept = await client(server.url, duringShutdown.token)(
+      'GET',
+      `/api/v1/projects/${duringShutdown.projectId}/components`,
+    );
     expect(kept.status, kept.text).toBe(200);
     expect(kept.body.items).toEqual([]);
     const exit = await server.stop();

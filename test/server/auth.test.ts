@@ -12,10 +12,18 @@ describe.each(dbKinds)('authentication, scopes and project isolation on %s', (ki
 
   beforeAll(async () => {
     t = await startTestApp(kind, { LOG_LEVEL: 'debug' }, { write: (line) => void logs.push(line) });
-    componentId = (await t.api('POST', `/api/v1/projects/${t.projectId}/components`, { body: { name: 'Badge' } })).json().id;
-    const d = (await t.api('POST', `/api/v1/components/${componentId}/versions`, { body: { files: files(2), bump: 'minor' } })).json();
+    componentId = (
+      await t.api('POST', `/api/v1/projects/${t.projectId}/components`, { body: { name: 'Badge' } })
+    ).json().id;
+    const d = (
+      await t.api('POST', `/api/v1/components/${componentId}/versions`, { body: { files: files(2), bump: 'minor' } })
+    ).json();
     versionId = (await t.api('POST', `/api/v1/versions/${d.id}/publish`)).json().id;
-    draftId = (await t.api('POST', `/api/v1/components/${componentId}/versions`, { body: { files: files(2, 'd'), bump: 'patch' } })).json().id;
+    draftId = (
+      await t.api('POST', `/api/v1/components/${componentId}/versions`, {
+        body: { files: files(2, 'd'), bump: 'patch' },
+      })
+    ).json().id;
     other = await otherProject(t);
   });
   afterAll(async () => t?.close());
@@ -26,10 +34,16 @@ describe.each(dbKinds)('authentication, scopes and project isolation on %s', (ki
     expect(none.json().error.code).toBe('unauthorized');
     const bad = await t.api('GET', `/api/v1/components/${componentId}`, { token: 'ds_not_a_real_token' });
     expect(bad.statusCode).toBe(401);
-    const malformed = await t.api('GET', `/api/v1/components/${componentId}`, { token: null, headers: { authorization: 'Basic abc' } });
+    const malformed = await t.api('GET', `/api/v1/components/${componentId}`, {
+      token: null,
+      headers: { authorization: 'Basic abc' },
+    });
     expect(malformed.statusCode).toBe(401);
     // A bad token learns nothing about payload rules: auth runs before validation.
-    const invalidBody = await t.api('POST', `/api/v1/components/${componentId}/versions`, { token: null, body: { nope: 1 } });
+    const invalidBody = await t.api('POST', `/api/v1/components/${componentId}/versions`, {
+      token: null,
+      body: { nope: 1 },
+    });
     expect(invalidBody.statusCode).toBe(401);
     for (const url of ['/healthz', '/readyz', '/metrics', '/openapi.json', '/docs']) {
       const res = await t.api('GET', url, { token: null });
@@ -50,14 +64,27 @@ describe.each(dbKinds)('authentication, scopes and project isolation on %s', (ki
   });
 
   it('enforces scopes: read cannot write, write cannot administer', async () => {
-    const read = (await t.api('POST', `/api/v1/projects/${t.projectId}/tokens`, { body: { name: 'r', scope: 'read' } })).json().token;
-    const write = (await t.api('POST', `/api/v1/projects/${t.projectId}/tokens`, { body: { name: 'w', scope: 'write' } })).json().token;
+    const read = (
+      await t.api('POST', `/api/v1/projects/${t.projectId}/tokens`, { body: { name: 'r', scope: 'read' } })
+    ).json().token;
+    const write = (
+      await t.api('POST', `/api/v1/projects/${t.projectId}/tokens`, { body: { name: 'w', scope: 'write' } })
+    ).json().token;
     expect((await t.api('GET', `/api/v1/components/${componentId}`, { token: read })).statusCode).toBe(200);
     const denied = await t.api('POST', `/api/v1/versions/${versionId}/tags`, { token: read, body: { tag: 'x' } });
     expect(denied.statusCode).toBe(403);
     expect(denied.json().error.message).toContain('scope "write"');
-    expect((await t.api('POST', `/api/v1/versions/${versionId}/tags`, { token: write, body: { tag: 'x' } })).statusCode).toBe(200);
-    expect((await t.api('POST', `/api/v1/projects/${t.projectId}/tokens`, { token: write, body: { name: 'x', scope: 'admin' } })).statusCode).toBe(403);
+    expect(
+      (await t.api('POST', `/api/v1/versions/${versionId}/tags`, { token: write, body: { tag: 'x' } })).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await t.api('POST', `/api/v1/projects/${t.projectId}/tokens`, {
+          token: write,
+          body: { name: 'x', scope: 'admin' },
+        })
+      ).statusCode,
+    ).toBe(403);
     expect((await t.api('POST', '/api/v1/projects', { token: write, body: { name: 'x' } })).statusCode).toBe(403);
   });
 
@@ -102,9 +129,24 @@ describe.each(dbKinds)('authentication, scopes and project isolation on %s', (ki
   it('stores Figma tokens encrypted and webhook passcodes hashed, never returning or logging them', async () => {
     const figmaToken = 'figd_SUPERSECRET_abcdefghijklmnopqrstuvwxyz';
     const passcode = 'passcode-1234567890';
-    const res = await t.api('POST', `/api/v1/projects/${t.projectId}/files`, { body: { fileKey: 'AbC123', name: 'DS', pollIntervalSeconds: 60, policy: 'auto', figmaToken, webhookPasscode: passcode } });
+    const res = await t.api('POST', `/api/v1/projects/${t.projectId}/files`, {
+      body: {
+        fileKey: 'AbC123',
+        name: 'DS',
+        pollIntervalSeconds: 60,
+        policy: 'auto',
+        figmaToken,
+        webhookPasscode: passcode,
+      },
+    });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ fileKey: 'AbC123', pollIntervalSeconds: 60, policy: 'auto', hasFigmaToken: true, hasWebhookPasscode: true });
+    expect(res.json()).toMatchObject({
+      fileKey: 'AbC123',
+      pollIntervalSeconds: 60,
+      policy: 'auto',
+      hasFigmaToken: true,
+      hasWebhookPasscode: true,
+    });
     expect(res.body).not.toContain(figmaToken);
     const rows = await t.db.raw.query<Record<string, unknown>>('SELECT * FROM tracked_files');
     const dump = JSON.stringify(rows);
@@ -116,7 +158,9 @@ describe.each(dbKinds)('authentication, scopes and project isolation on %s', (ki
     expect(logs.join('\n')).not.toContain(passcode);
     const list = await t.api('GET', `/api/v1/projects/${t.projectId}/files`);
     expect(list.json().items).toHaveLength(1);
-    const tooFast = await t.api('POST', `/api/v1/projects/${t.projectId}/files`, { body: { fileKey: 'AbC123', pollIntervalSeconds: 5 } });
+    const tooFast = await t.api('POST', `/api/v1/projects/${t.projectId}/files`, {
+      body: { fileKey: 'AbC123', pollIntervalSeconds: 5 },
+    });
     expect(tooFast.statusCode).toBe(400);
     expect(tooFast.json().error.message).toContain('body.pollIntervalSeconds');
   });
@@ -149,11 +193,23 @@ describe('rate limiting and CORS', () => {
   });
 
   it("allows the Figma plugin iframe's null origin and refuses unknown origins", async () => {
-    const ok = await t.app.inject({ method: 'OPTIONS', url: '/api/v1/projects', headers: { origin: 'null', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' } });
+    const ok = await t.app.inject({
+      method: 'OPTIONS',
+      url: '/api/v1/projects',
+      headers: {
+        origin: 'null',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      },
+    });
     expect(ok.statusCode).toBe(204);
     expect(ok.headers['access-control-allow-origin']).toBe('null');
     expect(String(ok.headers['access-control-allow-headers']).toLowerCase()).toContain('authorization');
-    const evil = await t.app.inject({ method: 'OPTIONS', url: '/api/v1/projects', headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' } });
+    const evil = await t.app.inject({
+      method: 'OPTIONS',
+      url: '/api/v1/projects',
+      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
+    });
     expect(evil.headers['access-control-allow-origin']).toBeUndefined();
   });
 });
@@ -168,12 +224,15 @@ describe('rate limiting of token guesses', () => {
   it('counts requests that fail authentication per client address: after the budget, wrong tokens get 429 naming the window, and a valid token still works', async () => {
     const url = `/api/v1/projects/${t.projectId}/components`;
     const codes = [];
-    for (let i = 0; i < 3; i++) codes.push((await t.api('GET', url, { token: `ds_guess_${i}_${'x'.repeat(30)}` })).statusCode);
+    for (let i = 0; i < 3; i++)
+      codes.push((await t.api('GET', url, { token: `ds_guess_${i}_${'x'.repeat(30)}` })).statusCode);
     expect(codes).toEqual([401, 401, 401]);
     const limited = await t.api('GET', url, { token: `ds_guess_3_${'x'.repeat(30)}` });
     expect(limited.statusCode).toBe(429);
     expect(limited.json().error.code).toBe('rate_limited');
-    expect(limited.json().error.message).toBe('Rate limit exceeded: 3 failed authentications per 1 minute from one address');
+    expect(limited.json().error.message).toBe(
+      'Rate limit exceeded: 3 failed authentications per 1 minute from one address',
+    );
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     // No header at all fails authentication too.
     expect((await t.api('GET', url, { token: null })).statusCode).toBe(429);
@@ -189,7 +248,10 @@ describe('which address failed authentications count against (TRUST_PROXY)', () 
   const guesses = async (t: TestApp, forwardedFor: string, n: number) => {
     const codes = [];
     for (let i = 0; i < n; i++) {
-      const res = await t.api('GET', `/api/v1/projects/${t.projectId}/components`, { token: `ds_guess_${i}_${'y'.repeat(30)}`, headers: { 'x-forwarded-for': forwardedFor } });
+      const res = await t.api('GET', `/api/v1/projects/${t.projectId}/components`, {
+        token: `ds_guess_${i}_${'y'.repeat(30)}`,
+        headers: { 'x-forwarded-for': forwardedFor },
+      });
       codes.push(res.statusCode);
     }
     return codes;
@@ -206,7 +268,11 @@ describe('which address failed authentications count against (TRUST_PROXY)', () 
   });
 
   it('with TRUST_PROXY the forwarded address counts: another client behind the proxy keeps its budget', async () => {
-    const t = await startTestApp('pglite', { RATE_LIMIT_MAX: '2', RATE_LIMIT_WINDOW: '1 minute', TRUST_PROXY: '127.0.0.1' });
+    const t = await startTestApp('pglite', {
+      RATE_LIMIT_MAX: '2',
+      RATE_LIMIT_WINDOW: '1 minute',
+      TRUST_PROXY: '127.0.0.1',
+    });
     try {
       expect(await guesses(t, '203.0.113.7', 3)).toEqual([401, 401, 429]);
       expect(await guesses(t, '198.51.100.9', 2)).toEqual([401, 401]);
@@ -225,9 +291,15 @@ describe('rate limit buckets', () => {
 
   it("keys a token's bucket by the token itself, not by how the header spells it", async () => {
     const url = `/api/v1/projects/${t.projectId}/components`;
-    const spellings = [`Bearer ${t.adminToken}`, `bearer ${t.adminToken}`, `Bearer  ${t.adminToken}`, `BEARER ${t.adminToken} `];
+    const spellings = [
+      `Bearer ${t.adminToken}`,
+      `bearer ${t.adminToken}`,
+      `Bearer  ${t.adminToken}`,
+      `BEARER ${t.adminToken} `,
+    ];
     const codes = [];
-    for (const authorization of spellings) codes.push((await t.api('GET', url, { token: null, headers: { authorization } })).statusCode);
+    for (const authorization of spellings)
+      codes.push((await t.api('GET', url, { token: null, headers: { authorization } })).statusCode);
     expect(codes).toEqual([200, 200, 200, 429]);
   });
 });

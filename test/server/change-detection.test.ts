@@ -6,8 +6,13 @@ import { startTestApp, type TestApp } from '../helpers/app.js';
 import { syncRequest } from '../helpers/sync-fixtures.js';
 
 type Proposal = {
-  componentName: string; fromVersion: string | null; toVersion: string; bump: string; reasons: string[];
-  tokenChanges: Array<{ kind: string; name: string; tokenId: string }>; specChanges: Array<{ kind: string }>;
+  componentName: string;
+  fromVersion: string | null;
+  toVersion: string;
+  bump: string;
+  reasons: string[];
+  tokenChanges: Array<{ kind: string; name: string; tokenId: string }>;
+  specChanges: Array<{ kind: string }>;
   files: Array<{ path: string; status: string }>;
 };
 type Mutate = (ds: { tokens: TokenSet; components: ComponentSpec[] }) => void;
@@ -20,7 +25,12 @@ const RADIUS = 'VariableID:1:7';
 const SEMANTIC = 'VariableCollectionId:2:0';
 const literal = (hex: string) => {
   const n = parseInt(hex.slice(1), 16);
-  return { colorSpace: 'srgb', components: [((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255], alpha: 1, hex };
+  return {
+    colorSpace: 'srgb',
+    components: [((n >> 16) & 255) / 255, ((n >> 8) & 255) / 255, (n & 255) / 255],
+    alpha: 1,
+    hex,
+  };
 };
 const token = (ds: { tokens: TokenSet }, id: string) => ds.tokens.tokens.find((t) => t.id === id)!;
 const collection = (ds: { tokens: TokenSet }, id: string) => ds.tokens.collections.find((c) => c.id === id)!;
@@ -42,7 +52,12 @@ describe.each(dbKinds)('change detection: the right bump for the right component
     t = await startTestApp(kind);
     const first = (await t.api('POST', `/api/v1/projects/${t.projectId}/syncs`, { body: syncRequest() })).json();
     const accepted = await t.api('POST', `/api/v1/syncs/${first.syncId}/decisions`, {
-      body: { decisions: first.proposals.map((p: { componentId: string }) => ({ componentId: p.componentId, decision: 'accept' })) },
+      body: {
+        decisions: first.proposals.map((p: { componentId: string }) => ({
+          componentId: p.componentId,
+          decision: 'accept',
+        })),
+      },
     });
     expect(accepted.statusCode, accepted.body).toBe(200);
   });
@@ -50,9 +65,11 @@ describe.each(dbKinds)('change detection: the right bump for the right component
 
   describe('token changes, diffed over the whole design system', () => {
     it('an alias re-pointed to a literal is a minor change, not the removal of the tokens it aliased', async () => {
-      const p = (await propose((ds) => {
-        token(ds, ACTION).valuesByMode = { '2:0': literal('#123456'), '2:1': literal('#654321') };
-      })).get('Button')!;
+      const p = (
+        await propose((ds) => {
+          token(ds, ACTION).valuesByMode = { '2:0': literal('#123456'), '2:1': literal('#654321') };
+        })
+      ).get('Button')!;
       expect(p.bump).toBe('minor');
       expect(p.tokenChanges.filter((c) => c.kind === 'removed')).toEqual([]);
       expect(p.reasons.join('; ')).not.toMatch(/removed/);
@@ -60,9 +77,11 @@ describe.each(dbKinds)('change detection: the right bump for the right component
     });
 
     it("a variant's binding moved to another token is minor: the token left behind still exists", async () => {
-      const p = (await propose((ds) => {
-        button(ds).variants[0]!.bindings.paddingLeft = 'VariableID:1:6';
-      })).get('Button')!;
+      const p = (
+        await propose((ds) => {
+          button(ds).variants[0]!.bindings.paddingLeft = 'VariableID:1:6';
+        })
+      ).get('Button')!;
       expect(p.bump).toBe('minor');
       expect(p.tokenChanges).toEqual([]);
       expect(p.reasons).toEqual(['binding `paddingLeft` of variant `size=sm` changed space/200 → space/300']);
@@ -97,12 +116,16 @@ describe.each(dbKinds)('change detection: the right bump for the right component
 
   describe('bindings are the truth', () => {
     it('refs a client sends add to the bound tokens, never replace them', async () => {
-      const p = (await propose((ds) => {
-        button(ds).tokenRefs = ['VariableID:1:3'];
-      })).get('Button')!;
+      const p = (
+        await propose((ds) => {
+          button(ds).tokenRefs = ['VariableID:1:3'];
+        })
+      ).get('Button')!;
       expect(p.bump).toBe('patch');
       expect(p.tokenChanges.filter((c) => c.kind === 'removed')).toEqual([]);
-      const draft = (await t.api('GET', `/api/v1/versions/${(p as Proposal & { draftVersionId: string }).draftVersionId}`)).json() as { files: { path: string; content: string }[] };
+      const draft = (
+        await t.api('GET', `/api/v1/versions/${(p as Proposal & { draftVersionId: string }).draftVersionId}`)
+      ).json() as { files: { path: string; content: string }[] };
       const css = draft.files.find((f) => f.path === 'tokens.css')!.content;
       expect(css).toContain('--color-action-primary:');
       expect(css).toContain('--color-green-500:');
@@ -115,43 +138,53 @@ describe.each(dbKinds)('change detection: the right bump for the right component
         collection(ds, SEMANTIC).modes[1]!.name = 'Night';
       });
       expect(proposals.get('Button')).toMatchObject({ bump: 'major' });
-      expect(proposals.get('Button')!.reasons).toContain('mode Dark of collection Semantic renamed to Night ([data-theme="dark"] disappears)');
+      expect(proposals.get('Button')!.reasons).toContain(
+        'mode Dark of collection Semantic renamed to Night ([data-theme="dark"] disappears)',
+      );
       expect(proposals.get('Badge')!.bump).toBe('major');
       expect(proposals.get('Card')!.bump).toBe('major');
     });
 
     it('a mode removed is major', async () => {
-      const p = (await propose((ds) => {
-        const c = collection(ds, SEMANTIC);
-        c.modes = c.modes.filter((m) => m.id !== '2:1');
-        for (const x of ds.tokens.tokens) delete x.valuesByMode['2:1'];
-      })).get('Button')!;
+      const p = (
+        await propose((ds) => {
+          const c = collection(ds, SEMANTIC);
+          c.modes = c.modes.filter((m) => m.id !== '2:1');
+          for (const x of ds.tokens.tokens) delete x.valuesByMode['2:1'];
+        })
+      ).get('Button')!;
       expect(p.bump).toBe('major');
       expect(p.reasons[0]).toBe('mode Dark removed from collection Semantic ([data-theme="dark"] disappears)');
     });
 
     it('a mode added is minor', async () => {
-      const p = (await propose((ds) => {
-        collection(ds, SEMANTIC).modes.push({ id: '2:2', name: 'Contrast' });
-        for (const x of ds.tokens.tokens) if (x.collectionId === SEMANTIC) x.valuesByMode['2:2'] = literal('#000000');
-      })).get('Button')!;
+      const p = (
+        await propose((ds) => {
+          collection(ds, SEMANTIC).modes.push({ id: '2:2', name: 'Contrast' });
+          for (const x of ds.tokens.tokens) if (x.collectionId === SEMANTIC) x.valuesByMode['2:2'] = literal('#000000');
+        })
+      ).get('Button')!;
       expect(p.bump).toBe('minor');
       expect(p.reasons).toContain('mode Contrast added to collection Semantic');
       expect(p.files.find((f) => f.path === 'tokens.css')?.status).toBe('modified');
     });
 
     it('the default mode changed is minor', async () => {
-      const p = (await propose((ds) => {
-        collection(ds, SEMANTIC).defaultModeId = '2:1';
-      })).get('Button')!;
+      const p = (
+        await propose((ds) => {
+          collection(ds, SEMANTIC).defaultModeId = '2:1';
+        })
+      ).get('Button')!;
       expect(p.bump).toBe('minor');
       expect(p.reasons).toEqual(['default mode of collection Semantic changed Light → Dark']);
     });
 
     it('a collection renamed is a patch (no name in code changes)', async () => {
-      const p = (await propose((ds) => {
-        collection(ds, SEMANTIC).name = 'Roles';
-      })).get('Button')!;
+      const p = (
+        await propose((ds) => {
+          collection(ds, SEMANTIC).name = 'Roles';
+        })
+      ).get('Button')!;
       expect(p.bump).toBe('patch');
       expect(p.reasons).toEqual(['collection Semantic renamed to Roles']);
     });

@@ -8,11 +8,21 @@ const OLD_10K = textOf(10_000, (i) => `export const value${i} = 'old ${i}';`);
 /** Shares no line with OLD_10K. */
 const NEW_10K = textOf(10_000, (i) => `export const value${i} = 'new ${i}';`);
 /** Every 500th line of OLD_10K changed. */
-const SPARSE_10K = textOf(10_000, (i) => (i % 500 === 0 ? `export const value${i} = 'edited';` : `export const value${i} = 'old ${i}';`));
+const SPARSE_10K = textOf(10_000, (i) =>
+  i % 500 === 0 ? `export const value${i} = 'edited';` : `export const value${i} = 'old ${i}';`,
+);
 const ROWS_10K = textOf(10_000, (i) => `  <Row id={${i}} />`);
 
 type FileOut = { path: string; size: number; sha256: string };
-type Compared = { path: string; status: string; added: number; removed: number; hunks: unknown[]; unified: string; tooLarge?: Record<string, unknown> };
+type Compared = {
+  path: string;
+  status: string;
+  added: number;
+  removed: number;
+  hunks: unknown[];
+  unified: string;
+  tooLarge?: Record<string, unknown>;
+};
 
 // GET /components/:id/compare of two 10,000-line files: a diff computed on the event loop, without
 // limits, blocked the whole server 25 s. Now it runs on the diff thread within core/diff's limits.
@@ -33,13 +43,23 @@ describe.each(dbKinds)('compare of 10,000-line files on %s', (kind) => {
 
   beforeAll(async () => {
     t = await startTestApp(kind, { BODY_LIMIT_BYTES: String(16 * 1024 * 1024) });
-    const res = await t.api('POST', `/api/v1/projects/${t.projectId}/components`, { body: { name: 'Table', figmaId: '1:1' } });
+    const res = await t.api('POST', `/api/v1/projects/${t.projectId}/components`, {
+      body: { name: 'Table', figmaId: '1:1' },
+    });
     expect(res.statusCode, res.body).toBe(201);
     componentId = res.json().id;
     // Rows*.tsx: the same lines reversed, so no count tells the diff is large; Myers' diff runs to its limit.
     const rows = ['Rows1.tsx', 'Rows2.tsx', 'Rows3.tsx'];
-    v1 = await publish([{ path: 'Big.tsx', content: OLD_10K }, { path: 'Sparse.tsx', content: OLD_10K }, ...rows.map((path) => ({ path, content: ROWS_10K }))]);
-    v2 = await publish([{ path: 'Big.tsx', content: NEW_10K }, { path: 'Sparse.tsx', content: SPARSE_10K }, ...rows.map((path) => ({ path, content: reversed(ROWS_10K) }))]);
+    v1 = await publish([
+      { path: 'Big.tsx', content: OLD_10K },
+      { path: 'Sparse.tsx', content: OLD_10K },
+      ...rows.map((path) => ({ path, content: ROWS_10K })),
+    ]);
+    v2 = await publish([
+      { path: 'Big.tsx', content: NEW_10K },
+      { path: 'Sparse.tsx', content: SPARSE_10K },
+      ...rows.map((path) => ({ path, content: reversed(ROWS_10K) })),
+    ]);
   });
   afterAll(async () => t?.close());
 
@@ -68,7 +88,11 @@ describe.each(dbKinds)('compare of 10,000-line files on %s', (kind) => {
     for (const path of ['Rows1.tsx', 'Rows2.tsx', 'Rows3.tsx']) {
       // Given up at the edit length, or at the time limit on a busy machine: either way, said so.
       expect(['edit-length', 'timeout'], path).toContain(files[path]!.tooLarge?.reason);
-      expect(files[path]!.tooLarge!.new, path).toEqual({ bytes: stored(v2, path).size, lines: 10_000, sha256: stored(v2, path).sha256 });
+      expect(files[path]!.tooLarge!.new, path).toEqual({
+        bytes: stored(v2, path).size,
+        lines: 10_000,
+        sha256: stored(v2, path).sha256,
+      });
     }
     expect(res.json().stats).toMatchObject({ filesModified: 5, linesAdded: 40_020, linesRemoved: 40_020 });
   });

@@ -4,25 +4,43 @@ import { ConfigError, loadConfig } from '../../server/config.js';
 describe('configuration', () => {
   it('has working defaults: embedded PGlite, port 3000, frozen', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', databaseUrl: undefined, dataDir: '.data/pglite', logLevel: 'info', migrateOnStart: true });
+    expect(c).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      dataDir: '.data/pglite',
+      logLevel: 'info',
+      migrateOnStart: true,
+    });
     expect(Object.isFrozen(c)).toBe(true);
   });
 
   it('names every bad variable in one message', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud', ADMIN_TOKEN: 'short', SECRET_KEY: 'nope' });
+      loadConfig({
+        PORT: 'abc',
+        DATABASE_URL: 'mysql://x',
+        LOG_LEVEL: 'loud',
+        ADMIN_TOKEN: 'short',
+        SECRET_KEY: 'nope',
+      });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as Error).message;
-    for (const name of ['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'ADMIN_TOKEN', 'SECRET_KEY']) expect(message).toContain(`${name}:`);
+    for (const name of ['PORT', 'DATABASE_URL', 'LOG_LEVEL', 'ADMIN_TOKEN', 'SECRET_KEY'])
+      expect(message).toContain(`${name}:`);
     expect(message).toContain('postgres:// or postgresql://');
   });
 
   it('accepts PostgreSQL URLs and a 32-byte secret key', () => {
-    const c = loadConfig({ DATABASE_URL: 'postgresql://u@localhost:5432/db', SECRET_KEY: 'ab'.repeat(32), CORS_ORIGINS: 'https://a.example, https://b.example' });
+    const c = loadConfig({
+      DATABASE_URL: 'postgresql://u@localhost:5432/db',
+      SECRET_KEY: 'ab'.repeat(32),
+      CORS_ORIGINS: 'https://a.example, https://b.example',
+    });
     expect(c.databaseUrl).toBe('postgresql://u@localhost:5432/db');
     expect(c.secretKey).toHaveLength(32);
     expect(c.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
@@ -34,7 +52,12 @@ describe('TRUST_PROXY and ALLOW_PRIVATE_TARGETS', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
     expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
-    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1, ::1, loopback' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', '::1', 'loopback']);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1, ::1, loopback' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+      '::1',
+      'loopback',
+    ]);
     for (const bad of ['yes', '10.0.0.0/99', 'proxy.example', '1.2.3']) {
       expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY: must be true, false, a number of hops/);
     }
@@ -70,8 +93,12 @@ describe('generated secret key', () => {
   });
 
   it('refuses to start with PostgreSQL, DATA_DIR=memory:// and no SECRET_KEY (the key would be lost at restart)', () => {
-    expect(() => loadConfig({ DATABASE_URL: 'postgresql://u@localhost/db', DATA_DIR: 'memory://' })).toThrow(/SECRET_KEY/);
-    expect(() => loadConfig({ DATABASE_URL: 'postgresql://u@localhost/db', DATA_DIR: 'memory://', SECRET_KEY: 'ab'.repeat(32) })).not.toThrow();
+    expect(() => loadConfig({ DATABASE_URL: 'postgresql://u@localhost/db', DATA_DIR: 'memory://' })).toThrow(
+      /SECRET_KEY/,
+    );
+    expect(() =>
+      loadConfig({ DATABASE_URL: 'postgresql://u@localhost/db', DATA_DIR: 'memory://', SECRET_KEY: 'ab'.repeat(32) }),
+    ).not.toThrow();
     expect(() => loadConfig({ DATA_DIR: 'memory://' })).not.toThrow();
   });
 });

@@ -5,19 +5,39 @@ import { dbKinds } from '../helpers/databases.js';
 import { otherProject, startTestApp, type TestApp } from '../helpers/app.js';
 import { setColor, syncRequest } from '../helpers/sync-fixtures.js';
 
-type Proposal = { componentId: string; componentName: string; draftVersionId: string; toVersion: string; bump: string; warnings: string[]; files: Array<{ path: string; status: string }> };
+type Proposal = {
+  componentId: string;
+  componentName: string;
+  draftVersionId: string;
+  toVersion: string;
+  bump: string;
+  warnings: string[];
+  files: Array<{ path: string; status: string }>;
+};
 type SyncBody = { syncId: string; status: string; proposals: Proposal[]; unchanged: number; errors: unknown[] };
 type FileOut = { path: string; content: string };
-type VersionBody = { id: string; version: string; status: string; customized: boolean; hasConflicts: boolean; warnings: string[]; files: FileOut[] };
+type VersionBody = {
+  id: string;
+  version: string;
+  status: string;
+  customized: boolean;
+  hasConflicts: boolean;
+  warnings: string[];
+  files: FileOut[];
+};
 
 const COMMENT = '// Team note: keep this component in sync with the accessibility checklist.';
-const HELPER = "export const buttonTestId = (name: string) => `button-${name}`;\n";
+const HELPER = 'export const buttonTestId = (name: string) => `button-${name}`;\n';
 
 /** Adds a size option "xl" (a spec change that rewrites parts of Button.tsx). */
 function addXl(ds: { components: ComponentSpec[] }): void {
   const button = ds.components.find((c) => c.name === 'Button')!;
   button.props[0]!.options = ['sm', 'md', 'lg', 'xl'];
-  button.variants.push({ id: '10:5', values: { size: 'xl' }, bindings: { fill: 'VariableID:2:1', paddingLeft: 'VariableID:1:6', radius: 'VariableID:1:7' } });
+  button.variants.push({
+    id: '10:5',
+    values: { size: 'xl' },
+    bindings: { fill: 'VariableID:2:1', paddingLeft: 'VariableID:1:6', radius: 'VariableID:1:7' },
+  });
 }
 
 describe.each(dbKinds)('customizations on %s', (kind) => {
@@ -31,13 +51,19 @@ describe.each(dbKinds)('customizations on %s', (kind) => {
   };
   const version = async (id: string) => (await t.api('GET', `/api/v1/versions/${id}`)).json() as VersionBody;
   const fileOf = (v: VersionBody, path: string) => v.files.find((f) => f.path === path)?.content;
-  const component = async (id: string) => (await t.api('GET', `/api/v1/components/${id}`)).json() as { currentVersion: { id: string; version: string } | null };
-  const put = (id: string, files: FileOut[], token?: string) => t.api('PUT', `/api/v1/components/${id}/customizations`, { body: { files }, ...(token ? { token } : {}) });
+  const component = async (id: string) =>
+    (await t.api('GET', `/api/v1/components/${id}`)).json() as {
+      currentVersion: { id: string; version: string } | null;
+    };
+  const put = (id: string, files: FileOut[], token?: string) =>
+    t.api('PUT', `/api/v1/components/${id}/customizations`, { body: { files }, ...(token ? { token } : {}) });
 
   beforeAll(async () => {
     t = await startTestApp(kind);
     const first = await sync(() => undefined);
-    const res = await t.api('POST', `/api/v1/syncs/${first.syncId}/decisions`, { body: { decisions: first.proposals.map((p) => ({ componentId: p.componentId, decision: 'accept' })) } });
+    const res = await t.api('POST', `/api/v1/syncs/${first.syncId}/decisions`, {
+      body: { decisions: first.proposals.map((p) => ({ componentId: p.componentId, decision: 'accept' })) },
+    });
     expect(res.statusCode, res.body).toBe(200);
     buttonId = first.proposals.find((p) => p.componentName === 'Button')!.componentId;
     badgeId = first.proposals.find((p) => p.componentName === 'Badge')!.componentId;
@@ -55,11 +81,16 @@ describe.each(dbKinds)('customizations on %s', (kind) => {
       expect(res.statusCode, path).toBe(400);
       expect(res.json().error.message).toContain(JSON.stringify(path));
     }
-    const twice = await put(buttonId, [{ path: 'Button.tsx', content: 'a' }, { path: 'Button.tsx', content: 'b' }]);
+    const twice = await put(buttonId, [
+      { path: 'Button.tsx', content: 'a' },
+      { path: 'Button.tsx', content: 'b' },
+    ]);
     expect(twice.statusCode).toBe(400);
     expect(twice.json().error.message).toContain('appears twice');
 
-    const marked = await put(buttonId, [{ path: 'Button.tsx', content: '<<<<<<< customized\na\n=======\nb\n>>>>>>> regenerated\n' }]);
+    const marked = await put(buttonId, [
+      { path: 'Button.tsx', content: '<<<<<<< customized\na\n=======\nb\n>>>>>>> regenerated\n' },
+    ]);
     expect(marked.statusCode).toBe(422);
     expect(marked.json().error.code).toBe('unresolved_conflicts');
 
@@ -100,7 +131,11 @@ describe.each(dbKinds)('customizations on %s', (kind) => {
     const audit = (await t.api('GET', `/api/v1/projects/${t.projectId}/audit?action=customization.put`)).json();
     expect(audit.items).toHaveLength(1);
     expect(audit.items[0]).toMatchObject({ targetType: 'customization', targetId: body.id, beforeHash: null });
-    expect(audit.items[0].data).toMatchObject({ componentId: buttonId, version: '1.0.0', paths: ['Button.helpers.ts', 'Button.tsx'] });
+    expect(audit.items[0].data).toMatchObject({
+      componentId: buttonId,
+      version: '1.0.0',
+      paths: ['Button.helpers.ts', 'Button.tsx'],
+    });
   });
 
   it('a token change regenerates the draft and keeps the customization', async () => {
@@ -132,7 +167,9 @@ describe.each(dbKinds)('customizations on %s', (kind) => {
     expect(tsx).toContain("export type ButtonSize = 'sm' | 'md' | 'lg' | 'xl';");
     expect(tsx).toContain("xl: styles['size-xl'],");
     expect(draft).toMatchObject({ customized: true, hasConflicts: false });
-    const res = await t.api('POST', `/api/v1/syncs/${s.syncId}/decisions`, { body: { decisions: [{ componentId: buttonId, decision: 'accept' }] } });
+    const res = await t.api('POST', `/api/v1/syncs/${s.syncId}/decisions`, {
+      body: { decisions: [{ componentId: buttonId, decision: 'accept' }] },
+    });
     expect(res.json().results[0]).toMatchObject({ ok: true, status: 'published', version: '1.1.0' });
   });
 
@@ -141,7 +178,10 @@ describe.each(dbKinds)('customizations on %s', (kind) => {
   it('a customization of a line the regeneration changes conflicts: markers, one warning per region, never auto-published', async () => {
     const current = await version((await component(buttonId)).currentVersion!.id);
     expect(current).toMatchObject({ version: '1.1.0', customized: true });
-    const css = fileOf(current, 'tokens.css')!.replace('--color-blue-500: #1166ff;', '--color-blue-500: #1166ff; /* brand blue, approved */');
+    const css = fileOf(current, 'tokens.css')!.replace(
+      '--color-blue-500: #1166ff;',
+      '--color-blue-500: #1166ff; /* brand blue, approved */',
+    );
     const res = await put(buttonId, [{ path: 'tokens.css', content: css }]);
     expect(res.statusCode, res.body).toBe(200);
     // The edits merged into 1.1.0 earlier are carried into the new customization, so they survive.
@@ -170,14 +210,20 @@ describe.each(dbKinds)('customizations on %s', (kind) => {
     const draft = await version(conflicting.draftVersionId);
     expect(draft).toMatchObject({ status: 'draft', hasConflicts: true, customized: true });
     const merged = fileOf(draft, 'tokens.css')!;
-    expect(merged).toMatch(/^<<<<<<< customized\n\s*--color-blue-500: #1166ff; \/\* brand blue, approved \*\/\n=======\n\s*--color-blue-500: #2277ff;\n>>>>>>> regenerated$/m);
+    expect(merged).toMatch(
+      /^<<<<<<< customized\n\s*--color-blue-500: #1166ff; \/\* brand blue, approved \*\/\n=======\n\s*--color-blue-500: #2277ff;\n>>>>>>> regenerated$/m,
+    );
     expect(merged.match(/^<<<<<<< /gm)).toHaveLength(1);
     expect(fileOf(draft, 'Button.tsx')!.split('\n')[0]).toBe(COMMENT);
     expect(fileOf(draft, 'Button.helpers.ts')).toBe(HELPER);
     // Policy auto, minor bump — and still waiting for a person, because of the conflict.
     expect((await component(buttonId)).currentVersion!.version).toBe('1.1.0');
     const notes = (await t.api('GET', `/api/v1/projects/${t.projectId}/notifications`)).json();
-    expect(notes.items.some((n: { componentId: string; body: string }) => n.componentId === buttonId && n.body.includes('merge conflicts'))).toBe(true);
+    expect(
+      notes.items.some(
+        (n: { componentId: string; body: string }) => n.componentId === buttonId && n.body.includes('merge conflicts'),
+      ),
+    ).toBe(true);
   });
 
   it('refuses to publish unresolved conflict markers until the draft is resolved by hand (or forced)', async () => {
@@ -186,10 +232,22 @@ describe.each(dbKinds)('customizations on %s', (kind) => {
     expect(refused.json().error.code).toBe('unresolved_conflicts');
     expect(refused.json().error.message).toContain(`PUT /versions/${conflicting.draftVersionId}/files`);
     const draft = await version(conflicting.draftVersionId);
-    const resolve = (content: string) => content.replace(/^<{7} customized\n([\s\S]*?)={7}\n[\s\S]*?>{7} regenerated\n/gm, '$1');
-    const stillMarked = await t.api('PUT', `/api/v1/versions/${draft.id}/files`, { body: { files: draft.files.map((f: { path: string; content: string }) => ({ path: f.path, content: f.content })) } });
+    const resolve = (content: string) =>
+      content.replace(/^<{7} customized\n([\s\S]*?)={7}\n[\s\S]*?>{7} regenerated\n/gm, '$1');
+    const stillMarked = await t.api('PUT', `/api/v1/versions/${draft.id}/files`, {
+      body: {
+        files: draft.files.map((f: { path: string; content: string }) => ({ path: f.path, content: f.content })),
+      },
+    });
     expect(stillMarked.json()).toMatchObject({ hasConflicts: true });
-    const resolved = await t.api('PUT', `/api/v1/versions/${draft.id}/files`, { body: { files: draft.files.map((f: { path: string; content: string }) => ({ path: f.path, content: resolve(f.content) })) } });
+    const resolved = await t.api('PUT', `/api/v1/versions/${draft.id}/files`, {
+      body: {
+        files: draft.files.map((f: { path: string; content: string }) => ({
+          path: f.path,
+          content: resolve(f.content),
+        })),
+      },
+    });
     expect(resolved.statusCode, resolved.body).toBe(200);
     expect(resolved.json()).toMatchObject({ status: 'draft', hasConflicts: false });
     expect(resolved.json().warnings).toContain('merge conflicts resolved by hand');
@@ -247,8 +305,12 @@ describe.each(dbKinds)('customizations on %s', (kind) => {
   it("another project's token cannot see or change this project's customizations (404)", async () => {
     const other = await otherProject(t);
     expect((await put(buttonId, [{ path: 'Button.tsx', content: 'x' }], other.token)).statusCode).toBe(404);
-    expect((await t.api('GET', `/api/v1/components/${buttonId}/customizations`, { token: other.token })).statusCode).toBe(404);
-    expect((await t.api('DELETE', `/api/v1/components/${buttonId}/customizations`, { token: other.token })).statusCode).toBe(404);
+    expect(
+      (await t.api('GET', `/api/v1/components/${buttonId}/customizations`, { token: other.token })).statusCode,
+    ).toBe(404);
+    expect(
+      (await t.api('DELETE', `/api/v1/components/${buttonId}/customizations`, { token: other.token })).statusCode,
+    ).toBe(404);
     expect((await t.api('GET', `/api/v1/components/${buttonId}/customizations`, { token: null })).statusCode).toBe(401);
   });
 });

@@ -21,7 +21,9 @@ describe('central error handler', () => {
     expect(boom.body).not.toContain('hunter2');
     const domain = await app.inject('/domain');
     expect(domain.statusCode).toBe(422);
-    expect(domain.json()).toEqual({ error: { code: 'incompatible', message: 'prop `size` is missing in the target', details: { reasons: ['x'] } } });
+    expect(domain.json()).toEqual({
+      error: { code: 'incompatible', message: 'prop `size` is missing in the target', details: { reasons: ['x'] } },
+    });
   });
 });
 
@@ -34,13 +36,20 @@ describe.each(dbKinds)('central error handler, database data errors on %s', (kin
       const app = Fastify({ logger: false });
       await app.register(errorHandler);
       app.post('/store', async () => db.prisma.project.create({ data: { name: 'a\u0000b' } }));
-      app.get('/find', async () => db.prisma.project.findMany({ where: { createdAt: { lt: new Date('0000-06-01T00:00:00Z') } } }));
-      for (const [method, url] of [['POST', '/store'], ['GET', '/find']] as const) {
+      app.get('/find', async () =>
+        db.prisma.project.findMany({ where: { createdAt: { lt: new Date('0000-06-01T00:00:00Z') } } }),
+      );
+      for (const [method, url] of [
+        ['POST', '/store'],
+        ['GET', '/find'],
+      ] as const) {
         const res = await app.inject({ method, url });
         expect(res.statusCode, res.body).toBe(400);
         expect(res.json().error.code).toBe('unstorable_value');
         // The database's own words (its internals, maybe the value) stay in the log.
-        expect(res.json().error.message, res.body).not.toMatch(/invalid byte sequence|out of range|0x00|UTF8|timestamp/i);
+        expect(res.json().error.message, res.body).not.toMatch(
+          /invalid byte sequence|out of range|0x00|UTF8|timestamp/i,
+        );
       }
       expect(await db.prisma.project.count()).toBe(0);
       await app.close();

@@ -45,13 +45,24 @@ describe.each(dbKinds)('input that cannot hurt the server on %s', (kind) => {
     expect(first.statusCode, first.body).toBe(201);
     syncId = first.json().syncId;
     const decided = await t.api('POST', `/api/v1/syncs/${syncId}/decisions`, {
-      body: { decisions: first.json().proposals.map((p: { componentId: string }) => ({ componentId: p.componentId, decision: 'accept' })) },
+      body: {
+        decisions: first
+          .json()
+          .proposals.map((p: { componentId: string }) => ({ componentId: p.componentId, decision: 'accept' })),
+      },
     });
     expect(decided.statusCode, decided.body).toBe(200);
-    componentId = (await t.api('POST', `/api/v1/projects/${t.projectId}/components`, { body: { name: 'Card' } })).json().id;
-    const d = (await t.api('POST', `/api/v1/components/${componentId}/versions`, { body: { files: files(2), bump: 'minor' } })).json();
+    componentId = (await t.api('POST', `/api/v1/projects/${t.projectId}/components`, { body: { name: 'Card' } })).json()
+      .id;
+    const d = (
+      await t.api('POST', `/api/v1/components/${componentId}/versions`, { body: { files: files(2), bump: 'minor' } })
+    ).json();
     publishedId = (await t.api('POST', `/api/v1/versions/${d.id}/publish`)).json().id;
-    draftId = (await t.api('POST', `/api/v1/components/${componentId}/versions`, { body: { files: files(2, 'draft'), bump: 'patch' } })).json().id;
+    draftId = (
+      await t.api('POST', `/api/v1/components/${componentId}/versions`, {
+        body: { files: files(2, 'draft'), bump: 'patch' },
+      })
+    ).json().id;
     other = await otherProject(t);
   });
   afterAll(async () => t?.close());
@@ -61,7 +72,9 @@ describe.each(dbKinds)('input that cannot hurt the server on %s', (kind) => {
     const before = await snapshot(t);
     for (const path of UNSAFE_PATHS) {
       const attempts = [
-        t.api('POST', `/api/v1/components/${componentId}/versions`, { body: { files: [{ path, content: 'x' }], bump: 'patch' } }),
+        t.api('POST', `/api/v1/components/${componentId}/versions`, {
+          body: { files: [{ path, content: 'x' }], bump: 'patch' },
+        }),
         t.api('PUT', `/api/v1/versions/${draftId}/files`, { body: { files: [{ path, content: 'x' }] } }),
         t.api('PUT', `/api/v1/components/${button}/customizations`, { body: { files: [{ path, content: 'x' }] } }),
       ];
@@ -75,15 +88,29 @@ describe.each(dbKinds)('input that cannot hurt the server on %s', (kind) => {
   });
 
   it('keeps accepting ordinary paths: nested folders, dot files, non-ASCII names', async () => {
-    const ok = ['src/Button.tsx', '.storybook/main.ts', 'src/Ünïcode-名前.tsx', 'a.b/c-d_e.tsx', `src/${'x'.repeat(251)}.tsx`];
-    const res = await t.api('POST', `/api/v1/components/${componentId}/versions`, { body: { files: ok.map((path) => ({ path, content: 'x' })), bump: 'patch' } });
+    const ok = [
+      'src/Button.tsx',
+      '.storybook/main.ts',
+      'src/Ünïcode-名前.tsx',
+      'a.b/c-d_e.tsx',
+      `src/${'x'.repeat(251)}.tsx`,
+    ];
+    const res = await t.api('POST', `/api/v1/components/${componentId}/versions`, {
+      body: { files: ok.map((path) => ({ path, content: 'x' })), bump: 'patch' },
+    });
     expect(res.statusCode, res.body).toBe(201);
-    const stored = (await t.api('GET', `/api/v1/versions/${res.json().id}`)).json().files.map((f: { path: string }) => f.path);
+    const stored = (await t.api('GET', `/api/v1/versions/${res.json().id}`))
+      .json()
+      .files.map((f: { path: string }) => f.path);
     expect(stored.sort()).toEqual([...ok].sort());
   });
 
   it('never writes a stored unsafe path into a zip (no Zip Slip from rows written before the validator)', async () => {
-    const legacy = (await t.api('POST', `/api/v1/components/${componentId}/versions`, { body: { files: files(1, 'legacy'), bump: 'patch' } })).json();
+    const legacy = (
+      await t.api('POST', `/api/v1/components/${componentId}/versions`, {
+        body: { files: files(1, 'legacy'), bump: 'patch' },
+      })
+    ).json();
     const row = await t.db.prisma.versionFile.findFirstOrThrow({ where: { versionId: legacy.id } });
     await t.db.prisma.versionFile.create({ data: { ...row, path: '..\\..\\evil.bat' } });
     const res = await t.api('GET', `/api/v1/versions/${legacy.id}/download`);
@@ -118,17 +145,52 @@ describe.each(dbKinds)('input that cannot hurt the server on %s', (kind) => {
       ['POST', `${p}/components`, { name: `Card${NUL}` }, 'body.name'],
       ['POST', `${p}/components`, { name: 'Card2', description: `d${NUL}` }, 'body.description'],
       ['PATCH', `/api/v1/components/${componentId}`, { description: `d${NUL}` }, 'body.description'],
-      ['POST', `/api/v1/components/${componentId}/versions`, { files: [{ path: 'a.tsx', content: `x${NUL}` }], bump: 'patch' }, 'body.files.0.content'],
-      ['POST', `/api/v1/components/${componentId}/versions`, { files: files(1), bump: 'patch', summary: [`s${NUL}`] }, 'body.summary.0'],
-      ['POST', `/api/v1/components/${componentId}/versions`, { files: files(1), bump: 'patch', spec: { [`k${NUL}`]: 1 } }, 'body.spec'],
-      ['PUT', `/api/v1/versions/${draftId}/files`, { files: [{ path: 'a.tsx', content: `x${NUL}` }] }, 'body.files.0.content'],
+      [
+        'POST',
+        `/api/v1/components/${componentId}/versions`,
+        { files: [{ path: 'a.tsx', content: `x${NUL}` }], bump: 'patch' },
+        'body.files.0.content',
+      ],
+      [
+        'POST',
+        `/api/v1/components/${componentId}/versions`,
+        { files: files(1), bump: 'patch', summary: [`s${NUL}`] },
+        'body.summary.0',
+      ],
+      [
+        'POST',
+        `/api/v1/components/${componentId}/versions`,
+        { files: files(1), bump: 'patch', spec: { [`k${NUL}`]: 1 } },
+        'body.spec',
+      ],
+      [
+        'PUT',
+        `/api/v1/versions/${draftId}/files`,
+        { files: [{ path: 'a.tsx', content: `x${NUL}` }] },
+        'body.files.0.content',
+      ],
       ['POST', `/api/v1/versions/${draftId}/publish`, { comment: `c${NUL}` }, 'body.comment'],
       ['POST', `/api/v1/versions/${draftId}/reject`, { comment: `c${NUL}` }, 'body.comment'],
       ['POST', `${p}/syncs`, sync, 'body.components.0.name'],
       ['POST', `${p}/syncs`, syncKey, 'body.tokens.tokens.0.extensions'],
-      ['POST', `/api/v1/syncs/${syncId}/decisions`, { decisions: [{ componentId, decision: 'reject', comment: `c${NUL}` }] }, 'body.decisions.0.comment'],
-      ['POST', `/api/v1/components/${componentId}/regenerate`, { spec: { ...sync.components[0]!, name: `X${NUL}` } }, 'body.spec.name'],
-      ['PUT', `/api/v1/components/${componentId}/customizations`, { files: [{ path: 'a.tsx', content: `x${NUL}` }] }, 'body.files.0.content'],
+      [
+        'POST',
+        `/api/v1/syncs/${syncId}/decisions`,
+        { decisions: [{ componentId, decision: 'reject', comment: `c${NUL}` }] },
+        'body.decisions.0.comment',
+      ],
+      [
+        'POST',
+        `/api/v1/components/${componentId}/regenerate`,
+        { spec: { ...sync.components[0]!, name: `X${NUL}` } },
+        'body.spec.name',
+      ],
+      [
+        'PUT',
+        `/api/v1/components/${componentId}/customizations`,
+        { files: [{ path: 'a.tsx', content: `x${NUL}` }] },
+        'body.files.0.content',
+      ],
       ['GET', `/api/v1/components/${componentId}/versions?author=a%00b`, undefined, 'querystring.author'],
       ['GET', `/api/v1/components/${componentId}/versions?branch=a%00b`, undefined, 'querystring.branch'],
       ['GET', `${p}/components?q=a%00b`, undefined, 'querystring.q'],
@@ -154,8 +216,12 @@ describe.each(dbKinds)('input that cannot hurt the server on %s', (kind) => {
       Buffer.from('{"a":1}').toString('base64url'),
       Buffer.from(JSON.stringify(['2024-01-01T00:00:00.000Z', 5])).toString('base64url'),
       Buffer.from(JSON.stringify(['2024-01-01T00:00:00.000Z', 'not-a-uuid'])).toString('base64url'),
-      Buffer.from(JSON.stringify(['-100000-01-01T00:00:00.000Z', '00000000-0000-4000-8000-000000000000'])).toString('base64url'),
-      Buffer.from(JSON.stringify(['+200000-01-01T00:00:00.000Z', '00000000-0000-4000-8000-000000000000'])).toString('base64url'),
+      Buffer.from(JSON.stringify(['-100000-01-01T00:00:00.000Z', '00000000-0000-4000-8000-000000000000'])).toString(
+        'base64url',
+      ),
+      Buffer.from(JSON.stringify(['+200000-01-01T00:00:00.000Z', '00000000-0000-4000-8000-000000000000'])).toString(
+        'base64url',
+      ),
     ];
     for (const cursor of garbage) {
       const res = await t.api('GET', `${url}?cursor=${encodeURIComponent(cursor)}`);
@@ -182,9 +248,21 @@ describe.each(dbKinds)('input that cannot hurt the server on %s', (kind) => {
 
   it("returns nothing for a cursor that names another project's row", async () => {
     // The other project gets rows of its own: a component, a version, audit events.
-    const otherComponent = (await t.api('POST', `/api/v1/projects/${other.projectId}/components`, { token: other.token, body: { name: 'AAA' } })).json();
-    const otherDraft = (await t.api('POST', `/api/v1/components/${otherComponent.id}/versions`, { token: other.token, body: { files: files(1), bump: 'patch' } })).json();
-    const otherAudit = (await t.api('GET', `/api/v1/projects/${other.projectId}/audit?limit=1`, { token: other.token })).json().items[0].id;
+    const otherComponent = (
+      await t.api('POST', `/api/v1/projects/${other.projectId}/components`, {
+        token: other.token,
+        body: { name: 'AAA' },
+      })
+    ).json();
+    const otherDraft = (
+      await t.api('POST', `/api/v1/components/${otherComponent.id}/versions`, {
+        token: other.token,
+        body: { files: files(1), bump: 'patch' },
+      })
+    ).json();
+    const otherAudit = (
+      await t.api('GET', `/api/v1/projects/${other.projectId}/audit?limit=1`, { token: other.token })
+    ).json().items[0].id;
 
     const comps = await t.api('GET', `/api/v1/projects/${t.projectId}/components?cursor=${otherComponent.id}`);
     expect(comps.statusCode).toBe(200);
@@ -197,7 +275,9 @@ describe.each(dbKinds)('input that cannot hurt the server on %s', (kind) => {
     expect(history.statusCode).toBe(200);
     expect(history.json().items).toEqual([]);
     // A cursor of another component of the same project names no row of this history either.
-    const mine = await t.db.prisma.componentVersion.findFirstOrThrow({ where: { componentId: { not: componentId }, component: { projectId: t.projectId } } });
+    const mine = await t.db.prisma.componentVersion.findFirstOrThrow({
+      where: { componentId: { not: componentId }, component: { projectId: t.projectId } },
+    });
     const sibling = await t.api('GET', `/api/v1/components/${componentId}/versions?cursor=${encodeCursor(mine)}`);
     expect(sibling.json().items).toEqual([]);
   });
@@ -209,7 +289,8 @@ describe.each(dbKinds)('depth and size limits on %s', (kind) => {
 
   beforeAll(async () => {
     t = await startTestApp(kind);
-    componentId = (await t.api('POST', `/api/v1/projects/${t.projectId}/components`, { body: { name: 'Card' } })).json().id;
+    componentId = (await t.api('POST', `/api/v1/projects/${t.projectId}/components`, { body: { name: 'Card' } })).json()
+      .id;
   });
   afterAll(async () => t?.close());
 
@@ -219,9 +300,18 @@ describe.each(dbKinds)('depth and size limits on %s', (kind) => {
     const before = await snapshot(t);
     const deep = nested(20_000);
     const bodies: Array<[string, string]> = [
-      [`/api/v1/components/${componentId}/versions`, `{"files":[{"path":"a.tsx","content":""}],"bump":"patch","spec":{"x":${deep}}}`],
-      [`/api/v1/projects/${t.projectId}/syncs`, `{"fileKey":"F","tokens":{"format":"dtcg","modes":[{"name":"m","documents":[{"a":${deep}}]}]},"components":[]}`],
-      [`/api/v1/projects/${t.projectId}/syncs`, `{"fileKey":"F","tokens":{"collections":[],"tokens":[]},"components":[],"x":${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}}`],
+      [
+        `/api/v1/components/${componentId}/versions`,
+        `{"files":[{"path":"a.tsx","content":""}],"bump":"patch","spec":{"x":${deep}}}`,
+      ],
+      [
+        `/api/v1/projects/${t.projectId}/syncs`,
+        `{"fileKey":"F","tokens":{"format":"dtcg","modes":[{"name":"m","documents":[{"a":${deep}}]}]},"components":[]}`,
+      ],
+      [
+        `/api/v1/projects/${t.projectId}/syncs`,
+        `{"fileKey":"F","tokens":{"collections":[],"tokens":[]},"components":[],"x":${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}}`,
+      ],
     ];
     for (const [url, raw] of bodies) {
       const res = await t.api('POST', url, { raw });
@@ -234,9 +324,13 @@ describe.each(dbKinds)('depth and size limits on %s', (kind) => {
 
   it('accepts JSON nested up to the limit, refuses one level more', async () => {
     // body (1) → spec (2) → x (3…): 64 levels in all are fine, 65 are not.
-    const ok = await t.api('POST', `/api/v1/components/${componentId}/versions`, { raw: `{"files":[{"path":"a.tsx","content":""}],"bump":"patch","spec":{"x":${nested(62)}}}` });
+    const ok = await t.api('POST', `/api/v1/components/${componentId}/versions`, {
+      raw: `{"files":[{"path":"a.tsx","content":""}],"bump":"patch","spec":{"x":${nested(62)}}}`,
+    });
     expect(ok.statusCode, ok.body).toBe(201);
-    const tooDeep = await t.api('POST', `/api/v1/components/${componentId}/versions`, { raw: `{"files":[{"path":"a.tsx","content":""}],"bump":"patch","spec":{"x":${nested(63)}}}` });
+    const tooDeep = await t.api('POST', `/api/v1/components/${componentId}/versions`, {
+      raw: `{"files":[{"path":"a.tsx","content":""}],"bump":"patch","spec":{"x":${nested(63)}}}`,
+    });
     expect(tooDeep.statusCode).toBe(400);
     expect(tooDeep.json().error.code).toBe('too_deep');
   });
@@ -245,7 +339,12 @@ describe.each(dbKinds)('depth and size limits on %s', (kind) => {
     const before = await snapshot(t);
     // The sync route reads its body on a worker thread, with a parser of its own: the same refusals.
     for (const url of [`/api/v1/projects/${t.projectId}/components`, `/api/v1/projects/${t.projectId}/syncs`]) {
-      for (const raw of ['{"name":"x","__proto__":{"admin":true}}', '{"name":"x","constructor":{"prototype":{"admin":true}}}', '{"name": "x"', '']) {
+      for (const raw of [
+        '{"name":"x","__proto__":{"admin":true}}',
+        '{"name":"x","constructor":{"prototype":{"admin":true}}}',
+        '{"name": "x"',
+        '',
+      ]) {
         const res = await t.api('POST', url, { raw });
         expect(res.statusCode, `${url} ${raw}: ${res.body}`).toBe(400);
         expect(res.json().error.code, `${url} ${raw}`).toMatch(/^(invalid_json|validation_failed)$/);
@@ -256,7 +355,9 @@ describe.each(dbKinds)('depth and size limits on %s', (kind) => {
 
   it('still parses JSON strings that contain brackets and escaped quotes', async () => {
     const tricky = '[[[[ {{{{ \\" ]]]]'.repeat(40);
-    const res = await t.api('POST', `/api/v1/projects/${t.projectId}/components`, { raw: JSON.stringify({ name: 'Tricky', description: tricky }) });
+    const res = await t.api('POST', `/api/v1/projects/${t.projectId}/components`, {
+      raw: JSON.stringify({ name: 'Tricky', description: tricky }),
+    });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().description).toBe(tricky);
   });
@@ -267,8 +368,16 @@ describe.each(dbKinds)('depth and size limits on %s', (kind) => {
     const entries = Array.from({ length: LIMITS.listItems + 1 }, (_, i) => `"k${i}":0`).join(',');
     const cases: Array<[string, string, string]> = [
       [`/api/v1/components/${componentId}/versions`, `{"bump":"patch","files":[${million}]}`, 'body.files'],
-      [`/api/v1/projects/${t.projectId}/syncs`, `{"fileKey":"F","tokens":{"collections":[],"tokens":[]},"components":[${million}]}`, 'body.components'],
-      [`/api/v1/components/${componentId}/versions`, `{"bump":"patch","files":[{"path":"a.tsx","content":""}],"spec":{${entries}}}`, 'body.spec'],
+      [
+        `/api/v1/projects/${t.projectId}/syncs`,
+        `{"fileKey":"F","tokens":{"collections":[],"tokens":[]},"components":[${million}]}`,
+        'body.components',
+      ],
+      [
+        `/api/v1/components/${componentId}/versions`,
+        `{"bump":"patch","files":[{"path":"a.tsx","content":""}],"spec":{${entries}}}`,
+        'body.spec',
+      ],
     ];
     for (const [url, raw, field] of cases) {
       const res = await t.api('POST', url, { raw });
@@ -283,18 +392,29 @@ describe.each(dbKinds)('depth and size limits on %s', (kind) => {
     const before = await snapshot(t);
     const base = syncRequest();
     const component = base.components[1]!;
-    const tooMany = { ...base, components: Array.from({ length: 2001 }, (_, i) => ({ ...component, id: `c:${i}`, name: `C${i}` })) };
+    const tooMany = {
+      ...base,
+      components: Array.from({ length: 2001 }, (_, i) => ({ ...component, id: `c:${i}`, name: `C${i}` })),
+    };
     const manyTokens = syncRequest();
     const token = manyTokens.tokens as { tokens: Array<Record<string, unknown>> };
     const template = token.tokens[0]!;
-    token.tokens = Array.from({ length: LIMITS.tokensPerSync + 1 }, (_, i) => ({ ...template, id: `t${i}`, name: `t/${i}` }));
+    token.tokens = Array.from({ length: LIMITS.tokensPerSync + 1 }, (_, i) => ({
+      ...template,
+      id: `t${i}`,
+      name: `t/${i}`,
+    }));
     const longName = syncRequest((ds) => void (ds.components[0]!.name = 'N'.repeat(201)));
     const longKey = syncRequest(undefined, 'K'.repeat(129));
     const longToken = syncRequest((ds) => void (ds.tokens.tokens[0]!.name = 'a/'.repeat(300)));
     const longProp = syncRequest((ds) => void (ds.components[0]!.props[0]!.name = 'p'.repeat(201)));
     const half = LIMITS.tokensPerSync / 2 + 1;
-    const doc = (from: number) => Object.fromEntries(Array.from({ length: half }, (_, i) => [`t${from + i}`, { $type: 'number', $value: 1 }]));
-    const dtcg = { ...syncRequest(), tokens: { format: 'dtcg', modes: [{ name: 'Default', documents: [doc(0), doc(half)] }] } };
+    const doc = (from: number) =>
+      Object.fromEntries(Array.from({ length: half }, (_, i) => [`t${from + i}`, { $type: 'number', $value: 1 }]));
+    const dtcg = {
+      ...syncRequest(),
+      tokens: { format: 'dtcg', modes: [{ name: 'Default', documents: [doc(0), doc(half)] }] },
+    };
     const cases: Array<[unknown, string, string]> = [
       [tooMany, 'body.components', '2000'],
       [dtcg, 'body.tokens', String(LIMITS.tokensPerSync)],
@@ -317,7 +437,13 @@ describe.each(dbKinds)('depth and size limits on %s', (kind) => {
 /** The directives of a Content-Security-Policy header, by name. */
 function cspDirectives(header: unknown): Record<string, string[]> {
   expect(typeof header, 'a Content-Security-Policy header').toBe('string');
-  return Object.fromEntries((header as string).split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]));
+  return Object.fromEntries(
+    (header as string)
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name!, values]),
+  );
 }
 
 // Headers no route may forget: a browser must never sniff an answer into HTML, and the pages
@@ -338,7 +464,8 @@ describe('security headers', () => {
       healthz: await t.api('GET', '/healthz', { token: null }),
       openapi: await t.api('GET', '/openapi.json', { token: null }),
     };
-    for (const [what, res] of Object.entries(answers)) expect.soft(res.headers['x-content-type-options'], what).toBe('nosniff');
+    for (const [what, res] of Object.entries(answers))
+      expect.soft(res.headers['x-content-type-options'], what).toBe('nosniff');
     expect(answers.badRequest.statusCode).toBe(400);
     expect(answers.noRoute.statusCode).toBe(404);
   });

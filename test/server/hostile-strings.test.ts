@@ -27,15 +27,24 @@ describe.each(dbKinds)('lone surrogates and long strings on %s', (kind) => {
     const first = await t.api('POST', `/api/v1/projects/${t.projectId}/syncs`, { body: syncRequest() });
     expect(first.statusCode, first.body).toBe(201);
     const accepted = await t.api('POST', `/api/v1/syncs/${first.json().syncId}/decisions`, {
-      body: { decisions: first.json().proposals.map((p: { componentId: string }) => ({ componentId: p.componentId, decision: 'accept' })) },
+      body: {
+        decisions: first
+          .json()
+          .proposals.map((p: { componentId: string }) => ({ componentId: p.componentId, decision: 'accept' })),
+      },
     });
     expect(accepted.statusCode, accepted.body).toBe(200);
-    const second = await t.api('POST', `/api/v1/projects/${t.projectId}/syncs`, { body: syncRequest((ds) => setColor(ds.tokens, 'VariableID:1:1', '#0044dd')) });
+    const second = await t.api('POST', `/api/v1/projects/${t.projectId}/syncs`, {
+      body: syncRequest((ds) => setColor(ds.tokens, 'VariableID:1:1', '#0044dd')),
+    });
     expect(second.json().proposals).toHaveLength(1);
     syncId = second.json().syncId;
     buttonId = second.json().proposals[0].componentId;
-    componentId = (await t.api('POST', `/api/v1/projects/${t.projectId}/components`, { body: { name: 'Card' } })).json().id;
-    draftId = (await t.api('POST', `/api/v1/components/${componentId}/versions`, { body: { files: files(2), bump: 'minor' } })).json().id;
+    componentId = (await t.api('POST', `/api/v1/projects/${t.projectId}/components`, { body: { name: 'Card' } })).json()
+      .id;
+    draftId = (
+      await t.api('POST', `/api/v1/components/${componentId}/versions`, { body: { files: files(2), bump: 'minor' } })
+    ).json().id;
   });
   afterAll(async () => t?.close());
 
@@ -54,20 +63,50 @@ describe.each(dbKinds)('lone surrogates and long strings on %s', (kind) => {
         ['POST', `${p}/components`, { name: `Card${lone}` }, 'body.name'],
         ['POST', `${p}/components`, { name: 'Card2', description: `d${lone}` }, 'body.description'],
         ['PATCH', `/api/v1/components/${componentId}`, { name: `n${lone}` }, 'body.name'],
-        ['POST', `/api/v1/components/${componentId}/versions`, { files: [{ path: 'a.tsx', content: `x${lone}` }], bump: 'patch' }, 'body.files.0.content'],
-        ['POST', `/api/v1/components/${componentId}/versions`, { files: files(1), bump: 'patch', summary: [`X${lone}Y`] }, 'body.summary.0'],
-        ['POST', `/api/v1/components/${componentId}/versions`, { files: files(1), bump: 'patch', spec: { [`k${lone}`]: 1 } }, 'body.spec'],
-        ['PUT', `/api/v1/versions/${draftId}/files`, { files: [{ path: 'a.tsx', content: `x${lone}` }] }, 'body.files.0.content'],
+        [
+          'POST',
+          `/api/v1/components/${componentId}/versions`,
+          { files: [{ path: 'a.tsx', content: `x${lone}` }], bump: 'patch' },
+          'body.files.0.content',
+        ],
+        [
+          'POST',
+          `/api/v1/components/${componentId}/versions`,
+          { files: files(1), bump: 'patch', summary: [`X${lone}Y`] },
+          'body.summary.0',
+        ],
+        [
+          'POST',
+          `/api/v1/components/${componentId}/versions`,
+          { files: files(1), bump: 'patch', spec: { [`k${lone}`]: 1 } },
+          'body.spec',
+        ],
+        [
+          'PUT',
+          `/api/v1/versions/${draftId}/files`,
+          { files: [{ path: 'a.tsx', content: `x${lone}` }] },
+          'body.files.0.content',
+        ],
         ['POST', `/api/v1/versions/${draftId}/publish`, { comment: `c${lone}` }, 'body.comment'],
         ['POST', `/api/v1/versions/${draftId}/reject`, { comment: `c${lone}` }, 'body.comment'],
         ['POST', `/api/v1/versions/${draftId}/tags`, { tag: `t${lone}` }, 'body.tag'],
         ['POST', `${p}/syncs`, sync, 'body.components.0.name'],
         ['POST', `${p}/syncs`, syncKey, 'body.tokens.tokens.0.extensions'],
         ['POST', `${p}/syncs`, syncMode, 'body.tokens.collections.1.modes.1.name'],
-        ['POST', `/api/v1/syncs/${syncId}/decisions`, { decisions: [{ componentId: buttonId, decision: 'reject', comment: `c${lone}` }] }, 'body.decisions.0.comment'],
+        [
+          'POST',
+          `/api/v1/syncs/${syncId}/decisions`,
+          { decisions: [{ componentId: buttonId, decision: 'reject', comment: `c${lone}` }] },
+          'body.decisions.0.comment',
+        ],
         ['POST', `/api/v1/components/${buttonId}/regenerate`, { spec }, 'body.spec.name'],
         ['POST', `/api/v1/components/${buttonId}/branches`, { name: `b${lone}`, fromVersionId: draftId }, 'body.name'],
-        ['PUT', `/api/v1/components/${buttonId}/customizations`, { files: [{ path: 'a.tsx', content: `x${lone}` }] }, 'body.files.0.content'],
+        [
+          'PUT',
+          `/api/v1/components/${buttonId}/customizations`,
+          { files: [{ path: 'a.tsx', content: `x${lone}` }] },
+          'body.files.0.content',
+        ],
       ];
       const before = await snapshot(t);
       for (const [method, url, body, field] of cases) {
@@ -84,15 +123,32 @@ describe.each(dbKinds)('lone surrogates and long strings on %s', (kind) => {
   });
 
   it('answers a lone surrogate on every route that takes a JSON body (the whole API, from its OpenAPI document)', async () => {
-    const doc = (await t.api('GET', '/openapi.json')).json() as { paths: Record<string, Record<string, { requestBody?: { content?: Record<string, unknown> } }>> };
-    const ids: Record<string, string> = { projectId: t.projectId, componentId, versionId: draftId, syncId, name: 'main' };
+    const doc = (await t.api('GET', '/openapi.json')).json() as {
+      paths: Record<string, Record<string, { requestBody?: { content?: Record<string, unknown> } }>>;
+    };
+    const ids: Record<string, string> = {
+      projectId: t.projectId,
+      componentId,
+      versionId: draftId,
+      syncId,
+      name: 'main',
+    };
     const routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
-      Object.entries(ops).filter(([, op]) => op.requestBody?.content?.['application/json']).map(([method]) => [method.toUpperCase(), path.replace(/\{(\w+)\}/g, (_, id: string) => ids[id] ?? randomUUID())] as const));
+      Object.entries(ops)
+        .filter(([, op]) => op.requestBody?.content?.['application/json'])
+        .map(
+          ([method]) =>
+            [method.toUpperCase(), path.replace(/\{(\w+)\}/g, (_, id: string) => ids[id] ?? randomUUID())] as const,
+        ),
+    );
     // The sweep covers what the API takes: if the document lost its bodies, it would prove nothing.
     expect(routes.length).toBeGreaterThan(20);
     const before = await snapshot(t);
     for (const [method, url] of routes) {
-      for (const [raw, field] of [['{"name":"X\\ud800Y"}', 'body.name'], ['{"a":{"k\\udc00":1}}', 'body.a']] as const) {
+      for (const [raw, field] of [
+        ['{"name":"X\\ud800Y"}', 'body.name'],
+        ['{"a":{"k\\udc00":1}}', 'body.a'],
+      ] as const) {
         const res = await t.api(method as 'POST', url, { raw });
         const what = `${method} ${url} ${raw}: ${res.body.slice(0, 300)}`;
         expect(res.statusCode, what).toBe(400);
@@ -105,10 +161,14 @@ describe.each(dbKinds)('lone surrogates and long strings on %s', (kind) => {
 
   it('keeps accepting well-formed text beyond the BMP (surrogate pairs) and U+FFFD', async () => {
     const name = 'Emoji 🎨 \ufffd 𝒜';
-    const res = await t.api('POST', `/api/v1/projects/${t.projectId}/components`, { body: { name, description: '🧪' } });
+    const res = await t.api('POST', `/api/v1/projects/${t.projectId}/components`, {
+      body: { name, description: '🧪' },
+    });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ name, description: '🧪' });
-    const v = await t.api('POST', `/api/v1/components/${res.json().id}/versions`, { body: { files: [{ path: 'a.tsx', content: '// 😀' }], bump: 'patch', summary: ['👍'] } });
+    const v = await t.api('POST', `/api/v1/components/${res.json().id}/versions`, {
+      body: { files: [{ path: 'a.tsx', content: '// 😀' }], bump: 'patch', summary: ['👍'] },
+    });
     expect(v.statusCode, v.body).toBe(201);
   });
 
@@ -118,8 +178,18 @@ describe.each(dbKinds)('lone surrogates and long strings on %s', (kind) => {
     const longValue = syncRequest((ds) => void (ds.components[0]!.variants[0]!.values.size = 'x'.repeat(100_000)));
     const longCollection = syncRequest((ds) => void (ds.tokens.collections[0]!.name = long));
     const longMode = syncRequest((ds) => void (ds.tokens.collections[1]!.modes[1]!.name = long));
-    const dtcgMode = { ...syncRequest(), tokens: { format: 'dtcg', modes: [{ name: long, documents: [{ a: { $type: 'number', $value: 1 } }] }] } };
-    const dtcgCollection = { ...syncRequest(), tokens: { format: 'dtcg', collectionName: long, modes: [{ name: 'Default', documents: [{ a: { $type: 'number', $value: 1 } }] }] } };
+    const dtcgMode = {
+      ...syncRequest(),
+      tokens: { format: 'dtcg', modes: [{ name: long, documents: [{ a: { $type: 'number', $value: 1 } }] }] },
+    };
+    const dtcgCollection = {
+      ...syncRequest(),
+      tokens: {
+        format: 'dtcg',
+        collectionName: long,
+        modes: [{ name: 'Default', documents: [{ a: { $type: 'number', $value: 1 } }] }],
+      },
+    };
     const cases: Array<[unknown, string]> = [
       [longKey, 'body.components.0.variants.0.values'],
       [longValue, 'body.components.0.variants.0.values.size'],
@@ -164,7 +234,9 @@ describe('lone surrogates in a design read without a request (the poller, the we
         check();
       } catch (err) {
         expect(err).toMatchObject({ statusCode: 400, code: 'validation_failed' });
-        expect((err as AppError).message).toMatch(/^body\.components\.1\.props\.0\.options\.1: has a lone UTF-16 surrogate \(U\+DBFF\) at character 7/);
+        expect((err as AppError).message).toMatch(
+          /^body\.components\.1\.props\.0\.options\.1: has a lone UTF-16 surrogate \(U\+DBFF\) at character 7/,
+        );
       }
     }
   });

@@ -18,19 +18,33 @@ describe('operations endpoints', () => {
     await t.api('GET', `/api/v1/projects/${t.projectId}/components`, { token: null });
     const res = await t.api('GET', '/metrics', { token: null });
     expect(res.headers['content-type']).toContain('text/plain');
-    expect(res.body).toMatch(/http_requests_total\{method="GET",route="\/api\/v1\/projects\/:projectId\/components",status="200"\} 1/);
-    expect(res.body).toMatch(/http_requests_total\{method="GET",route="\/api\/v1\/projects\/:projectId\/components",status="401"\} 1/);
-    expect(res.body).toMatch(/http_request_duration_seconds_bucket\{le="0.005",method="GET",route="\/api\/v1\/projects\/:projectId\/components"\}/);
+    expect(res.body).toMatch(
+      /http_requests_total\{method="GET",route="\/api\/v1\/projects\/:projectId\/components",status="200"\} 1/,
+    );
+    expect(res.body).toMatch(
+      /http_requests_total\{method="GET",route="\/api\/v1\/projects\/:projectId\/components",status="401"\} 1/,
+    );
+    expect(res.body).toMatch(
+      /http_request_duration_seconds_bucket\{le="0.005",method="GET",route="\/api\/v1\/projects\/:projectId\/components"\}/,
+    );
   });
 
   it('publishes an OpenAPI document generated from the zod schemas, and the docs UI', async () => {
     const doc = (await t.api('GET', '/openapi.json', { token: null })).json();
     expect(doc.openapi).toBe('3.1.0');
-    for (const path of ['/api/v1/projects', '/api/v1/projects/{projectId}/tokens', '/api/v1/components/{componentId}/versions', '/api/v1/components/{componentId}/compare', '/api/v1/versions/{versionId}/download']) {
+    for (const path of [
+      '/api/v1/projects',
+      '/api/v1/projects/{projectId}/tokens',
+      '/api/v1/components/{componentId}/versions',
+      '/api/v1/components/{componentId}/compare',
+      '/api/v1/versions/{versionId}/download',
+    ]) {
       expect(Object.keys(doc.paths), path).toContain(path);
     }
     const history = doc.paths['/api/v1/components/{componentId}/versions'].get;
-    expect(history.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['status', 'tag', 'trigger', 'author', 'branch', 'from', 'to', 'cursor', 'limit']));
+    expect(history.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['status', 'tag', 'trigger', 'author', 'branch', 'from', 'to', 'cursor', 'limit']),
+    );
     expect(Object.keys(history.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '404']));
     const docs = await t.api('GET', '/docs/', { token: null });
     expect(docs.statusCode).toBe(200);

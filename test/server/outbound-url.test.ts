@@ -96,28 +96,42 @@ describe('outbound connections are pinned to a checked address', () => {
   it('a name that resolves to a loopback address is refused when connecting, before any byte is sent', async () => {
     // postOutbound does not ask DNS beforehand: the lookup made for the connection is the check,
     // so an answer that changed since the URL was saved (DNS rebinding) is refused all the same.
-    await expect(postOutbound(`https://localhost:${port}/hook`, { headers: {}, body: '{}', timeoutMs: 2000 }, STRICT)).rejects.toThrow(/loopback/);
-    await expect(postOutbound(`https://127.0.0.1:${port}/hook`, { headers: {}, body: '{}', timeoutMs: 2000 }, STRICT)).rejects.toThrow(/loopback/);
-    await expect(postOutbound(`http://93.184.215.14:${port}/hook`, { headers: {}, body: '{}', timeoutMs: 2000 }, STRICT)).rejects.toThrow(/https/);
+    await expect(
+      postOutbound(`https://localhost:${port}/hook`, { headers: {}, body: '{}', timeoutMs: 2000 }, STRICT),
+    ).rejects.toThrow(/loopback/);
+    await expect(
+      postOutbound(`https://127.0.0.1:${port}/hook`, { headers: {}, body: '{}', timeoutMs: 2000 }, STRICT),
+    ).rejects.toThrow(/loopback/);
+    await expect(
+      postOutbound(`http://93.184.215.14:${port}/hook`, { headers: {}, body: '{}', timeoutMs: 2000 }, STRICT),
+    ).rejects.toThrow(/https/);
     expect(connections).toBe(0);
     // The same call with the rule lifted does connect (the server hangs up at once).
-    await expect(postOutbound(`http://localhost:${port}/hook`, { headers: {}, body: '{}', timeoutMs: 2000 }, OPEN)).rejects.toThrow();
+    await expect(
+      postOutbound(`http://localhost:${port}/hook`, { headers: {}, body: '{}', timeoutMs: 2000 }, OPEN),
+    ).rejects.toThrow();
     expect(connections).toBe(1);
   });
 });
 
 describe('masking URLs that carry secrets', () => {
   it('admins see the host, path words and two characters of other segments; the last segment, the query and credentials never', () => {
-    expect(maskUrl('https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX')).toBe('https://hooks.slack.com/services/T0…/B0…/***');
+    expect(maskUrl('https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX')).toBe(
+      'https://hooks.slack.com/services/T0…/B0…/***',
+    );
     expect(maskUrl('https://user:pass@example.com/hook')).toBe('https://***:***@example.com/***');
     expect(maskUrl('https://token@example.com:8443/a/b/?sig=abc#frag')).toBe('https://***@example.com:8443/a/***/?***');
-    expect(maskUrl('https://discord.com/api/webhooks/123456789/abcdefSECRET')).toBe('https://discord.com/api/webhooks/12…/***');
+    expect(maskUrl('https://discord.com/api/webhooks/123456789/abcdefSECRET')).toBe(
+      'https://discord.com/api/webhooks/12…/***',
+    );
     expect(maskUrl('https://example.com/')).toBe('https://example.com/');
     expect(maskUrl('https://example.com')).toBe('https://example.com/');
   });
 
   it('everyone else sees the scheme and host only', () => {
-    expect(redactUrl('https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX')).toBe('https://hooks.slack.com/***');
+    expect(redactUrl('https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX')).toBe(
+      'https://hooks.slack.com/***',
+    );
     expect(redactUrl('https://user:pass@example.com:8443/hook?x=1')).toBe('https://example.com:8443/***');
     expect(redactUrl('https://example.com')).toBe('https://example.com/***');
   });

@@ -2,22 +2,50 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbKinds } from '../helpers/databases.js';
 import { otherProject, startTestApp, type TestApp } from '../helpers/app.js';
 import { designSystem, setColor } from '../helpers/sync-fixtures.js';
-import { componentIdByName, current, rowCounts, syncAndAccept, version, type VersionJson } from '../helpers/versioning.js';
+import {
+  componentIdByName,
+  current,
+  rowCounts,
+  syncAndAccept,
+  version,
+  type VersionJson,
+} from '../helpers/versioning.js';
 
 const BLUE = 'VariableID:1:1';
 
 const dtcg = {
   format: 'dtcg',
   modes: [
-    { name: 'light', documents: [{ color: { $type: 'color', brand: { $value: { colorSpace: 'srgb', components: [0, 0.4, 1], hex: '#0066ff' } } } }, { space: { $type: 'dimension', md: { $value: { value: 12, unit: 'px' } } } }] },
-    { name: 'dark', documents: [{ color: { $type: 'color', brand: { $value: { colorSpace: 'srgb', components: [0.4, 0.6, 1], hex: '#6699ff' } } } }, { space: { $type: 'dimension', md: { $value: { value: 12, unit: 'px' } } } }] },
+    {
+      name: 'light',
+      documents: [
+        {
+          color: { $type: 'color', brand: { $value: { colorSpace: 'srgb', components: [0, 0.4, 1], hex: '#0066ff' } } },
+        },
+        { space: { $type: 'dimension', md: { $value: { value: 12, unit: 'px' } } } },
+      ],
+    },
+    {
+      name: 'dark',
+      documents: [
+        {
+          color: {
+            $type: 'color',
+            brand: { $value: { colorSpace: 'srgb', components: [0.4, 0.6, 1], hex: '#6699ff' } },
+          },
+        },
+        { space: { $type: 'dimension', md: { $value: { value: 12, unit: 'px' } } } },
+      ],
+    },
   ],
 };
 const tag = {
   id: 'manual:Tag',
   name: 'Tag',
   props: [{ name: 'size', kind: 'variant', default: 'md', options: ['md'] }],
-  variants: [{ id: 'manual:Tag:md', values: { size: 'md' }, bindings: { fill: 'color.brand', paddingLeft: 'space.md' } }],
+  variants: [
+    { id: 'manual:Tag:md', values: { size: 'md' }, bindings: { fill: 'color.brand', paddingLeft: 'space.md' } },
+  ],
 };
 
 describe.each(dbKinds)('manual regeneration on %s', (kind) => {
@@ -26,7 +54,10 @@ describe.each(dbKinds)('manual regeneration on %s', (kind) => {
   let v100: VersionJson;
 
   const regenerate = (componentId: string, body?: unknown, token?: string) =>
-    t.api('POST', `/api/v1/components/${componentId}/regenerate`, { ...(body === undefined ? {} : { body }), ...(token ? { token } : {}) });
+    t.api('POST', `/api/v1/components/${componentId}/regenerate`, {
+      ...(body === undefined ? {} : { body }),
+      ...(token ? { token } : {}),
+    });
   const blueTokens = (hex: string) => {
     const ds = designSystem();
     setColor(ds.tokens, BLUE, hex);
@@ -46,7 +77,11 @@ describe.each(dbKinds)('manual regeneration on %s', (kind) => {
     for (const body of [undefined, {}, { branch: 'main' }]) {
       const res = await regenerate(button, body);
       expect(res.statusCode, res.body).toBe(200);
-      expect(res.json()).toEqual({ changed: false, reasons: ['inputs unchanged'], baseVersion: expect.objectContaining({ id: v100.id, version: '1.0.0' }) });
+      expect(res.json()).toEqual({
+        changed: false,
+        reasons: ['inputs unchanged'],
+        baseVersion: expect.objectContaining({ id: v100.id, version: '1.0.0' }),
+      });
     }
     expect(await rowCounts(t)).toEqual(before);
   });
@@ -58,19 +93,39 @@ describe.each(dbKinds)('manual regeneration on %s', (kind) => {
     expect(body).toMatchObject({
       changed: true,
       pending: false,
-      draft: { version: '1.0.1', status: 'draft', trigger: 'manual', bump: 'patch', branch: 'main', tokensHash: v100.tokensHash, specHash: v100.specHash },
-      proposal: { componentId: button, fromVersion: '1.0.0', toVersion: '1.0.1', bump: 'patch', reasons: ['manual regeneration with unchanged inputs'] },
+      draft: {
+        version: '1.0.1',
+        status: 'draft',
+        trigger: 'manual',
+        bump: 'patch',
+        branch: 'main',
+        tokensHash: v100.tokensHash,
+        specHash: v100.specHash,
+      },
+      proposal: {
+        componentId: button,
+        fromVersion: '1.0.0',
+        toVersion: '1.0.1',
+        bump: 'patch',
+        reasons: ['manual regeneration with unchanged inputs'],
+      },
       baseVersion: { version: '1.0.0' },
     });
     expect(body.proposal.draftVersionId).toBe(body.draft.id);
     expect(body.diff.files).toEqual([]);
     expect(body.diff.stats.filesUnchanged).toBe(v100.files!.length);
-    const audit = await t.db.prisma.auditEvent.findFirst({ where: { action: 'component.regenerate', targetId: button } });
+    const audit = await t.db.prisma.auditEvent.findFirst({
+      where: { action: 'component.regenerate', targetId: button },
+    });
     expect(audit?.data).toMatchObject({ draftVersionId: body.draft.id, force: true });
     expect(audit?.afterHash).toBe(audit?.beforeHash);
     // Regenerated from the stored inputs of a synced version: it keeps that sync's full token set for later diffs.
-    const rows = await t.db.prisma.componentVersion.findMany({ where: { id: { in: [body.draft.id, v100.id] } }, select: { id: true, generationParams: true } });
-    const snapshotOf = (id: string) => (rows.find((r) => r.id === id)!.generationParams as { snapshotId?: string }).snapshotId;
+    const rows = await t.db.prisma.componentVersion.findMany({
+      where: { id: { in: [body.draft.id, v100.id] } },
+      select: { id: true, generationParams: true },
+    });
+    const snapshotOf = (id: string) =>
+      (rows.find((r) => r.id === id)!.generationParams as { snapshotId?: string }).snapshotId;
     expect(snapshotOf(body.draft.id)).toBe(snapshotOf(v100.id));
     expect(snapshotOf(v100.id)).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -93,7 +148,9 @@ describe.each(dbKinds)('manual regeneration on %s', (kind) => {
 
   it('returns the pending draft for the same supplied inputs (200, nothing stored)', async () => {
     const before = await rowCounts(t);
-    const pendingId = (await t.db.prisma.componentVersion.findFirstOrThrow({ where: { componentId: button, status: 'draft' } })).id;
+    const pendingId = (
+      await t.db.prisma.componentVersion.findFirstOrThrow({ where: { componentId: button, status: 'draft' } })
+    ).id;
     const res = await regenerate(button, { tokens: blueTokens('#1144ee') });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ changed: true, pending: true, draft: { id: pendingId } });
@@ -147,7 +204,12 @@ describe.each(dbKinds)('manual regeneration on %s', (kind) => {
 
     const first = await regenerate(id, { tokens: dtcg, spec: tag });
     expect(first.statusCode, first.body).toBe(201);
-    expect(first.json()).toMatchObject({ changed: true, draft: { version: '1.0.0', status: 'draft' }, baseVersion: null, proposal: { fromVersion: null } });
+    expect(first.json()).toMatchObject({
+      changed: true,
+      draft: { version: '1.0.0', status: 'draft' },
+      baseVersion: null,
+      proposal: { fromVersion: null },
+    });
     expect(first.json().diff.stats.filesAdded).toBeGreaterThan(0);
     const css = (await version(t, first.json().draft.id)).files!.find((f) => f.path === 'tokens.css')!.content;
     expect(css).toContain('#0066ff');
@@ -155,8 +217,14 @@ describe.each(dbKinds)('manual regeneration on %s', (kind) => {
   });
 
   it('regenerates on a branch (prerelease draft), 404 for an unknown branch', async () => {
-    expect((await t.api('POST', `/api/v1/components/${button}/branches`, { body: { name: 'exp' } })).statusCode).toBe(201);
-    const mainDraft = (await t.db.prisma.componentVersion.findFirstOrThrow({ where: { componentId: button, branch: 'main', status: 'draft' } })).id;
+    expect((await t.api('POST', `/api/v1/components/${button}/branches`, { body: { name: 'exp' } })).statusCode).toBe(
+      201,
+    );
+    const mainDraft = (
+      await t.db.prisma.componentVersion.findFirstOrThrow({
+        where: { componentId: button, branch: 'main', status: 'draft' },
+      })
+    ).id;
     const res = await regenerate(button, { branch: 'exp', tokens: blueTokens('#3355aa') });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().draft).toMatchObject({ version: '1.1.0-exp.1', branch: 'exp', status: 'draft' });

@@ -5,7 +5,15 @@ import type { ComponentSpec } from '../../core/contract/specs.js';
 import { dbKinds } from '../helpers/databases.js';
 import { otherProject, startTestApp, type TestApp } from '../helpers/app.js';
 import { designSystem, setColor } from '../helpers/sync-fixtures.js';
-import { componentIdByName, current, rowCounts, sync, syncAndAccept, version, type VersionJson } from '../helpers/versioning.js';
+import {
+  componentIdByName,
+  current,
+  rowCounts,
+  sync,
+  syncAndAccept,
+  version,
+  type VersionJson,
+} from '../helpers/versioning.js';
 
 const BLUE = 'VariableID:1:1';
 const withIcon = (ds: { components: ComponentSpec[] }) => {
@@ -19,7 +27,8 @@ describe.each(dbKinds)('rollback on %s', (kind) => {
   let v110: VersionJson;
   let staleDraft: string;
 
-  const rollback = (body: unknown, token?: string) => t.api('POST', `/api/v1/components/${button}/rollback`, { body, ...(token ? { token } : {}) });
+  const rollback = (body: unknown, token?: string) =>
+    t.api('POST', `/api/v1/components/${button}/rollback`, { body, ...(token ? { token } : {}) });
 
   beforeAll(async () => {
     t = await startTestApp(kind);
@@ -43,7 +52,15 @@ describe.each(dbKinds)('rollback on %s', (kind) => {
     const res = await rollback({ targetVersionId: v100.id });
     expect(res.statusCode, res.body).toBe(201);
     const body = res.json();
-    expect(body.version).toMatchObject({ version: '1.1.1', status: 'published', trigger: 'rollback', tags: ['rollback'], branch: 'main', bump: 'patch', parentVersionId: v110.id });
+    expect(body.version).toMatchObject({
+      version: '1.1.1',
+      status: 'published',
+      trigger: 'rollback',
+      tags: ['rollback'],
+      branch: 'main',
+      bump: 'patch',
+      parentVersionId: v110.id,
+    });
     expect(body.version.summary[0]).toBe('rollback to 1.0.0');
     expect(body.version.summary.join('\n')).toContain('color/blue/500');
     expect(body.previousVersion.version).toBe('1.1.0');
@@ -57,13 +74,24 @@ describe.each(dbKinds)('rollback on %s', (kind) => {
 
     const now = await current(t, button);
     expect(now.id).toBe(body.version.id);
-    expect(now).toMatchObject({ tokensHash: v100.tokensHash, specHash: v100.specHash, patternId: v100.patternId, patternVersion: v100.patternVersion });
+    expect(now).toMatchObject({
+      tokensHash: v100.tokensHash,
+      specHash: v100.specHash,
+      patternId: v100.patternId,
+      patternVersion: v100.patternVersion,
+    });
     expect(now.files).toEqual(v100.files);
 
     const compare = await t.api('GET', `/api/v1/components/${button}/compare?from=1.0.0&to=1.1.1`);
     expect(compare.statusCode, compare.body).toBe(200);
     expect(compare.json().files).toEqual([]);
-    expect(compare.json().stats).toMatchObject({ filesModified: 0, filesAdded: 0, filesRemoved: 0, linesAdded: 0, linesRemoved: 0 });
+    expect(compare.json().stats).toMatchObject({
+      filesModified: 0,
+      filesAdded: 0,
+      filesRemoved: 0,
+      linesAdded: 0,
+      linesRemoved: 0,
+    });
   });
 
   it('audits the rollback with before and after hashes in the same transaction', async () => {
@@ -75,7 +103,9 @@ describe.each(dbKinds)('rollback on %s', (kind) => {
     expect(e.afterHash).not.toBe(e.beforeHash);
     expect(e.data).toMatchObject({ from: '1.1.0', to: '1.0.0', version: '1.1.1', forced: false });
     // The files of 1.1.1 hash like those of 1.0.0.
-    const created = await t.db.prisma.auditEvent.findMany({ where: { action: 'version.create', targetId: { in: [v100.id] } } });
+    const created = await t.db.prisma.auditEvent.findMany({
+      where: { action: 'version.create', targetId: { in: [v100.id] } },
+    });
     expect(created[0]!.afterHash).toBe(e.afterHash);
   });
 
@@ -141,7 +171,10 @@ describe.each(dbKinds)('rollback on %s', (kind) => {
     expect(body.warnings).toEqual(['forced rollback: prop `icon` exists in 1.2.0 but not in 1.0.0']);
     expect(body.version.warnings).toEqual(body.warnings);
     expect((await current(t, button)).files).toEqual(v100.files);
-    const audit = await t.db.prisma.auditEvent.findFirst({ where: { action: 'version.rollback', targetId: button }, orderBy: { createdAt: 'desc' } });
+    const audit = await t.db.prisma.auditEvent.findFirst({
+      where: { action: 'version.rollback', targetId: button },
+      orderBy: { createdAt: 'desc' },
+    });
     expect(audit!.data).toMatchObject({ forced: true, reasons: ['prop `icon` exists in 1.2.0 but not in 1.0.0'] });
   });
 
@@ -168,7 +201,9 @@ describe.each(dbKinds)('rollback on %s', (kind) => {
     const res = await rollback({ targetVersionId: v100.id }, other.token);
     expect(res.statusCode).toBe(404);
     expect(await rowCounts(t)).toEqual(before);
-    const read = await t.api('POST', `/api/v1/projects/${t.projectId}/tokens`, { body: { name: 'reader', scope: 'read' } });
+    const read = await t.api('POST', `/api/v1/projects/${t.projectId}/tokens`, {
+      body: { name: 'reader', scope: 'read' },
+    });
     expect(read.statusCode, read.body).toBe(201);
     expect((await rollback({ targetVersionId: v100.id }, read.json().token)).statusCode).toBe(403);
   });
@@ -176,7 +211,8 @@ describe.each(dbKinds)('rollback on %s', (kind) => {
 
 describe('props interface compatibility (rollback rules)', () => {
   const button = () => structuredClone(designSystem().components[0]!);
-  const check = (now: ComponentSpec, then: ComponentSpec) => interfaceIncompatibilities({ version: '1.2.0', spec: now }, { version: '1.0.0', spec: then });
+  const check = (now: ComponentSpec, then: ComponentSpec) =>
+    interfaceIncompatibilities({ version: '1.2.0', spec: now }, { version: '1.0.0', spec: then });
 
   it('accepts identical specs and specs that only add to the interface or change styles', () => {
     const then = button();
@@ -239,7 +275,9 @@ describe.each(dbKinds)('rollback across patterns on %s', (kind) => {
       `${now.version} was generated by pattern button 2.0.0 but ${v100.version} by button ${v100.patternVersion} (another major version of the pattern generates another interface)`,
     ]);
     expect(await rowCounts(t)).toEqual(before);
-    const forced = await t.api('POST', `/api/v1/components/${button}/rollback`, { body: { targetVersionId: v100.id, force: true } });
+    const forced = await t.api('POST', `/api/v1/components/${button}/rollback`, {
+      body: { targetVersionId: v100.id, force: true },
+    });
     expect(forced.statusCode, forced.body).toBe(201);
     expect((await current(t, button)).patternVersion).toBe(v100.patternVersion);
   });

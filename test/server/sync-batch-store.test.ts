@@ -4,7 +4,13 @@ import { dbKinds } from '../helpers/databases.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { setColor, syncRequest } from '../helpers/sync-fixtures.js';
 
-type SyncBody = { syncId: string; status: string; proposals: Array<{ componentId: string; componentName: string; draftVersionId: string; toVersion: string }>; unchanged: number; errors: Array<{ componentId: string; message: string }> };
+type SyncBody = {
+  syncId: string;
+  status: string;
+  proposals: Array<{ componentId: string; componentName: string; draftVersionId: string; toVersion: string }>;
+  unchanged: number;
+  errors: Array<{ componentId: string; message: string }>;
+};
 
 // More components than a chunk on either database (5 on PGlite, 10 on PostgreSQL): both the
 // chunk holding the failing component and a clean chunk are exercised.
@@ -17,7 +23,12 @@ function many(explode: string) {
     const copies: ComponentSpec[] = [];
     for (let i = 0; i < COPIES; i++) {
       const name = i === 5 ? explode : `Button ${i}`;
-      copies.push({ ...structuredClone(button), id: `${100 + i}:1`, name, variants: button.variants.map((v, k) => ({ ...structuredClone(v), id: `${100 + i}:${k + 2}` })) });
+      copies.push({
+        ...structuredClone(button),
+        id: `${100 + i}:1`,
+        name,
+        variants: button.variants.map((v, k) => ({ ...structuredClone(v), id: `${100 + i}:${k + 2}` })),
+      });
     }
     ds.components = copies;
   });
@@ -48,7 +59,11 @@ describe.each(dbKinds)('batched store of a sync on %s', (kind) => {
     const body = res.json() as SyncBody;
     expect(body.status).toBe('partial');
     expect(body.errors).toEqual([{ componentId: '105:1', message: expect.stringContaining('Explodes') }]);
-    expect(body.proposals.map((p) => p.componentName).sort()).toEqual(Array.from({ length: COPIES }, (_, i) => `Button ${i}`).filter((n) => n !== 'Button 5').sort());
+    expect(body.proposals.map((p) => p.componentName).sort()).toEqual(
+      Array.from({ length: COPIES }, (_, i) => `Button ${i}`)
+        .filter((n) => n !== 'Button 5')
+        .sort(),
+    );
 
     for (const p of body.proposals) {
       const draft = (await t.api('GET', `/api/v1/versions/${p.draftVersionId}`)).json();
@@ -70,7 +85,11 @@ describe.each(dbKinds)('batched store of a sync on %s', (kind) => {
 
   it('a changed sync in batches supersedes the pending drafts and numbers past the current version', async () => {
     const accepted = (await sync(many('Explodes'))).json() as SyncBody;
-    const decided = await t.api('POST', `/api/v1/syncs/${accepted.syncId}/decisions`, { body: { decisions: accepted.proposals.slice(0, 6).map((p) => ({ componentId: p.componentId, decision: 'accept' })) } });
+    const decided = await t.api('POST', `/api/v1/syncs/${accepted.syncId}/decisions`, {
+      body: {
+        decisions: accepted.proposals.slice(0, 6).map((p) => ({ componentId: p.componentId, decision: 'accept' })),
+      },
+    });
     expect(decided.statusCode, decided.body).toBe(200);
 
     const changed = many('Explodes');
@@ -82,7 +101,11 @@ describe.each(dbKinds)('batched store of a sync on %s', (kind) => {
     const published = new Set(accepted.proposals.slice(0, 6).map((p) => p.componentId));
     for (const p of body.proposals) expect(p.toVersion).toBe(published.has(p.componentId) ? '1.1.0' : '1.0.0');
     // One pending draft per component: the earlier drafts of the unpublished ones were superseded.
-    const pending = await t.db.prisma.componentVersion.groupBy({ by: ['componentId'], where: { status: 'draft' }, _count: true });
+    const pending = await t.db.prisma.componentVersion.groupBy({
+      by: ['componentId'],
+      where: { status: 'draft' },
+      _count: true,
+    });
     expect(pending.every((g) => g._count === 1)).toBe(true);
     expect(pending).toHaveLength(COPIES - 1);
     const superseded = await t.db.prisma.componentVersion.count({ where: { status: 'superseded' } });

@@ -4,8 +4,19 @@ import { dbKinds } from '../helpers/databases.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { setColor, syncRequest } from '../helpers/sync-fixtures.js';
 
-type SyncBody = { syncId: string; proposals: Array<{ componentId: string; componentName: string; draftVersionId: string }> };
-type Outcome = { componentId: string; decision: string; ok: boolean; status: string; version: string | null; versionId: string | null; error?: { code: string; message: string } };
+type SyncBody = {
+  syncId: string;
+  proposals: Array<{ componentId: string; componentName: string; draftVersionId: string }>;
+};
+type Outcome = {
+  componentId: string;
+  decision: string;
+  ok: boolean;
+  status: string;
+  version: string | null;
+  versionId: string | null;
+  error?: { code: string; message: string };
+};
 
 // Decisions report every item: one outcome per decision, whatever fails.
 describe.each(dbKinds)('sync decisions on %s', (kind) => {
@@ -15,7 +26,8 @@ describe.each(dbKinds)('sync decisions on %s', (kind) => {
   const decide = async (syncId: string, decisions: Array<{ componentId: string; decision: 'accept' | 'reject' }>) =>
     t.api('POST', `/api/v1/syncs/${syncId}/decisions`, { body: { decisions } });
   const currentVersion = async (componentId: string) =>
-    (await t.db.prisma.component.findUniqueOrThrow({ where: { id: componentId }, include: { currentVersion: true } })).currentVersion?.version ?? null;
+    (await t.db.prisma.component.findUniqueOrThrow({ where: { id: componentId }, include: { currentVersion: true } }))
+      .currentVersion?.version ?? null;
 
   beforeAll(async () => {
     t = await startTestApp(kind);
@@ -41,25 +53,38 @@ describe.each(dbKinds)('sync decisions on %s', (kind) => {
     expect(await currentVersion(idOf('Button'))).toBe('1.0.0');
   });
 
-  it('a database error on one item is that item\'s outcome, and the decisions committed before and after it stand', async () => {
-    const next = (await t.api('POST', `/api/v1/projects/${t.projectId}/syncs`, {
-      body: syncRequest((ds) => {
-        setColor(ds.tokens, 'VariableID:1:1', '#0044dd');
-        setColor(ds.tokens, 'VariableID:1:3', '#008833');
-        setColor(ds.tokens, 'VariableID:1:4', '#dddddd');
-      }),
-    })).json() as SyncBody;
+  it("a database error on one item is that item's outcome, and the decisions committed before and after it stand", async () => {
+    const next = (
+      await t.api('POST', `/api/v1/projects/${t.projectId}/syncs`, {
+        body: syncRequest((ds) => {
+          setColor(ds.tokens, 'VariableID:1:1', '#0044dd');
+          setColor(ds.tokens, 'VariableID:1:3', '#008833');
+          setColor(ds.tokens, 'VariableID:1:4', '#dddddd');
+        }),
+      })
+    ).json() as SyncBody;
     const names = next.proposals.map((p) => p.componentName).sort();
     expect(names).toEqual(['Badge', 'Button', 'Card']);
     const card = next.proposals.find((p) => p.componentName === 'Card')!;
-    await t.db.prisma.$executeRawUnsafe(`CREATE FUNCTION refuse_publish() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'publishing refused by the database'; END $$ LANGUAGE plpgsql`);
-    await t.db.prisma.$executeRawUnsafe(`CREATE TRIGGER refuse_publish BEFORE UPDATE ON component_versions FOR EACH ROW WHEN (NEW.id = '${card.draftVersionId}' AND NEW.status = 'published') EXECUTE FUNCTION refuse_publish()`);
+    await t.db.prisma.$executeRawUnsafe(
+      `CREATE FUNCTION refuse_publish() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'publishing refused by the database'; END $$ LANGUAGE plpgsql`,
+    );
+    await t.db.prisma.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_publish BEFORE UPDATE ON component_versions FOR EACH ROW WHEN (NEW.id = '${card.draftVersionId}' AND NEW.status = 'published') EXECUTE FUNCTION refuse_publish()`,
+    );
     try {
       const order = ['Button', 'Card', 'Badge'].map((n) => next.proposals.find((p) => p.componentName === n)!);
-      const res = await decide(next.syncId, order.map((p) => ({ componentId: p.componentId, decision: 'accept' })));
+      const res = await decide(
+        next.syncId,
+        order.map((p) => ({ componentId: p.componentId, decision: 'accept' })),
+      );
       expect(res.statusCode, res.body).toBe(200);
       const results = res.json().results as Outcome[];
-      expect(results.map((r) => [r.ok, r.status])).toEqual([[true, 'published'], [false, 'error'], [true, 'published']]);
+      expect(results.map((r) => [r.ok, r.status])).toEqual([
+        [true, 'published'],
+        [false, 'error'],
+        [true, 'published'],
+      ]);
       expect(results[1]!.error!.message).toContain('publishing refused by the database');
       expect(results[1]).toMatchObject({ versionId: card.draftVersionId });
       // Button goes 1.0.0 → 1.1.0; Badge, rejected at 1.0.0 before, gets its first version.

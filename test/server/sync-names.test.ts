@@ -26,10 +26,16 @@ describe.each(dbKinds)('colliding component names on %s', (kind) => {
   const byName = (s: SyncBody) => Object.fromEntries(s.proposals.map((p) => [p.componentName, componentFiles(p)]));
   /** The files of each proposed draft (a proposal's stats list only what changed). */
   const draftFiles = async (s: SyncBody) =>
-    Object.fromEntries(await Promise.all(s.proposals.map(async (p) => {
-      const files = (await t.api('GET', `/api/v1/versions/${p.draftVersionId}`)).json().files as Array<{ path: string }>;
-      return [p.componentName, files.map((f) => f.path).filter((path) => path !== 'tokens.css')];
-    })));
+    Object.fromEntries(
+      await Promise.all(
+        s.proposals.map(async (p) => {
+          const files = (await t.api('GET', `/api/v1/versions/${p.draftVersionId}`)).json().files as Array<{
+            path: string;
+          }>;
+          return [p.componentName, files.map((f) => f.path).filter((path) => path !== 'tokens.css')];
+        }),
+      ),
+    );
 
   beforeAll(async () => {
     t = await startTestApp(kind);
@@ -49,30 +55,43 @@ describe.each(dbKinds)('colliding component names on %s', (kind) => {
     expect(named.button).toContain('Button2.tsx');
     expect(named['My Button']).toContain('MyButton.tsx');
     expect(named['my-button']).toContain('MyButton2.tsx');
-    const draft = (await t.api('GET', `/api/v1/versions/${first.proposals.find((p) => p.componentName === 'button')!.draftVersionId}`)).json();
+    const draft = (
+      await t.api(
+        'GET',
+        `/api/v1/versions/${first.proposals.find((p) => p.componentName === 'button')!.draftVersionId}`,
+      )
+    ).json();
     const tsx = draft.files.find((f: { path: string }) => f.path === 'Button2.tsx').content as string;
     expect(tsx).toContain('export function Button2(');
-    expect(first.warnings).toEqual(expect.arrayContaining([
-      expect.stringMatching(/"button".*Button2/),
-      expect.stringMatching(/"my-button".*MyButton2/),
-    ]));
+    expect(first.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/"button".*Button2/),
+        expect.stringMatching(/"my-button".*MyButton2/),
+      ]),
+    );
     expect(first.warnings.filter((w) => /code name/.test(w))).toHaveLength(2);
   });
 
-  it('keeps each component\'s code name across syncs, whatever order the components arrive in', async () => {
-    await t.api('POST', `/api/v1/syncs/${first.syncId}/decisions`, { body: { decisions: first.proposals.map((p) => ({ componentId: p.componentId, decision: 'accept' })) } });
-    const shuffled = await sync(syncRequest((ds) => {
-      ds.components.push(...lookalikes());
-      ds.components.reverse();
-    }));
+  it("keeps each component's code name across syncs, whatever order the components arrive in", async () => {
+    await t.api('POST', `/api/v1/syncs/${first.syncId}/decisions`, {
+      body: { decisions: first.proposals.map((p) => ({ componentId: p.componentId, decision: 'accept' })) },
+    });
+    const shuffled = await sync(
+      syncRequest((ds) => {
+        ds.components.push(...lookalikes());
+        ds.components.reverse();
+      }),
+    );
     expect(shuffled.json()).toMatchObject({ proposals: [], unchanged: 6 });
   });
 
   it('keeps a code name when the component it yielded to is gone from the design', async () => {
-    const res = await sync(syncRequest((ds) => {
-      setColor(ds.tokens, 'VariableID:1:1', '#0044dd');
-      ds.components = [...ds.components.filter((c) => c.name !== 'Button'), ...lookalikes()];
-    }));
+    const res = await sync(
+      syncRequest((ds) => {
+        setColor(ds.tokens, 'VariableID:1:1', '#0044dd');
+        ds.components = [...ds.components.filter((c) => c.name !== 'Button'), ...lookalikes()];
+      }),
+    );
     const body = res.json() as SyncBody;
     expect(body.proposals.map((p) => p.componentName).sort()).toEqual(['My Button', 'button', 'my-button']);
     const named = await draftFiles(body);
@@ -82,9 +101,11 @@ describe.each(dbKinds)('colliding component names on %s', (kind) => {
   });
 
   it('a newcomer whose name collides takes the next free code name; the others keep theirs', async () => {
-    const res = await sync(syncRequest((ds) => {
-      ds.components.push(...lookalikes(), { ...ds.components[0]!, id: '14:1', key: 'k-14', name: 'BUTTON' });
-    }));
+    const res = await sync(
+      syncRequest((ds) => {
+        ds.components.push(...lookalikes(), { ...ds.components[0]!, id: '14:1', key: 'k-14', name: 'BUTTON' });
+      }),
+    );
     const body = res.json() as SyncBody;
     const named = await draftFiles(body);
     // Its own code name is BUTTON, which a case-folding file system would confuse with Button.
@@ -92,4 +113,3 @@ describe.each(dbKinds)('colliding component names on %s', (kind) => {
     expect(body.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/"BUTTON".*BUTTON3/)]));
   });
 });
-

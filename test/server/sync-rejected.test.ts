@@ -3,11 +3,36 @@ import { dbKinds } from '../helpers/databases.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { setColor, syncRequest } from '../helpers/sync-fixtures.js';
 import type { SyncRequest } from '../../core/contract/sync.js';
-import { baseDesign, check, editFile, notificationsOf, putFile, settled, startAutomation, track, versionsOf, type Automation, type Design } from './automation/support.js';
+import {
+  baseDesign,
+  check,
+  editFile,
+  notificationsOf,
+  putFile,
+  settled,
+  startAutomation,
+  track,
+  versionsOf,
+  type Automation,
+  type Design,
+} from './automation/support.js';
 
-type Proposal = { componentId: string; componentName: string; draftVersionId: string; fromVersion: string | null; toVersion: string };
+type Proposal = {
+  componentId: string;
+  componentName: string;
+  draftVersionId: string;
+  fromVersion: string | null;
+  toVersion: string;
+};
 type Rejected = { componentId: string; componentName: string; versionId: string; version: string };
-type SyncBody = { syncId: string; status: string; proposals: Proposal[]; unchanged: number; errors: unknown[]; rejectedEarlier?: Rejected[] };
+type SyncBody = {
+  syncId: string;
+  status: string;
+  proposals: Proposal[];
+  unchanged: number;
+  errors: unknown[];
+  rejectedEarlier?: Rejected[];
+};
 
 // DESIGN.md "Versions": a rejected proposal is remembered. The next sync with the same inputs
 // for that component does not propose it again (it is listed as "rejected earlier"), until its
@@ -22,11 +47,18 @@ describe.each(dbKinds)('rejected proposals remembered on %s', (kind) => {
     return res.json() as SyncBody;
   };
   const decide = async (s: SyncBody, decision: 'accept' | 'reject') => {
-    const res = await t.api('POST', `/api/v1/syncs/${s.syncId}/decisions`, { body: { decisions: s.proposals.map((p) => ({ componentId: p.componentId, decision })) } });
+    const res = await t.api('POST', `/api/v1/syncs/${s.syncId}/decisions`, {
+      body: { decisions: s.proposals.map((p) => ({ componentId: p.componentId, decision })) },
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().results.every((r: { ok: boolean }) => r.ok)).toBe(true);
   };
-  const versionsOfButton = async () => (await t.db.prisma.componentVersion.findMany({ where: { componentId: button }, orderBy: { createdAt: 'asc' }, select: { id: true, version: true, status: true } }));
+  const versionsOfButton = async () =>
+    await t.db.prisma.componentVersion.findMany({
+      where: { componentId: button },
+      orderBy: { createdAt: 'asc' },
+      select: { id: true, version: true, status: true },
+    });
   const blue = (hex: string) => syncRequest((ds) => setColor(ds.tokens, 'VariableID:1:1', hex));
 
   beforeAll(async () => {
@@ -42,16 +74,30 @@ describe.each(dbKinds)('rejected proposals remembered on %s', (kind) => {
     expect(proposed.proposals.map((p) => [p.componentName, p.toVersion])).toEqual([['Button', '1.1.0']]);
     expect(proposed.rejectedEarlier).toEqual([]);
     await decide(proposed, 'reject');
-    const rejected = { componentId: button, componentName: 'Button', versionId: proposed.proposals[0]!.draftVersionId, version: '1.1.0' };
+    const rejected = {
+      componentId: button,
+      componentName: 'Button',
+      versionId: proposed.proposals[0]!.draftVersionId,
+      version: '1.1.0',
+    };
 
     const versions = await versionsOfButton();
     const notes = await t.db.prisma.notification.count();
     const again = await sync(blue('#0044dd'));
-    expect(again).toMatchObject({ status: 'completed', proposals: [], unchanged: 2, errors: [], rejectedEarlier: [rejected] });
+    expect(again).toMatchObject({
+      status: 'completed',
+      proposals: [],
+      unchanged: 2,
+      errors: [],
+      rejectedEarlier: [rejected],
+    });
     expect(await versionsOfButton()).toEqual(versions);
     expect(await t.db.prisma.notification.count()).toBe(notes);
     // Read back, the sync says the same.
-    expect((await t.api('GET', `/api/v1/syncs/${again.syncId}`)).json()).toMatchObject({ proposals: [], rejectedEarlier: [rejected] });
+    expect((await t.api('GET', `/api/v1/syncs/${again.syncId}`)).json()).toMatchObject({
+      proposals: [],
+      rejectedEarlier: [rejected],
+    });
     // And again: still remembered.
     expect(await sync(blue('#0044dd'))).toMatchObject({ proposals: [], rejectedEarlier: [rejected] });
   });
@@ -74,11 +120,20 @@ describe.each(dbKinds)('rejected proposals remembered on %s', (kind) => {
 
   it('proposes it again after a regeneration by hand with the same inputs, which the next sync lists', async () => {
     const design = blue('#0033cc');
-    expect(await sync(design)).toMatchObject({ proposals: [], rejectedEarlier: [expect.objectContaining({ componentName: 'Button' })] });
+    expect(await sync(design)).toMatchObject({
+      proposals: [],
+      rejectedEarlier: [expect.objectContaining({ componentName: 'Button' })],
+    });
     const spec = design.components.find((c) => c.name === 'Button')!;
-    const regenerated = await t.api('POST', `/api/v1/components/${button}/regenerate`, { body: { tokens: design.tokens, spec } });
+    const regenerated = await t.api('POST', `/api/v1/components/${button}/regenerate`, {
+      body: { tokens: design.tokens, spec },
+    });
     expect(regenerated.statusCode, regenerated.body).toBe(201);
-    expect(regenerated.json()).toMatchObject({ changed: true, pending: false, proposal: { componentName: 'Button', fromVersion: '1.0.0', toVersion: '1.1.0' } });
+    expect(regenerated.json()).toMatchObject({
+      changed: true,
+      pending: false,
+      proposal: { componentName: 'Button', fromVersion: '1.0.0', toVersion: '1.1.0' },
+    });
     const draftId = regenerated.json().proposal.draftVersionId as string;
     const next = await sync(design);
     expect(next.rejectedEarlier).toEqual([]);
@@ -87,7 +142,7 @@ describe.each(dbKinds)('rejected proposals remembered on %s', (kind) => {
     expect(await sync(design)).toMatchObject({ proposals: [], unchanged: 3, rejectedEarlier: [] });
   });
 
-  it('forgets what an undo withdrew: the undone sync\'s design is proposed again', async () => {
+  it("forgets what an undo withdrew: the undone sync's design is proposed again", async () => {
     const design = blue('#2255ff');
     const proposed = await sync(design);
     expect(proposed.proposals.map((p) => p.componentName)).toEqual(['Button']);
@@ -102,16 +157,26 @@ describe.each(dbKinds)('rejected proposals remembered on %s', (kind) => {
   it('remembers a rejected first version of a new component', async () => {
     const withNew = (ds: Parameters<NonNullable<Parameters<typeof syncRequest>[0]>>[0]) => {
       setColor(ds.tokens, 'VariableID:1:1', '#2255ff');
-      ds.components.push({ ...ds.components[2]!, id: '40:1', name: 'Panel', variants: [{ ...ds.components[2]!.variants[0]!, id: '40:2' }] });
+      ds.components.push({
+        ...ds.components[2]!,
+        id: '40:1',
+        name: 'Panel',
+        variants: [{ ...ds.components[2]!.variants[0]!, id: '40:2' }],
+      });
     };
     const first = await sync(syncRequest(withNew));
     const panel = first.proposals.find((p) => p.componentName === 'Panel')!;
     expect(panel).toMatchObject({ fromVersion: null, toVersion: '1.0.0' });
-    await t.api('POST', `/api/v1/syncs/${first.syncId}/decisions`, { body: { decisions: [{ componentId: panel.componentId, decision: 'reject' }] } });
+    await t.api('POST', `/api/v1/syncs/${first.syncId}/decisions`, {
+      body: { decisions: [{ componentId: panel.componentId, decision: 'reject' }] },
+    });
     const again = await sync(syncRequest(withNew));
     expect(again.proposals).toEqual([]);
     // Button's blue was rejected at the end of the test before.
-    expect(again.rejectedEarlier!.map((r) => [r.componentName, r.version]).sort()).toEqual([['Button', '1.2.0'], ['Panel', '1.0.0']]);
+    expect(again.rejectedEarlier!.map((r) => [r.componentName, r.version]).sort()).toEqual([
+      ['Button', '1.2.0'],
+      ['Panel', '1.0.0'],
+    ]);
   });
 });
 
@@ -153,10 +218,15 @@ describe.each(dbKinds)('rejected proposals remembered by the poller on %s', (kin
     await poll(design());
     const notes = (await notificationsOf(a, 'draft.proposed')).length;
     await poll(design('#1144ee'));
-    expect((await versionsOf(a, 'Button')).map((v) => [v.version, v.status])).toEqual([['1.0.0', 'published'], ['1.1.0', 'rejected']]);
+    expect((await versionsOf(a, 'Button')).map((v) => [v.version, v.status])).toEqual([
+      ['1.0.0', 'published'],
+      ['1.1.0', 'rejected'],
+    ]);
     expect((await notificationsOf(a, 'draft.proposed')).length).toBe(notes);
     // What the poller recorded is the design as it is: drift still shows the change.
-    const drift = (await a.t.api('GET', `/api/v1/projects/${a.t.projectId}/drift`)).json() as { items: Array<{ name: string; status: string }> };
+    const drift = (await a.t.api('GET', `/api/v1/projects/${a.t.projectId}/drift`)).json() as {
+      items: Array<{ name: string; status: string }>;
+    };
     expect(drift.items.map((i) => [i.name, i.status])).toEqual([['Button', 'changed']]);
     // Asked again without a change (a check someone asked for, the same file version): still nothing.
     await check(a, fileId);

@@ -3,15 +3,30 @@ import { dbKinds } from '../helpers/databases.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { setColor, syncRequest } from '../helpers/sync-fixtures.js';
 
-type SyncBody = { syncId: string; status: string; proposals: Array<{ componentId: string; componentName: string; draftVersionId: string; toVersion: string }>; unchanged: number; errors: unknown[]; replayed?: boolean; rejectedEarlier?: unknown[] };
+type SyncBody = {
+  syncId: string;
+  status: string;
+  proposals: Array<{ componentId: string; componentName: string; draftVersionId: string; toVersion: string }>;
+  unchanged: number;
+  errors: unknown[];
+  replayed?: boolean;
+  rejectedEarlier?: unknown[];
+};
 
 // Replays only where they help: a key replays for 24 h; without one every sync is computed afresh.
 describe.each(dbKinds)('sync replays on %s', (kind) => {
   let t: TestApp;
-  const sync = async (body: unknown, key?: string) => t.api('POST', `/api/v1/projects/${t.projectId}/syncs`, { body, headers: key ? { 'idempotency-key': key } : {} });
+  const sync = async (body: unknown, key?: string) =>
+    t.api('POST', `/api/v1/projects/${t.projectId}/syncs`, { body, headers: key ? { 'idempotency-key': key } : {} });
   const decide = async (s: SyncBody, decision: 'accept' | 'reject') =>
-    t.api('POST', `/api/v1/syncs/${s.syncId}/decisions`, { body: { decisions: s.proposals.map((p) => ({ componentId: p.componentId, decision })) } });
-  const age = async (syncId: string, hours: number) => t.db.prisma.syncOperation.update({ where: { id: syncId }, data: { createdAt: new Date(Date.now() - hours * 3600_000) } });
+    t.api('POST', `/api/v1/syncs/${s.syncId}/decisions`, {
+      body: { decisions: s.proposals.map((p) => ({ componentId: p.componentId, decision })) },
+    });
+  const age = async (syncId: string, hours: number) =>
+    t.db.prisma.syncOperation.update({
+      where: { id: syncId },
+      data: { createdAt: new Date(Date.now() - hours * 3600_000) },
+    });
 
   beforeAll(async () => {
     t = await startTestApp(kind);
@@ -40,7 +55,9 @@ describe.each(dbKinds)('sync replays on %s', (kind) => {
     expect(body.replayed).toBe(false);
     expect(body.syncId).not.toBe(first.syncId);
     // Nothing changed since the first sync: the same drafts, not new versions.
-    expect(body.proposals.map((p) => p.draftVersionId).sort()).toEqual(first.proposals.map((p) => p.draftVersionId).sort());
+    expect(body.proposals.map((p) => p.draftVersionId).sort()).toEqual(
+      first.proposals.map((p) => p.draftVersionId).sort(),
+    );
   });
 
   it('without a key, inputs equal to what is current propose nothing (everything is up to date)', async () => {
@@ -63,7 +80,14 @@ describe.each(dbKinds)('sync replays on %s', (kind) => {
     expect(again.replayed).toBe(false);
     expect(again.syncId).not.toBe(proposed.syncId);
     expect(again.proposals).toEqual([]);
-    expect(again.rejectedEarlier).toEqual([{ componentId: proposed.proposals[0]!.componentId, componentName: 'Button', versionId: proposed.proposals[0]!.draftVersionId, version: '1.1.0' }]);
+    expect(again.rejectedEarlier).toEqual([
+      {
+        componentId: proposed.proposals[0]!.componentId,
+        componentName: 'Button',
+        versionId: proposed.proposals[0]!.draftVersionId,
+        version: '1.1.0',
+      },
+    ]);
   });
 
   it('after an accept, the same body is up to date; after an undo, it proposes the undone change again', async () => {

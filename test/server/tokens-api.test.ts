@@ -23,11 +23,17 @@ describe.each(dbKinds)('who am I, token listing and revocation on %s', (kind) =>
     expect(admin.statusCode, admin.body).toBe(200);
     const project = await t.db.prisma.project.findUniqueOrThrow({ where: { id: t.projectId } });
     const row = await t.db.prisma.apiToken.findFirstOrThrow({ where: { projectId: t.projectId, name: 'admin' } });
-    expect(admin.json()).toEqual({ project: { id: t.projectId, name: project.name }, token: { id: row.id, name: 'admin', scope: 'admin', prefix: row.prefix } });
+    expect(admin.json()).toEqual({
+      project: { id: t.projectId, name: project.name },
+      token: { id: row.id, name: 'admin', scope: 'admin', prefix: row.prefix },
+    });
     const reader = await issue('plugin', 'read');
     const me = (await t.api('GET', '/api/v1/me', { token: reader.token })).json();
     expect(me.token).toMatchObject({ id: reader.id, name: 'plugin', scope: 'read' });
-    expect((await t.api('GET', '/api/v1/me', { token: other.token })).json().project).toEqual({ id: other.projectId, name: 'other' });
+    expect((await t.api('GET', '/api/v1/me', { token: other.token })).json().project).toEqual({
+      id: other.projectId,
+      name: 'other',
+    });
     expect((await t.api('GET', '/api/v1/me', { token: null })).statusCode).toBe(401);
   });
 
@@ -37,7 +43,12 @@ describe.each(dbKinds)('who am I, token listing and revocation on %s', (kind) =>
     expect(res.statusCode, res.body).toBe(200);
     const items = res.json().items as Array<Record<string, unknown>>;
     expect(items.map((i) => i.name)).toEqual(expect.arrayContaining(['admin', 'ci']));
-    expect(items.find((i) => i.id === ci.id)).toMatchObject({ name: 'ci', scope: 'write', prefix: ci.prefix, revokedAt: null });
+    expect(items.find((i) => i.id === ci.id)).toMatchObject({
+      name: 'ci',
+      scope: 'write',
+      prefix: ci.prefix,
+      revokedAt: null,
+    });
     const hashes = (await t.db.prisma.apiToken.findMany()).map((r) => r.tokenHash);
     for (const secret of [ci.token, t.adminToken, ...hashes]) expect(res.body).not.toContain(secret);
     for (const item of items) expect(Object.keys(item)).not.toEqual(expect.arrayContaining(['token']));
@@ -58,7 +69,9 @@ describe.each(dbKinds)('who am I, token listing and revocation on %s', (kind) =>
     const audit = (await t.api('GET', `/api/v1/projects/${t.projectId}/audit?action=token.revoke`)).json().items;
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ targetType: 'api_token', targetId: victim.id, actor: 'token:admin' });
-    const listed = (await t.api('GET', `/api/v1/projects/${t.projectId}/tokens`)).json().items.find((i: { id: string }) => i.id === victim.id);
+    const listed = (await t.api('GET', `/api/v1/projects/${t.projectId}/tokens`))
+      .json()
+      .items.find((i: { id: string }) => i.id === victim.id);
     expect(listed.revokedAt).toBe(res.json().revokedAt);
     // Revoking again changes nothing.
     const before = await snapshot(t);
@@ -76,7 +89,10 @@ describe.each(dbKinds)('who am I, token listing and revocation on %s', (kind) =>
     expect(foreign.statusCode).toBe(404);
     expect(foreign.json().error.message).toContain(theirs.id);
     expect((await t.api('DELETE', `/api/v1/projects/${other.projectId}/tokens/${theirs.id}`)).statusCode).toBe(403);
-    expect((await t.api('DELETE', `/api/v1/projects/${t.projectId}/tokens/${writer.id}`, { token: writer.token })).statusCode).toBe(403);
+    expect(
+      (await t.api('DELETE', `/api/v1/projects/${t.projectId}/tokens/${writer.id}`, { token: writer.token }))
+        .statusCode,
+    ).toBe(403);
     const admin = await t.db.prisma.apiToken.findFirstOrThrow({ where: { projectId: t.projectId, name: 'admin' } });
     const last = await t.api('DELETE', `/api/v1/projects/${t.projectId}/tokens/${admin.id}`);
     expect(last.statusCode).toBe(409);
@@ -87,8 +103,12 @@ describe.each(dbKinds)('who am I, token listing and revocation on %s', (kind) =>
   it('documents the new endpoints in OpenAPI', async () => {
     const doc = (await t.api('GET', '/openapi.json', { token: null })).json();
     expect(Object.keys(doc.paths['/api/v1/me'])).toContain('get');
-    expect(Object.keys(doc.paths['/api/v1/projects/{projectId}/tokens'])).toEqual(expect.arrayContaining(['get', 'post']));
+    expect(Object.keys(doc.paths['/api/v1/projects/{projectId}/tokens'])).toEqual(
+      expect.arrayContaining(['get', 'post']),
+    );
     expect(Object.keys(doc.paths['/api/v1/projects/{projectId}/tokens/{tokenId}'])).toContain('delete');
-    expect(Object.keys(doc.paths['/api/v1/projects/{projectId}/tokens'].get.responses)).toEqual(expect.arrayContaining(['200', '401', '403']));
+    expect(Object.keys(doc.paths['/api/v1/projects/{projectId}/tokens'].get.responses)).toEqual(
+      expect.arrayContaining(['200', '401', '403']),
+    );
   });
 });

@@ -4,7 +4,14 @@ import { dbKinds } from '../helpers/databases.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { designSystem, syncRequest } from '../helpers/sync-fixtures.js';
 
-type Proposal = { componentId: string; componentName: string; draftVersionId: string; bump: string; reasons: string[]; files: Array<{ path: string; status: string }> };
+type Proposal = {
+  componentId: string;
+  componentName: string;
+  draftVersionId: string;
+  bump: string;
+  reasons: string[];
+  files: Array<{ path: string; status: string }>;
+};
 
 /** The pattern release before tokens.css gave default modes a [data-theme] block. */
 const PREVIOUS_RELEASE = '1.0.0';
@@ -14,9 +21,14 @@ const PREVIOUS_RELEASE = '1.0.0';
  * system's collections ("Value" of Primitives, "Light" of Semantic; no other mode has their names).
  */
 function previousTokensCss(content: string): string {
-  const defaults = designSystem().tokens.collections.map((c) => c.modes.find((m) => m.id === c.defaultModeId)!.name.toLowerCase());
+  const defaults = designSystem().tokens.collections.map((c) =>
+    c.modes.find((m) => m.id === c.defaultModeId)!.name.toLowerCase(),
+  );
   expect(defaults).toEqual(['value', 'light']);
-  return defaults.reduce((out, slug) => out.replace(new RegExp(`\\n\\[data-theme="${slug}"\\] \\{\\n[\\s\\S]*?\\n\\}\\n`), '\n'), content);
+  return defaults.reduce(
+    (out, slug) => out.replace(new RegExp(`\\n\\[data-theme="${slug}"\\] \\{\\n[\\s\\S]*?\\n\\}\\n`), '\n'),
+    content,
+  );
 }
 
 // The default mode got its own [data-theme] block in tokens.css (so a light card can sit in a dark
@@ -29,15 +41,26 @@ describe.each(dbKinds)('tokens.css with a block for the default mode, on %s', (k
   afterAll(async () => t?.close());
 
   it('a design accepted under the previous generator re-syncs unchanged as a patch for every component, tokens.css modified', async () => {
-    const first = (await t.api('POST', `/api/v1/projects/${t.projectId}/syncs`, { body: syncRequest() })).json() as { syncId: string; proposals: Proposal[] };
+    const first = (await t.api('POST', `/api/v1/projects/${t.projectId}/syncs`, { body: syncRequest() })).json() as {
+      syncId: string;
+      proposals: Proposal[];
+    };
     expect(first.proposals.map((p) => p.componentName).sort()).toEqual(['Badge', 'Button', 'Card']);
     // Make the drafts what the previous release wrote (drafts may change; published versions may not).
     for (const p of first.proposals) {
-      const detail = (await t.api('GET', `/api/v1/versions/${p.draftVersionId}`)).json() as { files: Array<{ path: string; content: string }> };
+      const detail = (await t.api('GET', `/api/v1/versions/${p.draftVersionId}`)).json() as {
+        files: Array<{ path: string; content: string }>;
+      };
       const css = detail.files.find((f) => f.path === 'tokens.css')!.content;
       const [ref] = await storeBlobs(t.db.prisma, [{ path: 'tokens.css', content: previousTokensCss(css) }]);
-      await t.db.prisma.versionFile.update({ where: { versionId_path: { versionId: p.draftVersionId, path: 'tokens.css' } }, data: { blobSha256: ref!.sha256 } });
-      await t.db.prisma.componentVersion.update({ where: { id: p.draftVersionId }, data: { patternVersion: PREVIOUS_RELEASE } });
+      await t.db.prisma.versionFile.update({
+        where: { versionId_path: { versionId: p.draftVersionId, path: 'tokens.css' } },
+        data: { blobSha256: ref!.sha256 },
+      });
+      await t.db.prisma.componentVersion.update({
+        where: { id: p.draftVersionId },
+        data: { patternVersion: PREVIOUS_RELEASE },
+      });
     }
     const accepted = await t.api('POST', `/api/v1/syncs/${first.syncId}/decisions`, {
       body: { decisions: first.proposals.map((p) => ({ componentId: p.componentId, decision: 'accept' })) },
@@ -52,12 +75,21 @@ describe.each(dbKinds)('tokens.css with a block for the default mode, on %s', (k
     for (const p of proposals) {
       expect(p.bump, p.componentName).toBe('patch');
       // The generator's own patch release is the reason (core/changes: a pattern patch version is a patch).
-      expect(p.reasons, p.componentName).toEqual([expect.stringMatching(new RegExp(`^generated output changed \\(pattern \\w+ ${PREVIOUS_RELEASE.replace(/\./g, '\\.')} → \\d+\\.\\d+\\.\\d+\\)$`))]);
+      expect(p.reasons, p.componentName).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^generated output changed \\(pattern \\w+ ${PREVIOUS_RELEASE.replace(/\./g, '\\.')} → \\d+\\.\\d+\\.\\d+\\)$`,
+          ),
+        ),
+      ]);
       expect(p.files.find((f) => f.path === 'tokens.css')?.status, p.componentName).toBe('modified');
     }
     const button = proposals.find((p) => p.componentName === 'Button')!;
-    const css = ((await t.api('GET', `/api/v1/versions/${button.draftVersionId}`)).json() as { files: Array<{ path: string; content: string }> })
-      .files.find((f) => f.path === 'tokens.css')!.content;
+    const css = (
+      (await t.api('GET', `/api/v1/versions/${button.draftVersionId}`)).json() as {
+        files: Array<{ path: string; content: string }>;
+      }
+    ).files.find((f) => f.path === 'tokens.css')!.content;
     expect(css).toContain('[data-theme="light"] {');
   });
 });

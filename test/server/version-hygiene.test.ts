@@ -8,8 +8,18 @@ import { componentIdByName, current, syncAndAccept } from '../helpers/versioning
 
 describe('one files hash, one conflict-marker rule', () => {
   it('orders paths by code units, not by locale (uppercase before lowercase, "_" after "Z")', () => {
-    const refs = [{ path: 'a.css', sha256: '1' }, { path: '_x.ts', sha256: '2' }, { path: 'B.tsx', sha256: '3' }];
-    expect(filesHashOf(refs)).toBe(canonicalHash([['B.tsx', '3'], ['_x.ts', '2'], ['a.css', '1']]));
+    const refs = [
+      { path: 'a.css', sha256: '1' },
+      { path: '_x.ts', sha256: '2' },
+      { path: 'B.tsx', sha256: '3' },
+    ];
+    expect(filesHashOf(refs)).toBe(
+      canonicalHash([
+        ['B.tsx', '3'],
+        ['_x.ts', '2'],
+        ['a.css', '1'],
+      ]),
+    );
     expect(filesHashOf([...refs].reverse())).toBe(filesHashOf(refs));
   });
 
@@ -36,7 +46,9 @@ describe.each(dbKinds)('tags and customizations on %s', (kind) => {
   it('concurrent tag additions all survive, and concurrent removals all apply', async () => {
     const v = await current(t, button);
     const tags = Array.from({ length: 8 }, (_, i) => `tag-${i}`);
-    const added = await Promise.all(tags.map((tag) => t.api('POST', `/api/v1/versions/${v.id}/tags`, { body: { tag } })));
+    const added = await Promise.all(
+      tags.map((tag) => t.api('POST', `/api/v1/versions/${v.id}/tags`, { body: { tag } })),
+    );
     for (const res of added) expect(res.statusCode, res.body).toBeLessThan(300);
     expect([...(await current(t, button)).tags].sort()).toEqual(tags);
     const audits = await t.db.prisma.auditEvent.count({ where: { action: 'version.tag.add', targetId: v.id } });
@@ -46,9 +58,13 @@ describe.each(dbKinds)('tags and customizations on %s', (kind) => {
     const again = await t.api('POST', `/api/v1/versions/${v.id}/tags`, { body: { tag: 'tag-0' } });
     expect(again.statusCode).toBeLessThan(300);
     expect(again.json().tags.filter((x: string) => x === 'tag-0')).toHaveLength(1);
-    expect(await t.db.prisma.auditEvent.count({ where: { action: 'version.tag.add', targetId: v.id } })).toBe(tags.length);
+    expect(await t.db.prisma.auditEvent.count({ where: { action: 'version.tag.add', targetId: v.id } })).toBe(
+      tags.length,
+    );
 
-    const removed = await Promise.all(tags.slice(0, 6).map((tag) => t.api('DELETE', `/api/v1/versions/${v.id}/tags?tag=${tag}`)));
+    const removed = await Promise.all(
+      tags.slice(0, 6).map((tag) => t.api('DELETE', `/api/v1/versions/${v.id}/tags?tag=${tag}`)),
+    );
     for (const res of removed) expect(res.statusCode, res.body).toBe(200);
     expect([...(await current(t, button)).tags].sort()).toEqual(['tag-6', 'tag-7']);
   });

@@ -9,7 +9,9 @@ describe.each(dbKinds)('version store and history API on %s', (kind) => {
 
   beforeAll(async () => {
     t = await startTestApp(kind);
-    const res = await t.api('POST', `/api/v1/projects/${t.projectId}/components`, { body: { name: 'Button', figmaId: '1:2' } });
+    const res = await t.api('POST', `/api/v1/projects/${t.projectId}/components`, {
+      body: { name: 'Button', figmaId: '1:2' },
+    });
     expect(res.statusCode).toBe(201);
     componentId = res.json().id;
   });
@@ -74,7 +76,12 @@ describe.each(dbKinds)('version store and history API on %s', (kind) => {
     expect(res.statusCode).toBe(200);
     const v = res.json();
     expect(v).toMatchObject({ version: '2.0.0', status: 'published', tags: ['stable'], branch: 'main', bump: 'major' });
-    expect(v.files.map((f: { path: string }) => f.path)).toEqual(['src/File0.tsx', 'src/File1.tsx', 'src/File2.tsx', 'src/File3.tsx']);
+    expect(v.files.map((f: { path: string }) => f.path)).toEqual([
+      'src/File0.tsx',
+      'src/File1.tsx',
+      'src/File2.tsx',
+      'src/File3.tsx',
+    ]);
     expect(v.files[2].content).toBe("// v4 file 2\nexport const value2 = 'v4';\n");
     expect(v.files[2].sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(v.parentVersionId).toBeTruthy();
@@ -87,7 +94,12 @@ describe.each(dbKinds)('version store and history API on %s', (kind) => {
     expect(zip.headers['content-type']).toBe('application/zip');
     expect(zip.headers['content-disposition']).toBe('attachment; filename="Button-2.0.0.zip"');
     const entries = unzipSync(new Uint8Array(zip.rawPayload));
-    expect(Object.keys(entries).sort()).toEqual(['Button-2.0.0/src/File0.tsx', 'Button-2.0.0/src/File1.tsx', 'Button-2.0.0/src/File2.tsx', 'Button-2.0.0/src/File3.tsx']);
+    expect(Object.keys(entries).sort()).toEqual([
+      'Button-2.0.0/src/File0.tsx',
+      'Button-2.0.0/src/File1.tsx',
+      'Button-2.0.0/src/File2.tsx',
+      'Button-2.0.0/src/File3.tsx',
+    ]);
     expect(strFromU8(entries['Button-2.0.0/src/File1.tsx']!)).toBe("// v4 file 1\nexport const value1 = 'v4';\n");
 
     const one = await t.api('GET', `/api/v1/versions/${current.id}/download?file=src/File1.tsx`);
@@ -116,7 +128,14 @@ describe.each(dbKinds)('version store and history API on %s', (kind) => {
     const cmp = res.json();
     expect(cmp.from.version).toBe('2.0.1');
     expect(cmp.to.version).toBe('2.0.2');
-    expect(cmp.stats).toEqual({ filesAdded: 1, filesRemoved: 1, filesModified: 1, filesUnchanged: 0, linesAdded: 4, linesRemoved: 2 });
+    expect(cmp.stats).toEqual({
+      filesAdded: 1,
+      filesRemoved: 1,
+      filesModified: 1,
+      filesUnchanged: 0,
+      linesAdded: 4,
+      linesRemoved: 2,
+    });
     const byPath = Object.fromEntries(cmp.files.map((f: { path: string }) => [f.path, f]));
     expect(byPath['New.css']).toMatchObject({ status: 'added', added: 2, removed: 0 });
     expect(byPath['Gone.css']).toMatchObject({ status: 'removed', added: 0, removed: 1 });
@@ -125,8 +144,16 @@ describe.each(dbKinds)('version store and history API on %s', (kind) => {
     expect(fileA.hunks).toHaveLength(1);
     const hunk = fileA.hunks[0];
     expect(hunk).toMatchObject({ oldStart: 2, newStart: 2, collapsedBefore: 1 });
-    expect(hunk.lines.find((l: { kind: string }) => l.kind === 'remove')).toEqual({ kind: 'remove', text: 'line5', oldLine: 5 });
-    expect(hunk.lines.find((l: { kind: string }) => l.kind === 'add')).toEqual({ kind: 'add', text: 'CHANGED', newLine: 5 });
+    expect(hunk.lines.find((l: { kind: string }) => l.kind === 'remove')).toEqual({
+      kind: 'remove',
+      text: 'line5',
+      oldLine: 5,
+    });
+    expect(hunk.lines.find((l: { kind: string }) => l.kind === 'add')).toEqual({
+      kind: 'add',
+      text: 'CHANGED',
+      newLine: 5,
+    });
     expect(fileA.unified).toContain('@@ -2,9 +2,10 @@');
   });
 
@@ -159,7 +186,14 @@ describe.each(dbKinds)('version store and history API on %s', (kind) => {
   });
 
   it('lists history newest first with filters and cursor paging', async () => {
-    const all = (await t.api('GET', `/api/v1/components/${componentId}/versions?limit=200`)).json().items as Array<{ id: string; createdAt: string; status: string; trigger: string; createdBy: string; version: string }>;
+    const all = (await t.api('GET', `/api/v1/components/${componentId}/versions?limit=200`)).json().items as Array<{
+      id: string;
+      createdAt: string;
+      status: string;
+      trigger: string;
+      createdBy: string;
+      version: string;
+    }>;
     expect(all.length).toBe(7);
     const times = all.map((v) => Date.parse(v.createdAt));
     expect([...times].sort((x, y) => y - x)).toEqual(times);
@@ -168,7 +202,10 @@ describe.each(dbKinds)('version store and history API on %s', (kind) => {
     const paged: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await t.api('GET', `/api/v1/components/${componentId}/versions?limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      const res = await t.api(
+        'GET',
+        `/api/v1/components/${componentId}/versions?limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       const body = res.json() as { items: Array<{ id: string }>; nextCursor: string | null };
       expect(body.items.length).toBeLessThanOrEqual(3);
       paged.push(...body.items.map((v) => v.id));
@@ -188,9 +225,13 @@ describe.each(dbKinds)('version store and history API on %s', (kind) => {
     expect(byBranch).toHaveLength(7);
 
     const middle = all[4]!;
-    const upTo = (await t.api('GET', `/api/v1/components/${componentId}/versions?to=${encodeURIComponent(middle.createdAt)}`)).json().items;
+    const upTo = (
+      await t.api('GET', `/api/v1/components/${componentId}/versions?to=${encodeURIComponent(middle.createdAt)}`)
+    ).json().items;
     expect(upTo.map((v: { id: string }) => v.id)).toEqual(all.slice(4).map((v) => v.id));
-    const since = (await t.api('GET', `/api/v1/components/${componentId}/versions?from=${encodeURIComponent(middle.createdAt)}`)).json().items;
+    const since = (
+      await t.api('GET', `/api/v1/components/${componentId}/versions?from=${encodeURIComponent(middle.createdAt)}`)
+    ).json().items;
     expect(since.map((v: { id: string }) => v.id)).toEqual(all.slice(0, 5).map((v) => v.id));
 
     const badCursor = await t.api('GET', `/api/v1/components/${componentId}/versions?cursor=garbage`);
@@ -199,7 +240,10 @@ describe.each(dbKinds)('version store and history API on %s', (kind) => {
 
   it('stores unchanged file contents once (content addressing)', async () => {
     const blobsBefore = await t.db.prisma.fileBlob.count();
-    const same = [{ path: 'A.tsx', content: 'shared content\n' }, { path: 'B.tsx', content: 'shared content\n' }];
+    const same = [
+      { path: 'A.tsx', content: 'shared content\n' },
+      { path: 'B.tsx', content: 'shared content\n' },
+    ];
     await draft({ files: same, bump: 'patch' });
     expect(await t.db.prisma.fileBlob.count()).toBe(blobsBefore + 1);
     await draft({ files: same, bump: 'patch' });
@@ -219,10 +263,25 @@ describe.each(dbKinds)('version store and history API on %s', (kind) => {
     const res = await t.api('GET', `/api/v1/projects/${t.projectId}/audit?limit=200`);
     expect(res.statusCode).toBe(200);
     const actions = (res.json().items as Array<{ action: string }>).map((e) => e.action);
-    for (const action of ['component.create', 'version.create', 'version.publish', 'version.reject', 'version.tag.add', 'version.tag.remove']) {
+    for (const action of [
+      'component.create',
+      'version.create',
+      'version.publish',
+      'version.reject',
+      'version.tag.add',
+      'version.tag.remove',
+    ]) {
       expect(actions, action).toContain(action);
     }
-    const publishEvent = (res.json().items as Array<{ action: string; actor: string; correlationId: string; afterHash: string; durationMs: number }>).find((e) => e.action === 'version.publish')!;
+    const publishEvent = (
+      res.json().items as Array<{
+        action: string;
+        actor: string;
+        correlationId: string;
+        afterHash: string;
+        durationMs: number;
+      }>
+    ).find((e) => e.action === 'version.publish')!;
     expect(publishEvent.actor).toBe('token:admin');
     expect(publishEvent.correlationId).toBeTruthy();
     expect(publishEvent.afterHash).toMatch(/^[0-9a-f]{64}$/);

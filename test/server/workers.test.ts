@@ -41,9 +41,17 @@ describe('worker threads of a sync', () => {
         here = err as AppError;
       }
       expect(here, text).toBeInstanceOf(AppError);
-      const there = await validateOffThread(validator, text).then(() => undefined, (err: unknown) => err as AppError);
+      const there = await validateOffThread(validator, text).then(
+        () => undefined,
+        (err: unknown) => err as AppError,
+      );
       expect(there, text).toBeInstanceOf(AppError);
-      expect({ status: there!.statusCode, code: there!.code, message: there!.message, details: there!.details }).toEqual({ status: here!.statusCode, code: here!.code, message: here!.message, details: here!.details });
+      expect({
+        status: there!.statusCode,
+        code: there!.code,
+        message: there!.message,
+        details: there!.details,
+      }).toEqual({ status: here!.statusCode, code: here!.code, message: here!.message, details: here!.details });
     }
   });
 
@@ -51,12 +59,18 @@ describe('worker threads of a sync', () => {
     const ds = designSystem();
     const good = ds.components.map((c) => ({ name: c.name, inputs: inputsFor(c, ds.tokens) }));
     // A spec whose variants are not a list: generation throws for this one only.
-    const broken = { name: 'Broken', inputs: { ...good[0]!.inputs, spec: { ...good[0]!.inputs.spec, variants: null as never } } };
+    const broken = {
+      name: 'Broken',
+      inputs: { ...good[0]!.inputs, spec: { ...good[0]!.inputs.spec, variants: null as never } },
+    };
     const task = { components: [good[0]!, broken, ...good.slice(1)] };
     const there = await generator.run(task);
     const here = generateInWorker(task);
     expect(there.results).toEqual(here.results);
     expect(there.results.map((r) => r.ok)).toEqual([true, false, ...good.slice(1).map(() => true)]);
-    expect(there.results[1]).toMatchObject({ ok: false, message: expect.stringContaining('Broken could not be regenerated') });
+    expect(there.results[1]).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('Broken could not be regenerated'),
+    });
   });
 });

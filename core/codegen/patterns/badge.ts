@@ -31,17 +31,23 @@ export const badgePattern = definePattern({
     const leading = analysis.takeAll(['instanceSwap', 'slot'], (n) => LEADING.test(n));
     const live = isLiveBadge(spec, label);
     return {
-      parts: [fixedPart('label', 'text', LABEL), ...[...leading, ...trailing].map((i) => contentPart(spec, i)), ...analysis.contentParts()],
+      parts: [
+        fixedPart('label', 'text', LABEL),
+        ...[...leading, ...trailing].map((i) => contentPart(spec, i)),
+        ...analysis.contentParts(),
+      ],
       reservedIdents: [],
       css: {
-        rules: [{
-          selector: '.root',
-          decls: [
-            { property: 'display', value: 'inline-flex' },
-            { property: 'box-sizing', value: 'border-box' },
-            { property: 'align-items', value: 'center' },
-          ],
-        }],
+        rules: [
+          {
+            selector: '.root',
+            decls: [
+              { property: 'display', value: 'inline-flex' },
+              { property: 'box-sizing', value: 'border-box' },
+              { property: 'align-items', value: 'center' },
+            ],
+          },
+        ],
       },
       render(model) {
         const kit = new Kit(model, analysis);
@@ -55,12 +61,16 @@ export const badgePattern = definePattern({
           synthetic: [],
           nativeBindings: [],
           statements: [],
-          jsx: el('span', [...(live ? ['role="status"'] : []), '{...rest}', 'className={classes}', ...kit.dataAttributes()], [
-            ...leading.map((i) => kit.content(i)),
-            labelChild,
-            ...trailing.map((i) => kit.content(i)),
-            ...kit.leftovers(),
-          ]),
+          jsx: el(
+            'span',
+            [...(live ? ['role="status"'] : []), '{...rest}', 'className={classes}', ...kit.dataAttributes()],
+            [
+              ...leading.map((i) => kit.content(i)),
+              labelChild,
+              ...trailing.map((i) => kit.content(i)),
+              ...kit.leftovers(),
+            ],
+          ),
           markupChecks: [live ? '^<span role="status"' : '^<span(?![^>]*role=)'],
         };
       },

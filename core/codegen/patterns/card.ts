@@ -9,7 +9,17 @@ import { definePattern } from './define.js';
 import type { SyntheticProp } from '../types.js';
 
 const TITLE = ['title', 'heading', 'header', 'headline', 'cardtitle', 'name', 'titletext'];
-const DESCRIPTION = ['description', 'body', 'bodytext', 'subtitle', 'text', 'supportingtext', 'subhead', 'subheading', 'content'];
+const DESCRIPTION = [
+  'description',
+  'body',
+  'bodytext',
+  'subtitle',
+  'text',
+  'supportingtext',
+  'subhead',
+  'subheading',
+  'content',
+];
 const MEDIA = /(image|media|thumbnail|cover|picture|illustration|avatar|hero|photo)/;
 const ACTIONS = /(action|footer|button|cta|link)/;
 
@@ -17,7 +27,8 @@ export const cardPattern = definePattern({
   id: 'card',
   version: '1.0.1',
   keywords: ['card'],
-  description: 'An <article> labelled by its heading (configurable level), with media, description, content and actions.',
+  description:
+    'An <article> labelled by its heading (configurable level), with media, description, content and actions.',
   plan(spec) {
     const analysis = new Analysis(spec);
     const title = analysis.take(['text', 'slot', 'instanceSwap'], TITLE);
@@ -25,7 +36,12 @@ export const cardPattern = definePattern({
     const media = analysis.takeAll(['instanceSwap', 'slot'], (n) => MEDIA.test(n));
     const actions = analysis.takeAll(['instanceSwap', 'slot'], (n) => ACTIONS.test(n));
     const synthetic: SyntheticProp[] = [];
-    if (title === undefined) synthetic.push({ ident: 'heading', type: 'ReactNode', doc: 'The card\'s heading; the design has no title text for it.' });
+    if (title === undefined)
+      synthetic.push({
+        ident: 'heading',
+        type: 'ReactNode',
+        doc: "The card's heading; the design has no title text for it.",
+      });
     synthetic.push({
       ident: 'headingLevel',
       type: '2 | 3 | 4 | 5 | 6',
@@ -35,31 +51,41 @@ export const cardPattern = definePattern({
     return {
       parts: [
         fixedPart('heading', 'text', TITLE),
-        fixedPart('description', 'text', DESCRIPTION.filter((d) => d !== 'content')),
+        fixedPart(
+          'description',
+          'text',
+          DESCRIPTION.filter((d) => d !== 'content'),
+        ),
         fixedPart('content', 'box', ['main', 'slot']),
         ...[...media, ...actions].map((i) => contentPart(spec, i)),
         ...analysis.contentParts(),
       ],
       reservedIdents: synthetic.map((s) => s.ident),
       css: {
-        rules: [{
-          selector: '.root',
-          decls: [
-            { property: 'display', value: 'flex' },
-            { property: 'box-sizing', value: 'border-box' },
-            { property: 'flex-direction', value: 'column' },
-          ],
-        }],
+        rules: [
+          {
+            selector: '.root',
+            decls: [
+              { property: 'display', value: 'flex' },
+              { property: 'box-sizing', value: 'border-box' },
+              { property: 'flex-direction', value: 'column' },
+            ],
+          },
+        ],
       },
       render(model) {
         const kit = new Kit(model, analysis);
         const titleExpr = title === undefined ? 'heading' : kit.ident(title);
-        const titleShown = title === undefined
-          ? 'heading != null'
-          : kit.shown(title, kit.isNode(title) ? `${titleExpr} != null` : titleExpr) ?? titleExpr;
+        const titleShown =
+          title === undefined
+            ? 'heading != null'
+            : (kit.shown(title, kit.isNode(title) ? `${titleExpr} != null` : titleExpr) ?? titleExpr);
         const children: JsxChild[] = [
           ...media.map((i) => kit.content(i, undefined, 'div')),
-          { when: titleShown, then: el('HeadingTag', ['id={headingId}', `className={${kit.cls('heading')}}`], [expr(titleExpr)]) },
+          {
+            when: titleShown,
+            then: el('HeadingTag', ['id={headingId}', `className={${kit.cls('heading')}}`], [expr(titleExpr)]),
+          },
         ];
         if (description !== undefined) children.push(kit.content(description, 'description', 'p'));
         children.push(el('div', [`className={${kit.cls('content')}}`], [expr('children')]));
@@ -70,7 +96,16 @@ export const cardPattern = definePattern({
           synthetic,
           nativeBindings: [],
           statements: ['const headingId = useId();', 'const HeadingTag = `h${headingLevel}` as const;'],
-          jsx: el('article', ['{...rest}', 'className={classes}', `aria-labelledby={${titleShown} ? headingId : undefined}`, ...kit.dataAttributes()], children),
+          jsx: el(
+            'article',
+            [
+              '{...rest}',
+              'className={classes}',
+              `aria-labelledby={${titleShown} ? headingId : undefined}`,
+              ...kit.dataAttributes(),
+            ],
+            children,
+          ),
           markupChecks: ['^<article'],
         };
       },

@@ -18,7 +18,8 @@ export const checkboxPattern = definePattern({
   version: '1.0.1',
   keywords: ['checkbox', 'checkmark'],
   priority: 1,
-  description: 'A native checkbox in a <label>, with checked, indeterminate (aria-checked="mixed") and disabled states.',
+  description:
+    'A native checkbox in a <label>, with checked, indeterminate (aria-checked="mixed") and disabled states.',
   plan(spec) {
     const analysis = new Analysis(spec);
     const label = analysis.take(['text'], LABEL);
@@ -27,10 +28,12 @@ export const checkboxPattern = definePattern({
     const disabled = analysis.flag(DISABLED);
     // When the design draws the box (binds its fill or stroke), the native look must go or the
     // browser paints its own checkbox over the design's; it keeps a size until tokens set one.
-    const drawn = spec.variants.some((v) => Object.keys(v.bindings).some((slot) => {
-      const [namespace, field] = slot.split('.');
-      return field !== undefined && BOX.includes(normalizeName(namespace ?? '')) && /^(fill|stroke)/.test(field);
-    }));
+    const drawn = spec.variants.some((v) =>
+      Object.keys(v.bindings).some((slot) => {
+        const [namespace, field] = slot.split('.');
+        return field !== undefined && BOX.includes(normalizeName(namespace ?? '')) && /^(fill|stroke)/.test(field);
+      }),
+    );
     const inputDecls = [{ property: 'margin', value: '0' }];
     if (drawn) {
       inputDecls.push(
@@ -87,11 +90,11 @@ export const checkboxPattern = definePattern({
           synthetic: [],
           nativeBindings: [],
           statements,
-          jsx: el('label', ['className={classes}', ...kit.dataAttributes()], [
-            el('input', attrs),
-            el('span', [`className={${kit.cls('label')}}`], [expr(text)]),
-            ...kit.leftovers(),
-          ]),
+          jsx: el(
+            'label',
+            ['className={classes}', ...kit.dataAttributes()],
+            [el('input', attrs), el('span', [`className={${kit.cls('label')}}`], [expr(text)]), ...kit.leftovers()],
+          ),
           markupChecks: ['^<label[^>]*><input[^>]* type="checkbox"'],
         };
       },

@@ -21,7 +21,11 @@ export const genericPattern = definePattern({
           synthetic: [],
           nativeBindings: [],
           statements: [],
-          jsx: el('div', ['{...rest}', 'className={classes}', ...kit.dataAttributes()], [...kit.leftovers(), expr('children')]),
+          jsx: el(
+            'div',
+            ['{...rest}', 'className={classes}', ...kit.dataAttributes()],
+            [...kit.leftovers(), expr('children')],
+          ),
           markupChecks: ['^<div'],
         };
       },

@@ -13,8 +13,18 @@ const LABEL = ['label', 'fieldlabel', 'labeltext', 'title', 'name'];
 const PLACEHOLDER = ['placeholder', 'placeholdertext'];
 const VALUE = ['value', 'text', 'inputtext', 'input', 'valuetext', 'content'];
 const HELPER = [
-  'helpertext', 'helper', 'hint', 'hinttext', 'description', 'supportingtext', 'caption', 'message',
-  'errormessage', 'errortext', 'assistivetext', 'helpermessage',
+  'helpertext',
+  'helper',
+  'hint',
+  'hinttext',
+  'description',
+  'supportingtext',
+  'caption',
+  'message',
+  'errormessage',
+  'errortext',
+  'assistivetext',
+  'helpermessage',
 ];
 const FIELD = ['field', 'inputfield', 'container', 'box', 'textfield', 'wrapper', 'inputcontainer', 'frame', 'control'];
 
@@ -55,7 +65,13 @@ export const inputPattern = definePattern({
               { property: 'flex-direction', value: 'column' },
             ],
           },
-          { selector: '.field', decls: [{ property: 'display', value: 'flex' }, { property: 'align-items', value: 'center' }] },
+          {
+            selector: '.field',
+            decls: [
+              { property: 'display', value: 'flex' },
+              { property: 'align-items', value: 'center' },
+            ],
+          },
           {
             selector: '.input',
             decls: [
@@ -79,7 +95,11 @@ export const inputPattern = definePattern({
         const inputAttrs: string[] = [];
         if (value !== undefined) {
           const ident = kit.ident(value);
-          inputAttrs.push(kit.native('value') ? `defaultValue={rest.value === undefined ? ${ident} : undefined}` : `defaultValue={${ident}}`);
+          inputAttrs.push(
+            kit.native('value')
+              ? `defaultValue={rest.value === undefined ? ${ident} : undefined}`
+              : `defaultValue={${ident}}`,
+          );
         }
         if (placeholder !== undefined) inputAttrs.push(`placeholder={${kit.ident(placeholder)}}`);
         inputAttrs.push('{...rest}', 'id={inputId}', `className={${kit.cls('input')}}`);
@@ -92,11 +112,11 @@ export const inputPattern = definePattern({
         const labelText = label === undefined ? 'children' : `children ?? ${kit.ident(label)}`;
         const children: JsxChild[] = [
           el('label', [`className={${kit.cls('label')}}`, 'htmlFor={inputId}'], [expr(labelText)]),
-          el('div', [`className={${kit.cls('field')}}`], [
-            ...leading.map((i) => kit.content(i)),
-            el('input', inputAttrs),
-            ...trailing.map((i) => kit.content(i)),
-          ]),
+          el(
+            'div',
+            [`className={${kit.cls('field')}}`],
+            [...leading.map((i) => kit.content(i)), el('input', inputAttrs), ...trailing.map((i) => kit.content(i))],
+          ),
         ];
         if (helper !== undefined && helperShown !== undefined) {
           children.push({

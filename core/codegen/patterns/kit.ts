@@ -31,8 +31,10 @@ export class Analysis {
     spec.props.forEach((prop, b) => {
       if (prop.kind !== 'boolean') return;
       const core = (norms[b] ?? '').replace(VISIBILITY_PREFIX, '').replace(VISIBILITY_SUFFIX, '');
-      const target = spec.props.findIndex((p, i) =>
-        CONTENT_KINDS.includes(p.kind) && !this.visibility.has(i) && (norms[i] === core || norms[i] === norms[b]));
+      const target = spec.props.findIndex(
+        (p, i) =>
+          CONTENT_KINDS.includes(p.kind) && !this.visibility.has(i) && (norms[i] === core || norms[i] === norms[b]),
+      );
       if (target >= 0) {
         this.visibility.set(target, b);
         this.used.add(b);
@@ -47,7 +49,9 @@ export class Analysis {
   /** The first unclaimed prop of one of `kinds` whose name is one of `names` (normalized). */
   take(kinds: readonly PropKind[], names: readonly string[]): number | undefined {
     for (const name of names) {
-      const i = this.spec.props.findIndex((p, j) => kinds.includes(p.kind) && !this.used.has(j) && this.norm(j) === name);
+      const i = this.spec.props.findIndex(
+        (p, j) => kinds.includes(p.kind) && !this.used.has(j) && this.norm(j) === name,
+      );
       if (i >= 0) {
         this.used.add(i);
         return i;
@@ -58,7 +62,9 @@ export class Analysis {
 
   /** Unclaimed content props matching `test`, in spec order. */
   takeAll(kinds: readonly PropKind[], test: (norm: string) => boolean): number[] {
-    const found = this.spec.props.flatMap((p, i) => (kinds.includes(p.kind) && !this.used.has(i) && test(this.norm(i)) ? [i] : []));
+    const found = this.spec.props.flatMap((p, i) =>
+      kinds.includes(p.kind) && !this.used.has(i) && test(this.norm(i)) ? [i] : [],
+    );
     for (const i of found) this.used.add(i);
     return found;
   }
@@ -77,7 +83,11 @@ export class Analysis {
     const options = (i: number): string[] => {
       const def = props[i];
       if (!def) return [];
-      const all = new Set([...(def.options ?? []), ...this.spec.variants.flatMap((v) => (v.values[def.name] === undefined ? [] : [v.values[def.name] as string])), String(def.default)]);
+      const all = new Set([
+        ...(def.options ?? []),
+        ...this.spec.variants.flatMap((v) => (v.values[def.name] === undefined ? [] : [v.values[def.name] as string])),
+        String(def.default),
+      ]);
       return [...all];
     };
     for (let i = 0; i < props.length; i++) {
@@ -125,7 +135,10 @@ export function fixedPart(name: string, kind: PartKind, aliases: readonly string
 
 /** Rendering helpers over a built model. */
 export class Kit {
-  constructor(readonly model: ComponentModel, readonly analysis: Analysis) {}
+  constructor(
+    readonly model: ComponentModel,
+    readonly analysis: Analysis,
+  ) {}
 
   prop(index: number): PropModel {
     const p = this.model.props[index];

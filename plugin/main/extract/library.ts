@@ -16,8 +16,19 @@ export interface Library {
  * Follows every id in `wanted` that `known` lacks, and what those refer to in turn, with the
  * async getters. Collections of library variables come along (their modes name the values).
  */
-export async function followLibrary(wanted: Iterable<string>, known: ReadonlySet<string>, knownCollections: ReadonlySet<string>): Promise<Library> {
-  const library: Library = { variables: [], collections: [], paintStyles: [], textStyles: [], effectStyles: [], missing: [] };
+export async function followLibrary(
+  wanted: Iterable<string>,
+  known: ReadonlySet<string>,
+  knownCollections: ReadonlySet<string>,
+): Promise<Library> {
+  const library: Library = {
+    variables: [],
+    collections: [],
+    paintStyles: [],
+    textStyles: [],
+    effectStyles: [],
+    missing: [],
+  };
   const seen = new Set<string>(known);
   const collections = new Set<string>(knownCollections);
   const queue = [...wanted].filter((id) => !seen.has(id));
@@ -32,7 +43,8 @@ export async function followLibrary(wanted: Iterable<string>, known: ReadonlySet
         continue;
       }
       library.variables.push(variable);
-      for (const value of Object.values(variable.valuesByMode)) queue.push(...aliasTargets(value).filter((t) => !seen.has(t)));
+      for (const value of Object.values(variable.valuesByMode))
+        queue.push(...aliasTargets(value).filter((t) => !seen.has(t)));
       if (!collections.has(variable.variableCollectionId)) {
         collections.add(variable.variableCollectionId);
         const collection = await figma.variables.getVariableCollectionByIdAsync(variable.variableCollectionId);

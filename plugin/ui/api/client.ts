@@ -48,16 +48,28 @@ export interface Connection {
 export class ApiClient {
   private readonly base: string;
 
-  constructor(private readonly connection: Connection, private readonly fetchImpl: typeof fetch = (...args) => fetch(...args)) {
+  constructor(
+    private readonly connection: Connection,
+    private readonly fetchImpl: typeof fetch = (...args) => fetch(...args),
+  ) {
     this.base = connection.serverUrl.replace(/\/+$/, '');
   }
 
-  private async call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  private async call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
     let response: Response;
     try {
       response = await this.fetchImpl(`${this.base}/api/v1${path}`, {
         method,
-        headers: { authorization: `Bearer ${this.connection.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        headers: {
+          authorization: `Bearer ${this.connection.token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
     } catch {
@@ -69,7 +81,11 @@ export class ApiClient {
       parsed = text ? JSON.parse(text) : null;
     } catch {
       if (!response.ok) throw errorFromResponse(response.status, null);
-      throw new ApiError('server', `The server at ${this.base} did not answer with JSON: is this a design-sync server?`, response.status);
+      throw new ApiError(
+        'server',
+        `The server at ${this.base} did not answer with JSON: is this a design-sync server?`,
+        response.status,
+      );
     }
     if (!response.ok) throw errorFromResponse(response.status, parsed);
     return parsed as T;
@@ -120,7 +136,10 @@ export class ApiClient {
     let cursor: string | null = null;
     do {
       const query: string = cursor ? `?limit=200&cursor=${encodeURIComponent(cursor)}` : '?limit=200';
-      const page: ComponentPageOut = await this.call('GET', `/projects/${encodeURIComponent(projectId)}/components${query}`);
+      const page: ComponentPageOut = await this.call(
+        'GET',
+        `/projects/${encodeURIComponent(projectId)}/components${query}`,
+      );
       all.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor);
@@ -136,7 +155,10 @@ export class ApiClient {
     return this.call('GET', '/patterns');
   }
 
-  updateComponent(componentId: string, patch: { policy?: 'auto' | 'notify' | 'manual'; pattern?: string | null }): Promise<ComponentOut> {
+  updateComponent(
+    componentId: string,
+    patch: { policy?: 'auto' | 'notify' | 'manual'; pattern?: string | null },
+  ): Promise<ComponentOut> {
     return this.call('PATCH', `/components/${encodeURIComponent(componentId)}`, patch);
   }
 
@@ -153,11 +175,17 @@ export class ApiClient {
   }
 
   compare(componentId: string, from: string, to: string): Promise<CompareOut> {
-    return this.call('GET', `/components/${encodeURIComponent(componentId)}/compare?${new URLSearchParams({ from, to }).toString()}`);
+    return this.call(
+      'GET',
+      `/components/${encodeURIComponent(componentId)}/compare?${new URLSearchParams({ from, to }).toString()}`,
+    );
   }
 
   rollback(componentId: string, targetVersionId: string, force = false): Promise<RollbackOut> {
-    return this.call('POST', `/components/${encodeURIComponent(componentId)}/rollback`, { targetVersionId, ...(force ? { force } : {}) });
+    return this.call('POST', `/components/${encodeURIComponent(componentId)}/rollback`, {
+      targetVersionId,
+      ...(force ? { force } : {}),
+    });
   }
 
   addTag(versionId: string, tag: string): Promise<VersionOut> {
@@ -165,7 +193,10 @@ export class ApiClient {
   }
 
   removeTag(versionId: string, tag: string): Promise<VersionOut> {
-    return this.call('DELETE', `/versions/${encodeURIComponent(versionId)}/tags?${new URLSearchParams({ tag }).toString()}`);
+    return this.call(
+      'DELETE',
+      `/versions/${encodeURIComponent(versionId)}/tags?${new URLSearchParams({ tag }).toString()}`,
+    );
   }
 
   replaceFiles(versionId: string, files: Array<{ path: string; content: string }>): Promise<VersionOut> {
@@ -176,7 +207,9 @@ export class ApiClient {
   async download(versionId: string): Promise<Blob> {
     let response: Response;
     try {
-      response = await this.fetchImpl(`${this.base}/api/v1/versions/${encodeURIComponent(versionId)}/download`, { headers: { authorization: `Bearer ${this.connection.token}` } });
+      response = await this.fetchImpl(`${this.base}/api/v1/versions/${encodeURIComponent(versionId)}/download`, {
+        headers: { authorization: `Bearer ${this.connection.token}` },
+      });
     } catch {
       throw unreachable(this.base, await this.answers());
     }

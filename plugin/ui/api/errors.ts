@@ -24,7 +24,17 @@ export class ApiError extends Error {
   }
 }
 
-const KIND_BY_STATUS: Record<number, ApiErrorKind> = { 400: 'invalid', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 409: 'conflict', 413: 'invalid', 415: 'invalid', 422: 'invalid', 429: 'rate_limited' };
+const KIND_BY_STATUS: Record<number, ApiErrorKind> = {
+  400: 'invalid',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'invalid',
+  415: 'invalid',
+  422: 'invalid',
+  429: 'rate_limited',
+};
 
 /** The error for an answer that is not 2xx, from the server's `{ error: { code, message, details } }`. */
 export function errorFromResponse(status: number, body: unknown): ApiError {
@@ -32,8 +42,22 @@ export function errorFromResponse(status: number, body: unknown): ApiError {
   const code = typeof error?.code === 'string' ? error.code : null;
   const message = typeof error?.message === 'string' ? error.message : `The server answered ${status}`;
   const kind = KIND_BY_STATUS[status] ?? (status >= 500 ? 'server' : 'invalid');
-  if (kind === 'unauthorized') return new ApiError(kind, 'The server does not accept this API token: it is unknown or was revoked. Ask for a new one.', status, code, error?.details);
-  if (kind === 'server') return new ApiError(kind, `The server failed (${status}). Try again; if it keeps failing, check the server's logs.`, status, code, error?.details);
+  if (kind === 'unauthorized')
+    return new ApiError(
+      kind,
+      'The server does not accept this API token: it is unknown or was revoked. Ask for a new one.',
+      status,
+      code,
+      error?.details,
+    );
+  if (kind === 'server')
+    return new ApiError(
+      kind,
+      `The server failed (${status}). Try again; if it keeps failing, check the server's logs.`,
+      status,
+      code,
+      error?.details,
+    );
   return new ApiError(kind, message, status, code, error?.details);
 }
 
@@ -48,5 +72,8 @@ export function unreachable(serverUrl: string, answered: boolean): ApiError {
       `${serverUrl} answered, but its answer was blocked before the plugin could read it: the server must allow this origin (CORS_ORIGINS; the Figma plugin's "null" origin is always allowed by design-sync), and in Figma the server's origin must be listed in the plugin's manifest (networkAccess.allowedDomains).`,
     );
   }
-  return new ApiError('unreachable', `Cannot reach ${serverUrl}: check that the server is running and that the URL (scheme, host and port) is right.`);
+  return new ApiError(
+    'unreachable',
+    `Cannot reach ${serverUrl}: check that the server is running and that the URL (scheme, host and port) is right.`,
+  );
 }

@@ -14,7 +14,13 @@ export function CodeView({ title, files }: { title: string; files: Array<{ path:
       <h3>{title}</h3>
       <div role="tablist" aria-label="Files" class={styles.files}>
         {sorted.map((f) => (
-          <button key={f.path} role="tab" type="button" aria-selected={f.path === file?.path} onClick={() => setCurrent(f.path)}>
+          <button
+            key={f.path}
+            role="tab"
+            type="button"
+            aria-selected={f.path === file?.path}
+            onClick={() => setCurrent(f.path)}
+          >
             {f.path}
           </button>
         ))}
@@ -23,7 +29,9 @@ export function CodeView({ title, files }: { title: string; files: Array<{ path:
         <pre class={styles.pre} tabIndex={0} aria-label={file.path}>
           {lines.map((html, i) => (
             <div key={i} class={styles.line}>
-              <span class={styles.no} aria-hidden="true">{i + 1}</span>
+              <span class={styles.no} aria-hidden="true">
+                {i + 1}
+              </span>
               <code dangerouslySetInnerHTML={{ __html: html || ' ' }} />
             </div>
           ))}

@@ -12,7 +12,9 @@ export function ErrorBanner({ error, children }: { error: unknown; children?: Co
       <p>{message}</p>
       {details.length > 0 && (
         <ul>
-          {details.slice(0, 8).map((d) => <li key={d}>{d}</li>)}
+          {details.slice(0, 8).map((d) => (
+            <li key={d}>{d}</li>
+          ))}
           {details.length > 8 && <li>… and {details.length - 8} more</li>}
         </ul>
       )}
@@ -29,6 +31,10 @@ function issuesOf(details: unknown): string[] {
   return list.map((item) => {
     if (typeof item === 'string') return item;
     const i = item as { path?: unknown; message?: unknown };
-    return typeof i.message === 'string' ? (typeof i.path === 'string' && !i.message.startsWith(i.path) ? `${i.path}: ${i.message}` : i.message) : JSON.stringify(item);
+    return typeof i.message === 'string'
+      ? typeof i.path === 'string' && !i.message.startsWith(i.path)
+        ? `${i.path}: ${i.message}`
+        : i.message
+      : JSON.stringify(item);
   });
 }

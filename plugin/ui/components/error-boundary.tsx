@@ -2,7 +2,10 @@ import { Component, type ComponentChildren } from 'preact';
 import styles from './components.module.css';
 
 /** A screen that throws shows what happened and a way back, never a blank panel. */
-export class ErrorBoundary extends Component<{ children: ComponentChildren; onReset?: () => void }, { error: Error | null }> {
+export class ErrorBoundary extends Component<
+  { children: ComponentChildren; onReset?: () => void },
+  { error: Error | null }
+> {
   override state = { error: null as Error | null };
 
   override componentDidCatch(error: Error): void {

@@ -13,9 +13,14 @@ export function ProgressLine({ label, done, total }: { label: string; done?: num
         aria-valuemax={known ? total : undefined}
         aria-valuenow={known ? done : undefined}
       >
-        <div class={known ? styles.fill : styles.busy} style={known ? { width: `${Math.round((done! / total!) * 100)}%` } : undefined} />
+        <div
+          class={known ? styles.fill : styles.busy}
+          style={known ? { width: `${Math.round((done! / total!) * 100)}%` } : undefined}
+        />
       </div>
-      <p aria-live="polite" class={styles.muted}>{label}</p>
+      <p aria-live="polite" class={styles.muted}>
+        {label}
+      </p>
     </div>
   );
 }

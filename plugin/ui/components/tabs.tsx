@@ -12,12 +12,27 @@ export interface TabDef<T extends string> {
  * mounted once shown (hidden when another tab is current), so a sync's proposals survive a look
  * at the history.
  */
-export function Tabs<T extends string>({ tabs, current, onSelect, panels }: { tabs: Array<TabDef<T>>; current: T; onSelect: (id: T) => void; panels: (id: T) => ComponentChildren }) {
+export function Tabs<T extends string>({
+  tabs,
+  current,
+  onSelect,
+  panels,
+}: {
+  tabs: Array<TabDef<T>>;
+  current: T;
+  onSelect: (id: T) => void;
+  panels: (id: T) => ComponentChildren;
+}) {
   const [visited, setVisited] = useState<Set<T>>(new Set([current]));
   useEffect(() => setVisited((v) => (v.has(current) ? v : new Set([...v, current]))), [current]);
   const onKeyDown = (event: KeyboardEvent) => {
     const i = tabs.findIndex((t) => t.id === current);
-    const next = event.key === 'ArrowRight' ? tabs[(i + 1) % tabs.length] : event.key === 'ArrowLeft' ? tabs[(i - 1 + tabs.length) % tabs.length] : undefined;
+    const next =
+      event.key === 'ArrowRight'
+        ? tabs[(i + 1) % tabs.length]
+        : event.key === 'ArrowLeft'
+          ? tabs[(i - 1 + tabs.length) % tabs.length]
+          : undefined;
     if (!next) return;
     event.preventDefault();
     onSelect(next.id);
@@ -42,11 +57,20 @@ export function Tabs<T extends string>({ tabs, current, onSelect, panels }: { ta
           </button>
         ))}
       </div>
-      {tabs.filter((t) => visited.has(t.id) || t.id === current).map((t) => (
-        <div key={t.id} role="tabpanel" id={`panel-${t.id}`} aria-labelledby={`tab-${t.id}`} class={styles.panel} hidden={t.id !== current}>
-          {panels(t.id)}
-        </div>
-      ))}
+      {tabs
+        .filter((t) => visited.has(t.id) || t.id === current)
+        .map((t) => (
+          <div
+            key={t.id}
+            role="tabpanel"
+            id={`panel-${t.id}`}
+            aria-labelledby={`tab-${t.id}`}
+            class={styles.panel}
+            hidden={t.id !== current}
+          >
+            {panels(t.id)}
+          </div>
+        ))}
     </div>
   );
 }

@@ -172,7 +172,10 @@ function FileDiff({ model, view, context }: FileDiffProps): JSX.Element {
   const language = languageOf(model.path);
   // A file too large to diff shows no lines: highlighting thousands of them would freeze the UI for nothing.
   const html = useMemo(
-    () => (open && !model.tooLarge ? { old: highlightLines(model.oldLines, language), new: highlightLines(model.newLines, language) } : null),
+    () =>
+      open && !model.tooLarge
+        ? { old: highlightLines(model.oldLines, language), new: highlightLines(model.newLines, language) }
+        : null,
     [model, language, open],
   );
 
@@ -185,9 +188,12 @@ function FileDiff({ model, view, context }: FileDiffProps): JSX.Element {
   const digits = String(Math.max(model.oldLines.length, model.newLines.length, 1)).length;
   const lineHtml = (side: 'old' | 'new', no: number, kind: LineKind, mark: Range | undefined): string => {
     const raw = (side === 'old' ? html?.old : html?.new)?.[no - 1] ?? '';
-    const marked = mark ? markRange(raw, mark, kind === 'add' ? styles.markAdded ?? '' : styles.markRemoved ?? '') : raw;
+    const marked = mark
+      ? markRange(raw, mark, kind === 'add' ? (styles.markAdded ?? '') : (styles.markRemoved ?? ''))
+      : raw;
     const last = side === 'old' ? model.oldLines.length : model.newLines.length;
-    const noEol = kind !== 'context' && no === last && (side === 'old' ? model.oldNoNewlineAtEnd : model.newNoNewlineAtEnd);
+    const noEol =
+      kind !== 'context' && no === last && (side === 'old' ? model.oldNoNewlineAtEnd : model.newNoNewlineAtEnd);
     return noEol ? `${marked}<span class="${styles.noEol ?? ''}">⊘ No newline at end of file</span>` : marked;
   };
   const cell = { lineHtml, focusOld, expand };
@@ -249,7 +255,8 @@ function TooLarge({ tooLarge }: { tooLarge: DiffTooLarge }): JSX.Element {
           <div key={side} class={styles.size}>
             <dt>{side === 'old' ? 'Before' : 'After'}</dt>
             <dd>
-              {count(tooLarge[side].lines)} {tooLarge[side].lines === 1 ? 'line' : 'lines'}, {count(tooLarge[side].bytes)} bytes
+              {count(tooLarge[side].lines)} {tooLarge[side].lines === 1 ? 'line' : 'lines'},{' '}
+              {count(tooLarge[side].bytes)} bytes
               <br />
               <span class={styles.hash}>sha256 {tooLarge[side].sha256}</span>
             </dd>
@@ -294,7 +301,15 @@ function Code({ html, tone }: { html: string; tone?: string | undefined }): JSX.
   return <td class={cx(styles.code, tone)} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
-function ExpandRow({ row, colSpan, expand }: { row: CollapsedRow; colSpan: number; expand: (row: CollapsedRow) => void }): JSX.Element {
+function ExpandRow({
+  row,
+  colSpan,
+  expand,
+}: {
+  row: CollapsedRow;
+  colSpan: number;
+  expand: (row: CollapsedRow) => void;
+}): JSX.Element {
   return (
     <tr class={styles.collapsedRow}>
       <td colSpan={colSpan}>
@@ -306,7 +321,13 @@ function ExpandRow({ row, colSpan, expand }: { row: CollapsedRow; colSpan: numbe
   );
 }
 
-function UnifiedTable({ model, rows, lineHtml, focusOld, expand }: TableProps<ReturnType<typeof unifiedRows>[number]>): JSX.Element {
+function UnifiedTable({
+  model,
+  rows,
+  lineHtml,
+  focusOld,
+  expand,
+}: TableProps<ReturnType<typeof unifiedRows>[number]>): JSX.Element {
   return (
     <table class={cx(styles.table, styles.unified)} aria-label={`${model.path}, unified diff`}>
       <colgroup>
@@ -352,7 +373,15 @@ function UnifiedTable({ model, rows, lineHtml, focusOld, expand }: TableProps<Re
   );
 }
 
-function SplitSide({ side, cell, lineHtml }: { side: 'old' | 'new'; cell: SplitCell | null; lineHtml: TableProps<unknown>['lineHtml'] }): JSX.Element {
+function SplitSide({
+  side,
+  cell,
+  lineHtml,
+}: {
+  side: 'old' | 'new';
+  cell: SplitCell | null;
+  lineHtml: TableProps<unknown>['lineHtml'];
+}): JSX.Element {
   if (!cell) {
     return (
       <>
@@ -371,7 +400,13 @@ function SplitSide({ side, cell, lineHtml }: { side: 'old' | 'new'; cell: SplitC
   );
 }
 
-function SplitTable({ model, rows, lineHtml, focusOld, expand }: TableProps<ReturnType<typeof splitRows>[number]>): JSX.Element {
+function SplitTable({
+  model,
+  rows,
+  lineHtml,
+  focusOld,
+  expand,
+}: TableProps<ReturnType<typeof splitRows>[number]>): JSX.Element {
   return (
     <table class={cx(styles.table, styles.split)} aria-label={`${model.path}, split diff`}>
       <colgroup>
@@ -399,7 +434,7 @@ function SplitTable({ model, rows, lineHtml, focusOld, expand }: TableProps<Retu
           return (
             <tr
               key={`${row.left?.no ?? ''}:${row.right?.no ?? ''}`}
-             
+
               tabIndex={focus ? -1 : undefined}
               data-focus-target={focus ? '' : undefined}
             >

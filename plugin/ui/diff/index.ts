@@ -4,4 +4,11 @@
  * Pure logic lives in rows.ts and highlight.ts (HTML per line), unit-tested on their own.
  */
 export { DiffViewer } from './diff-viewer.js';
-export type { DiffFileInput, DiffView, DiffViewerProps, DiffWarning, DiffWarningKind, TokenChangeLine } from './types.js';
+export type {
+  DiffFileInput,
+  DiffView,
+  DiffViewerProps,
+  DiffWarning,
+  DiffWarningKind,
+  TokenChangeLine,
+} from './types.js';

@@ -198,7 +198,9 @@ export function unifiedRows(model: FileModel, options: RowOptions): UnifiedRow[]
     } else {
       const marks = pairMarks(model, p);
       for (let k = 0; k < p.oldCount; k++) {
-        rows.push(withMark<LineRow>({ type: 'line', kind: 'remove', oldNo: p.oldStart + k, newNo: null }, marks[k]?.old));
+        rows.push(
+          withMark<LineRow>({ type: 'line', kind: 'remove', oldNo: p.oldStart + k, newNo: null }, marks[k]?.old),
+        );
       }
       for (let k = 0; k < p.newCount; k++) {
         rows.push(withMark<LineRow>({ type: 'line', kind: 'add', oldNo: null, newNo: p.newStart + k }, marks[k]?.new));
@@ -245,7 +247,10 @@ function withMark<T extends { mark?: Range }>(row: T, mark: Range | undefined): 
   return row;
 }
 
-function pairMarks(model: FileModel, b: Extract<LineBlock, { type: 'change' }>): Array<{ old: Range; new: Range } | null> {
+function pairMarks(
+  model: FileModel,
+  b: Extract<LineBlock, { type: 'change' }>,
+): Array<{ old: Range; new: Range } | null> {
   const marks: Array<{ old: Range; new: Range } | null> = [];
   for (let k = 0; k < Math.min(b.oldCount, b.newCount); k++) {
     marks.push(changedRange(model.oldLines[b.oldStart - 1 + k] ?? '', model.newLines[b.newStart - 1 + k] ?? ''));

@@ -33,12 +33,21 @@ export function TrackedFilesSection({ session }: { session: Session }) {
   return (
     <section aria-labelledby="tracked-files-title" class={styles.section}>
       <div class={styles.sectionBar}>
-        <h2 id="tracked-files-title" class={styles.heading}>Tracked files</h2>
-        <Button secondary onClick={() => setReload((n) => n + 1)}>Refresh tracked files</Button>
+        <h2 id="tracked-files-title" class={styles.heading}>
+          Tracked files
+        </h2>
+        <Button secondary onClick={() => setReload((n) => n + 1)}>
+          Refresh tracked files
+        </Button>
       </div>
-      <p class={styles.muted}>Figma files the server checks on its own (polling and webhooks); their changes become drafts under each component's policy.</p>
+      <p class={styles.muted}>
+        Figma files the server checks on its own (polling and webhooks); their changes become drafts under each
+        component's policy.
+      </p>
       <ErrorBanner error={error} />
-      {!files ? null : files.length === 0 ? <p class={styles.muted}>No Figma file is tracked.</p> : (
+      {!files ? null : files.length === 0 ? (
+        <p class={styles.muted}>No Figma file is tracked.</p>
+      ) : (
         <ul aria-label="Tracked files" class={styles.proposals}>
           {files.map((f) => {
             const status = STATUS[f.status] ?? { label: f.status, tone: 'neutral' as const };
@@ -48,7 +57,11 @@ export function TrackedFilesSection({ session }: { session: Session }) {
                 <div class={styles.proposalHead}>
                   <strong>{name}</strong>
                   <Badge tone={status.tone}>{status.label}</Badge>
-                  {f.rateLimitedUntil && Date.parse(f.rateLimitedUntil) > Date.now() && <Badge tone="warning" title={`Figma asked to wait until ${f.rateLimitedUntil}`}>Rate-limited</Badge>}
+                  {f.rateLimitedUntil && Date.parse(f.rateLimitedUntil) > Date.now() && (
+                    <Badge tone="warning" title={`Figma asked to wait until ${f.rateLimitedUntil}`}>
+                      Rate-limited
+                    </Badge>
+                  )}
                 </div>
                 {f.statusReason && <p class={f.status === 'active' ? styles.muted : styles.failed}>{f.statusReason}</p>}
                 <p class={styles.meta}>
@@ -58,14 +71,25 @@ export function TrackedFilesSection({ session }: { session: Session }) {
                     f.lastCheckedAt ? `checked ${relativeTime(f.lastCheckedAt)}` : null,
                     `every ${interval(f.pollIntervalSeconds)}`,
                     `policy ${f.policy}`,
-                  ].filter(Boolean).join(' · ')}
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
                 </p>
                 {f.lastWarnings.length > 0 ? (
                   <details class={styles.warnings}>
-                    <summary>{f.lastWarnings.length === 1 ? '1 warning' : `${f.lastWarnings.length} warnings`} from the last check</summary>
-                    <ul>{f.lastWarnings.map((w, i) => <li key={i}>{w}</li>)}</ul>
+                    <summary>
+                      {f.lastWarnings.length === 1 ? '1 warning' : `${f.lastWarnings.length} warnings`} from the last
+                      check
+                    </summary>
+                    <ul>
+                      {f.lastWarnings.map((w, i) => (
+                        <li key={i}>{w}</li>
+                      ))}
+                    </ul>
                   </details>
-                ) : f.lastFileVersion && <p class={styles.muted}>No warnings from the last check.</p>}
+                ) : (
+                  f.lastFileVersion && <p class={styles.muted}>No warnings from the last check.</p>
+                )}
               </li>
             );
           })}

@@ -50,7 +50,9 @@ export async function applyDesign(ctx: RequestContext, design: SyncRequest, opti
   rememberSnapshot(ctx.projectId, snapshotId, tokens, closures);
 
   const ids = new Set(tokens.tokens.map((t) => t.id));
-  const specs = options.onlyKnown ? request.components.filter((c) => collectTokenRefs(c).every((id) => ids.has(id))) : request.components;
+  const specs = options.onlyKnown
+    ? request.components.filter((c) => collectTokenRefs(c).every((id) => ids.has(id)))
+    : request.components;
   const named = await nameComponents(ctx, specs);
   const detected = await detectComponents(ctx, request.fileKey, named.specs, tokens, new PhaseTimer(), closures);
   const recorded = await ctx.db.component.findMany({
@@ -59,7 +61,14 @@ export async function applyDesign(ctx: RequestContext, design: SyncRequest, opti
   });
   const byFigmaId = new Map(recorded.map((c) => [c.figmaId, c]));
   const allWarnings = [...(options.readWarnings ?? []), ...valid.warnings, ...named.warnings];
-  const result: Applied = { snapshotId, changed: 0, regenerations: 0, recordedOnly: 0, failed: [], warnings: keptWarnings(allWarnings) };
+  const result: Applied = {
+    snapshotId,
+    changed: 0,
+    regenerations: 0,
+    recordedOnly: 0,
+    failed: [],
+    warnings: keptWarnings(allWarnings),
+  };
   const warnings = new CheckWarnings(allWarnings, { tokens: tokens.tokens, components: named.specs });
 
   for (const d of detected) {
@@ -73,13 +82,29 @@ export async function applyDesign(ctx: RequestContext, design: SyncRequest, opti
     if (!known && options.onlyKnown) continue;
     const { inputs } = d.detection;
     // Seen before exactly like this: its job was enqueued (or its change recorded) already.
-    if (known && !known.removedAt && known.latestSpecHash === inputs.specHash && known.latestTokensHash === inputs.tokensHash) continue;
+    if (
+      known &&
+      !known.removedAt &&
+      known.latestSpecHash === inputs.specHash &&
+      known.latestTokensHash === inputs.tokensHash
+    )
+      continue;
     await ctx.db.$transaction(async (tx) => {
       // The draft its regeneration makes carries what this check warned about its design.
-      const latest = { ...latestDesign(d.spec, inputs, request.fileKey, snapshotId, new Date()), latestWarnings: warnings.forComponent(d.spec, inputs.tokens.tokens) };
+      const latest = {
+        ...latestDesign(d.spec, inputs, request.fileKey, snapshotId, new Date()),
+        latestWarnings: warnings.forComponent(d.spec, inputs.tokens.tokens),
+      };
       const component = known
-        ? await tx.component.update({ where: { id: known.id }, data: latest, select: { id: true, name: true, policy: true } })
-        : await tx.component.create({ data: { projectId: ctx.projectId, figmaId: d.spec.id, ...latest, policy: options.policyForNew }, select: { id: true, name: true, policy: true } });
+        ? await tx.component.update({
+            where: { id: known.id },
+            data: latest,
+            select: { id: true, name: true, policy: true },
+          })
+        : await tx.component.create({
+            data: { projectId: ctx.projectId, figmaId: d.spec.id, ...latest, policy: options.policyForNew },
+            select: { id: true, name: true, policy: true },
+          });
       result.changed += 1;
       if (!d.needsGeneration) return;
       if (component.policy === 'manual') {
@@ -87,17 +112,37 @@ export async function applyDesign(ctx: RequestContext, design: SyncRequest, opti
         await notify(tx, ctx, [updateAvailable(component, d.detection.assessment.reasons, options.trigger)]);
         return;
       }
-      const job = await ctx.jobs?.send(tx, 'regenerate', { projectId: ctx.projectId, componentId: component.id, snapshotId, trigger: options.trigger }, { singletonKey: component.id });
+      const job = await ctx.jobs?.send(
+        tx,
+        'regenerate',
+        { projectId: ctx.projectId, componentId: component.id, snapshotId, trigger: options.trigger },
+        { singletonKey: component.id },
+      );
       if (job !== null) result.regenerations += 1;
     });
   }
   if (result.failed.length) {
-    await ctx.db.$transaction((tx) => notify(tx, ctx, result.failed.map((f) => ({ kind: 'regeneration.failed' as const, title: 'A component could not be read from the design', body: f.message, data: { trigger: options.trigger } }))));
+    await ctx.db.$transaction((tx) =>
+      notify(
+        tx,
+        ctx,
+        result.failed.map((f) => ({
+          kind: 'regeneration.failed' as const,
+          title: 'A component could not be read from the design',
+          body: f.message,
+          data: { trigger: options.trigger },
+        })),
+      ),
+    );
   }
   return result;
 }
 
-function updateAvailable(component: { id: string; name: string }, reasons: string[], trigger: BackgroundTrigger): NotificationInput {
+function updateAvailable(
+  component: { id: string; name: string },
+  reasons: string[],
+  trigger: BackgroundTrigger,
+): NotificationInput {
   return {
     kind: 'update.available',
     componentId: component.id,

@@ -73,12 +73,14 @@ export async function reserve(budget: Budget, calls: Partial<TierCalls>): Promis
   return budget.db.$transaction(async (tx) => {
     await tx.$executeRawUnsafe(
       `INSERT INTO figma_token_budgets (token_hash, tier) SELECT $1, unnest($2::int[]) ON CONFLICT (token_hash, tier) DO NOTHING`,
-      budget.tokenHash, tiers,
+      budget.tokenHash,
+      tiers,
     );
     // Row locks in tier order: of two instances asking at once, one takes the calls, the other sees them taken.
     const rows = await tx.$queryRawUnsafe<Row[]>(
       `SELECT tier, next_slot_at, held_until, now() AS now FROM figma_token_budgets WHERE token_hash = $1 AND tier = ANY($2::int[]) ORDER BY tier FOR UPDATE`,
-      budget.tokenHash, tiers,
+      budget.tokenHash,
+      tiers,
     );
     let latest: { at: number; tier: RateTier } | null = null;
     for (const row of rows) {
@@ -90,7 +92,12 @@ export async function reserve(budget: Budget, calls: Partial<TierCalls>): Promis
     for (const row of rows) {
       const tier = row.tier as RateTier;
       const next = Math.max(row.next_slot_at.getTime(), row.now.getTime()) + calls[tier]! * budget.rates[tier] * 1000;
-      await tx.$executeRawUnsafe(`UPDATE figma_token_budgets SET next_slot_at = $3::timestamptz WHERE token_hash = $1 AND tier = $2`, budget.tokenHash, tier, new Date(next));
+      await tx.$executeRawUnsafe(
+        `UPDATE figma_token_budgets SET next_slot_at = $3::timestamptz WHERE token_hash = $1 AND tier = $2`,
+        budget.tokenHash,
+        tier,
+        new Date(next),
+      );
     }
     return { granted: true } as const;
   });
@@ -106,7 +113,9 @@ export async function settle(budget: Budget, reserved: Partial<TierCalls>, used:
     if (unused === 0) continue;
     await budget.db.$executeRawUnsafe(
       `UPDATE figma_token_budgets SET next_slot_at = next_slot_at - ($3::float8 * interval '1 second') WHERE token_hash = $1 AND tier = $2`,
-      budget.tokenHash, tier, unused * budget.rates[tier],
+      budget.tokenHash,
+      tier,
+      unused * budget.rates[tier],
     );
   }
 }
@@ -120,9 +129,15 @@ export async function holdTier(db: PrismaClient, tokenHash: string, tier: RateTi
   await db.$executeRawUnsafe(
     `INSERT INTO figma_token_budgets (token_hash, tier, held_until) VALUES ($1, $2, $3::timestamptz)
      ON CONFLICT (token_hash, tier) DO UPDATE SET held_until = GREATEST(figma_token_budgets.held_until, EXCLUDED.held_until)`,
-    tokenHash, tier, until,
+    tokenHash,
+    tier,
+    until,
   );
 }
 
 /** How Figma's tiers are named in messages. */
-export const TIER_NAMES: Record<RateTier, string> = { 1: 'Tier 1 (file content)', 2: 'Tier 2 (file metadata, variables)', 3: 'Tier 3 (published components and styles)' };
+export const TIER_NAMES: Record<RateTier, string> = {
+  1: 'Tier 1 (file content)',
+  2: 'Tier 2 (file metadata, variables)',
+  3: 'Tier 3 (published components and styles)',
+};

@@ -18,7 +18,9 @@ export interface DailySummary {
 
 /** What happened in a project between two times. */
 export async function dailySummary(db: PrismaClient, projectId: string, from: Date, to: Date): Promise<DailySummary> {
-  const [row] = await db.$queryRawUnsafe<Array<{ created: bigint; published: bigint; rejected: bigint; drift: bigint; failures: bigint }>>(
+  const [row] = await db.$queryRawUnsafe<
+    Array<{ created: bigint; published: bigint; rejected: bigint; drift: bigint; failures: bigint }>
+  >(
     `SELECT
        (SELECT count(*) FROM component_versions v JOIN components c ON c.id = v.component_id WHERE c.project_id = $1::uuid AND v.created_at >= $2 AND v.created_at < $3) AS created,
        (SELECT count(*) FROM component_versions v JOIN components c ON c.id = v.component_id WHERE c.project_id = $1::uuid AND v.published_at >= $2 AND v.published_at < $3) AS published,
@@ -26,7 +28,9 @@ export async function dailySummary(db: PrismaClient, projectId: string, from: Da
        (SELECT count(*) FROM notifications n WHERE n.project_id = $1::uuid AND n.kind = 'update.available' AND n.created_at >= $2 AND n.created_at < $3) AS drift,
        (SELECT count(*) FROM notifications n WHERE n.project_id = $1::uuid AND n.kind IN ('regeneration.failed', 'check.failed', 'file.credentials_broken') AND n.created_at >= $2 AND n.created_at < $3)
          + (SELECT count(*) FROM sync_operations s WHERE s.project_id = $1::uuid AND s.status IN ('failed', 'partial') AND s.created_at >= $2 AND s.created_at < $3) AS failures`,
-    projectId, from, to,
+    projectId,
+    from,
+    to,
   );
   return {
     projectId,
@@ -59,7 +63,12 @@ export async function archiveOldVersions(db: PrismaClient, cutoff: Date): Promis
   );
 }
 
-export async function runDaily(database: Database, jobs: JobQueue, archiveAfterDays: number, now = new Date()): Promise<{ summaries: DailySummary[]; archived: number; vacuumed: boolean }> {
+export async function runDaily(
+  database: Database,
+  jobs: JobQueue,
+  archiveAfterDays: number,
+  now = new Date(),
+): Promise<{ summaries: DailySummary[]; archived: number; vacuumed: boolean }> {
   const db = database.prisma;
   const from = new Date(now.getTime() - 24 * 3600 * 1000);
   const projects = await db.project.findMany({ select: { id: true, name: true } });
@@ -67,12 +76,16 @@ export async function runDaily(database: Database, jobs: JobQueue, archiveAfterD
   for (const p of projects) {
     const s = await dailySummary(db, p.id, from, now);
     summaries.push(s);
-    await db.$transaction((tx) => notify(tx, { projectId: p.id, jobs }, [{
-      kind: 'summary.daily',
-      title: `design-sync daily summary for ${p.name}`,
-      body: `${s.changesDetected} changes detected, ${s.versionsCreated} versions created, ${s.published} published, ${s.rejected} rejected, ${s.failures} failures`,
-      data: { ...s },
-    }]));
+    await db.$transaction((tx) =>
+      notify(tx, { projectId: p.id, jobs }, [
+        {
+          kind: 'summary.daily',
+          title: `design-sync daily summary for ${p.name}`,
+          body: `${s.changesDetected} changes detected, ${s.versionsCreated} versions created, ${s.published} published, ${s.rejected} rejected, ${s.failures} failures`,
+          data: { ...s },
+        },
+      ]),
+    );
   }
   const archived = await archiveOldVersions(db, new Date(now.getTime() - archiveAfterDays * 24 * 3600 * 1000));
   let vacuumed = false;

@@ -23,37 +23,79 @@ export const EVENT_MAX_AGE_MS = 24 * 3600_000;
 export const EVENT_MAX_AHEAD_MS = 5 * 60_000;
 
 /** A timestamp outside the window is a replay or a forgery: refused before anything is looked up. */
-const EventTimestamp = z.iso.datetime({ offset: true, message: 'must be the ISO 8601 date-time Figma sends with every event' }).superRefine((value, ctx) => {
-  const age = Date.now() - Date.parse(value);
-  if (age > EVENT_MAX_AGE_MS) ctx.addIssue({ code: 'custom', message: `the event is ${Math.round(age / 3600_000)} h old; events older than a day are refused` });
-  else if (-age > EVENT_MAX_AHEAD_MS) ctx.addIssue({ code: 'custom', message: `the event is ${Math.round(-age / 60_000)} min in the future; more than five minutes ahead is refused` });
-});
+const EventTimestamp = z.iso
+  .datetime({ offset: true, message: 'must be the ISO 8601 date-time Figma sends with every event' })
+  .superRefine((value, ctx) => {
+    const age = Date.now() - Date.parse(value);
+    if (age > EVENT_MAX_AGE_MS)
+      ctx.addIssue({
+        code: 'custom',
+        message: `the event is ${Math.round(age / 3600_000)} h old; events older than a day are refused`,
+      });
+    else if (-age > EVENT_MAX_AHEAD_MS)
+      ctx.addIssue({
+        code: 'custom',
+        message: `the event is ${Math.round(-age / 60_000)} min in the future; more than five minutes ahead is refused`,
+      });
+  });
 
-export const FigmaEvent = z.looseObject({
-  event_type: z.enum(['PING', 'FILE_UPDATE', 'FILE_VERSION_UPDATE', 'LIBRARY_PUBLISH', 'FILE_DELETE', 'FILE_COMMENT', 'DEV_MODE_STATUS_UPDATE']),
-  passcode: z.string().min(1).max(500),
-  timestamp: EventTimestamp,
-  webhook_id: z.union([z.string(), z.number()]).optional(),
-  // Every event but PING names its file.
-  file_key: z.string().min(1).max(200).regex(/^[A-Za-z0-9_-]+$/, 'a Figma file key is letters, digits, - and _').optional(),
-  file_name: z.string().max(500).optional(),
-}).refine((e) => e.event_type === 'PING' || e.file_key !== undefined, { path: ['file_key'], message: 'file_key is required for every event but PING' });
+export const FigmaEvent = z
+  .looseObject({
+    event_type: z.enum([
+      'PING',
+      'FILE_UPDATE',
+      'FILE_VERSION_UPDATE',
+      'LIBRARY_PUBLISH',
+      'FILE_DELETE',
+      'FILE_COMMENT',
+      'DEV_MODE_STATUS_UPDATE',
+    ]),
+    passcode: z.string().min(1).max(500),
+    timestamp: EventTimestamp,
+    webhook_id: z.union([z.string(), z.number()]).optional(),
+    // Every event but PING names its file.
+    file_key: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(/^[A-Za-z0-9_-]+$/, 'a Figma file key is letters, digits, - and _')
+      .optional(),
+    file_name: z.string().max(500).optional(),
+  })
+  .refine((e) => e.event_type === 'PING' || e.file_key !== undefined, {
+    path: ['file_key'],
+    message: 'file_key is required for every event but PING',
+  });
 export type FigmaEvent = z.infer<typeof FigmaEvent>;
 
 /** Largest event body taken (checked before parsing); a LIBRARY_PUBLISH of thousands of items is a few hundred kB. */
 export const FIGMA_EVENT_BODY_LIMIT = 1024 * 1024;
 
-export type ReceiveResult = { status: 'refused'; reason: string } | { status: 'accepted'; files: number; queued: number };
+export type ReceiveResult =
+  { status: 'refused'; reason: string } | { status: 'accepted'; files: number; queued: number };
 
 // Compared against when no tracked file has the key, so a key nobody tracks costs the same work as a wrong passcode.
 const NO_PASSCODE = hashSecret(randomBytes(32).toString('hex'));
 
 // One answer for every refusal of a named file, tracked or not: who does not know the
 // passcode learns nothing, not even whether the file is tracked here.
-const REFUSED = { status: 'refused', reason: 'The passcode (body.passcode) does not match a webhook registered for this file (body.file_key)' } as const;
-const REFUSED_PING = { status: 'refused', reason: 'The passcode (body.passcode) does not match a registered webhook' } as const;
+const REFUSED = {
+  status: 'refused',
+  reason: 'The passcode (body.passcode) does not match a webhook registered for this file (body.file_key)',
+} as const;
+const REFUSED_PING = {
+  status: 'refused',
+  reason: 'The passcode (body.passcode) does not match a registered webhook',
+} as const;
 
-export async function receiveFigmaEvent(db: PrismaClient, jobs: JobQueue | null, config: Config, event: FigmaEvent, correlationId: string, refusals: RefusalAudits): Promise<ReceiveResult> {
+export async function receiveFigmaEvent(
+  db: PrismaClient,
+  jobs: JobQueue | null,
+  config: Config,
+  event: FigmaEvent,
+  correlationId: string,
+  refusals: RefusalAudits,
+): Promise<ReceiveResult> {
   // A PING names no file; it is sent the moment a webhook is created, before its id is stored
   // here, so it is found by the passcode registered just before.
   const files = event.file_key
@@ -71,19 +113,38 @@ export async function receiveFigmaEvent(db: PrismaClient, jobs: JobQueue | null,
   let queued = 0;
   const now = new Date();
   for (const f of matching) {
-    const ctx = { projectId: f.projectId, actor: 'figma:webhook', scope: 'write' as const, correlationId, startedAt: performance.now() };
+    const ctx = {
+      projectId: f.projectId,
+      actor: 'figma:webhook',
+      scope: 'write' as const,
+      correlationId,
+      startedAt: performance.now(),
+    };
     await db.$transaction(async (tx) => {
       if (event.event_type === 'FILE_DELETE') {
-        await tx.trackedFile.update({ where: { id: f.id }, data: { status: 'deleted', statusReason: 'Figma reported the file deleted (FILE_DELETE)', lastEventAt: now } });
+        await tx.trackedFile.update({
+          where: { id: f.id },
+          data: { status: 'deleted', statusReason: 'Figma reported the file deleted (FILE_DELETE)', lastEventAt: now },
+        });
       } else {
         await tx.trackedFile.update({ where: { id: f.id }, data: { lastEventAt: now } });
         if (event.event_type !== 'PING' && f.status === 'active' && jobs) {
           // One check for a burst of events: the first queues it a little later; the rest find it waiting.
-          const id = await jobs.send(tx, 'file-check', { projectId: f.projectId, fileId: f.id, reason: 'webhook' }, { singletonKey: hookKey(f.id), startAfter: new Date(now.getTime() + config.webhookDebounceSeconds * 1000) });
+          const id = await jobs.send(
+            tx,
+            'file-check',
+            { projectId: f.projectId, fileId: f.id, reason: 'webhook' },
+            { singletonKey: hookKey(f.id), startAfter: new Date(now.getTime() + config.webhookDebounceSeconds * 1000) },
+          );
           if (id) queued += 1;
         }
       }
-      await recordAudit(tx, ctx, { action: `webhook.${event.event_type.toLowerCase()}`, targetType: 'tracked_file', targetId: f.id, data: { webhookId: event.webhook_id ?? null, timestamp: event.timestamp } });
+      await recordAudit(tx, ctx, {
+        action: `webhook.${event.event_type.toLowerCase()}`,
+        targetType: 'tracked_file',
+        targetId: f.id,
+        data: { webhookId: event.webhook_id ?? null, timestamp: event.timestamp },
+      });
     });
   }
   return { status: 'accepted', files: matching.length, queued };
@@ -93,13 +154,37 @@ export async function receiveFigmaEvent(db: PrismaClient, jobs: JobQueue | null,
  * The audit of a refused passcode, unless one for the file is younger than the window: checked
  * and written under a lock on the file, so concurrent refusals (other processes) write one.
  */
-async function auditRefusal(db: PrismaClient, file: { id: string; projectId: string }, eventType: string, correlationId: string, windowMs: number): Promise<void> {
-  const ctx = { projectId: file.projectId, actor: 'figma:webhook', scope: 'write' as const, correlationId, startedAt: performance.now() };
+async function auditRefusal(
+  db: PrismaClient,
+  file: { id: string; projectId: string },
+  eventType: string,
+  correlationId: string,
+  windowMs: number,
+): Promise<void> {
+  const ctx = {
+    projectId: file.projectId,
+    actor: 'figma:webhook',
+    scope: 'write' as const,
+    correlationId,
+    startedAt: performance.now(),
+  };
   await db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`webhook.refused:${file.id}`}))`;
-    const recent = await tx.auditEvent.count({ where: { targetType: 'tracked_file', targetId: file.id, action: 'webhook.refused', createdAt: { gt: new Date(Date.now() - windowMs) } } });
+    const recent = await tx.auditEvent.count({
+      where: {
+        targetType: 'tracked_file',
+        targetId: file.id,
+        action: 'webhook.refused',
+        createdAt: { gt: new Date(Date.now() - windowMs) },
+      },
+    });
     if (recent) return;
-    await recordAudit(tx, ctx, { action: 'webhook.refused', targetType: 'tracked_file', targetId: file.id, data: { eventType, reason: 'wrong passcode' } });
+    await recordAudit(tx, ctx, {
+      action: 'webhook.refused',
+      targetType: 'tracked_file',
+      targetId: file.id,
+      data: { eventType, reason: 'wrong passcode' },
+    });
   });
 }
 
@@ -108,7 +193,12 @@ async function auditRefusal(db: PrismaClient, file: { id: string; projectId: str
  * the check waits for a quiet moment, but never longer than ten debounce periods after it was
  * first queued. Returns when to run instead, or null to run now.
  */
-export function webhookCheckDelay(lastEventAt: Date | null, queuedAt: Date, now: Date, debounceSeconds: number): Date | null {
+export function webhookCheckDelay(
+  lastEventAt: Date | null,
+  queuedAt: Date,
+  now: Date,
+  debounceSeconds: number,
+): Date | null {
   if (!lastEventAt) return null;
   const quietAt = lastEventAt.getTime() + debounceSeconds * 1000;
   const latest = queuedAt.getTime() + debounceSeconds * 10_000;
@@ -124,7 +214,12 @@ export const WEBHOOK_EVENT_TYPES = ['FILE_UPDATE', 'FILE_VERSION_UPDATE', 'LIBRA
  * working). All or nothing: when Figma refuses one hook, the hooks already made are deleted
  * again and the stored passcode is put back as it was.
  */
-export async function registerFigmaWebhooks(ctx: RequestContext, deps: { figma: FigmaClient; secrets: SecretBox; config: Config }, fileId: string, eventTypes: ReadonlyArray<(typeof WEBHOOK_EVENT_TYPES)[number]>) {
+export async function registerFigmaWebhooks(
+  ctx: RequestContext,
+  deps: { figma: FigmaClient; secrets: SecretBox; config: Config },
+  fileId: string,
+  eventTypes: ReadonlyArray<(typeof WEBHOOK_EVENT_TYPES)[number]>,
+) {
   const file = await ctx.db.trackedFile.findFirst({ where: { id: fileId, projectId: ctx.projectId } });
   if (!file) throw notFound('tracked file', fileId);
   const sealed = fileCredentials(file, deps.secrets);
@@ -135,22 +230,53 @@ export async function registerFigmaWebhooks(ctx: RequestContext, deps: { figma: 
   const kept = file.webhookPasscodeEnc ? deps.secrets.decrypt(file.webhookPasscodeEnc) : null;
   const passcode = kept ?? randomBytes(24).toString('base64url');
   // A new passcode is stored before Figma is asked: Figma sends a PING as soon as a hook exists.
-  if (!kept) await ctx.db.trackedFile.update({ where: { id: file.id }, data: { webhookPasscodeHash: hashSecret(passcode), webhookPasscodeEnc: deps.secrets.encrypt(passcode) } });
+  if (!kept)
+    await ctx.db.trackedFile.update({
+      where: { id: file.id },
+      data: { webhookPasscodeHash: hashSecret(passcode), webhookPasscodeEnc: deps.secrets.encrypt(passcode) },
+    });
   const created: Array<{ id: string; eventType: string; status: string; endpoint: string }> = [];
   try {
     for (const eventType of new Set(eventTypes)) {
-      const hook = await deps.figma.createWebhook({ eventType, context: 'file', contextId: file.fileKey, endpoint, passcode, description: webhookDescription(file.name ?? file.fileKey) }, credentials);
+      const hook = await deps.figma.createWebhook(
+        {
+          eventType,
+          context: 'file',
+          contextId: file.fileKey,
+          endpoint,
+          passcode,
+          description: webhookDescription(file.name ?? file.fileKey),
+        },
+        credentials,
+      );
       created.push({ id: String(hook.id), eventType, status: String(hook.status ?? 'ACTIVE'), endpoint });
     }
   } catch (err) {
-    await undoRegistration(ctx, deps.figma, credentials, file, created.map((c) => c.id), !kept);
-    if (err instanceof FigmaApiError) throw new AppError(err.kind === 'rate_limited' ? 429 : 422, 'figma_refused', `Figma refused to create the webhook: ${err.message}`);
+    await undoRegistration(
+      ctx,
+      deps.figma,
+      credentials,
+      file,
+      created.map((c) => c.id),
+      !kept,
+    );
+    if (err instanceof FigmaApiError)
+      throw new AppError(
+        err.kind === 'rate_limited' ? 429 : 422,
+        'figma_refused',
+        `Figma refused to create the webhook: ${err.message}`,
+      );
     throw err;
   }
   const ids = [...new Set([...(file.webhookId ? file.webhookId.split(',') : []), ...created.map((c) => c.id)])];
   await ctx.db.$transaction(async (tx) => {
     await tx.trackedFile.update({ where: { id: file.id }, data: { webhookId: ids.join(',') } });
-    await recordAudit(tx, ctx, { action: 'file.webhook', targetType: 'tracked_file', targetId: file.id, data: { webhooks: created.map((c) => ({ id: c.id, eventType: c.eventType })), endpoint } });
+    await recordAudit(tx, ctx, {
+      action: 'file.webhook',
+      targetType: 'tracked_file',
+      targetId: file.id,
+      data: { webhooks: created.map((c) => ({ id: c.id, eventType: c.eventType })), endpoint },
+    });
   });
   return created;
 }
@@ -173,12 +299,20 @@ export function webhookDescription(fileName: string): string {
 
 /** Deletes the hooks a failed registration made and restores the passcode it replaced. */
 async function undoRegistration(
-  ctx: RequestContext, figma: FigmaClient, credentials: FigmaCredentials,
-  file: { id: string; webhookPasscodeHash: string | null; webhookPasscodeEnc: string | null }, hookIds: string[], passcodeReplaced: boolean,
+  ctx: RequestContext,
+  figma: FigmaClient,
+  credentials: FigmaCredentials,
+  file: { id: string; webhookPasscodeHash: string | null; webhookPasscodeEnc: string | null },
+  hookIds: string[],
+  passcodeReplaced: boolean,
 ) {
   for (const id of hookIds) {
     // Best effort: a hook Figma will not delete now still carries a passcode nobody accepts.
     await figma.deleteWebhook(id, credentials).catch(() => undefined);
   }
-  if (passcodeReplaced) await ctx.db.trackedFile.update({ where: { id: file.id }, data: { webhookPasscodeHash: file.webhookPasscodeHash, webhookPasscodeEnc: file.webhookPasscodeEnc } });
+  if (passcodeReplaced)
+    await ctx.db.trackedFile.update({
+      where: { id: file.id },
+      data: { webhookPasscodeHash: file.webhookPasscodeHash, webhookPasscodeEnc: file.webhookPasscodeEnc },
+    });
 }

@@ -10,37 +10,61 @@ import type { BackgroundTrigger } from './apply-design.js';
 
 export type RegenerateResult = { kind: 'superseded' } | { kind: 'missing' } | ProposalOutcome;
 
-export async function regenerateRecorded(ctx: RequestContext, componentId: string, snapshotId: string, trigger: BackgroundTrigger | 'manual'): Promise<RegenerateResult> {
-  return ctx.db.$transaction(async (tx) => {
-    // The row lock orders this job after any other writer of this component.
-    await tx.$queryRawUnsafe('SELECT id FROM components WHERE id = $1::uuid FOR UPDATE', componentId);
-    const component = await tx.component.findFirst({ where: { id: componentId, projectId: ctx.projectId }, include: { currentVersion: true } });
-    const spec = component && latestSpecOf(component);
-    if (!component || !spec) return { kind: 'missing' } as const;
-    if (component.latestSnapshotId !== snapshotId) return { kind: 'superseded' } as const;
-    const tokens = await fullTokensOf(tx, ctx.projectId, { generationParams: { snapshotId } });
-    if (!tokens) return { kind: 'missing' } as const;
-    return proposeVersion(tx, ctx, component, spec, tokens, {
-      trigger,
-      applyPolicy: true,
-      generationParams: { fileKey: component.fileKey, snapshotId },
-      tokensSnapshotId: snapshotId,
-      // What the check that recorded this design warned about it.
-      warnings: component.latestWarnings,
-    });
-  }, { timeout: 60_000 });
+export async function regenerateRecorded(
+  ctx: RequestContext,
+  componentId: string,
+  snapshotId: string,
+  trigger: BackgroundTrigger | 'manual',
+): Promise<RegenerateResult> {
+  return ctx.db.$transaction(
+    async (tx) => {
+      // The row lock orders this job after any other writer of this component.
+      await tx.$queryRawUnsafe('SELECT id FROM components WHERE id = $1::uuid FOR UPDATE', componentId);
+      const component = await tx.component.findFirst({
+        where: { id: componentId, projectId: ctx.projectId },
+        include: { currentVersion: true },
+      });
+      const spec = component && latestSpecOf(component);
+      if (!component || !spec) return { kind: 'missing' } as const;
+      if (component.latestSnapshotId !== snapshotId) return { kind: 'superseded' } as const;
+      const tokens = await fullTokensOf(tx, ctx.projectId, { generationParams: { snapshotId } });
+      if (!tokens) return { kind: 'missing' } as const;
+      return proposeVersion(tx, ctx, component, spec, tokens, {
+        trigger,
+        applyPolicy: true,
+        generationParams: { fileKey: component.fileKey, snapshotId },
+        tokensSnapshotId: snapshotId,
+        // What the check that recorded this design warned about it.
+        warnings: component.latestWarnings,
+      });
+    },
+    { timeout: 60_000 },
+  );
 }
 
 /** A regeneration that failed its last attempt: the project is told once, naming the component. */
-export async function regenerationFailed(ctx: RequestContext, componentId: string, trigger: string, attempts: number, err: unknown): Promise<void> {
-  const component = await ctx.db.component.findFirst({ where: { id: componentId, projectId: ctx.projectId }, select: { name: true } });
+export async function regenerationFailed(
+  ctx: RequestContext,
+  componentId: string,
+  trigger: string,
+  attempts: number,
+  err: unknown,
+): Promise<void> {
+  const component = await ctx.db.component.findFirst({
+    where: { id: componentId, projectId: ctx.projectId },
+    select: { name: true },
+  });
   const message = err instanceof Error ? err.message : String(err);
   const name = component?.name ?? componentId;
-  await ctx.db.$transaction((tx) => notify(tx, ctx, [{
-    kind: 'regeneration.failed',
-    title: `${name} could not be regenerated`,
-    body: `${attempts} attempts failed; the last: ${message.slice(0, 500)}. POST /components/:id/regenerate tries again.`,
-    data: { componentId, trigger, attempts },
-    componentId: component ? componentId : null,
-  }]));
+  await ctx.db.$transaction((tx) =>
+    notify(tx, ctx, [
+      {
+        kind: 'regeneration.failed',
+        title: `${name} could not be regenerated`,
+        body: `${attempts} attempts failed; the last: ${message.slice(0, 500)}. POST /components/:id/regenerate tries again.`,
+        data: { componentId, trigger, attempts },
+        componentId: component ? componentId : null,
+      },
+    ]),
+  );
 }

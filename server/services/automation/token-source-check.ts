@@ -22,8 +22,13 @@ export function isWithin(dir: string, path: string): boolean {
 
 /** A path a token source may name: relative, inside the root, no `..`, no NUL. Resolves symlinks too. */
 export async function confinedPath(root: string | undefined, path: string): Promise<string> {
-  if (!root) throw unprocessable('token_sources_disabled', 'Token files cannot be tracked: the server has no TOKEN_SOURCES_ROOT');
-  if (path.includes('\0') || isAbsolute(path) || path.split(/[\\/]/).includes('..')) throw badRequest(`path ${JSON.stringify(path)} must be relative to TOKEN_SOURCES_ROOT, without ".."`);
+  if (!root)
+    throw unprocessable(
+      'token_sources_disabled',
+      'Token files cannot be tracked: the server has no TOKEN_SOURCES_ROOT',
+    );
+  if (path.includes('\0') || isAbsolute(path) || path.split(/[\\/]/).includes('..'))
+    throw badRequest(`path ${JSON.stringify(path)} must be relative to TOKEN_SOURCES_ROOT, without ".."`);
   const base = await realpath(root);
   let real: string;
   try {
@@ -55,7 +60,8 @@ export async function readTokenSource(dir: string, resolverPath: string): Promis
     // A symlink inside the directory must not lead out of it either.
     const real = await realpath(full);
     if (!isWithin(dir, real)) throw badRequest(`${ref} leads outside the token source`);
-    if (info.size > MAX_FILE_BYTES) throw unprocessable('token_file_too_large', `${ref} is larger than ${MAX_FILE_BYTES} bytes`);
+    if (info.size > MAX_FILE_BYTES)
+      throw unprocessable('token_file_too_large', `${ref} is larger than ${MAX_FILE_BYTES} bytes`);
     const text = await readFile(full, 'utf8');
     hash.update(`${file}\0${text}\0`);
     try {
@@ -63,7 +69,10 @@ export async function readTokenSource(dir: string, resolverPath: string): Promis
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not a JSON object');
       return parsed as Record<string, unknown>;
     } catch (err) {
-      throw unprocessable('token_file_invalid', `${ref}: ${err instanceof AppError ? err.message : (err as Error).message}`);
+      throw unprocessable(
+        'token_file_invalid',
+        `${ref}: ${err instanceof AppError ? err.message : (err as Error).message}`,
+      );
     }
   };
   const resolver = await load(resolverPath);
@@ -85,33 +94,60 @@ function refsOf(value: unknown, into: Set<string> = new Set()): Set<string> {
 }
 
 /** Reads a source and, when its files changed since the last check, applies the tokens to the project's components. */
-export async function checkTokenSource(ctx: RequestContext, root: string | undefined, sourceId: string): Promise<{ kind: 'unchanged' } | { kind: 'applied'; applied: Applied } | { kind: 'failed'; message: string }> {
+export async function checkTokenSource(
+  ctx: RequestContext,
+  root: string | undefined,
+  sourceId: string,
+): Promise<{ kind: 'unchanged' } | { kind: 'applied'; applied: Applied } | { kind: 'failed'; message: string }> {
   const source = await ctx.db.tokenSource.findFirst({ where: { id: sourceId, projectId: ctx.projectId } });
   if (!source) return { kind: 'failed', message: 'no such token source' };
   try {
     const dir = await confinedPath(root, source.path);
     const read = await readTokenSource(dir, source.resolver);
     if (read.hash === source.lastHash) {
-      await ctx.db.tokenSource.update({ where: { id: source.id }, data: { lastCheckedAt: new Date(), lastError: null } });
+      await ctx.db.tokenSource.update({
+        where: { id: source.id },
+        data: { lastCheckedAt: new Date(), lastError: null },
+      });
       return { kind: 'unchanged' };
     }
-    const components = await ctx.db.component.findMany({ where: { projectId: ctx.projectId, removedAt: null }, select: { latestSpec: true } });
+    const components = await ctx.db.component.findMany({
+      where: { projectId: ctx.projectId, removedAt: null },
+      select: { latestSpec: true },
+    });
     const specs = components.map((c) => latestSpecIfValid(c.latestSpec)).filter((s) => s !== null);
-    const applied = await applyDesign(ctx, {
-      fileKey: `tokens-${source.id.slice(0, 8)}`,
-      fileName: source.path,
-      tokens: { format: 'dtcg-resolver', resolver: read.resolver as never, documents: read.documents as never },
-      components: specs,
-    }, { trigger: 'token_change', policyForNew: 'notify' as Policy, onlyKnown: true });
-    await ctx.db.tokenSource.update({ where: { id: source.id }, data: { lastHash: read.hash, lastCheckedAt: new Date(), lastError: null, lastWarnings: applied.warnings } });
+    const applied = await applyDesign(
+      ctx,
+      {
+        fileKey: `tokens-${source.id.slice(0, 8)}`,
+        fileName: source.path,
+        tokens: { format: 'dtcg-resolver', resolver: read.resolver as never, documents: read.documents as never },
+        components: specs,
+      },
+      { trigger: 'token_change', policyForNew: 'notify' as Policy, onlyKnown: true },
+    );
+    await ctx.db.tokenSource.update({
+      where: { id: source.id },
+      data: { lastHash: read.hash, lastCheckedAt: new Date(), lastError: null, lastWarnings: applied.warnings },
+    });
     return { kind: 'applied', applied };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     await ctx.db.$transaction(async (tx) => {
-      await tx.tokenSource.update({ where: { id: source.id }, data: { lastError: message, lastCheckedAt: new Date() } });
+      await tx.tokenSource.update({
+        where: { id: source.id },
+        data: { lastError: message, lastCheckedAt: new Date() },
+      });
       // Told once when the source breaks, not at every save while it stays broken.
       if (source.lastError === null) {
-        await notify(tx, ctx, [{ kind: 'check.failed', title: `Token files ${source.path} could not be read`, body: message, data: { tokenSourceId: source.id, path: source.path } }]);
+        await notify(tx, ctx, [
+          {
+            kind: 'check.failed',
+            title: `Token files ${source.path} could not be read`,
+            body: message,
+            data: { tokenSourceId: source.id, path: source.path },
+          },
+        ]);
       }
     });
     return { kind: 'failed', message };
@@ -126,16 +162,22 @@ export class TokenSourceWatcher {
   private readonly watchers = new Map<string, FSWatcher>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
 
-  constructor(private readonly debounceMs: number, private readonly changed: (sourceId: string, projectId: string) => void) {}
+  constructor(
+    private readonly debounceMs: number,
+    private readonly changed: (sourceId: string, projectId: string) => void,
+  ) {}
 
   watch(source: { id: string; projectId: string }, dir: string): void {
     if (this.watchers.has(source.id)) return;
     const watcher = watch(dir, { recursive: true, persistent: false }, () => {
       clearTimeout(this.timers.get(source.id));
-      this.timers.set(source.id, setTimeout(() => {
-        this.timers.delete(source.id);
-        this.changed(source.id, source.projectId);
-      }, this.debounceMs));
+      this.timers.set(
+        source.id,
+        setTimeout(() => {
+          this.timers.delete(source.id);
+          this.changed(source.id, source.projectId);
+        }, this.debounceMs),
+      );
     });
     watcher.on('error', () => this.unwatch(source.id));
     this.watchers.set(source.id, watcher);
@@ -152,4 +194,3 @@ export class TokenSourceWatcher {
     for (const id of [...this.watchers.keys()]) this.unwatch(id);
   }
 }
-

@@ -14,7 +14,9 @@ const MAX_WARNING_CHARS = 1000;
 
 /** The warnings to keep: each once, cut to a readable length, the list bounded with a count of the rest. */
 export function keptWarnings(warnings: Iterable<string>): string[] {
-  const unique = [...new Set(warnings)].map((w) => (w.length > MAX_WARNING_CHARS ? `${w.slice(0, MAX_WARNING_CHARS)}…` : w));
+  const unique = [...new Set(warnings)].map((w) =>
+    w.length > MAX_WARNING_CHARS ? `${w.slice(0, MAX_WARNING_CHARS)}…` : w,
+  );
   if (unique.length <= MAX_KEPT_WARNINGS) return unique;
   return [...unique.slice(0, MAX_KEPT_WARNINGS - 1), `… and ${unique.length - MAX_KEPT_WARNINGS + 1} more warnings`];
 }
@@ -22,7 +24,8 @@ export function keptWarnings(warnings: Iterable<string>): string[] {
 /** What a warning names: quoted and parenthesised phrases, and its words without surrounding punctuation. */
 function namesIn(warning: string): Set<string> {
   const names = new Set<string>();
-  for (const m of warning.matchAll(/"([^"]{1,500})"|`([^`]{1,500})`|\(([^()]{1,500})\)/g)) names.add((m[1] ?? m[2] ?? m[3])!);
+  for (const m of warning.matchAll(/"([^"]{1,500})"|`([^`]{1,500})`|\(([^()]{1,500})\)/g))
+    names.add((m[1] ?? m[2] ?? m[3])!);
   for (const word of warning.split(/\s+/)) {
     const bare = word.replace(/^["'`(]+/, '').replace(/["'`)]*[:;,.]*["'`)]*$/, '');
     if (bare) names.add(bare);
@@ -36,7 +39,10 @@ export class CheckWarnings {
   /** warnings that name nothing of the design: they concern it all */
   private readonly general: number[] = [];
 
-  constructor(private readonly warnings: readonly string[], design: { tokens: readonly Token[]; components: readonly ComponentSpec[] }) {
+  constructor(
+    private readonly warnings: readonly string[],
+    design: { tokens: readonly Token[]; components: readonly ComponentSpec[] },
+  ) {
     const known = new Set<string>();
     for (const t of design.tokens) known.add(t.id).add(t.name);
     for (const c of design.components) known.add(c.id).add(c.name);

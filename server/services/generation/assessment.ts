@@ -2,10 +2,23 @@
 import type { Prisma } from '../../db/generated/client.js';
 import type { ComponentSpec } from '../../../core/contract/specs.js';
 import type { TokenSet } from '../../../core/contract/tokens.js';
-import type { BumpOrNone, CollectionChange, PatternChange, SpecChange, TokenChange } from '../../../core/contract/changes.js';
+import type {
+  BumpOrNone,
+  CollectionChange,
+  PatternChange,
+  SpecChange,
+  TokenChange,
+} from '../../../core/contract/changes.js';
 import {
-  componentTokenChanges, decideBump, diffSpecs, GENERATED_OUTPUT_CHANGED, patternChange, tokenNameLookup,
-  type BumpDecision, type BumpInput, type TokenNameLookup,
+  componentTokenChanges,
+  decideBump,
+  diffSpecs,
+  GENERATED_OUTPUT_CHANGED,
+  patternChange,
+  tokenNameLookup,
+  type BumpDecision,
+  type BumpInput,
+  type TokenNameLookup,
 } from '../../../core/changes/index.js';
 import { collectTokenRefs } from '../../../core/specs/index.js';
 import { inputsKey } from './inputs.js';
@@ -57,11 +70,25 @@ export interface AssessOptions {
  * collections of the tokens it uses count; and when no rule names a change but the inputs
  * differ, the bump is a presumed patch, "generated output changed" (see outputPresumed).
  */
-export function assessChange(previous: VersionInputs | null, next: VersionInputs, options: AssessOptions = {}): ChangeAssessment {
+export function assessChange(
+  previous: VersionInputs | null,
+  next: VersionInputs,
+  options: AssessOptions = {},
+): ChangeAssessment {
   if (!previous) {
     const reasons = [`first version of ${options.componentName ?? 'the component'}`];
     const decision: BumpDecision = { bump: 'major', severity: 'breaking', reasons, changes: [] };
-    return { bump: 'major', reasons, decision, tokenChanges: [], collectionChanges: [], specChanges: [], patternChange: null, outputPresumed: false, comparable: false };
+    return {
+      bump: 'major',
+      reasons,
+      decision,
+      tokenChanges: [],
+      collectionChanges: [],
+      specChanges: [],
+      patternChange: null,
+      outputPresumed: false,
+      comparable: false,
+    };
   }
   const a = previousInputs(previous);
   const b = previousInputs(next);
@@ -69,28 +96,46 @@ export function assessChange(previous: VersionInputs | null, next: VersionInputs
     // Identical inputs generate identical files: nothing to compare (and the caller need not
     // have read the previous version's stored tokens and spec, most of a row's bytes).
     const decision = decideBump({ inputsHash: { before: inputsKey(previous), after: inputsKey(next) } });
-    return { bump: 'none', reasons: [], decision, tokenChanges: [], collectionChanges: [], specChanges: [], patternChange: null, outputPresumed: false, comparable: !!(a.spec && a.tokens && b.spec && b.tokens) };
+    return {
+      bump: 'none',
+      reasons: [],
+      decision,
+      tokenChanges: [],
+      collectionChanges: [],
+      specChanges: [],
+      patternChange: null,
+      outputPresumed: false,
+      comparable: !!(a.spec && a.tokens && b.spec && b.tokens),
+    };
   }
-  const pattern = patternChange({ id: previous.patternId, version: previous.patternVersion }, { id: next.patternId, version: next.patternVersion });
-  const tokens = a.tokens && b.tokens
-    ? componentTokenChanges(
-      { closure: a.tokens, full: options.fullTokensBefore, refs: refsOf(a.spec) },
-      { closure: b.tokens, full: options.fullTokensAfter, refs: refsOf(b.spec) },
-    )
-    : null;
+  const pattern = patternChange(
+    { id: previous.patternId, version: previous.patternVersion },
+    { id: next.patternId, version: next.patternVersion },
+  );
+  const tokens =
+    a.tokens && b.tokens
+      ? componentTokenChanges(
+          { closure: a.tokens, full: options.fullTokensBefore, refs: refsOf(a.spec) },
+          { closure: b.tokens, full: options.fullTokensAfter, refs: refsOf(b.spec) },
+        )
+      : null;
   const specChanges = a.spec && b.spec ? diffSpecs(a.spec, b.spec) : [];
   const differ = inputsKey(previous) !== inputsKey(next);
-  const tokenName: TokenNameLookup = tokens?.tokenName ?? tokenNameLookup(...[a.tokens, b.tokens].filter((t): t is TokenSet => t !== null));
+  const tokenName: TokenNameLookup =
+    tokens?.tokenName ?? tokenNameLookup(...[a.tokens, b.tokens].filter((t): t is TokenSet => t !== null));
   const decision = decideBump({
     tokenChanges: tokens?.tokenChanges ?? [],
     collectionChanges: tokens?.collectionChanges ?? [],
     specChanges,
     patternChange: pattern,
-    ...(options.rollback ? { rollback: options.rollback } : { inputsHash: { before: inputsKey(previous), after: inputsKey(next) } }),
+    ...(options.rollback
+      ? { rollback: options.rollback }
+      : { inputsHash: { before: inputsKey(previous), after: inputsKey(next) } }),
     generatedOutputChanged: differ && !options.rollback,
     tokenName,
   });
-  const outputPresumed = decision.changes.length > 0 && decision.changes.every((c) => c.reason === GENERATED_OUTPUT_CHANGED);
+  const outputPresumed =
+    decision.changes.length > 0 && decision.changes.every((c) => c.reason === GENERATED_OUTPUT_CHANGED);
   return {
     bump: decision.bump,
     reasons: decision.reasons,
@@ -108,7 +153,10 @@ export function assessChange(previous: VersionInputs | null, next: VersionInputs
  * Whether a presumed "generated output changed" turned out false once generated: no file
  * differs from the base's (`changedFiles` as fileStats lists them). Then nothing is proposed.
  */
-export function outputUnchanged(assessment: Pick<ChangeAssessment, 'outputPresumed'>, changedFiles: readonly unknown[]): boolean {
+export function outputUnchanged(
+  assessment: Pick<ChangeAssessment, 'outputPresumed'>,
+  changedFiles: readonly unknown[],
+): boolean {
   return assessment.outputPresumed && changedFiles.length === 0;
 }
 
@@ -118,7 +166,10 @@ function refsOf(spec: (ComponentSpec & { tokenRefs?: string[] }) | null): string
 }
 
 /** A stored version's inputs, tolerating versions created from files alone (no spec/tokens). */
-export function previousInputs(v: Pick<VersionRow, 'spec' | 'tokens'> | { spec: unknown; tokens: unknown }): { spec: (ComponentSpec & { tokenRefs?: string[] }) | null; tokens: TokenSet | null } {
+export function previousInputs(v: Pick<VersionRow, 'spec' | 'tokens'> | { spec: unknown; tokens: unknown }): {
+  spec: (ComponentSpec & { tokenRefs?: string[] }) | null;
+  tokens: TokenSet | null;
+} {
   const spec = v.spec as ComponentSpec | null;
   const tokens = v.tokens as TokenSet | null;
   return {

@@ -46,13 +46,21 @@ const MAX_CACHED = 4;
 const cache = new Map<string, CachedSnapshot>();
 
 /** The full token set of `version`'s sync, or null when it has none (see snapshotIdOf). */
-export async function fullTokensOf(db: Tx | PrismaClient, projectId: string, version: { generationParams: unknown } | null): Promise<TokenSet | null> {
+export async function fullTokensOf(
+  db: Tx | PrismaClient,
+  projectId: string,
+  version: { generationParams: unknown } | null,
+): Promise<TokenSet | null> {
   const id = snapshotIdOf(version);
-  return id ? (await snapshotTokens(db, projectId, id))?.tokens ?? null : null;
+  return id ? ((await snapshotTokens(db, projectId, id))?.tokens ?? null) : null;
 }
 
 /** Snapshot `id` of the project (cached), or null when there is none or it holds no token set. */
-export async function snapshotTokens(db: Tx | PrismaClient, projectId: string, id: string): Promise<CachedSnapshot | null> {
+export async function snapshotTokens(
+  db: Tx | PrismaClient,
+  projectId: string,
+  id: string,
+): Promise<CachedSnapshot | null> {
   const key = `${projectId}:${id}`;
   const hit = cache.get(key);
   if (hit) {
@@ -70,7 +78,12 @@ export async function snapshotTokens(db: Tx | PrismaClient, projectId: string, i
  * against it without reading and parsing megabytes back, and meets token objects it has hashed.
  * The closures the sync took are kept with it: its versions' tokens are those very closures.
  */
-export function rememberSnapshot(projectId: string, snapshotId: string, tokens: TokenSet, closures?: ClosureCache): void {
+export function rememberSnapshot(
+  projectId: string,
+  snapshotId: string,
+  tokens: TokenSet,
+  closures?: ClosureCache,
+): void {
   remember(`${projectId}:${snapshotId}`, tokens, closures);
 }
 
@@ -87,12 +100,27 @@ function remember(key: string, tokens: TokenSet, closures = new ClosureCache(tok
  * id. Needs no transaction: a snapshot nothing refers to yet is harmless, and writing a design
  * system's megabytes inside one held it past its timeout on a busy machine.
  */
-export async function storeSnapshot(tx: Tx | PrismaClient, projectId: string, fileKey: string | null, tokensHash: string, tokensJson: string): Promise<string> {
+export async function storeSnapshot(
+  tx: Tx | PrismaClient,
+  projectId: string,
+  fileKey: string | null,
+  tokensHash: string,
+  tokensJson: string,
+): Promise<string> {
   // The tokens go as one JSON text: Prisma's query compiler walking a design system's token
   // set as an argument blocked the event loop for ~100 ms (bench/responsiveness.bench.ts).
   await tx.$executeRawUnsafe(
     `INSERT INTO token_snapshots (id, project_id, file_key, hash, tokens) VALUES ($1::uuid, $2::uuid, $3, $4, $5::jsonb) ON CONFLICT (project_id, hash) DO NOTHING`,
-    randomUUID(), projectId, fileKey, tokensHash, tokensJson,
+    randomUUID(),
+    projectId,
+    fileKey,
+    tokensHash,
+    tokensJson,
   );
-  return (await tx.tokenSnapshot.findUniqueOrThrow({ where: { projectId_hash: { projectId, hash: tokensHash } }, select: { id: true } })).id;
+  return (
+    await tx.tokenSnapshot.findUniqueOrThrow({
+      where: { projectId_hash: { projectId, hash: tokensHash } },
+      select: { id: true },
+    })
+  ).id;
 }

@@ -24,17 +24,32 @@ export interface CustomizedFiles {
  * `differ` (the server's diff thread) within core/diff's limits: a file past them is one
  * whole-file conflict whose warning says it was too large to merge line by line.
  */
-export async function applyCustomization(tx: Tx, projectId: string, componentId: string, generated: GeneratedFile[], differ: Differ = onThisThread): Promise<CustomizedFiles> {
-  const custom = await tx.customization.findFirst({ where: { componentId, replacedAt: null }, orderBy: { createdAt: 'desc' } });
+export async function applyCustomization(
+  tx: Tx,
+  projectId: string,
+  componentId: string,
+  generated: GeneratedFile[],
+  differ: Differ = onThisThread,
+): Promise<CustomizedFiles> {
+  const custom = await tx.customization.findFirst({
+    where: { componentId, replacedAt: null },
+    orderBy: { createdAt: 'desc' },
+  });
   if (!custom) return { files: generated, customized: false, hasConflicts: false, warnings: [] };
   const refs = fileRefsOf(custom.files, `customizations.files of ${custom.id}`);
-  const contents = await loadBlobs(tx, refs.map((r) => r.sha256));
+  const contents = await loadBlobs(
+    tx,
+    refs.map((r) => r.sha256),
+  );
   const ours = refs.map((r) => ({ path: r.path, content: contents.get(r.sha256) ?? '' }));
   const baseVersion = await tx.componentVersion.findUnique({ where: { id: custom.versionId } });
   const base = baseVersion ? (await generatedFilesOf(tx, projectId, baseVersion)).files : [];
   const merged = await differ.mergeFileSets(
     { base, ours, theirs: generated },
-    { oursIsPartial: true, labels: { ours: 'customized', base: `generated ${baseVersion?.version ?? ''}`.trim(), theirs: 'regenerated' } },
+    {
+      oursIsPartial: true,
+      labels: { ours: 'customized', base: `generated ${baseVersion?.version ?? ''}`.trim(), theirs: 'regenerated' },
+    },
   );
   const warnings: string[] = [];
   const files: GeneratedFile[] = [];
@@ -42,10 +57,13 @@ export async function applyCustomization(tx: Tx, projectId: string, componentId:
     if (f.content !== null) files.push({ path: f.path, content: f.content });
     if (f.status === 'conflict') {
       for (const region of f.conflicts) {
-        const why = f.tooLarge ? f.tooLarge.message : `customized and regenerated code both changed it${f.reason ? ` (${f.reason})` : ''}`;
+        const why = f.tooLarge
+          ? f.tooLarge.message
+          : `customized and regenerated code both changed it${f.reason ? ` (${f.reason})` : ''}`;
         warnings.push(`conflict in ${f.path} lines ${region.startLine}–${region.endLine}: ${why}`);
       }
-      if (f.conflicts.length === 0) warnings.push(`conflict in ${f.path}: ${f.reason ?? 'customized and regenerated versions differ'}`);
+      if (f.conflicts.length === 0)
+        warnings.push(`conflict in ${f.path}: ${f.reason ?? 'customized and regenerated versions differ'}`);
     } else if (f.customized && f.content !== null) {
       warnings.push(`customizations preserved in ${f.path}`);
     }
@@ -61,7 +79,11 @@ export async function applyCustomization(tx: Tx, projectId: string, componentId:
  * stored inputs give the original files back as long as the pattern version is unchanged;
  * otherwise (or for versions made from files alone) the stored files are the best base there is.
  */
-export async function generatedFilesOf(db: Tx | PrismaClient, projectId: string, version: VersionRow): Promise<{ files: GeneratedFile[]; exact: boolean }> {
+export async function generatedFilesOf(
+  db: Tx | PrismaClient,
+  projectId: string,
+  version: VersionRow,
+): Promise<{ files: GeneratedFile[]; exact: boolean }> {
   if (version.customized) {
     const inputs = previousInputs(await withVersionTokens(db, projectId, version));
     if (inputs.spec && inputs.tokens) {

@@ -20,7 +20,12 @@ export interface GenerationInputs {
  * `closures` (taken from `tokens`) shares closures and their hashes between the components of
  * one sync: many bind the same tokens, and a closure can be long.
  */
-export function inputsFor(spec: ComponentSpec, tokens: TokenSet, patternOverride?: string | null, closures: ClosureCache = new ClosureCache(tokens)): GenerationInputs {
+export function inputsFor(
+  spec: ComponentSpec,
+  tokens: TokenSet,
+  patternOverride?: string | null,
+  closures: ClosureCache = new ClosureCache(tokens),
+): GenerationInputs {
   const normalized = normalizeSpec(patternOverride ? { ...spec, pattern: patternOverride } : spec);
   const { closure, hash } = closures.withHash(normalized.tokenRefs);
   return { spec: normalized, tokens: closure, tokensHash: hash, specHash: canonicalHash(normalized) };
@@ -35,7 +40,9 @@ export interface Generated {
 /** Component files from its pattern, plus the CSS custom properties of the tokens it uses. */
 export function generate(inputs: GenerationInputs): Generated {
   const out = generateComponent(inputs.spec, inputs.tokens);
-  const files = [...out.files, generateTokensCss(inputs.tokens)].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const files = [...out.files, generateTokensCss(inputs.tokens)].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+  );
   return { patternId: out.patternId, patternVersion: out.patternVersion, files };
 }
 
@@ -51,6 +58,11 @@ export function patternOf(inputs: GenerationInputs): PatternRef {
 }
 
 /** Identity of everything that shapes the generated code: equal keys mean nothing to regenerate. */
-export function inputsKey(v: { tokensHash: string; specHash: string; patternId: string; patternVersion: string }): string {
+export function inputsKey(v: {
+  tokensHash: string;
+  specHash: string;
+  patternId: string;
+  patternVersion: string;
+}): string {
   return `${v.tokensHash}:${v.specHash}:${v.patternId}@${v.patternVersion}`;
 }

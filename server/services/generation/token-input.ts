@@ -4,7 +4,14 @@ import type { TokenSet, TokensInput } from '../../../core/contract/tokens.js';
 import { LIMITS } from '../../../core/contract/limits.js';
 import { withTokenRefs } from '../../../core/specs/index.js';
 import {
-  ClosureCache, closureExcess, importDtcg, importDtcgResolver, lenientTokenSet, tokenClosure, validateTokenSet, type TokenIssue,
+  ClosureCache,
+  closureExcess,
+  importDtcg,
+  importDtcgResolver,
+  lenientTokenSet,
+  tokenClosure,
+  validateTokenSet,
+  type TokenIssue,
 } from '../../../core/tokens/index.js';
 import { unprocessable } from '../../lib/errors.js';
 
@@ -19,13 +26,19 @@ import { unprocessable } from '../../lib/errors.js';
  * So is a request whose components reach more tokens through their alias chains than the
  * closure caps allow (LIMITS.closureTokens, LIMITS.closureTokensPerSync).
  */
-export function canonicalTokens(input: TokensInput, components: readonly ComponentSpec[]): { tokens: TokenSet; warnings: string[] } {
+export function canonicalTokens(
+  input: TokensInput,
+  components: readonly ComponentSpec[],
+): { tokens: TokenSet; warnings: string[] } {
   const canonical = readTokens(input, components);
   refuseLongClosures(canonical.tokens, components);
   return canonical;
 }
 
-function readTokens(input: TokensInput, components: readonly ComponentSpec[]): { tokens: TokenSet; warnings: string[] } {
+function readTokens(
+  input: TokensInput,
+  components: readonly ComponentSpec[],
+): { tokens: TokenSet; warnings: string[] } {
   const { tokens: imported, warnings } = importTokens(input);
   const lenient = lenientTokenSet(imported);
   warnings.push(...lenient.warnings);
@@ -35,14 +48,18 @@ function readTokens(input: TokensInput, components: readonly ComponentSpec[]): {
 
   const reached = new Set(tokenClosure(tokens, components.flatMap(boundTokenIds)).tokens.map((t) => t.id));
   const collectionsReached = new Set(tokens.tokens.filter((t) => reached.has(t.id)).map((t) => t.collectionId));
-  const reaches = (i: TokenIssue) => (i.tokenId === '' ? collectionsReached.has(i.collectionId ?? '') : reached.has(i.tokenId));
+  const reaches = (i: TokenIssue) =>
+    i.tokenId === '' ? collectionsReached.has(i.collectionId ?? '') : reached.has(i.tokenId);
   // Leaving a token out can break what refers to it: validate again until only kept problems remain.
   for (;;) {
     const fatal = issues.filter((i) => i.kinds.includes('alias-cycle') || (reaches(i) && !isKept(i)));
     if (fatal.length > 0) {
       throw unprocessable(
         'invalid_tokens',
-        `${fatal.length} token problem(s) reaching the synced components: ${fatal.slice(0, 3).map((e) => e.message).join('; ')}${fatal.length > 3 ? '; …' : ''}`,
+        `${fatal.length} token problem(s) reaching the synced components: ${fatal
+          .slice(0, 3)
+          .map((e) => e.message)
+          .join('; ')}${fatal.length > 3 ? '; …' : ''}`,
         { issues: [...fatal, ...issues.filter((i) => !fatal.includes(i))] },
       );
     }
@@ -53,9 +70,15 @@ function readTokens(input: TokensInput, components: readonly ComponentSpec[]): {
       return { tokens, warnings };
     }
     warnings.push(...left.map((i) => `${i.message} (left out of tokens.css)`));
-    if (duplicated) warnings.push(...issues.filter((i) => isKept(i) && i.kinds.includes('duplicate-id')).map((i) => `${i.message} (left out of tokens.css; the first token with this id is kept)`));
+    if (duplicated)
+      warnings.push(
+        ...issues
+          .filter((i) => isKept(i) && i.kinds.includes('duplicate-id'))
+          .map((i) => `${i.message} (left out of tokens.css; the first token with this id is kept)`),
+      );
     const next = without(tokens, left);
-    if (next.tokens.length === tokens.tokens.length && next.collections.length === tokens.collections.length) return { tokens, warnings };
+    if (next.tokens.length === tokens.tokens.length && next.collections.length === tokens.collections.length)
+      return { tokens, warnings };
     tokens = next;
     issues = validateTokenSet(tokens, { cssLengths: true }).errors;
   }
@@ -66,7 +89,10 @@ function readTokens(input: TokensInput, components: readonly ComponentSpec[]): {
  * are made distinct), and a repeated id (the first token keeps it).
  */
 function isKept(issue: TokenIssue): boolean {
-  return issue.tokenId !== '' && issue.kinds.every((k) => k === 'duplicate-name' || k === 'invalid-name' || k === 'duplicate-id');
+  return (
+    issue.tokenId !== '' &&
+    issue.kinds.every((k) => k === 'duplicate-name' || k === 'invalid-name' || k === 'duplicate-id')
+  );
 }
 
 /** The set without the tokens (and broken collections) of `issues`, and with each id once. */
@@ -74,7 +100,9 @@ function without(set: TokenSet, issues: TokenIssue[]): TokenSet {
   const dropped = new Set(issues.filter((i) => i.tokenId !== '').map((i) => i.tokenId));
   const brokenCollections = new Set(issues.filter((i) => i.tokenId === '').map((i) => i.collectionId));
   const seen = new Set<string>();
-  const tokens = set.tokens.filter((t) => !dropped.has(t.id) && !brokenCollections.has(t.collectionId) && !seen.has(t.id) && seen.add(t.id));
+  const tokens = set.tokens.filter(
+    (t) => !dropped.has(t.id) && !brokenCollections.has(t.collectionId) && !seen.has(t.id) && seen.add(t.id),
+  );
   const used = new Set(tokens.map((t) => t.collectionId));
   const collections = set.collections.filter((c) => used.has(c.id) && !brokenCollections.has(c.id));
   return { collections, tokens };
@@ -98,7 +126,10 @@ function refuseLongClosures(tokens: TokenSet, components: readonly ComponentSpec
     throw unprocessable(
       'closure_too_large',
       `${excess.name} reaches ${count(excess.tokens)} tokens through its bindings and alias chains; a component may reach at most ${count(excess.limit)}: shorten the alias chains or bind fewer tokens`,
-      { components: [{ componentId: excess.componentId, name: excess.name, tokens: excess.tokens }], limit: excess.limit },
+      {
+        components: [{ componentId: excess.componentId, name: excess.name, tokens: excess.tokens }],
+        limit: excess.limit,
+      },
     );
   }
   throw unprocessable(
@@ -113,7 +144,11 @@ function importTokens(input: TokensInput): { tokens: TokenSet; warnings: string[
   if ('format' in input && input.format === 'dtcg-resolver') {
     const imported = importDtcgResolver(input);
     if (imported.errors.length > 0) {
-      throw unprocessable('invalid_tokens', `the DTCG resolver cannot be read: ${imported.errors.slice(0, 3).join('; ')}${imported.errors.length > 3 ? '; …' : ''}`, { errors: imported.errors });
+      throw unprocessable(
+        'invalid_tokens',
+        `the DTCG resolver cannot be read: ${imported.errors.slice(0, 3).join('; ')}${imported.errors.length > 3 ? '; …' : ''}`,
+        { errors: imported.errors },
+      );
     }
     return { tokens: imported.tokens, warnings: imported.warnings };
   }

@@ -20,7 +20,11 @@ export interface VersionTokensRow {
  * same tokens). Every reader of a version's token inputs goes through here; writers store the
  * reference and no copy (propose/write.ts).
  */
-export async function withVersionTokens<T extends VersionTokensRow>(db: Tx | PrismaClient, projectId: string, row: T): Promise<T> {
+export async function withVersionTokens<T extends VersionTokensRow>(
+  db: Tx | PrismaClient,
+  projectId: string,
+  row: T,
+): Promise<T> {
   if (row.tokensSnapshotId === null) return row;
   const snapshot = await snapshotTokens(db, projectId, row.tokensSnapshotId);
   if (!snapshot) throw new Error(`token snapshot ${row.tokensSnapshotId} of a version is missing`);
@@ -33,9 +37,14 @@ export function withTokensFrom<T extends VersionTokensRow>(row: T, snapshot: Clo
 }
 
 /** Each row with its tokens read (withVersionTokens), null rows kept null. */
-export async function withVersionTokensAll<T extends VersionTokensRow | null>(db: Tx | PrismaClient, projectId: string, rows: T[]): Promise<T[]> {
+export async function withVersionTokensAll<T extends VersionTokensRow | null>(
+  db: Tx | PrismaClient,
+  projectId: string,
+  rows: T[],
+): Promise<T[]> {
   const out: T[] = [];
-  for (const row of rows) out.push(row === null ? row : await withVersionTokens(db, projectId, row as VersionTokensRow & T));
+  for (const row of rows)
+    out.push(row === null ? row : await withVersionTokens(db, projectId, row as VersionTokensRow & T));
   return out;
 }
 

@@ -31,31 +31,63 @@ export const NOT_DELIVERED = 'could not deliver';
  * predate it, or its name may resolve elsewhere since); the job queue retries a failure with
  * backoff. `finalAttempt` marks it failed for good when this attempt fails too.
  */
-export async function sendDelivery(db: PrismaClient, secrets: SecretBox, deliveryId: string, finalAttempt: boolean, policy: OutboundPolicy): Promise<DeliveryResult> {
+export async function sendDelivery(
+  db: PrismaClient,
+  secrets: SecretBox,
+  deliveryId: string,
+  finalAttempt: boolean,
+  policy: OutboundPolicy,
+): Promise<DeliveryResult> {
   const delivery = await db.webhookDelivery.findUnique({ where: { id: deliveryId }, include: { webhook: true } });
   if (!delivery || delivery.status === 'delivered') return { delivered: true, status: null };
-  const notification = delivery.notificationId ? await db.notification.findUnique({ where: { id: delivery.notificationId } }) : null;
+  const notification = delivery.notificationId
+    ? await db.notification.findUnique({ where: { id: delivery.notificationId } })
+    : null;
   const event = {
     id: delivery.id,
     event: delivery.event,
     projectId: delivery.webhook.projectId,
     createdAt: delivery.createdAt.toISOString(),
-    notification: notification ? { id: notification.id, kind: notification.kind, title: notification.title, body: notification.body, data: notification.data, componentId: notification.componentId } : null,
+    notification: notification
+      ? {
+          id: notification.id,
+          kind: notification.kind,
+          title: notification.title,
+          body: notification.body,
+          data: notification.data,
+          componentId: notification.componentId,
+        }
+      : null,
   };
-  const body = delivery.webhook.format === 'slack'
-    ? JSON.stringify({ text: notification ? `*${notification.title}*\n${notification.body}` : delivery.event })
-    : JSON.stringify(event);
+  const body =
+    delivery.webhook.format === 'slack'
+      ? JSON.stringify({ text: notification ? `*${notification.title}*\n${notification.body}` : delivery.event })
+      : JSON.stringify(event);
   const timestamp = Math.floor(Date.now() / 1000);
-  const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'design-sync', 'x-designsync-event': delivery.event, 'x-designsync-delivery': delivery.id };
-  if (delivery.webhook.secretEnc) headers[SIGNATURE_HEADER] = signature(secrets.decrypt(delivery.webhook.secretEnc), timestamp, body);
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'user-agent': 'design-sync',
+    'x-designsync-event': delivery.event,
+    'x-designsync-delivery': delivery.id,
+  };
+  if (delivery.webhook.secretEnc)
+    headers[SIGNATURE_HEADER] = signature(secrets.decrypt(delivery.webhook.secretEnc), timestamp, body);
 
   let result: DeliveryResult;
   try {
     const { status } = await postOutbound(delivery.webhook.url, { headers, body, timeoutMs: TIMEOUT_MS }, policy);
     // A redirect is an answer like any other non-2xx: never followed.
-    result = status >= 200 && status < 300 ? { delivered: true, status } : { delivered: false, status, error: `the receiver answered ${status}` };
+    result =
+      status >= 200 && status < 300
+        ? { delivered: true, status }
+        : { delivered: false, status, error: `the receiver answered ${status}` };
   } catch (err) {
-    result = { delivered: false, status: null, error: NOT_DELIVERED, reason: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
+    result = {
+      delivered: false,
+      status: null,
+      error: NOT_DELIVERED,
+      reason: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+    };
   }
   await db.webhookDelivery.update({
     where: { id: delivery.id },

@@ -4,7 +4,10 @@ import { recordAudit } from '../../lib/audit.js';
 import type { RequestContext } from '../../lib/context.js';
 
 /** Newest first, keyset-paged on id order within created_at; `unread` counts the whole project. */
-export async function listNotifications(ctx: RequestContext, query: { unread?: boolean | undefined; limit: number; cursor?: string | undefined }) {
+export async function listNotifications(
+  ctx: RequestContext,
+  query: { unread?: boolean | undefined; limit: number; cursor?: string | undefined },
+) {
   const where: Prisma.NotificationWhereInput = { projectId: ctx.projectId, ...(query.unread ? { readAt: null } : {}) };
   const rows = await ctx.db.notification.findMany({
     where,
@@ -24,15 +27,25 @@ export async function listNotifications(ctx: RequestContext, query: { unread?: b
 export async function markRead(ctx: RequestContext, ids: string[] | undefined) {
   return ctx.db.$transaction(async (tx) => {
     if (ids) {
-      const found = await tx.notification.findMany({ where: { projectId: ctx.projectId, id: { in: ids } }, select: { id: true } });
+      const found = await tx.notification.findMany({
+        where: { projectId: ctx.projectId, id: { in: ids } },
+        select: { id: true },
+      });
       const known = new Set(found.map((n) => n.id));
       const missing = ids.find((id) => !known.has(id));
       if (missing) throw notFound('notification', missing);
     }
     const now = new Date();
-    const where: Prisma.NotificationWhereInput = { projectId: ctx.projectId, readAt: null, ...(ids ? { id: { in: ids } } : {}) };
+    const where: Prisma.NotificationWhereInput = {
+      projectId: ctx.projectId,
+      readAt: null,
+      ...(ids ? { id: { in: ids } } : {}),
+    };
     const marked = await tx.notification.findMany({ where, select: { id: true } });
-    await tx.notification.updateMany({ where: { id: { in: marked.map((n) => n.id) }, readAt: null }, data: { readAt: now } });
+    await tx.notification.updateMany({
+      where: { id: { in: marked.map((n) => n.id) }, readAt: null },
+      data: { readAt: now },
+    });
     await recordAudit(tx, ctx, {
       action: 'notifications.read',
       targetType: 'notification',

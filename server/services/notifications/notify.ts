@@ -28,19 +28,46 @@ export interface NotificationInput {
   componentId?: string | null;
 }
 
-export async function notify(tx: Tx, ctx: Pick<RequestContext, 'projectId' | 'jobs'>, inputs: readonly NotificationInput[]): Promise<string[]> {
+export async function notify(
+  tx: Tx,
+  ctx: Pick<RequestContext, 'projectId' | 'jobs'>,
+  inputs: readonly NotificationInput[],
+): Promise<string[]> {
   if (!inputs.length) return [];
   const now = new Date();
-  const rows = inputs.map((n) => ({ id: randomUUID(), projectId: ctx.projectId, kind: n.kind, title: n.title, body: n.body, data: n.data ?? {}, componentId: n.componentId ?? null, createdAt: now }));
+  const rows = inputs.map((n) => ({
+    id: randomUUID(),
+    projectId: ctx.projectId,
+    kind: n.kind,
+    title: n.title,
+    body: n.body,
+    data: n.data ?? {},
+    componentId: n.componentId ?? null,
+    createdAt: now,
+  }));
   await bulkInsert(tx, 'notifications', rows);
 
-  const hooks = await tx.outboundWebhook.findMany({ where: { projectId: ctx.projectId, active: true }, select: { id: true, events: true } });
+  const hooks = await tx.outboundWebhook.findMany({
+    where: { projectId: ctx.projectId, active: true },
+    select: { id: true, events: true },
+  });
   const deliveries = rows.flatMap((n) =>
-    hooks.filter((h) => h.events.length === 0 || h.events.includes(n.kind) || h.events.includes('*')).map((h) => ({ id: randomUUID(), webhookId: h.id, notificationId: n.id, event: n.kind, status: 'pending', attempts: 0, createdAt: now })),
+    hooks
+      .filter((h) => h.events.length === 0 || h.events.includes(n.kind) || h.events.includes('*'))
+      .map((h) => ({
+        id: randomUUID(),
+        webhookId: h.id,
+        notificationId: n.id,
+        event: n.kind,
+        status: 'pending',
+        attempts: 0,
+        createdAt: now,
+      })),
   );
   if (deliveries.length) {
     await bulkInsert(tx, 'webhook_deliveries', deliveries);
-    for (const d of deliveries) await ctx.jobs?.send(tx, 'webhook-delivery', { projectId: ctx.projectId, deliveryId: d.id });
+    for (const d of deliveries)
+      await ctx.jobs?.send(tx, 'webhook-delivery', { projectId: ctx.projectId, deliveryId: d.id });
   }
   return rows.map((r) => r.id);
 }

@@ -46,7 +46,15 @@ export async function issueToken(
       createdBy: input.createdBy ?? null,
     },
   });
-  return { id: row.id, projectId: row.projectId, name: row.name, scope: row.scope as Scope, prefix: row.prefix, createdAt: row.createdAt, token: secret };
+  return {
+    id: row.id,
+    projectId: row.projectId,
+    name: row.name,
+    scope: row.scope as Scope,
+    prefix: row.prefix,
+    createdAt: row.createdAt,
+    token: secret,
+  };
 }
 
 export interface Principal {
@@ -76,24 +84,51 @@ export interface TokenInfo {
   revokedAt: Date | null;
 }
 
-const INFO = { id: true, projectId: true, name: true, scope: true, prefix: true, createdBy: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
+const INFO = {
+  id: true,
+  projectId: true,
+  name: true,
+  scope: true,
+  prefix: true,
+  createdBy: true,
+  createdAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+} as const;
 
 function info(row: Omit<TokenInfo, 'scope'> & { scope: string }): TokenInfo {
   return { ...row, scope: row.scope as Scope };
 }
 
 /** Issues a token for the caller's project, audited in the same transaction. */
-export async function issueProjectToken(ctx: RequestContext, input: { name: string; scope: Scope }): Promise<IssuedToken> {
+export async function issueProjectToken(
+  ctx: RequestContext,
+  input: { name: string; scope: Scope },
+): Promise<IssuedToken> {
   return ctx.db.$transaction(async (tx) => {
-    const t = await issueToken(tx, { projectId: ctx.projectId, name: input.name, scope: input.scope, createdBy: ctx.actor });
-    await recordAudit(tx, ctx, { action: 'token.issue', targetType: 'api_token', targetId: t.id, data: { name: t.name, scope: t.scope } });
+    const t = await issueToken(tx, {
+      projectId: ctx.projectId,
+      name: input.name,
+      scope: input.scope,
+      createdBy: ctx.actor,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'token.issue',
+      targetType: 'api_token',
+      targetId: t.id,
+      data: { name: t.name, scope: t.scope },
+    });
     return t;
   });
 }
 
 /** The project's tokens, oldest first, revoked ones included (with revokedAt). */
 export async function listTokens(ctx: RequestContext): Promise<TokenInfo[]> {
-  const rows = await ctx.db.apiToken.findMany({ where: { projectId: ctx.projectId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: INFO });
+  const rows = await ctx.db.apiToken.findMany({
+    where: { projectId: ctx.projectId },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: INFO,
+  });
   return rows.map(info);
 }
 
@@ -110,18 +145,35 @@ export async function revokeToken(ctx: RequestContext, tokenId: string): Promise
     if (!row) throw notFound('API token', tokenId);
     if (row.revokedAt) return info(row);
     if (row.scope === 'admin') {
-      const others = await tx.apiToken.count({ where: { projectId: ctx.projectId, scope: 'admin', revokedAt: null, id: { not: tokenId } } });
-      if (others === 0) throw conflict('last_admin_token', `Token ${row.name} is the project's last admin token; issue another admin token before revoking it`);
+      const others = await tx.apiToken.count({
+        where: { projectId: ctx.projectId, scope: 'admin', revokedAt: null, id: { not: tokenId } },
+      });
+      if (others === 0)
+        throw conflict(
+          'last_admin_token',
+          `Token ${row.name} is the project's last admin token; issue another admin token before revoking it`,
+        );
     }
     const revoked = await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() }, select: INFO });
-    await recordAudit(tx, ctx, { action: 'token.revoke', targetType: 'api_token', targetId: tokenId, data: { name: row.name, scope: row.scope } });
+    await recordAudit(tx, ctx, {
+      action: 'token.revoke',
+      targetType: 'api_token',
+      targetId: tokenId,
+      data: { name: row.name, scope: row.scope },
+    });
     return info(revoked);
   });
 }
 
 /** The calling token and its project (what the plugin's "Test connection" shows). */
 export async function whoAmI(ctx: RequestContext, tokenId: string) {
-  const token = await ctx.db.apiToken.findUniqueOrThrow({ where: { id: tokenId }, select: { id: true, name: true, scope: true, prefix: true } });
-  const project = await ctx.db.project.findUniqueOrThrow({ where: { id: ctx.projectId }, select: { id: true, name: true } });
+  const token = await ctx.db.apiToken.findUniqueOrThrow({
+    where: { id: tokenId },
+    select: { id: true, name: true, scope: true, prefix: true },
+  });
+  const project = await ctx.db.project.findUniqueOrThrow({
+    where: { id: ctx.projectId },
+    select: { id: true, name: true },
+  });
   return { project, token: { ...token, scope: token.scope as Scope } };
 }

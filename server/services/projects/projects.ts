@@ -8,12 +8,16 @@ export async function createProject(ctx: RequestContext, name: string) {
   return ctx.db.$transaction(async (tx) => {
     const project = await tx.project.create({ data: { name } });
     const token = await issueToken(tx, { projectId: project.id, name: 'admin', scope: 'admin', createdBy: ctx.actor });
-    await recordAudit(tx, { ...ctx, projectId: project.id }, {
-      action: 'project.create',
-      targetType: 'project',
-      targetId: project.id,
-      data: { name, createdFromProject: ctx.projectId },
-    });
+    await recordAudit(
+      tx,
+      { ...ctx, projectId: project.id },
+      {
+        action: 'project.create',
+        targetType: 'project',
+        targetId: project.id,
+        data: { name, createdFromProject: ctx.projectId },
+      },
+    );
     return { project, token };
   });
 }
@@ -26,10 +30,25 @@ export async function createProject(ctx: RequestContext, name: string) {
 export async function bootstrap(db: PrismaClient, adminToken: string | undefined): Promise<IssuedToken | null> {
   return db.$transaction(async (tx) => {
     if ((await tx.apiToken.count()) > 0) return null;
-    const project = (await tx.project.findFirst({ orderBy: { createdAt: 'asc' } })) ?? (await tx.project.create({ data: { name: 'default' } }));
-    const token = await issueToken(tx, { projectId: project.id, name: 'admin', scope: 'admin', createdBy: 'bootstrap', ...(adminToken ? { secret: adminToken } : {}) });
+    const project =
+      (await tx.project.findFirst({ orderBy: { createdAt: 'asc' } })) ??
+      (await tx.project.create({ data: { name: 'default' } }));
+    const token = await issueToken(tx, {
+      projectId: project.id,
+      name: 'admin',
+      scope: 'admin',
+      createdBy: 'bootstrap',
+      ...(adminToken ? { secret: adminToken } : {}),
+    });
     await tx.auditEvent.create({
-      data: { projectId: project.id, actor: 'system', action: 'token.bootstrap', targetType: 'api_token', targetId: token.id, data: { fromEnv: Boolean(adminToken) } },
+      data: {
+        projectId: project.id,
+        actor: 'system',
+        action: 'token.bootstrap',
+        targetType: 'api_token',
+        targetId: token.id,
+        data: { fromEnv: Boolean(adminToken) },
+      },
     });
     return token;
   });

@@ -4,7 +4,14 @@ import type { ComponentSpec } from '../../../core/contract/specs.js';
 import type { TokenSet } from '../../../core/contract/tokens.js';
 import type { ClosureCache } from '../../../core/tokens/index.js';
 import { unprocessable } from '../../lib/errors.js';
-import { assessChange, inputsFor, patternOf, type ChangeAssessment, type GenerationInputs, type PatternRef } from '../generation/index.js';
+import {
+  assessChange,
+  inputsFor,
+  patternOf,
+  type ChangeAssessment,
+  type GenerationInputs,
+  type PatternRef,
+} from '../generation/index.js';
 
 export interface Detection {
   inputs: GenerationInputs;
@@ -26,23 +33,39 @@ export interface DesignInputs {
  * does not have.
  */
 export function detectChange(
-  component: { name: string; pattern: string | null }, spec: ComponentSpec, tokens: TokenSet,
-  base: Prisma.ComponentVersionGetPayload<object> | null, baseTokens?: TokenSet | null,
+  component: { name: string; pattern: string | null },
+  spec: ComponentSpec,
+  tokens: TokenSet,
+  base: Prisma.ComponentVersionGetPayload<object> | null,
+  baseTokens?: TokenSet | null,
   designed: DesignInputs = designInputs(component, spec, tokens),
 ): Detection {
   const { inputs, pattern } = designed;
-  const assessment = assessChange(base, { ...inputs, ...pattern }, { fullTokensBefore: baseTokens, fullTokensAfter: tokens, componentName: component.name });
+  const assessment = assessChange(
+    base,
+    { ...inputs, ...pattern },
+    { fullTokensBefore: baseTokens, fullTokensAfter: tokens, componentName: component.name },
+  );
   return { inputs, pattern, assessment };
 }
 
 /** What the design gives a component to generate from; throws when it binds tokens the set lacks. */
-export function designInputs(component: { name: string; pattern: string | null }, spec: ComponentSpec, tokens: TokenSet, closures?: ClosureCache): DesignInputs {
+export function designInputs(
+  component: { name: string; pattern: string | null },
+  spec: ComponentSpec,
+  tokens: TokenSet,
+  closures?: ClosureCache,
+): DesignInputs {
   const inputs = inputsFor(spec, tokens, component.pattern, closures);
   // The closure holds every ref the set has (refs seed it): no pass over the whole set per component.
   const known = new Set(inputs.tokens.tokens.map((t) => t.id));
   const missing = inputs.spec.tokenRefs.filter((id) => !known.has(id));
   if (missing.length) {
-    throw unprocessable('unknown_tokens', `${component.name} binds token(s) that are not in the token set: ${missing.join(', ')}`, { tokenIds: missing });
+    throw unprocessable(
+      'unknown_tokens',
+      `${component.name} binds token(s) that are not in the token set: ${missing.join(', ')}`,
+      { tokenIds: missing },
+    );
   }
   return { inputs, pattern: patternOf(inputs) };
 }

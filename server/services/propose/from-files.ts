@@ -12,7 +12,7 @@ import { writeDrafts, type DraftInput } from './write.js';
 export async function createDraftInTx(tx: Tx, ctx: Omit<RequestContext, 'db'>, componentId: string, input: DraftInput) {
   const component = await findComponent(tx, ctx.projectId, componentId);
   const head = await branchHead(tx, componentId, component.currentVersionId, input.branch ?? MAIN);
-  const baseFilesHash = head ? input.baseFilesHash ?? (await filesHash(tx, head.id)) : null;
+  const baseFilesHash = head ? (input.baseFilesHash ?? (await filesHash(tx, head.id))) : null;
   const [draft] = await writeDrafts(tx, ctx, [{ componentId, head, input, baseFilesHash }]);
   if (input.publish) return publishInTx(tx, ctx, draft!.id, {});
   return tx.componentVersion.findUniqueOrThrow({ where: { id: draft!.id } });

@@ -6,7 +6,13 @@ export { pendingDraftsOf, type PendingDraft } from './pending.js';
 export { prepareDrafts, type Groundwork } from './prepare.js';
 export { proposalFromDraft, type ProposedRow, type StoredChanges } from './proposal.js';
 export {
-  proposeDrafts, proposeVersion, type ProposalOutcome, type ProposedComponent, type ProposeItem, type ProposeOptions, type Seen,
+  proposeDrafts,
+  proposeVersion,
+  type ProposalOutcome,
+  type ProposedComponent,
+  type ProposeItem,
+  type ProposeOptions,
+  type Seen,
 } from './propose.js';
 export { createDraft, createDraftInTx } from './from-files.js';
 export { supersedeDrafts, type DraftInput, type PackedFiles } from './write.js';

@@ -26,11 +26,16 @@ export interface Groundwork {
  * checks both inside the transaction).
  */
 export async function prepareDrafts(
-  db: PrismaClient, timer: PhaseTimer, drafts: ReadonlyArray<{ baseVersionId: string | null; files: GeneratedFile[] }>,
+  db: PrismaClient,
+  timer: PhaseTimer,
+  drafts: ReadonlyArray<{ baseVersionId: string | null; files: GeneratedFile[] }>,
 ): Promise<{ groundwork: Groundwork[]; packed: PackedFiles }> {
-  const baseFiles = await loadFilesOfVersions(db, drafts.flatMap((d) => (d.baseVersionId ? [d.baseVersionId] : [])));
+  const baseFiles = await loadFilesOfVersions(
+    db,
+    drafts.flatMap((d) => (d.baseVersionId ? [d.baseVersionId] : [])),
+  );
   const groundwork = drafts.map((d): Groundwork => {
-    const before = d.baseVersionId ? baseFiles.get(d.baseVersionId) ?? [] : [];
+    const before = d.baseVersionId ? (baseFiles.get(d.baseVersionId) ?? []) : [];
     return {
       baseVersionId: d.baseVersionId,
       files: d.files,
@@ -39,6 +44,9 @@ export async function prepareDrafts(
       baseFilesHash: d.baseVersionId ? filesHashOf(before) : null,
     };
   });
-  const blobs = await packNewBlobs(db, drafts.flatMap((d) => d.files));
+  const blobs = await packNewBlobs(
+    db,
+    drafts.flatMap((d) => d.files),
+  );
   return { groundwork, packed: { checked: new Set(groundwork.flatMap((g) => g.refs.map((r) => r.sha256))), blobs } };
 }

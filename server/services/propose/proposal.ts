@@ -15,20 +15,27 @@ export interface StoredChanges {
 }
 
 /** The fields of a draft its proposal is made of. */
-export type ProposedRow = Pick<VersionRow, 'id' | 'version' | 'bump' | 'changes' | 'changeSummary' | 'warnings' | 'hasConflicts'>;
+export type ProposedRow = Pick<
+  VersionRow,
+  'id' | 'version' | 'bump' | 'changes' | 'changeSummary' | 'warnings' | 'hasConflicts'
+>;
 
 /**
  * A draft as the proposal it was stored with. `baseVersion` is the number of the version the
  * draft records as its base (baseVersionId), when the caller read it: a draft made from files
  * (POST /components/:id/versions) stores no proposal, so only its base says where it starts.
  */
-export function proposalFromDraft(component: { id: string; name: string }, v: ProposedRow, baseVersion?: string | null): Proposal {
+export function proposalFromDraft(
+  component: { id: string; name: string },
+  v: ProposedRow,
+  baseVersion?: string | null,
+): Proposal {
   const stored = (v.changes ?? {}) as Partial<StoredChanges>;
   return {
     componentId: component.id,
     componentName: component.name,
     draftVersionId: v.id,
-    fromVersion: baseVersion !== undefined ? baseVersion : stored.fromVersion ?? null,
+    fromVersion: baseVersion !== undefined ? baseVersion : (stored.fromVersion ?? null),
     toVersion: v.version,
     bump: (v.bump ?? 'patch') as Proposal['bump'],
     reasons: stored.reasons ?? v.changeSummary,

@@ -12,8 +12,16 @@ import type { AuditInput } from '../../lib/audit.js';
 import { loadFilesOfVersions } from '../../lib/blobs.js';
 import type { RequestContext } from '../../lib/context.js';
 import {
-  applyCustomization, fileStats, fullTokensOf, generate, inputsKey, outputUnchanged, storeSnapshot, withVersionTokensAll,
-  type CustomizedFiles, type Generated,
+  applyCustomization,
+  fileStats,
+  fullTokensOf,
+  generate,
+  inputsKey,
+  outputUnchanged,
+  storeSnapshot,
+  withVersionTokensAll,
+  type CustomizedFiles,
+  type Generated,
 } from '../generation/index.js';
 import { notify, type NotificationInput } from '../notifications/index.js';
 import { PhaseTimer } from '../../lib/phases.js';
@@ -117,7 +125,12 @@ interface Work {
  * drafts (published at once under policy `auto` when nothing breaks and nothing conflicts).
  * One outcome per item, in their order.
  */
-export async function proposeDrafts(tx: Tx, ctx: Omit<RequestContext, 'db'>, items: readonly ProposeItem[], options: ProposeOptions): Promise<ProposalOutcome[]> {
+export async function proposeDrafts(
+  tx: Tx,
+  ctx: Omit<RequestContext, 'db'>,
+  items: readonly ProposeItem[],
+  options: ProposeOptions,
+): Promise<ProposalOutcome[]> {
   const timer = options.timer ?? new PhaseTimer();
   const branch = options.branch ?? MAIN;
   const work = await detect(tx, ctx, items, branch, timer);
@@ -126,18 +139,32 @@ export async function proposeDrafts(tx: Tx, ctx: Omit<RequestContext, 'db'>, ite
   await customize(tx, ctx, live(work));
   await diff(tx, live(work), options, timer);
   await plan(tx, ctx, live(work), branch, options);
-  const written = await writeDrafts(tx, ctx, live(work).map((w) => w.draft!), { packed: options.packed, audits: options.audits });
+  const written = await writeDrafts(
+    tx,
+    ctx,
+    live(work).map((w) => w.draft!),
+    { packed: options.packed, audits: options.audits },
+  );
   const versions = await publish(tx, ctx, live(work), written, options);
   await notify(tx, ctx, notifications(live(work), versions, options));
   for (const [i, w] of live(work).entries()) {
-    w.outcome = { kind: 'proposed', proposal: proposalFromDraft(w.item.component, versions[i]!), published: autoPublishes(w, options), beforeVersionId: w.head?.id ?? null };
+    w.outcome = {
+      kind: 'proposed',
+      proposal: proposalFromDraft(w.item.component, versions[i]!),
+      published: autoPublishes(w, options),
+      beforeVersionId: w.head?.id ?? null,
+    };
   }
   return work.map((w) => w.outcome!);
 }
 
 /** One component (regeneration by hand or by a job): the same steps as a sync's thousand. */
 export async function proposeVersion(
-  tx: Tx, ctx: Omit<RequestContext, 'db'>, component: ProposedComponent, spec: ComponentSpec, tokens: TokenSet,
+  tx: Tx,
+  ctx: Omit<RequestContext, 'db'>,
+  component: ProposedComponent,
+  spec: ComponentSpec,
+  tokens: TokenSet,
   options: ProposeOptions & { warnings?: readonly string[] | undefined },
 ): Promise<ProposalOutcome> {
   const [outcome] = await proposeDrafts(tx, ctx, [{ component, spec, tokens, warnings: options.warnings }], options);
@@ -151,12 +178,25 @@ const live = (work: Work[]): Work[] => work.filter((w) => !w.outcome);
  * Each component's head and its detection against it: what the sync saw when the component is
  * still as it saw it (same pattern override, same head), else detected here.
  */
-async function detect(tx: Tx, ctx: Omit<RequestContext, 'db'>, items: readonly ProposeItem[], branch: string, timer: PhaseTimer): Promise<Work[]> {
+async function detect(
+  tx: Tx,
+  ctx: Omit<RequestContext, 'db'>,
+  items: readonly ProposeItem[],
+  branch: string,
+  timer: PhaseTimer,
+): Promise<Work[]> {
   const heads: Array<Head | null> = [];
   for (const { component } of items) {
-    heads.push(branch === MAIN ? component.currentVersion : await branchHead(tx, component.id, component.currentVersion?.id ?? null, branch));
+    heads.push(
+      branch === MAIN
+        ? component.currentVersion
+        : await branchHead(tx, component.id, component.currentVersion?.id ?? null, branch),
+    );
   }
-  const stands = items.map(({ component, seen }, i) => !!seen && seen.pattern === component.pattern && seen.baseVersionId === (heads[i]?.id ?? null));
+  const stands = items.map(
+    ({ component, seen }, i) =>
+      !!seen && seen.pattern === component.pattern && seen.baseVersionId === (heads[i]?.id ?? null),
+  );
   const baseIds = items.flatMap((_, i) => (!stands[i] && heads[i] ? [heads[i]!.id] : []));
   const read = baseIds.length ? await tx.componentVersion.findMany({ where: { id: { in: baseIds } } }) : [];
   const bases = new Map((await withVersionTokensAll(tx, ctx.projectId, read)).map((v) => [v.id, v]));
@@ -166,13 +206,16 @@ async function detect(tx: Tx, ctx: Omit<RequestContext, 'db'>, items: readonly P
     let detection: Detection;
     if (stands[i]) detection = seen!.detection;
     else {
-      const base = heads[i] ? bases.get(heads[i]!.id) ?? null : null;
+      const base = heads[i] ? (bases.get(heads[i]!.id) ?? null) : null;
       const baseTokens = await fullTokensOf(tx, ctx.projectId, base);
       detection = timer.measure('detect', () => detectChange(component, spec, tokens, base, baseTokens));
     }
     const { assessment } = detection;
     work.push({
-      item, head: heads[i] ?? null, detection, checked: stands[i]! && seen!.generated !== undefined,
+      item,
+      head: heads[i] ?? null,
+      detection,
+      checked: stands[i]! && seen!.generated !== undefined,
       bump: assessment.bump === 'none' ? 'patch' : assessment.bump,
       reasons: assessment.bump === 'none' ? ['manual regeneration with unchanged inputs'] : assessment.reasons,
     });
@@ -189,7 +232,11 @@ async function settle(tx: Tx, work: Work[], branch: string, options: ProposeOpti
   for (const w of work) if (w.detection.assessment.bump === 'none') w.outcome = { kind: 'unchanged' };
   const unchecked = live(work).filter((w) => !w.checked);
   if (!unchecked.length) return;
-  const pending = await pendingDraftsOf(tx, unchecked.map((w) => w.item.component.id), branch);
+  const pending = await pendingDraftsOf(
+    tx,
+    unchecked.map((w) => w.item.component.id),
+    branch,
+  );
   for (const w of unchecked) {
     const draft = pending.get(w.item.component.id);
     if (draft && (draft.baseVersionId ?? null) === (w.head?.id ?? null) && inputsKey(draft) === inputsOf(w)) {
@@ -198,7 +245,11 @@ async function settle(tx: Tx, work: Work[], branch: string, options: ProposeOpti
   }
   if (options.proposeRejected) return;
   const open = unchecked.filter((w) => !w.outcome);
-  const rejected = await lastRejected(tx, open.map((w) => w.item.component.id), branch);
+  const rejected = await lastRejected(
+    tx,
+    open.map((w) => w.item.component.id),
+    branch,
+  );
   for (const w of open) {
     const match = rejectedWith(rejected.get(w.item.component.id), w.head?.id ?? null, inputsOf(w));
     if (match) w.outcome = { kind: 'rejectedEarlier', rejected: rejectedEarlier(w.item.component, match) };
@@ -220,7 +271,14 @@ function generateFiles(work: Work[], timer: PhaseTimer): void {
 async function customize(tx: Tx, ctx: Omit<RequestContext, 'db'>, work: Work[]): Promise<void> {
   const unknown = work.filter((w) => w.item.component.customized === undefined).map((w) => w.item.component.id);
   const found = unknown.length
-    ? new Set((await tx.customization.findMany({ where: { componentId: { in: unknown }, replacedAt: null }, select: { componentId: true } })).map((c) => c.componentId))
+    ? new Set(
+        (
+          await tx.customization.findMany({
+            where: { componentId: { in: unknown }, replacedAt: null },
+            select: { componentId: true },
+          })
+        ).map((c) => c.componentId),
+      )
     : new Set<string>();
   for (const w of work) {
     const files = w.generated!.files;
@@ -237,14 +295,18 @@ async function customize(tx: Tx, ctx: Omit<RequestContext, 'db'>, work: Work[]):
  * (e.g. a token's scopes) propose nothing, unless forced.
  */
 async function diff(tx: Tx, work: Work[], options: ProposeOptions, timer: PhaseTimer): Promise<void> {
-  const stands = (w: Work) => w.item.groundwork?.files === w.merged!.files && w.item.groundwork.baseVersionId === (w.head?.id ?? null);
-  const baseFiles = await loadFilesOfVersions(tx, work.flatMap((w) => (!stands(w) && w.head ? [w.head.id] : [])));
+  const stands = (w: Work) =>
+    w.item.groundwork?.files === w.merged!.files && w.item.groundwork.baseVersionId === (w.head?.id ?? null);
+  const baseFiles = await loadFilesOfVersions(
+    tx,
+    work.flatMap((w) => (!stands(w) && w.head ? [w.head.id] : [])),
+  );
   for (const w of work) {
     if (stands(w)) {
       w.stats = w.item.groundwork!.stats;
       w.baseFilesHash = w.item.groundwork!.baseFilesHash;
     } else {
-      const before = w.head ? baseFiles.get(w.head.id) ?? [] : [];
+      const before = w.head ? (baseFiles.get(w.head.id) ?? []) : [];
       w.stats = timer.measure('diff', () => fileStats(before, w.merged!.files));
       w.baseFilesHash = w.head ? filesHashOf(before) : null;
     }
@@ -256,13 +318,23 @@ async function diff(tx: Tx, work: Work[], options: ProposeOptions, timer: PhaseT
 }
 
 /** The draft each component gets: its files, inputs, proposal (`changes`) and warnings. */
-async function plan(tx: Tx, ctx: Omit<RequestContext, 'db'>, work: Work[], branch: string, options: ProposeOptions): Promise<void> {
+async function plan(
+  tx: Tx,
+  ctx: Omit<RequestContext, 'db'>,
+  work: Work[],
+  branch: string,
+  options: ProposeOptions,
+): Promise<void> {
   for (const w of work) {
     const { inputs, assessment } = w.detection;
     const merged = w.merged!;
     const changes: StoredChanges = {
-      reasons: w.reasons, tokenChanges: assessment.tokenChanges, collectionChanges: assessment.collectionChanges, specChanges: assessment.specChanges,
-      files: w.stats!, fromVersion: w.head?.version ?? null,
+      reasons: w.reasons,
+      tokenChanges: assessment.tokenChanges,
+      collectionChanges: assessment.collectionChanges,
+      specChanges: assessment.specChanges,
+      files: w.stats!,
+      fromVersion: w.head?.version ?? null,
     };
     const groundwork = w.item.groundwork?.files === merged.files ? w.item.groundwork : undefined;
     w.draft = {
@@ -278,7 +350,9 @@ async function plan(tx: Tx, ctx: Omit<RequestContext, 'db'>, work: Work[], branc
         summary: w.reasons,
         tokens: inputs.tokens as unknown as Prisma.InputJsonValue,
         // Tokens from no stored snapshot (a manual regeneration's) are stored as one: their closure, bounded by the caps.
-        tokensSnapshotId: options.tokensSnapshotId ?? await storeSnapshot(tx, ctx.projectId, null, inputs.tokensHash, JSON.stringify(inputs.tokens)),
+        tokensSnapshotId:
+          options.tokensSnapshotId ??
+          (await storeSnapshot(tx, ctx.projectId, null, inputs.tokensHash, JSON.stringify(inputs.tokens))),
         spec: inputs.spec as unknown as Prisma.InputJsonValue,
         tokensHash: inputs.tokensHash,
         specHash: inputs.specHash,
@@ -302,10 +376,20 @@ function autoPublishes(w: Work, options: ProposeOptions): boolean {
 }
 
 /** Drafts published at once under policy auto; each draft's version after that. */
-async function publish(tx: Tx, ctx: Omit<RequestContext, 'db'>, work: Work[], written: ProposedRow[], options: ProposeOptions): Promise<ProposedRow[]> {
+async function publish(
+  tx: Tx,
+  ctx: Omit<RequestContext, 'db'>,
+  work: Work[],
+  written: ProposedRow[],
+  options: ProposeOptions,
+): Promise<ProposedRow[]> {
   const out: ProposedRow[] = [];
   for (const [i, w] of work.entries()) {
-    out.push(autoPublishes(w, options) ? await publishInTx(tx, ctx, written[i]!.id, { comment: 'published automatically (policy auto)' }) : written[i]!);
+    out.push(
+      autoPublishes(w, options)
+        ? await publishInTx(tx, ctx, written[i]!.id, { comment: 'published automatically (policy auto)' })
+        : written[i]!,
+    );
   }
   return out;
 }
@@ -317,10 +401,25 @@ function notifications(work: Work[], versions: ProposedRow[], options: ProposeOp
     const { component } = w.item;
     if (component.policy === 'manual') return [];
     const version = versions[i]!;
-    const body = w.reasons.slice(0, 5).join('; ') + (w.merged!.hasConflicts ? ' — has merge conflicts with customizations' : '');
+    const body =
+      w.reasons.slice(0, 5).join('; ') + (w.merged!.hasConflicts ? ' — has merge conflicts with customizations' : '');
     const data = { versionId: version.id, bump: w.bump, syncId: options.syncId ?? null };
-    return [autoPublishes(w, options)
-      ? { kind: 'version.auto_published', componentId: component.id, title: `${component.name} ${version.version} was published automatically (policy auto)`, body, data }
-      : { kind: 'draft.proposed', componentId: component.id, title: `${component.name} ${w.head?.version ?? '(new)'} → ${version.version} is ready for review`, body, data }];
+    return [
+      autoPublishes(w, options)
+        ? {
+            kind: 'version.auto_published',
+            componentId: component.id,
+            title: `${component.name} ${version.version} was published automatically (policy auto)`,
+            body,
+            data,
+          }
+        : {
+            kind: 'draft.proposed',
+            componentId: component.id,
+            title: `${component.name} ${w.head?.version ?? '(new)'} → ${version.version} is ready for review`,
+            body,
+            data,
+          },
+    ];
   });
 }

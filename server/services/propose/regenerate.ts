@@ -29,8 +29,11 @@ export async function regenerate(ctx: RequestContext, componentId: string, input
   const branch = input.branch ?? MAIN;
   return ctx.db.$transaction(async (tx) => {
     const component = await findComponent(tx, ctx.projectId, componentId);
-    const head = branch === MAIN ? component.currentVersion : await branchHead(tx, componentId, component.currentVersionId, branch);
-    const base = head && await withVersionTokens(tx, ctx.projectId, head);
+    const head =
+      branch === MAIN
+        ? component.currentVersion
+        : await branchHead(tx, componentId, component.currentVersionId, branch);
+    const base = head && (await withVersionTokens(tx, ctx.projectId, head));
     const stored = base ? previousInputs(base) : { spec: null, tokens: null };
     const spec = input.spec ?? stored.spec;
     // Before anything is written: token problems reaching the spec are a 422 naming them.
@@ -52,10 +55,14 @@ export async function regenerate(ctx: RequestContext, componentId: string, input
       },
     });
     // (never rejectedEarlier: a regeneration by hand proposes what was rejected)
-    if (outcome.kind === 'unchanged' || outcome.kind === 'rejectedEarlier') return { changed: false as const, reasons: ['inputs unchanged'], base };
+    if (outcome.kind === 'unchanged' || outcome.kind === 'rejectedEarlier')
+      return { changed: false as const, reasons: ['inputs unchanged'], base };
 
     const draft = await tx.componentVersion.findUniqueOrThrow({ where: { id: outcome.proposal.draftVersionId } });
-    const [baseFiles, draftFiles] = await Promise.all([base ? loadVersionFiles(tx, base.id) : [], loadVersionFiles(tx, draft.id)]);
+    const [baseFiles, draftFiles] = await Promise.all([
+      base ? loadVersionFiles(tx, base.id) : [],
+      loadVersionFiles(tx, draft.id),
+    ]);
     if (outcome.kind === 'proposed') {
       await recordAudit(tx, ctx, {
         action: 'component.regenerate',
@@ -63,7 +70,15 @@ export async function regenerate(ctx: RequestContext, componentId: string, input
         targetId: componentId,
         beforeHash: base ? await filesHash(tx, base.id) : null,
         afterHash: await filesHash(tx, draft.id),
-        data: { draftVersionId: draft.id, version: draft.version, branch, from: base?.version ?? null, force: !!input.force, suppliedTokens: !!supplied, suppliedSpec: !!input.spec },
+        data: {
+          draftVersionId: draft.id,
+          version: draft.version,
+          branch,
+          from: base?.version ?? null,
+          force: !!input.force,
+          suppliedTokens: !!supplied,
+          suppliedSpec: !!input.spec,
+        },
       });
     }
     return {

@@ -20,33 +20,69 @@ export interface RejectedDraft {
  * after it (a new proposal, a regeneration by hand, a publish, a rollback) ends the memory; so
  * does an undo of the sync that made it (an undo withdraws its drafts: no one rejected them).
  */
-export async function lastRejected(db: Db | Tx, componentIds: string[], branch = MAIN): Promise<Map<string, RejectedDraft>> {
+export async function lastRejected(
+  db: Db | Tx,
+  componentIds: string[],
+  branch = MAIN,
+): Promise<Map<string, RejectedDraft>> {
   if (!componentIds.length) return new Map();
-  const rows = await db.$queryRawUnsafe<Array<{
-    component_id: string; id: string; version: string; status: string; base_version_id: string | null; undone_at: Date | null;
-    tokens_hash: string; spec_hash: string; pattern_id: string; pattern_version: string;
-  }>>(
+  const rows = await db.$queryRawUnsafe<
+    Array<{
+      component_id: string;
+      id: string;
+      version: string;
+      status: string;
+      base_version_id: string | null;
+      undone_at: Date | null;
+      tokens_hash: string;
+      spec_hash: string;
+      pattern_id: string;
+      pattern_version: string;
+    }>
+  >(
     `SELECT DISTINCT ON (v.component_id) v.component_id, v.id, v.version, v.status, v.base_version_id, o.undone_at,
        v.tokens_hash, v.spec_hash, v.pattern_id, v.pattern_version
      FROM component_versions v LEFT JOIN sync_operations o ON o.id = v.sync_id
      WHERE v.component_id = ANY($1::uuid[]) AND v.branch = $2
      ORDER BY v.component_id, v.created_at DESC, v.id DESC`,
-    componentIds, branch,
+    componentIds,
+    branch,
   );
-  return new Map(rows.filter((r) => r.status === 'rejected' && !r.undone_at).map((r) => [r.component_id, {
-    versionId: r.id,
-    version: r.version,
-    baseVersionId: r.base_version_id,
-    inputs: inputsKey({ tokensHash: r.tokens_hash, specHash: r.spec_hash, patternId: r.pattern_id, patternVersion: r.pattern_version }),
-  }]));
+  return new Map(
+    rows
+      .filter((r) => r.status === 'rejected' && !r.undone_at)
+      .map((r) => [
+        r.component_id,
+        {
+          versionId: r.id,
+          version: r.version,
+          baseVersionId: r.base_version_id,
+          inputs: inputsKey({
+            tokensHash: r.tokens_hash,
+            specHash: r.spec_hash,
+            patternId: r.pattern_id,
+            patternVersion: r.pattern_version,
+          }),
+        },
+      ]),
+  );
 }
 
 /** The rejected draft, if it was made on `baseVersionId` from these very inputs. */
-export function rejectedWith(rejected: RejectedDraft | undefined, baseVersionId: string | null, inputs: string): RejectedDraft | undefined {
+export function rejectedWith(
+  rejected: RejectedDraft | undefined,
+  baseVersionId: string | null,
+  inputs: string,
+): RejectedDraft | undefined {
   return rejected && rejected.baseVersionId === baseVersionId && rejected.inputs === inputs ? rejected : undefined;
 }
 
 /** How a sync lists it. */
 export function rejectedEarlier(component: { id: string; name: string }, rejected: RejectedDraft): RejectedEarlier {
-  return { componentId: component.id, componentName: component.name, versionId: rejected.versionId, version: rejected.version };
+  return {
+    componentId: component.id,
+    componentName: component.name,
+    versionId: rejected.versionId,
+    version: rejected.version,
+  };
 }

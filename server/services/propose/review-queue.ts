@@ -17,9 +17,13 @@ export async function pendingDrafts(ctx: RequestContext) {
   const newest = rows.filter((row) => !seen.has(row.componentId) && seen.add(row.componentId)).slice(0, MAX_DRAFTS);
   // The version each draft was made on (a draft made from files stores no proposal of its own).
   const baseIds = [...new Set(newest.flatMap((row) => (row.baseVersionId ? [row.baseVersionId] : [])))];
-  const bases = new Map((await ctx.db.componentVersion.findMany({ where: { id: { in: baseIds } }, select: { id: true, version: true } })).map((b) => [b.id, b.version]));
+  const bases = new Map(
+    (
+      await ctx.db.componentVersion.findMany({ where: { id: { in: baseIds } }, select: { id: true, version: true } })
+    ).map((b) => [b.id, b.version]),
+  );
   return newest.map((row) => ({
-    proposal: proposalFromDraft(row.component, row, row.baseVersionId ? bases.get(row.baseVersionId) ?? null : null),
+    proposal: proposalFromDraft(row.component, row, row.baseVersionId ? (bases.get(row.baseVersionId) ?? null) : null),
     syncId: row.syncId,
     createdAt: row.createdAt.toISOString(),
     hasConflicts: row.hasConflicts,

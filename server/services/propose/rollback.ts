@@ -32,14 +32,28 @@ export async function rollback(ctx: RequestContext, componentId: string, input: 
     const found = await tx.componentVersion.findFirst({ where: { id: input.targetVersionId, componentId } });
     if (!found) throw notFound('version', `${input.targetVersionId} of ${component.name}`);
     checkTarget(component.name, component.currentVersion, found);
-    const [current, target] = await withVersionTokensAll(tx, ctx.projectId, [component.currentVersion, found]) as [VersionRow, VersionRow];
+    const [current, target] = (await withVersionTokensAll(tx, ctx.projectId, [component.currentVersion, found])) as [
+      VersionRow,
+      VersionRow,
+    ];
 
-    const [currentFiles, files] = await Promise.all([loadVersionFiles(tx, current.id), loadVersionFiles(tx, target.id)]);
-    if (current.tokensHash === target.tokensHash && current.specHash === target.specHash && sameFiles(currentFiles, files)) {
-      throw conflict('nothing_to_roll_back', `${component.name} ${current.version} already has the inputs and files of ${target.version}`, {
-        currentVersion: current.version,
-        targetVersion: target.version,
-      });
+    const [currentFiles, files] = await Promise.all([
+      loadVersionFiles(tx, current.id),
+      loadVersionFiles(tx, target.id),
+    ]);
+    if (
+      current.tokensHash === target.tokensHash &&
+      current.specHash === target.specHash &&
+      sameFiles(currentFiles, files)
+    ) {
+      throw conflict(
+        'nothing_to_roll_back',
+        `${component.name} ${current.version} already has the inputs and files of ${target.version}`,
+        {
+          currentVersion: current.version,
+          targetVersion: target.version,
+        },
+      );
     }
 
     const { reasons, unchecked } = compatibility(current, target);
@@ -62,7 +76,13 @@ export async function rollback(ctx: RequestContext, componentId: string, input: 
       summary: changes.decision.reasons,
       generationParams: {
         ...asObject(target.generationParams),
-        rollback: { fromVersionId: current.id, fromVersion: current.version, toVersionId: target.id, toVersion: target.version, forced: reasons.length > 0 },
+        rollback: {
+          fromVersionId: current.id,
+          fromVersion: current.version,
+          toVersionId: target.id,
+          toVersion: target.version,
+          forced: reasons.length > 0,
+        },
       },
       branch: MAIN,
       tags: ['rollback'],
@@ -102,18 +122,28 @@ export async function rollback(ctx: RequestContext, componentId: string, input: 
 /** Only a published (or archived) main-line version other than the current one can be restored. */
 function checkTarget(name: string, current: VersionRow | null, target: VersionRow): asserts current is VersionRow {
   if (target.status !== 'published' && target.status !== 'archived') {
-    throw unprocessable('invalid_rollback_target', `Version ${target.version} of ${name} is ${target.status}; only published or archived versions can be rolled back to`, {
-      status: target.status,
-    });
+    throw unprocessable(
+      'invalid_rollback_target',
+      `Version ${target.version} of ${name} is ${target.status}; only published or archived versions can be rolled back to`,
+      {
+        status: target.status,
+      },
+    );
   }
   if (target.branch !== MAIN) {
-    throw unprocessable('invalid_rollback_target', `Version ${target.version} is on branch ${target.branch}; merge the branch into main instead`, { branch: target.branch });
+    throw unprocessable(
+      'invalid_rollback_target',
+      `Version ${target.version} is on branch ${target.branch}; merge the branch into main instead`,
+      { branch: target.branch },
+    );
   }
   if (!current) {
     throw unprocessable('no_current_version', `${name} has no current version to roll back from`);
   }
   if (current.id === target.id) {
-    throw conflict('already_current', `Version ${target.version} is already the current version of ${name}`, { currentVersion: current.version });
+    throw conflict('already_current', `Version ${target.version} is already the current version of ${name}`, {
+      currentVersion: current.version,
+    });
   }
 }
 
@@ -130,10 +160,18 @@ function compatibility(current: VersionRow, target: VersionRow): { reasons: stri
   const now = previousInputs(current).spec;
   const then = previousInputs(target).spec;
   if (!now || !then) {
-    const missing = [now ? null : current.version, then ? null : target.version].filter((v) => v !== null).join(' and ');
+    const missing = [now ? null : current.version, then ? null : target.version]
+      .filter((v) => v !== null)
+      .join(' and ');
     return { reasons: patterns, unchecked: [`props interface not checked: ${missing} has no stored spec`] };
   }
-  return { reasons: [...patterns, ...interfaceIncompatibilities({ version: current.version, spec: now }, { version: target.version, spec: then })], unchecked: [] };
+  return {
+    reasons: [
+      ...patterns,
+      ...interfaceIncompatibilities({ version: current.version, spec: now }, { version: target.version, spec: then }),
+    ],
+    unchecked: [],
+  };
 }
 
 function sameFiles(a: { path: string; content: string }[], b: { path: string; content: string }[]): boolean {
@@ -141,5 +179,7 @@ function sameFiles(a: { path: string; content: string }[], b: { path: string; co
 }
 
 function asObject(json: unknown): Record<string, Prisma.InputJsonValue> {
-  return json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, Prisma.InputJsonValue>) : {};
+  return json && typeof json === 'object' && !Array.isArray(json)
+    ? (json as Record<string, Prisma.InputJsonValue>)
+    : {};
 }

@@ -11,7 +11,9 @@ type VersionRow = Prisma.ComponentVersionGetPayload<object>;
  * tokens kept by reference stay a reference (`tokens` is then what withVersionTokens read, for
  * comparing; it is not stored again).
  */
-export type StoredInputs = Required<Pick<DraftInput, 'tokens' | 'tokensSnapshotId' | 'spec' | 'tokensHash' | 'specHash' | 'patternId' | 'patternVersion'>>;
+export type StoredInputs = Required<
+  Pick<DraftInput, 'tokens' | 'tokensSnapshotId' | 'spec' | 'tokensHash' | 'specHash' | 'patternId' | 'patternVersion'>
+>;
 
 export function storedInputsOf(v: VersionRow): StoredInputs {
   return {
@@ -40,7 +42,17 @@ export interface InputChanges {
  * known here: a token one side reaches and the other does not is taken as still existing.
  * Sides without stored inputs compare as "nothing known": no changes, `comparable` false.
  */
-export function changesBetween(before: VersionInputs, after: VersionInputs, extra: Pick<BumpInput, 'rollback'> = {}): InputChanges {
+export function changesBetween(
+  before: VersionInputs,
+  after: VersionInputs,
+  extra: Pick<BumpInput, 'rollback'> = {},
+): InputChanges {
   const a = assessChange(before, after, extra.rollback ? { rollback: extra.rollback } : {});
-  return { decision: a.decision, tokenChanges: a.tokenChanges, specChanges: a.specChanges, patternChange: a.patternChange, comparable: a.comparable };
+  return {
+    decision: a.decision,
+    tokenChanges: a.tokenChanges,
+    specChanges: a.specChanges,
+    patternChange: a.patternChange,
+    comparable: a.comparable,
+  };
 }

@@ -84,18 +84,41 @@ export interface WriteOptions {
  * entry each. A statement per step, each for every draft at once: on PGlite the transaction
  * holds the only connection, and every other request waits for it.
  */
-export async function writeDrafts(tx: Tx, ctx: Omit<RequestContext, 'db'>, drafts: readonly DraftToWrite[], options: WriteOptions = {}): Promise<ProposedRow[]> {
+export async function writeDrafts(
+  tx: Tx,
+  ctx: Omit<RequestContext, 'db'>,
+  drafts: readonly DraftToWrite[],
+  options: WriteOptions = {},
+): Promise<ProposedRow[]> {
   const now = new Date();
   const numbers = await numbersOf(tx, drafts);
   await supersedePending(tx, ctx, drafts, now);
   const rows = drafts.map((d, i) => draftRow(ctx, d, numbers[i]!, now));
   await bulkInsert(tx, 'component_versions', rows);
-  const refs = drafts.map((d) => d.refs ?? d.input.files.map((f): StoredFileRef => ({ path: f.path, sha256: sha256OfContent(f.content) })));
+  const refs = drafts.map(
+    (d) => d.refs ?? d.input.files.map((f): StoredFileRef => ({ path: f.path, sha256: sha256OfContent(f.content) })),
+  );
   await insertBlobs(tx, await blobsOf(tx, drafts, refs, options.packed));
-  await bulkInsert(tx, 'version_files', rows.flatMap((r, i) => refs[i]!.map((f) => ({ versionId: r.id, path: f.path, blobSha256: f.sha256 }))));
+  await bulkInsert(
+    tx,
+    'version_files',
+    rows.flatMap((r, i) => refs[i]!.map((f) => ({ versionId: r.id, path: f.path, blobSha256: f.sha256 }))),
+  );
   const audits = [...(options.audits ?? []), ...rows.map((r, i) => draftAudit(r, refs[i]!, drafts[i]!.baseFilesHash))];
-  await bulkInsert(tx, 'audit_events', audits.map((a) => ({ id: randomUUID(), ...auditRow(ctx, a), createdAt: now })));
-  return rows.map((r) => ({ id: r.id, version: r.version, bump: r.bump, changes: r.changes as Prisma.JsonValue, changeSummary: r.changeSummary, warnings: r.warnings, hasConflicts: r.hasConflicts }));
+  await bulkInsert(
+    tx,
+    'audit_events',
+    audits.map((a) => ({ id: randomUUID(), ...auditRow(ctx, a), createdAt: now })),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    version: r.version,
+    bump: r.bump,
+    changes: r.changes as Prisma.JsonValue,
+    changeSummary: r.changeSummary,
+    warnings: r.warnings,
+    hasConflicts: r.hasConflicts,
+  }));
 }
 
 const branchOf = (d: DraftToWrite): string => d.input.branch ?? MAIN;
@@ -104,7 +127,15 @@ const branchOf = (d: DraftToWrite): string => d.input.branch ?? MAIN;
 async function numbersOf(tx: Tx, drafts: readonly DraftToWrite[]): Promise<string[]> {
   const numbers: string[] = [];
   const onMain = drafts.flatMap((d, i) => (branchOf(d) === MAIN ? [i] : []));
-  const found = await mainNumbers(tx, onMain.map((i) => ({ componentId: drafts[i]!.componentId, head: drafts[i]!.head?.version ?? null, bump: drafts[i]!.input.bump, fresh: drafts[i]!.fresh })));
+  const found = await mainNumbers(
+    tx,
+    onMain.map((i) => ({
+      componentId: drafts[i]!.componentId,
+      head: drafts[i]!.head?.version ?? null,
+      bump: drafts[i]!.input.bump,
+      fresh: drafts[i]!.fresh,
+    })),
+  );
   for (const [k, i] of onMain.entries()) numbers[i] = found[k]!;
   for (const [i, d] of drafts.entries()) {
     if (branchOf(d) !== MAIN) numbers[i] = await proposeNumber(tx, d.componentId, branchOf(d), d.head, d.input.bump);
@@ -112,7 +143,12 @@ async function numbersOf(tx: Tx, drafts: readonly DraftToWrite[]): Promise<strin
   return numbers;
 }
 
-async function supersedePending(tx: Tx, ctx: Omit<RequestContext, 'db'>, drafts: readonly DraftToWrite[], now: Date): Promise<void> {
+async function supersedePending(
+  tx: Tx,
+  ctx: Omit<RequestContext, 'db'>,
+  drafts: readonly DraftToWrite[],
+  now: Date,
+): Promise<void> {
   const byBranch = new Map<string, string[]>();
   for (const d of drafts) {
     if (d.fresh || d.input.keepPendingDrafts) continue;
@@ -125,17 +161,31 @@ async function supersedePending(tx: Tx, ctx: Omit<RequestContext, 'db'>, drafts:
  * Pending drafts of these components on `branch` (only those of `ids`, when given) are
  * superseded: decided, by the actor, now. The one place drafts are superseded.
  */
-export async function supersedeDrafts(tx: Tx, ctx: Pick<RequestContext, 'actor'>, where: { componentIds: readonly string[]; branch: string; ids?: readonly string[] }, now = new Date()): Promise<void> {
+export async function supersedeDrafts(
+  tx: Tx,
+  ctx: Pick<RequestContext, 'actor'>,
+  where: { componentIds: readonly string[]; branch: string; ids?: readonly string[] },
+  now = new Date(),
+): Promise<void> {
   if (!where.componentIds.length || where.ids?.length === 0) return;
   await tx.$executeRawUnsafe(
     `UPDATE component_versions SET status = 'superseded', decided_at = $2::timestamptz, decided_by = $3
      WHERE component_id = ANY($1::uuid[]) AND branch = $4 AND status = 'draft' AND ($5::uuid[] IS NULL OR id = ANY($5::uuid[]))`,
-    where.componentIds, now.toISOString(), ctx.actor, where.branch, where.ids ?? null,
+    where.componentIds,
+    now.toISOString(),
+    ctx.actor,
+    where.branch,
+    where.ids ?? null,
   );
 }
 
 /** The blobs the drafts' files need: those packed before the transaction, the others packed now. */
-async function blobsOf(tx: Tx, drafts: readonly DraftToWrite[], refs: StoredFileRef[][], packed: PackedFiles | undefined): Promise<PackedBlob[]> {
+async function blobsOf(
+  tx: Tx,
+  drafts: readonly DraftToWrite[],
+  refs: StoredFileRef[][],
+  packed: PackedFiles | undefined,
+): Promise<PackedBlob[]> {
   const needed = new Set(refs.flat().map((r) => r.sha256));
   const ready = (packed?.blobs ?? []).filter((b) => needed.has(b.sha256));
   const unchecked = drafts.flatMap((d, i) => d.input.files.filter((_, k) => !packed?.checked.has(refs[i]![k]!.sha256)));
@@ -194,6 +244,12 @@ function draftAudit(row: DraftRow, refs: StoredFileRef[], beforeHash: string | n
     targetId: row.id,
     beforeHash,
     afterHash: filesHashOf(refs),
-    data: { componentId: row.componentId, version: row.version, branch: row.branch, bump: row.bump, trigger: row.trigger },
+    data: {
+      componentId: row.componentId,
+      version: row.version,
+      branch: row.branch,
+      bump: row.bump,
+      trigger: row.trigger,
+    },
   };
 }

@@ -97,12 +97,17 @@ export function storiesOf(text: string): { meta: ArgSet; stories: Story[] } {
 export function renderedPropSets(text: string, componentName: string): { renders: boolean; sets: ArgSet[] } {
   const renders = /\b(?:render\w*|mount)\s*\(/.test(text);
   const sets = objectsAfter(text, ['props', 'args']).map(membersOf);
-  const tag = new RegExp(String.raw`<${componentName.replace(/[$]/g, '\\$')}(?=[\s/>])((?:[^>"'{]|"[^"]*"|'[^']*'|\{[^}]*\})*)>`, 'g');
+  const tag = new RegExp(
+    String.raw`<${componentName.replace(/[$]/g, '\\$')}(?=[\s/>])((?:[^>"'{]|"[^"]*"|'[^']*'|\{[^}]*\})*)>`,
+    'g',
+  );
   for (const m of text.matchAll(tag)) {
     const attrs = m[1] ?? '';
     if (/\{\s*\.\.\./.test(attrs)) continue; // values come from a spread: the rows above say which
     const set: ArgSet = new Map();
-    for (const a of attrs.matchAll(/([A-Za-z_$][\w$-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*(?:'((?:\\.|[^'\\])*)'|"((?:\\.|[^"\\])*)")\s*\})/g)) {
+    for (const a of attrs.matchAll(
+      /([A-Za-z_$][\w$-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*(?:'((?:\\.|[^'\\])*)'|"((?:\\.|[^"\\])*)")\s*\})/g,
+    )) {
       set.set(a[1]!, a[2] ?? a[3] ?? unescape(a[4] ?? a[5] ?? ''));
     }
     sets.push(set);
@@ -113,5 +118,6 @@ export function renderedPropSets(text: string, componentName: string): { renders
 /** The keys a prop may appear under: its code identifier, its Figma name, or either folded. */
 export function keyMatcher(ident: string, figmaName: string): (key: string) => boolean {
   const norm = normalizeName(figmaName);
-  return (key) => key === ident || key === figmaName || normalizeName(key) === norm || normalizeName(key) === `${norm}prop`;
+  return (key) =>
+    key === ident || key === figmaName || normalizeName(key) === norm || normalizeName(key) === `${norm}prop`;
 }

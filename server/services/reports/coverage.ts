@@ -37,9 +37,22 @@ export interface ComponentCoverage {
 
 export interface CoverageReport {
   components: ComponentCoverage[];
-  totals: { components: number; variants: number; withStory: number; tested: number; storyCoverage: number; testCoverage: number };
+  totals: {
+    components: number;
+    variants: number;
+    withStory: number;
+    tested: number;
+    storyCoverage: number;
+    testCoverage: number;
+  };
   designOnly: { componentId: string; name: string; lastSeenAt: string | null }[];
-  codeOnly: { componentId: string; name: string; version: string; reason: 'removed_from_design' | 'never_in_design'; removedAt: string | null }[];
+  codeOnly: {
+    componentId: string;
+    name: string;
+    version: string;
+    reason: 'removed_from_design' | 'never_in_design';
+    removedAt: string | null;
+  }[];
 }
 
 const STORIES = /\.stories\.[cm]?[jt]sx?$/;
@@ -65,7 +78,8 @@ export async function projectCoverage(ctx: RequestContext): Promise<CoverageRepo
   };
   for (const c of components) {
     if (!c.currentVersion) {
-      if (c.latestSpec && !c.removedAt) report.designOnly.push({ componentId: c.id, name: c.name, lastSeenAt: c.lastSeenAt?.toISOString() ?? null });
+      if (c.latestSpec && !c.removedAt)
+        report.designOnly.push({ componentId: c.id, name: c.name, lastSeenAt: c.lastSeenAt?.toISOString() ?? null });
       continue;
     }
     if (c.removedAt || !c.latestSpec) {
@@ -99,7 +113,13 @@ async function componentCoverage(ctx: RequestContext, c: ComponentRow): Promise<
   const files = await loadVersionFiles(ctx.db, version.id);
   const storiesFiles = files.filter((f) => STORIES.test(f.path));
   const testFiles = files.filter((f) => TESTS.test(f.path));
-  const variants = spec ? variantsCoverage(spec, storiesFiles.map((f) => f.content), testFiles.map((f) => f.content)) : [];
+  const variants = spec
+    ? variantsCoverage(
+        spec,
+        storiesFiles.map((f) => f.content),
+        testFiles.map((f) => f.content),
+      )
+    : [];
   return {
     componentId: c.id,
     name: c.name,
@@ -109,7 +129,11 @@ async function componentCoverage(ctx: RequestContext, c: ComponentRow): Promise<
     storiesFiles: storiesFiles.map((f) => f.path),
     testFiles: testFiles.map((f) => f.path),
     variants,
-    totals: { variants: variants.length, withStory: variants.filter((v) => v.story).length, tested: variants.filter((v) => v.tested).length },
+    totals: {
+      variants: variants.length,
+      withStory: variants.filter((v) => v.story).length,
+      tested: variants.filter((v) => v.tested).length,
+    },
   };
 }
 
@@ -117,7 +141,11 @@ function variantsCoverage(spec: ComponentSpec, stories: string[], tests: string[
   // The generator's own names for the props, so its files match exactly; keyMatcher also
   // accepts the Figma name and folded spellings for hand-written files.
   const model = buildModel(spec);
-  const props = model.variantProps.map((p) => ({ name: p.def.name, matches: keyMatcher(p.ident, p.def.name), fallback: String(p.defaultValue ?? '') }));
+  const props = model.variantProps.map((p) => ({
+    name: p.def.name,
+    matches: keyMatcher(p.ident, p.def.name),
+    fallback: String(p.defaultValue ?? ''),
+  }));
   const parsedStories = stories.map(storiesOf);
   const rendered = tests.map((t) => renderedPropSets(t, model.name));
 

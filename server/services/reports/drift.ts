@@ -3,7 +3,14 @@ import type { TokenSet } from '../../../core/contract/tokens.js';
 import type { Bump, PatternChange, SpecChange, TokenChange } from '../../../core/contract/changes.js';
 import { selectPattern } from '../../../core/codegen/index.js';
 import type { RequestContext } from '../../lib/context.js';
-import { assessChange, inputsFor, inputsKey, snapshotIdOf, snapshotTokensOf, withTokensFrom } from '../generation/index.js';
+import {
+  assessChange,
+  inputsFor,
+  inputsKey,
+  snapshotIdOf,
+  snapshotTokensOf,
+  withTokensFrom,
+} from '../generation/index.js';
 import { latestSpecOf } from '../sync/index.js';
 import { ClosureCache } from '../../../core/tokens/index.js';
 import { MAIN } from '../versions/index.js';
@@ -49,8 +56,20 @@ export async function projectDrift(ctx: RequestContext): Promise<DriftReport> {
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
   });
   // The design's latest tokens, and those each published version was generated from.
-  const snapshotIds = [...new Set(components.flatMap((c) => [c.latestSnapshotId, snapshotIdOf(c.currentVersion), c.currentVersion?.tokensSnapshotId ?? null]).filter((id): id is string => id !== null))];
-  const snapshots = await ctx.db.tokenSnapshot.findMany({ where: { projectId: ctx.projectId, id: { in: snapshotIds } } });
+  const snapshotIds = [
+    ...new Set(
+      components
+        .flatMap((c) => [
+          c.latestSnapshotId,
+          snapshotIdOf(c.currentVersion),
+          c.currentVersion?.tokensSnapshotId ?? null,
+        ])
+        .filter((id): id is string => id !== null),
+    ),
+  ];
+  const snapshots = await ctx.db.tokenSnapshot.findMany({
+    where: { projectId: ctx.projectId, id: { in: snapshotIds } },
+  });
   const tokensBySnapshot = new Map<string, TokenSet>();
   for (const s of snapshots) {
     const tokens = snapshotTokensOf(s.tokens);
@@ -74,15 +93,28 @@ export async function projectDrift(ctx: RequestContext): Promise<DriftReport> {
   for (const c of components) {
     const tokens = c.latestSnapshotId ? tokensBySnapshot.get(c.latestSnapshotId) : undefined;
     const before = snapshotIdOf(c.currentVersion);
-    const item = driftOf({ ...c, currentVersion: withTokens(c.currentVersion) }, tokens, before ? tokensBySnapshot.get(before) ?? null : null, draftOf.get(c.id) ?? null);
+    const item = driftOf(
+      { ...c, currentVersion: withTokens(c.currentVersion) },
+      tokens,
+      before ? (tokensBySnapshot.get(before) ?? null) : null,
+      draftOf.get(c.id) ?? null,
+    );
     if (item) items.push(item);
     else if (c.currentVersion) inSync += 1;
   }
   const count = (s: DriftStatus) => items.filter((i) => i.status === s).length;
-  return { items, totals: { changed: count('changed'), unpublished: count('unpublished'), removed: count('removed'), inSync } };
+  return {
+    items,
+    totals: { changed: count('changed'), unpublished: count('unpublished'), removed: count('removed'), inSync },
+  };
 }
 
-function driftOf(c: ComponentRow, tokens: TokenSet | undefined, publishedTokens: TokenSet | null, draft: VersionRow | null): DriftItem | null {
+function driftOf(
+  c: ComponentRow,
+  tokens: TokenSet | undefined,
+  publishedTokens: TokenSet | null,
+  draft: VersionRow | null,
+): DriftItem | null {
   const base = {
     componentId: c.id,
     name: c.name,
@@ -99,7 +131,9 @@ function driftOf(c: ComponentRow, tokens: TokenSet | undefined, publishedTokens:
       ...base,
       status: 'removed',
       bump: null,
-      reasons: [`${c.name} is no longer in the design file${c.fileKey ? ` ${c.fileKey}` : ''} (since ${c.removedAt.toISOString()})`],
+      reasons: [
+        `${c.name} is no longer in the design file${c.fileKey ? ` ${c.fileKey}` : ''} (since ${c.removedAt.toISOString()})`,
+      ],
       pendingDraft: draft ? { id: draft.id, version: draft.version, upToDate: false } : null,
     };
   }
@@ -112,9 +146,15 @@ function driftOf(c: ComponentRow, tokens: TokenSet | undefined, publishedTokens:
   const known = new Set(tokens.tokens.map((t) => t.id));
   const missing = inputs.spec.tokenRefs.filter((id) => !known.has(id));
   const problems = missing.length ? [`binds token(s) missing from the design's tokens: ${missing.join(', ')}`] : [];
-  const pendingDraft = draft ? { id: draft.id, version: draft.version, upToDate: inputsKey(draft) === inputsKey(design) } : null;
+  const pendingDraft = draft
+    ? { id: draft.id, version: draft.version, upToDate: inputsKey(draft) === inputsKey(design) }
+    : null;
 
-  const assessment = assessChange(c.currentVersion, design, { fullTokensBefore: publishedTokens, fullTokensAfter: tokens, componentName: c.name });
+  const assessment = assessChange(c.currentVersion, design, {
+    fullTokensBefore: publishedTokens,
+    fullTokensAfter: tokens,
+    componentName: c.name,
+  });
   if (!c.currentVersion) {
     return { ...base, status: 'unpublished', bump: 'major', reasons: assessment.reasons, pendingDraft, problems };
   }

@@ -18,7 +18,21 @@ export interface JobRow {
 
 export async function listJobs(ctx: RequestContext, limit: number, state?: string): Promise<JobRow[]> {
   try {
-    const rows = await ctx.db.$queryRawUnsafe<Array<{ id: string; name: string; state: string; retry_count: number; retry_limit: number; output: unknown; start_after: Date; created_on: Date; started_on: Date | null; completed_on: Date | null; data: unknown }>>(
+    const rows = await ctx.db.$queryRawUnsafe<
+      Array<{
+        id: string;
+        name: string;
+        state: string;
+        retry_count: number;
+        retry_limit: number;
+        output: unknown;
+        start_after: Date;
+        created_on: Date;
+        started_on: Date | null;
+        completed_on: Date | null;
+        data: unknown;
+      }>
+    >(
       `SELECT id, name, state, retry_count, retry_limit, output, start_after, created_on, started_on, completed_on, data
        FROM ${BOSS_SCHEMA}.job WHERE data->>'projectId' = $1 ${state ? 'AND state = $3' : ''}
        ORDER BY created_on DESC, id DESC LIMIT $2`,

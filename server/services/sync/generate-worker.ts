@@ -10,7 +10,10 @@ export interface GenerateTask {
   components: Array<{ name: string; inputs: GenerationInputs }>;
 }
 
-export type GenerateAnswer = { results: Array<{ ok: true; generated: Generated } | { ok: false; message: string }>; ms: number };
+export type GenerateAnswer = {
+  results: Array<{ ok: true; generated: Generated } | { ok: false; message: string }>;
+  ms: number;
+};
 
 export default function generateInWorker(task: GenerateTask): GenerateAnswer {
   const started = performance.now();

@@ -30,7 +30,11 @@ export function generatorPool(): Generator {
  * few milliseconds. The answer lists every component in the order of `detected`.
  */
 export async function generateComponents(
-  detected: Detected[], timer: PhaseTimer, chunkSize: number, onChunk: (chunk: Prepared[]) => void, generator?: Generator,
+  detected: Detected[],
+  timer: PhaseTimer,
+  chunkSize: number,
+  onChunk: (chunk: Prepared[]) => void,
+  generator?: Generator,
   deferTo?: () => Promise<void>,
 ): Promise<Generation[]> {
   // Changed components are replaced below, each by its generation or its failure.
@@ -42,29 +46,37 @@ export async function generateComponents(
   // One chunk at a time, each after the short requests in flight: on a small machine the
   // generator's thread competes with them for a core.
   const turn = pLimit(1);
-  await Promise.all(chunks.map(async (chunk) => {
-    const todo = chunk.filter(({ d }) => d.needsGeneration);
-    const answers = generator && todo.length
-      ? await turn(async () => {
-        await deferTo?.();
-        return generator.run({ components: todo.map(({ d }) => ({ name: d.spec.name, inputs: d.detection.inputs })) });
-      })
-      : await generateHere(todo.map(({ d }) => d), slicer);
-    timer.record('generate', answers.ms, { concurrent: true });
-    const byIndex = new Map(todo.map(({ i }, k) => [i, answers.results[k]!]));
-    const prepared: Prepared[] = [];
-    for (const { d, i } of chunk) {
-      const answer = byIndex.get(i);
-      if (answer && !answer.ok) {
-        out[i] = { kind: 'failed', spec: d.spec, message: answer.message };
-        continue;
+  await Promise.all(
+    chunks.map(async (chunk) => {
+      const todo = chunk.filter(({ d }) => d.needsGeneration);
+      const answers =
+        generator && todo.length
+          ? await turn(async () => {
+              await deferTo?.();
+              return generator.run({
+                components: todo.map(({ d }) => ({ name: d.spec.name, inputs: d.detection.inputs })),
+              });
+            })
+          : await generateHere(
+              todo.map(({ d }) => d),
+              slicer,
+            );
+      timer.record('generate', answers.ms, { concurrent: true });
+      const byIndex = new Map(todo.map(({ i }, k) => [i, answers.results[k]!]));
+      const prepared: Prepared[] = [];
+      for (const { d, i } of chunk) {
+        const answer = byIndex.get(i);
+        if (answer && !answer.ok) {
+          out[i] = { kind: 'failed', spec: d.spec, message: answer.message };
+          continue;
+        }
+        const p: Prepared = { ...d, generated: answer?.ok ? answer.generated : undefined };
+        out[i] = p;
+        prepared.push(p);
       }
-      const p: Prepared = { ...d, generated: answer?.ok ? answer.generated : undefined };
-      out[i] = p;
-      prepared.push(p);
-    }
-    if (prepared.length) onChunk(prepared);
-  }));
+      if (prepared.length) onChunk(prepared);
+    }),
+  );
   return out;
 }
 

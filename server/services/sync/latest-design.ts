@@ -20,7 +20,11 @@ export interface LatestDesign {
 }
 
 export function latestDesign(
-  spec: ComponentSpec, hashes: { specHash: string; tokensHash: string }, fileKey: string, snapshotId: string | null, seenAt: Date,
+  spec: ComponentSpec,
+  hashes: { specHash: string; tokensHash: string },
+  fileKey: string,
+  snapshotId: string | null,
+  seenAt: Date,
 ): LatestDesign {
   return {
     name: spec.name,

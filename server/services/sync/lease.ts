@@ -5,9 +5,12 @@ import { failOperation, findExpired, renewLease } from './operation.js';
 
 /** Renews the lease every third of its length until stopped; a lost renewal only shortens it. */
 export function holdLease(ctx: RequestContext, syncId: string, minutes: number): () => void {
-  const timer = setInterval(() => {
-    renewLease(ctx, syncId, minutes).catch(() => undefined);
-  }, Math.max(1000, (minutes * 60_000) / 3));
+  const timer = setInterval(
+    () => {
+      renewLease(ctx, syncId, minutes).catch(() => undefined);
+    },
+    Math.max(1000, (minutes * 60_000) / 3),
+  );
   (timer as { unref?: () => void }).unref?.();
   return () => clearInterval(timer);
 }
@@ -15,13 +18,16 @@ export function holdLease(ctx: RequestContext, syncId: string, minutes: number):
 type Row = { id: string; status: string; leaseExpiresAt: Date | null };
 
 /** Running with its lease gone (rows from before leases existed have none: they are stuck). */
-export const leaseExpired = (op: Row, now = new Date()): boolean => op.status === 'running' && (op.leaseExpiresAt === null || op.leaseExpiresAt <= now);
+export const leaseExpired = (op: Row, now = new Date()): boolean =>
+  op.status === 'running' && (op.leaseExpiresAt === null || op.leaseExpiresAt <= now);
 
 /** Fails the project's syncs (or sync `syncId`) whose lease ran out; each gets its key released so it can run again. */
 export async function expireLeases(ctx: RequestContext, syncId?: string): Promise<void> {
   const stuck = await findExpired(ctx, new Date(), syncId);
   for (const op of stuck) {
     const when = op.leaseExpiresAt ? ` at ${op.leaseExpiresAt.toISOString()}` : '';
-    await failOperation(ctx, op.id, `The sync stopped before it finished (its lease expired${when}); run it again`, { onlyIfRunning: true });
+    await failOperation(ctx, op.id, `The sync stopped before it finished (its lease expired${when}); run it again`, {
+      onlyIfRunning: true,
+    });
   }
 }

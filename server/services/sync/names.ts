@@ -11,8 +11,14 @@ export const codeNameOf = (spec: ComponentSpec): string => componentIdentifier(s
  * The sync's specs with `codeName` set where their own would collide (and only there, so the
  * specs and hashes of every other component stay as they were), plus a warning for each.
  */
-export async function nameComponents(ctx: RequestContext, specs: ComponentSpec[]): Promise<{ specs: ComponentSpec[]; warnings: string[] }> {
-  const rows = await ctx.db.component.findMany({ where: { projectId: ctx.projectId }, select: { figmaId: true, name: true, codeName: true, createdAt: true, removedAt: true } });
+export async function nameComponents(
+  ctx: RequestContext,
+  specs: ComponentSpec[],
+): Promise<{ specs: ComponentSpec[]; warnings: string[] }> {
+  const rows = await ctx.db.component.findMany({
+    where: { projectId: ctx.projectId },
+    select: { figmaId: true, name: true, codeName: true, createdAt: true, removedAt: true },
+  });
   const inSync = new Set(specs.map((s) => s.id));
   const byFigmaId = new Map(rows.map((r) => [r.figmaId, r]));
   // Whoever holds a code name, to say who a component yielded to.
@@ -27,7 +33,12 @@ export async function nameComponents(ctx: RequestContext, specs: ComponentSpec[]
   const requests = specs.map((spec): CodeNameRequest<string> => {
     const row = byFigmaId.get(spec.id);
     // Components seen before rank first, oldest first: a newcomer never takes a name away.
-    return { key: spec.id, desired: componentIdentifier(spec.codeName ?? spec.name), previous: row?.codeName ?? null, rank: [row ? '0' : '1', row ? row.createdAt.toISOString() : '', spec.id] };
+    return {
+      key: spec.id,
+      desired: componentIdentifier(spec.codeName ?? spec.name),
+      previous: row?.codeName ?? null,
+      rank: [row ? '0' : '1', row ? row.createdAt.toISOString() : '', spec.id],
+    };
   });
   const codeNames = componentCodeNames(requests, taken);
   for (const spec of specs) {
@@ -39,7 +50,9 @@ export async function nameComponents(ctx: RequestContext, specs: ComponentSpec[]
     const codeName = codeNames.get(spec.id)!;
     const desired = requests[i]!.desired;
     if (codeName !== desired) {
-      warnings.push(`Component "${spec.name}" (${spec.id}) is generated as ${codeName}: its code name ${desired} is taken by "${holders.get(desired.toLowerCase()) ?? desired}"`);
+      warnings.push(
+        `Component "${spec.name}" (${spec.id}) is generated as ${codeName}: its code name ${desired} is taken by "${holders.get(desired.toLowerCase()) ?? desired}"`,
+      );
     }
     return codeName === componentIdentifier(spec.name) && spec.codeName === undefined ? spec : { ...spec, codeName };
   });

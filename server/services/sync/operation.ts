@@ -44,7 +44,10 @@ const UndoList = z.array(UndoEntry);
 function decodeRow({ result, ...row }: Omit<SyncOperation, 'undoState'>): SyncRow {
   const column = `sync_operations.result of sync ${row.id}`;
   const stored = NoResultYet.safeParse(result).success ? null : fromJsonColumn(StoredSyncResult, result, column);
-  return { ...row, result: stored ?? { syncId: row.id, status: row.status, proposals: [], unchanged: 0, errors: [], warnings: [] } };
+  return {
+    ...row,
+    result: stored ?? { syncId: row.id, status: row.status, proposals: [], unchanged: 0, errors: [], warnings: [] },
+  };
 }
 
 /**
@@ -52,11 +55,14 @@ function decodeRow({ result, ...row }: Omit<SyncOperation, 'undoState'>): SyncRo
  * name can (it would fail the whole write and leave the sync running).
  */
 function encodeResult(result: StoredSyncResult) {
-  const withoutNul: StoredSyncResult = JSON.parse(JSON.stringify(result, (_key, v: unknown) => (typeof v === 'string' ? v.replace(/\0/g, '\uFFFD') : v)));
+  const withoutNul: StoredSyncResult = JSON.parse(
+    JSON.stringify(result, (_key, v: unknown) => (typeof v === 'string' ? v.replace(/\0/g, '\uFFFD') : v)),
+  );
   return toJsonColumn(withoutNul);
 }
 
-const decodeUndoList = (value: SyncOperation['undoState'], syncId: string): UndoEntry[] => fromJsonColumn(UndoList, value, `sync_operations.undo_state of sync ${syncId}`);
+const decodeUndoList = (value: SyncOperation['undoState'], syncId: string): UndoEntry[] =>
+  fromJsonColumn(UndoList, value, `sync_operations.undo_state of sync ${syncId}`);
 
 const leaseUntil = (minutes: number): Date => new Date(Date.now() + minutes * 60_000);
 
@@ -85,7 +91,13 @@ export async function openOperation(ctx: RequestContext, open: OpenSync): Promis
 }
 
 /** Stores the result and its undo list, ends the lease, and audits the sync, in one transaction. */
-export async function closeOperation(ctx: RequestContext, syncId: string, open: OpenSync, result: StoredSyncResult, undo: UndoEntry[]): Promise<void> {
+export async function closeOperation(
+  ctx: RequestContext,
+  syncId: string,
+  open: OpenSync,
+  result: StoredSyncResult,
+  undo: UndoEntry[],
+): Promise<void> {
   await ctx.db.$transaction(async (tx) => {
     await tx.syncOperation.update({
       where: { id: syncId },
@@ -102,7 +114,13 @@ export async function closeOperation(ctx: RequestContext, syncId: string, open: 
       targetType: 'sync',
       targetId: syncId,
       afterHash: open.inputHash,
-      data: { fileKey: open.request.fileKey, proposals: result.proposals.length, unchanged: result.unchanged, errors: result.errors.length, trigger: open.trigger },
+      data: {
+        fileKey: open.request.fileKey,
+        proposals: result.proposals.length,
+        unchanged: result.unchanged,
+        errors: result.errors.length,
+        trigger: open.trigger,
+      },
     });
   });
 }
@@ -111,8 +129,17 @@ export async function closeOperation(ctx: RequestContext, syncId: string, open: 
  * Ends a sync `failed`, keeping what it did store: its drafts stay reviewable (as proposals)
  * and undoable. Releases its Idempotency-Key, since its first answer was never given.
  */
-export async function failOperation(ctx: RequestContext, syncId: string, message: string, options: { onlyIfRunning?: boolean; warnings?: string[] } = {}): Promise<void> {
-  const versions = await ctx.db.componentVersion.findMany({ where: { syncId }, include: { component: { select: { id: true, name: true } } }, orderBy: { createdAt: 'asc' } });
+export async function failOperation(
+  ctx: RequestContext,
+  syncId: string,
+  message: string,
+  options: { onlyIfRunning?: boolean; warnings?: string[] } = {},
+): Promise<void> {
+  const versions = await ctx.db.componentVersion.findMany({
+    where: { syncId },
+    include: { component: { select: { id: true, name: true } } },
+    orderBy: { createdAt: 'asc' },
+  });
   const result: StoredSyncResult = {
     syncId,
     status: 'failed',
@@ -121,10 +148,20 @@ export async function failOperation(ctx: RequestContext, syncId: string, message
     errors: [{ componentId: '*', message }],
     warnings: options.warnings ?? [],
   };
-  const undo: UndoEntry[] = versions.map((v) => ({ componentId: v.componentId, before: v.baseVersionId, versionId: v.id }));
+  const undo: UndoEntry[] = versions.map((v) => ({
+    componentId: v.componentId,
+    before: v.baseVersionId,
+    versionId: v.id,
+  }));
   await ctx.db.syncOperation.updateMany({
     where: { id: syncId, ...(options.onlyIfRunning ? { status: 'running' } : {}) },
-    data: { status: 'failed', idempotencyKey: null, leaseExpiresAt: null, result: encodeResult(result), undoState: toJsonColumn(undo) },
+    data: {
+      status: 'failed',
+      idempotencyKey: null,
+      leaseExpiresAt: null,
+      result: encodeResult(result),
+      undoState: toJsonColumn(undo),
+    },
   });
 }
 
@@ -132,13 +169,25 @@ export async function failOperation(ctx: RequestContext, syncId: string, message
 
 /** Moves a running sync's lease `minutes` ahead; a finished sync keeps none. */
 export async function renewLease(ctx: RequestContext, syncId: string, minutes: number): Promise<void> {
-  await ctx.db.syncOperation.updateMany({ where: { id: syncId, status: 'running' }, data: { leaseExpiresAt: leaseUntil(minutes) } });
+  await ctx.db.syncOperation.updateMany({
+    where: { id: syncId, status: 'running' },
+    data: { leaseExpiresAt: leaseUntil(minutes) },
+  });
 }
 
 /** The project's running syncs (or sync `syncId`) whose lease ran out by `now`, or that never had one. */
-export async function findExpired(ctx: RequestContext, now: Date, syncId?: string): Promise<Array<{ id: string; leaseExpiresAt: Date | null }>> {
+export async function findExpired(
+  ctx: RequestContext,
+  now: Date,
+  syncId?: string,
+): Promise<Array<{ id: string; leaseExpiresAt: Date | null }>> {
   return ctx.db.syncOperation.findMany({
-    where: { ...(syncId !== undefined ? { id: syncId } : {}), projectId: ctx.projectId, status: 'running', OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lte: now } }] },
+    where: {
+      ...(syncId !== undefined ? { id: syncId } : {}),
+      projectId: ctx.projectId,
+      status: 'running',
+      OR: [{ leaseExpiresAt: null }, { leaseExpiresAt: { lte: now } }],
+    },
     select: { id: true, leaseExpiresAt: true },
   });
 }
@@ -146,14 +195,22 @@ export async function findExpired(ctx: RequestContext, now: Date, syncId?: strin
 // ---- Idempotency-Key
 
 export async function findByKey(ctx: RequestContext, key: string): Promise<SyncRow | null> {
-  const row = await ctx.db.syncOperation.findUnique({ where: { projectId_idempotencyKey: { projectId: ctx.projectId, idempotencyKey: key } }, omit: { undoState: true } });
+  const row = await ctx.db.syncOperation.findUnique({
+    where: { projectId_idempotencyKey: { projectId: ctx.projectId, idempotencyKey: key } },
+    omit: { undoState: true },
+  });
   return row && decodeRow(row);
 }
 
 /** Frees `key` when the sync holding it finished before `createdBefore`. */
 export async function releaseKey(ctx: RequestContext, key: string, createdBefore: Date): Promise<void> {
   await ctx.db.syncOperation.updateMany({
-    where: { projectId: ctx.projectId, idempotencyKey: key, createdAt: { lt: createdBefore }, status: { not: 'running' } },
+    where: {
+      projectId: ctx.projectId,
+      idempotencyKey: key,
+      createdAt: { lt: createdBefore },
+      status: { not: 'running' },
+    },
     data: { idempotencyKey: null },
   });
 }
@@ -167,7 +224,12 @@ export async function findOperation(db: Db, projectId: string, syncId: string): 
 
 /** Whether sync `syncId` is among the project's `count` latest. */
 export async function isAmongLatest(tx: Tx, projectId: string, syncId: string, count: number): Promise<boolean> {
-  const recent = await tx.syncOperation.findMany({ where: { projectId }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: count, select: { id: true } });
+  const recent = await tx.syncOperation.findMany({
+    where: { projectId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: count,
+    select: { id: true },
+  });
   return recent.some((r) => r.id === syncId);
 }
 
@@ -177,7 +239,10 @@ export async function isAmongLatest(tx: Tx, projectId: string, syncId: string, c
  * the row.
  */
 export async function claimUndo(tx: Tx, syncId: string, undoneAt: Date): Promise<boolean> {
-  const claimed = await tx.syncOperation.updateMany({ where: { id: syncId, undoneAt: null }, data: { undoneAt, status: 'undone' } });
+  const claimed = await tx.syncOperation.updateMany({
+    where: { id: syncId, undoneAt: null },
+    data: { undoneAt, status: 'undone' },
+  });
   return claimed.count === 1;
 }
 
@@ -186,7 +251,10 @@ export async function undoneAtOf(tx: Tx, syncId: string): Promise<Date | null> {
 }
 
 export async function undoListOf(tx: Tx, syncId: string): Promise<UndoEntry[]> {
-  const { undoState } = await tx.syncOperation.findUniqueOrThrow({ where: { id: syncId }, select: { undoState: true } });
+  const { undoState } = await tx.syncOperation.findUniqueOrThrow({
+    where: { id: syncId },
+    select: { undoState: true },
+  });
   return decodeUndoList(undoState, syncId);
 }
 
@@ -196,7 +264,9 @@ export async function undoListOf(tx: Tx, syncId: string): Promise<UndoEntry[]> {
  * entries) and with its undo. Whether (and when) it was undone.
  */
 export async function lockOperation(tx: Tx, syncId: string): Promise<{ undoneAt: Date | null } | undefined> {
-  const [row] = await tx.$queryRaw<Array<{ undone_at: Date | null }>>`SELECT undone_at FROM sync_operations WHERE id = ${syncId}::uuid FOR UPDATE`;
+  const [row] = await tx.$queryRaw<
+    Array<{ undone_at: Date | null }>
+  >`SELECT undone_at FROM sync_operations WHERE id = ${syncId}::uuid FOR UPDATE`;
   return row && { undoneAt: row.undone_at };
 }
 

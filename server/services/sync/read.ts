@@ -19,13 +19,20 @@ export async function getSync(ctx: RequestContext, syncId: string) {
   const op = await findSync(ctx, syncId);
   const { result } = op;
   const ids = result.proposals.map((p) => p.draftVersionId);
-  const rows = await ctx.db.componentVersion.findMany({ where: { id: { in: ids } }, select: { id: true, status: true, version: true } });
+  const rows = await ctx.db.componentVersion.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, status: true, version: true },
+  });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return {
     ...result,
     status: op.undoneAt ? 'undone' : result.status,
     createdAt: op.createdAt.toISOString(),
     undoneAt: op.undoneAt?.toISOString() ?? null,
-    proposals: result.proposals.map((p) => ({ ...p, draftStatus: byId.get(p.draftVersionId)?.status ?? 'unknown', version: byId.get(p.draftVersionId)?.version ?? p.toVersion })),
+    proposals: result.proposals.map((p) => ({
+      ...p,
+      draftStatus: byId.get(p.draftVersionId)?.status ?? 'unknown',
+      version: byId.get(p.draftVersionId)?.version ?? p.toVersion,
+    })),
   };
 }

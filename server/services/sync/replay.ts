@@ -15,8 +15,12 @@ export async function releaseExpiredKey(ctx: RequestContext, key: string): Promi
 /** The first result for this key; a key reused for another body is refused. */
 export function replay(op: SyncRow, inputHash: string, key: string): { result: StoredSyncResult; replayed: true } {
   if (op.inputHash !== inputHash) {
-    throw unprocessable('idempotency_key_reused', `Idempotency-Key ${key} was already used for a different sync request (${op.id}) within the last 24 h`);
+    throw unprocessable(
+      'idempotency_key_reused',
+      `Idempotency-Key ${key} was already used for a different sync request (${op.id}) within the last 24 h`,
+    );
   }
-  if (op.status === 'running') throw conflict('sync_in_progress', `The same sync (${op.id}) is still running; retry shortly`);
+  if (op.status === 'running')
+    throw conflict('sync_in_progress', `The same sync (${op.id}) is still running; retry shortly`);
   return { result: op.result, replayed: true };
 }

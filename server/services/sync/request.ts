@@ -29,8 +29,16 @@ export interface SyncRequestOptions {
  * Runs the sync whose JSON text is `body` (the route reads it unparsed: plugins/body-as-text.ts).
  * Answers its result, and whether it is the replay of an earlier one (same Idempotency-Key).
  */
-export async function syncFromText(ctx: RequestContext, body: unknown, services: SyncServices, options: SyncRequestOptions): Promise<{ result: StoredSyncResult; replayed: boolean }> {
-  if (typeof body !== 'string') throw new TypeError('The sync body must reach the service as text: register plugins/body-as-text.ts in its route scope');
+export async function syncFromText(
+  ctx: RequestContext,
+  body: unknown,
+  services: SyncServices,
+  options: SyncRequestOptions,
+): Promise<{ result: StoredSyncResult; replayed: boolean }> {
+  if (typeof body !== 'string')
+    throw new TypeError(
+      'The sync body must reach the service as text: register plugins/body-as-text.ts in its route scope',
+    );
   const valid = await validateOffThread(services.validator, body);
   return runSync(ctx, valid, {
     idempotencyKey: options.idempotencyKey,

@@ -18,11 +18,13 @@ export function describeError(err: unknown, name: string): string {
  */
 export function firstLine(err: unknown): string {
   if (err instanceof AppError) return err.message;
-  const cause = (err as { meta?: { driverAdapterError?: { cause?: { originalCode?: string; originalMessage?: string } } } } | null)?.meta?.driverAdapterError?.cause;
-  if (cause?.originalMessage) return `database error ${cause.originalCode ?? ''}: ${cause.originalMessage}`.replace(' :', ':');
+  const cause = (
+    err as { meta?: { driverAdapterError?: { cause?: { originalCode?: string; originalMessage?: string } } } } | null
+  )?.meta?.driverAdapterError?.cause;
+  if (cause?.originalMessage)
+    return `database error ${cause.originalCode ?? ''}: ${cause.originalMessage}`.replace(' :', ':');
   const message = (err instanceof Error ? err.message : String(err)).trim();
   const lines = message.split('\n').filter((l) => l.trim() !== '');
   // "Invalid `tx.x()` invocation in …" ends with the reason.
   return (lines[0]?.startsWith('Invalid `') ? lines[lines.length - 1] : lines[0]) ?? '';
 }
-

@@ -38,7 +38,11 @@ export interface SyncOptions {
  * otherwise the sync is computed against the current state, so equal inputs propose nothing.
  * Every sync ends completed, partial or failed, never running.
  */
-export async function runSync(ctx: RequestContext, valid: ValidSync, options: SyncOptions): Promise<{ result: StoredSyncResult; replayed: boolean }> {
+export async function runSync(
+  ctx: RequestContext,
+  valid: ValidSync,
+  options: SyncOptions,
+): Promise<{ result: StoredSyncResult; replayed: boolean }> {
   const { request, inputHash, tokens, tokensHash, warnings } = valid;
   const key = options.idempotencyKey ?? null;
   await expireLeases(ctx);
@@ -51,12 +55,24 @@ export async function runSync(ctx: RequestContext, valid: ValidSync, options: Sy
   const timer = new PhaseTimer();
   timer.record('validate', valid.validateMs);
   const { leaseMinutes } = options;
-  const open: OpenSync = { key, inputHash, request, tokens, tokensJson: valid.tokensJson, tokensHash, trigger: options.trigger ?? 'sync', leaseMinutes };
+  const open: OpenSync = {
+    key,
+    inputHash,
+    request,
+    tokens,
+    tokensJson: valid.tokensJson,
+    tokensHash,
+    trigger: options.trigger ?? 'sync',
+    leaseMinutes,
+  };
   // The sync's row (with its token snapshot) is written while detection reads: detection
   // writes nothing, so the two overlap, and a sync that is replayed after all just wasted a read.
   // Components binding the same tokens share one closure (and hash): computed once per sync.
   const closures = new ClosureCache(tokens);
-  const [opened, seen] = await Promise.allSettled([openOrReplay(ctx, open, options), detect(ctx, request, tokens, timer, closures)]);
+  const [opened, seen] = await Promise.allSettled([
+    openOrReplay(ctx, open, options),
+    detect(ctx, request, tokens, timer, closures),
+  ]);
   if (opened.status === 'rejected') throw opened.reason;
   if ('replayed' in opened.value) return opened.value;
   const op = opened.value;
@@ -64,7 +80,15 @@ export async function runSync(ctx: RequestContext, valid: ValidSync, options: Sy
   const stopLease = holdLease(ctx, op.id, leaseMinutes);
   try {
     if (seen.status === 'rejected') throw seen.reason;
-    const scope: SyncScope = { ctx, syncId: op.id, snapshotId: op.tokenSnapshotId, request, tokens, trigger: open.trigger, timer };
+    const scope: SyncScope = {
+      ctx,
+      syncId: op.id,
+      snapshotId: op.tokenSnapshotId,
+      request,
+      tokens,
+      trigger: open.trigger,
+      timer,
+    };
     const result = await generateAndStore(scope, seen.value, options, open, warnings);
     return { result, replayed: false };
   } catch (err) {
@@ -92,25 +116,59 @@ async function openOrReplay(ctx: RequestContext, open: OpenSync, options: SyncOp
 }
 
 /** Step 2: code names (inputs of generation, settled against the whole project), then what changed. */
-async function detect(ctx: RequestContext, request: ValidSync['request'], tokens: TokenSet, timer: PhaseTimer, closures: ClosureCache) {
+async function detect(
+  ctx: RequestContext,
+  request: ValidSync['request'],
+  tokens: TokenSet,
+  timer: PhaseTimer,
+  closures: ClosureCache,
+) {
   const named = await nameComponents(ctx, request.components);
   const detected = await detectComponents(ctx, request.fileKey, named.specs, tokens, timer, closures);
   return { detected, nameWarnings: named.warnings };
 }
 
 /** Steps 3–5: generate, diff and store (a chunk is stored while the next is generated), then the stored answer. */
-async function generateAndStore(scope: SyncScope, seen: Awaited<ReturnType<typeof detect>>, options: SyncOptions, open: OpenSync, validationWarnings: string[]): Promise<StoredSyncResult> {
+async function generateAndStore(
+  scope: SyncScope,
+  seen: Awaited<ReturnType<typeof detect>>,
+  options: SyncOptions,
+  open: OpenSync,
+  validationWarnings: string[],
+): Promise<StoredSyncResult> {
   const { ctx, request, timer } = scope;
   const store = componentStore(scope, { concurrency: options.concurrency ?? 1, deferTo: options.deferTo });
-  const generated = await generateComponents(seen.detected, timer, options.batchSize ?? 1, store.add, options.generator, options.deferTo);
+  const generated = await generateComponents(
+    seen.detected,
+    timer,
+    options.batchSize ?? 1,
+    store.add,
+    options.generator,
+    options.deferTo,
+  );
   const stored = await store.done();
-  await touchUpToDate(scope, generated.flatMap((g) => (g.kind === 'upToDate' || g.kind === 'rejectedEarlier' ? [g.component.id] : [])));
-  await markRemoved(scope, request.components.map((c) => c.id));
+  await touchUpToDate(
+    scope,
+    generated.flatMap((g) => (g.kind === 'upToDate' || g.kind === 'rejectedEarlier' ? [g.component.id] : [])),
+  );
+  await markRemoved(
+    scope,
+    request.components.map((c) => c.id),
+  );
 
   const { proposals, unchanged, errors, undo, rejectedEarlier } = tally(generated, stored);
   const warnings = [...validationWarnings, ...seen.nameWarnings];
   const settled = proposals.length + unchanged + rejectedEarlier.length;
-  const result: StoredSyncResult = { syncId: scope.syncId, status: statusOf(errors.length, settled), proposals, unchanged, errors, rejectedEarlier, warnings, timingsMs: timer.report() };
+  const result: StoredSyncResult = {
+    syncId: scope.syncId,
+    status: statusOf(errors.length, settled),
+    proposals,
+    unchanged,
+    errors,
+    rejectedEarlier,
+    warnings,
+    timingsMs: timer.report(),
+  };
   await options.deferTo?.();
   await closeOperation(ctx, scope.syncId, open, result, undo);
   return result;
@@ -146,7 +204,12 @@ function tally(generated: Generation[], stored: Stored[]) {
     if (outcome.kind === 'unchanged') unchanged += 1;
     else if (outcome.kind === 'rejectedEarlier') rejectedEarlier.push(outcome.rejected);
     else proposals.push(outcome.proposal);
-    if (outcome.kind === 'proposed') undo.push({ componentId: outcome.proposal.componentId, before: outcome.beforeVersionId, versionId: outcome.proposal.draftVersionId });
+    if (outcome.kind === 'proposed')
+      undo.push({
+        componentId: outcome.proposal.componentId,
+        before: outcome.beforeVersionId,
+        versionId: outcome.proposal.draftVersionId,
+      });
   }
   return { proposals, unchanged, errors, undo, rejectedEarlier };
 }

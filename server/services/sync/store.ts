@@ -11,7 +11,13 @@ import { bulkInsert, bulkUpdate } from '../../db/bulk-insert.js';
 import type { AuditInput } from '../../lib/audit.js';
 import { yieldToEventLoop } from '../../lib/event-loop.js';
 import { inputsFor } from '../generation/index.js';
-import { prepareDrafts, proposeDrafts, type Groundwork, type PackedFiles, type ProposedComponent } from '../propose/index.js';
+import {
+  prepareDrafts,
+  proposeDrafts,
+  type Groundwork,
+  type PackedFiles,
+  type ProposedComponent,
+} from '../propose/index.js';
 import type { Prepared } from './generate.js';
 import { latestDesign, type LatestDesign } from './latest-design.js';
 import { describeError } from './result.js';
@@ -31,7 +37,10 @@ const CHUNK_TIMEOUT_MS = 60_000;
  * Stores prepared components as chunks arrive, a few chunks side by side when `concurrency`
  * allows. `add` queues a chunk; `done` waits for every queued one.
  */
-export function componentStore(scope: SyncScope, options: StoreOptions): { add(chunk: Prepared[]): void; done(): Promise<Stored[]> } {
+export function componentStore(
+  scope: SyncScope,
+  options: StoreOptions,
+): { add(chunk: Prepared[]): void; done(): Promise<Stored[]> } {
   const limit = pLimit(Math.max(1, options.concurrency));
   const queued: Array<Promise<Stored[]>> = [];
   return {
@@ -46,7 +55,11 @@ async function storeChunk(scope: SyncScope, chunk: Prepared[], options: StoreOpt
   // Everything that needs no lock happens before the transaction (base files, diffs, blob
   // compression): it holds PGlite's only connection, and other requests wait for its end.
   const generated = chunk.filter((p) => p.generated);
-  const { groundwork, packed } = await prepareDrafts(scope.ctx.db, scope.timer, generated.map((p) => ({ baseVersionId: p.baseVersionId, files: p.generated!.files })));
+  const { groundwork, packed } = await prepareDrafts(
+    scope.ctx.db,
+    scope.timer,
+    generated.map((p) => ({ baseVersionId: p.baseVersionId, files: p.generated!.files })),
+  );
   const prepared = new Map(generated.map((p, i) => [p, groundwork[i]!]));
   try {
     return await storeTogether(scope, chunk, prepared, packed);
@@ -59,22 +72,40 @@ async function storeChunk(scope: SyncScope, chunk: Prepared[], options: StoreOpt
   return stored;
 }
 
-async function storeTogether(scope: SyncScope, chunk: Prepared[], groundwork: ReadonlyMap<Prepared, Groundwork>, packed: PackedFiles): Promise<Stored[]> {
+async function storeTogether(
+  scope: SyncScope,
+  chunk: Prepared[],
+  groundwork: ReadonlyMap<Prepared, Groundwork>,
+  packed: PackedFiles,
+): Promise<Stored[]> {
   const { ctx, request } = scope;
-  const outcomes = await ctx.db.$transaction(async (tx) => {
-    const { components, audits } = await recordDesigns(tx, scope, chunk);
-    const items = chunk.map((p, i) => ({ component: components[i]!, spec: p.spec, tokens: scope.tokens, seen: p, groundwork: groundwork.get(p) }));
-    return proposeDrafts(tx, ctx, items, {
-      trigger: scope.trigger,
-      syncId: scope.syncId,
-      applyPolicy: true,
-      timer: scope.timer,
-      generationParams: { fileKey: request.fileKey, fileVersion: request.fileVersion ?? null, snapshotId: scope.snapshotId },
-      tokensSnapshotId: scope.snapshotId,
-      packed,
-      audits,
-    });
-  }, { timeout: CHUNK_TIMEOUT_MS });
+  const outcomes = await ctx.db.$transaction(
+    async (tx) => {
+      const { components, audits } = await recordDesigns(tx, scope, chunk);
+      const items = chunk.map((p, i) => ({
+        component: components[i]!,
+        spec: p.spec,
+        tokens: scope.tokens,
+        seen: p,
+        groundwork: groundwork.get(p),
+      }));
+      return proposeDrafts(tx, ctx, items, {
+        trigger: scope.trigger,
+        syncId: scope.syncId,
+        applyPolicy: true,
+        timer: scope.timer,
+        generationParams: {
+          fileKey: request.fileKey,
+          fileVersion: request.fileVersion ?? null,
+          snapshotId: scope.snapshotId,
+        },
+        tokensSnapshotId: scope.snapshotId,
+        packed,
+        audits,
+      });
+    },
+    { timeout: CHUNK_TIMEOUT_MS },
+  );
   return chunk.map((prepared, i) => ({ prepared, outcome: outcomes[i]! }));
 }
 
@@ -83,17 +114,32 @@ async function storeTogether(scope: SyncScope, chunk: Prepared[], groundwork: Re
  * components created, the others updated, a statement each for the whole chunk. Answers the
  * components as proposing needs them, and the audit entries of those created.
  */
-async function recordDesigns(tx: Tx, scope: SyncScope, chunk: Prepared[]): Promise<{ components: ProposedComponent[]; audits: AuditInput[] }> {
+async function recordDesigns(
+  tx: Tx,
+  scope: SyncScope,
+  chunk: Prepared[],
+): Promise<{ components: ProposedComponent[]; audits: AuditInput[] }> {
   const { ctx, request } = scope;
   const now = new Date();
   // Plain SQL: the transaction holds PGlite's only connection, and a statement through the
   // query builder cost a few milliseconds more of it.
-  const rows = await tx.$queryRawUnsafe<Array<{ id: string; figma_id: string; pattern: string | null; policy: string; current_version_id: string | null; current_version: string | null; customized: boolean }>>(
+  const rows = await tx.$queryRawUnsafe<
+    Array<{
+      id: string;
+      figma_id: string;
+      pattern: string | null;
+      policy: string;
+      current_version_id: string | null;
+      current_version: string | null;
+      customized: boolean;
+    }>
+  >(
     `SELECT c.id, c.figma_id, c.pattern, c.policy, c.current_version_id, v.version AS current_version,
        EXISTS (SELECT 1 FROM customizations k WHERE k.component_id = c.id AND k.replaced_at IS NULL) AS customized
      FROM components c LEFT JOIN component_versions v ON v.id = c.current_version_id
      WHERE c.project_id = $1::uuid AND c.figma_id = ANY($2::text[])`,
-    ctx.projectId, chunk.map((p) => p.spec.id),
+    ctx.projectId,
+    chunk.map((p) => p.spec.id),
   );
   const found = new Map(rows.map((r) => [r.figma_id, r]));
   const created: Prisma.ComponentCreateManyInput[] = [];
@@ -109,10 +155,24 @@ async function recordDesigns(tx: Tx, scope: SyncScope, chunk: Prepared[]): Promi
     const policy = c?.policy ?? 'notify';
     if (c) updated.push({ id, ...latest, updatedAt: now });
     else {
-      created.push({ id, projectId: ctx.projectId, figmaId: p.spec.id, ...latest, policy, createdAt: now, updatedAt: now });
-      audits.push({ action: 'component.create', targetType: 'component', targetId: id, data: { name: p.spec.name, figmaId: p.spec.id, syncId: scope.syncId } });
+      created.push({
+        id,
+        projectId: ctx.projectId,
+        figmaId: p.spec.id,
+        ...latest,
+        policy,
+        createdAt: now,
+        updatedAt: now,
+      });
+      audits.push({
+        action: 'component.create',
+        targetType: 'component',
+        targetId: id,
+        data: { name: p.spec.name, figmaId: p.spec.id, syncId: scope.syncId },
+      });
     }
-    const currentVersion = c?.current_version_id && c.current_version ? { id: c.current_version_id, version: c.current_version } : null;
+    const currentVersion =
+      c?.current_version_id && c.current_version ? { id: c.current_version_id, version: c.current_version } : null;
     return { id, name: p.spec.name, pattern, policy, currentVersion, customized: c?.customized ?? false, fresh: !c };
   });
   await bulkInsert(tx, 'components', created);
@@ -123,13 +183,21 @@ async function recordDesigns(tx: Tx, scope: SyncScope, chunk: Prepared[]): Promi
 /** Up-to-date components were seen by this sync: one write for all of them. */
 export async function touchUpToDate(scope: SyncScope, componentIds: string[]): Promise<void> {
   if (!componentIds.length) return;
-  await scope.ctx.db.component.updateMany({ where: { id: { in: componentIds } }, data: { lastSeenAt: new Date(), latestSnapshotId: scope.snapshotId } });
+  await scope.ctx.db.component.updateMany({
+    where: { id: { in: componentIds } },
+    data: { lastSeenAt: new Date(), latestSnapshotId: scope.snapshotId },
+  });
 }
 
 /** Components of this file that the design no longer has (for coverage and drift). */
 export async function markRemoved(scope: SyncScope, seenFigmaIds: string[]): Promise<void> {
   await scope.ctx.db.component.updateMany({
-    where: { projectId: scope.ctx.projectId, fileKey: scope.request.fileKey, figmaId: { notIn: seenFigmaIds }, removedAt: null },
+    where: {
+      projectId: scope.ctx.projectId,
+      fileKey: scope.request.fileKey,
+      figmaId: { notIn: seenFigmaIds },
+      removedAt: null,
+    },
     data: { removedAt: new Date() },
   });
 }

@@ -19,7 +19,14 @@ export const UndoEntry = z.object({
 export type UndoEntry = z.infer<typeof UndoEntry>;
 
 /** Wall time per phase of a sync, in milliseconds (PhaseTimer.report). */
-const Timings = z.object({ validate: z.number(), detect: z.number(), generate: z.number(), diff: z.number(), store: z.number(), total: z.number() });
+const Timings = z.object({
+  validate: z.number(),
+  detect: z.number(),
+  generate: z.number(),
+  diff: z.number(),
+  store: z.number(),
+  total: z.number(),
+});
 
 /** What a sync answers and stores (result). */
 export const StoredSyncResult = SyncResult.extend({

@@ -21,14 +21,21 @@ export async function undoSync(ctx: RequestContext, syncId: string) {
   return ctx.db.$transaction(async (tx) => {
     const op = await findOperation(tx, ctx.projectId, syncId);
     if (!op) throw notFound('sync', syncId);
-    if (op.status === 'running') throw conflict('sync_in_progress', `Sync ${syncId} is still running; undo it once it has finished`);
+    if (op.status === 'running')
+      throw conflict('sync_in_progress', `Sync ${syncId} is still running; undo it once it has finished`);
     if (op.undoneAt) throw alreadyUndone(syncId, op.undoneAt);
     const age = Date.now() - op.createdAt.getTime();
     if (age > UNDO_WINDOW_MS) {
-      throw unprocessable('undo_window_passed', `Sync ${syncId} ran ${Math.floor(age / 3_600_000)} h ago; syncs can be undone for 24 h. Roll back the components instead.`);
+      throw unprocessable(
+        'undo_window_passed',
+        `Sync ${syncId} ran ${Math.floor(age / 3_600_000)} h ago; syncs can be undone for 24 h. Roll back the components instead.`,
+      );
     }
     if (!(await isAmongLatest(tx, ctx.projectId, op.id, UNDO_MAX_OPERATIONS))) {
-      throw unprocessable('undo_window_passed', `Sync ${syncId} is older than the project's last ${UNDO_MAX_OPERATIONS} syncs; roll back the components instead.`);
+      throw unprocessable(
+        'undo_window_passed',
+        `Sync ${syncId} is older than the project's last ${UNDO_MAX_OPERATIONS} syncs; roll back the components instead.`,
+      );
     }
     // The claim comes first: on PostgreSQL, undos of the same sync that read it before this one
     // committed wait here on the row, then find it undone (the check above ran on what they read).
@@ -42,22 +49,58 @@ export async function undoSync(ctx: RequestContext, syncId: string) {
       const version = await tx.componentVersion.findUnique({ where: { id: entry.versionId } });
       if (!version) continue;
       if (version.status === 'draft') {
-        await tx.componentVersion.update({ where: { id: version.id }, data: { status: 'rejected', decidedAt: new Date(), decidedBy: ctx.actor, decisionComment: `sync ${syncId} undone` } });
-        restored.push({ componentId: component.id, name: component.name, action: 'draft_withdrawn', version: version.version });
+        await tx.componentVersion.update({
+          where: { id: version.id },
+          data: {
+            status: 'rejected',
+            decidedAt: new Date(),
+            decidedBy: ctx.actor,
+            decisionComment: `sync ${syncId} undone`,
+          },
+        });
+        restored.push({
+          componentId: component.id,
+          name: component.name,
+          action: 'draft_withdrawn',
+          version: version.version,
+        });
         continue;
       }
       if (version.status !== 'published') continue;
       if (component.currentVersionId !== version.id) {
-        throw conflict('undo_blocked', `${component.name} changed after this sync (current is no longer ${version.version}); undo or roll back the later change first`, { componentId: component.id });
+        throw conflict(
+          'undo_blocked',
+          `${component.name} changed after this sync (current is no longer ${version.version}); undo or roll back the later change first`,
+          { componentId: component.id },
+        );
       }
-      const moved = await tx.component.updateMany({ where: { id: component.id, currentVersionId: version.id }, data: { currentVersionId: entry.before } });
+      const moved = await tx.component.updateMany({
+        where: { id: component.id, currentVersionId: version.id },
+        data: { currentVersionId: entry.before },
+      });
       if (moved.count !== 1) throw conflict('undo_blocked', `${component.name} changed while undoing; retry`);
       await tx.componentVersion.update({ where: { id: version.id }, data: { status: 'archived' } });
-      const before = entry.before ? await tx.componentVersion.findUnique({ where: { id: entry.before }, select: { version: true } }) : null;
-      restored.push({ componentId: component.id, name: component.name, action: 'restored', version: before?.version ?? null, from: version.version });
+      const before = entry.before
+        ? await tx.componentVersion.findUnique({ where: { id: entry.before }, select: { version: true } })
+        : null;
+      restored.push({
+        componentId: component.id,
+        name: component.name,
+        action: 'restored',
+        version: before?.version ?? null,
+        from: version.version,
+      });
     }
     // Drafts of the sync that were not in the undo list (defensive) are withdrawn too.
-    await tx.componentVersion.updateMany({ where: { syncId, status: 'draft' }, data: { status: 'rejected', decidedAt: new Date(), decidedBy: ctx.actor, decisionComment: `sync ${syncId} undone` } });
+    await tx.componentVersion.updateMany({
+      where: { syncId, status: 'draft' },
+      data: {
+        status: 'rejected',
+        decidedAt: new Date(),
+        decidedBy: ctx.actor,
+        decisionComment: `sync ${syncId} undone`,
+      },
+    });
     await recordAudit(tx, ctx, {
       action: 'sync.undo',
       targetType: 'sync',

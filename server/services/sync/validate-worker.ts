@@ -7,7 +7,8 @@ import { serializeAppError, validateSyncText, type SerializedAppError, type Vali
 
 installNativeSha256();
 
-export type ValidateAnswer = { ok: true; valid: ValidSync; tokenHashes: string[] } | { ok: false; error: SerializedAppError };
+export type ValidateAnswer =
+  { ok: true; valid: ValidSync; tokenHashes: string[] } | { ok: false; error: SerializedAppError };
 
 export default function validateInWorker(text: string): ValidateAnswer {
   try {

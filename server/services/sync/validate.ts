@@ -56,7 +56,15 @@ function validated(body: unknown, inputHash: string, started: number): ValidSync
   const { tokens: input, ...request } = parsed.data;
   checkSpecs(request.components);
   const { tokens, warnings } = canonicalTokens(input, request.components);
-  return { request, inputHash, tokens, tokensJson: JSON.stringify(tokens), tokensHash: hashTokenSet(tokens), warnings, validateMs: performance.now() - started };
+  return {
+    request,
+    inputHash,
+    tokens,
+    tokensJson: JSON.stringify(tokens),
+    tokensHash: hashTokenSet(tokens),
+    warnings,
+    validateMs: performance.now() - started,
+  };
 }
 
 function checkSpecs(components: ComponentSpec[]): void {

@@ -9,7 +9,12 @@ export const MAIN = 'main';
  * on main (`currentVersionId` when the caller has it, else read), the head of a named branch
  * elsewhere. 404 for an unknown branch, 409 for a merged one. The one branch-head lookup.
  */
-export async function branchHeadId(tx: Tx, componentId: string, branch: string, currentVersionId?: string | null): Promise<string | null> {
+export async function branchHeadId(
+  tx: Tx,
+  componentId: string,
+  branch: string,
+  currentVersionId?: string | null,
+): Promise<string | null> {
   if (branch === MAIN) {
     if (currentVersionId !== undefined) return currentVersionId;
     const component = await tx.component.findUnique({ where: { id: componentId }, select: { currentVersionId: true } });
@@ -18,7 +23,10 @@ export async function branchHeadId(tx: Tx, componentId: string, branch: string, 
   const b = await tx.branch.findUnique({ where: { componentId_name: { componentId, name: branch } } });
   if (!b) throw notFound('branch', branch);
   // A merged branch is closed: its work lives on main now, and a later version on it could never be merged.
-  if (b.mergedAt) throw conflict('branch_merged', `Branch ${branch} was already merged into main; create a new branch to continue`, { branch });
+  if (b.mergedAt)
+    throw conflict('branch_merged', `Branch ${branch} was already merged into main; create a new branch to continue`, {
+      branch,
+    });
   return b.headVersionId ?? b.baseVersionId;
 }
 

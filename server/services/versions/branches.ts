@@ -13,7 +13,8 @@ type VersionRow = Prisma.ComponentVersionGetPayload<object>;
 
 /** Branch names double as semver prerelease identifiers (1.4.0-experimental.2), hence this alphabet. */
 export const BRANCH_NAME = /^[a-z0-9][a-z0-9-]{0,39}$/;
-export const BRANCH_NAME_RULE = 'branch names are 1–40 lowercase letters, digits or "-", starting with a letter or digit, and not "main"';
+export const BRANCH_NAME_RULE =
+  'branch names are 1–40 lowercase letters, digits or "-", starting with a letter or digit, and not "main"';
 
 export function checkBranchName(name: string): void {
   if (!BRANCH_NAME.test(name) || name === MAIN) throw badRequest(`"${name}": ${BRANCH_NAME_RULE}`);
@@ -34,8 +35,13 @@ export async function branchView(db: Tx | RequestContext['db'], b: BranchRow): P
     db.componentVersion.findUniqueOrThrow({ where: { id: b.baseVersionId } }),
     db.componentVersion.findUniqueOrThrow({ where: { id: b.headVersionId ?? b.baseVersionId } }),
     b.mergedVersionId ? db.componentVersion.findUnique({ where: { id: b.mergedVersionId } }) : null,
-    db.componentVersion.count({ where: { componentId: b.componentId, branch: b.name, status: { in: ['published', 'archived'] } } }),
-    db.componentVersion.findFirst({ where: { componentId: b.componentId, branch: b.name, status: 'draft' }, orderBy: { createdAt: 'desc' } }),
+    db.componentVersion.count({
+      where: { componentId: b.componentId, branch: b.name, status: { in: ['published', 'archived'] } },
+    }),
+    db.componentVersion.findFirst({
+      where: { componentId: b.componentId, branch: b.name, status: 'draft' },
+      orderBy: { createdAt: 'desc' },
+    }),
   ]);
   return { branch: b, base, head, merged, versions, pendingDraft };
 }
@@ -52,7 +58,11 @@ export async function findBranch(db: Tx | RequestContext['db'], componentId: str
  * component for good, merged branches included: a version number like 1.4.0-experimental.2
  * must keep meaning one thing.
  */
-export async function createBranch(ctx: RequestContext, componentId: string, input: { name: string; fromVersionId?: string | undefined }) {
+export async function createBranch(
+  ctx: RequestContext,
+  componentId: string,
+  input: { name: string; fromVersionId?: string | undefined },
+) {
   checkBranchName(input.name);
   try {
     return await ctx.db.$transaction(async (tx) => {
@@ -62,10 +72,17 @@ export async function createBranch(ctx: RequestContext, componentId: string, inp
         : component.currentVersion;
       if (!from) {
         if (input.fromVersionId) throw notFound('version', `${input.fromVersionId} of ${component.name}`);
-        throw unprocessable('no_current_version', `${component.name} has no current version to branch from; pass fromVersionId`);
+        throw unprocessable(
+          'no_current_version',
+          `${component.name} has no current version to branch from; pass fromVersionId`,
+        );
       }
       if (from.status !== 'published' && from.status !== 'archived') {
-        throw unprocessable('invalid_branch_base', `Version ${from.version} is ${from.status}; branches start from published (or archived) versions`, { status: from.status });
+        throw unprocessable(
+          'invalid_branch_base',
+          `Version ${from.version} is ${from.status}; branches start from published (or archived) versions`,
+          { status: from.status },
+        );
       }
       const clash = await tx.branch.findUnique({ where: { componentId_name: { componentId, name: input.name } } });
       if (clash) throw branchExists(input.name, component.name);
@@ -83,16 +100,21 @@ export async function createBranch(ctx: RequestContext, componentId: string, inp
     });
   } catch (err) {
     // Two creations of the same name at once: the unique index decides, the loser gets the same 409.
-    if (!(err instanceof AppError) && (err as { code?: string }).code === 'P2002') throw branchExists(input.name, componentId);
+    if (!(err instanceof AppError) && (err as { code?: string }).code === 'P2002')
+      throw branchExists(input.name, componentId);
     throw err;
   }
 }
 
-const branchExists = (name: string, component: string) => conflict('branch_exists', `Branch ${name} already exists on ${component}`, { name });
+const branchExists = (name: string, component: string) =>
+  conflict('branch_exists', `Branch ${name} already exists on ${component}`, { name });
 
 export async function listBranches(ctx: RequestContext, componentId: string): Promise<BranchView[]> {
   await findComponent(ctx.db, ctx.projectId, componentId);
-  const rows = await ctx.db.branch.findMany({ where: { componentId }, orderBy: [{ createdAt: 'asc' }, { name: 'asc' }] });
+  const rows = await ctx.db.branch.findMany({
+    where: { componentId },
+    orderBy: [{ createdAt: 'asc' }, { name: 'asc' }],
+  });
   return Promise.all(rows.map((b) => branchView(ctx.db, b)));
 }
 

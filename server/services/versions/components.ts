@@ -28,8 +28,13 @@ export async function findComponent(db: Tx | RequestContext['db'], projectId: st
 export async function createComponent(ctx: RequestContext, input: ComponentInput) {
   return ctx.db.$transaction(async (tx) => {
     const figmaId = input.figmaId ?? `manual:${randomUUID()}`;
-    const clash = await tx.component.findUnique({ where: { projectId_figmaId: { projectId: ctx.projectId, figmaId } } });
-    if (clash) throw conflict('component_exists', `A component with Figma id ${figmaId} already exists (${clash.id})`, { componentId: clash.id });
+    const clash = await tx.component.findUnique({
+      where: { projectId_figmaId: { projectId: ctx.projectId, figmaId } },
+    });
+    if (clash)
+      throw conflict('component_exists', `A component with Figma id ${figmaId} already exists (${clash.id})`, {
+        componentId: clash.id,
+      });
     const component = await tx.component.create({
       data: {
         projectId: ctx.projectId,
@@ -43,12 +48,20 @@ export async function createComponent(ctx: RequestContext, input: ComponentInput
       },
       include: withCurrent,
     });
-    await recordAudit(tx, ctx, { action: 'component.create', targetType: 'component', targetId: component.id, data: { name: input.name, figmaId } });
+    await recordAudit(tx, ctx, {
+      action: 'component.create',
+      targetType: 'component',
+      targetId: component.id,
+      data: { name: input.name, figmaId },
+    });
     return component;
   });
 }
 
-export async function listComponents(ctx: RequestContext, query: { limit: number; cursor?: string | undefined; q?: string | undefined }) {
+export async function listComponents(
+  ctx: RequestContext,
+  query: { limit: number; cursor?: string | undefined; q?: string | undefined },
+) {
   const rows = await ctx.db.component.findMany({
     where: { projectId: ctx.projectId, ...(query.q ? { name: { contains: query.q, mode: 'insensitive' } } : {}) },
     include: withCurrent,
@@ -64,7 +77,12 @@ export async function listComponents(ctx: RequestContext, query: { limit: number
 export async function updateComponent(
   ctx: RequestContext,
   componentId: string,
-  patch: { name?: string | undefined; description?: string | null | undefined; pattern?: string | null | undefined; policy?: Policy | undefined },
+  patch: {
+    name?: string | undefined;
+    description?: string | null | undefined;
+    pattern?: string | null | undefined;
+    policy?: Policy | undefined;
+  },
 ) {
   return ctx.db.$transaction(async (tx) => {
     const before = await findComponent(tx, ctx.projectId, componentId);
@@ -78,7 +96,10 @@ export async function updateComponent(
       action: 'component.update',
       targetType: 'component',
       targetId: componentId,
-      data: { before: { name: before.name, pattern: before.pattern, policy: before.policy, description: before.description }, after: patch as Prisma.InputJsonValue },
+      data: {
+        before: { name: before.name, pattern: before.pattern, policy: before.policy, description: before.description },
+        after: patch as Prisma.InputJsonValue,
+      },
     });
     return component;
   });

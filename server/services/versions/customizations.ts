@@ -35,15 +35,22 @@ export interface CustomizationResult {
   warnings: string[];
 }
 
-
 async function activeCustomization(db: Tx | RequestContext['db'], componentId: string) {
   return db.customization.findFirst({ where: { componentId, replacedAt: null }, orderBy: { createdAt: 'desc' } });
 }
 
 /** Per file, the developer's side against the generated files it was made from. */
-function statsAgainst(base: GeneratedFile[], ours: GeneratedFile[], uploaded: ReadonlySet<string>): CustomizedFileStat[] {
+function statsAgainst(
+  base: GeneratedFile[],
+  ours: GeneratedFile[],
+  uploaded: ReadonlySet<string>,
+): CustomizedFileStat[] {
   const paths = new Set(ours.map((f) => f.path));
-  const diff = diffFileSets(base.filter((f) => paths.has(f.path)), ours, { includeHunks: false });
+  const diff = diffFileSets(
+    base.filter((f) => paths.has(f.path)),
+    ours,
+    { includeHunks: false },
+  );
   return diff.files.map((f) => ({
     path: f.path,
     status: f.status === 'added' ? 'added' : f.status === 'unchanged' ? 'unchanged' : 'modified',
@@ -61,11 +68,19 @@ function statsAgainst(base: GeneratedFile[], ours: GeneratedFile[], uploaded: Re
  * is the pure generated code, so an edit left out here would be dropped by the next merge.
  * The previous customization is marked replaced in the same transaction.
  */
-export async function putCustomization(ctx: RequestContext, componentId: string, uploaded: GeneratedFile[]): Promise<CustomizationResult> {
+export async function putCustomization(
+  ctx: RequestContext,
+  componentId: string,
+  uploaded: GeneratedFile[],
+): Promise<CustomizationResult> {
   validateFiles(uploaded);
   const marked = pathsWithConflictMarkers(uploaded);
   if (marked.length) {
-    throw unprocessable('unresolved_conflicts', `${marked.join(', ')} still contain conflict markers; resolve them before uploading`, { paths: marked });
+    throw unprocessable(
+      'unresolved_conflicts',
+      `${marked.join(', ')} still contain conflict markers; resolve them before uploading`,
+      { paths: marked },
+    );
   }
   return ctx.db.$transaction(async (tx) => {
     const component = await findComponent(tx, ctx.projectId, componentId);
@@ -73,7 +88,10 @@ export async function putCustomization(ctx: RequestContext, componentId: string,
     await tx.$queryRaw`SELECT id FROM components WHERE id = ${componentId}::uuid FOR UPDATE`;
     const current = component.currentVersion;
     if (!current) {
-      throw unprocessable('no_published_version', `${component.name} has no published version yet; customizations are made against the current version`);
+      throw unprocessable(
+        'no_published_version',
+        `${component.name} has no published version yet; customizations are made against the current version`,
+      );
     }
     const generated = await generatedFilesOf(tx, ctx.projectId, current);
     const base = new Map(generated.files.map((f) => [f.path, f.content]));
@@ -81,17 +99,26 @@ export async function putCustomization(ctx: RequestContext, componentId: string,
 
     // Edits already in the current code (merged from an earlier customization) and not replaced now.
     const carried = generated.exact
-      ? (await loadVersionFiles(tx, current.id)).filter((f) => !uploadedPaths.has(f.path) && base.get(f.path) !== f.content)
+      ? (await loadVersionFiles(tx, current.id)).filter(
+          (f) => !uploadedPaths.has(f.path) && base.get(f.path) !== f.content,
+        )
       : [];
     const stale = pathsWithConflictMarkers(carried);
     if (stale.length) {
-      throw unprocessable('unresolved_conflicts', `${component.name} ${current.version} has unresolved conflict markers in ${stale.join(', ')}; upload resolved versions of these files`, { paths: stale });
+      throw unprocessable(
+        'unresolved_conflicts',
+        `${component.name} ${current.version} has unresolved conflict markers in ${stale.join(', ')}; upload resolved versions of these files`,
+        { paths: stale },
+      );
     }
     const ours = [...uploaded, ...carried].sort((a, b) => comparePaths(a.path, b.path));
     const files = statsAgainst(generated.files, ours, uploadedPaths);
     const edited = ours.filter((f) => base.get(f.path) !== f.content);
     if (edited.length === 0) {
-      throw unprocessable('no_changes', `None of the files differ from the generated files of ${component.name} ${current.version}; DELETE the customization to drop one`);
+      throw unprocessable(
+        'no_changes',
+        `None of the files differ from the generated files of ${component.name} ${current.version}; DELETE the customization to drop one`,
+      );
     }
 
     const previous = await activeCustomization(tx, componentId);
@@ -107,12 +134,29 @@ export async function putCustomization(ctx: RequestContext, componentId: string,
       targetId: row.id,
       beforeHash: previous ? filesHashOf(filesOf(previous)) : null,
       afterHash: filesHashOf(refs),
-      data: { componentId, versionId: current.id, version: current.version, paths: refs.map((r) => r.path), replaced: previous?.id ?? null },
+      data: {
+        componentId,
+        versionId: current.id,
+        version: current.version,
+        paths: refs.map((r) => r.path),
+        replaced: previous?.id ?? null,
+      },
     });
     const warnings = generated.exact
       ? []
-      : [`the generator changed since ${current.version} was made, so its pure generated code cannot be rebuilt; edits merged into ${current.version} earlier are only kept where this upload contains them`];
-    return { id: row.id, componentId, versionId: current.id, version: current.version, createdBy: row.createdBy, createdAt: row.createdAt, files, warnings };
+      : [
+          `the generator changed since ${current.version} was made, so its pure generated code cannot be rebuilt; edits merged into ${current.version} earlier are only kept where this upload contains them`,
+        ];
+    return {
+      id: row.id,
+      componentId,
+      versionId: current.id,
+      version: current.version,
+      createdBy: row.createdBy,
+      createdAt: row.createdAt,
+      files,
+      warnings,
+    };
   });
 }
 
@@ -123,7 +167,10 @@ export async function getCustomization(ctx: RequestContext, componentId: string)
   if (!row) throw notFound('customization of component', `${component.name} (${componentId})`);
   const version = await ctx.db.componentVersion.findUniqueOrThrow({ where: { id: row.versionId } });
   const refs = filesOf(row);
-  const contents = await loadBlobs(ctx.db, refs.map((r) => r.sha256));
+  const contents = await loadBlobs(
+    ctx.db,
+    refs.map((r) => r.sha256),
+  );
   const ours = refs.map((r) => ({ path: r.path, content: contents.get(r.sha256) ?? '' }));
   const generated = await generatedFilesOf(ctx.db, ctx.projectId, version);
   const stats = new Map(statsAgainst(generated.files, ours, new Set(refs.map((r) => r.path))).map((s) => [s.path, s]));
@@ -131,7 +178,14 @@ export async function getCustomization(ctx: RequestContext, componentId: string)
     ...header(row, version.version),
     files: ours.map((f) => {
       const s = stats.get(f.path)!;
-      return { path: f.path, status: s.status, added: s.added, removed: s.removed, sha256: refs.find((r) => r.path === f.path)!.sha256, content: f.content };
+      return {
+        path: f.path,
+        status: s.status,
+        added: s.added,
+        removed: s.removed,
+        sha256: refs.find((r) => r.path === f.path)!.sha256,
+        content: f.content,
+      };
     }),
   };
 }
@@ -159,5 +213,12 @@ export async function deleteCustomization(ctx: RequestContext, componentId: stri
 const filesOf = (row: CustomizationRow) => fileRefsOf(row.files, `customizations.files of ${row.id}`);
 
 function header(row: CustomizationRow, version: string) {
-  return { id: row.id, componentId: row.componentId, versionId: row.versionId, version, createdBy: row.createdBy, createdAt: row.createdAt };
+  return {
+    id: row.id,
+    componentId: row.componentId,
+    versionId: row.versionId,
+    version,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt,
+  };
 }

@@ -38,16 +38,27 @@ export async function versionDownload(ctx: RequestContext, versionId: string, pa
   if (path) {
     const file = files.find((f) => f.path === path);
     if (!file) throw notFound('file', `${path} in version ${version.version}`);
-    return { filename: safeName(file.path.split('/').pop() ?? 'file'), contentType: contentTypeOf(file.path), body: file.content };
+    return {
+      filename: safeName(file.path.split('/').pop() ?? 'file'),
+      contentType: contentTypeOf(file.path),
+      body: file.content,
+    };
   }
   // Rows stored before paths were validated must not become Zip Slip entries.
   for (const f of files) {
     const problem = filePathProblem(f.path);
     if (problem) {
-      throw unprocessable('unsafe_file_path', `version ${version.version} holds the file path ${JSON.stringify(f.path)}, which ${problem}; it is not written into a zip (download files one by one with ?file=)`, { path: f.path });
+      throw unprocessable(
+        'unsafe_file_path',
+        `version ${version.version} holds the file path ${JSON.stringify(f.path)}, which ${problem}; it is not written into a zip (download files one by one with ?file=)`,
+        { path: f.path },
+      );
     }
   }
   const base = `${safeName(version.component.name)}-${version.version}`;
-  const zip = zipSync(Object.fromEntries(files.map((f) => [`${base}/${f.path}`, strToU8(f.content)])), { level: 6, mtime: version.createdAt });
+  const zip = zipSync(Object.fromEntries(files.map((f) => [`${base}/${f.path}`, strToU8(f.content)])), {
+    level: 6,
+    mtime: version.createdAt,
+  });
   return { filename: `${base}.zip`, contentType: 'application/zip', body: Buffer.from(zip) };
 }

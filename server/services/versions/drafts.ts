@@ -36,7 +36,14 @@ export async function replaceDraftFiles(ctx: RequestContext, versionId: string, 
           : [...version.warnings.filter((w) => !w.startsWith('conflict')), 'merge conflicts resolved by hand'],
       },
     });
-    await recordAudit(tx, ctx, { action: 'version.files.replace', targetType: 'component_version', targetId: versionId, beforeHash: before, afterHash: filesHashOf(refs), data: { stillConflicted } });
+    await recordAudit(tx, ctx, {
+      action: 'version.files.replace',
+      targetType: 'component_version',
+      targetId: versionId,
+      beforeHash: before,
+      afterHash: filesHashOf(refs),
+      data: { stillConflicted },
+    });
     return updated;
   });
 }

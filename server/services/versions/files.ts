@@ -23,7 +23,9 @@ export function validateFiles(files: readonly { path: string }[]): void {
  * is the same on every machine and Node version (localeCompare depends on the ICU locale).
  */
 export function filesHashOf(refs: readonly { path: string; sha256: string }[]): string {
-  return canonicalHash([...refs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((r) => [r.path, r.sha256]));
+  return canonicalHash(
+    [...refs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((r) => [r.path, r.sha256]),
+  );
 }
 
 export async function filesHash(tx: Tx | RequestContext['db'], versionId: string): Promise<string> {

@@ -5,7 +5,10 @@ import type { RequestContext } from '../../lib/context.js';
 
 /** A version of the caller's project, or 404. */
 export async function findVersion(db: Tx | RequestContext['db'], projectId: string, versionId: string) {
-  const version = await db.componentVersion.findFirst({ where: { id: versionId, component: { projectId } }, include: { component: true } });
+  const version = await db.componentVersion.findFirst({
+    where: { id: versionId, component: { projectId } },
+    include: { component: true },
+  });
   if (!version) throw notFound('version', versionId);
   return version;
 }

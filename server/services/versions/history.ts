@@ -31,7 +31,11 @@ const MAX_INT32 = 2_147_483_647;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const bad = new AppError(400, 'bad_cursor', 'cursor is not one this API returned; pass nextCursor of the previous page unchanged');
+  const bad = new AppError(
+    400,
+    'bad_cursor',
+    'cursor is not one this API returned; pass nextCursor of the previous page unchanged',
+  );
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -65,7 +69,10 @@ export async function listVersions(ctx: RequestContext, componentId: string, f: 
     const c = decodeCursor(f.cursor);
     // A cursor names a row of this history; any other row (another component's, another
     // project's) positions nothing, so the page is empty rather than someone else's "after".
-    const anchor = await ctx.db.componentVersion.findFirst({ where: { id: c.id, componentId, createdAt: c.createdAt }, select: { id: true } });
+    const anchor = await ctx.db.componentVersion.findFirst({
+      where: { id: c.id, componentId, createdAt: c.createdAt },
+      select: { id: true },
+    });
     if (!anchor) {
       await findComponent(ctx.db, ctx.projectId, componentId);
       return { items: [], nextCursor: null };
@@ -115,7 +122,13 @@ export async function resolveVersionRef(ctx: RequestContext, componentId: string
     throw new AppError(400, 'bad_version', `"${ref}" has a number larger than ${MAX_INT32}, which no version has`);
   }
   const candidates = await ctx.db.componentVersion.findMany({
-    where: { componentId, major: parsed.major, minor: parsed.minor, patch: parsed.patch, prerelease: parsed.prerelease },
+    where: {
+      componentId,
+      major: parsed.major,
+      minor: parsed.minor,
+      patch: parsed.patch,
+      prerelease: parsed.prerelease,
+    },
     orderBy: { createdAt: 'desc' },
   });
   // Several drafts may have proposed the same number; the published one is what the number means.

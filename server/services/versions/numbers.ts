@@ -7,7 +7,13 @@ import { MAIN } from './branch-head.js';
 
 type VersionRow = Prisma.ComponentVersionGetPayload<object>;
 
-export async function proposeNumber(tx: Tx, componentId: string, branch: string, head: Pick<VersionRow, 'version'> | null, bump: Bump): Promise<string> {
+export async function proposeNumber(
+  tx: Tx,
+  componentId: string,
+  branch: string,
+  head: Pick<VersionRow, 'version'> | null,
+  bump: Bump,
+): Promise<string> {
   if (branch === MAIN) return (await mainNumbers(tx, [{ componentId, head: head?.version ?? null, bump }]))[0]!;
   const b = await tx.branch.findUniqueOrThrow({ where: { componentId_name: { componentId, name: branch } } });
   const base = await tx.componentVersion.findUniqueOrThrow({ where: { id: b.baseVersionId } });
@@ -15,7 +21,12 @@ export async function proposeNumber(tx: Tx, componentId: string, branch: string,
     where: { componentId, branch, status: { in: ['published', 'archived'] } },
     select: { version: true },
   });
-  return nextPrereleaseVersion(base.version, bump, branch, existing.map((v) => v.version));
+  return nextPrereleaseVersion(
+    base.version,
+    bump,
+    branch,
+    existing.map((v) => v.version),
+  );
 }
 
 /** A number wanted on main: `bump` applied to the head's number (null: the component's first). */
@@ -38,7 +49,10 @@ export async function mainNumbers(tx: Tx, wanted: readonly WantedNumber[]): Prom
   const numbers = wanted.map((w) => nextVersion(w.head, w.bump));
   let open = wanted.flatMap((w, i) => (w.fresh ? [] : [i]));
   while (open.length) {
-    const taken = await takenNumbers(tx, open.map((i) => ({ componentId: wanted[i]!.componentId, version: numbers[i]! })));
+    const taken = await takenNumbers(
+      tx,
+      open.map((i) => ({ componentId: wanted[i]!.componentId, version: numbers[i]! })),
+    );
     open = open.filter((i) => taken.has(`${wanted[i]!.componentId} ${numbers[i]}`));
     for (const i of open) numbers[i] = nextVersion(numbers[i]!, wanted[i]!.bump);
   }
@@ -47,13 +61,18 @@ export async function mainNumbers(tx: Tx, wanted: readonly WantedNumber[]): Prom
 
 /** Which of these component numbers a published or archived main-line version holds ("componentId version"). */
 async function takenNumbers(tx: Tx, candidates: Array<{ componentId: string; version: string }>): Promise<Set<string>> {
-  const wanted = candidates.map((c) => ({ component_id: c.componentId, version: c.version, ...parseVersion(c.version) }));
+  const wanted = candidates.map((c) => ({
+    component_id: c.componentId,
+    version: c.version,
+    ...parseVersion(c.version),
+  }));
   const rows = await tx.$queryRawUnsafe<Array<{ component_id: string; version: string }>>(
     `SELECT DISTINCT w.component_id::text AS component_id, w.version FROM component_versions v
      JOIN json_to_recordset($1::json) AS w(component_id uuid, version text, major int, minor int, patch int, prerelease text)
        ON v.component_id = w.component_id AND v.major = w.major AND v.minor = w.minor AND v.patch = w.patch AND v.prerelease IS NOT DISTINCT FROM w.prerelease
      WHERE v.status IN ('published', 'archived') AND v.branch = $2`,
-    JSON.stringify(wanted), MAIN,
+    JSON.stringify(wanted),
+    MAIN,
   );
   return new Set(rows.map((r) => `${r.component_id} ${r.version}`));
 }

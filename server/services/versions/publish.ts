@@ -28,7 +28,9 @@ export async function publishInTx(tx: Tx, ctx: Omit<RequestContext, 'db'>, versi
   await lockVersion(tx, versionId);
   const draft = await findVersion(tx, ctx.projectId, versionId);
   if (draft.status !== 'draft') {
-    throw conflict('not_draft', `Version ${draft.version} is ${draft.status}; only drafts can be published`, { status: draft.status });
+    throw conflict('not_draft', `Version ${draft.version} is ${draft.status}; only drafts can be published`, {
+      status: draft.status,
+    });
   }
   if (draft.hasConflicts && !opts.force) {
     throw conflict(
@@ -38,7 +40,8 @@ export async function publishInTx(tx: Tx, ctx: Omit<RequestContext, 'db'>, versi
     );
   }
   const component = draft.component;
-  const headId = draft.branch === MAIN ? component.currentVersionId : await branchHeadId(tx, draft.componentId, draft.branch);
+  const headId =
+    draft.branch === MAIN ? component.currentVersionId : await branchHeadId(tx, draft.componentId, draft.branch);
   if ((draft.baseVersionId ?? null) !== (headId ?? null)) {
     throw conflict(
       'stale_draft',
@@ -56,7 +59,10 @@ export async function publishInTx(tx: Tx, ctx: Omit<RequestContext, 'db'>, versi
       data: { currentVersionId: draft.id, updatedAt: now },
     });
     if (moved.count !== 1) {
-      throw conflict('stale_draft', `Another version of ${component.name} was published at the same time; regenerate and review again`);
+      throw conflict(
+        'stale_draft',
+        `Another version of ${component.name} was published at the same time; regenerate and review again`,
+      );
     }
   } else {
     // Branches are created with head = base, so the head is never null here.
@@ -64,7 +70,11 @@ export async function publishInTx(tx: Tx, ctx: Omit<RequestContext, 'db'>, versi
       where: { componentId: draft.componentId, name: draft.branch, headVersionId: headId },
       data: { headVersionId: draft.id },
     });
-    if (moved.count !== 1) throw conflict('stale_draft', `Another version was published on branch ${draft.branch} at the same time; regenerate`);
+    if (moved.count !== 1)
+      throw conflict(
+        'stale_draft',
+        `Another version was published on branch ${draft.branch} at the same time; regenerate`,
+      );
   }
   const published = await tx.componentVersion.update({
     where: { id: draft.id },
@@ -111,7 +121,9 @@ export interface MergeSource {
 
 export function mergeSourceOf(generationParams: unknown): MergeSource | null {
   const m = (generationParams as { merge?: Partial<MergeSource> } | null)?.merge;
-  return m && typeof m.branch === 'string' && typeof m.headVersionId === 'string' ? { branch: m.branch, headVersionId: m.headVersionId } : null;
+  return m && typeof m.branch === 'string' && typeof m.headVersionId === 'string'
+    ? { branch: m.branch, headVersionId: m.headVersionId }
+    : null;
 }
 
 /**
@@ -119,20 +131,43 @@ export function mergeSourceOf(generationParams: unknown): MergeSource | null {
  * resolving a conflicted merge draft): the branch is closed. Only if its head is still the one
  * that was merged, so work published on the branch meanwhile is never silently dropped.
  */
-async function closeMergedBranch(tx: Tx, ctx: Omit<RequestContext, 'db'>, version: VersionRow, source: MergeSource, now: Date) {
+async function closeMergedBranch(
+  tx: Tx,
+  ctx: Omit<RequestContext, 'db'>,
+  version: VersionRow,
+  source: MergeSource,
+  now: Date,
+) {
   const closed = await tx.branch.updateMany({
-    where: { componentId: version.componentId, name: source.branch, mergedAt: null, headVersionId: source.headVersionId },
+    where: {
+      componentId: version.componentId,
+      name: source.branch,
+      mergedAt: null,
+      headVersionId: source.headVersionId,
+    },
     data: { mergedAt: now, mergedVersionId: version.id },
   });
   if (closed.count !== 1) {
-    throw conflict('stale_merge', `Branch ${source.branch} was merged already or has new versions since this merge was prepared; merge it again`, { branch: source.branch });
+    throw conflict(
+      'stale_merge',
+      `Branch ${source.branch} was merged already or has new versions since this merge was prepared; merge it again`,
+      { branch: source.branch },
+    );
   }
-  const b = await tx.branch.findUniqueOrThrow({ where: { componentId_name: { componentId: version.componentId, name: source.branch } } });
+  const b = await tx.branch.findUniqueOrThrow({
+    where: { componentId_name: { componentId: version.componentId, name: source.branch } },
+  });
   await recordAudit(tx, ctx, {
     action: 'branch.close',
     targetType: 'branch',
     targetId: b.id,
-    data: { componentId: version.componentId, branch: source.branch, mergedVersionId: version.id, version: version.version, headVersionId: source.headVersionId },
+    data: {
+      componentId: version.componentId,
+      branch: source.branch,
+      mergedVersionId: version.id,
+      version: version.version,
+      headVersionId: source.headVersionId,
+    },
   });
 }
 
@@ -140,11 +175,18 @@ export async function publishVersion(ctx: RequestContext, versionId: string, opt
   return ctx.db.$transaction((tx) => publishInTx(tx, ctx, versionId, opts));
 }
 
-export async function rejectInTx(tx: Tx, ctx: Omit<RequestContext, 'db'>, versionId: string, opts: { comment?: string | undefined }) {
+export async function rejectInTx(
+  tx: Tx,
+  ctx: Omit<RequestContext, 'db'>,
+  versionId: string,
+  opts: { comment?: string | undefined },
+) {
   await lockVersion(tx, versionId);
   const draft = await findVersion(tx, ctx.projectId, versionId);
   if (draft.status !== 'draft') {
-    throw conflict('not_draft', `Version ${draft.version} is ${draft.status}; only drafts can be rejected`, { status: draft.status });
+    throw conflict('not_draft', `Version ${draft.version} is ${draft.status}; only drafts can be rejected`, {
+      status: draft.status,
+    });
   }
   const now = new Date();
   // Conditional on status so a concurrent publish and reject cannot both succeed.
@@ -152,7 +194,8 @@ export async function rejectInTx(tx: Tx, ctx: Omit<RequestContext, 'db'>, versio
     where: { id: versionId, status: 'draft' },
     data: { status: 'rejected', decidedAt: now, decidedBy: ctx.actor, decisionComment: opts.comment ?? null },
   });
-  if (changed.count !== 1) throw conflict('not_draft', `Version ${draft.version} was decided by someone else at the same time`);
+  if (changed.count !== 1)
+    throw conflict('not_draft', `Version ${draft.version} was decided by someone else at the same time`);
   await recordAudit(tx, ctx, {
     action: 'version.reject',
     targetType: 'component_version',
@@ -162,6 +205,10 @@ export async function rejectInTx(tx: Tx, ctx: Omit<RequestContext, 'db'>, versio
   return tx.componentVersion.findUniqueOrThrow({ where: { id: versionId } });
 }
 
-export async function rejectVersion(ctx: RequestContext, versionId: string, opts: { comment?: string | undefined } = {}) {
+export async function rejectVersion(
+  ctx: RequestContext,
+  versionId: string,
+  opts: { comment?: string | undefined } = {},
+) {
   return ctx.db.$transaction((tx) => rejectInTx(tx, ctx, versionId, opts));
 }

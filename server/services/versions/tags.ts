@@ -12,9 +12,15 @@ import { findVersion } from './find.js';
 export async function addTag(ctx: RequestContext, versionId: string, tag: string) {
   return ctx.db.$transaction(async (tx) => {
     const v = await findVersion(tx, ctx.projectId, versionId);
-    const added = await tx.$executeRaw`UPDATE component_versions SET tags = array_append(tags, ${tag}) WHERE id = ${versionId}::uuid AND NOT (${tag} = ANY(tags))`;
+    const added =
+      await tx.$executeRaw`UPDATE component_versions SET tags = array_append(tags, ${tag}) WHERE id = ${versionId}::uuid AND NOT (${tag} = ANY(tags))`;
     if (added > 0) {
-      await recordAudit(tx, ctx, { action: 'version.tag.add', targetType: 'component_version', targetId: versionId, data: { tag, version: v.version } });
+      await recordAudit(tx, ctx, {
+        action: 'version.tag.add',
+        targetType: 'component_version',
+        targetId: versionId,
+        data: { tag, version: v.version },
+      });
     }
     return tx.componentVersion.findUniqueOrThrow({ where: { id: versionId } });
   });
@@ -24,9 +30,15 @@ export async function addTag(ctx: RequestContext, versionId: string, tag: string
 export async function removeTag(ctx: RequestContext, versionId: string, tag: string) {
   return ctx.db.$transaction(async (tx) => {
     const v = await findVersion(tx, ctx.projectId, versionId);
-    const removed = await tx.$executeRaw`UPDATE component_versions SET tags = array_remove(tags, ${tag}) WHERE id = ${versionId}::uuid AND ${tag} = ANY(tags)`;
+    const removed =
+      await tx.$executeRaw`UPDATE component_versions SET tags = array_remove(tags, ${tag}) WHERE id = ${versionId}::uuid AND ${tag} = ANY(tags)`;
     if (removed === 0) throw notFound('tag', `${tag} on version ${v.version}`);
-    await recordAudit(tx, ctx, { action: 'version.tag.remove', targetType: 'component_version', targetId: versionId, data: { tag, version: v.version } });
+    await recordAudit(tx, ctx, {
+      action: 'version.tag.remove',
+      targetType: 'component_version',
+      targetId: versionId,
+      data: { tag, version: v.version },
+    });
     return tx.componentVersion.findUniqueOrThrow({ where: { id: versionId } });
   });
 }

@@ -12,7 +12,17 @@ export const alias = (id: string): ModeValue => ({ alias: id });
 /** One collection "Theme" with modes Light (m1) and Dark (m2). */
 export function tokenSet(tokens: Array<Partial<Token> & Pick<Token, 'id' | 'name'>>): TokenSet {
   return {
-    collections: [{ id: 'c1', name: 'Theme', modes: [{ id: 'm1', name: 'Light' }, { id: 'm2', name: 'Dark' }], defaultModeId: 'm1' }],
+    collections: [
+      {
+        id: 'c1',
+        name: 'Theme',
+        modes: [
+          { id: 'm1', name: 'Light' },
+          { id: 'm2', name: 'Dark' },
+        ],
+        defaultModeId: 'm1',
+      },
+    ],
     tokens: tokens.map((t) => ({ collectionId: 'c1', type: 'color', valuesByMode: {}, ...t })),
   };
 }

@@ -5,7 +5,11 @@ import { affectedComponents, aliasDependents, diffTokenSets, tokenNameLookup } f
 import { alias, color, px, tokenSet } from './helpers.js';
 
 const spec = (id: string, bindings: Record<string, string>, tokenRefs?: string[]): ComponentSpec => ({
-  id, name: `C${id}`, props: [], variants: [{ id, values: {}, bindings }], ...(tokenRefs ? { tokenRefs } : {}),
+  id,
+  name: `C${id}`,
+  props: [],
+  variants: [{ id, values: {}, bindings }],
+  ...(tokenRefs ? { tokenRefs } : {}),
 });
 
 // button binds A; A aliases B in Dark only; B aliases C (inside a composite in Light).
@@ -18,7 +22,14 @@ const before = tokenSet([
   { id: 'Y', name: 'loop/y', valuesByMode: { m1: alias('X'), m2: alias('X') } },
 ]);
 
-const changed = (id: string): TokenChange => ({ kind: 'modified', tokenId: id, name: id, mode: 'Light', before: 1, after: 2 });
+const changed = (id: string): TokenChange => ({
+  kind: 'modified',
+  tokenId: id,
+  name: id,
+  mode: 'Light',
+  before: 1,
+  after: 2,
+});
 
 describe('affectedComponents', () => {
   const button = spec('1', { fill: 'A' });
@@ -49,7 +60,11 @@ describe('affectedComponents', () => {
   });
 
   it('includes removed tokens, using alias edges of the before set', () => {
-    const after = tokenSet(before.tokens.filter((t) => t.id !== 'B').map((t) => (t.id === 'A' ? { ...t, valuesByMode: { m1: color('#ffffff'), m2: alias('D') } } : t)));
+    const after = tokenSet(
+      before.tokens
+        .filter((t) => t.id !== 'B')
+        .map((t) => (t.id === 'A' ? { ...t, valuesByMode: { m1: color('#ffffff'), m2: alias('D') } } : t)),
+    );
     const changes = diffTokenSets(before, after);
     expect(changes.map((c) => `${c.kind}:${c.tokenId}`)).toEqual(['modified:A', 'removed:B']);
     const [impact] = affectedComponents(changes, [button], [before, after]);

@@ -28,95 +28,140 @@ function invertTokenChanges(changes: readonly TokenChange[]): TokenChange[] {
   const oldName = new Map(changes.filter((c) => c.kind === 'renamed').map((c) => [c.tokenId, c.previousName!]));
   return changes.map((c) => {
     switch (c.kind) {
-      case 'added': return swap({ ...c, kind: 'removed' as const });
-      case 'removed': return swap({ ...c, kind: 'added' as const });
-      case 'renamed': return { ...c, name: c.previousName!, previousName: c.name };
-      default: return swap({ ...c, name: oldName.get(c.tokenId) ?? c.name });
+      case 'added':
+        return swap({ ...c, kind: 'removed' as const });
+      case 'removed':
+        return swap({ ...c, kind: 'added' as const });
+      case 'renamed':
+        return { ...c, name: c.previousName!, previousName: c.name };
+      default:
+        return swap({ ...c, name: oldName.get(c.tokenId) ?? c.name });
     }
   });
 }
 
 function invertSpecChanges(changes: readonly SpecChange[]): SpecChange[] {
-  const oldName = new Map(changes.filter((c) => c.kind === 'propRenamed').map((c) => [c.after as string, c.before as string]));
-  const renamedProp = (c: SpecChange): SpecChange => (c.prop !== undefined && oldName.has(c.prop) ? { ...c, prop: oldName.get(c.prop)! } : c);
+  const oldName = new Map(
+    changes.filter((c) => c.kind === 'propRenamed').map((c) => [c.after as string, c.before as string]),
+  );
+  const renamedProp = (c: SpecChange): SpecChange =>
+    c.prop !== undefined && oldName.has(c.prop) ? { ...c, prop: oldName.get(c.prop)! } : c;
   return changes.map((c) => {
     switch (c.kind) {
-      case 'propAdded': return swap({ ...c, kind: 'propRemoved' as const });
-      case 'propRemoved': return swap({ ...c, kind: 'propAdded' as const });
-      case 'variantAdded': return swap({ ...c, kind: 'variantRemoved' as const });
-      case 'variantRemoved': return swap({ ...c, kind: 'variantAdded' as const });
-      case 'optionAdded': return renamedProp({ ...c, kind: 'optionRemoved' });
-      case 'optionRemoved': return renamedProp({ ...c, kind: 'optionAdded' });
-      case 'propRenamed': return swap({ ...c, prop: c.before as string });
-      case 'propTypeChanged': case 'defaultChanged': return swap(renamedProp(c));
-      default: return swap(c);
+      case 'propAdded':
+        return swap({ ...c, kind: 'propRemoved' as const });
+      case 'propRemoved':
+        return swap({ ...c, kind: 'propAdded' as const });
+      case 'variantAdded':
+        return swap({ ...c, kind: 'variantRemoved' as const });
+      case 'variantRemoved':
+        return swap({ ...c, kind: 'variantAdded' as const });
+      case 'optionAdded':
+        return renamedProp({ ...c, kind: 'optionRemoved' });
+      case 'optionRemoved':
+        return renamedProp({ ...c, kind: 'optionAdded' });
+      case 'propRenamed':
+        return swap({ ...c, prop: c.before as string });
+      case 'propTypeChanged':
+      case 'defaultChanged':
+        return swap(renamedProp(c));
+      default:
+        return swap(c);
     }
   });
 }
 
 describe('token diff properties', () => {
   it('diff(a, a) is empty', () => {
-    fc.assert(fc.property(tokenSetArb, (a) => {
-      expect(diffTokenSets(a, structuredClone(a))).toEqual([]);
-    }), RUNS);
+    fc.assert(
+      fc.property(tokenSetArb, (a) => {
+        expect(diffTokenSets(a, structuredClone(a))).toEqual([]);
+      }),
+      RUNS,
+    );
   });
 
   it('diff(a, b) is the inverse of diff(b, a)', () => {
-    fc.assert(fc.property(tokenSetPairArb, ([a, b]) => {
-      expect(asSet(invertTokenChanges(diffTokenSets(a, b)))).toEqual(asSet(diffTokenSets(b, a)));
-    }), RUNS);
+    fc.assert(
+      fc.property(tokenSetPairArb, ([a, b]) => {
+        expect(asSet(invertTokenChanges(diffTokenSets(a, b)))).toEqual(asSet(diffTokenSets(b, a)));
+      }),
+      RUNS,
+    );
   });
 
   it('diff(a, b) is empty exactly when a and b hold the same tokens', () => {
-    fc.assert(fc.property(tokenSetPairArb, ([a, b]) => {
-      const byId = (s: TokenSet): string => canonicalJson([...s.tokens].sort((x, y) => (x.id < y.id ? -1 : 1))
-        .map((t) => ({ ...t, description: t.description || undefined })));
-      expect(diffTokenSets(a, b).length === 0).toBe(byId(a) === byId(b));
-    }), RUNS);
+    fc.assert(
+      fc.property(tokenSetPairArb, ([a, b]) => {
+        const byId = (s: TokenSet): string =>
+          canonicalJson(
+            [...s.tokens]
+              .sort((x, y) => (x.id < y.id ? -1 : 1))
+              .map((t) => ({ ...t, description: t.description || undefined })),
+          );
+        expect(diffTokenSets(a, b).length === 0).toBe(byId(a) === byId(b));
+      }),
+      RUNS,
+    );
   });
 });
 
 describe('spec diff properties', () => {
   it('diff(s, s) is empty', () => {
-    fc.assert(fc.property(specArb, (s) => {
-      expect(diffSpecs(s, structuredClone(s))).toEqual([]);
-    }), RUNS);
+    fc.assert(
+      fc.property(specArb, (s) => {
+        expect(diffSpecs(s, structuredClone(s))).toEqual([]);
+      }),
+      RUNS,
+    );
   });
 
   it('diff(a, b) is the inverse of diff(b, a)', () => {
-    fc.assert(fc.property(specPairArb, ([a, b]) => {
-      expect(asSet(invertSpecChanges(diffSpecs(a, b)))).toEqual(asSet(diffSpecs(b, a)));
-    }), RUNS);
+    fc.assert(
+      fc.property(specPairArb, ([a, b]) => {
+        expect(asSet(invertSpecChanges(diffSpecs(a, b)))).toEqual(asSet(diffSpecs(b, a)));
+      }),
+      RUNS,
+    );
   });
 });
 
 describe('bump properties', () => {
-  const changeSets = fc.tuple(tokenSetPairArb, specPairArb, fc.option(patternChangeArb, { nil: undefined }))
+  const changeSets = fc
+    .tuple(tokenSetPairArb, specPairArb, fc.option(patternChangeArb, { nil: undefined }))
     .map(([[ta, tb], [sa, sb], patternChange]) => ({
-      tokenChanges: diffTokenSets(ta, tb), specChanges: diffSpecs(sa, sb), patternChange,
+      tokenChanges: diffTokenSets(ta, tb),
+      specChanges: diffSpecs(sa, sb),
+      patternChange,
     }));
 
   it('the bump of a change set is never lower than that of any single change in it', () => {
-    fc.assert(fc.property(changeSets, (input) => {
-      const all = decideBump(input).bump;
-      const singles = [
-        ...input.tokenChanges.map((c) => decideBump({ tokenChanges: [c] })),
-        ...input.specChanges.map((c) => decideBump({ specChanges: [c] })),
-        ...(input.patternChange ? [decideBump({ patternChange: input.patternChange })] : []),
-      ];
-      for (const single of singles) expect(compareBumps(all, single.bump)).toBeGreaterThanOrEqual(0);
-      // and it is exactly the worst of them
-      const worst = singles.reduce((acc, s) => (compareBumps(s.bump, acc) > 0 ? s.bump : acc), 'none' as typeof all);
-      expect(all).toBe(worst);
-    }), RUNS);
+    fc.assert(
+      fc.property(changeSets, (input) => {
+        const all = decideBump(input).bump;
+        const singles = [
+          ...input.tokenChanges.map((c) => decideBump({ tokenChanges: [c] })),
+          ...input.specChanges.map((c) => decideBump({ specChanges: [c] })),
+          ...(input.patternChange ? [decideBump({ patternChange: input.patternChange })] : []),
+        ];
+        for (const single of singles) expect(compareBumps(all, single.bump)).toBeGreaterThanOrEqual(0);
+        // and it is exactly the worst of them
+        const worst = singles.reduce((acc, s) => (compareBumps(s.bump, acc) > 0 ? s.bump : acc), 'none' as typeof all);
+        expect(all).toBe(worst);
+      }),
+      RUNS,
+    );
   });
 
   it('every change carries a reason, and none means no reasons', () => {
-    fc.assert(fc.property(changeSets, (input) => {
-      const d = decideBump(input);
-      expect(d.changes.every((c) => c.reason.length > 0)).toBe(true);
-      expect(d.bump === 'none').toBe(d.reasons.length === 0);
-    }), RUNS);
+    fc.assert(
+      fc.property(changeSets, (input) => {
+        const d = decideBump(input);
+        expect(d.changes.every((c) => c.reason.length > 0)).toBe(true);
+        expect(d.bump === 'none').toBe(d.reasons.length === 0);
+      }),
+      RUNS,
+    );
   });
 });
 
@@ -139,18 +184,21 @@ describe('impact analysis properties', () => {
   }
 
   it('affects exactly the components that reach a changed token', () => {
-    fc.assert(fc.property(tokenSetPairArb, fc.array(specArb, { maxLength: 4 }), ([a, b], rawSpecs) => {
-      const specs = rawSpecs.map((s, i) => ({ ...s, id: `c${i}` }));
-      const changes = diffTokenSets(a, b);
-      const impacts = affectedComponents(changes, specs, [a, b]);
-      const expected = specs.flatMap((s) => {
-        const refs = s.variants.flatMap((v) => Object.values(v.bindings));
-        const reach = reachable(refs, [a, b]);
-        const relevant = changes.filter((c) => reach.has(c.tokenId));
-        return relevant.length ? [{ id: s.id, changes: relevant }] : [];
-      });
-      expect(impacts.map((i) => ({ id: i.componentId, changes: i.changes }))).toEqual(expected);
-    }), RUNS);
+    fc.assert(
+      fc.property(tokenSetPairArb, fc.array(specArb, { maxLength: 4 }), ([a, b], rawSpecs) => {
+        const specs = rawSpecs.map((s, i) => ({ ...s, id: `c${i}` }));
+        const changes = diffTokenSets(a, b);
+        const impacts = affectedComponents(changes, specs, [a, b]);
+        const expected = specs.flatMap((s) => {
+          const refs = s.variants.flatMap((v) => Object.values(v.bindings));
+          const reach = reachable(refs, [a, b]);
+          const relevant = changes.filter((c) => reach.has(c.tokenId));
+          return relevant.length ? [{ id: s.id, changes: relevant }] : [];
+        });
+        expect(impacts.map((i) => ({ id: i.componentId, changes: i.changes }))).toEqual(expected);
+      }),
+      RUNS,
+    );
   });
 });
 
@@ -165,27 +213,40 @@ describe('hash properties', () => {
   }
 
   it('canonicalHash ignores key order', () => {
-    fc.assert(fc.property(fc.jsonValue(), fc.nat(7), (value, seed) => {
-      expect(canonicalHash(reorderKeys(value, seed))).toBe(canonicalHash(value));
-    }), RUNS);
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.nat(7), (value, seed) => {
+        expect(canonicalHash(reorderKeys(value, seed))).toBe(canonicalHash(value));
+      }),
+      RUNS,
+    );
   });
 
   it('specHash ignores key order, variant order and whether tokenRefs were sent', () => {
-    fc.assert(fc.property(specArb, fc.nat(7), (spec, seed) => {
-      const shuffled = reorderKeys({ ...spec, variants: [...spec.variants].reverse() }, seed) as ComponentSpec;
-      const refs = [...new Set(spec.variants.flatMap((v: Variant) => Object.values(v.bindings)))].reverse();
-      expect(specHash(shuffled)).toBe(specHash(spec));
-      expect(specHash({ ...spec, tokenRefs: refs })).toBe(specHash(spec));
-    }), RUNS);
+    fc.assert(
+      fc.property(specArb, fc.nat(7), (spec, seed) => {
+        const shuffled = reorderKeys({ ...spec, variants: [...spec.variants].reverse() }, seed) as ComponentSpec;
+        const refs = [...new Set(spec.variants.flatMap((v: Variant) => Object.values(v.bindings)))].reverse();
+        expect(specHash(shuffled)).toBe(specHash(spec));
+        expect(specHash({ ...spec, tokenRefs: refs })).toBe(specHash(spec));
+      }),
+      RUNS,
+    );
   });
 
   it('specHash changes when a binding changes', () => {
-    fc.assert(fc.property(specArb.filter((s) => s.variants.length > 0), fc.constantFrom(...TOKEN_IDS), (spec, id) => {
-      const changed = structuredClone(spec);
-      const v = changed.variants[0]!;
-      const before = v.bindings.fill;
-      v.bindings.fill = before === id ? `${id}x` : id;
-      expect(specHash(changed)).not.toBe(specHash(spec));
-    }), RUNS);
+    fc.assert(
+      fc.property(
+        specArb.filter((s) => s.variants.length > 0),
+        fc.constantFrom(...TOKEN_IDS),
+        (spec, id) => {
+          const changed = structuredClone(spec);
+          const v = changed.variants[0]!;
+          const before = v.bindings.fill;
+          v.bindings.fill = before === id ? `${id}x` : id;
+          expect(specHash(changed)).not.toBe(specHash(spec));
+        },
+      ),
+      RUNS,
+    );
   });
 });

@@ -36,13 +36,23 @@ describe('diffSpecs', () => {
       s.props.push({ name: 'icon', id: 'icon#1:9', kind: 'instanceSwap', default: '5:1' });
     });
     expect(diffSpecs(button, after)).toEqual([
-      { kind: 'propAdded', prop: 'icon', after: { name: 'icon', id: 'icon#1:9', kind: 'instanceSwap', default: '5:1' } },
-      { kind: 'propRemoved', prop: 'disabled', before: { name: 'disabled', id: 'disabled#1:3', kind: 'boolean', default: false } },
+      {
+        kind: 'propAdded',
+        prop: 'icon',
+        after: { name: 'icon', id: 'icon#1:9', kind: 'instanceSwap', default: '5:1' },
+      },
+      {
+        kind: 'propRemoved',
+        prop: 'disabled',
+        before: { name: 'disabled', id: 'disabled#1:3', kind: 'boolean', default: false },
+      },
     ]);
   });
 
   it('recognises a rename by the Figma property id', () => {
-    const after = edit((s) => { s.props[1]!.name = 'text'; });
+    const after = edit((s) => {
+      s.props[1]!.name = 'text';
+    });
     expect(diffSpecs(button, after)).toEqual([{ kind: 'propRenamed', prop: 'text', before: 'label', after: 'text' }]);
   });
 
@@ -52,12 +62,19 @@ describe('diffSpecs', () => {
   });
 
   it('reports a kind change once, without option or default noise', () => {
-    const after = edit((s) => { s.props[0] = { name: 'size', id: 'size', kind: 'boolean', default: true }; });
-    expect(diffSpecs(button, after)).toEqual([{ kind: 'propTypeChanged', prop: 'size', before: 'variant', after: 'boolean' }]);
+    const after = edit((s) => {
+      s.props[0] = { name: 'size', id: 'size', kind: 'boolean', default: true };
+    });
+    expect(diffSpecs(button, after)).toEqual([
+      { kind: 'propTypeChanged', prop: 'size', before: 'variant', after: 'boolean' },
+    ]);
   });
 
   it('reports options added and removed and a changed default', () => {
-    const after = edit((s) => { s.props[0]!.options = ['sm', 'md', 'lg']; s.props[0]!.default = 'sm'; });
+    const after = edit((s) => {
+      s.props[0]!.options = ['sm', 'md', 'lg'];
+      s.props[0]!.default = 'sm';
+    });
     expect(diffSpecs(button, after)).toEqual([
       { kind: 'optionAdded', prop: 'size', option: 'lg' },
       { kind: 'optionRemoved', prop: 'size', option: 'xl' },
@@ -66,7 +83,9 @@ describe('diffSpecs', () => {
   });
 
   it('reports variants added and removed by their values key', () => {
-    const after = edit((s) => { s.variants[2] = { id: '10:9', values: { size: 'lg' }, bindings: { fill: 'V:1' } }; });
+    const after = edit((s) => {
+      s.variants[2] = { id: '10:9', values: { size: 'lg' }, bindings: { fill: 'V:1' } };
+    });
     expect(diffSpecs(button, after)).toEqual([
       { kind: 'variantAdded', variant: 'size=lg', after: { values: { size: 'lg' }, bindings: { fill: 'V:1' } } },
       { kind: 'variantRemoved', variant: 'size=xl', before: { values: { size: 'xl' }, bindings: { fill: 'V:1' } } },
@@ -85,12 +104,19 @@ describe('diffSpecs', () => {
   });
 
   it('ignores variant order and node ids; identity is the values', () => {
-    const after = edit((s) => { s.variants.reverse(); s.variants[0]!.id = '99:9'; });
+    const after = edit((s) => {
+      s.variants.reverse();
+      s.variants[0]!.id = '99:9';
+    });
     expect(diffSpecs(button, after)).toEqual([]);
   });
 
   it('reports name and description changes first', () => {
-    const after = edit((s) => { s.name = 'PrimaryButton'; delete s.description; s.props[2]!.default = true; });
+    const after = edit((s) => {
+      s.name = 'PrimaryButton';
+      delete s.description;
+      s.props[2]!.default = true;
+    });
     const changes = diffSpecs(button, after);
     expect(changes).toEqual([
       { kind: 'nameChanged', before: 'Button', after: 'PrimaryButton' },

@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import {
-  branchIdentifier, compareVersions, nextPrereleaseVersion, nextVersion, parseVersion,
+  branchIdentifier,
+  compareVersions,
+  nextPrereleaseVersion,
+  nextVersion,
+  parseVersion,
 } from '../../../core/changes/index.js';
 
 describe('parseVersion', () => {
   it('parses releases and prereleases', () => {
     expect(parseVersion('1.2.3')).toEqual({ major: 1, minor: 2, patch: 3, prerelease: '' });
-    expect(parseVersion('1.4.0-experimental.2')).toEqual({ major: 1, minor: 4, patch: 0, prerelease: 'experimental.2' });
+    expect(parseVersion('1.4.0-experimental.2')).toEqual({
+      major: 1,
+      minor: 4,
+      patch: 0,
+      prerelease: 'experimental.2',
+    });
   });
   it.each(['1.2', 'v1.2.3', '1.2.3+build', '', ' 1.2.3', 'latest'])('throws a clear error naming %j', (bad) => {
     expect(() => parseVersion(bad)).toThrow(`invalid version ${JSON.stringify(bad)}`);
@@ -43,7 +52,9 @@ describe('nextVersion', () => {
 describe('nextPrereleaseVersion', () => {
   it('numbers versions within the branch', () => {
     expect(nextPrereleaseVersion('1.3.2', 'minor', 'experimental', [])).toBe('1.4.0-experimental.1');
-    expect(nextPrereleaseVersion('1.3.2', 'minor', 'experimental', ['1.4.0-experimental.1'])).toBe('1.4.0-experimental.2');
+    expect(nextPrereleaseVersion('1.3.2', 'minor', 'experimental', ['1.4.0-experimental.1'])).toBe(
+      '1.4.0-experimental.2',
+    );
     expect(nextPrereleaseVersion('1.3.2', 'patch', 'hotfix', [])).toBe('1.3.3-hotfix.1');
   });
   it('ignores versions of other branches', () => {

@@ -1,12 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { componentCodeNames, componentIdentifier, type CodeNameRequest } from '../../../core/codegen/names.js';
 
-const request = (key: string, name: string, rank: string, previous: string | null = null): CodeNameRequest<string> => ({ key, desired: componentIdentifier(name), previous, rank: [rank, key] });
+const request = (key: string, name: string, rank: string, previous: string | null = null): CodeNameRequest<string> => ({
+  key,
+  desired: componentIdentifier(name),
+  previous,
+  rank: [rank, key],
+});
 
 describe('componentCodeNames', () => {
   it('gives names that fold to one code name distinct ones, ignoring case, best rank first', () => {
-    const names = componentCodeNames([request('b', 'button', '2'), request('a', 'Button', '1'), request('c', 'My Button', '3'), request('d', 'my-button', '4'), request('e', 'BUTTON', '5')], []);
-    expect(Object.fromEntries(names)).toEqual({ a: 'Button', b: 'Button2', c: 'MyButton', d: 'MyButton2', e: 'BUTTON3' });
+    const names = componentCodeNames(
+      [
+        request('b', 'button', '2'),
+        request('a', 'Button', '1'),
+        request('c', 'My Button', '3'),
+        request('d', 'my-button', '4'),
+        request('e', 'BUTTON', '5'),
+      ],
+      [],
+    );
+    expect(Object.fromEntries(names)).toEqual({
+      a: 'Button',
+      b: 'Button2',
+      c: 'MyButton',
+      d: 'MyButton2',
+      e: 'BUTTON3',
+    });
   });
 
   it('does not depend on the order of the requests', () => {
@@ -24,7 +44,10 @@ describe('componentCodeNames', () => {
   });
 
   it('never hands out a taken name', () => {
-    const names = componentCodeNames([request('a', 'Button', '1', 'Button'), request('b', 'button', '2')], ['BUTTON', 'Button2']);
+    const names = componentCodeNames(
+      [request('a', 'Button', '1', 'Button'), request('b', 'button', '2')],
+      ['BUTTON', 'Button2'],
+    );
     expect(Object.fromEntries(names)).toEqual({ a: 'Button3', b: 'Button4' });
   });
 });

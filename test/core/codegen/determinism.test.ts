@@ -11,13 +11,19 @@ const tokens = loadTokens();
 function shuffledTokens(set: TokenSet, seed: number): TokenSet {
   return {
     collections: shuffled(set.collections, seed),
-    tokens: shuffled(set.tokens, seed + 1).map((t) => ({ ...shuffleKeys(t, seed + 2), valuesByMode: shuffleKeys(t.valuesByMode, seed + 3) }) as typeof t),
+    tokens: shuffled(set.tokens, seed + 1).map(
+      (t) => ({ ...shuffleKeys(t, seed + 2), valuesByMode: shuffleKeys(t.valuesByMode, seed + 3) }) as typeof t,
+    ),
   };
 }
 function shuffledSpec(spec: ComponentSpec, seed: number): ComponentSpec {
   return {
     ...shuffleKeys(spec, seed),
-    variants: spec.variants.map((v, i) => ({ ...v, values: shuffleKeys(v.values, seed + i), bindings: shuffleKeys(v.bindings, seed + 7 * i + 1) })),
+    variants: spec.variants.map((v, i) => ({
+      ...v,
+      values: shuffleKeys(v.values, seed + i),
+      bindings: shuffleKeys(v.bindings, seed + 7 * i + 1),
+    })),
   } as ComponentSpec;
 }
 
@@ -34,13 +40,16 @@ describe('determinism', () => {
   it('shuffled token order, binding key order and key order give identical output', () => {
     const expected = allSpecs().map(({ spec }) => generateComponent(spec, tokens));
     const expectedCss = generateTokensCss(tokens).content;
-    fc.assert(fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
-      const set = shuffledTokens(tokens, seed);
-      expect(generateTokensCss(set).content).toBe(expectedCss);
-      allSpecs().forEach(({ spec }, i) => {
-        expect(generateComponent(shuffledSpec(spec, seed), set)).toEqual(expected[i]);
-      });
-    }), { numRuns: 25 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
+        const set = shuffledTokens(tokens, seed);
+        expect(generateTokensCss(set).content).toBe(expectedCss);
+        allSpecs().forEach(({ spec }, i) => {
+          expect(generateComponent(shuffledSpec(spec, seed), set)).toEqual(expected[i]);
+        });
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it('every file ends with exactly one newline and has no trailing spaces or tabs', () => {

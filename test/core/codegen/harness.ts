@@ -17,14 +17,24 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '../../..');
 const fixtureDir = path.join(repoRoot, 'test/fixtures/specs');
 
-export const SPEC_FIXTURES = ['button', 'input', 'checkbox', 'badge', 'tag', 'card', 'generic', 'tricky-names'] as const;
+export const SPEC_FIXTURES = [
+  'button',
+  'input',
+  'checkbox',
+  'badge',
+  'tag',
+  'card',
+  'generic',
+  'tricky-names',
+] as const;
 
 export function loadTokens(): TokenSet {
   return JSON.parse(readFileSync(path.join(fixtureDir, 'codegen-tokens.json'), 'utf8')) as TokenSet;
 }
 
 export function loadSpecs(fixture: string): ComponentSpec[] {
-  const data = JSON.parse(readFileSync(path.join(fixtureDir, `codegen-${fixture}.json`), 'utf8')) as ComponentSpec | ComponentSpec[];
+  const data = JSON.parse(readFileSync(path.join(fixtureDir, `codegen-${fixture}.json`), 'utf8')) as
+    ComponentSpec | ComponentSpec[];
   return Array.isArray(data) ? data : [data];
 }
 
@@ -38,7 +48,8 @@ export function allSpecs(): { fixture: string; spec: ComponentSpec }[] {
   return SPEC_FIXTURES.flatMap((fixture) => loadSpecs(fixture).map((spec) => ({ fixture, spec })));
 }
 
-const CSS_MODULES_DTS = "declare module '*.module.css' {\n  const classes: { readonly [key: string]: string };\n  export default classes;\n}\n";
+const CSS_MODULES_DTS =
+  "declare module '*.module.css' {\n  const classes: { readonly [key: string]: string };\n  export default classes;\n}\n";
 
 /** The strictest settings a consuming project is likely to use, plus the required ones. */
 export const STRICT_OPTIONS: ts.CompilerOptions = {
@@ -68,7 +79,10 @@ export const STRICT_OPTIONS: ts.CompilerOptions = {
  * inside the repository, so bare imports ('react', 'vitest') resolve from the real
  * node_modules while the files themselves never touch the disk.
  */
-export function compileGenerated(groups: readonly { dir: string; files: readonly GeneratedFile[] }[], options = STRICT_OPTIONS): string[] {
+export function compileGenerated(
+  groups: readonly { dir: string; files: readonly GeneratedFile[] }[],
+  options = STRICT_OPTIONS,
+): string[] {
   const virtualRoot = path.join(repoRoot, '.codegen-virtual');
   const virtual = new Map<string, string>();
   virtual.set(path.join(virtualRoot, 'css-modules.d.ts'), CSS_MODULES_DTS);
@@ -96,9 +110,10 @@ export function compileGenerated(groups: readonly { dir: string; files: readonly
   const rootNames = [...virtual.keys()].filter((f) => /\.(tsx?|d\.ts)$/.test(f));
   const program = ts.createProgram({ rootNames, options, host });
   return ts.getPreEmitDiagnostics(program).map((d) => {
-    const where = d.file && d.start !== undefined
-      ? `${path.relative(virtualRoot, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}: `
-      : '';
+    const where =
+      d.file && d.start !== undefined
+        ? `${path.relative(virtualRoot, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}: `
+        : '';
     return `${where}${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
   });
 }
@@ -124,7 +139,12 @@ export function moduleLoader(files: readonly GeneratedFile[]): (entry: string) =
     if (!source) throw new Error(`no generated file ${file}`);
     const { outputText } = ts.transpileModule(source.content, {
       fileName: file,
-      compilerOptions: { module: ts.ModuleKind.CommonJS, jsx: ts.JsxEmit.ReactJSX, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+      compilerOptions: {
+        module: ts.ModuleKind.CommonJS,
+        jsx: ts.JsxEmit.ReactJSX,
+        target: ts.ScriptTarget.ES2022,
+        esModuleInterop: true,
+      },
     });
     const module = { exports: {} as Record<string, unknown> };
     cache.set(file, module.exports);

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  allocateNames, asciiFold, componentIdentifier, cssSlug, joinDigits, modeSlug, modeSlugs, propIdentifier, words,
+  allocateNames,
+  asciiFold,
+  componentIdentifier,
+  cssSlug,
+  joinDigits,
+  modeSlug,
+  modeSlugs,
+  propIdentifier,
+  words,
 } from '../../../core/codegen/names.js';
 
 const IDENT = /^[A-Za-z][A-Za-z0-9]*$/;
@@ -57,24 +65,39 @@ describe('names', () => {
   });
 
   it('any name gives a valid identifier (property)', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 30 }), (name) => {
-      expect(componentIdentifier(name)).toMatch(IDENT);
-      expect(propIdentifier(name, new Set())).toMatch(IDENT);
-      expect(cssSlug(name)).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 30 }), (name) => {
+        expect(componentIdentifier(name)).toMatch(IDENT);
+        expect(propIdentifier(name, new Set())).toMatch(IDENT);
+        expect(cssSlug(name)).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      }),
+    );
   });
 });
 
 describe('modeSlug', () => {
   it('writes mode names as CSS authors write [data-theme] values: lower case, camelCase split, a capitalised run kept whole', () => {
     const cases: Array<[string, string]> = [
-      ['iOS-xxxlarge', 'ios-xxxlarge'], ['iOS (80%)', 'ios-80'], ['xSmall', 'x-small'], ['XSmall', 'x-small'],
-      ['darkMode', 'dark-mode'], ['High Contrast', 'high-contrast'], ['theme-light', 'theme-light'], ['Dark', 'dark'], ['', 'empty'],
+      ['iOS-xxxlarge', 'ios-xxxlarge'],
+      ['iOS (80%)', 'ios-80'],
+      ['xSmall', 'x-small'],
+      ['XSmall', 'x-small'],
+      ['darkMode', 'dark-mode'],
+      ['High Contrast', 'high-contrast'],
+      ['theme-light', 'theme-light'],
+      ['Dark', 'dark'],
+      ['', 'empty'],
     ];
     expect(cases.map(([name]) => modeSlug(name))).toEqual(cases.map(([, slug]) => slug));
   });
 
   it('keeps the values of one collection unique, in mode order', () => {
-    expect([...modeSlugs([{ id: 'a', name: 'Dark' }, { id: 'b', name: 'DARK' }, { id: 'c', name: 'dark' }]).values()]).toEqual(['dark', 'dark-2', 'dark-3']);
+    expect([
+      ...modeSlugs([
+        { id: 'a', name: 'Dark' },
+        { id: 'b', name: 'DARK' },
+        { id: 'c', name: 'dark' },
+      ]).values(),
+    ]).toEqual(['dark', 'dark-2', 'dark-3']);
   });
 });

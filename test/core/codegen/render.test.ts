@@ -6,8 +6,15 @@ import type { ComponentSpec } from '../../../core/contract/specs.js';
 import { allSpecs, cssClasses, fileOf, loadSpec, loadSpecs, loadTokens, moduleLoader } from './harness.js';
 
 type Props = Record<string, unknown>;
-interface Story { name?: string; args?: Props }
-interface Meta { title: string; component: ComponentType<Props>; args?: Props }
+interface Story {
+  name?: string;
+  args?: Props;
+}
+interface Meta {
+  title: string;
+  component: ComponentType<Props>;
+  args?: Props;
+}
 
 const tokens = loadTokens();
 
@@ -64,7 +71,12 @@ describe('button pattern', () => {
   });
 
   it('adds the combination class only where a binding needs the full variant', () => {
-    expect(rootClasses(render({ size: 'lg', state: 'hover' }))).toEqual(['root', 'size-lg', 'state-hover', 'size-lg_state-hover']);
+    expect(rootClasses(render({ size: 'lg', state: 'hover' }))).toEqual([
+      'root',
+      'size-lg',
+      'state-hover',
+      'size-lg_state-hover',
+    ]);
     expect(rootClasses(render({ size: 'sm', state: 'hover' }))).toEqual(['root', 'size-sm', 'state-hover']);
     expect(css.has('size-lg_state-hover')).toBe(true);
     expect(css.has('size-sm_state-hover')).toBe(false);
@@ -205,14 +217,22 @@ describe('generic pattern: all five prop kinds', () => {
 
   it('variant → classes, boolean → data attribute, text → span, instance swap and slot → elements', () => {
     const html = render(
-      { tone: 'warning', density: 'comfortable', hasIcon: true, icon: createElement('b', null, 'i'), content: createElement('em', null, 'slot') },
+      {
+        tone: 'warning',
+        density: 'comfortable',
+        hasIcon: true,
+        icon: createElement('b', null, 'i'),
+        content: createElement('em', null, 'slot'),
+      },
       'kids',
     );
     expect(html).toBe(
-      '<div class="root tone-warning density-comfortable tone-warning_density-comfortable" data-dismissible="">'
-      + '<span class="title">Heads up</span><span class="icon"><b>i</b></span><span class="content"><em>slot</em></span>kids</div>',
+      '<div class="root tone-warning density-comfortable tone-warning_density-comfortable" data-dismissible="">' +
+        '<span class="title">Heads up</span><span class="icon"><b>i</b></span><span class="content"><em>slot</em></span>kids</div>',
     );
-    expect(render({ dismissible: false, hasIcon: false, icon: createElement('b') })).toBe('<div class="root tone-info density-comfortable"><span class="title">Heads up</span></div>');
+    expect(render({ dismissible: false, hasIcon: false, icon: createElement('b') })).toBe(
+      '<div class="root tone-info density-comfortable"><span class="title">Heads up</span></div>',
+    );
   });
 });
 
@@ -236,7 +256,10 @@ describe('tricky names render', () => {
 
   it('keeps colliding and reserved prop names apart', () => {
     const { render } = load(primary as ComponentSpec);
-    const html = render({ size: 'lg', size2: 'large', defaultProp: 'D', classNameProp: 'C', className: 'extra', childrenProp: 'slot' }, 'kid');
+    const html = render(
+      { size: 'lg', size2: 'large', defaultProp: 'D', classNameProp: 'C', className: 'extra', childrenProp: 'slot' },
+      'kid',
+    );
     expect(rootClasses(html)).toEqual(['root', 'grosse-x-large', 'size-lg', 'size2-large', 'extra']);
     expect(html).toContain('<span class="default">D</span>');
     expect(html).toContain('<span class="class-name">C</span>');

@@ -1,18 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import {
-  builtinPatterns, createPatternRegistry, defaultRegistry, generateComponent, genericPattern, selectPattern,
+  builtinPatterns,
+  createPatternRegistry,
+  defaultRegistry,
+  generateComponent,
+  genericPattern,
+  selectPattern,
 } from '../../../core/codegen/index.js';
 import { loadSpec, loadTokens } from './harness.js';
 
-const pick = (name: string, pattern?: string): string => selectPattern(pattern === undefined ? { name } : { name, pattern }).id;
+const pick = (name: string, pattern?: string): string =>
+  selectPattern(pattern === undefined ? { name } : { name, pattern }).id;
 
 describe('pattern selection', () => {
   it('by component name', () => {
-    for (const name of ['Button', 'Primary Button', 'IconButton', 'icon-button', '2 Button / Primary', 'Btn', 'Filter Chip']) {
+    for (const name of [
+      'Button',
+      'Primary Button',
+      'IconButton',
+      'icon-button',
+      '2 Button / Primary',
+      'Btn',
+      'Filter Chip',
+    ]) {
       expect(pick(name), name).toBe('button');
     }
-    for (const name of ['Text Field', 'Input', 'TextInput', 'textfield', 'Forms/Search Field', 'Text Area']) expect(pick(name), name).toBe('input');
-    for (const name of ['Checkbox', 'CheckBox', 'Check Box', 'Checkbox Field', 'Checkbox Card']) expect(pick(name), name).toBe('checkbox');
+    for (const name of ['Text Field', 'Input', 'TextInput', 'textfield', 'Forms/Search Field', 'Text Area'])
+      expect(pick(name), name).toBe('input');
+    for (const name of ['Checkbox', 'CheckBox', 'Check Box', 'Checkbox Field', 'Checkbox Card'])
+      expect(pick(name), name).toBe('checkbox');
     for (const name of ['Badge', 'Notification Badge', 'Tag', 'Status Pill']) expect(pick(name), name).toBe('badge');
     for (const name of ['Card', 'Product Card', 'Button Card']) expect(pick(name), name).toBe('card');
   });
@@ -39,13 +55,25 @@ describe('pattern selection', () => {
     const result = generateComponent(loadSpec('checkbox'), loadTokens());
     expect(result.patternId).toBe('checkbox');
     expect(result.patternVersion).toBe('1.0.1');
-    expect(result.files.map((f) => f.path)).toEqual(['Checkbox.tsx', 'Checkbox.module.css', 'Checkbox.stories.tsx', 'Checkbox.test.tsx']);
+    expect(result.files.map((f) => f.path)).toEqual([
+      'Checkbox.tsx',
+      'Checkbox.module.css',
+      'Checkbox.stories.tsx',
+      'Checkbox.test.tsx',
+    ]);
   });
 });
 
 describe('pattern registry', () => {
   it('holds generic plus the semantic patterns, each with a semver version', () => {
-    expect(defaultRegistry.list().map((p) => p.id)).toEqual(['badge', 'button', 'card', 'checkbox', 'generic', 'input']);
+    expect(defaultRegistry.list().map((p) => p.id)).toEqual([
+      'badge',
+      'button',
+      'card',
+      'checkbox',
+      'generic',
+      'input',
+    ]);
     for (const p of defaultRegistry.list()) {
       expect(p.version).toMatch(/^\d+\.\d+\.\d+$/);
       expect(typeof p.generate).toBe('function');
@@ -56,7 +84,12 @@ describe('pattern registry', () => {
 
   it('a pattern generates the component files on its own', () => {
     const files = defaultRegistry.get('generic')?.generate(loadSpec('button'), loadTokens()) ?? [];
-    expect(files.map((f) => f.path)).toEqual(['Button.tsx', 'Button.module.css', 'Button.stories.tsx', 'Button.test.tsx']);
+    expect(files.map((f) => f.path)).toEqual([
+      'Button.tsx',
+      'Button.module.css',
+      'Button.stories.tsx',
+      'Button.test.tsx',
+    ]);
     expect(files[0]?.content).toContain('<div');
   });
 

@@ -12,7 +12,14 @@ function block(content: string, selector: string): string {
   return content.slice(start, content.indexOf('\n}', start));
 }
 
-const token = (over: Partial<Token>): Token => ({ id: 't', name: 'a/b', collectionId: 'c', type: 'color', valuesByMode: {}, ...over });
+const token = (over: Partial<Token>): Token => ({
+  id: 't',
+  name: 'a/b',
+  collectionId: 'c',
+  type: 'color',
+  valuesByMode: {},
+  ...over,
+});
 
 describe('cssVarName', () => {
   it('uses the slash path in kebab case', () => {
@@ -68,14 +75,38 @@ describe('tokens.css', () => {
     expect(light).not.toContain('--ds-bg-primary: var(--color-blue-600);');
     // Nesting works because both blocks set (or comment on) the same variables of the collection.
     const dark = block(css.content, '[data-theme="dark"]');
-    const declared = (b: string) => b.split('\n').map((l) => /^\s*(?:\/\* )?(--[\w-]+):/.exec(l)?.[1]).filter(Boolean).sort();
+    const declared = (b: string) =>
+      b
+        .split('\n')
+        .map((l) => /^\s*(?:\/\* )?(--[\w-]+):/.exec(l)?.[1])
+        .filter(Boolean)
+        .sort();
     expect(declared(light)).toEqual(declared(dark));
   });
 
   it('writes mode names lower-case in selectors, unique within a collection', () => {
     const set: TokenSet = {
-      collections: [{ id: 'c', name: 'Platform', modes: [{ id: 'a', name: 'iOS-xxxlarge' }, { id: 'b', name: 'IOS-XXXLARGE' }, { id: 'd', name: 'Android' }], defaultModeId: 'd' }],
-      tokens: [token({ id: 'w', name: 'width', type: 'dimension', collectionId: 'c', valuesByMode: { a: { value: 1, unit: 'px' }, b: { value: 2, unit: 'px' }, d: { value: 3, unit: 'px' } } })],
+      collections: [
+        {
+          id: 'c',
+          name: 'Platform',
+          modes: [
+            { id: 'a', name: 'iOS-xxxlarge' },
+            { id: 'b', name: 'IOS-XXXLARGE' },
+            { id: 'd', name: 'Android' },
+          ],
+          defaultModeId: 'd',
+        },
+      ],
+      tokens: [
+        token({
+          id: 'w',
+          name: 'width',
+          type: 'dimension',
+          collectionId: 'c',
+          valuesByMode: { a: { value: 1, unit: 'px' }, b: { value: 2, unit: 'px' }, d: { value: 3, unit: 'px' } },
+        }),
+      ],
     };
     const out = generateTokensCss(set).content;
     expect(block(out, '[data-theme="ios-xxxlarge"]')).toContain('--width: 1px;');
@@ -88,16 +119,38 @@ describe('tokens.css', () => {
     const set: TokenSet = {
       collections: [{ id: 'c', name: 'C', modes: [{ id: 'm', name: 'M' }], defaultModeId: 'm' }],
       tokens: [
-        token({ id: '1', name: 'select/third', type: 'dimension', valuesByMode: { m: { value: 111.33000183105469, unit: 'px' } } }),
-        token({ id: '2', name: 'icon/width', type: 'dimension', valuesByMode: { m: { value: 18.997970581054688, unit: 'px' } } }),
-        token({ id: '3', name: 'tracking', type: 'dimension', valuesByMode: { m: { value: 0.019999999552965164, unit: 'em' } } }),
+        token({
+          id: '1',
+          name: 'select/third',
+          type: 'dimension',
+          valuesByMode: { m: { value: 111.33000183105469, unit: 'px' } },
+        }),
+        token({
+          id: '2',
+          name: 'icon/width',
+          type: 'dimension',
+          valuesByMode: { m: { value: 18.997970581054688, unit: 'px' } },
+        }),
+        token({
+          id: '3',
+          name: 'tracking',
+          type: 'dimension',
+          valuesByMode: { m: { value: 0.019999999552965164, unit: 'em' } },
+        }),
         token({ id: '4', name: 'opacity/muted', type: 'number', valuesByMode: { m: 0.800000011920929 } }),
         token({ id: '5', name: 'ratio', type: 'number', valuesByMode: { m: 0.88888889 } }),
         token({ id: '6', name: 'weight/strong', type: 'fontWeight', valuesByMode: { m: 'SemiBold' } }),
       ].map((t) => ({ ...t, collectionId: 'c' })),
     };
     const root = block(generateTokensCss(set).content, ':root');
-    for (const line of ['--select-third: 111.33px;', '--icon-width: 19px;', '--tracking: 0.02em;', '--opacity-muted: 0.8;', '--ratio: 0.88888889;', '--weight-strong: 600;']) {
+    for (const line of [
+      '--select-third: 111.33px;',
+      '--icon-width: 19px;',
+      '--tracking: 0.02em;',
+      '--opacity-muted: 0.8;',
+      '--ratio: 0.88888889;',
+      '--weight-strong: 600;',
+    ]) {
       expect(root).toContain(line);
     }
   });
@@ -121,7 +174,8 @@ describe('tokens.css', () => {
       '--shadow-lg: 0px 4px 12px -2px var(--color-black-alpha), inset 0px 0px 0px 1px rgb(0 0 0 / 0.1);',
       '--gradient-brand: linear-gradient(var(--color-blue-500) 0%, #800080 100%);',
       '--stroke-dashed: dashed;',
-    ]) expect(root).toContain(line);
+    ])
+      expect(root).toContain(line);
   });
 
   it('splits typography into one variable per sub-value, following aliases', () => {
@@ -135,13 +189,24 @@ describe('tokens.css', () => {
       '--typography-label-lg-letter-spacing: normal;',
       '--typography-label-lg-weight: 600;',
       '--typography-heading-size: var(--typography-label-lg-size);',
-    ]) expect(root).toContain(line);
+    ])
+      expect(root).toContain(line);
   });
 
   it('comments out what CSS cannot hold instead of failing', () => {
     expect(css.content).toContain('/* --color-legacy: alias to unknown token "VariableID:9:9" */');
     const odd: TokenSet = {
-      collections: [{ id: 'c', name: 'Odd */ name', modes: [{ id: 'm', name: 'M' }, { id: 'n', name: 'High Contrast' }], defaultModeId: 'm' }],
+      collections: [
+        {
+          id: 'c',
+          name: 'Odd */ name',
+          modes: [
+            { id: 'm', name: 'M' },
+            { id: 'n', name: 'High Contrast' },
+          ],
+          defaultModeId: 'm',
+        },
+      ],
       tokens: [
         token({ id: '1', name: 'bad/color', valuesByMode: { m: { nope: true } } }),
         token({ id: '2', name: 'bad/type', type: 'unknownType' as never, valuesByMode: { m: 1 } }),
@@ -163,7 +228,8 @@ describe('tokens.css', () => {
     const defined = new Set([...css.content.matchAll(/^\s*(--[\w-]+):/gm)].map((m) => m[1]));
     for (const { spec } of allSpecs()) {
       const moduleCss = fileOf(generateComponent(spec, tokens).files, '.module.css').content;
-      for (const [, name] of moduleCss.matchAll(/var\((--[\w-]+)\)/g)) expect(defined.has(name), `${spec.name}: ${name}`).toBe(true);
+      for (const [, name] of moduleCss.matchAll(/var\((--[\w-]+)\)/g))
+        expect(defined.has(name), `${spec.name}: ${name}`).toBe(true);
     }
   });
 });
@@ -174,7 +240,9 @@ describe('tokens.css values as a CSS author writes them', () => {
       collections: [{ id: 'c', name: 'C', modes: [{ id: 'm', name: 'M' }], defaultModeId: 'm' }],
       tokens: [token({ id: 'x', name, collectionId: 'c', type, valuesByMode: { m: value as never } })],
     };
-    const line = generateTokensCss(set).content.split('\n').find((l) => l.includes('--x-y'));
+    const line = generateTokensCss(set)
+      .content.split('\n')
+      .find((l) => l.includes('--x-y'));
     return (line ?? '').trim();
   };
 
@@ -187,11 +255,17 @@ describe('tokens.css values as a CSS author writes them', () => {
   });
 
   it('quotes font family names only where CSS needs it', () => {
-    expect(one('fontFamily', ['Adobe Clean', 'Source Code Pro', 'monospace'])).toBe('--x-y: Adobe Clean, Source Code Pro, monospace;');
+    expect(one('fontFamily', ['Adobe Clean', 'Source Code Pro', 'monospace'])).toBe(
+      '--x-y: Adobe Clean, Source Code Pro, monospace;',
+    );
     expect(one('fontFamily', 'SF Pro')).toBe('--x-y: SF Pro;');
     // A name with a digit-led word, punctuation, or a generic / CSS-wide keyword as a word must be a string.
-    expect(one('fontFamily', ['Font 3000', 'Noto Sans JP', 'Times New Roman'])).toBe('--x-y: "Font 3000", Noto Sans JP, Times New Roman;');
-    expect(one('fontFamily', ['Helvetica Neue', 'Segoe UI Variable', 'My.Font', 'serif Display', 'initial'])).toBe('--x-y: Helvetica Neue, Segoe UI Variable, "My.Font", "serif Display", "initial";');
+    expect(one('fontFamily', ['Font 3000', 'Noto Sans JP', 'Times New Roman'])).toBe(
+      '--x-y: "Font 3000", Noto Sans JP, Times New Roman;',
+    );
+    expect(one('fontFamily', ['Helvetica Neue', 'Segoe UI Variable', 'My.Font', 'serif Display', 'initial'])).toBe(
+      '--x-y: Helvetica Neue, Segoe UI Variable, "My.Font", "serif Display", "initial";',
+    );
     expect(one('fontFamily', ['system-ui', 'sans-serif'])).toBe('--x-y: system-ui, sans-serif;');
   });
 

@@ -23,7 +23,9 @@ describe('alignLines', () => {
         for (const block of blocks) {
           expect([block.oldStart, block.newStart]).toEqual([oldNo, newNo]);
           if (block.type === 'equal') {
-            expect(oldLines.slice(oldNo - 1, oldNo - 1 + block.count)).toEqual(newLines.slice(newNo - 1, newNo - 1 + block.count));
+            expect(oldLines.slice(oldNo - 1, oldNo - 1 + block.count)).toEqual(
+              newLines.slice(newNo - 1, newNo - 1 + block.count),
+            );
             oldNo += block.count;
             newNo += block.count;
           } else {

@@ -9,11 +9,26 @@ const entry = fileURLToPath(new URL('../../../core/diff/index.ts', import.meta.u
 describe('core/diff bundling', () => {
   for (const platform of ['node', 'neutral'] as const) {
     it(`bundles for platform ${platform} and runs`, async () => {
-      const out = await build({ entryPoints: [entry], bundle: true, platform, format: 'esm', write: false, logLevel: 'silent' });
+      const out = await build({
+        entryPoints: [entry],
+        bundle: true,
+        platform,
+        format: 'esm',
+        write: false,
+        logLevel: 'silent',
+      });
       const code = out.outputFiles[0]!.text;
       expect(code).not.toMatch(/\brequire\(|from ["']node:/);
       const m = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
-      expect(Object.keys(m).sort()).toEqual(['DEFAULT_MERGE_LABELS', 'DIFF_LIMITS', 'countLineChanges', 'diffFileSets', 'diffText', 'mergeFileSets', 'mergeText']);
+      expect(Object.keys(m).sort()).toEqual([
+        'DEFAULT_MERGE_LABELS',
+        'DIFF_LIMITS',
+        'countLineChanges',
+        'diffFileSets',
+        'diffText',
+        'mergeFileSets',
+        'mergeText',
+      ]);
       expect(m.mergeText('a\nb\nc\n', 'A\nb\nc\n', 'a\nb\nC\n').content).toBe('A\nb\nC\n');
       expect(m.diffText('a\n', 'b\n').unified).toBe('--- a\n+++ b\n@@ -1,1 +1,1 @@\n-a\n+b\n');
     });

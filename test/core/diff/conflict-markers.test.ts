@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { mergeText } from '../../../core/diff/merge.js';
-import { conflictCount, hasConflictMarkers, parseConflicts, pathsWithConflictMarkers, resolveConflicts } from '../../../core/diff/conflict-markers.js';
+import {
+  conflictCount,
+  hasConflictMarkers,
+  parseConflicts,
+  pathsWithConflictMarkers,
+  resolveConflicts,
+} from '../../../core/diff/conflict-markers.js';
 
 // What the server's merge writes, read back by the review screen's conflict resolver.
 const base = 'a\nb\nc\nd\n';
@@ -21,7 +27,11 @@ describe('conflict regions in a merged draft', () => {
 
   it('writes the chosen side, both, or the edit, and nothing of the markers', () => {
     const segments = parseConflicts(merged.content);
-    for (const [choice, line] of [[{ kind: 'ours' }, 'B-custom'], [{ kind: 'theirs' }, 'B-generated'], [{ kind: 'edit', text: 'B-both' }, 'B-both']] as const) {
+    for (const [choice, line] of [
+      [{ kind: 'ours' }, 'B-custom'],
+      [{ kind: 'theirs' }, 'B-generated'],
+      [{ kind: 'edit', text: 'B-both' }, 'B-both'],
+    ] as const) {
       const text = resolveConflicts(segments, [choice]);
       expect(hasConflictMarkers(text)).toBe(false);
       expect(text).toBe(`a\n${line}\nc\nD-generated\n`);
@@ -40,7 +50,12 @@ describe('conflict regions in a merged draft', () => {
   it('reads the diff3 style too (a base section between the sides)', () => {
     const segments = parseConflicts('<<<<<<< customized\nours\n||||||| base\nbase\n=======\ntheirs\n>>>>>>> generated');
     const region = segments[0]!;
-    expect(region.kind === 'conflict' && region.region).toMatchObject({ ours: ['ours'], base: ['base'], theirs: ['theirs'], theirsLabel: 'generated' });
+    expect(region.kind === 'conflict' && region.region).toMatchObject({
+      ours: ['ours'],
+      base: ['base'],
+      theirs: ['theirs'],
+      theirsLabel: 'generated',
+    });
   });
 
   it('names the files still holding markers, in the order given', () => {

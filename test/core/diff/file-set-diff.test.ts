@@ -25,7 +25,12 @@ describe('diffFileSets', () => {
       ['tokens.css', 'unchanged', 0, 0],
     ]);
     expect(d.stats).toEqual({
-      filesAdded: 1, filesRemoved: 1, filesModified: 2, filesUnchanged: 1, linesAdded: 4, linesRemoved: 2,
+      filesAdded: 1,
+      filesRemoved: 1,
+      filesModified: 2,
+      filesUnchanged: 1,
+      linesAdded: 4,
+      linesRemoved: 2,
     });
   });
 
@@ -46,7 +51,13 @@ describe('diffFileSets', () => {
       { kind: 'add', text: 'test2();', newLine: 2, noNewlineAtEof: true },
     ]);
     expect(byPath.get('tokens.css')).toEqual({
-      path: 'tokens.css', status: 'unchanged', added: 0, removed: 0, hunks: [], unified: '', collapsedAfter: 0,
+      path: 'tokens.css',
+      status: 'unchanged',
+      added: 0,
+      removed: 0,
+      hunks: [],
+      unified: '',
+      collapsedAfter: 0,
     });
   });
 
@@ -73,15 +84,27 @@ describe('diffFileSets', () => {
   it('passes the context through', () => {
     const a = [{ path: 'x', content: '1\n2\n3\n4\n5\n' }];
     const b = [{ path: 'x', content: '1\n2\nthree\n4\n5\n' }];
-    expect(diffFileSets(a, b, { context: 0 }).files[0]!.hunks[0]).toMatchObject({ oldStart: 3, oldLines: 1, collapsedBefore: 2 });
-    expect(diffFileSets(a, b, { context: 1 }).files[0]!.hunks[0]).toMatchObject({ oldStart: 2, oldLines: 3, collapsedBefore: 1 });
+    expect(diffFileSets(a, b, { context: 0 }).files[0]!.hunks[0]).toMatchObject({
+      oldStart: 3,
+      oldLines: 1,
+      collapsedBefore: 2,
+    });
+    expect(diffFileSets(a, b, { context: 1 }).files[0]!.hunks[0]).toMatchObject({
+      oldStart: 2,
+      oldLines: 3,
+      collapsedBefore: 1,
+    });
   });
 
   it('treats an EOL-only difference as unchanged with normalizeEol, modified without', () => {
     const a = [{ path: 'x', content: 'a\r\nb\r\n' }];
     const b = [{ path: 'x', content: 'a\nb\n' }];
     expect(diffFileSets(a, b).files[0]).toMatchObject({ status: 'modified', added: 2, removed: 2 });
-    expect(diffFileSets(a, b, { normalizeEol: true }).files[0]).toMatchObject({ status: 'unchanged', added: 0, removed: 0 });
+    expect(diffFileSets(a, b, { normalizeEol: true }).files[0]).toMatchObject({
+      status: 'unchanged',
+      added: 0,
+      removed: 0,
+    });
   });
 
   it('handles empty sets and empty files', () => {
@@ -94,11 +117,27 @@ describe('diffFileSets', () => {
   });
 
   it('sorts paths by code unit, not locale', () => {
-    const d = diffFileSets([], [{ path: 'b', content: '' }, { path: 'B', content: '' }, { path: 'a/Z', content: '' }, { path: 'a', content: '' }]);
+    const d = diffFileSets(
+      [],
+      [
+        { path: 'b', content: '' },
+        { path: 'B', content: '' },
+        { path: 'a/Z', content: '' },
+        { path: 'a', content: '' },
+      ],
+    );
     expect(d.files.map((f) => f.path)).toEqual(['B', 'a', 'a/Z', 'b']);
   });
 
   it('refuses a set with a duplicate path', () => {
-    expect(() => diffFileSets([{ path: 'x', content: '' }, { path: 'x', content: 'y' }], [])).toThrow(/Duplicate path "x" in old/);
+    expect(() =>
+      diffFileSets(
+        [
+          { path: 'x', content: '' },
+          { path: 'x', content: 'y' },
+        ],
+        [],
+      ),
+    ).toThrow(/Duplicate path "x" in old/);
   });
 });

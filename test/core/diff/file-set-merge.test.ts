@@ -57,7 +57,13 @@ describe('mergeFileSets', () => {
   });
 
   it('unchanged on all sides → unchanged', () => {
-    expect(get('same.css')).toEqual({ path: 'same.css', status: 'unchanged', content: '.a {}\n', conflicts: [], customized: false });
+    expect(get('same.css')).toEqual({
+      path: 'same.css',
+      status: 'unchanged',
+      content: '.a {}\n',
+      conflicts: [],
+      customized: false,
+    });
   });
 
   it('only customized → keeps ours; only regenerated → takes theirs', () => {
@@ -75,7 +81,18 @@ describe('mergeFileSets', () => {
       path: 'both-conflict.tsx',
       status: 'conflict',
       content: 'a\n<<<<<<< customized\nmine\n=======\ntheirs\n>>>>>>> regenerated\nc\n',
-      conflicts: [{ startLine: 2, endLine: 6, ours: ['mine'], base: ['b'], theirs: ['theirs'], oursStart: 2, baseStart: 2, theirsStart: 2 }],
+      conflicts: [
+        {
+          startLine: 2,
+          endLine: 6,
+          ours: ['mine'],
+          base: ['b'],
+          theirs: ['theirs'],
+          oursStart: 2,
+          baseStart: 2,
+          theirsStart: 2,
+        },
+      ],
       customized: true,
       reason: 'customized lines conflict with regenerated lines',
     });
@@ -87,7 +104,18 @@ describe('mergeFileSets', () => {
       path: 'gone-theirs-customized.tsx',
       status: 'conflict',
       content: '<<<<<<< customized\nx\ny // dev\n=======\n>>>>>>> regenerated\n',
-      conflicts: [{ startLine: 1, endLine: 5, ours: ['x', 'y // dev'], base: ['x', 'y'], theirs: [], oursStart: 1, baseStart: 1, theirsStart: 1 }],
+      conflicts: [
+        {
+          startLine: 1,
+          endLine: 5,
+          ours: ['x', 'y // dev'],
+          base: ['x', 'y'],
+          theirs: [],
+          oursStart: 1,
+          baseStart: 1,
+          theirsStart: 1,
+        },
+      ],
       customized: true,
       reason: 'modify/delete: customized but no longer generated',
     });
@@ -148,11 +176,17 @@ describe('mergeFileSets', () => {
       { base: [f('a', 'x\n')], ours: [f('a', 'y\n')], theirs: [f('a', 'z\n')] },
       { labels: { base: 'generated 1.4.0', theirs: 'regenerated 1.5.0' }, style: 'diff3' },
     );
-    expect(r.files[0]!.content).toBe('<<<<<<< customized\ny\n||||||| generated 1.4.0\nx\n=======\nz\n>>>>>>> regenerated 1.5.0\n');
+    expect(r.files[0]!.content).toBe(
+      '<<<<<<< customized\ny\n||||||| generated 1.4.0\nx\n=======\nz\n>>>>>>> regenerated 1.5.0\n',
+    );
   });
 
   it('oursIsPartial: a path missing from ours is "not customized", not "deleted"', () => {
-    const input = { base: [f('a', 'x\n'), f('b', 'y\n')], ours: [f('a', 'X\n')], theirs: [f('a', 'x\n'), f('b', 'Y\n')] };
+    const input = {
+      base: [f('a', 'x\n'), f('b', 'y\n')],
+      ours: [f('a', 'X\n')],
+      theirs: [f('a', 'x\n'), f('b', 'Y\n')],
+    };
     expect(mergeFileSets(input).files[1]).toMatchObject({ path: 'b', status: 'conflict' });
     expect(mergeFileSets(input, { oursIsPartial: true }).files).toEqual([
       { path: 'a', status: 'clean', content: 'X\n', conflicts: [], customized: true },
@@ -161,12 +195,21 @@ describe('mergeFileSets', () => {
   });
 
   it('normalizeEol lets a CRLF customization merge with LF generated files', () => {
-    const input = { base: [f('a', '1\n2\n3\n4\n')], ours: [f('a', '1\r\n2 // dev\r\n3\r\n4\r\n')], theirs: [f('a', '1\n2\n3\nfour\n')] };
+    const input = {
+      base: [f('a', '1\n2\n3\n4\n')],
+      ours: [f('a', '1\r\n2 // dev\r\n3\r\n4\r\n')],
+      theirs: [f('a', '1\n2\n3\nfour\n')],
+    };
     expect(mergeFileSets(input).clean).toBe(false);
-    expect(mergeFileSets(input, { normalizeEol: true }).files[0]).toMatchObject({ status: 'clean', content: '1\n2 // dev\n3\nfour\n' });
+    expect(mergeFileSets(input, { normalizeEol: true }).files[0]).toMatchObject({
+      status: 'clean',
+      content: '1\n2 // dev\n3\nfour\n',
+    });
   });
 
   it('refuses duplicate paths', () => {
-    expect(() => mergeFileSets({ base: [], ours: [f('a', ''), f('a', '')], theirs: [] })).toThrow(/Duplicate path "a" in ours/);
+    expect(() => mergeFileSets({ base: [], ours: [f('a', ''), f('a', '')], theirs: [] })).toThrow(
+      /Duplicate path "a" in ours/,
+    );
   });
 });

@@ -1,17 +1,31 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { countLineChanges, DIFF_LIMITS, diffFileSets, diffText, mergeFileSets, mergeText } from '../../../core/diff/index.js';
+import {
+  countLineChanges,
+  DIFF_LIMITS,
+  diffFileSets,
+  diffText,
+  mergeFileSets,
+  mergeText,
+} from '../../../core/diff/index.js';
 
 // Diffs and merges are bounded (edit length, time): past a limit a file is reported as too large
 // to diff (or merge) line by line, with each side's size and hash, instead of running unbounded.
 
-const text = (n: number, line: (i: number) => string): string => Array.from({ length: n }, (_, i) => `${line(i + 1)}\n`).join('');
-const size = (t: string) => ({ bytes: Buffer.byteLength(t, 'utf8'), lines: t === '' ? 0 : t.split('\n').length - (t.endsWith('\n') ? 1 : 0), sha256: createHash('sha256').update(t, 'utf8').digest('hex') });
+const text = (n: number, line: (i: number) => string): string =>
+  Array.from({ length: n }, (_, i) => `${line(i + 1)}\n`).join('');
+const size = (t: string) => ({
+  bytes: Buffer.byteLength(t, 'utf8'),
+  lines: t === '' ? 0 : t.split('\n').length - (t.endsWith('\n') ? 1 : 0),
+  sha256: createHash('sha256').update(t, 'utf8').digest('hex'),
+});
 
 const OLD_10K = text(10_000, (i) => `export const value${i} = 'old ${i}';`);
 const NEW_10K = text(10_000, (i) => `export const value${i} = 'new ${i}';`);
 /** Every 500th line changed: 20 lines replaced, 40 changed lines in all. */
-const SPARSE_10K = text(10_000, (i) => (i % 500 === 0 ? `export const value${i} = 'edited';` : `export const value${i} = 'old ${i}';`));
+const SPARSE_10K = text(10_000, (i) =>
+  i % 500 === 0 ? `export const value${i} = 'edited';` : `export const value${i} = 'old ${i}';`,
+);
 
 describe('diff limits', () => {
   it('has one set of limits, finite, for the server and the UI alike', () => {
@@ -29,7 +43,9 @@ describe('diff limits', () => {
       old: size(OLD_10K),
       new: size(NEW_10K),
     });
-    expect(d.tooLarge!.message).toContain(`more than ${DIFF_LIMITS.maxEditLength.toLocaleString('en-US')} changed lines`);
+    expect(d.tooLarge!.message).toContain(
+      `more than ${DIFF_LIMITS.maxEditLength.toLocaleString('en-US')} changed lines`,
+    );
     // No hunks, and counted as wholly replaced: a correct (if not minimal) account of the change.
     expect(d).toMatchObject({ hunks: [], unified: '', added: 10_000, removed: 10_000, collapsedAfter: 0 });
   });
@@ -38,7 +54,11 @@ describe('diff limits', () => {
     const d = diffText(OLD_10K, SPARSE_10K);
     expect(d.tooLarge).toBeUndefined();
     expect([d.added, d.removed, d.hunks.length]).toEqual([20, 20, 20]);
-    expect(d.hunks[0]!.lines.find((l) => l.kind === 'add')).toEqual({ kind: 'add', text: "export const value500 = 'edited';", newLine: 500 });
+    expect(d.hunks[0]!.lines.find((l) => l.kind === 'add')).toEqual({
+      kind: 'add',
+      text: "export const value500 = 'edited';",
+      newLine: 500,
+    });
   });
 
   it('diffs exactly maxEditLength changed lines, and reports one more as too large', () => {
@@ -48,18 +68,36 @@ describe('diff limits', () => {
     const limits = { maxEditLength: 4 };
     expect(diffText(before, twoReplaced, { limits })).toMatchObject({ added: 2, removed: 2 });
     expect(diffText(before, twoReplaced, { limits }).tooLarge).toBeUndefined();
-    expect(diffText(before, andOneAdded, { limits }).tooLarge).toMatchObject({ reason: 'edit-length', limits: { maxEditLength: 4, timeoutMs: DIFF_LIMITS.timeoutMs } });
+    expect(diffText(before, andOneAdded, { limits }).tooLarge).toMatchObject({
+      reason: 'edit-length',
+      limits: { maxEditLength: 4, timeoutMs: DIFF_LIMITS.timeoutMs },
+    });
     // The same lines in another order: the line counts agree, the edit length does not.
-    const reversed = before.split('\n').slice(0, -1).reverse().map((l) => `${l}\n`).join('');
+    const reversed = before
+      .split('\n')
+      .slice(0, -1)
+      .reverse()
+      .map((l) => `${l}\n`)
+      .join('');
     expect(diffText(before, reversed, { limits }).tooLarge).toMatchObject({ reason: 'edit-length' });
   });
 
   it('gives up a diff that runs past the time limit, and says so', () => {
     // 5,000 lines against the same lines reversed: ~10,000 changed lines of Myers' O(N·D) work.
     const lines = text(5000, (i) => `row ${i}`);
-    const reversed = lines.split('\n').slice(0, -1).reverse().map((l) => `${l}\n`).join('');
+    const reversed = lines
+      .split('\n')
+      .slice(0, -1)
+      .reverse()
+      .map((l) => `${l}\n`)
+      .join('');
     const d = diffText(lines, reversed, { limits: { maxEditLength: 1_000_000, timeoutMs: 1 } });
-    expect(d.tooLarge).toMatchObject({ reason: 'timeout', message: expect.stringContaining('too large to diff line by line'), old: size(lines), new: size(reversed) });
+    expect(d.tooLarge).toMatchObject({
+      reason: 'timeout',
+      message: expect.stringContaining('too large to diff line by line'),
+      old: size(lines),
+      new: size(reversed),
+    });
     expect(d.tooLarge!.message).toContain('1 ms');
   });
 
@@ -73,18 +111,35 @@ describe('diff limits', () => {
 
   it('counts line changes within the same limits, and marks the file too large past them', () => {
     expect(countLineChanges(OLD_10K, SPARSE_10K)).toEqual({ added: 20, removed: 20 });
-    expect(countLineChanges(OLD_10K, NEW_10K)).toEqual({ added: 10_000, removed: 10_000, tooLarge: expect.objectContaining({ reason: 'edit-length', old: size(OLD_10K), new: size(NEW_10K) }) });
+    expect(countLineChanges(OLD_10K, NEW_10K)).toEqual({
+      added: 10_000,
+      removed: 10_000,
+      tooLarge: expect.objectContaining({ reason: 'edit-length', old: size(OLD_10K), new: size(NEW_10K) }),
+    });
   });
 
   it('reports too large per file in a file set, diffs the others, and counts the large one as wholly replaced', () => {
     for (const includeHunks of [true, false]) {
       const d = diffFileSets(
-        [{ path: 'Big.tsx', content: OLD_10K }, { path: 'Small.css', content: '.a { color: red; }\n' }],
-        [{ path: 'Big.tsx', content: NEW_10K }, { path: 'Small.css', content: '.a { color: blue; }\n' }],
+        [
+          { path: 'Big.tsx', content: OLD_10K },
+          { path: 'Small.css', content: '.a { color: red; }\n' },
+        ],
+        [
+          { path: 'Big.tsx', content: NEW_10K },
+          { path: 'Small.css', content: '.a { color: blue; }\n' },
+        ],
         { includeHunks },
       );
       const [big, small] = d.files;
-      expect(big).toMatchObject({ path: 'Big.tsx', status: 'modified', added: 10_000, removed: 10_000, hunks: [], unified: '' });
+      expect(big).toMatchObject({
+        path: 'Big.tsx',
+        status: 'modified',
+        added: 10_000,
+        removed: 10_000,
+        hunks: [],
+        unified: '',
+      });
       expect(big!.tooLarge).toMatchObject({ reason: 'edit-length', old: size(OLD_10K), new: size(NEW_10K) });
       expect(small).toMatchObject({ path: 'Small.css', status: 'modified', added: 1, removed: 1 });
       expect(small!.tooLarge).toBeUndefined();
@@ -116,9 +171,16 @@ describe('merge limits', () => {
   });
 
   it('gives up a merge past the time limit with reason timeout', () => {
-    const reversed = BASE_5K.split('\n').slice(0, -1).reverse().map((l) => `${l}\n`).join('');
+    const reversed = BASE_5K.split('\n')
+      .slice(0, -1)
+      .reverse()
+      .map((l) => `${l}\n`)
+      .join('');
     const m = mergeText(BASE_5K, reversed, THEIRS_5K, {}, { limits: { maxEditLength: 1_000_000, timeoutMs: 1 } });
-    expect(m.tooLarge).toMatchObject({ reason: 'timeout', message: expect.stringContaining('too large to merge line by line') });
+    expect(m.tooLarge).toMatchObject({
+      reason: 'timeout',
+      message: expect.stringContaining('too large to merge line by line'),
+    });
     expect(m.clean).toBe(false);
   });
 
@@ -128,19 +190,37 @@ describe('merge limits', () => {
     const m = mergeText(BASE_5K, ours, theirs);
     expect(m.tooLarge).toBeUndefined();
     expect(m.clean).toBe(true);
-    expect(m.content).toBe(BASE_5K.replace('const a10 = 10;\n', 'const a10 = 11;\n').replace('const a4000 = 4000;\n', 'const a4000 = 4001;\n'));
+    expect(m.content).toBe(
+      BASE_5K.replace('const a10 = 10;\n', 'const a10 = 11;\n').replace(
+        'const a4000 = 4000;\n',
+        'const a4000 = 4001;\n',
+      ),
+    );
   });
 
   it('marks the file of a file-set merge past its limit as a conflict whose reason says so, and merges the others', () => {
     const m = mergeFileSets({
-      base: [{ path: 'Big.tsx', content: BASE_5K }, { path: 'a.css', content: '.a {}\n.b {}\n.c {}\n' }],
-      ours: [{ path: 'Big.tsx', content: OURS_5K }, { path: 'a.css', content: '.a { x: 1 }\n.b {}\n.c {}\n' }],
-      theirs: [{ path: 'Big.tsx', content: THEIRS_5K }, { path: 'a.css', content: '.a {}\n.b {}\n.c { y: 2 }\n' }],
+      base: [
+        { path: 'Big.tsx', content: BASE_5K },
+        { path: 'a.css', content: '.a {}\n.b {}\n.c {}\n' },
+      ],
+      ours: [
+        { path: 'Big.tsx', content: OURS_5K },
+        { path: 'a.css', content: '.a { x: 1 }\n.b {}\n.c {}\n' },
+      ],
+      theirs: [
+        { path: 'Big.tsx', content: THEIRS_5K },
+        { path: 'a.css', content: '.a {}\n.b {}\n.c { y: 2 }\n' },
+      ],
     });
     expect(m.clean).toBe(false);
     expect(m.conflictedPaths).toEqual(['Big.tsx']);
     const [big, css] = m.files;
-    expect(big).toMatchObject({ path: 'Big.tsx', status: 'conflict', reason: expect.stringContaining('too large to merge line by line') });
+    expect(big).toMatchObject({
+      path: 'Big.tsx',
+      status: 'conflict',
+      reason: expect.stringContaining('too large to merge line by line'),
+    });
     expect(big!.tooLarge).toMatchObject({ reason: 'edit-length', ours: size(OURS_5K), theirs: size(THEIRS_5K) });
     expect(big!.content).toContain(OURS_5K);
     expect(big!.content).toContain(THEIRS_5K);

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { mergeText } from '../../../core/diff/index.js';
 
-const base = ['import x from "x";', '', 'export function Button() {', '  const a = 1;', '  const b = 2;', '  const c = 3;', '  return a + b + c;', '}', ''].join('\n');
+const base = [
+  'import x from "x";',
+  '',
+  'export function Button() {',
+  '  const a = 1;',
+  '  const b = 2;',
+  '  const c = 3;',
+  '  return a + b + c;',
+  '}',
+  '',
+].join('\n');
 
 describe('mergeText', () => {
   it('clean merge keeps both sides’ changes', () => {
@@ -11,7 +21,18 @@ describe('mergeText', () => {
     expect(r).toEqual({
       clean: true,
       conflicts: [],
-      content: ['import x from "x";', 'import y from "y"; // dev', '', 'export function Button() {', '  const a = 1;', '  const b = 2;', '  const c = 3;', '  return a + b + c + 1;', '}', ''].join('\n'),
+      content: [
+        'import x from "x";',
+        'import y from "y"; // dev',
+        '',
+        'export function Button() {',
+        '  const a = 1;',
+        '  const b = 2;',
+        '  const c = 3;',
+        '  return a + b + c + 1;',
+        '}',
+        '',
+      ].join('\n'),
     });
   });
 
@@ -44,16 +65,23 @@ describe('mergeText', () => {
     );
     expect(r.conflicts).toEqual([
       {
-        startLine: 5, endLine: 9,
-        ours: ['  const b = 2; // keep'], base: ['  const b = 2;'], theirs: ['  const b = 3;'],
-        oursStart: 5, baseStart: 5, theirsStart: 5,
+        startLine: 5,
+        endLine: 9,
+        ours: ['  const b = 2; // keep'],
+        base: ['  const b = 2;'],
+        theirs: ['  const b = 3;'],
+        oursStart: 5,
+        baseStart: 5,
+        theirsStart: 5,
       },
     ]);
   });
 
   it('diff3 style adds the base section with its label; all labels are configurable', () => {
     const r = mergeText('a\nb\nc\n', 'a\nX\nc\n', 'a\nY\nc\n', { base: 'generated 1.2.0' }, { style: 'diff3' });
-    expect(r.content).toBe('a\n<<<<<<< customized\nX\n||||||| generated 1.2.0\nb\n=======\nY\n>>>>>>> regenerated\nc\n');
+    expect(r.content).toBe(
+      'a\n<<<<<<< customized\nX\n||||||| generated 1.2.0\nb\n=======\nY\n>>>>>>> regenerated\nc\n',
+    );
     expect(r.conflicts[0]).toMatchObject({ startLine: 2, endLine: 8 });
     const custom = mergeText('a\n', 'b\n', 'c\n', { ours: 'mine', theirs: 'v2.0.0' });
     expect(custom.content).toBe('<<<<<<< mine\nb\n=======\nc\n>>>>>>> v2.0.0\n');
@@ -86,7 +114,10 @@ describe('mergeText', () => {
 
   it('edits of adjacent lines conflict (as in git), edits one line apart merge', () => {
     expect(mergeText('a\nb\nc\nd\n', 'a\nB\nc\nd\n', 'a\nb\nC\nd\n').clean).toBe(false);
-    expect(mergeText('a\nb\nc\nd\n', 'A\nb\nc\nd\n', 'a\nb\nC\nd\n')).toMatchObject({ clean: true, content: 'A\nb\nC\nd\n' });
+    expect(mergeText('a\nb\nc\nd\n', 'A\nb\nc\nd\n', 'a\nb\nC\nd\n')).toMatchObject({
+      clean: true,
+      content: 'A\nb\nC\nd\n',
+    });
   });
 
   describe('final newline', () => {
@@ -120,7 +151,9 @@ describe('mergeText', () => {
     const r = mergeText(b, b.replace('toString', 'valueOf'), b.replace('class A', 'class B'));
     expect(r).toMatchObject({ clean: true, content: 'class B {\nconstructor\n__proto__\nvalueOf\n}\n' });
     expect(mergeText('constructor\n', '__proto__\n', 'hasOwnProperty\n').conflicts[0]).toMatchObject({
-      ours: ['__proto__'], base: ['constructor'], theirs: ['hasOwnProperty'],
+      ours: ['__proto__'],
+      base: ['constructor'],
+      theirs: ['hasOwnProperty'],
     });
   });
 
@@ -140,11 +173,17 @@ describe('mergeText', () => {
     });
 
     it('normalizeEol merges a CRLF customization against LF generated code, giving LF', () => {
-      expect(mergeText(lfBase, crlfOurs, lfTheirs, {}, { normalizeEol: true })).toMatchObject({ clean: true, content: 'A\nb\nc\nd\nE\n' });
+      expect(mergeText(lfBase, crlfOurs, lfTheirs, {}, { normalizeEol: true })).toMatchObject({
+        clean: true,
+        content: 'A\nb\nc\nd\nE\n',
+      });
     });
 
     it('CR stays part of the line when not normalizing', () => {
-      expect(mergeText('a\r\nb\r\n', 'A\r\nb\r\n', 'a\r\nb\r\nc\r\n')).toMatchObject({ clean: true, content: 'A\r\nb\r\nc\r\n' });
+      expect(mergeText('a\r\nb\r\n', 'A\r\nb\r\n', 'a\r\nb\r\nc\r\n')).toMatchObject({
+        clean: true,
+        content: 'A\r\nb\r\nc\r\n',
+      });
     });
   });
 });

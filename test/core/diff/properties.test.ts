@@ -64,7 +64,13 @@ describe('diffText properties', () => {
   it('diff(a, a) is empty', () => {
     fc.assert(
       fc.property(text, context, (a, ctx) => {
-        expect(diffText(a, a, { context: ctx })).toEqual({ unified: '', hunks: [], added: 0, removed: 0, collapsedAfter: 0 });
+        expect(diffText(a, a, { context: ctx })).toEqual({
+          unified: '',
+          hunks: [],
+          added: 0,
+          removed: 0,
+          collapsedAfter: 0,
+        });
       }),
     );
   });
@@ -156,8 +162,18 @@ describe('mergeText properties', () => {
         const { base, oStart, oEnd, tStart, tEnd } = s;
         const ours = [...base.slice(0, oStart), ...s.oursNew, ...base.slice(oEnd)];
         const theirs = [...base.slice(0, tStart), ...s.theirsNew, ...base.slice(tEnd)];
-        const expected = [...base.slice(0, oStart), ...s.oursNew, ...base.slice(oEnd, tStart), ...s.theirsNew, ...base.slice(tEnd)];
-        expect(mergeText(join(base), join(ours), join(theirs))).toEqual({ content: join(expected), clean: true, conflicts: [] });
+        const expected = [
+          ...base.slice(0, oStart),
+          ...s.oursNew,
+          ...base.slice(oEnd, tStart),
+          ...s.theirsNew,
+          ...base.slice(tEnd),
+        ];
+        expect(mergeText(join(base), join(ours), join(theirs))).toEqual({
+          content: join(expected),
+          clean: true,
+          conflicts: [],
+        });
       }),
       { numRuns: 500 },
     );
@@ -165,19 +181,32 @@ describe('mergeText properties', () => {
 
   it('conflict regions point at their marker lines and hold each side’s lines', () => {
     fc.assert(
-      fc.property(lineText, lineText, lineText, fc.constantFrom('merge', 'diff3') as fc.Arbitrary<'merge' | 'diff3'>, (base, ours, theirs, style) => {
-        const r = mergeText(base, ours, theirs, { ours: 'O', base: 'B', theirs: 'T' }, { style });
-        expect(r.clean).toBe(r.conflicts.length === 0);
-        const out = r.content.split('\n');
-        for (const c of r.conflicts) {
-          const expected = ['<<<<<<< O', ...c.ours, ...(style === 'diff3' ? ['||||||| B', ...c.base] : []), '=======', ...c.theirs, '>>>>>>> T'];
-          expect(out.slice(c.startLine - 1, c.endLine)).toEqual(expected);
-        }
-        // Swapping sides swaps the conflicts but merges the same lines cleanly.
-        const swapped = mergeText(base, theirs, ours);
-        expect(swapped.conflicts.length).toBe(r.conflicts.length);
-        if (r.clean) expect(swapped.content).toBe(r.content);
-      }),
+      fc.property(
+        lineText,
+        lineText,
+        lineText,
+        fc.constantFrom('merge', 'diff3') as fc.Arbitrary<'merge' | 'diff3'>,
+        (base, ours, theirs, style) => {
+          const r = mergeText(base, ours, theirs, { ours: 'O', base: 'B', theirs: 'T' }, { style });
+          expect(r.clean).toBe(r.conflicts.length === 0);
+          const out = r.content.split('\n');
+          for (const c of r.conflicts) {
+            const expected = [
+              '<<<<<<< O',
+              ...c.ours,
+              ...(style === 'diff3' ? ['||||||| B', ...c.base] : []),
+              '=======',
+              ...c.theirs,
+              '>>>>>>> T',
+            ];
+            expect(out.slice(c.startLine - 1, c.endLine)).toEqual(expected);
+          }
+          // Swapping sides swaps the conflicts but merges the same lines cleanly.
+          const swapped = mergeText(base, theirs, ours);
+          expect(swapped.conflicts.length).toBe(r.conflicts.length);
+          if (r.clean) expect(swapped.content).toBe(r.content);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -189,23 +218,34 @@ describe('mergeText properties', () => {
     const edit = (base: string[], ops: string[], tag: string): string[] =>
       base.flatMap((l, i) => {
         switch (ops[i % ops.length]) {
-          case 'delete': return [];
-          case 'replace': return [`${tag}${i}`];
-          case 'insert': return [`${tag}${i}+`, l];
-          default: return [l];
+          case 'delete':
+            return [];
+          case 'replace':
+            return [`${tag}${i}`];
+          case 'insert':
+            return [`${tag}${i}+`, l];
+          default:
+            return [l];
         }
       });
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 40 }), fc.array(op, { minLength: 1 }), fc.array(op, { minLength: 1 }), (n, oursOps, theirsOps) => {
-        const base = Array.from({ length: n }, (_, i) => `L${i}`);
-        const ours = edit(base, oursOps, 'O');
-        const theirs = edit(base, theirsOps, 'T');
-        const join = (lines: string[]) => (lines.length ? lines.join('\n') + '\n' : '');
-        const ref = diff3Reference(ours, base, theirs, { label: { a: 'customized', o: 'generated', b: 'regenerated' } });
-        const r = mergeText(join(base), join(ours), join(theirs), {}, { style: 'diff3' });
-        expect(r.clean).toBe(!ref.conflict);
-        expect(r.content).toBe(join(ref.result));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 40 }),
+        fc.array(op, { minLength: 1 }),
+        fc.array(op, { minLength: 1 }),
+        (n, oursOps, theirsOps) => {
+          const base = Array.from({ length: n }, (_, i) => `L${i}`);
+          const ours = edit(base, oursOps, 'O');
+          const theirs = edit(base, theirsOps, 'T');
+          const join = (lines: string[]) => (lines.length ? lines.join('\n') + '\n' : '');
+          const ref = diff3Reference(ours, base, theirs, {
+            label: { a: 'customized', o: 'generated', b: 'regenerated' },
+          });
+          const r = mergeText(join(base), join(ours), join(theirs), {}, { style: 'diff3' });
+          expect(r.clean).toBe(!ref.conflict);
+          expect(r.content).toBe(join(ref.result));
+        },
+      ),
       { numRuns: 1000 },
     );
   });

@@ -35,7 +35,11 @@ describe('diffText', () => {
     expect(d.collapsedAfter).toBe(0);
     expect(d.hunks).toEqual([
       {
-        oldStart: 1, oldLines: 4, newStart: 1, newLines: 4, collapsedBefore: 0,
+        oldStart: 1,
+        oldLines: 4,
+        newStart: 1,
+        newLines: 4,
+        collapsedBefore: 0,
         lines: [
           { kind: 'context', text: 'a', oldLine: 1, newLine: 1 },
           { kind: 'remove', text: 'b', oldLine: 2 },
@@ -45,7 +49,11 @@ describe('diffText', () => {
         ],
       },
       {
-        oldStart: 11, oldLines: 3, newStart: 11, newLines: 4, collapsedBefore: 6,
+        oldStart: 11,
+        oldLines: 3,
+        newStart: 11,
+        newLines: 4,
+        collapsedBefore: 6,
         lines: [
           { kind: 'context', text: 'k', oldLine: 11, newLine: 11 },
           { kind: 'context', text: 'l', oldLine: 12, newLine: 12 },
@@ -98,7 +106,11 @@ describe('diffText', () => {
     const d = diffText('1\n2\n3\n4\n', '1\n2\nx\n3\n4\n', { context: 0 });
     expect(d.unified).toBe('--- a\n+++ b\n@@ -2,0 +3,1 @@\n+x\n');
     expect(d.hunks[0]).toEqual({
-      oldStart: 2, oldLines: 0, newStart: 3, newLines: 1, collapsedBefore: 2,
+      oldStart: 2,
+      oldLines: 0,
+      newStart: 3,
+      newLines: 1,
+      collapsedBefore: 2,
       lines: [{ kind: 'add', text: 'x', newLine: 3 }],
     });
     expect(d.collapsedAfter).toBe(2);
@@ -129,7 +141,13 @@ describe('diffText', () => {
     it('marks an unchanged last line without newline shown as context', () => {
       const d = diffText('a\nb\nc', 'A\nb\nc');
       expect(d.unified).toBe('--- a\n+++ b\n@@ -1,3 +1,3 @@\n-a\n+A\n b\n c\n\\ No newline at end of file\n');
-      expect(d.hunks[0]!.lines[3]).toEqual({ kind: 'context', text: 'c', oldLine: 3, newLine: 3, noNewlineAtEof: true });
+      expect(d.hunks[0]!.lines[3]).toEqual({
+        kind: 'context',
+        text: 'c',
+        oldLine: 3,
+        newLine: 3,
+        noNewlineAtEof: true,
+      });
     });
   });
 
@@ -139,7 +157,11 @@ describe('diffText', () => {
       expect(d.unified).toBe('--- /dev/null\n+++ b/New.tsx\n@@ -0,0 +1,2 @@\n+x\n+y\n');
       expect(d.hunks).toEqual([
         {
-          oldStart: 0, oldLines: 0, newStart: 1, newLines: 2, collapsedBefore: 0,
+          oldStart: 0,
+          oldLines: 0,
+          newStart: 1,
+          newLines: 2,
+          collapsedBefore: 0,
           lines: [
             { kind: 'add', text: 'x', newLine: 1 },
             { kind: 'add', text: 'y', newLine: 2 },

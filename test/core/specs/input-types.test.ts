@@ -3,8 +3,13 @@
 import type * as Rest from '@figma/rest-api-spec';
 import { describe, expect, it } from 'vitest';
 import type {
-  PluginComponentLike, PluginComponentSetLike, PluginNodeLike, RestComponentLike, RestComponentSetLike,
-  RestNodeLike, RestNodesResponseLike,
+  PluginComponentLike,
+  PluginComponentSetLike,
+  PluginNodeLike,
+  RestComponentLike,
+  RestComponentSetLike,
+  RestNodeLike,
+  RestNodesResponseLike,
 } from '../../../core/specs/index.js';
 
 // Each arrow compiles only if its parameter type is assignable to its return type.

@@ -2,14 +2,22 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ComponentSpec } from '../../../core/contract/specs.js';
 import {
-  specFromPluginNode, specFromRestNode, specHash, specsFromRestNodes, type PluginComponentLike,
-  type PluginComponentSetLike, type RestNodesResponseLike,
+  specFromPluginNode,
+  specFromRestNode,
+  specHash,
+  specsFromRestNodes,
+  type PluginComponentLike,
+  type PluginComponentSetLike,
+  type RestNodesResponseLike,
 } from '../../../core/specs/index.js';
 
 const fixture = (name: string): unknown =>
   JSON.parse(readFileSync(new URL(`../../fixtures/figma/${name}`, import.meta.url), 'utf8'));
 
-const plugin = fixture('button.plugin.json') as { componentSet: PluginComponentSetLike; component: PluginComponentLike };
+const plugin = fixture('button.plugin.json') as {
+  componentSet: PluginComponentSetLike;
+  component: PluginComponentLike;
+};
 const rest = fixture('button.rest.json') as RestNodesResponseLike;
 
 const V = (n: string): string => `VariableID:${n}`;
@@ -22,7 +30,12 @@ describe('specFromPluginNode', () => {
   });
 
   it('reads identity, name, key and description', () => {
-    expect(spec).toMatchObject({ id: '10:1', key: 'set-key-button', name: 'Button', description: 'Primary action button' });
+    expect(spec).toMatchObject({
+      id: '10:1',
+      key: 'set-key-button',
+      name: 'Button',
+      description: 'Primary action button',
+    });
   });
 
   it('maps every property type, strips the #id suffix from the name and keeps the full key as id', () => {
@@ -39,40 +52,73 @@ describe('specFromPluginNode', () => {
   it('orders variants by option order, not by child order', () => {
     expect(spec.variants.map((v) => v.id)).toEqual(['10:10', '10:11', '10:12']);
     expect(spec.variants.map((v) => v.values)).toEqual([
-      { Size: 'sm', State: 'default' }, { Size: 'md', State: 'default' }, { Size: 'lg', State: 'hover' },
+      { Size: 'sm', State: 'default' },
+      { Size: 'md', State: 'default' },
+      { Size: 'lg', State: 'hover' },
     ]);
   });
 
   it('names binding slots on the variant and its namespaced layers', () => {
     const [sm, md, lg] = spec.variants;
     expect(sm!.bindings).toEqual({
-      fill: V('1:1'), paddingLeft: V('2:1'), paddingRight: V('2:1'), gap: V('2:2'),
+      fill: V('1:1'),
+      paddingLeft: V('2:1'),
+      paddingRight: V('2:1'),
+      gap: V('2:2'),
       // four equal corners collapse into one radius
       radius: V('3:1'),
       // the text style supersedes the bound fontSize; the instance is not walked into
-      'label.typography': 'S:textkey1,30:1', 'label.fill': V('1:5'), 'icon.fill': V('1:6'),
+      'label.typography': 'S:textkey1,30:1',
+      'label.fill': V('1:5'),
+      'icon.fill': V('1:6'),
     });
     expect(md!.bindings).toEqual({
       // the fill style wins over paints; a single corner keeps its own slot
-      fill: 'S:fillkey1,30:2', stroke: V('1:2'), strokeWeightTop: V('2:3'), paddingTop: V('2:4'),
+      fill: 'S:fillkey1,30:2',
+      stroke: V('1:2'),
+      strokeWeightTop: V('2:3'),
+      paddingTop: V('2:4'),
       radiusTopLeft: V('3:1'),
-      'content.paddingLeft': V('2:1'), 'content.gap': V('2:2'),
+      'content.paddingLeft': V('2:1'),
+      'content.gap': V('2:2'),
       'label.typography': 'S:textkey1,30:1',
       // a second layer named "Label" gets its own namespace
-      'label2.fontSize': V('4:1'), 'label2.fontWeight': V('4:2'),
+      'label2.fontSize': V('4:1'),
+      'label2.fontWeight': V('4:2'),
     });
     expect(lg!.bindings).toEqual({
-      fill: V('1:1'), 'fill.2': V('1:3'), effects: 'S:effectkey1,30:3', opacity: V('5:1'),
-      minWidth: V('2:5'), width: V('2:6'),
-      'helperText.typography': 'S:remotekey,', 'helperText.fill': V('1:5'),
+      fill: V('1:1'),
+      'fill.2': V('1:3'),
+      effects: 'S:effectkey1,30:3',
+      opacity: V('5:1'),
+      minWidth: V('2:5'),
+      width: V('2:6'),
+      'helperText.typography': 'S:remotekey,',
+      'helperText.fill': V('1:5'),
     });
   });
 
   it('lists tokenRefs as the sorted union of bound ids', () => {
     expect(spec.tokenRefs).toEqual([
-      'S:effectkey1,30:3', 'S:fillkey1,30:2', 'S:remotekey,', 'S:textkey1,30:1',
-      V('1:1'), V('1:2'), V('1:3'), V('1:5'), V('1:6'), V('2:1'), V('2:2'), V('2:3'), V('2:4'), V('2:5'),
-      V('2:6'), V('3:1'), V('4:1'), V('4:2'), V('5:1'),
+      'S:effectkey1,30:3',
+      'S:fillkey1,30:2',
+      'S:remotekey,',
+      'S:textkey1,30:1',
+      V('1:1'),
+      V('1:2'),
+      V('1:3'),
+      V('1:5'),
+      V('1:6'),
+      V('2:1'),
+      V('2:2'),
+      V('2:3'),
+      V('2:4'),
+      V('2:5'),
+      V('2:6'),
+      V('3:1'),
+      V('4:1'),
+      V('4:2'),
+      V('5:1'),
     ]);
     // nested instance internals and instance property values are not the component's tokens
     expect(spec.tokenRefs).not.toContain(V('1:7'));
@@ -83,7 +129,9 @@ describe('specFromPluginNode', () => {
     const warnings: string[] = [];
     const badge = specFromPluginNode(plugin.component, { warn: (m) => warnings.push(m) });
     expect(badge).toEqual({
-      id: '50:1', key: 'badge-key', name: 'Badge',
+      id: '50:1',
+      key: 'badge-key',
+      name: 'Badge',
       props: [{ name: 'Text', id: 'Text#50:2', kind: 'text', default: 'New' }],
       variants: [{ id: '50:1', values: {}, bindings: { fill: V('1:4'), radius: V('3:2') } }],
       tokenRefs: [V('1:4'), V('3:2')],
@@ -94,13 +142,21 @@ describe('specFromPluginNode', () => {
   it('binds no grid style (layout grids become no token), but variables bound inside the grids', () => {
     const withGridStyle = { ...plugin.component, gridStyleId: 'S:grid-key,1:9' };
     expect(specFromPluginNode(withGridStyle).variants[0]!.bindings).toEqual({ fill: V('1:4'), radius: V('3:2') });
-    const withBoundGrid = { ...plugin.component, gridStyleId: 'S:grid-key,1:9', boundVariables: { ...plugin.component.boundVariables, layoutGrids: [{ type: 'VARIABLE_ALIAS', id: V('2:7') }] } };
+    const withBoundGrid = {
+      ...plugin.component,
+      gridStyleId: 'S:grid-key,1:9',
+      boundVariables: { ...plugin.component.boundVariables, layoutGrids: [{ type: 'VARIABLE_ALIAS', id: V('2:7') }] },
+    };
     expect(specFromPluginNode(withBoundGrid).variants[0]!.bindings).toMatchObject({ layoutGrid: V('2:7') });
   });
 
   it('falls back to the variant name when variantProperties cannot be read', () => {
     const child = { ...plugin.componentSet.children[0]! };
-    Object.defineProperty(child, 'variantProperties', { get: () => { throw new Error('Component set has existing errors'); } });
+    Object.defineProperty(child, 'variantProperties', {
+      get: () => {
+        throw new Error('Component set has existing errors');
+      },
+    });
     const warnings: string[] = [];
     const spec2 = specFromPluginNode({ ...plugin.componentSet, children: [child] }, { warn: (m) => warnings.push(m) });
     expect(spec2.variants[0]!.values).toEqual({ Size: 'lg', State: 'hover' });
@@ -110,7 +166,12 @@ describe('specFromPluginNode', () => {
   it('skips a mixed text style (figma.mixed is a symbol)', () => {
     const mixed = Symbol('mixed');
     const spec2 = specFromPluginNode({
-      id: '1:1', name: 'T', type: 'COMPONENT', key: '', description: '', componentPropertyDefinitions: {},
+      id: '1:1',
+      name: 'T',
+      type: 'COMPONENT',
+      key: '',
+      description: '',
+      componentPropertyDefinitions: {},
       children: [{ id: '1:2', name: 'Text', type: 'TEXT', textStyleId: mixed, fillStyleId: mixed, fills: mixed }],
     });
     expect(spec2.variants[0]!.bindings).toEqual({});

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Collection, Token, TokenSet } from '../../../core/contract/tokens.js';
-import { aliasChain, collectAliasTargets, indexTokenSet, resolveTokenSet, tokenClosure, validateTokenSet } from '../../../core/tokens/index.js';
+import {
+  aliasChain,
+  collectAliasTargets,
+  indexTokenSet,
+  resolveTokenSet,
+  tokenClosure,
+  validateTokenSet,
+} from '../../../core/tokens/index.js';
 
 /*
  * Alias chains and nesting are walked without recursion: a chain or a cycle of 20,000 tokens, or a
@@ -8,7 +15,13 @@ import { aliasChain, collectAliasTargets, indexTokenSet, resolveTokenSet, tokenC
  */
 const N = 20_000;
 const prim: Collection = { id: 'prim', name: 'Primitives', modes: [{ id: 'p', name: 'Value' }], defaultModeId: 'p' };
-const tok = (id: string, type: Token['type'], value: Token['valuesByMode'][string]): Token => ({ id, name: id, collectionId: 'prim', type, valuesByMode: { p: value } });
+const tok = (id: string, type: Token['type'], value: Token['valuesByMode'][string]): Token => ({
+  id,
+  name: id,
+  collectionId: 'prim',
+  type,
+  valuesByMode: { p: value },
+});
 const red = { colorSpace: 'srgb', components: [1, 0, 0], alpha: 1, hex: '#ff0000' };
 
 function chain(end: Token['valuesByMode'][string], type: Token['type'] = 'color'): TokenSet {
@@ -45,8 +58,16 @@ describe('alias chains of 20,000 tokens', () => {
   });
 
   it('resolve through 20,000 composite hops (a shadow layer aliasing the next shadow)', () => {
-    const layer = { color: red, offsetX: { value: 0, unit: 'px' }, offsetY: { value: 1, unit: 'px' }, blur: { value: 2, unit: 'px' }, spread: { value: 0, unit: 'px' } };
-    const tokens = Array.from({ length: N }, (_, i) => tok(`s/${i}`, 'shadow', i === N - 1 ? layer : [{ alias: `s/${i + 1}` }]));
+    const layer = {
+      color: red,
+      offsetX: { value: 0, unit: 'px' },
+      offsetY: { value: 1, unit: 'px' },
+      blur: { value: 2, unit: 'px' },
+      spread: { value: 0, unit: 'px' },
+    };
+    const tokens = Array.from({ length: N }, (_, i) =>
+      tok(`s/${i}`, 'shadow', i === N - 1 ? layer : [{ alias: `s/${i + 1}` }]),
+    );
     const set: TokenSet = { collections: [prim], tokens };
     const resolved = resolveTokenSet(set);
     expect(resolved.errors).toEqual([]);
@@ -66,8 +87,14 @@ describe('values nested 20,000 deep', () => {
   });
 
   it('are reported as invalid values, not thrown', () => {
-    const set: TokenSet = { collections: [prim], tokens: [tok('odd', 'string', deep('x') as never), tok('odd2', 'string', deep({ alias: 'gone' }) as never)] };
+    const set: TokenSet = {
+      collections: [prim],
+      tokens: [tok('odd', 'string', deep('x') as never), tok('odd2', 'string', deep({ alias: 'gone' }) as never)],
+    };
     const { errors } = validateTokenSet(set);
-    expect(errors.map((e) => [e.tokenId, e.kinds])).toEqual([['odd', ['invalid-value']], ['odd2', ['dangling-alias']]]);
+    expect(errors.map((e) => [e.tokenId, e.kinds])).toEqual([
+      ['odd', ['invalid-value']],
+      ['odd2', ['dangling-alias']],
+    ]);
   });
 });

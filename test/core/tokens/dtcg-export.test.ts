@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DtcgTokens as DtcgTokensSchema, type DtcgTokens, type TokenSet } from '../../../core/contract/tokens.js';
 import {
-  exportDtcg, importDtcg, normalizeFromPluginApi, resolveTokenSet, sortTokenSet, stylesCollection, validateTokenSet, type Token,
+  exportDtcg,
+  importDtcg,
+  normalizeFromPluginApi,
+  resolveTokenSet,
+  sortTokenSet,
+  stylesCollection,
+  validateTokenSet,
+  type Token,
 } from '../../../core/tokens/index.js';
 import { pluginFixture } from './support/fixtures.js';
 
@@ -34,36 +41,101 @@ function withoutFigmaMetadata(input: DtcgTokens): DtcgTokens {
     for (const [k, v] of Object.entries(node)) if (k !== '$extensions') out[k] = strip(v);
     return out;
   };
-  return { ...input, modes: input.modes.map((m) => ({ ...m, documents: m.documents.map((d) => strip(d) as Json) as typeof m.documents })) };
+  return {
+    ...input,
+    modes: input.modes.map((m) => ({
+      ...m,
+      documents: m.documents.map((d) => strip(d) as Json) as typeof m.documents,
+    })),
+  };
 }
 
 const dtcgOrigin: DtcgTokens = {
-  format: 'dtcg', collectionName: 'acme',
+  format: 'dtcg',
+  collectionName: 'acme',
   modes: [
-    { name: 'light', documents: [{
-      color: {
-        $type: 'color',
-        base: { white: { $value: '#ffffff' }, ink: { $value: { colorSpace: 'oklch', components: [0.2, 0.02, 260], alpha: 1 } } },
-        accent: { $root: { $value: '{color.base.ink}' }, soft: { $value: '#8080ff', $deprecated: 'use accent' } },
-        bg: { $value: '{color.base.white}', $description: 'page', $extensions: { 'org.acme': { tier: 2 }, 'com.figma': { scopes: ['FRAME_FILL'] } } },
-      },
-      size: { $type: 'dimension', sm: { $value: '4px' }, md: { $value: { value: 0.5, unit: 'rem' } } },
-      text: { body: { $type: 'typography', $value: { fontFamily: ['Inter', 'sans-serif'], fontSize: '{size.md}', fontWeight: 'regular', letterSpacing: '0px', lineHeight: 1.5 } } },
-      elevation: { $type: 'shadow', $value: [{ color: '{color.base.ink}', offsetX: '0px', offsetY: '1px', blur: '2px', spread: '0px' }] },
-      motion: { $type: 'transition', $value: { duration: '100ms', delay: '0ms', timingFunction: [0.4, 0, 0.2, 1] } },
-    }] },
-    { name: 'dark', documents: [{
-      color: {
-        $type: 'color',
-        base: { white: { $value: '#ffffff' }, ink: { $value: { colorSpace: 'oklch', components: [0.9, 0.02, 260], alpha: 1 } } },
-        accent: { $root: { $value: '{color.base.white}' }, soft: { $value: '#202060', $deprecated: 'use accent' } },
-        bg: { $value: '{color.base.ink}', $description: 'page', $extensions: { 'org.acme': { tier: 2 }, 'com.figma': { scopes: ['FRAME_FILL'] } } },
-      },
-      size: { $type: 'dimension', sm: { $value: '4px' }, md: { $value: { value: 0.5, unit: 'rem' } } },
-      text: { body: { $type: 'typography', $value: { fontFamily: ['Inter', 'sans-serif'], fontSize: '{size.md}', fontWeight: 'regular', letterSpacing: '0px', lineHeight: 1.5 } } },
-      elevation: { $type: 'shadow', $value: [{ color: '{color.base.ink}', offsetX: '0px', offsetY: '1px', blur: '2px', spread: '0px' }] },
-      motion: { $type: 'transition', $value: { duration: '100ms', delay: '0ms', timingFunction: [0.4, 0, 0.2, 1] } },
-    }] },
+    {
+      name: 'light',
+      documents: [
+        {
+          color: {
+            $type: 'color',
+            base: {
+              white: { $value: '#ffffff' },
+              ink: { $value: { colorSpace: 'oklch', components: [0.2, 0.02, 260], alpha: 1 } },
+            },
+            accent: { $root: { $value: '{color.base.ink}' }, soft: { $value: '#8080ff', $deprecated: 'use accent' } },
+            bg: {
+              $value: '{color.base.white}',
+              $description: 'page',
+              $extensions: { 'org.acme': { tier: 2 }, 'com.figma': { scopes: ['FRAME_FILL'] } },
+            },
+          },
+          size: { $type: 'dimension', sm: { $value: '4px' }, md: { $value: { value: 0.5, unit: 'rem' } } },
+          text: {
+            body: {
+              $type: 'typography',
+              $value: {
+                fontFamily: ['Inter', 'sans-serif'],
+                fontSize: '{size.md}',
+                fontWeight: 'regular',
+                letterSpacing: '0px',
+                lineHeight: 1.5,
+              },
+            },
+          },
+          elevation: {
+            $type: 'shadow',
+            $value: [{ color: '{color.base.ink}', offsetX: '0px', offsetY: '1px', blur: '2px', spread: '0px' }],
+          },
+          motion: {
+            $type: 'transition',
+            $value: { duration: '100ms', delay: '0ms', timingFunction: [0.4, 0, 0.2, 1] },
+          },
+        },
+      ],
+    },
+    {
+      name: 'dark',
+      documents: [
+        {
+          color: {
+            $type: 'color',
+            base: {
+              white: { $value: '#ffffff' },
+              ink: { $value: { colorSpace: 'oklch', components: [0.9, 0.02, 260], alpha: 1 } },
+            },
+            accent: { $root: { $value: '{color.base.white}' }, soft: { $value: '#202060', $deprecated: 'use accent' } },
+            bg: {
+              $value: '{color.base.ink}',
+              $description: 'page',
+              $extensions: { 'org.acme': { tier: 2 }, 'com.figma': { scopes: ['FRAME_FILL'] } },
+            },
+          },
+          size: { $type: 'dimension', sm: { $value: '4px' }, md: { $value: { value: 0.5, unit: 'rem' } } },
+          text: {
+            body: {
+              $type: 'typography',
+              $value: {
+                fontFamily: ['Inter', 'sans-serif'],
+                fontSize: '{size.md}',
+                fontWeight: 'regular',
+                letterSpacing: '0px',
+                lineHeight: 1.5,
+              },
+            },
+          },
+          elevation: {
+            $type: 'shadow',
+            $value: [{ color: '{color.base.ink}', offsetX: '0px', offsetY: '1px', blur: '2px', spread: '0px' }],
+          },
+          motion: {
+            $type: 'transition',
+            $value: { duration: '100ms', delay: '0ms', timingFunction: [0.4, 0, 0.2, 1] },
+          },
+        },
+      ],
+    },
   ],
 };
 
@@ -81,7 +153,10 @@ describe('exportDtcg → importDtcg round trip', () => {
     expect(dtcgProblems(light)).toEqual([]);
     expect((light.color as Json).accent).toMatchObject({ $root: { $type: 'color', $value: '{color.base.ink}' } });
     // the only metadata left is what DTCG has no field for
-    expect(((light.color as Json).bg as Json).$extensions).toEqual({ 'org.acme': { tier: 2 }, 'com.figma': { scopes: ['FRAME_FILL'] } });
+    expect(((light.color as Json).bg as Json).$extensions).toEqual({
+      'org.acme': { tier: 2 },
+      'com.figma': { scopes: ['FRAME_FILL'] },
+    });
 
     const back = importDtcg(exported);
     expect(back.warnings).toEqual([]);
@@ -108,8 +183,17 @@ describe('exportDtcg → importDtcg round trip', () => {
     expect(Object.keys(dark)).toEqual(['$extensions', 'Primitives', 'Theme', 'Density', 'Styles']);
     const bg = ((dark.Theme as Json).bg as Json).default as Json;
     expect(bg).toMatchObject({
-      $type: 'color', $value: '{Primitives.color.gray.900}', $description: 'Page background',
-      $extensions: { 'com.figma': { id: 'VariableID:2:1', name: 'bg/default', collectionId: 'VariableCollectionId:2:0', codeSyntax: { web: 'var(--bg-default)' } } },
+      $type: 'color',
+      $value: '{Primitives.color.gray.900}',
+      $description: 'Page background',
+      $extensions: {
+        'com.figma': {
+          id: 'VariableID:2:1',
+          name: 'bg/default',
+          collectionId: 'VariableCollectionId:2:0',
+          codeSyntax: { web: 'var(--bg-default)' },
+        },
+      },
     });
     // a collection without a "Dark" mode contributes its default mode to the Dark document
     const padding = ((dark.Density as Json).control as Json).padding as Json;
@@ -128,9 +212,21 @@ describe('exportDtcg → importDtcg round trip', () => {
 });
 
 describe('exportDtcg: names DTCG cannot hold', () => {
-  const collection = { id: 'VariableCollectionId:1:0', name: 'Base', modes: [{ id: '1:0', name: 'Mode 1' }], defaultModeId: '1:0' };
-  const num = (id: string, name: string, value: Token['valuesByMode'][string], extra: Partial<Token> = {}): Token =>
-    ({ id, name, collectionId: collection.id, type: 'number', valuesByMode: { '1:0': value }, source: { kind: 'variable' }, ...extra });
+  const collection = {
+    id: 'VariableCollectionId:1:0',
+    name: 'Base',
+    modes: [{ id: '1:0', name: 'Mode 1' }],
+    defaultModeId: '1:0',
+  };
+  const num = (id: string, name: string, value: Token['valuesByMode'][string], extra: Partial<Token> = {}): Token => ({
+    id,
+    name,
+    collectionId: collection.id,
+    type: 'number',
+    valuesByMode: { '1:0': value },
+    source: { kind: 'variable' },
+    ...extra,
+  });
 
   it('makes keys valid, moves a token that is also a group to $root, suffixes clashes, and keeps the true names', () => {
     const set: TokenSet = {
@@ -141,10 +237,22 @@ describe('exportDtcg: names DTCG cannot hold', () => {
         num('v3', 'button/bg', 4),
         num('v4', 'button/bg/hover', { alias: 'v3' }),
         num('v5', 'empty//segment', 5),
-        { id: 'S:a,1:1', name: 'Brand', collectionId: 'styles', type: 'color', source: { kind: 'paintStyle', ref: 'a' },
-          valuesByMode: { default: { colorSpace: 'srgb', components: [1, 0, 0], alpha: 1, hex: '#ff0000' } } },
-        { id: 'S:b,1:2', name: 'Brand', collectionId: 'styles', type: 'typography', source: { kind: 'textStyle', ref: 'b' },
-          valuesByMode: { default: { fontFamily: 'Inter', fontSize: { alias: 'v1' } } } },
+        {
+          id: 'S:a,1:1',
+          name: 'Brand',
+          collectionId: 'styles',
+          type: 'color',
+          source: { kind: 'paintStyle', ref: 'a' },
+          valuesByMode: { default: { colorSpace: 'srgb', components: [1, 0, 0], alpha: 1, hex: '#ff0000' } },
+        },
+        {
+          id: 'S:b,1:2',
+          name: 'Brand',
+          collectionId: 'styles',
+          type: 'typography',
+          source: { kind: 'textStyle', ref: 'b' },
+          valuesByMode: { default: { fontFamily: 'Inter', fontSize: { alias: 'v1' } } },
+        },
         num('v6', 'dangling', { alias: 'VariableID:404' }),
       ],
     };
@@ -171,10 +279,27 @@ describe('exportDtcg: names DTCG cannot hold', () => {
   });
 
   it('keeps collections whose modes repeat a name apart', () => {
-    const twice = { id: 'c', name: 'C', modes: [{ id: 'a', name: 'Same' }, { id: 'b', name: 'Same' }], defaultModeId: 'a' };
+    const twice = {
+      id: 'c',
+      name: 'C',
+      modes: [
+        { id: 'a', name: 'Same' },
+        { id: 'b', name: 'Same' },
+      ],
+      defaultModeId: 'a',
+    };
     const set: TokenSet = {
       collections: [twice],
-      tokens: [{ id: 'x', name: 'x', collectionId: 'c', type: 'number', valuesByMode: { a: 1, b: 2 }, source: { kind: 'variable' } }],
+      tokens: [
+        {
+          id: 'x',
+          name: 'x',
+          collectionId: 'c',
+          type: 'number',
+          valuesByMode: { a: 1, b: 2 },
+          source: { kind: 'variable' },
+        },
+      ],
     };
     expect(exportDtcg(set).modes.map((m) => m.name)).toEqual(['Same (a)', 'Same (b)']);
     expect(roundTrip(set).tokens).toEqual(set);

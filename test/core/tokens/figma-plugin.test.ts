@@ -1,8 +1,18 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import {
-  STYLES_COLLECTION_ID, indexTokenSet, normalizeFromPluginApi, validateTokenSet, variableTokenType,
-  type PluginApiInput, type PluginCollectionInput, type PluginEffectStyleInput, type PluginGridStyleInput,
-  type PluginPaintStyleInput, type PluginTextStyleInput, type PluginVariableInput, type Token,
+  STYLES_COLLECTION_ID,
+  indexTokenSet,
+  normalizeFromPluginApi,
+  validateTokenSet,
+  variableTokenType,
+  type PluginApiInput,
+  type PluginCollectionInput,
+  type PluginEffectStyleInput,
+  type PluginGridStyleInput,
+  type PluginPaintStyleInput,
+  type PluginTextStyleInput,
+  type PluginVariableInput,
+  type Token,
 } from '../../../core/tokens/index.js';
 import { pluginFixture } from './support/fixtures.js';
 
@@ -22,8 +32,12 @@ describe('normalizeFromPluginApi: input types', () => {
     expectTypeOf<EffectStyle>().toExtend<PluginEffectStyleInput>();
     expectTypeOf<GridStyle>().toExtend<PluginGridStyleInput>();
     expectTypeOf<{
-      variables: Variable[]; collections: VariableCollection[]; paintStyles: PaintStyle[];
-      textStyles: TextStyle[]; effectStyles: EffectStyle[]; gridStyles: GridStyle[];
+      variables: Variable[];
+      collections: VariableCollection[];
+      paintStyles: PaintStyle[];
+      textStyles: TextStyle[];
+      effectStyles: EffectStyle[];
+      gridStyles: GridStyle[];
     }>().toExtend<PluginApiInput>();
     expectTypeOf<Omit<Variable, 'valuesByMode'>>().not.toExtend<PluginVariableInput>();
     expectTypeOf<Omit<TextStyle, 'fontName'>>().not.toExtend<PluginTextStyleInput>();
@@ -35,26 +49,46 @@ describe('normalizeFromPluginApi: variables', () => {
     const { tokens } = normalized();
     expect(tokens.collections.map((c) => c.name)).toEqual(['Primitives', 'Theme', 'Density', 'Styles']);
     expect(tokens.collections[1]).toEqual({
-      id: 'VariableCollectionId:2:0', name: 'Theme', defaultModeId: '2:0',
-      modes: [{ id: '2:0', name: 'Light' }, { id: '2:1', name: 'Dark' }],
+      id: 'VariableCollectionId:2:0',
+      name: 'Theme',
+      defaultModeId: '2:0',
+      modes: [
+        { id: '2:0', name: 'Light' },
+        { id: '2:1', name: 'Dark' },
+      ],
     });
   });
 
   it('turns 0–1 colors into DTCG srgb colors with a lowercase hex and a separate alpha', () => {
     const blue = byName(normalized().tokens.tokens, 'color/blue/500');
     expect(blue).toMatchObject({
-      id: 'VariableID:1:1', type: 'color', description: 'Brand blue', collectionId: 'VariableCollectionId:1:0',
-      source: { kind: 'variable', ref: 'v11' }, scopes: ['ALL_SCOPES'],
+      id: 'VariableID:1:1',
+      type: 'color',
+      description: 'Brand blue',
+      collectionId: 'VariableCollectionId:1:0',
+      source: { kind: 'variable', ref: 'v11' },
+      scopes: ['ALL_SCOPES'],
     });
-    expect(blue.valuesByMode['1:0']).toEqual({ colorSpace: 'srgb', components: [0.0392156862745098, 0.4, 0.8980392156862745], alpha: 1, hex: '#0a66e5' });
+    expect(blue.valuesByMode['1:0']).toEqual({
+      colorSpace: 'srgb',
+      components: [0.0392156862745098, 0.4, 0.8980392156862745],
+      alpha: 1,
+      hex: '#0a66e5',
+    });
   });
 
   it('types FLOAT by scope: dimensional (and ALL_SCOPES) → px dimension, FONT_WEIGHT → fontWeight, others → number', () => {
     const tokens = normalized().tokens.tokens;
-    expect(byName(tokens, 'space/4')).toMatchObject({ type: 'dimension', valuesByMode: { '1:0': { value: 16, unit: 'px' } } });
+    expect(byName(tokens, 'space/4')).toMatchObject({
+      type: 'dimension',
+      valuesByMode: { '1:0': { value: 16, unit: 'px' } },
+    });
     expect(byName(tokens, 'radius/md').type).toBe('dimension');
     expect(byName(tokens, 'font/size/body').type).toBe('dimension');
-    expect(byName(tokens, 'size/icon')).toMatchObject({ type: 'dimension', valuesByMode: { '1:0': { value: 24, unit: 'px' } } });
+    expect(byName(tokens, 'size/icon')).toMatchObject({
+      type: 'dimension',
+      valuesByMode: { '1:0': { value: 24, unit: 'px' } },
+    });
     expect(byName(tokens, 'opacity/disabled')).toMatchObject({ type: 'number', valuesByMode: { '1:0': 0.4 } });
     expect(byName(tokens, 'font/weight/bold')).toMatchObject({ type: 'fontWeight', valuesByMode: { '1:0': 700 } });
     expect(byName(tokens, 'z/modal')).toMatchObject({ type: 'number', valuesByMode: { '1:0': 100 } });
@@ -90,13 +124,15 @@ describe('normalizeFromPluginApi: variables', () => {
     expect(names).not.toContain('color/scrim');
     expect(names).not.toContain('color/orphan');
     expect(names).not.toContain('library/red');
-    expect(warnings).toEqual(expect.arrayContaining([
-      expect.stringMatching(/motion\/ease.*EASING is not supported/),
-      expect.stringMatching(/color\/scrim.*composed color/),
-      expect.stringMatching(/color\/orphan.*collection VariableCollectionId:99:0 no longer exists; dropped/),
-      expect.stringMatching(/Skipped 1 remote \(library\) variable\(s\)/),
-      expect.stringMatching(/Skipped 1 remote \(library\) variable collection/),
-    ]));
+    expect(warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/motion\/ease.*EASING is not supported/),
+        expect.stringMatching(/color\/scrim.*composed color/),
+        expect.stringMatching(/color\/orphan.*collection VariableCollectionId:99:0 no longer exists; dropped/),
+        expect.stringMatching(/Skipped 1 remote \(library\) variable\(s\)/),
+        expect.stringMatching(/Skipped 1 remote \(library\) variable collection/),
+      ]),
+    );
   });
 
   it('survives garbage: values that do not fit their type, future variable types, empty input', () => {
@@ -136,19 +172,39 @@ describe('normalizeFromPluginApi: styles', () => {
     const { tokens } = normalized();
     const styles = tokens.tokens.filter((t) => t.collectionId === STYLES_COLLECTION_ID);
     expect(styles.map((t) => t.name)).toEqual([
-      'Brand/Primary', 'Overlay/Scrim', 'Gradient/Hero', 'Heading/H1', 'Body/Regular', 'Body/Strong', 'Elevation/Card', 'Inset/Field',
+      'Brand/Primary',
+      'Overlay/Scrim',
+      'Gradient/Hero',
+      'Heading/H1',
+      'Body/Regular',
+      'Body/Strong',
+      'Elevation/Card',
+      'Inset/Field',
     ]);
-    expect(tokens.collections.at(-1)).toEqual({ id: 'styles', name: 'Styles', modes: [{ id: 'default', name: 'Default' }], defaultModeId: 'default' });
+    expect(tokens.collections.at(-1)).toEqual({
+      id: 'styles',
+      name: 'Styles',
+      modes: [{ id: 'default', name: 'Default' }],
+      defaultModeId: 'default',
+    });
     for (const t of styles) expect(Object.keys(t.valuesByMode)).toEqual(['default']);
   });
 
   it('paint styles: a solid becomes a color (bound color → alias, opacity → alpha), a gradient a gradient', () => {
     const tokens = normalized().tokens.tokens;
     expect(byName(tokens, 'Brand/Primary')).toMatchObject({
-      id: 'S:paint-brand,10:1', type: 'color', description: 'Primary brand fill',
-      source: { kind: 'paintStyle', ref: 'paint-brand' }, valuesByMode: { default: { alias: 'VariableID:1:1' } },
+      id: 'S:paint-brand,10:1',
+      type: 'color',
+      description: 'Primary brand fill',
+      source: { kind: 'paintStyle', ref: 'paint-brand' },
+      valuesByMode: { default: { alias: 'VariableID:1:1' } },
     });
-    expect(byName(tokens, 'Overlay/Scrim').valuesByMode.default).toEqual({ colorSpace: 'srgb', components: [0, 0, 0], alpha: 0.5, hex: '#000000' });
+    expect(byName(tokens, 'Overlay/Scrim').valuesByMode.default).toEqual({
+      colorSpace: 'srgb',
+      components: [0, 0, 0],
+      alpha: 0.5,
+      hex: '#000000',
+    });
     const hero = byName(tokens, 'Gradient/Hero');
     expect(hero.type).toBe('gradient');
     expect(hero.valuesByMode.default).toEqual([
@@ -169,18 +225,32 @@ describe('normalizeFromPluginApi: styles', () => {
   it('text styles: typography with weight from the style name and bound variables as aliases', () => {
     const tokens = normalized().tokens.tokens;
     expect(byName(tokens, 'Heading/H1')).toMatchObject({
-      type: 'typography', description: 'Page titles', source: { kind: 'textStyle', ref: 'text-h1' },
-      valuesByMode: { default: {
-        fontFamily: { alias: 'VariableID:1:10' }, fontSize: { value: 32, unit: 'px' }, fontWeight: 700,
-        lineHeight: { value: 40, unit: 'px' }, letterSpacing: { value: -0.64, unit: 'px' },
-      } },
+      type: 'typography',
+      description: 'Page titles',
+      source: { kind: 'textStyle', ref: 'text-h1' },
+      valuesByMode: {
+        default: {
+          fontFamily: { alias: 'VariableID:1:10' },
+          fontSize: { value: 32, unit: 'px' },
+          fontWeight: 700,
+          lineHeight: { value: 40, unit: 'px' },
+          letterSpacing: { value: -0.64, unit: 'px' },
+        },
+      },
     });
     expect(byName(tokens, 'Body/Regular').valuesByMode.default).toEqual({
-      fontFamily: 'Inter', fontSize: { alias: 'VariableID:1:11' }, fontWeight: 400, lineHeight: 1.5, letterSpacing: { value: 0, unit: 'px' },
+      fontFamily: 'Inter',
+      fontSize: { alias: 'VariableID:1:11' },
+      fontWeight: 400,
+      lineHeight: 1.5,
+      letterSpacing: { value: 0, unit: 'px' },
     });
     // AUTO line height has no DTCG form and is left out; a bound weight wins over the style name.
     expect(byName(tokens, 'Body/Strong').valuesByMode.default).toEqual({
-      fontFamily: 'Inter', fontSize: { value: 16, unit: 'px' }, fontWeight: { alias: 'VariableID:1:9' }, letterSpacing: { value: 0.5, unit: 'px' },
+      fontFamily: 'Inter',
+      fontSize: { value: 16, unit: 'px' },
+      fontWeight: { alias: 'VariableID:1:9' },
+      letterSpacing: { value: 0.5, unit: 'px' },
     });
   });
 
@@ -191,8 +261,12 @@ describe('normalizeFromPluginApi: styles', () => {
     const layers = card.valuesByMode.default as unknown[];
     expect(layers).toHaveLength(2);
     expect(layers[1]).toEqual({
-      color: { alias: 'VariableID:1:3' }, offsetX: { value: 0, unit: 'px' }, offsetY: { value: 8, unit: 'px' },
-      blur: { alias: 'VariableID:1:5' }, spread: { value: -4, unit: 'px' }, inset: false,
+      color: { alias: 'VariableID:1:3' },
+      offsetX: { value: 0, unit: 'px' },
+      offsetY: { value: 8, unit: 'px' },
+      blur: { alias: 'VariableID:1:5' },
+      spread: { value: -4, unit: 'px' },
+      inset: false,
     });
     const field = byName(tokens.tokens, 'Inset/Field');
     expect(field.valuesByMode.default).toMatchObject({ inset: true, blur: { value: 2, unit: 'px' } });

@@ -2,8 +2,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  aliasChain, colorToHex, exportDtcg, hashTokenSet, importDtcg, indexTokenSet, normalizeFromPluginApi, resolveTokenSet, sortTokenSet,
-  validateTokenSet, type ColorValue, type DtcgImportResult, type NormalizeResult, type ResolvedTokenSet,
+  aliasChain,
+  colorToHex,
+  exportDtcg,
+  hashTokenSet,
+  importDtcg,
+  indexTokenSet,
+  normalizeFromPluginApi,
+  resolveTokenSet,
+  sortTokenSet,
+  validateTokenSet,
+  type ColorValue,
+  type DtcgImportResult,
+  type NormalizeResult,
+  type ResolvedTokenSet,
 } from '../../../core/tokens/index.js';
 import { PRIMER_ROOT, loadPrimerDtcg, loadPrimerFigma, type PrimerDtcg, type PrimerFigma } from './support/primer.js';
 
@@ -25,13 +37,29 @@ describe('Primer DTCG sources (src/tokens/**.json5, light and dark modes)', () =
 
   it('imports well over a thousand tokens in two modes', () => {
     expect(imported.tokens.tokens.length).toBeGreaterThan(1400);
-    expect(imported.tokens.collections).toEqual([{ id: 'primer', name: 'primer', modes: [{ id: 'light', name: 'light' }, { id: 'dark', name: 'dark' }], defaultModeId: 'light' }]);
+    expect(imported.tokens.collections).toEqual([
+      {
+        id: 'primer',
+        name: 'primer',
+        modes: [
+          { id: 'light', name: 'light' },
+          { id: 'dark', name: 'dark' },
+        ],
+        defaultModeId: 'light',
+      },
+    ]);
     expect(primer.darkOverrides).toBeGreaterThan(500);
   });
 
   it('warns only about Primer-specific things: an `alpha` property beside $value and custom-* types', () => {
-    const alphaProperty = imported.warnings.filter((w) => /^Token "[^"]+": property "alpha" is not part of a token; ignored$/.test(w));
-    const customTypes = imported.warnings.filter((w) => /^Token "(boxShadow|viewportRange)\.[^"]+": type "custom-(string|viewportRange)" is not a DTCG type; skipped$/.test(w));
+    const alphaProperty = imported.warnings.filter((w) =>
+      /^Token "[^"]+": property "alpha" is not part of a token; ignored$/.test(w),
+    );
+    const customTypes = imported.warnings.filter((w) =>
+      /^Token "(boxShadow|viewportRange)\.[^"]+": type "custom-(string|viewportRange)" is not a DTCG type; skipped$/.test(
+        w,
+      ),
+    );
     expect(alphaProperty.length).toBeGreaterThan(30);
     expect(customTypes).toHaveLength(9);
     expect(imported.warnings).toHaveLength(alphaProperty.length + customTypes.length);
@@ -39,20 +67,23 @@ describe('Primer DTCG sources (src/tokens/**.json5, light and dark modes)', () =
 
   it('resolves every alias in both modes', () => {
     expect(resolved.errors).toEqual([]);
-    for (const token of imported.tokens.tokens) expect(Object.keys(resolved.values.get(token.id)!)).toEqual(['light', 'dark']);
+    for (const token of imported.tokens.tokens)
+      expect(Object.keys(resolved.values.get(token.id)!)).toEqual(['light', 'dark']);
   });
 
-  it('validates, except Primer\'s one `em` dimension (DTCG 2025.10 allows px and rem only) and the typography using it', () => {
+  it("validates, except Primer's one `em` dimension (DTCG 2025.10 allows px and rem only) and the typography using it", () => {
     expect(validateTokenSet(imported.tokens).errors.map((e) => [e.tokenId, e.kinds])).toEqual([
       ['text.codeInline.size', ['invalid-value']],
       ['text.codeInline.shorthand', ['invalid-value']],
     ]);
   });
 
-  it('resolves every color to the RGB Primer\'s own build produced (dist/docs), in both modes', () => {
+  it("resolves every color to the RGB Primer's own build produced (dist/docs), in both modes", () => {
     const index = indexTokenSet(imported.tokens);
     for (const mode of ['light', 'dark'] as const) {
-      const built = JSON.parse(readFileSync(join(PRIMER_ROOT, `dist/docs/functional/themes/${mode}.json`), 'utf8')) as Record<string, { path: string[]; type: string; value: string }>;
+      const built = JSON.parse(
+        readFileSync(join(PRIMER_ROOT, `dist/docs/functional/themes/${mode}.json`), 'utf8'),
+      ) as Record<string, { path: string[]; type: string; value: string }>;
       let compared = 0;
       const mismatches: string[] = [];
       for (const entry of Object.values(built)) {
@@ -96,12 +127,19 @@ describe('Primer Figma export (dist/figma/**.json) through the Plugin API normal
   it('drops only the entries Primer exports without a collection (line heights), as variables whose collection is gone', () => {
     const dropped = normalized.warnings.filter((w) => !/CSS variables? (is|get)/.test(w));
     expect(dropped.length).toBeGreaterThan(0);
-    for (const w of dropped) expect(w).toMatch(/^Variable "[^"]+" \(\(none\)\/typography\/typography\.json\/[^)]+\): its collection .* no longer exists; dropped$/);
+    for (const w of dropped)
+      expect(w).toMatch(
+        /^Variable "[^"]+" \(\(none\)\/typography\/typography\.json\/[^)]+\): its collection .* no longer exists; dropped$/,
+      );
   });
 
   it('says once per pair of theme collections that their shared names get suffixed CSS variables', () => {
     const shared = normalized.warnings.filter((w) => /CSS variables get/.test(w));
-    expect(shared).toContainEqual(expect.stringMatching(/^\d+ token\(s\) of collection "base\/color\/dark" have names that tokens of collection "base\/color\/dark-dimmed" have \(e\.g\. "base\/color\/blue\/0"\): their CSS variables get a suffix \(--base-color-blue-0-\d\)$/));
+    expect(shared).toContainEqual(
+      expect.stringMatching(
+        /^\d+ token\(s\) of collection "base\/color\/dark" have names that tokens of collection "base\/color\/dark-dimmed" have \(e\.g\. "base\/color\/blue\/0"\): their CSS variables get a suffix \(--base-color-blue-0-\d\)$/,
+      ),
+    );
     expect(shared.length).toBeLessThan(normalized.tokens.collections.length ** 2);
   });
 
@@ -117,7 +155,11 @@ describe('Primer Figma export (dist/figma/**.json) through the Plugin API normal
     const conflicting = new Set(primer.conflicts.map((c) => c.split(' (')[0]!));
     const index = indexTokenSet(normalized.tokens);
     const throughConflict = (id: string, mode: string) =>
-      aliasChain(index, id, index.collections.get(index.tokens.get(id)!.collectionId)!.modes.find((m) => m.id === mode)!).some((x) => conflicting.has(x));
+      aliasChain(
+        index,
+        id,
+        index.collections.get(index.tokens.get(id)!.collectionId)!.modes.find((m) => m.id === mode)!,
+      ).some((x) => conflicting.has(x));
     let excused = 0;
     let compared = 0;
     const mismatches: string[] = [];

@@ -4,10 +4,16 @@ import type { GetLocalVariablesResponse } from '@figma/rest-api-spec';
 import { describe, expect, it } from 'vitest';
 import { cssVarNames, generateTokensCss } from '../../../core/codegen/index.js';
 import type { TokenSet } from '../../../core/contract/tokens.js';
-import { normalizeFromPluginApi, normalizeFromRest, validateTokenSet, type PluginApiInput } from '../../../core/tokens/index.js';
+import {
+  normalizeFromPluginApi,
+  normalizeFromRest,
+  validateTokenSet,
+  type PluginApiInput,
+} from '../../../core/tokens/index.js';
 
 // Real exports (test/fixtures/figma/real/README.md names their sources) through the normalizers.
-const real = <T>(name: string): T => JSON.parse(readFileSync(join(process.cwd(), 'test/fixtures/figma/real', name), 'utf8')) as T;
+const real = <T>(name: string): T =>
+  JSON.parse(readFileSync(join(process.cwd(), 'test/fixtures/figma/real', name), 'utf8')) as T;
 
 const LIVE = 'VariableID:36929:111144';
 const DELETED = 'VariableID:1:133';
@@ -15,7 +21,10 @@ const DELETED = 'VariableID:1:133';
 /** The same answer with Figma's maps in the opposite order. */
 function reversed(answer: GetLocalVariablesResponse): GetLocalVariablesResponse {
   const flip = <V>(map: Record<string, V>) => Object.fromEntries(Object.entries(map).reverse());
-  return { ...answer, meta: { variables: flip(answer.meta.variables), variableCollections: flip(answer.meta.variableCollections) } };
+  return {
+    ...answer,
+    meta: { variables: flip(answer.meta.variables), variableCollections: flip(answer.meta.variableCollections) },
+  };
 }
 
 function block(css: string, selector: string): string {
@@ -36,8 +45,12 @@ describe("daangn SEED Design's /variables/local", () => {
       const why = tokens.tokens.find((t) => t.id === DELETED)?.deprecated;
       expect(why).toMatch(/deleted in Figma/);
       expect(tokens.tokens.find((t) => t.id === LIVE)?.deprecated).toBeUndefined();
-      expect(warnings).toContain(`Variable "fg/brand-contrast" (${DELETED}) was deleted in Figma but is still referenced; kept so that references to it resolve`);
-      expect(warnings).toContain(`Variable "fg/brand-contrast" (${DELETED}, ${String(why)}): Variable "fg/brand-contrast" (${LIVE}) has --fg-brand-contrast, so its CSS variable is --fg-brand-contrast-2`);
+      expect(warnings).toContain(
+        `Variable "fg/brand-contrast" (${DELETED}) was deleted in Figma but is still referenced; kept so that references to it resolve`,
+      );
+      expect(warnings).toContain(
+        `Variable "fg/brand-contrast" (${DELETED}, ${String(why)}): Variable "fg/brand-contrast" (${LIVE}) has --fg-brand-contrast, so its CSS variable is --fg-brand-contrast-2`,
+      );
       const root = block(generateTokensCss(tokens).content, ':root');
       expect(root).toContain('--fg-brand-contrast: var(--palette-carrot-700);');
       expect(root).toContain('--fg-brand-contrast-2: var(--palette-carrot-700);');
@@ -47,13 +60,21 @@ describe("daangn SEED Design's /variables/local", () => {
   it('a deleted variable with no live namesake keeps its name, with a warning', () => {
     const { tokens, warnings } = normalizeFromRest({ variables: answer });
     expect(cssVarNames(tokens).name('VariableID:1:219')).toBe('--line-height-600');
-    expect(warnings).toContain('Variable "line-height/600" (VariableID:1:219) was deleted in Figma but is still referenced; kept so that references to it resolve');
+    expect(warnings).toContain(
+      'Variable "line-height/600" (VariableID:1:219) was deleted in Figma but is still referenced; kept so that references to it resolve',
+    );
   });
 
   it('writes values as CSS authors do: float32 noise rounded, FONT_STYLE names as weights, mode names lower-cased', () => {
     const { tokens } = normalizeFromRest({ variables: answer });
-    expect(tokens.tokens.find((t) => t.id === 'VariableID:58766:15457')?.valuesByMode['1:5']).toEqual({ value: 111.33000183105469, unit: 'px' });
-    expect(tokens.tokens.find((t) => t.id === 'VariableID:1886:93038')).toMatchObject({ type: 'fontWeight', valuesByMode: { '1:5': 500 } });
+    expect(tokens.tokens.find((t) => t.id === 'VariableID:58766:15457')?.valuesByMode['1:5']).toEqual({
+      value: 111.33000183105469,
+      unit: 'px',
+    });
+    expect(tokens.tokens.find((t) => t.id === 'VariableID:1886:93038')).toMatchObject({
+      type: 'fontWeight',
+      valuesByMode: { '1:5': 500 },
+    });
     const css = generateTokensCss(tokens).content;
     const ios = block(css, '[data-theme="ios"]');
     expect(ios).toContain('--component-utility-figma-only-select-box-3-column: 111.33px;');
@@ -67,7 +88,10 @@ describe("daangn SEED Design's /variables/local", () => {
 
   it('reads the FONT_VARIATIONS scope, and nothing dangles', () => {
     const { tokens } = normalizeFromRest({ variables: answer });
-    expect(tokens.tokens.find((t) => t.id === 'VariableID:1:175')).toMatchObject({ type: 'dimension', scopes: ['WIDTH_HEIGHT', 'GAP', 'FONT_VARIATIONS'] });
+    expect(tokens.tokens.find((t) => t.id === 'VariableID:1:175')).toMatchObject({
+      type: 'dimension',
+      scopes: ['WIDTH_HEIGHT', 'GAP', 'FONT_VARIATIONS'],
+    });
     const issues = validateTokenSet(tokens).errors;
     expect(issues.map((i) => [i.tokenId, i.kinds])).toEqual([[DELETED, ['duplicate-name']]]);
   });
@@ -75,8 +99,13 @@ describe("daangn SEED Design's /variables/local", () => {
 
 describe('a Tailwind preset read with the Plugin API', () => {
   // The exporter left `remote` and `key` out of its collections; the Plugin API always has them.
-  const exported = real<{ collections: Array<Record<string, unknown>>; variables: PluginApiInput['variables'] }>('tailwind-preset.plugin-variables.json');
-  const input = { variables: exported.variables, collections: exported.collections.map((c) => ({ remote: false, ...c })) } as unknown as PluginApiInput;
+  const exported = real<{ collections: Array<Record<string, unknown>>; variables: PluginApiInput['variables'] }>(
+    'tailwind-preset.plugin-variables.json',
+  );
+  const input = {
+    variables: exported.variables,
+    collections: exported.collections.map((c) => ({ remote: false, ...c })),
+  } as unknown as PluginApiInput;
 
   it('names variables after their web code syntax and writes every mode, the default one included, as a [data-theme] block', () => {
     const { tokens, warnings }: { tokens: TokenSet; warnings: string[] } = normalizeFromPluginApi(input);

@@ -4,11 +4,38 @@ import { aliasChain, indexTokenSet, normalizeFromPluginApi, resolveTokenSet } fr
 import { pluginFixture } from './support/fixtures.js';
 
 const rgb = (hex: string) => ({ colorSpace: 'srgb', components: [0, 0, 0], alpha: 1, hex });
-const primitives: Collection = { id: 'prim', name: 'Primitives', modes: [{ id: 'p', name: 'Value' }], defaultModeId: 'p' };
-const brand: Collection = { id: 'brand', name: 'Brand', modes: [{ id: 'b-light', name: 'Light' }, { id: 'b-dark', name: 'Dark' }], defaultModeId: 'b-light' };
-const theme: Collection = { id: 'theme', name: 'Theme', modes: [{ id: 't-light', name: 'Light' }, { id: 't-dark', name: 'Dark' }, { id: 't-hc', name: 'High contrast' }], defaultModeId: 't-light' };
-const tok = (id: string, collectionId: string, type: Token['type'], valuesByMode: Token['valuesByMode']): Token =>
-  ({ id, name: id, collectionId, type, valuesByMode });
+const primitives: Collection = {
+  id: 'prim',
+  name: 'Primitives',
+  modes: [{ id: 'p', name: 'Value' }],
+  defaultModeId: 'p',
+};
+const brand: Collection = {
+  id: 'brand',
+  name: 'Brand',
+  modes: [
+    { id: 'b-light', name: 'Light' },
+    { id: 'b-dark', name: 'Dark' },
+  ],
+  defaultModeId: 'b-light',
+};
+const theme: Collection = {
+  id: 'theme',
+  name: 'Theme',
+  modes: [
+    { id: 't-light', name: 'Light' },
+    { id: 't-dark', name: 'Dark' },
+    { id: 't-hc', name: 'High contrast' },
+  ],
+  defaultModeId: 't-light',
+};
+const tok = (id: string, collectionId: string, type: Token['type'], valuesByMode: Token['valuesByMode']): Token => ({
+  id,
+  name: id,
+  collectionId,
+  type,
+  valuesByMode,
+});
 
 const set: TokenSet = {
   collections: [primitives, brand, theme],
@@ -18,9 +45,21 @@ const set: TokenSet = {
     tok('color/blue', 'prim', 'color', { p: rgb('#0000ff') }),
     tok('brand/primary', 'brand', 'color', { 'b-light': { alias: 'color/blue' }, 'b-dark': rgb('#8080ff') }),
     // chain of depth 3: theme → brand → primitives, with modes that exist in Brand by name only
-    tok('bg', 'theme', 'color', { 't-light': { alias: 'color/white' }, 't-dark': { alias: 'color/black' }, 't-hc': { alias: 'color/black' } }),
-    tok('accent', 'theme', 'color', { 't-light': { alias: 'brand/primary' }, 't-dark': { alias: 'brand/primary' }, 't-hc': { alias: 'brand/primary' } }),
-    tok('link', 'theme', 'color', { 't-light': { alias: 'accent' }, 't-dark': { alias: 'accent' }, 't-hc': { alias: 'accent' } }),
+    tok('bg', 'theme', 'color', {
+      't-light': { alias: 'color/white' },
+      't-dark': { alias: 'color/black' },
+      't-hc': { alias: 'color/black' },
+    }),
+    tok('accent', 'theme', 'color', {
+      't-light': { alias: 'brand/primary' },
+      't-dark': { alias: 'brand/primary' },
+      't-hc': { alias: 'brand/primary' },
+    }),
+    tok('link', 'theme', 'color', {
+      't-light': { alias: 'accent' },
+      't-dark': { alias: 'accent' },
+      't-hc': { alias: 'accent' },
+    }),
     tok('space/4', 'prim', 'dimension', { p: { value: 16, unit: 'px' } }),
     tok('gap', 'theme', 'number', { 't-light': { alias: 'space/4' }, 't-dark': 8, 't-hc': 8 }),
     tok('body', 'theme', 'typography', {
@@ -29,9 +68,29 @@ const set: TokenSet = {
       't-hc': { fontFamily: 'Inter', fontSize: { alias: 'space/4' }, fontWeight: 700 },
     }),
     tok('card', 'theme', 'shadow', {
-      't-light': [{ color: { alias: 'link' }, offsetX: { value: 0, unit: 'px' }, offsetY: { value: 1, unit: 'px' }, blur: { alias: 'space/4' }, spread: { value: 0, unit: 'px' } }],
-      't-dark': { color: { alias: 'bg' }, offsetX: { value: 0, unit: 'px' }, offsetY: { value: 1, unit: 'px' }, blur: { value: 2, unit: 'px' }, spread: { value: 0, unit: 'px' } },
-      't-hc': { color: { alias: 'bg' }, offsetX: { value: 0, unit: 'px' }, offsetY: { value: 1, unit: 'px' }, blur: { value: 2, unit: 'px' }, spread: { value: 0, unit: 'px' } },
+      't-light': [
+        {
+          color: { alias: 'link' },
+          offsetX: { value: 0, unit: 'px' },
+          offsetY: { value: 1, unit: 'px' },
+          blur: { alias: 'space/4' },
+          spread: { value: 0, unit: 'px' },
+        },
+      ],
+      't-dark': {
+        color: { alias: 'bg' },
+        offsetX: { value: 0, unit: 'px' },
+        offsetY: { value: 1, unit: 'px' },
+        blur: { value: 2, unit: 'px' },
+        spread: { value: 0, unit: 'px' },
+      },
+      't-hc': {
+        color: { alias: 'bg' },
+        offsetX: { value: 0, unit: 'px' },
+        offsetY: { value: 1, unit: 'px' },
+        blur: { value: 2, unit: 'px' },
+        spread: { value: 0, unit: 'px' },
+      },
     }),
   ],
 };
@@ -44,14 +103,14 @@ describe('resolveTokenSet', () => {
     expect(values.get('color/white')).toEqual({ p: rgb('#ffffff') });
   });
 
-  it('uses the target collection\'s mode of the same name, else its default mode', () => {
+  it("uses the target collection's mode of the same name, else its default mode", () => {
     const link = resolveTokenSet(set).values.get('link')!;
     expect(link['t-light']).toEqual(rgb('#0000ff')); // Brand "Light" → alias to primitives (default mode)
     expect(link['t-dark']).toEqual(rgb('#8080ff')); // Brand "Dark", matched by name
     expect(link['t-hc']).toEqual(rgb('#0000ff')); // Brand has no "High contrast": its default, Light
   });
 
-  it('lets the caller fix the mode of a collection, like a Figma frame\'s explicit mode', () => {
+  it("lets the caller fix the mode of a collection, like a Figma frame's explicit mode", () => {
     const link = resolveTokenSet(set, { modes: { brand: 'b-dark' } }).values.get('link')!;
     expect(link['t-light']).toEqual(rgb('#8080ff'));
   });
@@ -59,10 +118,20 @@ describe('resolveTokenSet', () => {
   it('resolves aliases inside composites and converts numbers and px dimensions where slots need it', () => {
     const { values } = resolveTokenSet(set);
     expect(values.get('gap')).toEqual({ 't-light': 16, 't-dark': 8, 't-hc': 8 });
-    expect(values.get('body')!['t-light']).toEqual({ fontFamily: 'Inter', fontSize: { value: 16, unit: 'px' }, fontWeight: 16 });
-    expect(values.get('card')!['t-light']).toEqual([{
-      color: rgb('#0000ff'), offsetX: { value: 0, unit: 'px' }, offsetY: { value: 1, unit: 'px' }, blur: { value: 16, unit: 'px' }, spread: { value: 0, unit: 'px' },
-    }]);
+    expect(values.get('body')!['t-light']).toEqual({
+      fontFamily: 'Inter',
+      fontSize: { value: 16, unit: 'px' },
+      fontWeight: 16,
+    });
+    expect(values.get('card')!['t-light']).toEqual([
+      {
+        color: rgb('#0000ff'),
+        offsetX: { value: 0, unit: 'px' },
+        offsetY: { value: 1, unit: 'px' },
+        blur: { value: 16, unit: 'px' },
+        spread: { value: 0, unit: 'px' },
+      },
+    ]);
     expect((values.get('card')!['t-dark'] as { color: unknown }).color).toEqual(rgb('#000000'));
   });
 
@@ -124,7 +193,12 @@ describe('resolveTokenSet', () => {
     const { values, errors } = resolveTokenSet(tokens);
     expect(errors).toEqual([]);
     expect(values.get('VariableID:2:4')).toEqual({
-      '2:0': { colorSpace: 'srgb', components: [0.0392156862745098, 0.4, 0.8980392156862745], alpha: 1, hex: '#0a66e5' },
+      '2:0': {
+        colorSpace: 'srgb',
+        components: [0.0392156862745098, 0.4, 0.8980392156862745],
+        alpha: 1,
+        hex: '#0a66e5',
+      },
       '2:1': { colorSpace: 'srgb', components: [1, 0.5019607843137255, 0], alpha: 1, hex: '#ff8000' },
     });
     // a style (one mode "default") resolves bound variables in their default modes
@@ -135,7 +209,12 @@ describe('resolveTokenSet', () => {
 describe('aliasChain', () => {
   it('lists the ids from the token to its literal, in one mode', () => {
     const index = indexTokenSet(set);
-    expect(aliasChain(index, 'link', { id: 't-light', name: 'Light' })).toEqual(['link', 'accent', 'brand/primary', 'color/blue']);
+    expect(aliasChain(index, 'link', { id: 't-light', name: 'Light' })).toEqual([
+      'link',
+      'accent',
+      'brand/primary',
+      'color/blue',
+    ]);
     expect(aliasChain(index, 'link', { id: 't-dark', name: 'Dark' })).toEqual(['link', 'accent', 'brand/primary']);
   });
 });

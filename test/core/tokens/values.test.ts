@@ -1,18 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkValue, coerceNumeric, colorToHex, figmaColorToDtcg, fontWeightFromStyleName, fontWeightToNumber, hexToColor, isColorValue, rgbToHex,
+  checkValue,
+  coerceNumeric,
+  colorToHex,
+  figmaColorToDtcg,
+  fontWeightFromStyleName,
+  fontWeightToNumber,
+  hexToColor,
+  isColorValue,
+  rgbToHex,
   upgradeLegacyValue,
 } from '../../../core/tokens/index.js';
 
 describe('colors', () => {
   it('Figma floats → srgb with the floats kept, lowercase 6-digit hex, alpha apart (times paint opacity)', () => {
-    expect(figmaColorToDtcg({ r: 1, g: 0.5, b: 0, a: 0.8 })).toEqual({ colorSpace: 'srgb', components: [1, 0.5, 0], alpha: 0.8, hex: '#ff8000' });
+    expect(figmaColorToDtcg({ r: 1, g: 0.5, b: 0, a: 0.8 })).toEqual({
+      colorSpace: 'srgb',
+      components: [1, 0.5, 0],
+      alpha: 0.8,
+      hex: '#ff8000',
+    });
     expect(figmaColorToDtcg({ r: 0, g: 0, b: 0 }, 0.5).alpha).toBe(0.5);
     expect(rgbToHex(1.2, -0.1, 0.999)).toBe('#ff00ff');
   });
 
   it('hex strings → colors, anything else → undefined', () => {
-    expect(hexToColor('#ABC')).toEqual({ colorSpace: 'srgb', components: [0xaa / 255, 0xbb / 255, 0xcc / 255], alpha: 1, hex: '#aabbcc' });
+    expect(hexToColor('#ABC')).toEqual({
+      colorSpace: 'srgb',
+      components: [0xaa / 255, 0xbb / 255, 0xcc / 255],
+      alpha: 1,
+      hex: '#aabbcc',
+    });
     expect(hexToColor('#00000080')!.alpha).toBeCloseTo(0.502, 3);
     expect(hexToColor('red')).toBeUndefined();
     expect(hexToColor('#12345')).toBeUndefined();
@@ -37,8 +55,20 @@ describe('colors', () => {
 
 describe('font weights', () => {
   it.each([
-    ['Bold', 700], ['Semi Bold', 600], ['SemiBold Italic', 600], ['ExtraLight', 200], ['Extra Bold', 800], ['Black', 900],
-    ['Heavy Oblique', 900], ['Regular', 400], ['Italic', 400], ['Medium', 500], ['Thin', 100], ['Book', 400], ['W700', undefined], ['550', 550],
+    ['Bold', 700],
+    ['Semi Bold', 600],
+    ['SemiBold Italic', 600],
+    ['ExtraLight', 200],
+    ['Extra Bold', 800],
+    ['Black', 900],
+    ['Heavy Oblique', 900],
+    ['Regular', 400],
+    ['Italic', 400],
+    ['Medium', 500],
+    ['Thin', 100],
+    ['Book', 400],
+    ['W700', undefined],
+    ['550', 550],
   ])('%s → %s', (style, weight) => expect(fontWeightFromStyleName(style)).toBe(weight));
 
   it('keywords → numbers', () => {
@@ -57,11 +87,20 @@ describe('checkValue', () => {
     expect(checkValue('strokeStyle', 'wavy')).toMatch(/stroke style/);
     expect(checkValue('strokeStyle', { dashArray: ['x'], lineCap: 'round' })).toMatch(/dashArray/);
     expect(checkValue('shadow', [])).toMatch(/non-empty/);
-    expect(checkValue('shadow', { color: { alias: 'c' }, offsetX: { alias: 'x' }, offsetY: { alias: 'y' }, blur: { alias: 'b' } })).toBe('shadow: missing spread');
+    expect(
+      checkValue('shadow', {
+        color: { alias: 'c' },
+        offsetX: { alias: 'x' },
+        offsetY: { alias: 'y' },
+        blur: { alias: 'b' },
+      }),
+    ).toBe('shadow: missing spread');
     expect(checkValue('gradient', [{ color: { alias: 'c' }, position: 'start' }])).toMatch(/stop 0.position/);
     expect(checkValue('border', { alias: 'b' })).toMatch(/expected a border object/);
     expect(checkValue('number', Number.NaN)).toMatch(/expected a number/);
-    expect(checkValue('typography', { fontFamily: 'Inter', fontSize: { value: 16, unit: 'px' }, lineHeight: 'tall' })).toMatch(/lineHeight/);
+    expect(
+      checkValue('typography', { fontFamily: 'Inter', fontSize: { value: 16, unit: 'px' }, lineHeight: 'tall' }),
+    ).toMatch(/lineHeight/);
   });
 });
 

@@ -43,7 +43,8 @@ function boot({ mainJs, uiHtml, fileKey, recolor = [], clientStorage = [] }: Har
   };
   window.addEventListener('message', (event) => {
     const data = event.data as { pluginMessage?: unknown } | null;
-    if (frame && event.source === frame.contentWindow && data && typeof data === 'object' && 'pluginMessage' in data) void fake.sendToMain(data.pluginMessage);
+    if (frame && event.source === frame.contentWindow && data && typeof data === 'object' && 'pluginMessage' in data)
+      void fake.sendToMain(data.pluginMessage);
   });
   fake.install(uiHtml);
   // The main bundle is a script for Figma's sandbox: `figma` and `__html__` are its globals.

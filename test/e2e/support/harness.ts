@@ -10,7 +10,15 @@ let bundle: Promise<string> | null = null;
 
 function harnessBundle(): Promise<string> {
   bundle ??= esbuild
-    .build({ entryPoints: [resolve(root, 'test/e2e/support/harness-entry.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'es2020', logLevel: 'silent' })
+    .build({
+      entryPoints: [resolve(root, 'test/e2e/support/harness-entry.ts')],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      platform: 'browser',
+      target: 'es2020',
+      logLevel: 'silent',
+    })
     .then((r) => r.outputFiles[0]!.text);
   return bundle;
 }
@@ -22,17 +30,40 @@ export interface PluginPage {
 }
 
 /** A page where Figma runs the built plugin (npm run build first) on the fake file. */
-export async function openPlugin(browser: Browser, options: { fileKey: string | null; colorScheme?: 'light' | 'dark'; recolor?: Array<{ id: string; rgba: { r: number; g: number; b: number; a: number } }>; clientStorage?: Array<[string, unknown]> }): Promise<PluginPage> {
-  const page = await browser.newPage({ viewport: { width: 620, height: 900 }, colorScheme: options.colorScheme ?? 'light', acceptDownloads: true });
-  await page.setContent('<!doctype html><html><head><title>Figma (harness)</title></head><body style="margin:0;padding:8px;background:#e5e5e5"></body></html>');
+export async function openPlugin(
+  browser: Browser,
+  options: {
+    fileKey: string | null;
+    colorScheme?: 'light' | 'dark';
+    recolor?: Array<{ id: string; rgba: { r: number; g: number; b: number; a: number } }>;
+    clientStorage?: Array<[string, unknown]>;
+  },
+): Promise<PluginPage> {
+  const page = await browser.newPage({
+    viewport: { width: 620, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
+    acceptDownloads: true,
+  });
+  await page.setContent(
+    '<!doctype html><html><head><title>Figma (harness)</title></head><body style="margin:0;padding:8px;background:#e5e5e5"></body></html>',
+  );
   await page.addScriptTag({ content: await harnessBundle() });
   const mainJs = readFileSync(resolve(root, 'dist/plugin/main.js'), 'utf8');
   const uiHtml = readFileSync(resolve(root, 'dist/plugin/ui.html'), 'utf8');
-  await page.evaluate((o) => window.designSyncHarness.boot(o), { mainJs, uiHtml, fileKey: options.fileKey, recolor: options.recolor ?? [], clientStorage: options.clientStorage ?? [] });
+  await page.evaluate((o) => window.designSyncHarness.boot(o), {
+    mainJs,
+    uiHtml,
+    fileKey: options.fileKey,
+    recolor: options.recolor ?? [],
+    clientStorage: options.clientStorage ?? [],
+  });
   return { page, ui: page.frameLocator('iframe[title="design-sync plugin"]') };
 }
 
 /** Reads something of the fake figma in the page (its document, client storage, notifications). */
 export function inFigma<T>(page: Page, read: string): Promise<T> {
-  return page.evaluate((code) => new Function('fake', `return (${code})`)(window.designSyncHarness.fake), read) as Promise<T>;
+  return page.evaluate(
+    (code) => new Function('fake', `return (${code})`)(window.designSyncHarness.fake),
+    read,
+  ) as Promise<T>;
 }

@@ -19,7 +19,9 @@ export interface LiveServer {
 
 export async function startLiveServer(): Promise<LiveServer> {
   const db = await openDatabase({ dataDir: 'memory://' });
-  const app = await buildApp(testConfig({ ADMIN_TOKEN: E2E_TOKEN, RATE_LIMIT_MAX: '100000', LOG_LEVEL: 'warn' }), { database: db });
+  const app = await buildApp(testConfig({ ADMIN_TOKEN: E2E_TOKEN, RATE_LIMIT_MAX: '100000', LOG_LEVEL: 'warn' }), {
+    database: db,
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const projectId = (await db.prisma.apiToken.findFirstOrThrow()).projectId;
@@ -32,7 +34,10 @@ export async function startLiveServer(): Promise<LiveServer> {
     async api(method, path, body) {
       const res = await fetch(`${url}/api/v1${path}`, {
         method,
-        headers: { authorization: `Bearer ${E2E_TOKEN}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          authorization: `Bearer ${E2E_TOKEN}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await res.text();

@@ -14,7 +14,13 @@
  * - a lone component is its own only variant: the variant id becomes the component's id;
  *   `codeName` and `pattern` are not in Figma; `tokenRefs` is recomputed; empty keys drop.
  */
-import type { GetLocalVariablesResponse, LocalVariable, LocalVariableCollection, RGBA, StyleType } from '@figma/rest-api-spec';
+import type {
+  GetLocalVariablesResponse,
+  LocalVariable,
+  LocalVariableCollection,
+  RGBA,
+  StyleType,
+} from '@figma/rest-api-spec';
 import type { ComponentSpec, PropDef } from '../../../core/contract/specs.js';
 import type { ModeValue, Token, TokenSet } from '../../../core/contract/tokens.js';
 import { encodeSnapshot, SNAPSHOT_KEY, chunkKey } from '../../../core/snapshot/index.js';
@@ -40,12 +46,20 @@ export interface RestFile {
 }
 
 const alias = (id: string) => ({ type: 'VARIABLE_ALIAS' as const, id });
-const isAlias = (v: unknown): v is { alias: string } => typeof v === 'object' && v !== null && typeof (v as { alias?: unknown }).alias === 'string';
+const isAlias = (v: unknown): v is { alias: string } =>
+  typeof v === 'object' && v !== null && typeof (v as { alias?: unknown }).alias === 'string';
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function restFileFromDesign(design: Design): RestFile {
   const notCarried: string[] = [];
-  const out: RestFile = { variables: variablesOf(design.tokens, notCarried), nodes: {}, components: {}, componentSets: {}, styles: {}, notCarried };
+  const out: RestFile = {
+    variables: variablesOf(design.tokens, notCarried),
+    nodes: {},
+    components: {},
+    componentSets: {},
+    styles: {},
+    notCarried,
+  };
   for (const token of design.tokens.tokens) {
     if (token.collectionId === STYLES_COLLECTION_ID) addStyle(out, token, notCarried);
   }
@@ -54,29 +68,60 @@ export function restFileFromDesign(design: Design): RestFile {
 }
 
 /** The plugin's shared-plugin-data entries (namespace `design_sync`) for a design. */
-export function snapshotEntriesFromDesign(design: Design, syncedAt: string, maxChunkChars?: number): Record<string, string> {
+export function snapshotEntriesFromDesign(
+  design: Design,
+  syncedAt: string,
+  maxChunkChars?: number,
+): Record<string, string> {
   const { manifest, chunks } = encodeSnapshot(design, syncedAt, maxChunkChars);
   const entries: Record<string, string> = { [SNAPSHOT_KEY]: JSON.stringify(manifest) };
-  chunks.forEach((chunk, i) => { entries[chunkKey(i)] = chunk; });
+  chunks.forEach((chunk, i) => {
+    entries[chunkKey(i)] = chunk;
+  });
   return entries;
 }
 
 // ---- variables ---------------------------------------------------------------------------
 
-const DIMENSION_SCOPES = new Set(['ALL_SCOPES', 'WIDTH_HEIGHT', 'GAP', 'CORNER_RADIUS', 'STROKE_FLOAT', 'FONT_SIZE', 'LINE_HEIGHT', 'LETTER_SPACING', 'PARAGRAPH_SPACING', 'PARAGRAPH_INDENT', 'EFFECT_FLOAT']);
+const DIMENSION_SCOPES = new Set([
+  'ALL_SCOPES',
+  'WIDTH_HEIGHT',
+  'GAP',
+  'CORNER_RADIUS',
+  'STROKE_FLOAT',
+  'FONT_SIZE',
+  'LINE_HEIGHT',
+  'LETTER_SPACING',
+  'PARAGRAPH_SPACING',
+  'PARAGRAPH_INDENT',
+  'EFFECT_FLOAT',
+]);
 
 /** The resolved type and the scopes Figma would hold for a token of this type. */
-export function variableShape(token: Token): { resolvedType: LocalVariable['resolvedType']; scopes: string[] } | undefined {
+export function variableShape(
+  token: Token,
+): { resolvedType: LocalVariable['resolvedType']; scopes: string[] } | undefined {
   const scopes = [...(token.scopes ?? [])];
   switch (token.type) {
-    case 'color': return { resolvedType: 'COLOR', scopes };
-    case 'boolean': return { resolvedType: 'BOOLEAN', scopes };
-    case 'string': return { resolvedType: 'STRING', scopes };
-    case 'fontFamily': return { resolvedType: 'STRING', scopes: scopes.includes('FONT_FAMILY') ? scopes : [...scopes, 'FONT_FAMILY'] };
-    case 'dimension': return { resolvedType: 'FLOAT', scopes: scopes.some((s) => DIMENSION_SCOPES.has(s)) ? scopes : ['ALL_SCOPES'] };
-    case 'fontWeight': return { resolvedType: 'FLOAT', scopes: scopes.length > 0 && scopes.every((s) => s === 'FONT_WEIGHT') ? scopes : ['FONT_WEIGHT'] };
-    case 'number': return { resolvedType: 'FLOAT', scopes: scopes.filter((s) => !DIMENSION_SCOPES.has(s) && s !== 'FONT_WEIGHT') };
-    default: return undefined;
+    case 'color':
+      return { resolvedType: 'COLOR', scopes };
+    case 'boolean':
+      return { resolvedType: 'BOOLEAN', scopes };
+    case 'string':
+      return { resolvedType: 'STRING', scopes };
+    case 'fontFamily':
+      return { resolvedType: 'STRING', scopes: scopes.includes('FONT_FAMILY') ? scopes : [...scopes, 'FONT_FAMILY'] };
+    case 'dimension':
+      return { resolvedType: 'FLOAT', scopes: scopes.some((s) => DIMENSION_SCOPES.has(s)) ? scopes : ['ALL_SCOPES'] };
+    case 'fontWeight':
+      return {
+        resolvedType: 'FLOAT',
+        scopes: scopes.length > 0 && scopes.every((s) => s === 'FONT_WEIGHT') ? scopes : ['FONT_WEIGHT'],
+      };
+    case 'number':
+      return { resolvedType: 'FLOAT', scopes: scopes.filter((s) => !DIMENSION_SCOPES.has(s) && s !== 'FONT_WEIGHT') };
+    default:
+      return undefined;
   }
 }
 
@@ -90,13 +135,21 @@ function rgba(value: unknown): RGBA | undefined {
 function variableValue(token: Token, value: ModeValue): LocalVariable['valuesByMode'][string] | undefined {
   if (isAlias(value)) return alias(value.alias);
   switch (token.type) {
-    case 'color': return rgba(value);
-    case 'dimension': return isRecord(value) && value.unit === 'px' && typeof value.value === 'number' ? value.value : undefined;
-    case 'number': case 'fontWeight': return typeof value === 'number' ? value : undefined;
-    case 'boolean': return typeof value === 'boolean' ? value : undefined;
-    case 'string': return typeof value === 'string' ? value : undefined;
-    case 'fontFamily': return typeof value === 'string' ? value : undefined;
-    default: return undefined;
+    case 'color':
+      return rgba(value);
+    case 'dimension':
+      return isRecord(value) && value.unit === 'px' && typeof value.value === 'number' ? value.value : undefined;
+    case 'number':
+    case 'fontWeight':
+      return typeof value === 'number' ? value : undefined;
+    case 'boolean':
+      return typeof value === 'boolean' ? value : undefined;
+    case 'string':
+      return typeof value === 'string' ? value : undefined;
+    case 'fontFamily':
+      return typeof value === 'string' ? value : undefined;
+    default:
+      return undefined;
   }
 }
 
@@ -105,27 +158,42 @@ function variablesOf(set: TokenSet, notCarried: string[]): GetLocalVariablesResp
   for (const c of set.collections) {
     if (c.id === STYLES_COLLECTION_ID) continue;
     variableCollections[c.id] = {
-      id: c.id, name: c.name, key: `key-${c.id}`, modes: c.modes.map((m) => ({ modeId: m.id, name: m.name })), defaultModeId: c.defaultModeId,
-      remote: false, hiddenFromPublishing: false, variableIds: [],
+      id: c.id,
+      name: c.name,
+      key: `key-${c.id}`,
+      modes: c.modes.map((m) => ({ modeId: m.id, name: m.name })),
+      defaultModeId: c.defaultModeId,
+      remote: false,
+      hiddenFromPublishing: false,
+      variableIds: [],
     };
   }
   // Figma lists a library's collection as remote; here, a collection all of whose variables are.
-  const remoteCollections = new Set(Object.keys(variableCollections).filter((id) => {
-    const members = set.tokens.filter((t) => t.collectionId === id);
-    return members.length > 0 && members.every((t) => t.source?.remote === true);
-  }));
+  const remoteCollections = new Set(
+    Object.keys(variableCollections).filter((id) => {
+      const members = set.tokens.filter((t) => t.collectionId === id);
+      return members.length > 0 && members.every((t) => t.source?.remote === true);
+    }),
+  );
   for (const id of remoteCollections) variableCollections[id]!.remote = true;
   const variables: Record<string, LocalVariable> = {};
   for (const token of set.tokens) {
     if (token.collectionId === STYLES_COLLECTION_ID) continue;
     const label = `token ${token.name} (${token.id})`;
     const shape = variableShape(token);
-    if (!shape) { notCarried.push(`${label}: type ${token.type} cannot be a Figma variable`); continue; }
+    if (!shape) {
+      notCarried.push(`${label}: type ${token.type} cannot be a Figma variable`);
+      continue;
+    }
     const valuesByMode: LocalVariable['valuesByMode'] = {};
     let ok = true;
     for (const [mode, value] of Object.entries(token.valuesByMode)) {
       const v = variableValue(token, value);
-      if (v === undefined) { notCarried.push(`${label}: value in mode ${mode} has no Figma variable form`); ok = false; break; }
+      if (v === undefined) {
+        notCarried.push(`${label}: value in mode ${mode} has no Figma variable form`);
+        ok = false;
+        break;
+      }
       valuesByMode[mode] = v;
     }
     if (!ok) continue;
@@ -135,10 +203,17 @@ function variablesOf(set: TokenSet, notCarried: string[]): GetLocalVariablesResp
     if (token.codeSyntax?.ios) codeSyntax.iOS = token.codeSyntax.ios;
     const figmaExt = token.extensions?.['com.figma'];
     variables[token.id] = {
-      id: token.id, name: token.name, key: token.source?.ref ?? '', variableCollectionId: token.collectionId,
-      resolvedType: shape.resolvedType, valuesByMode, remote: token.source?.remote ?? false, description: token.description ?? '',
+      id: token.id,
+      name: token.name,
+      key: token.source?.ref ?? '',
+      variableCollectionId: token.collectionId,
+      resolvedType: shape.resolvedType,
+      valuesByMode,
+      remote: token.source?.remote ?? false,
+      description: token.description ?? '',
       hiddenFromPublishing: isRecord(figmaExt) && figmaExt.hiddenFromPublishing === true,
-      scopes: shape.scopes as LocalVariable['scopes'], codeSyntax,
+      scopes: shape.scopes as LocalVariable['scopes'],
+      codeSyntax,
     };
     // A variable token is deprecated only when Figma deleted it while something still refers to it.
     if (token.deprecated !== undefined && token.deprecated !== false) variables[token.id]!.deletedButReferenced = true;
@@ -159,25 +234,50 @@ function addStyle(out: RestFile, token: Token, notCarried: string[]): void {
   const label = `style token ${token.name} (${token.id})`;
   const ids = parseStyleId(token.id);
   const value = Object.values(token.valuesByMode)[0];
-  if (!ids || value === undefined) { notCarried.push(`${label}: not a local style id "S:<key>,<node id>"`); return; }
+  if (!ids || value === undefined) {
+    notCarried.push(`${label}: not a local style id "S:<key>,<node id>"`);
+    return;
+  }
   const node: FakeNode = { id: ids.nodeId, name: token.name, type: 'RECTANGLE', scrollBehavior: 'SCROLLS' };
   let styleType: StyleType;
   if (token.type === 'color') {
     styleType = 'FILL';
-    node.fills = [isAlias(value)
-      ? { type: 'SOLID', visible: true, blendMode: 'NORMAL', color: { r: 0, g: 0, b: 0, a: 1 }, boundVariables: { color: alias(value.alias) } }
-      : { type: 'SOLID', visible: true, blendMode: 'NORMAL', color: rgba(value) }];
-    if (!isAlias(value) && !rgba(value)) { notCarried.push(`${label}: only srgb colors`); return; }
+    node.fills = [
+      isAlias(value)
+        ? {
+            type: 'SOLID',
+            visible: true,
+            blendMode: 'NORMAL',
+            color: { r: 0, g: 0, b: 0, a: 1 },
+            boundVariables: { color: alias(value.alias) },
+          }
+        : { type: 'SOLID', visible: true, blendMode: 'NORMAL', color: rgba(value) },
+    ];
+    if (!isAlias(value) && !rgba(value)) {
+      notCarried.push(`${label}: only srgb colors`);
+      return;
+    }
   } else if (token.type === 'gradient' && Array.isArray(value)) {
     styleType = 'FILL';
     const ext = token.extensions?.['com.figma'];
     const paintType = isRecord(ext) && typeof ext.paintType === 'string' ? ext.paintType : 'GRADIENT_LINEAR';
-    node.fills = [{
-      type: paintType, visible: true, blendMode: 'NORMAL', gradientHandlePositions: [],
-      gradientStops: (value as Array<{ color: unknown; position: number }>).map((stop) => (isAlias(stop.color)
-        ? { position: stop.position, color: { r: 0, g: 0, b: 0, a: 1 }, boundVariables: { color: alias(stop.color.alias) } }
-        : { position: stop.position, color: rgba(stop.color) })),
-    }];
+    node.fills = [
+      {
+        type: paintType,
+        visible: true,
+        blendMode: 'NORMAL',
+        gradientHandlePositions: [],
+        gradientStops: (value as Array<{ color: unknown; position: number }>).map((stop) =>
+          isAlias(stop.color)
+            ? {
+                position: stop.position,
+                color: { r: 0, g: 0, b: 0, a: 1 },
+                boundVariables: { color: alias(stop.color.alias) },
+              }
+            : { position: stop.position, color: rgba(stop.color) },
+        ),
+      },
+    ];
   } else if (token.type === 'typography' && isRecord(value)) {
     styleType = 'TEXT';
     node.type = 'TEXT';
@@ -194,7 +294,8 @@ function addStyle(out: RestFile, token: Token, notCarried: string[]): void {
   out.styles[ids.nodeId] = { key: ids.key, name: token.name, styleType, description: token.description ?? '' };
 }
 
-const px = (v: unknown): number | undefined => (isRecord(v) && v.unit === 'px' && typeof v.value === 'number' ? v.value : undefined);
+const px = (v: unknown): number | undefined =>
+  isRecord(v) && v.unit === 'px' && typeof v.value === 'number' ? v.value : undefined;
 
 function typeStyle(value: Record<string, unknown>): Record<string, unknown> {
   const style: Record<string, unknown> = {};
@@ -205,12 +306,26 @@ function typeStyle(value: Record<string, unknown>): Record<string, unknown> {
     if (isAlias(v)) bound[name] = alias(v.alias);
     else plain(v);
   };
-  field('fontFamily', (v) => { style.fontFamily = v; });
-  field('fontSize', (v) => { style.fontSize = px(v); });
-  field('fontWeight', (v) => { style.fontWeight = v; });
-  field('letterSpacing', (v) => { style.letterSpacing = px(v); });
+  field('fontFamily', (v) => {
+    style.fontFamily = v;
+  });
+  field('fontSize', (v) => {
+    style.fontSize = px(v);
+  });
+  field('fontWeight', (v) => {
+    style.fontWeight = v;
+  });
+  field('letterSpacing', (v) => {
+    style.letterSpacing = px(v);
+  });
   field('lineHeight', (v) => {
-    if (typeof v === 'number') { style.lineHeightUnit = 'FONT_SIZE_%'; style.lineHeightPercentFontSize = v * 100; } else { style.lineHeightUnit = 'PIXELS'; style.lineHeightPx = px(v); }
+    if (typeof v === 'number') {
+      style.lineHeightUnit = 'FONT_SIZE_%';
+      style.lineHeightPercentFontSize = v * 100;
+    } else {
+      style.lineHeightUnit = 'PIXELS';
+      style.lineHeightPx = px(v);
+    }
   });
   if (value.lineHeight === undefined) style.lineHeightUnit = 'INTRINSIC_%';
   if (Object.keys(bound).length > 0) style.boundVariables = bound;
@@ -222,14 +337,24 @@ function shadowEffect(layer: unknown): Record<string, unknown> {
   const bound: Record<string, unknown> = {};
   const num = (name: string, boundName: string) => {
     const v = l[name];
-    if (isAlias(v)) { bound[boundName] = alias(v.alias); return 0; }
+    if (isAlias(v)) {
+      bound[boundName] = alias(v.alias);
+      return 0;
+    }
     return px(v) ?? 0;
   };
   const effect: Record<string, unknown> = {
-    type: l.inset === true ? 'INNER_SHADOW' : 'DROP_SHADOW', visible: true, blendMode: 'NORMAL',
-    offset: { x: num('offsetX', 'offsetX'), y: num('offsetY', 'offsetY') }, radius: num('blur', 'radius'), spread: num('spread', 'spread'),
+    type: l.inset === true ? 'INNER_SHADOW' : 'DROP_SHADOW',
+    visible: true,
+    blendMode: 'NORMAL',
+    offset: { x: num('offsetX', 'offsetX'), y: num('offsetY', 'offsetY') },
+    radius: num('blur', 'radius'),
+    spread: num('spread', 'spread'),
   };
-  if (isAlias(l.color)) { bound.color = alias(l.color.alias); effect.color = { r: 0, g: 0, b: 0, a: 1 }; } else effect.color = rgba(l.color) ?? { r: 0, g: 0, b: 0, a: 1 };
+  if (isAlias(l.color)) {
+    bound.color = alias(l.color.alias);
+    effect.color = { r: 0, g: 0, b: 0, a: 1 };
+  } else effect.color = rgba(l.color) ?? { r: 0, g: 0, b: 0, a: 1 };
   if (l.inset !== true) effect.showShadowBehindNode = false;
   if (Object.keys(bound).length > 0) effect.boundVariables = bound;
   return effect;
@@ -237,11 +362,21 @@ function shadowEffect(layer: unknown): Record<string, unknown> {
 
 // ---- components --------------------------------------------------------------------------
 
-const PROP_TYPES: Record<PropDef['kind'], string> = { variant: 'VARIANT', boolean: 'BOOLEAN', text: 'TEXT', instanceSwap: 'INSTANCE_SWAP', slot: 'SLOT' };
+const PROP_TYPES: Record<PropDef['kind'], string> = {
+  variant: 'VARIANT',
+  boolean: 'BOOLEAN',
+  text: 'TEXT',
+  instanceSwap: 'INSTANCE_SWAP',
+  slot: 'SLOT',
+};
 
 /** A spec is a component set unless it is one variant without variant values or props. */
 function isLoneComponent(spec: ComponentSpec): boolean {
-  return spec.variants.length === 1 && Object.keys(spec.variants[0]!.values).length === 0 && !spec.props.some((p) => p.kind === 'variant');
+  return (
+    spec.variants.length === 1 &&
+    Object.keys(spec.variants[0]!.values).length === 0 &&
+    !spec.props.some((p) => p.kind === 'variant')
+  );
 }
 
 function addComponent(out: RestFile, spec: ComponentSpec, notCarried: string[]): void {
@@ -256,7 +391,13 @@ function addComponent(out: RestFile, spec: ComponentSpec, notCarried: string[]):
   const meta = { key: spec.key ?? '', description: spec.description ?? '' };
 
   if (isLoneComponent(spec)) {
-    const node: FakeNode = { id: spec.id, name: spec.name, type: 'COMPONENT', scrollBehavior: 'SCROLLS', componentPropertyDefinitions: definitions };
+    const node: FakeNode = {
+      id: spec.id,
+      name: spec.name,
+      type: 'COMPONENT',
+      scrollBehavior: 'SCROLLS',
+      componentPropertyDefinitions: definitions,
+    };
     applyBindings(node, spec.variants[0]!.bindings, notCarried, spec.name);
     out.nodes[spec.id] = node;
     out.components[spec.id] = meta;
@@ -264,25 +405,48 @@ function addComponent(out: RestFile, spec: ComponentSpec, notCarried: string[]):
   }
   const variantOrder = spec.props.filter((p) => p.kind === 'variant').map((p) => p.name);
   const children = spec.variants.map((variant): FakeNode => {
-    const names = [...variantOrder.filter((n) => n in variant.values), ...Object.keys(variant.values).filter((n) => !variantOrder.includes(n))];
-    const child: FakeNode = { id: variant.id, name: names.map((n) => `${n}=${variant.values[n]}`).join(', '), type: 'COMPONENT', scrollBehavior: 'SCROLLS' };
+    const names = [
+      ...variantOrder.filter((n) => n in variant.values),
+      ...Object.keys(variant.values).filter((n) => !variantOrder.includes(n)),
+    ];
+    const child: FakeNode = {
+      id: variant.id,
+      name: names.map((n) => `${n}=${variant.values[n]}`).join(', '),
+      type: 'COMPONENT',
+      scrollBehavior: 'SCROLLS',
+    };
     applyBindings(child, variant.bindings, notCarried, spec.name);
     out.components[variant.id] = { key: `key-${variant.id}`, description: '' };
     return child;
   });
-  out.nodes[spec.id] = { id: spec.id, name: spec.name, type: 'COMPONENT_SET', scrollBehavior: 'SCROLLS', componentPropertyDefinitions: definitions, children };
+  out.nodes[spec.id] = {
+    id: spec.id,
+    name: spec.name,
+    type: 'COMPONENT_SET',
+    scrollBehavior: 'SCROLLS',
+    componentPropertyDefinitions: definitions,
+    children,
+  };
   out.componentSets[spec.id] = meta;
 }
 
 // Slot name → Figma field, the inverse of core/specs/binding-slots' FIELD_SLOTS.
 const FIELDS: Record<string, string> = {
-  gap: 'itemSpacing', rowGap: 'gridRowGap', columnGap: 'gridColumnGap',
-  radiusTopLeft: 'topLeftRadius', radiusTopRight: 'topRightRadius', radiusBottomLeft: 'bottomLeftRadius', radiusBottomRight: 'bottomRightRadius',
+  gap: 'itemSpacing',
+  rowGap: 'gridRowGap',
+  columnGap: 'gridColumnGap',
+  radiusTopLeft: 'topLeftRadius',
+  radiusTopRight: 'topRightRadius',
+  radiusBottomLeft: 'bottomLeftRadius',
+  radiusBottomRight: 'bottomRightRadius',
 };
 const NESTED: Record<string, [string, string]> = {
-  width: ['size', 'x'], height: ['size', 'y'],
-  strokeWeightTop: ['individualStrokeWeights', 'top'], strokeWeightRight: ['individualStrokeWeights', 'right'],
-  strokeWeightBottom: ['individualStrokeWeights', 'bottom'], strokeWeightLeft: ['individualStrokeWeights', 'left'],
+  width: ['size', 'x'],
+  height: ['size', 'y'],
+  strokeWeightTop: ['individualStrokeWeights', 'top'],
+  strokeWeightRight: ['individualStrokeWeights', 'right'],
+  strokeWeightBottom: ['individualStrokeWeights', 'bottom'],
+  strokeWeightLeft: ['individualStrokeWeights', 'left'],
 };
 const STYLE_SLOTS: Record<string, string> = { fill: 'fill', stroke: 'stroke', effects: 'effect', typography: 'text' };
 
@@ -290,14 +454,22 @@ const STYLE_SLOTS: Record<string, string> = { fill: 'fill', stroke: 'stroke', ef
  * Variant bindings → properties of the variant node and of child layers named after the slot
  * namespaces ("label.fill" → a layer "label" with a bound fill).
  */
-function applyBindings(variantNode: FakeNode, bindings: Record<string, string>, notCarried: string[], component: string): void {
+function applyBindings(
+  variantNode: FakeNode,
+  bindings: Record<string, string>,
+  notCarried: string[],
+  component: string,
+): void {
   // layer namespace ('' = the variant itself) → slot → token ids in slot order
   const layers = new Map<string, Map<string, Array<[number, string]>>>();
   for (const [slotName, tokenId] of Object.entries(bindings)) {
     const parts = slotName.split('.');
     let index = 1;
     if (parts.length > 1 && /^\d+$/.test(parts[parts.length - 1]!)) index = Number(parts.pop());
-    if (parts.length > 2) { notCarried.push(`component ${component}: binding slot ${slotName} has no layer form`); continue; }
+    if (parts.length > 2) {
+      notCarried.push(`component ${component}: binding slot ${slotName} has no layer form`);
+      continue;
+    }
     const [layer, slot] = parts.length === 2 ? [parts[0]!, parts[1]!] : ['', parts[0]!];
     const slots = layers.get(layer) ?? new Map<string, Array<[number, string]>>();
     layers.set(layer, slots);
@@ -327,15 +499,32 @@ function bindSlot(node: FakeNode, slot: string, ids: string[], notCarried: strin
     return;
   }
   const bound = (node.boundVariables ??= {}) as Record<string, unknown>;
-  const paint = (id: string) => ({ type: 'SOLID', visible: true, blendMode: 'NORMAL', color: { r: 0, g: 0, b: 0, a: 1 }, boundVariables: { color: alias(id) } });
+  const paint = (id: string) => ({
+    type: 'SOLID',
+    visible: true,
+    blendMode: 'NORMAL',
+    color: { r: 0, g: 0, b: 0, a: 1 },
+    boundVariables: { color: alias(id) },
+  });
   switch (slot) {
-    case 'fill': node.fills = ids.map(paint); return;
-    case 'stroke': node.strokes = ids.map(paint); return;
-    case 'effects': bound.effects = ids.map(alias); return;
-    case 'layoutGrid': bound.layoutGrids = ids.map(alias); return;
-    case 'typography': notCarried.push(`component ${component}: typography slot bound to ${ids.join(', ')}, which is not a text style`); return;
+    case 'fill':
+      node.fills = ids.map(paint);
+      return;
+    case 'stroke':
+      node.strokes = ids.map(paint);
+      return;
+    case 'effects':
+      bound.effects = ids.map(alias);
+      return;
+    case 'layoutGrid':
+      bound.layoutGrids = ids.map(alias);
+      return;
+    case 'typography':
+      notCarried.push(`component ${component}: typography slot bound to ${ids.join(', ')}, which is not a text style`);
+      return;
     case 'radius':
-      for (const corner of ['topLeftRadius', 'topRightRadius', 'bottomLeftRadius', 'bottomRightRadius']) bound[corner] = alias(ids[0]!);
+      for (const corner of ['topLeftRadius', 'topRightRadius', 'bottomLeftRadius', 'bottomRightRadius'])
+        bound[corner] = alias(ids[0]!);
       return;
   }
   const nested = NESTED[slot];
@@ -354,14 +543,26 @@ function bindSlot(node: FakeNode, slot: string, ids: string[], notCarried: strin
 export function restVisibleDesign(design: Design): Design {
   const tokens: Token[] = [];
   for (const token of design.tokens.tokens) {
-    const t: Token = { id: token.id, name: token.name, collectionId: token.collectionId, type: token.type, valuesByMode: {} };
+    const t: Token = {
+      id: token.id,
+      name: token.name,
+      collectionId: token.collectionId,
+      type: token.type,
+      valuesByMode: {},
+    };
     if (token.description) t.description = token.description;
     for (const [mode, value] of Object.entries(token.valuesByMode)) t.valuesByMode[mode] = visibleValue(token, value);
     if (token.collectionId === STYLES_COLLECTION_ID) {
       const kind = token.type === 'typography' ? 'textStyle' : token.type === 'shadow' ? 'effectStyle' : 'paintStyle';
       const key = parseStyleId(token.id)?.key;
       t.source = key ? { kind, ref: key } : { kind };
-      if (token.type === 'gradient') t.extensions = { 'com.figma': { paintType: (token.extensions?.['com.figma'] as { paintType?: string } | undefined)?.paintType ?? 'GRADIENT_LINEAR' } };
+      if (token.type === 'gradient')
+        t.extensions = {
+          'com.figma': {
+            paintType:
+              (token.extensions?.['com.figma'] as { paintType?: string } | undefined)?.paintType ?? 'GRADIENT_LINEAR',
+          },
+        };
     } else {
       const shape = variableShape(token);
       if (!shape) continue;
@@ -371,12 +572,18 @@ export function restVisibleDesign(design: Design): Design {
       if (token.source?.remote) t.source.remote = true;
       if (token.deprecated !== undefined && token.deprecated !== false) t.deprecated = DELETED_BUT_REFERENCED;
       const ext = token.extensions?.['com.figma'];
-      if (isRecord(ext) && ext.hiddenFromPublishing === true) t.extensions = { 'com.figma': { hiddenFromPublishing: true } };
+      if (isRecord(ext) && ext.hiddenFromPublishing === true)
+        t.extensions = { 'com.figma': { hiddenFromPublishing: true } };
     }
     tokens.push(t);
   }
   const components = design.components.map((spec) => {
-    const s: ComponentSpec = { id: spec.id, name: spec.name, props: spec.props.map((p) => ({ ...p, id: p.id ?? p.name })), variants: spec.variants.map((v) => ({ ...v })) };
+    const s: ComponentSpec = {
+      id: spec.id,
+      name: spec.name,
+      props: spec.props.map((p) => ({ ...p, id: p.id ?? p.name })),
+      variants: spec.variants.map((v) => ({ ...v })),
+    };
     if (spec.key) s.key = spec.key;
     if (spec.description) s.description = spec.description;
     if (isLoneComponent(spec)) s.variants = [{ ...spec.variants[0]!, id: spec.id }];
@@ -397,7 +604,11 @@ function visibleValue(token: Token, value: ModeValue): ModeValue {
       if (!isRecord(l)) return l;
       return {
         color: isAlias(l.color) ? l.color : figmaColorToDtcg(rgba(l.color) ?? { r: 0, g: 0, b: 0, a: 1 }),
-        offsetX: l.offsetX ?? zero, offsetY: l.offsetY ?? zero, blur: l.blur ?? zero, spread: l.spread ?? zero, inset: l.inset === true,
+        offsetX: l.offsetX ?? zero,
+        offsetY: l.offsetY ?? zero,
+        blur: l.blur ?? zero,
+        spread: l.spread ?? zero,
+        inset: l.inset === true,
       };
     };
     return (Array.isArray(value) ? value.map(layer) : layer(value)) as ModeValue;
@@ -407,7 +618,11 @@ function visibleValue(token: Token, value: ModeValue): ModeValue {
     return { ...value, letterSpacing: value.letterSpacing ?? { value: 0, unit: 'px' } } as ModeValue;
   }
   if (token.type === 'gradient' && Array.isArray(value)) {
-    return value.map((stop) => (isRecord(stop) && !isAlias(stop.color) ? { ...stop, color: figmaColorToDtcg(rgba(stop.color) ?? { r: 0, g: 0, b: 0, a: 1 }) } : stop)) as ModeValue;
+    return value.map((stop) =>
+      isRecord(stop) && !isAlias(stop.color)
+        ? { ...stop, color: figmaColorToDtcg(rgba(stop.color) ?? { r: 0, g: 0, b: 0, a: 1 }) }
+        : stop,
+    ) as ModeValue;
   }
   return value;
 }

@@ -24,7 +24,9 @@ export class Faults {
   }
 
   take(fileKey: string, endpoint: FakeEndpoint): FaultAction | undefined {
-    const fault = this.armed.find((f) => f.fileKey === fileKey && f.remaining > 0 && (f.endpoint === undefined || f.endpoint === endpoint));
+    const fault = this.armed.find(
+      (f) => f.fileKey === fileKey && f.remaining > 0 && (f.endpoint === undefined || f.endpoint === endpoint),
+    );
     if (!fault) return undefined;
     fault.remaining--;
     if (fault.remaining === 0) this.armed.splice(this.armed.indexOf(fault), 1);
@@ -32,20 +34,36 @@ export class Faults {
   }
 
   clear(fileKey?: string): void {
-    for (let i = this.armed.length - 1; i >= 0; i--) if (fileKey === undefined || this.armed[i]!.fileKey === fileKey) this.armed.splice(i, 1);
+    for (let i = this.armed.length - 1; i >= 0; i--)
+      if (fileKey === undefined || this.armed[i]!.fileKey === fileKey) this.armed.splice(i, 1);
   }
 
   pending(fileKey?: string): number {
-    return this.armed.filter((f) => fileKey === undefined || f.fileKey === fileKey).reduce((n, f) => n + f.remaining, 0);
+    return this.armed
+      .filter((f) => fileKey === undefined || f.fileKey === fileKey)
+      .reduce((n, f) => n + f.remaining, 0);
   }
 }
 
 const REASONS: Record<number, string> = {
-  400: 'Bad request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not found', 429: 'Rate limit exceeded',
-  500: 'Internal server error', 502: 'Bad gateway', 503: 'Service unavailable', 504: 'Gateway timeout',
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  429: 'Rate limit exceeded',
+  500: 'Internal server error',
+  502: 'Bad gateway',
+  503: 'Service unavailable',
+  504: 'Gateway timeout',
 };
 
 export function jsonFault(status: number, body?: unknown, headers: Record<string, string> = {}): FaultAction {
   const payload = body ?? { status, err: REASONS[status] ?? `HTTP ${status}` };
-  return { type: 'answer', status, body: JSON.stringify(payload), contentType: 'application/json; charset=utf-8', headers };
+  return {
+    type: 'answer',
+    status,
+    body: JSON.stringify(payload),
+    contentType: 'application/json; charset=utf-8',
+    headers,
+  };
 }

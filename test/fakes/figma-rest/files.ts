@@ -4,8 +4,17 @@
  * reachable by id only, as in Figma.
  */
 import type {
-  Component, ComponentSet, FrameInfo, GetFileComponentSetsResponse, GetFileComponentsResponse, GetFileMetaResponse, GetFileNodesResponse, GetFileStylesResponse,
-  Node, Style, User,
+  Component,
+  ComponentSet,
+  FrameInfo,
+  GetFileComponentSetsResponse,
+  GetFileComponentsResponse,
+  GetFileMetaResponse,
+  GetFileNodesResponse,
+  GetFileStylesResponse,
+  Node,
+  Style,
+  User,
 } from '@figma/rest-api-spec';
 import type { FakeFileInput, FakeNode } from './types.js';
 
@@ -58,11 +67,23 @@ function pageChildren(file: StoredFile): FakeNode[] {
 
 function documentNode(file: StoredFile, withSharedData: boolean): FakeNode {
   const page: FakeNode = {
-    id: PAGE_ID, name: 'Page 1', type: 'CANVAS', scrollBehavior: 'SCROLLS', backgroundColor: { r: 0.96, g: 0.96, b: 0.96, a: 1 },
-    prototypeStartNodeID: null, flowStartingPoints: [], prototypeDevice: { type: 'NONE', rotation: 'NONE' },
+    id: PAGE_ID,
+    name: 'Page 1',
+    type: 'CANVAS',
+    scrollBehavior: 'SCROLLS',
+    backgroundColor: { r: 0.96, g: 0.96, b: 0.96, a: 1 },
+    prototypeStartNodeID: null,
+    flowStartingPoints: [],
+    prototypeDevice: { type: 'NONE', rotation: 'NONE' },
     children: clone(pageChildren(file)),
   };
-  const doc: FakeNode = { id: DOCUMENT_ID, name: 'Document', type: 'DOCUMENT', scrollBehavior: 'SCROLLS', children: [page] };
+  const doc: FakeNode = {
+    id: DOCUMENT_ID,
+    name: 'Document',
+    type: 'DOCUMENT',
+    scrollBehavior: 'SCROLLS',
+    children: [page],
+  };
   if (withSharedData) doc.sharedPluginData = clone(file.sharedPluginData ?? {});
   return doc;
 }
@@ -95,18 +116,37 @@ function entryFor(file: StoredFile, document: FakeNode, parentOf: (id: string) =
     if (node.type === 'COMPONENT') {
       const meta = file.components?.[node.id];
       const parent = parentOf(node.id);
-      const component: Component = { key: meta?.key ?? '', name: node.name, description: meta?.description ?? '', documentationLinks: [], remote: false };
+      const component: Component = {
+        key: meta?.key ?? '',
+        name: node.name,
+        description: meta?.description ?? '',
+        documentationLinks: [],
+        remote: false,
+      };
       if (parent?.type === 'COMPONENT_SET') component.componentSetId = parent.id;
       components[node.id] = component;
     } else if (node.type === 'COMPONENT_SET') {
       const meta = file.componentSets?.[node.id];
-      componentSets[node.id] = { key: meta?.key ?? '', name: node.name, description: meta?.description ?? '', documentationLinks: [], remote: false };
+      componentSets[node.id] = {
+        key: meta?.key ?? '',
+        name: node.name,
+        description: meta?.description ?? '',
+        documentationLinks: [],
+        remote: false,
+      };
     }
     const used = node.styles;
     if (used && typeof used === 'object') {
       for (const styleId of Object.values(used as Record<string, string>)) {
         const meta = file.styles?.[styleId];
-        if (meta) styles[styleId] = { key: meta.key, name: meta.name, description: meta.description ?? '', remote: meta.remote ?? false, styleType: meta.styleType };
+        if (meta)
+          styles[styleId] = {
+            key: meta.key,
+            name: meta.name,
+            description: meta.description ?? '',
+            remote: meta.remote ?? false,
+            styleType: meta.styleType,
+          };
       }
     }
     for (const child of node.children ?? []) walk(child);
@@ -115,7 +155,11 @@ function entryFor(file: StoredFile, document: FakeNode, parentOf: (id: string) =
   return { document: document as unknown as Node, components, componentSets, schemaVersion: 0, styles };
 }
 
-export function nodesAnswer(file: StoredFile, ids: readonly string[], options: { depth?: number; sharedPluginData: boolean }): GetFileNodesResponse {
+export function nodesAnswer(
+  file: StoredFile,
+  ids: readonly string[],
+  options: { depth?: number; sharedPluginData: boolean },
+): GetFileNodesResponse {
   const index = indexNodes(file);
   const parentOf = (id: string) => index.get(id)?.parent;
   const nodes: GetFileNodesResponse['nodes'] = {};
@@ -126,11 +170,18 @@ export function nodesAnswer(file: StoredFile, ids: readonly string[], options: {
     }
     const found = index.get(id);
     // Figma answers null for an id the file does not have.
-    nodes[id] = found ? entryFor(file, cut(clone(found.node), options.depth), parentOf) : (null as unknown as NodeEntry);
+    nodes[id] = found
+      ? entryFor(file, cut(clone(found.node), options.depth), parentOf)
+      : (null as unknown as NodeEntry);
   }
   return {
-    name: file.name, role: 'owner', lastModified: file.lastModified, editorType: 'figma',
-    thumbnailUrl: 'https://example.invalid/thumbnail.png', version: file.version, nodes,
+    name: file.name,
+    role: 'owner',
+    lastModified: file.lastModified,
+    editorType: 'figma',
+    thumbnailUrl: 'https://example.invalid/thumbnail.png',
+    version: file.version,
+    nodes,
   };
 }
 
@@ -140,9 +191,15 @@ export function componentSetsAnswer(file: StoredFile): GetFileComponentSetsRespo
   const sets = Object.entries(file.componentSets ?? {})
     .filter(([id, meta]) => meta.published !== false && index.get(id)?.node.type === 'COMPONENT_SET')
     .map(([id, meta]) => ({
-      key: meta.key, file_key: file.key, node_id: id, thumbnail_url: 'https://example.invalid/set.png',
-      name: index.get(id)!.node.name ?? nodes[id]?.name ?? '', description: meta.description ?? '',
-      created_at: CREATED_AT, updated_at: file.lastModified, user: FAKE_USER,
+      key: meta.key,
+      file_key: file.key,
+      node_id: id,
+      thumbnail_url: 'https://example.invalid/set.png',
+      name: index.get(id)!.node.name ?? nodes[id]?.name ?? '',
+      description: meta.description ?? '',
+      created_at: CREATED_AT,
+      updated_at: file.lastModified,
+      user: FAKE_USER,
     }));
   return { status: 200, error: false, meta: { component_sets: sets } };
 }
@@ -159,18 +216,31 @@ export function componentsAnswer(file: StoredFile): GetFileComponentsResponse {
       const { node, parent } = index.get(id)!;
       const inSet = parent?.type === 'COMPONENT_SET';
       return {
-        key: meta.key, file_key: file.key, node_id: id, thumbnail_url: 'https://example.invalid/component.png',
-        name: node.name ?? '', description: meta.description ?? '', created_at: CREATED_AT, updated_at: file.lastModified, user: FAKE_USER,
+        key: meta.key,
+        file_key: file.key,
+        node_id: id,
+        thumbnail_url: 'https://example.invalid/component.png',
+        name: node.name ?? '',
+        description: meta.description ?? '',
+        created_at: CREATED_AT,
+        updated_at: file.lastModified,
+        user: FAKE_USER,
         containing_frame: {
-          pageId: PAGE_ID, pageName: 'Page 1',
-          ...(inSet ? { nodeId: parent.id, name: parent.name, ...setReference(file, { nodeId: parent.id, name: parent.name }) } : {}),
+          pageId: PAGE_ID,
+          pageName: 'Page 1',
+          ...(inSet
+            ? { nodeId: parent.id, name: parent.name, ...setReference(file, { nodeId: parent.id, name: parent.name }) }
+            : {}),
         },
       };
     });
   return { status: 200, error: false, meta: { components } };
 }
 
-function setReference(file: StoredFile, set: { nodeId: string; name: string }): Pick<FrameInfo, 'containingComponentSet' | 'containingStateGroup'> {
+function setReference(
+  file: StoredFile,
+  set: { nodeId: string; name: string },
+): Pick<FrameInfo, 'containingComponentSet' | 'containingStateGroup'> {
   return file.componentsShape === 'state-group' ? { containingStateGroup: set } : { containingComponentSet: set };
 }
 
@@ -178,8 +248,16 @@ export function stylesAnswer(file: StoredFile): GetFileStylesResponse {
   const styles = Object.entries(file.styles ?? {})
     .filter(([, meta]) => !meta.remote && meta.published !== false)
     .map(([id, meta], i) => ({
-      key: meta.key, file_key: file.key, node_id: id, style_type: meta.styleType, thumbnail_url: 'https://example.invalid/style.png',
-      name: meta.name, description: meta.description ?? '', created_at: CREATED_AT, updated_at: file.lastModified, user: FAKE_USER,
+      key: meta.key,
+      file_key: file.key,
+      node_id: id,
+      style_type: meta.styleType,
+      thumbnail_url: 'https://example.invalid/style.png',
+      name: meta.name,
+      description: meta.description ?? '',
+      created_at: CREATED_AT,
+      updated_at: file.lastModified,
+      user: FAKE_USER,
       sort_position: String(i),
     }));
   return { status: 200, error: false, meta: { styles } };

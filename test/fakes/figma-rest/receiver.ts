@@ -49,7 +49,9 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
   return {
     url: `http://127.0.0.1:${address.port}/figma/webhook`,
     received,
-    answerWith: (...s) => { statuses.push(...s); },
+    answerWith: (...s) => {
+      statuses.push(...s);
+    },
     async waitFor(count, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
       while (received.length < count) {
@@ -57,11 +59,18 @@ export async function startWebhookReceiver(): Promise<WebhookReceiver> {
         if (left <= 0) throw new Error(`receiver: ${received.length} of ${count} events after ${timeoutMs} ms`);
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, left);
-          waiters.push(() => { clearTimeout(timer); resolve(); });
+          waiters.push(() => {
+            clearTimeout(timer);
+            resolve();
+          });
         });
       }
       return received;
     },
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -10,7 +10,12 @@
  *   its layers, with `remote: true`, and their collections;
  * FLOAT values as the float32 Figma stores.
  */
-import type { GetLocalVariablesResponse, LocalVariable, LocalVariableCollection, VariableScope } from '@figma/rest-api-spec';
+import type {
+  GetLocalVariablesResponse,
+  LocalVariable,
+  LocalVariableCollection,
+  VariableScope,
+} from '@figma/rest-api-spec';
 import { fakeKey } from '../figma/keys.js';
 import type { FakeCollectionSeed, FakeFile, FakeVariableSeed } from '../figma/seed.js';
 
@@ -27,14 +32,23 @@ const float32 = (value: unknown): unknown => (typeof value === 'number' ? Math.f
 
 function collectionOf(seed: FakeCollectionSeed, variableIds: string[]): LocalVariableCollection {
   const collection: LocalVariableCollection = {
-    id: seed.id, name: seed.name, key: seed.key ?? fakeKey(seed.id),
-    modes: seed.modes.map((m) => (m.parentModeId === undefined ? { modeId: m.modeId, name: m.name } : { modeId: m.modeId, name: m.name, parentModeId: m.parentModeId })),
+    id: seed.id,
+    name: seed.name,
+    key: seed.key ?? fakeKey(seed.id),
+    modes: seed.modes.map((m) =>
+      m.parentModeId === undefined
+        ? { modeId: m.modeId, name: m.name }
+        : { modeId: m.modeId, name: m.name, parentModeId: m.parentModeId },
+    ),
     defaultModeId: seed.defaultModeId ?? seed.modes[0]?.modeId ?? '',
-    remote: seed.remote ?? false, hiddenFromPublishing: seed.hiddenFromPublishing ?? false, variableIds,
+    remote: seed.remote ?? false,
+    hiddenFromPublishing: seed.hiddenFromPublishing ?? false,
+    variableIds,
   };
   if (seed.isExtension) {
     collection.isExtension = true;
-    if (seed.parentVariableCollectionId !== undefined) collection.parentVariableCollectionId = seed.parentVariableCollectionId;
+    if (seed.parentVariableCollectionId !== undefined)
+      collection.parentVariableCollectionId = seed.parentVariableCollectionId;
     collection.variableOverrides = seed.variableOverrides as LocalVariableCollection['variableOverrides'];
   }
   return collection;
@@ -43,11 +57,19 @@ function collectionOf(seed: FakeCollectionSeed, variableIds: string[]): LocalVar
 function variableOf(seed: FakeVariableSeed, remote: boolean): LocalVariable {
   const float = seed.resolvedType === 'FLOAT';
   const variable: LocalVariable = {
-    id: seed.id, name: seed.name, key: seed.key ?? fakeKey(seed.id), variableCollectionId: seed.variableCollectionId,
+    id: seed.id,
+    name: seed.name,
+    key: seed.key ?? fakeKey(seed.id),
+    variableCollectionId: seed.variableCollectionId,
     resolvedType: seed.resolvedType as LocalVariable['resolvedType'],
-    valuesByMode: Object.fromEntries(Object.entries(seed.valuesByMode).map(([m, v]) => [m, float ? float32(v) : v])) as LocalVariable['valuesByMode'],
-    remote, description: seed.description ?? '', hiddenFromPublishing: seed.hiddenFromPublishing ?? false,
-    scopes: (seed.scopes ?? ['ALL_SCOPES']) as VariableScope[], codeSyntax: { ...seed.codeSyntax },
+    valuesByMode: Object.fromEntries(
+      Object.entries(seed.valuesByMode).map(([m, v]) => [m, float ? float32(v) : v]),
+    ) as LocalVariable['valuesByMode'],
+    remote,
+    description: seed.description ?? '',
+    hiddenFromPublishing: seed.hiddenFromPublishing ?? false,
+    scopes: (seed.scopes ?? ['ALL_SCOPES']) as VariableScope[],
+    codeSyntax: { ...seed.codeSyntax },
   };
   if (seed.deletedButReferenced) variable.deletedButReferenced = true;
   return variable;
@@ -69,7 +91,11 @@ export function restVariablesFromSeed(seed: FakeFile): GetLocalVariablesResponse
   while (queue.length > 0) {
     const v = variables.get(queue.pop()!);
     if (!v || !isRemote(v)) continue;
-    for (const id of aliasIds(v.valuesByMode, new Set())) if (!used.has(id)) { used.add(id); queue.push(id); }
+    for (const id of aliasIds(v.valuesByMode, new Set()))
+      if (!used.has(id)) {
+        used.add(id);
+        queue.push(id);
+      }
   }
 
   const listed = seed.variables.filter((v) => !isRemote(v) || used.has(v.id));
@@ -83,7 +109,8 @@ export function restVariablesFromSeed(seed: FakeFile): GetLocalVariablesResponse
   for (const c of Object.values(variableCollections)) {
     if (!c.isExtension || !c.parentVariableCollectionId) continue;
     let root = collections.get(c.parentVariableCollectionId);
-    for (let hops = 0; root?.isExtension && hops < seed.collections.length; hops++) root = collections.get(root.parentVariableCollectionId ?? '');
+    for (let hops = 0; root?.isExtension && hops < seed.collections.length; hops++)
+      root = collections.get(root.parentVariableCollectionId ?? '');
     c.variableIds = root ? [...(variableCollections[root.id]?.variableIds ?? [])] : [];
   }
   const out: Record<string, LocalVariable> = {};

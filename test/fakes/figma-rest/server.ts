@@ -12,12 +12,25 @@ import type { IncomingMessage } from 'node:http';
 import type { WebhookV2Event } from '@figma/rest-api-spec';
 import { Faults, jsonFault, type FaultAction } from './faults.js';
 import {
-  componentSetsAnswer, componentsAnswer, isNodeId, metaAnswer, nextVersion, nodesAnswer, stylesAnswer, type StoredFile,
+  componentSetsAnswer,
+  componentsAnswer,
+  isNodeId,
+  metaAnswer,
+  nextVersion,
+  nodesAnswer,
+  stylesAnswer,
+  type StoredFile,
 } from './files.js';
 import type { FakeCredentials, FakeEndpoint, FakeFileInput } from './types.js';
 import {
-  deliverWithRetries, publicWebhook, validateWebhookBody, webhookPayload, WEBHOOKS_PER_FILE,
-  type DeliveryAttempt, type DeliveryResult, type StoredWebhook,
+  deliverWithRetries,
+  publicWebhook,
+  validateWebhookBody,
+  webhookPayload,
+  WEBHOOKS_PER_FILE,
+  type DeliveryAttempt,
+  type DeliveryResult,
+  type StoredWebhook,
 } from './webhooks.js';
 
 export interface RecordedRequest {
@@ -76,7 +89,12 @@ export interface FakeFigmaRest {
   /** a 200 whose body is not JSON (what a captive portal or a broken proxy gives) */
   garble(key: string, times?: number, options?: FaultOptions & { body?: string }): void;
   /** any answer, exactly */
-  answer(key: string, answer: { status: number; body: string; contentType?: string; headers?: Record<string, string> }, times?: number, options?: FaultOptions): void;
+  answer(
+    key: string,
+    answer: { status: number; body: string; contentType?: string; headers?: Record<string, string> },
+    times?: number,
+    options?: FaultOptions,
+  ): void;
   forbidVariables(key: string, message?: string): void;
   clearFaults(key?: string): void;
   webhooks(): StoredWebhook[];
@@ -138,7 +156,11 @@ export async function startFakeFigmaRest(options: FakeFigmaRestOptions = {}): Pr
       headers[name] = name === 'x-figma-token' || name === 'authorization' ? '[redacted]' : String(value);
     }
     const record: RecordedRequest = {
-      method: request.method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers, auth: presented(request)?.kind ?? 'none',
+      method: request.method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers,
+      auth: presented(request)?.kind ?? 'none',
       at: Date.now(),
     };
     requests.push(record);
@@ -153,7 +175,8 @@ export async function startFakeFigmaRest(options: FakeFigmaRestOptions = {}): Pr
     }
   };
 
-  const send = (reply: FastifyReply, status: number, body: unknown) => reply.code(status).type('application/json; charset=utf-8').send(JSON.stringify(body));
+  const send = (reply: FastifyReply, status: number, body: unknown) =>
+    reply.code(status).type('application/json; charset=utf-8').send(JSON.stringify(body));
 
   /** Figma's token check: 403 "Invalid token" for a missing, unknown or misplaced token. */
   const authenticate = (request: FastifyRequest, reply: FastifyReply): FakeCredentials | undefined => {
@@ -194,7 +217,12 @@ export async function startFakeFigmaRest(options: FakeFigmaRestOptions = {}): Pr
   };
 
   /** Auth, file, access and faults, in Figma's order; the file when the call may proceed. */
-  const openFile = async (request: FastifyRequest, reply: FastifyReply, endpoint: FakeEndpoint, key: string): Promise<StoredFile | undefined> => {
+  const openFile = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    endpoint: FakeEndpoint,
+    key: string,
+  ): Promise<StoredFile | undefined> => {
     note(request, endpoint, key);
     if (!strictQuery(request, reply, endpoint)) return undefined;
     const who = authenticate(request, reply);
@@ -218,16 +246,29 @@ export async function startFakeFigmaRest(options: FakeFigmaRestOptions = {}): Pr
     return promise;
   };
 
-  const deliver = async (webhookId: string, event: WebhookV2Event, overrides: Record<string, unknown> = {}): Promise<DeliveryResult> => {
+  const deliver = async (
+    webhookId: string,
+    event: WebhookV2Event,
+    overrides: Record<string, unknown> = {},
+  ): Promise<DeliveryResult> => {
     const webhook = hooks.get(webhookId);
     if (!webhook) throw new Error(`fake Figma: no webhook ${webhookId}`);
     if (event !== 'PING' && event !== webhook.event_type) {
-      throw new Error(`fake Figma: webhook ${webhookId} subscribes to ${webhook.event_type}; Figma would not send it ${event}`);
+      throw new Error(
+        `fake Figma: webhook ${webhookId} subscribes to ${webhook.event_type}; Figma would not send it ${event}`,
+      );
     }
     if (webhook.stopped) return { delivered: false, status: null, attempts: 0, stopped: true, skipped: 'stopped' };
-    if (webhook.status === 'PAUSED') return { delivered: false, status: null, attempts: 0, stopped: false, skipped: 'paused' };
+    if (webhook.status === 'PAUSED')
+      return { delivered: false, status: null, attempts: 0, stopped: false, skipped: 'paused' };
     const payload = { ...webhookPayload(webhook, event, files.get(webhook.context_id), new Date()), ...overrides };
-    return track(deliverWithRetries(webhook, payload, { retryDelaysMs: options.retryDelaysMs ?? [], timeoutMs: options.deliveryTimeoutMs ?? 5000, log: deliveries }));
+    return track(
+      deliverWithRetries(webhook, payload, {
+        retryDelaysMs: options.retryDelaysMs ?? [],
+        timeoutMs: options.deliveryTimeoutMs ?? 5000,
+        log: deliveries,
+      }),
+    );
   };
 
   // ---- files ------------------------------------------------------------------------------
@@ -244,7 +285,14 @@ export async function startFakeFigmaRest(options: FakeFigmaRestOptions = {}): Pr
     const file = await openFile(request, reply, 'variables', request.params.key);
     if (!file) return reply;
     if (file.variables === undefined || file.variables === 'forbidden') {
-      return send(reply, 403, { status: 403, error: true, message: file.variables === 'forbidden' ? forbiddenMessages.get(file.key) ?? FORBIDDEN_VARIABLES_MESSAGE : FORBIDDEN_VARIABLES_MESSAGE });
+      return send(reply, 403, {
+        status: 403,
+        error: true,
+        message:
+          file.variables === 'forbidden'
+            ? (forbiddenMessages.get(file.key) ?? FORBIDDEN_VARIABLES_MESSAGE)
+            : FORBIDDEN_VARIABLES_MESSAGE,
+      });
     }
     return send(reply, 200, file.variables);
   });
@@ -253,10 +301,12 @@ export async function startFakeFigmaRest(options: FakeFigmaRestOptions = {}): Pr
     const file = await openFile(request, reply, 'nodes', request.params.key);
     if (!file) return reply;
     const { ids, depth, plugin_data: pluginData } = request.query;
-    if (typeof ids !== 'string' || ids === '') return send(reply, 400, { status: 400, err: 'Missing required parameter: ids' });
+    if (typeof ids !== 'string' || ids === '')
+      return send(reply, 400, { status: 400, err: 'Missing required parameter: ids' });
     const list = ids.split(',');
     const bad = list.filter((id) => !isNodeId(id));
-    if (bad.length > 0) return send(reply, 400, { status: 400, err: `Invalid node id(s): ${bad.slice(0, 5).join(', ')}` });
+    if (bad.length > 0)
+      return send(reply, 400, { status: 400, err: `Invalid node id(s): ${bad.slice(0, 5).join(', ')}` });
     let depthValue: number | undefined;
     if (depth !== undefined) {
       if (!/^[1-9]\d*$/.test(depth)) return send(reply, 400, { status: 400, err: 'depth must be a positive integer' });
@@ -286,7 +336,8 @@ export async function startFakeFigmaRest(options: FakeFigmaRestOptions = {}): Pr
 
   // ---- webhooks v2 --------------------------------------------------------------------------
 
-  const webhookError = (reply: FastifyReply, status: number, message: string) => send(reply, status, { status, error: true, message });
+  const webhookError = (reply: FastifyReply, status: number, message: string) =>
+    send(reply, status, { status, error: true, message });
 
   app.post('/v2/webhooks', async (request, reply) => {
     note(request, 'webhooks');
@@ -299,15 +350,25 @@ export async function startFakeFigmaRest(options: FakeFigmaRestOptions = {}): Pr
     note(request, 'webhooks', body.context_id);
     const file = files.get(body.context_id);
     if (!file) return webhookError(reply, 404, 'File not found');
-    if (!hasAccess(file, who)) return webhookError(reply, 403, 'You need edit access to the file to create a webhook for it');
+    if (!hasAccess(file, who))
+      return webhookError(reply, 403, 'You need edit access to the file to create a webhook for it');
     if (await applyFault(reply, faults.take(file.key, 'webhooks'))) return reply;
     if ([...hooks.values()].filter((h) => h.context_id === file.key).length >= WEBHOOKS_PER_FILE) {
       return webhookError(reply, 400, `A file can have at most ${WEBHOOKS_PER_FILE} webhooks`);
     }
     const webhook: StoredWebhook = {
-      id: String(nextWebhookId++), event_type: body.event_type, team_id: '', context: 'FILE', context_id: file.key,
-      plan_api_id: 'fake-plan', status: body.status ?? 'ACTIVE', client_id: who.kind === 'oauth' ? 'fake-oauth-app' : null,
-      passcode: body.passcode, endpoint: body.endpoint, description: body.description ?? null, stopped: false,
+      id: String(nextWebhookId++),
+      event_type: body.event_type,
+      team_id: '',
+      context: 'FILE',
+      context_id: file.key,
+      plan_api_id: 'fake-plan',
+      status: body.status ?? 'ACTIVE',
+      client_id: who.kind === 'oauth' ? 'fake-oauth-app' : null,
+      passcode: body.passcode,
+      endpoint: body.endpoint,
+      description: body.description ?? null,
+      stopped: false,
     };
     hooks.set(webhook.id, webhook);
     await send(reply, 200, publicWebhook(webhook, true));
@@ -330,10 +391,15 @@ export async function startFakeFigmaRest(options: FakeFigmaRestOptions = {}): Pr
     if (!file) return webhookError(reply, 404, 'File not found');
     if (!hasAccess(file, who)) return webhookError(reply, 403, 'Forbidden');
     if (await applyFault(reply, faults.take(file.key, 'webhooks'))) return reply;
-    return send(reply, 200, { webhooks: [...hooks.values()].filter((h) => h.context_id === contextId).map((h) => publicWebhook(h)) });
+    return send(reply, 200, {
+      webhooks: [...hooks.values()].filter((h) => h.context_id === contextId).map((h) => publicWebhook(h)),
+    });
   });
 
-  const webhookById = async (request: FastifyRequest<{ Params: { id: string } }>, reply: FastifyReply): Promise<StoredWebhook | undefined> => {
+  const webhookById = async (
+    request: FastifyRequest<{ Params: { id: string } }>,
+    reply: FastifyReply,
+  ): Promise<StoredWebhook | undefined> => {
     note(request, 'webhooks');
     if (!strictQuery(request, reply, 'webhooks')) return undefined;
     const who = authenticate(request, reply);
@@ -425,10 +491,32 @@ export async function startFakeFigmaRest(options: FakeFigmaRestOptions = {}): Pr
       faults.add(key, { type: 'hang' }, times, opts.endpoint);
     },
     garble(key, times = 1, opts = {}) {
-      faults.add(key, { type: 'answer', status: 200, body: opts.body ?? '<html><body>Bad gateway</body></html>', contentType: 'text/html', headers: {} }, times, opts.endpoint);
+      faults.add(
+        key,
+        {
+          type: 'answer',
+          status: 200,
+          body: opts.body ?? '<html><body>Bad gateway</body></html>',
+          contentType: 'text/html',
+          headers: {},
+        },
+        times,
+        opts.endpoint,
+      );
     },
     answer(key, a, times = 1, opts = {}) {
-      faults.add(key, { type: 'answer', status: a.status, body: a.body, contentType: a.contentType ?? 'application/json; charset=utf-8', headers: a.headers ?? {} }, times, opts.endpoint);
+      faults.add(
+        key,
+        {
+          type: 'answer',
+          status: a.status,
+          body: a.body,
+          contentType: a.contentType ?? 'application/json; charset=utf-8',
+          headers: a.headers ?? {},
+        },
+        times,
+        opts.endpoint,
+      );
     },
     forbidVariables(key, message) {
       mustFile(key).variables = 'forbidden';
@@ -441,7 +529,9 @@ export async function startFakeFigmaRest(options: FakeFigmaRestOptions = {}): Pr
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
     count(endpoint, fileKey) {
-      return requests.filter((r) => (endpoint === undefined || r.endpoint === endpoint) && (fileKey === undefined || r.fileKey === fileKey)).length;
+      return requests.filter(
+        (r) => (endpoint === undefined || r.endpoint === endpoint) && (fileKey === undefined || r.fileKey === fileKey),
+      ).length;
     },
     async close() {
       await Promise.allSettled([...inFlight]);

@@ -4,34 +4,65 @@
  * anything else (another status, no answer) is retried 3 times.
  */
 import type {
-  PostWebhookRequestBody, WebhookDevModeStatusUpdatePayload, WebhookFileCommentPayload, WebhookFileDeletePayload,
-  WebhookFileUpdatePayload, WebhookFileVersionUpdatePayload, WebhookLibraryPublishPayload, WebhookPingPayload, WebhookV2,
+  PostWebhookRequestBody,
+  WebhookDevModeStatusUpdatePayload,
+  WebhookFileCommentPayload,
+  WebhookFileDeletePayload,
+  WebhookFileUpdatePayload,
+  WebhookFileVersionUpdatePayload,
+  WebhookLibraryPublishPayload,
+  WebhookPingPayload,
+  WebhookV2,
   WebhookV2Event,
 } from '@figma/rest-api-spec';
 import { FAKE_USER, type StoredFile } from './files.js';
 
-export const SUBSCRIBABLE_EVENTS = ['FILE_UPDATE', 'FILE_VERSION_UPDATE', 'LIBRARY_PUBLISH', 'FILE_DELETE', 'FILE_COMMENT', 'DEV_MODE_STATUS_UPDATE'] as const;
+export const SUBSCRIBABLE_EVENTS = [
+  'FILE_UPDATE',
+  'FILE_VERSION_UPDATE',
+  'LIBRARY_PUBLISH',
+  'FILE_DELETE',
+  'FILE_COMMENT',
+  'DEV_MODE_STATUS_UPDATE',
+] as const;
 /** Figma's cap on webhooks attached to one file. */
 export const WEBHOOKS_PER_FILE = 3;
 /** Figma: one try and 3 retries. */
 export const DELIVERY_ATTEMPTS = 4;
 
 export type WebhookPayload =
-  | WebhookPingPayload | WebhookFileUpdatePayload | WebhookFileVersionUpdatePayload | WebhookFileDeletePayload
-  | WebhookLibraryPublishPayload | WebhookFileCommentPayload | WebhookDevModeStatusUpdatePayload;
+  | WebhookPingPayload
+  | WebhookFileUpdatePayload
+  | WebhookFileVersionUpdatePayload
+  | WebhookFileDeletePayload
+  | WebhookLibraryPublishPayload
+  | WebhookFileCommentPayload
+  | WebhookDevModeStatusUpdatePayload;
 
 export interface StoredWebhook extends WebhookV2 {
   /** Figma stopped it after a 400 */
   stopped: boolean;
 }
 
-export type ValidBody = Required<Pick<PostWebhookRequestBody, 'event_type' | 'context' | 'context_id' | 'endpoint' | 'passcode'>>
-  & Pick<PostWebhookRequestBody, 'description' | 'status'>;
+export type ValidBody = Required<
+  Pick<PostWebhookRequestBody, 'event_type' | 'context' | 'context_id' | 'endpoint' | 'passcode'>
+> &
+  Pick<PostWebhookRequestBody, 'description' | 'status'>;
 
 export function validateWebhookBody(body: unknown): { ok: true; value: ValidBody } | { ok: false; message: string } {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return { ok: false, message: 'Request body must be a JSON object' };
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return { ok: false, message: 'Request body must be a JSON object' };
   const b = body as Record<string, unknown>;
-  const known = new Set(['event_type', 'team_id', 'context', 'context_id', 'endpoint', 'passcode', 'status', 'description']);
+  const known = new Set([
+    'event_type',
+    'team_id',
+    'context',
+    'context_id',
+    'endpoint',
+    'passcode',
+    'status',
+    'description',
+  ]);
   const unknown = Object.keys(b).filter((k) => !known.has(k));
   if (unknown.length > 0) return { ok: false, message: `Unknown parameter(s): ${unknown.join(', ')}` };
   if (!(SUBSCRIBABLE_EVENTS as readonly unknown[]).includes(b.event_type)) {
@@ -41,26 +72,36 @@ export function validateWebhookBody(body: unknown): { ok: true; value: ValidBody
   if (typeof b.context !== 'string' || !['team', 'project', 'file'].includes(b.context.toLowerCase())) {
     return { ok: false, message: 'context must be "team", "project" or "file"' };
   }
-  if (b.context.toLowerCase() !== 'file') return { ok: false, message: 'this fake models file webhooks only (context "file")' };
+  if (b.context.toLowerCase() !== 'file')
+    return { ok: false, message: 'this fake models file webhooks only (context "file")' };
   if (typeof b.context_id !== 'string' || b.context_id === '') return { ok: false, message: 'context_id is required' };
-  if (typeof b.endpoint !== 'string' || b.endpoint.length > 2048) return { ok: false, message: 'endpoint must be a URL of at most 2048 characters' };
+  if (typeof b.endpoint !== 'string' || b.endpoint.length > 2048)
+    return { ok: false, message: 'endpoint must be a URL of at most 2048 characters' };
   let url: URL;
   try {
     url = new URL(b.endpoint);
   } catch {
     return { ok: false, message: 'endpoint is not a valid URL' };
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return { ok: false, message: 'endpoint must be an http(s) URL' };
-  if (typeof b.passcode !== 'string' || b.passcode === '' || b.passcode.length > 100) return { ok: false, message: 'passcode is required (at most 100 characters)' };
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return { ok: false, message: 'endpoint must be an http(s) URL' };
+  if (typeof b.passcode !== 'string' || b.passcode === '' || b.passcode.length > 100)
+    return { ok: false, message: 'passcode is required (at most 100 characters)' };
   if (b.description !== undefined && (typeof b.description !== 'string' || b.description.length > 150)) {
     return { ok: false, message: 'description must be a string of at most 150 characters' };
   }
-  if (b.status !== undefined && b.status !== 'ACTIVE' && b.status !== 'PAUSED') return { ok: false, message: 'status must be ACTIVE or PAUSED' };
+  if (b.status !== undefined && b.status !== 'ACTIVE' && b.status !== 'PAUSED')
+    return { ok: false, message: 'status must be ACTIVE or PAUSED' };
   return {
     ok: true,
     value: {
-      event_type: b.event_type as ValidBody['event_type'], context: 'file', context_id: b.context_id, endpoint: b.endpoint, passcode: b.passcode,
-      description: b.description as string | undefined, status: b.status as ValidBody['status'],
+      event_type: b.event_type as ValidBody['event_type'],
+      context: 'file',
+      context_id: b.context_id,
+      endpoint: b.endpoint,
+      passcode: b.passcode,
+      description: b.description as string | undefined,
+      status: b.status as ValidBody['status'],
     },
   };
 }
@@ -71,27 +112,75 @@ export function publicWebhook(webhook: StoredWebhook, withPasscode = false): Web
   return { ...rest, passcode: withPasscode ? webhook.passcode : '' };
 }
 
-export function webhookPayload(webhook: StoredWebhook, event: WebhookV2Event, file: StoredFile | undefined, now: Date): WebhookPayload {
-  const base = { passcode: webhook.passcode, timestamp: now.toISOString().replace(/\.\d{3}Z$/, 'Z'), webhook_id: webhook.id };
+export function webhookPayload(
+  webhook: StoredWebhook,
+  event: WebhookV2Event,
+  file: StoredFile | undefined,
+  now: Date,
+): WebhookPayload {
+  const base = {
+    passcode: webhook.passcode,
+    timestamp: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    webhook_id: webhook.id,
+  };
   const fileKey = file?.key ?? webhook.context_id;
   const fileName = file?.name ?? '';
   const onFile = { file_key: fileKey, file_name: fileName };
   switch (event) {
-    case 'PING': return { ...base, event_type: 'PING' };
-    case 'FILE_UPDATE': return { ...base, ...onFile, event_type: 'FILE_UPDATE' };
-    case 'FILE_DELETE': return { ...base, ...onFile, event_type: 'FILE_DELETE', triggered_by: FAKE_USER };
+    case 'PING':
+      return { ...base, event_type: 'PING' };
+    case 'FILE_UPDATE':
+      return { ...base, ...onFile, event_type: 'FILE_UPDATE' };
+    case 'FILE_DELETE':
+      return { ...base, ...onFile, event_type: 'FILE_DELETE', triggered_by: FAKE_USER };
     case 'FILE_VERSION_UPDATE':
-      return { ...base, ...onFile, event_type: 'FILE_VERSION_UPDATE', created_at: base.timestamp, triggered_by: FAKE_USER, version_id: file?.version ?? '0', description: '' };
+      return {
+        ...base,
+        ...onFile,
+        event_type: 'FILE_VERSION_UPDATE',
+        created_at: base.timestamp,
+        triggered_by: FAKE_USER,
+        version_id: file?.version ?? '0',
+        description: '',
+      };
     case 'LIBRARY_PUBLISH':
       return {
-        ...base, ...onFile, event_type: 'LIBRARY_PUBLISH', triggered_by: FAKE_USER, library_item: { key: fileKey, name: fileName },
-        created_components: [], created_styles: [], created_variables: [], modified_components: [], modified_styles: [],
-        modified_variables: [], deleted_components: [], deleted_styles: [], deleted_variables: [],
+        ...base,
+        ...onFile,
+        event_type: 'LIBRARY_PUBLISH',
+        triggered_by: FAKE_USER,
+        library_item: { key: fileKey, name: fileName },
+        created_components: [],
+        created_styles: [],
+        created_variables: [],
+        modified_components: [],
+        modified_styles: [],
+        modified_variables: [],
+        deleted_components: [],
+        deleted_styles: [],
+        deleted_variables: [],
       };
     case 'FILE_COMMENT':
-      return { ...base, ...onFile, event_type: 'FILE_COMMENT', comment: [{ text: 'A comment' }], comment_id: '1', created_at: base.timestamp, mentions: [], triggered_by: FAKE_USER };
+      return {
+        ...base,
+        ...onFile,
+        event_type: 'FILE_COMMENT',
+        comment: [{ text: 'A comment' }],
+        comment_id: '1',
+        created_at: base.timestamp,
+        mentions: [],
+        triggered_by: FAKE_USER,
+      };
     case 'DEV_MODE_STATUS_UPDATE':
-      return { ...base, ...onFile, event_type: 'DEV_MODE_STATUS_UPDATE', node_id: '0:1', related_links: [], status: 'READY_FOR_DEV', triggered_by: FAKE_USER };
+      return {
+        ...base,
+        ...onFile,
+        event_type: 'DEV_MODE_STATUS_UPDATE',
+        node_id: '0:1',
+        related_links: [],
+        status: 'READY_FOR_DEV',
+        triggered_by: FAKE_USER,
+      };
   }
 }
 
@@ -138,8 +227,16 @@ export async function deliverWithRetries(
       status = null;
       error = e instanceof Error ? e.message : String(e);
     }
-    options.log.push({ webhookId: webhook.id, eventType: String(payload.event_type), attempt, status, payload, ...(error ? { error } : {}) });
-    if (status !== null && status >= 200 && status < 300) return { delivered: true, status, attempts: attempt, stopped: false };
+    options.log.push({
+      webhookId: webhook.id,
+      eventType: String(payload.event_type),
+      attempt,
+      status,
+      payload,
+      ...(error ? { error } : {}),
+    });
+    if (status !== null && status >= 200 && status < 300)
+      return { delivered: true, status, attempts: attempt, stopped: false };
     if (status === 400) {
       webhook.stopped = true;
       webhook.status = 'PAUSED';

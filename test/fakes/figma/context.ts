@@ -12,7 +12,11 @@ export interface FakeContext {
 }
 
 /** Wraps `fn` so each call is appended to the log under `name`. */
-export function recorded<A extends unknown[], R>(ctx: FakeContext, name: string, fn: (...args: A) => R): (...args: A) => R {
+export function recorded<A extends unknown[], R>(
+  ctx: FakeContext,
+  name: string,
+  fn: (...args: A) => R,
+): (...args: A) => R {
   return (...args: A): R => {
     ctx.record(name);
     return fn(...args);

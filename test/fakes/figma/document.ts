@@ -28,7 +28,8 @@ export function buildDocument(file: FakeFile, ctx: FakeContext): DocumentModel {
   let allLoaded = false;
   const rawChildren = new Map<string, readonly SceneNode[]>();
   const pageKids = (page: TreeNode): readonly TreeNode[] => rawChildren.get((page as PageNode).id) ?? [];
-  const treeChildren = (node: TreeNode): readonly TreeNode[] | undefined => node.type === 'PAGE' ? pageKids(node) : childrenOf(node);
+  const treeChildren = (node: TreeNode): readonly TreeNode[] | undefined =>
+    node.type === 'PAGE' ? pageKids(node) : childrenOf(node);
 
   const rootImpl = {
     id: '0:0',
@@ -51,9 +52,13 @@ export function buildDocument(file: FakeFile, ctx: FakeContext): DocumentModel {
       return collect(pages, treeChildren, callbackPredicate('findOne', callback, true), [], true)[0] ?? null;
     }),
     findChildren: recorded(ctx, 'root.findChildren', (callback?: (n: PageNode) => boolean) =>
-      pages.filter(callbackPredicate('findChildren', callback, false))),
-    findChild: recorded(ctx, 'root.findChild', (callback: (n: PageNode) => boolean) =>
-      pages.find(callbackPredicate('findChild', callback, true)) ?? null),
+      pages.filter(callbackPredicate('findChildren', callback, false)),
+    ),
+    findChild: recorded(
+      ctx,
+      'root.findChild',
+      (callback: (n: PageNode) => boolean) => pages.find(callbackPredicate('findChild', callback, true)) ?? null,
+    ),
     toString: () => '[object DocumentNode]',
   };
   const root = ctx.strict(rootImpl, 'figma.root.') as unknown as DocumentNode;
@@ -70,7 +75,9 @@ export function buildDocument(file: FakeFile, ctx: FakeContext): DocumentModel {
       type: 'PAGE' as const,
       removed: false,
       isPageDivider: false,
-      get parent() { return root; },
+      get parent() {
+        return root;
+      },
       get children() {
         assertLoaded('get_children', 'property `children`');
         return rawChildren.get(seed.id) ?? [];

@@ -24,8 +24,12 @@ export const unloadedPageError = (member: string, access: string): Error =>
 
 /** Figma's argument validation message. */
 export function expectedType(member: string, property: string, type: string, value: unknown): Error {
-  const shown = typeof value === 'string' ? value : typeof value === 'object' && value !== null ? '[object Object]' : String(value);
-  return figmaError(member, `Expected "${property}" to have type ${type} but got ${shown} (type: ${typeof value}) instead`);
+  const shown =
+    typeof value === 'string' ? value : typeof value === 'object' && value !== null ? '[object Object]' : String(value);
+  return figmaError(
+    member,
+    `Expected "${property}" to have type ${type} but got ${shown} (type: ${typeof value}) instead`,
+  );
 }
 
 export function requireString(member: string, property: string, value: unknown): asserts value is string {

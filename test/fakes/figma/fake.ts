@@ -58,14 +58,23 @@ export interface FakeFigma {
 
 /** The synchronous getters dynamic-page forbids, as they appear in `calls`. */
 export const FORBIDDEN_SYNC_CALLS: readonly string[] = [
-  'variables.getLocalVariables', 'variables.getLocalVariableCollections', 'variables.getVariableById',
-  'variables.getVariableCollectionById', 'getLocalPaintStyles', 'getLocalTextStyles', 'getLocalEffectStyles',
-  'getLocalGridStyles', 'getStyleById', 'getNodeById',
+  'variables.getLocalVariables',
+  'variables.getLocalVariableCollections',
+  'variables.getVariableById',
+  'variables.getVariableCollectionById',
+  'getLocalPaintStyles',
+  'getLocalTextStyles',
+  'getLocalEffectStyles',
+  'getLocalGridStyles',
+  'getStyleById',
+  'getNodeById',
 ];
 
 export function createFakeFigma(seed: FakeFile, options: FakeFigmaOptions = {}): FakeFigma {
   if (options.documentAccess !== undefined && options.documentAccess !== 'dynamic-page') {
-    throw new Error(`fake figma: documentAccess "${String(options.documentAccess)}" is not modelled; only "dynamic-page"`);
+    throw new Error(
+      `fake figma: documentAccess "${String(options.documentAccess)}" is not modelled; only "dynamic-page"`,
+    );
   }
   // The seed becomes the file: frozen in place (not copied, which large fixtures cannot afford),
   // its arrays and objects are what the plugin reads; it can back any number of fakes.
@@ -82,7 +91,9 @@ export function createFakeFigma(seed: FakeFile, options: FakeFigmaOptions = {}):
     pluginId: options.pluginId ?? 'design-sync-local',
     mixed: Symbol('figma.mixed'),
     calls,
-    record: (call) => { calls.push(call); },
+    record: (call) => {
+      calls.push(call);
+    },
     assertOpen,
     strict: (impl, prefix) => strict(impl, { prefix, assertOpen }),
   };
@@ -105,10 +116,16 @@ export function createFakeFigma(seed: FakeFile, options: FakeFigmaOptions = {}):
     pluginId: ctx.pluginId,
     fileKey: options.fileKey ?? undefined,
     mixed: ctx.mixed as PluginAPI['mixed'],
-    get skipInvisibleInstanceChildren() { return skipInvisible; },
-    set skipInvisibleInstanceChildren(value: boolean) { skipInvisible = value; },
+    get skipInvisibleInstanceChildren() {
+      return skipInvisible;
+    },
+    set skipInvisibleInstanceChildren(value: boolean) {
+      skipInvisible = value;
+    },
     root: document.root,
-    get currentPage(): PageNode { return document.current(); },
+    get currentPage(): PageNode {
+      return document.current();
+    },
     set currentPage(_page: PageNode) {
       ctx.record('currentPage (assignment)');
       throw dynamicPageError('set_currentPage', 'figma.setCurrentPageAsync');
@@ -133,7 +150,9 @@ export function createFakeFigma(seed: FakeFile, options: FakeFigmaOptions = {}):
     sendToMain: (message) => deliverToMain(state, message),
     notifications: state.notifications,
     notices: state.notices,
-    get closed() { return state.closed; },
+    get closed() {
+      return state.closed;
+    },
     clientStorage: state.clientStorage,
     calls,
     ui: state.ui,

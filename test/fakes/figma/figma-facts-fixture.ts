@@ -43,59 +43,160 @@ export function figmaFactsDesign(): FakeFile {
   return {
     name: 'Figma facts',
     collections: [
-      { id: FACTS.library, name: 'Core Library', key: fakeKey('core library'), remote: true, modes: [{ modeId: '2:0', name: 'Default' }] },
-      { id: FACTS.color, name: 'Color', modes: [{ modeId: light, name: 'theme-light' }, { modeId: dark, name: 'theme-dark' }] },
-      { id: FACTS.platform, name: 'Platform', modes: [{ modeId: '1:5', name: 'iOS' }, { modeId: '1:6', name: 'iOS-xxxlarge' }] },
       {
-        id: FACTS.brandB, name: 'Brand B', isExtension: true, parentVariableCollectionId: FACTS.color,
-        modes: [{ modeId: '7:1', name: 'theme-light', parentModeId: light }, { modeId: '7:2', name: 'theme-dark', parentModeId: dark }],
+        id: FACTS.library,
+        name: 'Core Library',
+        key: fakeKey('core library'),
+        remote: true,
+        modes: [{ modeId: '2:0', name: 'Default' }],
+      },
+      {
+        id: FACTS.color,
+        name: 'Color',
+        modes: [
+          { modeId: light, name: 'theme-light' },
+          { modeId: dark, name: 'theme-dark' },
+        ],
+      },
+      {
+        id: FACTS.platform,
+        name: 'Platform',
+        modes: [
+          { modeId: '1:5', name: 'iOS' },
+          { modeId: '1:6', name: 'iOS-xxxlarge' },
+        ],
+      },
+      {
+        id: FACTS.brandB,
+        name: 'Brand B',
+        isExtension: true,
+        parentVariableCollectionId: FACTS.color,
+        modes: [
+          { modeId: '7:1', name: 'theme-light', parentModeId: light },
+          { modeId: '7:2', name: 'theme-dark', parentModeId: dark },
+        ],
         variableOverrides: { [FACTS.brand]: { '7:1': alias(FACTS.contrastLive) } },
       },
     ],
     variables: [
-      { id: FACTS.libraryCarrot, name: 'palette/carrot-700', variableCollectionId: FACTS.library, resolvedType: 'COLOR', valuesByMode: { '2:0': { r: 0.8823529481887817, g: 0.3019607961177826, b: 0, a: 1 } } },
-      { id: FACTS.libraryUnused, name: 'palette/unused', variableCollectionId: FACTS.library, resolvedType: 'COLOR', valuesByMode: { '2:0': { r: 0, g: 0, b: 0, a: 1 } } },
-      { id: FACTS.brand, name: 'fg/brand', variableCollectionId: FACTS.color, resolvedType: 'COLOR', valuesByMode: { [light]: alias(FACTS.libraryCarrot), [dark]: alias(FACTS.libraryCarrot) } },
-      { id: FACTS.contrastLive, name: 'fg/brand-contrast', variableCollectionId: FACTS.color, resolvedType: 'COLOR', valuesByMode: { [light]: alias(FACTS.libraryCarrot), [dark]: alias(FACTS.libraryCarrot) } },
       {
-        id: FACTS.contrastDeleted, name: 'fg/brand-contrast', variableCollectionId: FACTS.color, resolvedType: 'COLOR', deletedButReferenced: true,
-        scopes: ['SHAPE_FILL', 'TEXT_FILL'], valuesByMode: { [light]: alias(FACTS.libraryCarrot), [dark]: { r: 0.5254902243614197, g: 0.16862745583057404, b: 0, a: 1 } },
+        id: FACTS.libraryCarrot,
+        name: 'palette/carrot-700',
+        variableCollectionId: FACTS.library,
+        resolvedType: 'COLOR',
+        valuesByMode: { '2:0': { r: 0.8823529481887817, g: 0.3019607961177826, b: 0, a: 1 } },
       },
-      { id: FACTS.selectBox, name: 'Component utility (Figma Only)/Select Box/3-column', variableCollectionId: FACTS.platform, resolvedType: 'FLOAT', valuesByMode: { '1:5': 111.33, '1:6': 111.33 } },
-      { id: FACTS.medium, name: 'font-weight/medium', variableCollectionId: FACTS.platform, resolvedType: 'STRING', scopes: ['FONT_STYLE'], valuesByMode: { '1:5': 'Medium', '1:6': 'Semi Bold' } },
-      { id: FACTS.x1, name: 'dimension/x1', variableCollectionId: FACTS.platform, resolvedType: 'FLOAT', scopes: ['WIDTH_HEIGHT', 'GAP', 'FONT_VARIATIONS'], valuesByMode: { '1:5': 4, '1:6': 6 } },
+      {
+        id: FACTS.libraryUnused,
+        name: 'palette/unused',
+        variableCollectionId: FACTS.library,
+        resolvedType: 'COLOR',
+        valuesByMode: { '2:0': { r: 0, g: 0, b: 0, a: 1 } },
+      },
+      {
+        id: FACTS.brand,
+        name: 'fg/brand',
+        variableCollectionId: FACTS.color,
+        resolvedType: 'COLOR',
+        valuesByMode: { [light]: alias(FACTS.libraryCarrot), [dark]: alias(FACTS.libraryCarrot) },
+      },
+      {
+        id: FACTS.contrastLive,
+        name: 'fg/brand-contrast',
+        variableCollectionId: FACTS.color,
+        resolvedType: 'COLOR',
+        valuesByMode: { [light]: alias(FACTS.libraryCarrot), [dark]: alias(FACTS.libraryCarrot) },
+      },
+      {
+        id: FACTS.contrastDeleted,
+        name: 'fg/brand-contrast',
+        variableCollectionId: FACTS.color,
+        resolvedType: 'COLOR',
+        deletedButReferenced: true,
+        scopes: ['SHAPE_FILL', 'TEXT_FILL'],
+        valuesByMode: {
+          [light]: alias(FACTS.libraryCarrot),
+          [dark]: { r: 0.5254902243614197, g: 0.16862745583057404, b: 0, a: 1 },
+        },
+      },
+      {
+        id: FACTS.selectBox,
+        name: 'Component utility (Figma Only)/Select Box/3-column',
+        variableCollectionId: FACTS.platform,
+        resolvedType: 'FLOAT',
+        valuesByMode: { '1:5': 111.33, '1:6': 111.33 },
+      },
+      {
+        id: FACTS.medium,
+        name: 'font-weight/medium',
+        variableCollectionId: FACTS.platform,
+        resolvedType: 'STRING',
+        scopes: ['FONT_STYLE'],
+        valuesByMode: { '1:5': 'Medium', '1:6': 'Semi Bold' },
+      },
+      {
+        id: FACTS.x1,
+        name: 'dimension/x1',
+        variableCollectionId: FACTS.platform,
+        resolvedType: 'FLOAT',
+        scopes: ['WIDTH_HEIGHT', 'GAP', 'FONT_VARIATIONS'],
+        valuesByMode: { '1:5': 4, '1:6': 6 },
+      },
     ],
     paintStyles: [
       { id: FACTS.stylePrimaryB, name: 'Brand/Primary', key: fakeKey('brand primary b'), paints: [solid('#ff6600')] },
       { id: FACTS.stylePrimaryA, name: 'Brand/Primary', key: fakeKey('brand primary a'), paints: [solid('#e14d00')] },
     ],
-    pages: [{
-      id: '0:1', name: 'Components',
-      children: [{
-        type: 'COMPONENT_SET', id: FACTS.badge, name: 'Badge', key: fakeKey('badge'),
-        componentPropertyDefinitions: { State: { type: 'VARIANT', defaultValue: 'Default' } },
+    pages: [
+      {
+        id: '0:1',
+        name: 'Components',
         children: [
           {
-            type: 'COMPONENT', id: '40:2', name: 'State=Default', fills: [solid('#e14d00', FACTS.brand)],
+            type: 'COMPONENT_SET',
+            id: FACTS.badge,
+            name: 'Badge',
+            key: fakeKey('badge'),
+            componentPropertyDefinitions: { State: { type: 'VARIANT', defaultValue: 'Default' } },
             children: [
               {
-                type: 'BOOLEAN_OPERATION', id: '40:3', name: 'Icon', booleanOperation: 'SUBTRACT',
+                type: 'COMPONENT',
+                id: '40:2',
+                name: 'State=Default',
+                fills: [solid('#e14d00', FACTS.brand)],
                 children: [
-                  { type: 'STAR', id: FACTS.star, name: 'Star', fills: [solid('#e14d00', FACTS.contrastLive)] },
-                  { type: 'POLYGON', id: '40:5', name: 'Hole', fills: [solid('#ffffff')] },
+                  {
+                    type: 'BOOLEAN_OPERATION',
+                    id: '40:3',
+                    name: 'Icon',
+                    booleanOperation: 'SUBTRACT',
+                    children: [
+                      { type: 'STAR', id: FACTS.star, name: 'Star', fills: [solid('#e14d00', FACTS.contrastLive)] },
+                      { type: 'POLYGON', id: '40:5', name: 'Hole', fills: [solid('#ffffff')] },
+                    ],
+                  },
+                  {
+                    type: 'TEXT',
+                    id: FACTS.label,
+                    name: 'Label',
+                    segments: [
+                      { characters: 'New', fills: [solid('#e14d00', FACTS.brand)] },
+                      { characters: ' item', fills: [solid('#862b00', FACTS.contrastDeleted)] },
+                    ],
+                  },
                 ],
               },
               {
-                type: 'TEXT', id: FACTS.label, name: 'Label', segments: [
-                  { characters: 'New', fills: [solid('#e14d00', FACTS.brand)] },
-                  { characters: ' item', fills: [solid('#862b00', FACTS.contrastDeleted)] },
-                ],
+                type: 'COMPONENT',
+                id: '40:7',
+                name: 'State=Strong',
+                fills: [solid('#e14d00', FACTS.contrastLive)],
+                fillStyleId: FACTS.stylePrimaryA,
               },
             ],
           },
-          { type: 'COMPONENT', id: '40:7', name: 'State=Strong', fills: [solid('#e14d00', FACTS.contrastLive)], fillStyleId: FACTS.stylePrimaryA },
         ],
-      }],
-    }],
+      },
+    ],
   };
 }

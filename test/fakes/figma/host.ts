@@ -58,14 +58,18 @@ const requireHandler = (member: string, type: unknown, callback: unknown): void 
 
 export function uiApi(state: HostState, ctx: FakeContext): UIAPI {
   const impl = {
-    get onmessage() { return state.onmessage; },
+    get onmessage() {
+      return state.onmessage;
+    },
     set onmessage(handler: MessageEventHandler | undefined) {
       ctx.record('ui.onmessage');
-      if (handler !== undefined && typeof handler !== 'function') throw expectedType('set_onmessage', 'onmessage', 'function', handler);
+      if (handler !== undefined && typeof handler !== 'function')
+        throw expectedType('set_onmessage', 'onmessage', 'function', handler);
       state.onmessage = handler;
     },
     postMessage: recorded(ctx, 'ui.postMessage', (message: unknown, _options?: UIPostMessageOptions) => {
-      if (state.ui.html === null) throw figmaError('postMessage', 'No UI to post a message to: call figma.showUI() first');
+      if (state.ui.html === null)
+        throw figmaError('postMessage', 'No UI to post a message to: call figma.showUI() first');
       state.messagesToUi.push(transferCopy(message, 'message'));
     }),
     on: recorded(ctx, 'ui.on', (type: 'message', callback: MessageEventHandler) => {
@@ -84,7 +88,8 @@ export function uiApi(state: HostState, ctx: FakeContext): UIAPI {
     }),
     resize: recorded(ctx, 'ui.resize', (width: number, height: number) => {
       if (typeof width !== 'number' || !Number.isFinite(width)) throw expectedType('resize', 'width', 'number', width);
-      if (typeof height !== 'number' || !Number.isFinite(height)) throw expectedType('resize', 'height', 'number', height);
+      if (typeof height !== 'number' || !Number.isFinite(height))
+        throw expectedType('resize', 'height', 'number', height);
       state.ui.width = width;
       state.ui.height = height;
     }),
@@ -95,9 +100,11 @@ export function uiApi(state: HostState, ctx: FakeContext): UIAPI {
 /** Delivers a message from the UI iframe to the plugin's handlers and waits for them. */
 export async function deliverToMain(state: HostState, message: unknown): Promise<void> {
   if (state.closed) throw new Error('fake figma: sendToMain after figma.closePlugin(): the plugin is closed');
-  if (state.ui.html === null) throw new Error('fake figma: sendToMain before figma.showUI(): there is no UI to send from');
+  if (state.ui.html === null)
+    throw new Error('fake figma: sendToMain before figma.showUI(): there is no UI to send from');
   const handlers = [...(state.onmessage ? [state.onmessage] : []), ...state.handlers];
-  if (handlers.length === 0) throw new Error("fake figma: sendToMain with no handler: set figma.ui.onmessage or call figma.ui.on('message', …)");
+  if (handlers.length === 0)
+    throw new Error("fake figma: sendToMain with no handler: set figma.ui.onmessage or call figma.ui.on('message', …)");
   const props: OnMessageProperties = { origin: 'null' };
   const results: unknown[] = [];
   for (const handler of handlers) {
@@ -110,25 +117,28 @@ export async function deliverToMain(state: HostState, message: unknown): Promise
 export function hostApi(state: HostState, ctx: FakeContext) {
   const storage = state.clientStorage;
   const requireKey = (member: string, key: unknown) => requireString(member, 'key', key);
-  const clientStorage = ctx.strict({
-    getAsync: recorded(ctx, 'clientStorage.getAsync', async (key: string) => {
-      requireKey('getAsync', key);
-      return storage.has(key) ? transferCopy(storage.get(key), 'clientStorage') : undefined;
-    }),
-    setAsync: recorded(ctx, 'clientStorage.setAsync', async (key: string, value: unknown) => {
-      requireKey('setAsync', key);
-      const copy = transferCopy(value, 'clientStorage');
-      let total = storageSize(key, copy);
-      for (const [k, v] of storage) if (k !== key) total += storageSize(k, v);
-      if (total > CLIENT_STORAGE_QUOTA_BYTES) throw figmaError('setAsync', 'Client storage quota of 5 MB exceeded');
-      storage.set(key, copy);
-    }),
-    deleteAsync: recorded(ctx, 'clientStorage.deleteAsync', async (key: string) => {
-      requireKey('deleteAsync', key);
-      storage.delete(key);
-    }),
-    keysAsync: recorded(ctx, 'clientStorage.keysAsync', async () => [...storage.keys()]),
-  } satisfies ClientStorageAPI, 'figma.clientStorage.');
+  const clientStorage = ctx.strict(
+    {
+      getAsync: recorded(ctx, 'clientStorage.getAsync', async (key: string) => {
+        requireKey('getAsync', key);
+        return storage.has(key) ? transferCopy(storage.get(key), 'clientStorage') : undefined;
+      }),
+      setAsync: recorded(ctx, 'clientStorage.setAsync', async (key: string, value: unknown) => {
+        requireKey('setAsync', key);
+        const copy = transferCopy(value, 'clientStorage');
+        let total = storageSize(key, copy);
+        for (const [k, v] of storage) if (k !== key) total += storageSize(k, v);
+        if (total > CLIENT_STORAGE_QUOTA_BYTES) throw figmaError('setAsync', 'Client storage quota of 5 MB exceeded');
+        storage.set(key, copy);
+      }),
+      deleteAsync: recorded(ctx, 'clientStorage.deleteAsync', async (key: string) => {
+        requireKey('deleteAsync', key);
+        storage.delete(key);
+      }),
+      keysAsync: recorded(ctx, 'clientStorage.keysAsync', async () => [...storage.keys()]),
+    } satisfies ClientStorageAPI,
+    'figma.clientStorage.',
+  );
 
   return {
     clientStorage,
@@ -142,7 +152,11 @@ export function hostApi(state: HostState, ctx: FakeContext) {
     notify: recorded(ctx, 'notify', (message: string, options?: NotificationOptions): NotificationHandler => {
       requireString('notify', 'message', message);
       state.notifications.push(message);
-      state.notices.push({ message, error: options?.error ?? false, ...(options?.timeout !== undefined ? { timeout: options.timeout } : {}) });
+      state.notices.push({
+        message,
+        error: options?.error ?? false,
+        ...(options?.timeout !== undefined ? { timeout: options.timeout } : {}),
+      });
       return { cancel() {} };
     }),
     closePlugin: recorded(ctx, 'closePlugin', (message?: string) => {
@@ -160,7 +174,8 @@ export function hostApi(state: HostState, ctx: FakeContext) {
     }),
     base64Decode: recorded(ctx, 'base64Decode', (data: string) => {
       requireString('base64Decode', 'data', data);
-      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data) || data.length % 4 === 1) throw figmaError('base64Decode', 'Invalid base64 string');
+      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(data) || data.length % 4 === 1)
+        throw figmaError('base64Decode', 'Invalid base64 string');
       return new Uint8Array(Buffer.from(data, 'base64'));
     }),
   } satisfies Partial<PluginAPI>;

@@ -7,9 +7,21 @@ export { validateSeed } from './validate-seed.js';
 export type { FakeCollectionView, FakeVariableView } from './variables.js';
 export type { FakeEffectStyleView, FakeGridStyleView, FakePaintStyleView, FakeTextStyleView } from './styles.js';
 export type {
-  FakeComponentSetView, FakeComponentView, FakeFrameView, FakeInstanceView, FakeRectangleView, FakeTextView,
+  FakeComponentSetView,
+  FakeComponentView,
+  FakeFrameView,
+  FakeInstanceView,
+  FakeRectangleView,
+  FakeTextView,
 } from './nodes.js';
 export {
-  FACTS, figmaFactsDesign, largeDesignSystem, realisticDesignSystem, REMOTE_COLLECTION_ID, REMOTE_PAINT_STYLE_ID, REMOTE_VARIABLE_ID, STYLE,
+  FACTS,
+  figmaFactsDesign,
+  largeDesignSystem,
+  realisticDesignSystem,
+  REMOTE_COLLECTION_ID,
+  REMOTE_PAINT_STYLE_ID,
+  REMOTE_VARIABLE_ID,
+  STYLE,
   type LargeDesignSystemOptions,
 } from './fixtures.js';

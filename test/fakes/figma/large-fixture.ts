@@ -6,7 +6,13 @@
  * is frozen and trusted (createFakeFigma does not re-check it; a test validates it instead).
  */
 import {
-  alias, solid, type FakeComponentSeed, type FakeFile, type FakePageSeed, type FakeVariableSeed, type NodeBoundVariables,
+  alias,
+  solid,
+  type FakeComponentSeed,
+  type FakeFile,
+  type FakePageSeed,
+  type FakeVariableSeed,
+  type NodeBoundVariables,
 } from './seed.js';
 import { deepFreeze } from './strict.js';
 import { markTrusted } from './trust.js';
@@ -35,8 +41,12 @@ const SETS_PER_PAGE = 30;
 const LAYER_POOL = 256;
 // Shared scope lists (the fake freezes them).
 const SCOPES = {
-  none: [] as VariableScope[], fontFamily: ['FONT_FAMILY'] as VariableScope[], fills: ['ALL_FILLS'] as VariableScope[],
-  theme: ['ALL_FILLS', 'STROKE_COLOR'] as VariableScope[], space: ['GAP', 'WIDTH_HEIGHT'] as VariableScope[], gap: ['GAP'] as VariableScope[],
+  none: [] as VariableScope[],
+  fontFamily: ['FONT_FAMILY'] as VariableScope[],
+  fills: ['ALL_FILLS'] as VariableScope[],
+  theme: ['ALL_FILLS', 'STROKE_COLOR'] as VariableScope[],
+  space: ['GAP', 'WIDTH_HEIGHT'] as VariableScope[],
+  gap: ['GAP'] as VariableScope[],
   dimension: [['GAP'], ['CORNER_RADIUS'], ['FONT_SIZE'], ['WIDTH_HEIGHT']] as VariableScope[][],
 };
 
@@ -51,8 +61,16 @@ export function largeDesignSystem(options: LargeDesignSystemOptions = {}): FakeF
   const modeIds = (c: number, n: number) => Array.from({ length: n }, (_, m) => `${c}:${m}`);
   const collections: FakeFile['collections'] = [
     { id: 'VariableCollectionId:1:0', name: 'Primitives', modes: [{ modeId: '1:0', name: 'Value' }] },
-    { id: 'VariableCollectionId:2:0', name: 'Theme', modes: modeIds(2, modes).map((modeId, m) => ({ modeId, name: `Theme ${m + 1}` })) },
-    { id: 'VariableCollectionId:3:0', name: 'Density', modes: modeIds(3, modes).map((modeId, m) => ({ modeId, name: `Density ${m + 1}` })) },
+    {
+      id: 'VariableCollectionId:2:0',
+      name: 'Theme',
+      modes: modeIds(2, modes).map((modeId, m) => ({ modeId, name: `Theme ${m + 1}` })),
+    },
+    {
+      id: 'VariableCollectionId:3:0',
+      name: 'Density',
+      modes: modeIds(3, modes).map((modeId, m) => ({ modeId, name: `Density ${m + 1}` })),
+    },
     { id: 'VariableCollectionId:4:0', name: 'Components', modes: [{ modeId: '4:0', name: 'Default' }] },
   ];
   const counts = [0.4, 0.3, 0.15].map((share) => Math.floor(total * share));
@@ -66,11 +84,26 @@ export function largeDesignSystem(options: LargeDesignSystemOptions = {}): FakeF
   const compColor: string[] = [];
   const compFloat: string[] = [];
   let n = 0;
-  const add = (c: number, name: string, resolvedType: FakeVariableSeed['resolvedType'], scopes: VariableScope[], values: VariableValue[]) => {
+  const add = (
+    c: number,
+    name: string,
+    resolvedType: FakeVariableSeed['resolvedType'],
+    scopes: VariableScope[],
+    values: VariableValue[],
+  ) => {
     const id = `VariableID:${c}:${++n}`;
     const valuesByMode: Record<string, VariableValue> = {};
-    collections[c - 1]?.modes.forEach((m, i) => { valuesByMode[m.modeId] = values[i % values.length] as VariableValue; });
-    variables.push({ id, name, variableCollectionId: `VariableCollectionId:${c}:0`, resolvedType, scopes, valuesByMode });
+    collections[c - 1]?.modes.forEach((m, i) => {
+      valuesByMode[m.modeId] = values[i % values.length] as VariableValue;
+    });
+    variables.push({
+      id,
+      name,
+      variableCollectionId: `VariableCollectionId:${c}:0`,
+      resolvedType,
+      scopes,
+      valuesByMode,
+    });
     return id;
   };
   // One alias object per variable, shared (the fake freezes them): large files stay cheap to build.
@@ -81,7 +114,8 @@ export function largeDesignSystem(options: LargeDesignSystemOptions = {}): FakeF
     return a;
   };
   // An alias to one of `targets`, or a literal when there is none (tiny fixtures).
-  const aliasOr = (targets: string[], literal: () => VariableValue): VariableValue => (targets.length > 0 ? ref(pick(targets)) : literal());
+  const aliasOr = (targets: string[], literal: () => VariableValue): VariableValue =>
+    targets.length > 0 ? ref(pick(targets)) : literal();
 
   for (let i = 0; i < (sizes[0] ?? 0); i++) {
     const r = random();
@@ -95,12 +129,24 @@ export function largeDesignSystem(options: LargeDesignSystemOptions = {}): FakeF
     themeColor.push(add(2, `theme/color/${i}`, 'COLOR', SCOPES.theme, values));
   }
   for (let i = 0; i < (sizes[2] ?? 0); i++) {
-    const values = Array.from({ length: modes }, (_, m) => (random() < 0.5 ? aliasOr(primFloat, () => 4 * (m + 1)) : 4 * (m + 1) + int(8)));
+    const values = Array.from({ length: modes }, (_, m) =>
+      random() < 0.5 ? aliasOr(primFloat, () => 4 * (m + 1)) : 4 * (m + 1) + int(8),
+    );
     density.push(add(3, `density/space/${i}`, 'FLOAT', SCOPES.space, values));
   }
   for (let i = 0; i < (sizes[3] ?? 0); i++) {
-    if (random() < 0.6) compColor.push(add(4, `component/${i}/color`, 'COLOR', SCOPES.fills, [aliasOr(themeColor.length > 0 ? themeColor : primColor, color)]));
-    else compFloat.push(add(4, `component/${i}/space`, 'FLOAT', SCOPES.gap, [aliasOr(density.length > 0 ? density : primFloat, () => 8)]));
+    if (random() < 0.6)
+      compColor.push(
+        add(4, `component/${i}/color`, 'COLOR', SCOPES.fills, [
+          aliasOr(themeColor.length > 0 ? themeColor : primColor, color),
+        ]),
+      );
+    else
+      compFloat.push(
+        add(4, `component/${i}/space`, 'FLOAT', SCOPES.gap, [
+          aliasOr(density.length > 0 ? density : primFloat, () => 8),
+        ]),
+      );
   }
   const colorIds = [...compColor, ...themeColor, ...primColor];
   const floatIds = [...compFloat, ...density, ...primFloat];
@@ -147,7 +193,6 @@ export function largeDesignSystem(options: LargeDesignSystemOptions = {}): FakeF
     return out;
   };
 
-
   const styleId = (i: number) => `S:${(i + 1).toString(16).padStart(40, '0')},9:${i}`;
   const paintStyles: NonNullable<FakeFile['paintStyles']> = [];
   const textStyles: NonNullable<FakeFile['textStyles']> = [];
@@ -158,16 +203,44 @@ export function largeDesignSystem(options: LargeDesignSystemOptions = {}): FakeF
     if (kind < 4) paintStyles.push({ id: styleId(i), name: `Paint/${i}`, paints: [paint('#336699')] });
     else if (kind < 7) {
       textStyles.push({
-        id: styleId(i), name: `Text/${i}`, fontName: { family: 'Inter', style: pick(['Regular', 'Medium', 'Bold']) },
-        fontSize: 12 + int(24), lineHeight: { unit: 'PIXELS', value: 16 + int(24) }, boundVariables: bound(['fontSize']),
+        id: styleId(i),
+        name: `Text/${i}`,
+        fontName: { family: 'Inter', style: pick(['Regular', 'Medium', 'Bold']) },
+        fontSize: 12 + int(24),
+        lineHeight: { unit: 'PIXELS', value: 16 + int(24) },
+        boundVariables: bound(['fontSize']),
       });
     } else if (kind < 9) {
       effectStyles.push({
-        id: styleId(i), name: `Effect/${i}`,
-        effects: [{ type: 'DROP_SHADOW', color: { r: 0, g: 0, b: 0, a: 0.2 }, offset: { x: 0, y: 2 }, radius: 4 + int(12), spread: 0, visible: true, blendMode: 'NORMAL', ...(colorIds.length > 0 ? { boundVariables: { color: ref(pick(colorIds)) } } : {}) }],
+        id: styleId(i),
+        name: `Effect/${i}`,
+        effects: [
+          {
+            type: 'DROP_SHADOW',
+            color: { r: 0, g: 0, b: 0, a: 0.2 },
+            offset: { x: 0, y: 2 },
+            radius: 4 + int(12),
+            spread: 0,
+            visible: true,
+            blendMode: 'NORMAL',
+            ...(colorIds.length > 0 ? { boundVariables: { color: ref(pick(colorIds)) } } : {}),
+          },
+        ],
       });
     } else {
-      gridStyles.push({ id: styleId(i), name: `Grid/${i}`, layoutGrids: [{ pattern: 'COLUMNS', alignment: 'STRETCH', gutterSize: 16, count: 12, boundVariables: bound(['gutterSize']) }] });
+      gridStyles.push({
+        id: styleId(i),
+        name: `Grid/${i}`,
+        layoutGrids: [
+          {
+            pattern: 'COLUMNS',
+            alignment: 'STRETCH',
+            gutterSize: 16,
+            count: 12,
+            boundVariables: bound(['gutterSize']),
+          },
+        ],
+      });
     }
   }
   const anyStyle = <T extends { id: string }>(list: readonly T[]) => (list.length > 0 ? pick(list).id : '');
@@ -179,7 +252,14 @@ export function largeDesignSystem(options: LargeDesignSystemOptions = {}): FakeF
     let node = 0;
     const nid = () => `${page}:${++node}`;
     const iconId = nid();
-    const children: FakePageSeed['children'] = [{ type: 'COMPONENT', id: iconId, name: `Icon/${p}`, children: [{ type: 'VECTOR', id: nid(), name: 'Glyph', ...layer('#000000', null, []) }] }];
+    const children: FakePageSeed['children'] = [
+      {
+        type: 'COMPONENT',
+        id: iconId,
+        name: `Icon/${p}`,
+        children: [{ type: 'VECTOR', id: nid(), name: 'Glyph', ...layer('#000000', null, []) }],
+      },
+    ];
     for (let s = p * SETS_PER_PAGE; s < Math.min(componentSets, (p + 1) * SETS_PER_PAGE); s++) {
       const setId = nid();
       const sizeOptions = ['Small', 'Medium', 'Large'].slice(0, 2 + int(2));
@@ -188,19 +268,46 @@ export function largeDesignSystem(options: LargeDesignSystemOptions = {}): FakeF
       for (const size of sizeOptions) {
         for (const state of states) {
           variants.push({
-            type: 'COMPONENT', id: nid(), name: `Size=${size}, State=${state}`,
-            ...layer('#ffffff', '#000000', ['paddingLeft', 'paddingRight', 'paddingTop', 'paddingBottom', 'itemSpacing', 'topLeftRadius']),
-            fillStyleId: random() < 0.3 ? anyStyle(paintStyles) : '', effectStyleId: random() < 0.2 ? anyStyle(effectStyles) : '',
+            type: 'COMPONENT',
+            id: nid(),
+            name: `Size=${size}, State=${state}`,
+            ...layer('#ffffff', '#000000', [
+              'paddingLeft',
+              'paddingRight',
+              'paddingTop',
+              'paddingBottom',
+              'itemSpacing',
+              'topLeftRadius',
+            ]),
+            fillStyleId: random() < 0.3 ? anyStyle(paintStyles) : '',
+            effectStyleId: random() < 0.2 ? anyStyle(effectStyles) : '',
             children: [
-              { type: 'TEXT', id: nid(), name: 'Label', characters: 'Label', textStyleId: anyStyle(textStyles), ...layer('#111111', null, []), componentPropertyReferences: { characters: `Label#${setId}` } },
-              { type: 'INSTANCE', id: nid(), name: 'Icon', mainComponentId: iconId, componentPropertyReferences: { visible: `Show icon#${setId}`, mainComponent: `Icon#${setId}` } },
+              {
+                type: 'TEXT',
+                id: nid(),
+                name: 'Label',
+                characters: 'Label',
+                textStyleId: anyStyle(textStyles),
+                ...layer('#111111', null, []),
+                componentPropertyReferences: { characters: `Label#${setId}` },
+              },
+              {
+                type: 'INSTANCE',
+                id: nid(),
+                name: 'Icon',
+                mainComponentId: iconId,
+                componentPropertyReferences: { visible: `Show icon#${setId}`, mainComponent: `Icon#${setId}` },
+              },
               { type: 'RECTANGLE', id: nid(), name: 'Background', ...layer('#eeeeee', null, ['topLeftRadius']) },
             ],
           });
         }
       }
       children.push({
-        type: 'COMPONENT_SET', id: setId, name: `Component ${s}`, description: `Generated component ${s}`,
+        type: 'COMPONENT_SET',
+        id: setId,
+        name: `Component ${s}`,
+        description: `Generated component ${s}`,
         componentPropertyDefinitions: {
           Size: { type: 'VARIANT', defaultValue: sizeOptions[0] ?? 'Small' },
           State: { type: 'VARIANT', defaultValue: 'Default' },
@@ -215,6 +322,15 @@ export function largeDesignSystem(options: LargeDesignSystemOptions = {}): FakeF
     pages.push({ id: `0:${p + 2}`, name: `Components ${p + 1}`, children });
   }
 
-  const file: FakeFile = { name: 'Large Design System', pages, collections, variables, paintStyles, textStyles, effectStyles, gridStyles };
+  const file: FakeFile = {
+    name: 'Large Design System',
+    pages,
+    collections,
+    variables,
+    paintStyles,
+    textStyles,
+    effectStyles,
+    gridStyles,
+  };
   return markTrusted(deepFreeze(file));
 }

@@ -8,22 +8,51 @@ import { callbackPredicate, collect, criteriaPredicate, type TreeNode } from './
 import { fakeKey } from './keys.js';
 import { pluginDataMethods, seedPluginData } from './plugin-data.js';
 import type {
-  FakeComponentSeed, FakeComponentSetSeed, FakeInstanceSeed, FakePropertyDefinitionsSeed, FakeSceneSeed, FakeTextSeed,
+  FakeComponentSeed,
+  FakeComponentSetSeed,
+  FakeInstanceSeed,
+  FakePropertyDefinitionsSeed,
+  FakeSceneSeed,
+  FakeTextSeed,
   NodeBoundVariables,
 } from './seed.js';
 import { analyzeSet, type SetAnalysis } from './variants.js';
 
 type Publishable = 'key' | 'description' | 'descriptionMarkdown' | 'documentationLinks' | 'remote';
 type Paints = 'fills' | 'strokes' | 'fillStyleId' | 'strokeStyleId' | 'effectStyleId';
-type Common = 'id' | 'name' | 'type' | 'parent' | 'visible' | 'removed' | 'boundVariables' | 'componentPropertyReferences';
+type Common =
+  'id' | 'name' | 'type' | 'parent' | 'visible' | 'removed' | 'boundVariables' | 'componentPropertyReferences';
 
 /** What the fake's nodes carry, as subsets of the real node types. */
-export type FakeComponentSetView = Pick<ComponentSetNode, Common | Paints | Publishable | 'gridStyleId'
-  | 'componentPropertyDefinitions' | 'variantGroupProperties' | 'defaultVariant' | 'children'> & PluginDataMixin;
-export type FakeComponentView = Pick<ComponentNode, Common | Paints | Publishable | 'gridStyleId'
-  | 'componentPropertyDefinitions' | 'variantProperties' | 'children'> & PluginDataMixin;
-export type FakeInstanceView = Pick<InstanceNode, Common | Paints | 'gridStyleId' | 'componentProperties'
-  | 'variantProperties' | 'getMainComponentAsync' | 'mainComponent' | 'children'> & PluginDataMixin;
+export type FakeComponentSetView = Pick<
+  ComponentSetNode,
+  | Common
+  | Paints
+  | Publishable
+  | 'gridStyleId'
+  | 'componentPropertyDefinitions'
+  | 'variantGroupProperties'
+  | 'defaultVariant'
+  | 'children'
+> &
+  PluginDataMixin;
+export type FakeComponentView = Pick<
+  ComponentNode,
+  Common | Paints | Publishable | 'gridStyleId' | 'componentPropertyDefinitions' | 'variantProperties' | 'children'
+> &
+  PluginDataMixin;
+export type FakeInstanceView = Pick<
+  InstanceNode,
+  | Common
+  | Paints
+  | 'gridStyleId'
+  | 'componentProperties'
+  | 'variantProperties'
+  | 'getMainComponentAsync'
+  | 'mainComponent'
+  | 'children'
+> &
+  PluginDataMixin;
 export type FakeFrameView = Pick<FrameNode, Common | Paints | 'gridStyleId' | 'children'> & PluginDataMixin;
 export type FakeTextView = Pick<TextNode, Common | Paints | 'textStyleId' | 'characters'> & PluginDataMixin;
 export type FakeRectangleView = Pick<RectangleNode, Common | Paints> & PluginDataMixin;
@@ -34,7 +63,16 @@ export interface NodeRegistry {
   readonly pageOf: Map<string, string>;
 }
 
-const CONTAINERS = new Set(['FRAME', 'GROUP', 'SECTION', 'SLOT', 'COMPONENT', 'COMPONENT_SET', 'INSTANCE', 'BOOLEAN_OPERATION']);
+const CONTAINERS = new Set([
+  'FRAME',
+  'GROUP',
+  'SECTION',
+  'SLOT',
+  'COMPONENT',
+  'COMPONENT_SET',
+  'INSTANCE',
+  'BOOLEAN_OPERATION',
+]);
 const WITH_GRID_STYLE = new Set(['FRAME', 'SLOT', 'COMPONENT', 'COMPONENT_SET', 'INSTANCE']);
 // Shared defaults (frozen, so sharing is safe).
 const NONE = Object.freeze({});
@@ -61,10 +99,17 @@ function nodeBoundVariables(seed: FakeSceneSeed): NodeBoundVariables | typeof NO
   const fills = given?.fills === undefined ? paintAliases(seed.fills) : undefined;
   const strokes = given?.strokes === undefined ? paintAliases(seed.strokes) : undefined;
   // A text layer's per-range fills report their variables as `textRangeFills`, in range order.
-  const ranges = seed.type === 'TEXT' && seed.segments && given?.textRangeFills === undefined
-    ? paintAliases(seed.segments.flatMap((segment) => segment.fills)) : undefined;
+  const ranges =
+    seed.type === 'TEXT' && seed.segments && given?.textRangeFills === undefined
+      ? paintAliases(seed.segments.flatMap((segment) => segment.fills))
+      : undefined;
   if (!fills && !strokes && !ranges) return given ?? NONE;
-  return Object.freeze({ ...given, ...(fills ? { fills } : {}), ...(strokes ? { strokes } : {}), ...(ranges ? { textRangeFills: ranges } : {}) }) as NodeBoundVariables;
+  return Object.freeze({
+    ...given,
+    ...(fills ? { fills } : {}),
+    ...(strokes ? { strokes } : {}),
+    ...(ranges ? { textRangeFills: ranges } : {}),
+  }) as NodeBoundVariables;
 }
 
 /** The fills a text layer reports: its segments' when they agree, `figma.mixed` when they differ. */
@@ -77,12 +122,19 @@ function textFills(seed: FakeTextSeed): FakeTextSeed['fills'] {
 /** What `getStyledTextSegments` can answer here; other fields throw "not implemented". */
 const SEGMENT_FIELDS = new Set(['fills']);
 
-function definitions(seed: FakePropertyDefinitionsSeed, groups: Readonly<Record<string, string[]>>): ComponentPropertyDefinitions {
+function definitions(
+  seed: FakePropertyDefinitionsSeed,
+  groups: Readonly<Record<string, string[]>>,
+): ComponentPropertyDefinitions {
   // Future property types (e.g. 'FUTURE_PROP') pass through: the plugin must skip them.
-  if (!Object.values(seed).some((d) => d.type === 'VARIANT' && !d.variantOptions)) return seed as ComponentPropertyDefinitions;
+  if (!Object.values(seed).some((d) => d.type === 'VARIANT' && !d.variantOptions))
+    return seed as ComponentPropertyDefinitions;
   const defs: Record<string, unknown> = {};
   for (const [key, def] of Object.entries(seed)) {
-    defs[key] = def.type === 'VARIANT' && !def.variantOptions ? Object.freeze({ ...def, variantOptions: Object.freeze([...(groups[key] ?? [])]) }) : def;
+    defs[key] =
+      def.type === 'VARIANT' && !def.variantOptions
+        ? Object.freeze({ ...def, variantOptions: Object.freeze([...(groups[key] ?? [])]) })
+        : def;
   }
   return Object.freeze(defs) as ComponentPropertyDefinitions;
 }
@@ -125,18 +177,25 @@ export function nodeBuilder(ctx: FakeContext, registry: NodeRegistry) {
       this.boundVariables = nodeBoundVariables(seed);
       this.componentPropertyReferences = seed.componentPropertyReferences ?? null;
       if (seed.type !== 'GROUP') {
-        this.fills = seed.fills === 'MIXED' ? ctx.mixed : seed.fills ?? EMPTY;
+        this.fills = seed.fills === 'MIXED' ? ctx.mixed : (seed.fills ?? EMPTY);
         this.strokes = seed.strokes ?? EMPTY;
-        this.fillStyleId = seed.fillStyleId === 'MIXED' ? ctx.mixed : seed.fillStyleId ?? '';
+        this.fillStyleId = seed.fillStyleId === 'MIXED' ? ctx.mixed : (seed.fillStyleId ?? '');
         this.strokeStyleId = seed.strokeStyleId ?? '';
         this.effectStyleId = seed.effectStyleId ?? '';
       }
     }
 
-    get parent(): object { return this.#parent; }
-    toString(): string { return `[object ${this.type}Node ${this.id}]`; }
+    get parent(): object {
+      return this.#parent;
+    }
+    toString(): string {
+      return `[object ${this.type}Node ${this.id}]`;
+    }
   }
-  Object.assign(LeafNode.prototype, pluginDataMethods('node', ctx.pluginId, (c) => ctx.record(c)));
+  Object.assign(
+    LeafNode.prototype,
+    pluginDataMethods('node', ctx.pluginId, (c) => ctx.record(c)),
+  );
 
   class TextLeaf extends LeafNode {
     declare readonly characters: string;
@@ -145,18 +204,33 @@ export function nodeBuilder(ctx: FakeContext, registry: NodeRegistry) {
     constructor(seed: FakeTextSeed, parent: object) {
       const fills = textFills(seed);
       super(fills === seed.fills ? seed : { ...seed, fills }, parent);
-      this.characters = seed.segments ? seed.segments.map((segment) => segment.characters).join('') : seed.characters ?? '';
-      this.textStyleId = seed.textStyleId === 'MIXED' ? ctx.mixed : seed.textStyleId ?? '';
-      this.#segments = seed.segments ?? [{ characters: this.characters, fills: Array.isArray(seed.fills) ? seed.fills : EMPTY }];
+      this.characters = seed.segments
+        ? seed.segments.map((segment) => segment.characters).join('')
+        : (seed.characters ?? '');
+      this.textStyleId = seed.textStyleId === 'MIXED' ? ctx.mixed : (seed.textStyleId ?? '');
+      this.#segments = seed.segments ?? [
+        { characters: this.characters, fills: Array.isArray(seed.fills) ? seed.fills : EMPTY },
+      ];
     }
 
     /** Runs of characters with the same values of `fields`, as Figma splits them (fills only here). */
     getStyledTextSegments(fields: readonly string[], start = 0, end = this.characters.length) {
       ctx.record('node.getStyledTextSegments');
-      if (!Array.isArray(fields)) throw figmaError('getStyledTextSegments', `Expected "fields" to be an array, got ${JSON.stringify(fields)}`);
-      for (const field of fields) if (!SEGMENT_FIELDS.has(field)) throw notImplemented(`node.getStyledTextSegments(['${String(field)}'])`);
-      if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > this.characters.length || start > end) {
-        throw figmaError('getStyledTextSegments', `Expected 0 <= start <= end <= ${this.characters.length}, got ${start}, ${end}`);
+      if (!Array.isArray(fields))
+        throw figmaError('getStyledTextSegments', `Expected "fields" to be an array, got ${JSON.stringify(fields)}`);
+      for (const field of fields)
+        if (!SEGMENT_FIELDS.has(field)) throw notImplemented(`node.getStyledTextSegments(['${String(field)}'])`);
+      if (
+        !Number.isInteger(start) ||
+        !Number.isInteger(end) ||
+        start < 0 ||
+        end > this.characters.length ||
+        start > end
+      ) {
+        throw figmaError(
+          'getStyledTextSegments',
+          `Expected 0 <= start <= end <= ${this.characters.length}, got ${start}, ${end}`,
+        );
       }
       const out: Array<{ characters: string; start: number; end: number; fills?: readonly Paint[] }> = [];
       let at = 0;
@@ -165,7 +239,12 @@ export function nodeBuilder(ctx: FakeContext, registry: NodeRegistry) {
         const to = Math.min(at + segment.characters.length, end);
         at += segment.characters.length;
         if (from >= to) continue;
-        const piece = { characters: this.characters.slice(from, to), start: from, end: to, ...(fields.includes('fills') ? { fills: segment.fills } : {}) };
+        const piece = {
+          characters: this.characters.slice(from, to),
+          start: from,
+          end: to,
+          ...(fields.includes('fills') ? { fills: segment.fills } : {}),
+        };
         const last = out.at(-1);
         // Neighbours with equal values are one segment, as in Figma.
         if (last && last.end === from && JSON.stringify(last.fills) === JSON.stringify(piece.fills)) {
@@ -225,12 +304,19 @@ export function nodeBuilder(ctx: FakeContext, registry: NodeRegistry) {
       super(seed, parent);
       this.componentPropertyDefinitions = definitions(seed.componentPropertyDefinitions, analysis.groups);
       // Frozen like everything the fake returns (the typings call these arrays mutable).
-      this.variantGroupProperties = Object.freeze(Object.fromEntries(
-        Object.entries(analysis.groups).map(([prop, values]) => [prop, Object.freeze({ values: Object.freeze([...values]) as string[] })]),
-      ));
+      this.variantGroupProperties = Object.freeze(
+        Object.fromEntries(
+          Object.entries(analysis.groups).map(([prop, values]) => [
+            prop,
+            Object.freeze({ values: Object.freeze([...values]) as string[] }),
+          ]),
+        ),
+      );
     }
     // Repeats the first child; a getter keeps it out of equality checks.
-    get defaultVariant() { return this.children[0] ?? null; }
+    get defaultVariant() {
+      return this.children[0] ?? null;
+    }
   }
 
   class LoneComponentNode extends PublishableNode {
@@ -244,7 +330,10 @@ export function nodeBuilder(ctx: FakeContext, registry: NodeRegistry) {
   }
 
   const variantDefinitionsError = () =>
-    figmaError('get_componentPropertyDefinitions', 'Can only get component property definitions of a component set or non-variant component');
+    figmaError(
+      'get_componentPropertyDefinitions',
+      'Can only get component property definitions of a component set or non-variant component',
+    );
 
   /** A component inside a set: Figma refuses its property definitions (the set has them). */
   class VariantNode extends PublishableNode {
@@ -253,13 +342,19 @@ export function nodeBuilder(ctx: FakeContext, registry: NodeRegistry) {
       super(seed, parent);
       this.variantProperties = values;
     }
-    get componentPropertyDefinitions(): never { throw variantDefinitionsError(); }
+    get componentPropertyDefinitions(): never {
+      throw variantDefinitionsError();
+    }
   }
 
   /** A variant of a set Figma reports as having errors. */
   class BrokenVariantNode extends PublishableNode {
-    get componentPropertyDefinitions(): never { throw variantDefinitionsError(); }
-    get variantProperties(): never { throw figmaError('get_variantProperties', 'Component set for node has existing errors'); }
+    get componentPropertyDefinitions(): never {
+      throw variantDefinitionsError();
+    }
+    get variantProperties(): never {
+      throw figmaError('get_variantProperties', 'Component set for node has existing errors');
+    }
   }
 
   class FakeInstanceNode extends ContainerNode {
@@ -274,8 +369,12 @@ export function nodeBuilder(ctx: FakeContext, registry: NodeRegistry) {
       return mainOf(this) ?? null;
     }
     // Write-only under dynamic-page: Figma refuses the read.
-    get mainComponent(): never { throw dynamicPageError('get_mainComponent', 'node.getMainComponentAsync'); }
-    set mainComponent(_: unknown) { throw notImplemented('node.mainComponent (assignment)'); }
+    get mainComponent(): never {
+      throw dynamicPageError('get_mainComponent', 'node.getMainComponentAsync');
+    }
+    set mainComponent(_: unknown) {
+      throw notImplemented('node.mainComponent (assignment)');
+    }
     // An instance reads its variant values from its main component (throwing with it).
     get variantProperties() {
       const main = mainOf(this);
@@ -283,27 +382,44 @@ export function nodeBuilder(ctx: FakeContext, registry: NodeRegistry) {
     }
   }
 
-  function create(seed: FakeSceneSeed, parent: object, variant: { values: Readonly<Record<string, string>> | null; conflicting: boolean } | undefined): LeafNode {
+  function create(
+    seed: FakeSceneSeed,
+    parent: object,
+    variant: { values: Readonly<Record<string, string>> | null; conflicting: boolean } | undefined,
+  ): LeafNode {
     switch (seed.type) {
-      case 'TEXT': return new TextLeaf(seed, parent);
-      case 'INSTANCE': return new FakeInstanceNode(seed, parent);
-      case 'COMPONENT_SET': return new SetNode(seed, parent, analyzeSet(seed));
+      case 'TEXT':
+        return new TextLeaf(seed, parent);
+      case 'INSTANCE':
+        return new FakeInstanceNode(seed, parent);
+      case 'COMPONENT_SET':
+        return new SetNode(seed, parent, analyzeSet(seed));
       case 'COMPONENT':
         if (!variant) return new LoneComponentNode(seed, parent);
-        return variant.conflicting || seed.variantPropertiesThrow ? new BrokenVariantNode(seed, parent) : new VariantNode(seed, parent, variant.values);
+        return variant.conflicting || seed.variantPropertiesThrow
+          ? new BrokenVariantNode(seed, parent)
+          : new VariantNode(seed, parent, variant.values);
       default:
         return CONTAINERS.has(seed.type) ? new ContainerNode(seed, parent) : new LeafNode(seed, parent);
     }
   }
 
-  function build(seed: FakeSceneSeed, parent: object, pageId: string, variant?: { values: Readonly<Record<string, string>> | null; conflicting: boolean }): SceneNode {
+  function build(
+    seed: FakeSceneSeed,
+    parent: object,
+    pageId: string,
+    variant?: { values: Readonly<Record<string, string>> | null; conflicting: boolean },
+  ): SceneNode {
     const node = create(seed, parent, variant);
     seedPluginData(node, ctx.pluginId, seed);
     if (node instanceof ContainerNode) {
       if (seed.type === 'COMPONENT_SET') {
         const analysis = analyzeSet(seed);
-        node.children = Object.freeze(seed.children.map((c, i) =>
-          build(c, node, pageId, { values: analysis.values[i] ?? null, conflicting: analysis.conflicting })));
+        node.children = Object.freeze(
+          seed.children.map((c, i) =>
+            build(c, node, pageId, { values: analysis.values[i] ?? null, conflicting: analysis.conflicting }),
+          ),
+        );
       } else {
         const kids = 'children' in seed ? seed.children : undefined;
         if (kids && kids.length > 0) node.children = Object.freeze(kids.map((c) => build(c, node, pageId)));

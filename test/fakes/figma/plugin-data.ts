@@ -127,9 +127,18 @@ export function pluginDataMethods(owner: string, pluginId: string, record: (call
   const read = (self: unknown): PluginDataStore => stores.get(self as object) ?? EMPTY;
   const write = (self: unknown): PluginDataStore => storeFor(self as object, pluginId);
   return {
-    getPluginData(this: unknown, key: string) { record(`${owner}.getPluginData`); return read(this).get(key); },
-    setPluginData(this: unknown, key: string, value: string) { record(`${owner}.setPluginData`); write(this).set(key, value); },
-    getPluginDataKeys(this: unknown) { record(`${owner}.getPluginDataKeys`); return read(this).keys(); },
+    getPluginData(this: unknown, key: string) {
+      record(`${owner}.getPluginData`);
+      return read(this).get(key);
+    },
+    setPluginData(this: unknown, key: string, value: string) {
+      record(`${owner}.setPluginData`);
+      write(this).set(key, value);
+    },
+    getPluginDataKeys(this: unknown) {
+      record(`${owner}.getPluginDataKeys`);
+      return read(this).keys();
+    },
     getSharedPluginData(this: unknown, namespace: string, key: string) {
       record(`${owner}.getSharedPluginData`);
       return read(this).getShared(namespace, key);

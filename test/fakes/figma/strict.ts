@@ -6,8 +6,18 @@ import { notImplemented } from './errors.js';
 // Keys that test tooling (vitest's equality and printing, promise resolution) probes on any
 // object; answering them with "not implemented" would break printing a failed assertion.
 const INSPECTED = new Set([
-  'then', 'toJSON', 'asymmetricMatch', '$$typeof', 'nodeType', 'tagName', 'nodeName', '_isMockFunction',
-  '@@__IMMUTABLE_ITERABLE__@@', '@@__IMMUTABLE_RECORD__@@', '@@__IMMUTABLE_KEYED__@@', '@@__IMMUTABLE_ORDERED__@@',
+  'then',
+  'toJSON',
+  'asymmetricMatch',
+  '$$typeof',
+  'nodeType',
+  'tagName',
+  'nodeName',
+  '_isMockFunction',
+  '@@__IMMUTABLE_ITERABLE__@@',
+  '@@__IMMUTABLE_RECORD__@@',
+  '@@__IMMUTABLE_KEYED__@@',
+  '@@__IMMUTABLE_ORDERED__@@',
 ]);
 
 export interface StrictOptions {
@@ -37,7 +47,10 @@ export function strict<T extends object>(impl: T, options: StrictOptions): T {
       assertOpen(prefix + name);
       if (!(prop in target)) throw notImplemented(prefix + name);
       const descriptor = findDescriptor(target, prop);
-      if (!descriptor?.set) throw new TypeError(`Cannot assign to read only property '${name}' of object '${prefix.slice(0, -1) || 'figma'}'`);
+      if (!descriptor?.set)
+        throw new TypeError(
+          `Cannot assign to read only property '${name}' of object '${prefix.slice(0, -1) || 'figma'}'`,
+        );
       descriptor.set.call(target, value);
       return true;
     },
@@ -62,7 +75,9 @@ function findDescriptor(target: object, prop: PropertyKey): PropertyDescriptor |
 export function unimplementedMethods(owner: string, names: readonly string[]): Record<string, () => never> {
   const methods: Record<string, () => never> = {};
   for (const name of names) {
-    methods[name] = () => { throw notImplemented(`${owner}.${name}`); };
+    methods[name] = () => {
+      throw notImplemented(`${owner}.${name}`);
+    };
   }
   return methods;
 }

@@ -9,10 +9,23 @@ import { pluginDataMethods, seedPluginData } from './plugin-data.js';
 import type { FakeFile } from './seed.js';
 import { unimplementedMethods } from './strict.js';
 
-type StyleFields = 'id' | 'type' | 'name' | 'key' | 'description' | 'descriptionMarkdown' | 'documentationLinks' | 'remote';
+type StyleFields =
+  'id' | 'type' | 'name' | 'key' | 'description' | 'descriptionMarkdown' | 'documentationLinks' | 'remote';
 export type FakePaintStyleView = Pick<PaintStyle, StyleFields | 'paints' | 'boundVariables'> & PluginDataMixin;
-export type FakeTextStyleView = Pick<TextStyle, StyleFields | 'fontName' | 'fontSize' | 'letterSpacing' | 'lineHeight'
-  | 'textDecoration' | 'textCase' | 'paragraphSpacing' | 'paragraphIndent' | 'boundVariables'> & PluginDataMixin;
+export type FakeTextStyleView = Pick<
+  TextStyle,
+  | StyleFields
+  | 'fontName'
+  | 'fontSize'
+  | 'letterSpacing'
+  | 'lineHeight'
+  | 'textDecoration'
+  | 'textCase'
+  | 'paragraphSpacing'
+  | 'paragraphIndent'
+  | 'boundVariables'
+> &
+  PluginDataMixin;
 export type FakeEffectStyleView = Pick<EffectStyle, StyleFields | 'effects' | 'boundVariables'> & PluginDataMixin;
 export type FakeGridStyleView = Pick<GridStyle, StyleFields | 'layoutGrids' | 'boundVariables'> & PluginDataMixin;
 
@@ -43,27 +56,42 @@ export function buildStyles(file: FakeFile, ctx: FakeContext): StyleIndex {
   const styleProto = ((): object => {
     const p = {
       ...pluginDataMethods('style', ctx.pluginId, (c) => ctx.record(c)),
-      ...unimplementedMethods('style', ['getStyleConsumersAsync', 'remove', 'getPublishStatusAsync', 'setBoundVariable']),
+      ...unimplementedMethods('style', [
+        'getStyleConsumersAsync',
+        'remove',
+        'getPublishStatusAsync',
+        'setBoundVariable',
+      ]),
     };
     Object.defineProperty(p, 'consumers', {
-      get: () => { throw dynamicPageError('get_consumers', 'style.getStyleConsumersAsync'); },
+      get: () => {
+        throw dynamicPageError('get_consumers', 'style.getStyleConsumersAsync');
+      },
     });
     return Object.freeze(p);
   })();
   const byId = new Map<string, BaseStyle>();
 
-  function make<S extends StyleSeedCommon, V>(type: 'PAINT' | 'TEXT' | 'EFFECT' | 'GRID', seed: S, fields: Omit<V, StyleFields | keyof PluginDataMixin>): V {
+  function make<S extends StyleSeedCommon, V>(
+    type: 'PAINT' | 'TEXT' | 'EFFECT' | 'GRID',
+    seed: S,
+    fields: Omit<V, StyleFields | keyof PluginDataMixin>,
+  ): V {
     const description = seed.description ?? '';
-    const view = Object.assign(Object.create(styleProto) as object, {
-      id: seed.id,
-      type,
-      name: seed.name,
-      key: seed.key ?? fakeKey(seed.id),
-      description,
-      descriptionMarkdown: description,
-      documentationLinks: NO_LINKS,
-      remote: seed.remote ?? false,
-    }, fields);
+    const view = Object.assign(
+      Object.create(styleProto) as object,
+      {
+        id: seed.id,
+        type,
+        name: seed.name,
+        key: seed.key ?? fakeKey(seed.id),
+        description,
+        descriptionMarkdown: description,
+        documentationLinks: NO_LINKS,
+        remote: seed.remote ?? false,
+      },
+      fields,
+    );
     seedPluginData(view, ctx.pluginId, seed);
     Object.freeze(view);
     byId.set(seed.id, view as unknown as BaseStyle);
@@ -71,26 +99,37 @@ export function buildStyles(file: FakeFile, ctx: FakeContext): StyleIndex {
   }
   const local = <T extends { remote: boolean }>(styles: T[]): T[] => styles.filter((s) => !s.remote);
 
-  const paint = (file.paintStyles ?? []).map((s) => make<typeof s, FakePaintStyleView>('PAINT', s, {
-    paints: s.paints, boundVariables: s.boundVariables ?? NONE,
-  }));
-  const text = (file.textStyles ?? []).map((s) => make<typeof s, FakeTextStyleView>('TEXT', s, {
-    fontName: s.fontName,
-    fontSize: s.fontSize,
-    letterSpacing: s.letterSpacing ?? NO_LETTER_SPACING,
-    lineHeight: s.lineHeight ?? AUTO_LINE_HEIGHT,
-    textDecoration: s.textDecoration ?? 'NONE',
-    textCase: s.textCase ?? 'ORIGINAL',
-    paragraphSpacing: s.paragraphSpacing ?? 0,
-    paragraphIndent: s.paragraphIndent ?? 0,
-    boundVariables: s.boundVariables ?? NONE,
-  }));
-  const effect = (file.effectStyles ?? []).map((s) => make<typeof s, FakeEffectStyleView>('EFFECT', s, {
-    effects: s.effects, boundVariables: s.boundVariables ?? NONE,
-  }));
-  const grid = (file.gridStyles ?? []).map((s) => make<typeof s, FakeGridStyleView>('GRID', s, {
-    layoutGrids: s.layoutGrids, boundVariables: s.boundVariables ?? NONE,
-  }));
+  const paint = (file.paintStyles ?? []).map((s) =>
+    make<typeof s, FakePaintStyleView>('PAINT', s, {
+      paints: s.paints,
+      boundVariables: s.boundVariables ?? NONE,
+    }),
+  );
+  const text = (file.textStyles ?? []).map((s) =>
+    make<typeof s, FakeTextStyleView>('TEXT', s, {
+      fontName: s.fontName,
+      fontSize: s.fontSize,
+      letterSpacing: s.letterSpacing ?? NO_LETTER_SPACING,
+      lineHeight: s.lineHeight ?? AUTO_LINE_HEIGHT,
+      textDecoration: s.textDecoration ?? 'NONE',
+      textCase: s.textCase ?? 'ORIGINAL',
+      paragraphSpacing: s.paragraphSpacing ?? 0,
+      paragraphIndent: s.paragraphIndent ?? 0,
+      boundVariables: s.boundVariables ?? NONE,
+    }),
+  );
+  const effect = (file.effectStyles ?? []).map((s) =>
+    make<typeof s, FakeEffectStyleView>('EFFECT', s, {
+      effects: s.effects,
+      boundVariables: s.boundVariables ?? NONE,
+    }),
+  );
+  const grid = (file.gridStyles ?? []).map((s) =>
+    make<typeof s, FakeGridStyleView>('GRID', s, {
+      layoutGrids: s.layoutGrids,
+      boundVariables: s.boundVariables ?? NONE,
+    }),
+  );
 
   // The views carry what the plugin reads; a real style's other methods throw when called.
   return {

@@ -10,16 +10,39 @@ import type { FakeCollectionSeed, FakeFile, FakeVariableSeed } from './seed.js';
 import { unimplementedMethods } from './strict.js';
 
 /** What the fake's variables hold: the data fields of the Plugin API `Variable`. */
-export type FakeVariableView = Pick<Variable,
-  'id' | 'name' | 'key' | 'description' | 'remote' | 'resolvedType' | 'valuesByMode'
-  | 'variableCollectionId' | 'scopes' | 'codeSyntax' | 'hiddenFromPublishing'> & PluginDataMixin;
+export type FakeVariableView = Pick<
+  Variable,
+  | 'id'
+  | 'name'
+  | 'key'
+  | 'description'
+  | 'remote'
+  | 'resolvedType'
+  | 'valuesByMode'
+  | 'variableCollectionId'
+  | 'scopes'
+  | 'codeSyntax'
+  | 'hiddenFromPublishing'
+> &
+  PluginDataMixin;
 
-export type FakeCollectionView = Pick<VariableCollection,
-  'id' | 'name' | 'key' | 'remote' | 'modes' | 'defaultModeId' | 'variableIds' | 'hiddenFromPublishing' | 'isExtension'>
-  & Partial<Pick<ExtendedVariableCollection, 'parentVariableCollectionId' | 'rootVariableCollectionId' | 'variableOverrides'>>
-  & PluginDataMixin;
+export type FakeCollectionView = Pick<
+  VariableCollection,
+  'id' | 'name' | 'key' | 'remote' | 'modes' | 'defaultModeId' | 'variableIds' | 'hiddenFromPublishing' | 'isExtension'
+> &
+  Partial<
+    Pick<ExtendedVariableCollection, 'parentVariableCollectionId' | 'rootVariableCollectionId' | 'variableOverrides'>
+  > &
+  PluginDataMixin;
 
-const RESOLVED_TYPES: ReadonlySet<string> = new Set<VariableResolvedDataType>(['BOOLEAN', 'COLOR', 'FLOAT', 'STRING', 'EASING', 'TIMING']);
+const RESOLVED_TYPES: ReadonlySet<string> = new Set<VariableResolvedDataType>([
+  'BOOLEAN',
+  'COLOR',
+  'FLOAT',
+  'STRING',
+  'EASING',
+  'TIMING',
+]);
 
 // Defaults shared by every variable without its own (frozen, so sharing is safe).
 const ALL_SCOPES = Object.freeze(['ALL_SCOPES']) as VariableScope[];
@@ -33,7 +56,9 @@ const NO_OVERRIDES = Object.freeze({});
 function float32Values(values: FakeVariableSeed['valuesByMode']): FakeVariableSeed['valuesByMode'] {
   const entries = Object.entries(values);
   if (entries.every(([, v]) => typeof v !== 'number' || Math.fround(v) === v)) return values;
-  return Object.freeze(Object.fromEntries(entries.map(([mode, v]) => [mode, typeof v === 'number' ? Math.fround(v) : v])));
+  return Object.freeze(
+    Object.fromEntries(entries.map(([mode, v]) => [mode, typeof v === 'number' ? Math.fround(v) : v])),
+  );
 }
 
 export interface VariableIndex {
@@ -66,7 +91,9 @@ export function buildVariables(file: FakeFile, ctx: FakeContext): VariableIndex 
       this.remote = remote;
       // Future types (e.g. 'GRADIENT_FUTURE') pass through: the plugin must skip them.
       this.resolvedType = seed.resolvedType as VariableResolvedDataType;
-      this.valuesByMode = (seed.resolvedType === 'FLOAT' ? float32Values(seed.valuesByMode) : seed.valuesByMode) as Variable['valuesByMode'];
+      this.valuesByMode = (
+        seed.resolvedType === 'FLOAT' ? float32Values(seed.valuesByMode) : seed.valuesByMode
+      ) as Variable['valuesByMode'];
       this.variableCollectionId = seed.variableCollectionId;
       // FONT_VARIATIONS is a real scope the typings lag behind on: passed through as Figma does.
       this.scopes = (seed.scopes ?? ALL_SCOPES) as VariableScope[];
@@ -75,10 +102,20 @@ export function buildVariables(file: FakeFile, ctx: FakeContext): VariableIndex 
       Object.freeze(this);
     }
   }
-  Object.assign(FakeVariable.prototype, pluginDataMethods('variable', ctx.pluginId, (c) => ctx.record(c)), unimplementedMethods('variable', [
-    'getPublishStatusAsync', 'resolveForConsumer', 'setValueForMode', 'remove', 'setVariableCodeSyntax',
-    'removeVariableCodeSyntax', 'valuesByModeForCollectionAsync', 'removeOverrideForMode',
-  ]));
+  Object.assign(
+    FakeVariable.prototype,
+    pluginDataMethods('variable', ctx.pluginId, (c) => ctx.record(c)),
+    unimplementedMethods('variable', [
+      'getPublishStatusAsync',
+      'resolveForConsumer',
+      'setValueForMode',
+      'remove',
+      'setVariableCodeSyntax',
+      'removeVariableCodeSyntax',
+      'valuesByModeForCollectionAsync',
+      'removeOverrideForMode',
+    ]),
+  );
 
   class FakeCollection {
     declare readonly id: string;
@@ -107,14 +144,24 @@ export function buildVariables(file: FakeFile, ctx: FakeContext): VariableIndex 
       if (seed.isExtension) {
         this.parentVariableCollectionId = seed.parentVariableCollectionId ?? '';
         this.rootVariableCollectionId = root ?? '';
-        this.variableOverrides = (seed.variableOverrides ?? NO_OVERRIDES) as ExtendedVariableCollection['variableOverrides'];
+        this.variableOverrides = (seed.variableOverrides ??
+          NO_OVERRIDES) as ExtendedVariableCollection['variableOverrides'];
       }
       Object.freeze(this);
     }
   }
-  Object.assign(FakeCollection.prototype, pluginDataMethods('collection', ctx.pluginId, (c) => ctx.record(c)), unimplementedMethods('collection', [
-    'getPublishStatusAsync', 'extend', 'remove', 'removeMode', 'addMode', 'renameMode',
-  ]));
+  Object.assign(
+    FakeCollection.prototype,
+    pluginDataMethods('collection', ctx.pluginId, (c) => ctx.record(c)),
+    unimplementedMethods('collection', [
+      'getPublishStatusAsync',
+      'extend',
+      'remove',
+      'removeMode',
+      'addMode',
+      'renameMode',
+    ]),
+  );
 
   const idsByCollection = new Map<string, string[]>();
   for (const v of file.variables) {
@@ -137,7 +184,11 @@ export function buildVariables(file: FakeFile, ctx: FakeContext): VariableIndex 
   const localCollections: VariableCollection[] = [];
   for (const seed of file.collections) {
     const root = seed.isExtension ? rootOf(seed).id : undefined;
-    const collection = new FakeCollection(seed, idsByCollection.get(root ?? seed.id) ?? [], root) as unknown as VariableCollection;
+    const collection = new FakeCollection(
+      seed,
+      idsByCollection.get(root ?? seed.id) ?? [],
+      root,
+    ) as unknown as VariableCollection;
     seedPluginData(collection, ctx.pluginId, seed);
     collectionsById.set(seed.id, collection);
     if (!seed.remote) localCollections.push(collection);
@@ -164,14 +215,25 @@ export function variablesApi(index: VariableIndex, ctx: FakeContext): VariablesA
     throw dynamicPageError(name, `figma.variables.${name}Async`);
   };
   const impl = {
-    getLocalVariablesAsync: recorded(ctx, 'variables.getLocalVariablesAsync', async (type?: VariableResolvedDataType) => {
-      if (type === undefined) return [...index.local];
-      if (typeof type !== 'string' || !RESOLVED_TYPES.has(type)) {
-        throw expectedType('getLocalVariablesAsync', 'type', `oneOf(${[...RESOLVED_TYPES].map((t) => `"${t}"`).join(', ')})`, type);
-      }
-      return index.local.filter((v) => v.resolvedType === type);
-    }),
-    getLocalVariableCollectionsAsync: recorded(ctx, 'variables.getLocalVariableCollectionsAsync', async () => [...index.localCollections]),
+    getLocalVariablesAsync: recorded(
+      ctx,
+      'variables.getLocalVariablesAsync',
+      async (type?: VariableResolvedDataType) => {
+        if (type === undefined) return [...index.local];
+        if (typeof type !== 'string' || !RESOLVED_TYPES.has(type)) {
+          throw expectedType(
+            'getLocalVariablesAsync',
+            'type',
+            `oneOf(${[...RESOLVED_TYPES].map((t) => `"${t}"`).join(', ')})`,
+            type,
+          );
+        }
+        return index.local.filter((v) => v.resolvedType === type);
+      },
+    ),
+    getLocalVariableCollectionsAsync: recorded(ctx, 'variables.getLocalVariableCollectionsAsync', async () => [
+      ...index.localCollections,
+    ]),
     getVariableByIdAsync: recorded(ctx, 'variables.getVariableByIdAsync', async (id: string) => {
       requireString('getVariableByIdAsync', 'id', id);
       return index.byId.get(id) ?? null;

@@ -28,7 +28,8 @@ export interface SetAnalysis {
 // Seeds are frozen before use, so one analysis per set serves validation and building.
 const cache = new WeakMap<FakeComponentSetSeed, SetAnalysis>();
 
-export const variantValues = (c: FakeComponentSeed): Record<string, string> | null => c.variantProperties ?? parseVariantName(c.name);
+export const variantValues = (c: FakeComponentSeed): Record<string, string> | null =>
+  c.variantProperties ?? parseVariantName(c.name);
 
 export function analyzeSet(set: FakeComponentSetSeed): SetAnalysis {
   const cached = cache.get(set);

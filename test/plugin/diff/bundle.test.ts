@@ -26,7 +26,9 @@ describe('diff viewer bundle', () => {
     });
     // What reached the output, not what esbuild parsed before tree-shaking.
     const inputs = Object.values(out.metafile.outputs).flatMap((o) =>
-      Object.entries(o.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([path]) => path),
+      Object.entries(o.inputs)
+        .filter(([, i]) => i.bytesInOutput > 0)
+        .map(([path]) => path),
     );
     const hljs = inputs.filter((p) => p.includes('highlight.js/')).sort();
     expect(hljs).toEqual([
@@ -35,7 +37,9 @@ describe('diff viewer bundle', () => {
       'node_modules/highlight.js/es/languages/typescript.js',
       'node_modules/highlight.js/lib/core.js',
     ]);
-    expect(inputs.filter((p) => p.includes('node_modules/diff/')).every((p) => /libesm\/diff\/(base|array)\.js$/.test(p))).toBe(true);
+    expect(
+      inputs.filter((p) => p.includes('node_modules/diff/')).every((p) => /libesm\/diff\/(base|array)\.js$/.test(p)),
+    ).toBe(true);
     const bytes = out.outputFiles.reduce((n, f) => n + f.contents.length, 0);
     expect(bytes).toBeLessThan(90_000);
   });

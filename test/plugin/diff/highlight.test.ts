@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, highlightLines, languageOf, markRange, splitHtmlLines } from '../../../plugin/ui/diff/highlight.js';
+import {
+  escapeHtml,
+  highlightLines,
+  languageOf,
+  markRange,
+  splitHtmlLines,
+} from '../../../plugin/ui/diff/highlight.js';
 
 /** Tags balanced and properly nested, and only the tags we allow. */
 function assertBalanced(html: string): void {
@@ -23,16 +29,9 @@ const fixture = (side: string, name: string): string =>
 
 describe('languageOf', () => {
   it('maps TypeScript and CSS (including CSS modules) and nothing else', () => {
-    expect(['a.ts', 'Button.tsx', 'x.mts', 'Button.module.css', 'tokens.css', 'README.md', 'a.js', 'tsx'].map(languageOf)).toEqual([
-      'typescript',
-      'typescript',
-      'typescript',
-      'css',
-      'css',
-      null,
-      null,
-      null,
-    ]);
+    expect(
+      ['a.ts', 'Button.tsx', 'x.mts', 'Button.module.css', 'tokens.css', 'README.md', 'a.js', 'tsx'].map(languageOf),
+    ).toEqual(['typescript', 'typescript', 'typescript', 'css', 'css', null, null, null]);
   });
 });
 
@@ -98,13 +97,17 @@ describe('highlightLines', () => {
   it('gives balanced lines that reproduce the source for arbitrary code-like text', () => {
     const chars = fc.constantFrom(...'ab{}()`$/*\'"<>&;:.\n #-'.split(''));
     fc.assert(
-      fc.property(fc.array(chars, { maxLength: 80 }), fc.constantFrom('typescript', 'css') as fc.Arbitrary<'typescript' | 'css'>, (cs, lang) => {
-        const src = cs.join('').split('\n');
-        const out = highlightLines(src, lang);
-        expect(out).toHaveLength(src.length);
-        out.forEach(assertBalanced);
-        expect(out.map(textOf)).toEqual(src);
-      }),
+      fc.property(
+        fc.array(chars, { maxLength: 80 }),
+        fc.constantFrom('typescript', 'css') as fc.Arbitrary<'typescript' | 'css'>,
+        (cs, lang) => {
+          const src = cs.join('').split('\n');
+          const out = highlightLines(src, lang);
+          expect(out).toHaveLength(src.length);
+          out.forEach(assertBalanced);
+          expect(out.map(textOf)).toEqual(src);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -140,7 +143,12 @@ describe('markRange', () => {
     const marked = markRange(line!, [16, 24], 'm');
     assertBalanced(marked);
     expect(textOf(marked)).toBe("  'className' | 'tone' | 'label'");
-    expect(marked.match(/<mark class="m">([^<]*)<\/mark>/g)!.map(textOf).join('')).toBe("'tone' |");
+    expect(
+      marked
+        .match(/<mark class="m">([^<]*)<\/mark>/g)!
+        .map(textOf)
+        .join(''),
+    ).toBe("'tone' |");
   });
 
   it('leaves the line alone for an empty range and escapes the class name', () => {

@@ -26,7 +26,11 @@ export function sampleProps(): DiffViewerProps {
   const before = readSide('before');
   const after = readSide('after');
   const paths = [...new Set([...before.keys(), ...after.keys()])];
-  const files: DiffFileInput[] = paths.map((path) => ({ path, before: before.get(path) ?? null, after: after.get(path) ?? null }));
+  const files: DiffFileInput[] = paths.map((path) => ({
+    path,
+    before: before.get(path) ?? null,
+    after: after.get(path) ?? null,
+  }));
   return {
     title: 'Button 1.2.0 → 1.3.0',
     files,
@@ -81,11 +85,19 @@ export async function bundleViewer(): Promise<{ js: string; css: string }> {
     write: false,
     logLevel: 'silent',
   });
-  const text = (ext: string): string => result.outputFiles.filter((f) => f.path.endsWith(ext)).map((f) => f.text).join('\n');
+  const text = (ext: string): string =>
+    result.outputFiles
+      .filter((f) => f.path.endsWith(ext))
+      .map((f) => f.text)
+      .join('\n');
   return { js: text('.js'), css: text('.css') };
 }
 
-export function previewHtml(bundle: { js: string; css: string }, theme: Theme, props: DiffViewerProps = sampleProps()): string {
+export function previewHtml(
+  bundle: { js: string; css: string },
+  theme: Theme,
+  props: DiffViewerProps = sampleProps(),
+): string {
   const base = readFileSync(resolveModule('@create-figma-plugin/ui/lib/css/base.css'), 'utf8');
   // `<` escaped so file contents such as "</script>" cannot end the JSON block.
   const json = JSON.stringify(props).replace(/</g, '\\u003c');

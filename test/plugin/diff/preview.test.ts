@@ -20,7 +20,14 @@ describe.skipIf(!existsSync(CHROMIUM))('DiffViewer in Chromium', () => {
     bundle = await bundleViewer();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
     });
   });
 
@@ -55,15 +62,27 @@ describe.skipIf(!existsSync(CHROMIUM))('DiffViewer in Chromium', () => {
 
       // Sorted by path; one section with a heading per file; the unchanged file starts closed.
       const headings = await viewer.getByRole('heading', { level: 3 }).allTextContents();
-      expect(headings).toEqual(['Token changes', 'Warnings', 'Button.module.css', 'Button.stories.tsx', 'Button.tsx', 'README.md', 'index.ts']);
+      expect(headings).toEqual([
+        'Token changes',
+        'Warnings',
+        'Button.module.css',
+        'Button.stories.tsx',
+        'Button.tsx',
+        'README.md',
+        'index.ts',
+      ]);
       const stories = viewer.getByRole('region', { name: 'Button.stories.tsx' });
-      expect(await stories.getByRole('button', { name: 'Button.stories.tsx' }).getAttribute('aria-expanded')).toBe('false');
+      expect(await stories.getByRole('button', { name: 'Button.stories.tsx' }).getAttribute('aria-expanded')).toBe(
+        'false',
+      );
       expect(await stories.getByRole('table').count()).toBe(0);
 
       // The panel never scrolls sideways; long lines scroll inside their file.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(420);
       const scrolls = await page.evaluate(() =>
-        [...document.querySelectorAll('table')].some((t) => t.parentElement!.scrollWidth > t.parentElement!.clientWidth),
+        [...document.querySelectorAll('table')].some(
+          (t) => t.parentElement!.scrollWidth > t.parentElement!.clientWidth,
+        ),
       );
       expect(scrolls).toBe(true);
 
@@ -72,7 +91,9 @@ describe.skipIf(!existsSync(CHROMIUM))('DiffViewer in Chromium', () => {
       const addedRow = tsx.getByRole('row').filter({ hasText: 'export type ButtonTone' });
       const { bg, expected, marker } = await addedRow.evaluate((tr) => ({
         bg: getComputedStyle(tr.querySelector('td:last-child')!).backgroundColor,
-        expected: getComputedStyle(document.documentElement).getPropertyValue('--figma-color-bg-success-tertiary').trim(),
+        expected: getComputedStyle(document.documentElement)
+          .getPropertyValue('--figma-color-bg-success-tertiary')
+          .trim(),
         marker: tr.querySelector('td:nth-child(3)')!.textContent,
       }));
       expect(bg).toBe(hexToRgb(expected));
@@ -107,7 +128,12 @@ describe.skipIf(!existsSync(CHROMIUM))('DiffViewer in Chromium', () => {
       const cells = await pair.evaluate((tr) =>
         [...tr.querySelectorAll('td')].map((td) => {
           const r = td.getBoundingClientRect();
-          return { text: td.textContent ?? '', x: r.x, y: r.y, marks: [...td.querySelectorAll('mark')].map((m) => m.textContent) };
+          return {
+            text: td.textContent ?? '',
+            x: r.x,
+            y: r.y,
+            marks: [...td.querySelectorAll('mark')].map((m) => m.textContent),
+          };
         }),
       );
       expect(cells).toHaveLength(6);
@@ -129,12 +155,16 @@ describe.skipIf(!existsSync(CHROMIUM))('DiffViewer in Chromium', () => {
 
   it('at 800 px wide, every control has a name and is a reachable button', async () => {
     const { page, errors } = await open('light', 800);
-    const unnamed = await page.evaluate(() =>
-      [...document.querySelectorAll('button')].filter((b) => !b.textContent?.trim() && !b.getAttribute('aria-label')).length,
+    const unnamed = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('button')].filter((b) => !b.textContent?.trim() && !b.getAttribute('aria-label'))
+          .length,
     );
     expect(unnamed).toBe(0);
     // Every button is in the tab order, and nothing else interactive is hidden from it.
-    const focusable = await page.evaluate(() => [...document.querySelectorAll('button')].every((b) => b.tabIndex === 0));
+    const focusable = await page.evaluate(() =>
+      [...document.querySelectorAll('button')].every((b) => b.tabIndex === 0),
+    );
     expect(focusable).toBe(true);
     await shot(page, 'diff-unified-light-800');
     await page.getByRole('button', { name: 'Split', exact: true }).click();
@@ -147,5 +177,8 @@ describe.skipIf(!existsSync(CHROMIUM))('DiffViewer in Chromium', () => {
 function hexToRgb(hex: string): string {
   const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
   if (!m) throw new Error(`not a hex colour: ${hex}`);
-  return `rgb(${m.slice(1).map((h) => parseInt(h, 16)).join(', ')})`;
+  return `rgb(${m
+    .slice(1)
+    .map((h) => parseInt(h, 16))
+    .join(', ')})`;
 }

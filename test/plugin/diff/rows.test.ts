@@ -15,7 +15,8 @@ import {
 const lines = (...ls: string[]): string => ls.map((l) => `${l}\n`).join('');
 const numbered = (n: number, prefix = 'l'): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
-const model = (before: string | null, after: string | null, path = 'f.ts'): FileModel => buildFileModel({ path, before, after });
+const model = (before: string | null, after: string | null, path = 'f.ts'): FileModel =>
+  buildFileModel({ path, before, after });
 
 /** Compact picture of unified rows: "  3 3", "- 2 .", "+ . 2", "⋯ 4 @5/5". */
 function picture(rows: UnifiedRow[]): string[] {
@@ -81,7 +82,12 @@ describe('buildFileModel', () => {
     const m = buildFileModel({ path: 'f', before, after }, { limits: { maxEditLength: 3 } });
     expect(m.blocks).toEqual([]);
     expect([m.added, m.removed]).toEqual([3, 3]);
-    expect(m.tooLarge).toMatchObject({ reason: 'edit-length', limits: { maxEditLength: 3 }, old: { lines: 3, bytes: 6, sha256: sha256(before) }, new: { lines: 3, bytes: 6, sha256: sha256(after) } });
+    expect(m.tooLarge).toMatchObject({
+      reason: 'edit-length',
+      limits: { maxEditLength: 3 },
+      old: { lines: 3, bytes: 6, sha256: sha256(before) },
+      new: { lines: 3, bytes: 6, sha256: sha256(after) },
+    });
     expect(unifiedRows(m, { context: 3 })).toEqual([]);
     expect(splitRows(m, { context: 3 })).toEqual([]);
     // Within the budget, the same file aligns line by line.
@@ -89,12 +95,21 @@ describe('buildFileModel', () => {
   });
 
   it('reports an 8,000-line file changed throughout as too large, with the same limits as the server', () => {
-    const before = numbered(8000, 'const old').map((l) => `${l};\n`).join('');
-    const after = numbered(8000, 'const new').map((l) => `${l};\n`).join('');
+    const before = numbered(8000, 'const old')
+      .map((l) => `${l};\n`)
+      .join('');
+    const after = numbered(8000, 'const new')
+      .map((l) => `${l};\n`)
+      .join('');
     const m = model(before, after, 'Huge.tsx');
     expect(m.status).toBe('modified');
     expect(m.tooLarge).toEqual(diffText(before, after).tooLarge);
-    expect(m.tooLarge).toMatchObject({ reason: 'edit-length', limits: DIFF_LIMITS, old: { lines: 8000, sha256: sha256(before) }, new: { lines: 8000, sha256: sha256(after) } });
+    expect(m.tooLarge).toMatchObject({
+      reason: 'edit-length',
+      limits: DIFF_LIMITS,
+      old: { lines: 8000, sha256: sha256(before) },
+      new: { lines: 8000, sha256: sha256(after) },
+    });
     expect(m.blocks).toEqual([]);
     // An added file of the same size is not a diff at all: it shows whole.
     const added = model(null, after, 'Huge.tsx');

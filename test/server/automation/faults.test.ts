@@ -1,11 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbKinds } from '../../helpers/databases.js';
 import { setColor } from '../../helpers/sync-fixtures.js';
-import { baseDesign, editFile, notificationsOf, putFile, settled, startAutomation, track, versionsOf, waitUntil, type Automation } from './support.js';
+import {
+  baseDesign,
+  editFile,
+  notificationsOf,
+  putFile,
+  settled,
+  startAutomation,
+  track,
+  versionsOf,
+  waitUntil,
+  type Automation,
+} from './support.js';
 
 type FileOut = {
-  id: string; fileKey: string; status: string; statusReason: string | null; rateLimitedUntil: string | null; nextCheckAt: string | null;
-  failures: number; lastError: string | null; lastFileVersion: string | null;
+  id: string;
+  fileKey: string;
+  status: string;
+  statusReason: string | null;
+  rateLimitedUntil: string | null;
+  nextCheckAt: string | null;
+  failures: number;
+  lastError: string | null;
+  lastFileVersion: string | null;
 };
 
 // What Figma's API does when it is not answering plainly: rate limits, errors, hangs, refused
@@ -15,7 +33,12 @@ describe.each(dbKinds)('Figma faults on %s', (kind) => {
   const files = async () => (await a.t.api('GET', `/api/v1/projects/${a.t.projectId}/files`)).json().items as FileOut[];
   const fileOf = async (key: string) => (await files()).find((f) => f.fileKey === key)!;
   const fileChecks = async (fileId: string) => {
-    const items = (await a.t.api('GET', `/api/v1/projects/${a.t.projectId}/jobs?limit=500`)).json().items as Array<{ name: string; state: string; nextRunAt: string | null; data: { fileId?: string } }>;
+    const items = (await a.t.api('GET', `/api/v1/projects/${a.t.projectId}/jobs?limit=500`)).json().items as Array<{
+      name: string;
+      state: string;
+      nextRunAt: string | null;
+      data: { fileId?: string };
+    }>;
     return items.filter((j) => j.name === 'file-check' && j.data.fileId === fileId);
   };
 
@@ -45,7 +68,12 @@ describe.each(dbKinds)('Figma faults on %s', (kind) => {
 
     const notes = await notificationsOf(a, 'file.rate_limited');
     expect(notes).toHaveLength(1);
-    expect(notes[0]!.data).toMatchObject({ fileId: id, retryAt: file.rateLimitedUntil, rateLimitType: 'low', planTier: 'enterprise' });
+    expect(notes[0]!.data).toMatchObject({
+      fileId: id,
+      retryAt: file.rateLimitedUntil,
+      rateLimitType: 'low',
+      planTier: 'enterprise',
+    });
     // The headers say Figma limits the token otherwise than the file's plan and seat (a Dev seat on Professional) do.
     expect(notes[0]!.body).toContain('POST the file with figmaPlan "enterprise" and figmaSeat "view" or "collab"');
     // Nothing else asked Figma about the file meanwhile: no sleeping, no retry loop.
@@ -62,15 +90,22 @@ describe.each(dbKinds)('Figma faults on %s', (kind) => {
     await waitUntil('the rate limit to be recorded', async () => (await fileOf(first)).rateLimitedUntil !== null);
     const until = Date.parse((await fileOf(first)).rateLimitedUntil!);
     const { id: secondId } = await track(a, second, { figmaToken: token.token, pollIntervalSeconds: 600 });
-    await waitUntil('both files to be read after Retry-After', async () => (await fileOf(first)).lastFileVersion !== null && (await fileOf(second)).lastFileVersion !== null, 30_000);
+    await waitUntil(
+      'both files to be read after Retry-After',
+      async () => (await fileOf(first)).lastFileVersion !== null && (await fileOf(second)).lastFileVersion !== null,
+      30_000,
+    );
     const metas = a.figma.requests.filter((r) => r.endpoint === 'meta' && r.fileKey === second);
     // The second file asked Figma nothing while the token was told to wait (Retry-After is whole
     // seconds); after it, its version once (a read that waits for the budget does not ask again),
     // and once more only for a check that failed (a 1 s timeout can expire on a loaded machine).
     expect(metas[0]!.at).toBeGreaterThanOrEqual(until - 1000);
-    const failedChecks = (await a.t.db.prisma.$queryRawUnsafe<Array<{ n: number }>>(
-      `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'file-check' AND data->>'fileId' = $1 AND output->>'kind' = 'failed'`, secondId,
-    ))[0]!.n;
+    const failedChecks = (
+      await a.t.db.prisma.$queryRawUnsafe<Array<{ n: number }>>(
+        `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'file-check' AND data->>'fileId' = $1 AND output->>'kind' = 'failed'`,
+        secondId,
+      )
+    )[0]!.n;
     expect(metas).toHaveLength(1 + failedChecks);
     expect((await fileOf(second)).rateLimitedUntil).toBeNull();
   });
@@ -110,10 +145,15 @@ describe.each(dbKinds)('Figma faults on %s', (kind) => {
     const { id } = await track(a, KEY, { pollIntervalSeconds: 600 });
     await waitUntil('the file to be read', async () => (await fileOf(KEY)).lastFileVersion !== null, 30_000);
     await settled(a);
-    expect(a.figma.requests.some((r) => r.endpoint === 'nodes' && r.fileKey === KEY && r.query.plugin_data === 'shared')).toBe(true);
+    expect(
+      a.figma.requests.some((r) => r.endpoint === 'nodes' && r.fileKey === KEY && r.query.plugin_data === 'shared'),
+    ).toBe(true);
     expect((await fileOf(KEY)).status).toBe('active');
     // The snapshot's tokens are what the draft was generated from.
-    const snapshot = await a.t.db.prisma.tokenSnapshot.findFirstOrThrow({ where: { projectId: a.t.projectId, fileKey: KEY }, orderBy: { createdAt: 'desc' } });
+    const snapshot = await a.t.db.prisma.tokenSnapshot.findFirstOrThrow({
+      where: { projectId: a.t.projectId, fileKey: KEY },
+      orderBy: { createdAt: 'desc' },
+    });
     expect(JSON.stringify(snapshot)).toContain('123456');
     expect(id).toBeTruthy();
   });
@@ -121,7 +161,9 @@ describe.each(dbKinds)('Figma faults on %s', (kind) => {
   it('a refused token stops polling with a reason and a notification; a new token resumes it', async () => {
     const KEY = 'BadTokenFileKey';
     putFile(a.figma, KEY, baseDesign());
-    const res = await a.t.api('POST', `/api/v1/projects/${a.t.projectId}/files`, { body: { fileKey: KEY, figmaToken: 'figd_not-a-token-figma-knows', pollIntervalSeconds: 60 } });
+    const res = await a.t.api('POST', `/api/v1/projects/${a.t.projectId}/files`, {
+      body: { fileKey: KEY, figmaToken: 'figd_not-a-token-figma-knows', pollIntervalSeconds: 60 },
+    });
     expect(res.statusCode).toBe(201);
     const { id } = res.json() as { id: string };
     await waitUntil('polling to stop', async () => (await fileOf(KEY)).status !== 'active');
@@ -130,7 +172,9 @@ describe.each(dbKinds)('Figma faults on %s', (kind) => {
     expect(stopped.status).toBe('credentials_broken');
     expect(stopped.statusReason).toMatch(/token/i);
     expect(JSON.stringify(stopped)).not.toContain('figd_not-a-token');
-    expect((await notificationsOf(a, 'file.credentials_broken')).filter((n) => (n.data as { fileId: string }).fileId === id)).toHaveLength(1);
+    expect(
+      (await notificationsOf(a, 'file.credentials_broken')).filter((n) => (n.data as { fileId: string }).fileId === id),
+    ).toHaveLength(1);
     expect((await fileChecks(id)).filter((j) => j.state === 'created')).toEqual([]);
     const calls = a.figma.count(undefined, KEY);
     // Asking by hand does not call Figma with a token it refused.
@@ -149,21 +193,37 @@ describe.each(dbKinds)('Figma faults on %s', (kind) => {
     const { id } = await track(a, KEY, { pollIntervalSeconds: 600 });
     await settled(a);
     // What another SECRET_KEY's ciphertext looks like to this one: it does not open.
-    await a.t.db.prisma.trackedFile.update({ where: { id }, data: { figmaTokenEnc: 'v1:AAAAAAAAAAAAAAAA:AAAAAAAAAAAAAAAAAAAAAA==:AAAA' } });
+    await a.t.db.prisma.trackedFile.update({
+      where: { id },
+      data: { figmaTokenEnc: 'v1:AAAAAAAAAAAAAAAA:AAAAAAAAAAAAAAAAAAAAAA==:AAAA' },
+    });
     expect((await a.t.api('POST', `/api/v1/projects/${a.t.projectId}/files/${id}/check`)).statusCode).toBe(202);
     await waitUntil('polling to stop', async () => (await fileOf(KEY)).status !== 'active');
-    expect(await fileOf(KEY)).toMatchObject({ status: 'credentials_broken', statusReason: expect.stringContaining('SECRET_KEY') });
+    expect(await fileOf(KEY)).toMatchObject({
+      status: 'credentials_broken',
+      statusReason: expect.stringContaining('SECRET_KEY'),
+    });
     // Registering Figma webhooks with it is refused the same way, not a 500.
-    const hook = await a.t.api('POST', `/api/v1/projects/${a.t.projectId}/files/${id}/webhook`, { body: { eventTypes: ['FILE_UPDATE'] } });
+    const hook = await a.t.api('POST', `/api/v1/projects/${a.t.projectId}/files/${id}/webhook`, {
+      body: { eventTypes: ['FILE_UPDATE'] },
+    });
     expect(hook.statusCode, hook.body).toBe(422);
-    expect(hook.json().error).toMatchObject({ code: 'figma_token_unreadable', message: expect.stringContaining('SECRET_KEY') });
+    expect(hook.json().error).toMatchObject({
+      code: 'figma_token_unreadable',
+      message: expect.stringContaining('SECRET_KEY'),
+    });
   });
 
   it('a file Figma does not know (404) stops with status not_found', async () => {
     const { id } = await track(a, 'NoSuchFileKey01');
     await waitUntil('polling to stop', async () => (await fileOf('NoSuchFileKey01')).status !== 'active');
-    expect(await fileOf('NoSuchFileKey01')).toMatchObject({ status: 'not_found', statusReason: expect.stringContaining('404') });
-    expect((await notificationsOf(a, 'file.credentials_broken')).some((n) => (n.data as { fileId: string }).fileId === id)).toBe(true);
+    expect(await fileOf('NoSuchFileKey01')).toMatchObject({
+      status: 'not_found',
+      statusReason: expect.stringContaining('404'),
+    });
+    expect(
+      (await notificationsOf(a, 'file.credentials_broken')).some((n) => (n.data as { fileId: string }).fileId === id),
+    ).toBe(true);
   });
 
   it('a new version is read after a fault clears: the edit made while rate-limited is not lost', async () => {
@@ -175,7 +235,11 @@ describe.each(dbKinds)('Figma faults on %s', (kind) => {
     const d = baseDesign();
     setColor(d.tokens, 'VariableID:1:1', '#ab00cd');
     editFile(a.figma, KEY, d);
-    await waitUntil('the file to be read after Retry-After', async () => (await fileOf(KEY)).lastFileVersion !== null, 20_000);
+    await waitUntil(
+      'the file to be read after Retry-After',
+      async () => (await fileOf(KEY)).lastFileVersion !== null,
+      20_000,
+    );
     const file = await fileOf(KEY);
     expect(file.rateLimitedUntil).toBeNull();
     expect(file.lastFileVersion).toBe(a.figma.file(KEY)!.version);
@@ -196,17 +260,25 @@ describe.each(dbKinds)("the token's tier budgets on %s", (kind) => {
     const keys = ['BudgetFileKeyA1', 'BudgetFileKeyB1', 'BudgetFileKeyC1'];
     for (const key of keys) putFile(b.figma, key, baseDesign());
     for (const key of keys) await track(b, key, { pollIntervalSeconds: 600 });
-    await waitUntil('all three files to be read', async () => {
-      const listed = (await b.t.api('GET', `/api/v1/projects/${b.t.projectId}/files`)).json().items as FileOut[];
-      return listed.every((f) => f.lastFileVersion !== null);
-    }, 30_000);
+    await waitUntil(
+      'all three files to be read',
+      async () => {
+        const listed = (await b.t.api('GET', `/api/v1/projects/${b.t.projectId}/files`)).json().items as FileOut[];
+        return listed.every((f) => f.lastFileVersion !== null);
+      },
+      30_000,
+    );
     // Within a tier, a check may take its calls at once (a read's three Tier 3 calls) while one
     // call is still due: past that burst, calls keep 0.25 s apart on average.
     const tiers = { 1: ['nodes'], 2: ['meta', 'variables'], 3: ['component_sets', 'components', 'styles'] } as const;
     const burst = { 1: 3, 2: 3, 3: 4 } as const;
     for (const tier of [1, 2, 3] as const) {
-      const at = b.figma.requests.filter((r) => (tiers[tier] as readonly string[]).includes(r.endpoint ?? '')).map((r) => r.at).sort((x, y) => x - y);
-      for (let k = burst[tier]; k < at.length; k++) expect(at[k]! - at[0]!, `Tier ${tier}, call ${k + 1}`).toBeGreaterThanOrEqual((k + 1 - burst[tier]) * 250 - 50);
+      const at = b.figma.requests
+        .filter((r) => (tiers[tier] as readonly string[]).includes(r.endpoint ?? ''))
+        .map((r) => r.at)
+        .sort((x, y) => x - y);
+      for (let k = burst[tier]; k < at.length; k++)
+        expect(at[k]! - at[0]!, `Tier ${tier}, call ${k + 1}`).toBeGreaterThanOrEqual((k + 1 - burst[tier]) * 250 - 50);
     }
     // Each file asked for its version once, also when its read then waited for the budget.
     for (const key of keys) expect(b.figma.count('meta', key)).toBe(1);

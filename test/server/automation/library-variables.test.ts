@@ -36,7 +36,9 @@ describe.each(dbKinds)('a poll of a file that uses library variables, on %s', (k
     expect(file.lastFileVersion).toBe('41');
     expect(await versionsOf(a, 'Badge')).toEqual([{ version: '1.0.0', status: 'draft', trigger: 'schedule' }]);
     // The draft's CSS reaches the library color through the local alias.
-    const badge = await a.t.db.prisma.component.findFirstOrThrow({ where: { projectId: a.t.projectId, name: 'Badge' } });
+    const badge = await a.t.db.prisma.component.findFirstOrThrow({
+      where: { projectId: a.t.projectId, name: 'Badge' },
+    });
     const draft = await a.t.db.prisma.componentVersion.findFirstOrThrow({ where: { componentId: badge.id } });
     const css = await a.t.api('GET', `/api/v1/versions/${draft.id}/download?file=tokens.css`);
     expect(css.statusCode, css.body).toBe(200);

@@ -31,7 +31,11 @@ describe.each(dbKinds)('outbound webhooks on %s', (kind) => {
 
   beforeAll(async () => {
     // The receivers listen on loopback, which only ALLOW_PRIVATE_TARGETS lets a webhook reach.
-    a = await startAutomation(kind, { JOB_RETRY_DELAY_SECONDS: '1', ALLOW_PRIVATE_TARGETS: 'true', LOG_LEVEL: 'debug' }, { logStream: { write: (line) => void logs.push(line) } });
+    a = await startAutomation(
+      kind,
+      { JOB_RETRY_DELAY_SECONDS: '1', ALLOW_PRIVATE_TARGETS: 'true', LOG_LEVEL: 'debug' },
+      { logStream: { write: (line) => void logs.push(line) } },
+    );
     json = await startWebhookReceiver();
     slack = await startWebhookReceiver();
   });
@@ -42,7 +46,14 @@ describe.each(dbKinds)('outbound webhooks on %s', (kind) => {
   });
 
   const hooks = () => a.t.api('GET', `/api/v1/projects/${a.t.projectId}/webhooks`);
-  const deliveries = async (id: string) => (await a.t.api('GET', `/api/v1/projects/${a.t.projectId}/webhooks/${id}/deliveries`)).json().items as Array<{ event: string; status: string; attempts: number; responseStatus: number | null; lastError: string | null }>;
+  const deliveries = async (id: string) =>
+    (await a.t.api('GET', `/api/v1/projects/${a.t.projectId}/webhooks/${id}/deliveries`)).json().items as Array<{
+      event: string;
+      status: string;
+      attempts: number;
+      responseStatus: number | null;
+      lastError: string | null;
+    }>;
 
   it('refuses a webhook that is not an http(s) URL or names an unknown kind, and stores nothing', async () => {
     for (const [body, named] of [
@@ -59,11 +70,15 @@ describe.each(dbKinds)('outbound webhooks on %s', (kind) => {
   });
 
   it('a draft is announced to a signed JSON receiver (its signature verifies) and to a Slack one', async () => {
-    const created = await a.t.api('POST', `/api/v1/projects/${a.t.projectId}/webhooks`, { body: { url: json.url, events: ['draft.proposed'] } });
+    const created = await a.t.api('POST', `/api/v1/projects/${a.t.projectId}/webhooks`, {
+      body: { url: json.url, events: ['draft.proposed'] },
+    });
     expect(created.statusCode, created.body).toBe(201);
     jsonHook = created.json() as { id: string; secret: string };
     expect(jsonHook.secret).toMatch(/^.{16,}$/);
-    const slackHook = await a.t.api('POST', `/api/v1/projects/${a.t.projectId}/webhooks`, { body: { url: slack.url, format: 'slack', events: ['draft.proposed'] } });
+    const slackHook = await a.t.api('POST', `/api/v1/projects/${a.t.projectId}/webhooks`, {
+      body: { url: slack.url, format: 'slack', events: ['draft.proposed'] },
+    });
     expect(slackHook.statusCode, slackHook.body).toBe(201);
     // The secret is shown once, never listed.
     expect(JSON.stringify((await hooks()).json())).not.toContain(jsonHook.secret);
@@ -78,10 +93,16 @@ describe.each(dbKinds)('outbound webhooks on %s', (kind) => {
       expect(verify(e, jsonHook.secret)).toBe(true);
       expect(verify(e, 'another-secret-of-sixteen')).toBe(false);
       expect(e.headers['x-designsync-event']).toBe('draft.proposed');
-      expect(e.body).toMatchObject({ event: 'draft.proposed', projectId: a.t.projectId, notification: { kind: 'draft.proposed' } });
+      expect(e.body).toMatchObject({
+        event: 'draft.proposed',
+        projectId: a.t.projectId,
+        notification: { kind: 'draft.proposed' },
+      });
     }
     expect(events.map((e) => (e.body.notification as { title: string }).title).sort()).toEqual([
-      expect.stringContaining('Badge'), expect.stringContaining('Button'), expect.stringContaining('Card'),
+      expect.stringContaining('Badge'),
+      expect.stringContaining('Button'),
+      expect.stringContaining('Card'),
     ]);
     // A body changed on the way no longer verifies.
     const tampered = { ...events[0]!, raw: events[0]!.raw.replace('draft.proposed', 'draft.proposeD') };
@@ -99,19 +120,34 @@ describe.each(dbKinds)('outbound webhooks on %s', (kind) => {
   it('a receiver that fails is retried with backoff; the failure and the retry are visible', async () => {
     const before = json.received.length;
     json.answerWith(500, 503);
-    editFile(a.figma, KEY, (() => { const d = baseDesign(); setColor(d.tokens, 'VariableID:1:1', '#1144ee'); return d; })());
+    editFile(
+      a.figma,
+      KEY,
+      (() => {
+        const d = baseDesign();
+        setColor(d.tokens, 'VariableID:1:1', '#1144ee');
+        return d;
+      })(),
+    );
     await check(a, fileId);
     // Between the attempts, the delivery and its job say what went wrong and that a retry is due.
     await json.waitFor(before + 1, 30_000);
-    await expect.poll(async () => (await deliveries(jsonHook.id))[0], { timeout: 5000, interval: 50 })
+    await expect
+      .poll(async () => (await deliveries(jsonHook.id))[0], { timeout: 5000, interval: 50 })
       .toMatchObject({ status: 'pending', attempts: 1, responseStatus: 500, lastError: 'the receiver answered 500' });
     type Job = { name: string; attempts: number; lastError: string | null; nextRunAt: string | null };
     let retrying: Job | undefined;
-    await expect.poll(async () => {
-      const jobs = (await a.t.api('GET', `/api/v1/projects/${a.t.projectId}/jobs?state=retry`)).json().items as Job[];
-      retrying = jobs.find((j) => j.name === 'webhook-delivery');
-      return retrying !== undefined;
-    }, { timeout: 5000, interval: 50 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const jobs = (await a.t.api('GET', `/api/v1/projects/${a.t.projectId}/jobs?state=retry`)).json()
+            .items as Job[];
+          retrying = jobs.find((j) => j.name === 'webhook-delivery');
+          return retrying !== undefined;
+        },
+        { timeout: 5000, interval: 50 },
+      )
+      .toBe(true);
     expect(retrying!.lastError).toContain('the receiver answered 500');
     expect(Date.parse(retrying!.nextRunAt!)).toBeGreaterThan(Date.now());
     const arrived = await json.waitFor(before + 3, 30_000);
@@ -121,7 +157,13 @@ describe.each(dbKinds)('outbound webhooks on %s', (kind) => {
     expect(new Set(attempts.map((e) => e.headers['x-designsync-delivery'])).size).toBe(1);
     for (const e of attempts) expect(verify(e, jsonHook.secret)).toBe(true);
     const [latest] = await deliveries(jsonHook.id);
-    expect(latest).toMatchObject({ event: 'draft.proposed', status: 'delivered', attempts: 3, responseStatus: 200, lastError: null });
+    expect(latest).toMatchObject({
+      event: 'draft.proposed',
+      status: 'delivered',
+      attempts: 3,
+      responseStatus: 200,
+      lastError: null,
+    });
     // Backoff (JOB_RETRY_DELAY_SECONDS=1): the first retry waits 1–2 s, the second 2–4 s.
     const gaps = attempts.slice(1).map((e, i) => e.at - attempts[i]!.at);
     expect(gaps[0]).toBeGreaterThanOrEqual(900);
@@ -130,7 +172,9 @@ describe.each(dbKinds)('outbound webhooks on %s', (kind) => {
 });
 
 /** A TCP server that does `handle` with each connection and counts them. */
-async function tcpServer(handle: (socket: Socket) => void): Promise<{ server: Server; port: number; connections: () => number; close(): Promise<void> }> {
+async function tcpServer(
+  handle: (socket: Socket) => void,
+): Promise<{ server: Server; port: number; connections: () => number; close(): Promise<void> }> {
   let connections = 0;
   const open = new Set<Socket>();
   const server = createServer((socket) => {
@@ -143,26 +187,33 @@ async function tcpServer(handle: (socket: Socket) => void): Promise<{ server: Se
     server,
     port: (server.address() as AddressInfo).port,
     connections: () => connections,
-    close: () => new Promise<void>((resolve) => {
-      for (const socket of open) socket.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of open) socket.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 
 /** A notification of `kind` made the way the server makes them: deliveries queued with it. */
 async function announce(a: Automation, kind: NotificationKind): Promise<void> {
-  await a.t.db.prisma.$transaction((tx) => notify(tx, { projectId: a.t.projectId, jobs: a.t.app.jobs ?? undefined }, [{ kind, title: `A ${kind}`, body: 'for the outbound tests' }]));
+  await a.t.db.prisma.$transaction((tx) =>
+    notify(tx, { projectId: a.t.projectId, jobs: a.t.app.jobs ?? undefined }, [
+      { kind, title: `A ${kind}`, body: 'for the outbound tests' },
+    ]),
+  );
 }
 
-const deliveryRows = (a: Automation, webhookIds: string[]) => a.t.db.prisma.webhookDelivery.findMany({ where: { webhookId: { in: webhookIds } } });
+const deliveryRows = (a: Automation, webhookIds: string[]) =>
+  a.t.db.prisma.webhookDelivery.findMany({ where: { webhookId: { in: webhookIds } } });
 
 // Outbound URLs under the server's own rule (DESIGN.md "Security rules"): https only, never a
 // private, loopback or link-local address, checked when saved and again when delivering.
 describe.each(dbKinds)('outbound webhook URLs on %s', (kind) => {
   let a: Automation;
   let listener: Awaited<ReturnType<typeof tcpServer>>;
-  const post = (url: string, events = ['summary.daily']) => a.t.api('POST', `/api/v1/projects/${a.t.projectId}/webhooks`, { body: { url, events } });
+  const post = (url: string, events = ['summary.daily']) =>
+    a.t.api('POST', `/api/v1/projects/${a.t.projectId}/webhooks`, { body: { url, events } });
 
   beforeAll(async () => {
     a = await startAutomation(kind, { JOB_RETRY_DELAY_SECONDS: '1' });
@@ -174,13 +225,30 @@ describe.each(dbKinds)('outbound webhook URLs on %s', (kind) => {
   });
 
   it('refuses every spelling of a loopback, private, link-local or unspecified address, names that resolve to one, and http: (400 naming body.url), storing nothing', async () => {
-    const before = { hooks: await a.t.db.prisma.outboundWebhook.count(), audits: await a.t.db.prisma.auditEvent.count() };
+    const before = {
+      hooks: await a.t.db.prisma.outboundWebhook.count(),
+      audits: await a.t.db.prisma.auditEvent.count(),
+    };
     const urls = [
-      'https://127.0.0.1/x', 'https://127.1/x', 'https://2130706433/x', 'https://0x7f.0.0.1/x', 'https://[::ffff:127.0.0.1]/x',
-      'https://169.254.169.254/latest/meta-data/', 'https://0.0.0.0/x', 'https://10.0.0.1/x', 'https://192.168.0.1/x', 'https://100.64.0.1/x',
-      'https://[::1]/x', 'https://[fd00::1]/x', 'https://[fe80::1]/x', 'https://224.0.0.1/x', 'https://255.255.255.255/x',
-      'https://localhost/x', `https://127.0.0.1:${listener.port}/x`,
-      'http://93.184.215.14/x', 'https://no-such-host.invalid/x',
+      'https://127.0.0.1/x',
+      'https://127.1/x',
+      'https://2130706433/x',
+      'https://0x7f.0.0.1/x',
+      'https://[::ffff:127.0.0.1]/x',
+      'https://169.254.169.254/latest/meta-data/',
+      'https://0.0.0.0/x',
+      'https://10.0.0.1/x',
+      'https://192.168.0.1/x',
+      'https://100.64.0.1/x',
+      'https://[::1]/x',
+      'https://[fd00::1]/x',
+      'https://[fe80::1]/x',
+      'https://224.0.0.1/x',
+      'https://255.255.255.255/x',
+      'https://localhost/x',
+      `https://127.0.0.1:${listener.port}/x`,
+      'http://93.184.215.14/x',
+      'https://no-such-host.invalid/x',
     ];
     for (const url of urls) {
       const res = await post(url);
@@ -201,14 +269,30 @@ describe.each(dbKinds)('outbound webhook URLs on %s', (kind) => {
 
   it('a loopback URL stored before the rule is checked again when delivering: no connection is made, and the error says only "could not deliver"', async () => {
     const urls = [
-      `http://127.0.0.1:${listener.port}/a`, `https://127.0.0.1:${listener.port}/b`, `https://localhost:${listener.port}/c`,
-      `https://[::ffff:127.0.0.1]:${listener.port}/d`, `https://scanner:s3cr3t-pass@127.0.0.1:${listener.port}/e`,
+      `http://127.0.0.1:${listener.port}/a`,
+      `https://127.0.0.1:${listener.port}/b`,
+      `https://localhost:${listener.port}/c`,
+      `https://[::ffff:127.0.0.1]:${listener.port}/d`,
+      `https://scanner:s3cr3t-pass@127.0.0.1:${listener.port}/e`,
     ];
-    const hooks = await Promise.all(urls.map((url) => a.t.db.prisma.outboundWebhook.create({ data: { projectId: a.t.projectId, url, events: ['check.failed'] } })));
+    const hooks = await Promise.all(
+      urls.map((url) =>
+        a.t.db.prisma.outboundWebhook.create({ data: { projectId: a.t.projectId, url, events: ['check.failed'] } }),
+      ),
+    );
     const ids = hooks.map((h) => h.id);
     await announce(a, 'check.failed');
-    await expect.poll(async () => (await deliveryRows(a, ids)).filter((d) => d.attempts >= 1).length, { timeout: 20_000, interval: 100 }).toBe(urls.length);
-    for (const d of await deliveryRows(a, ids)) expect({ lastError: d.lastError, responseStatus: d.responseStatus }).toEqual({ lastError: 'could not deliver', responseStatus: null });
+    await expect
+      .poll(async () => (await deliveryRows(a, ids)).filter((d) => d.attempts >= 1).length, {
+        timeout: 20_000,
+        interval: 100,
+      })
+      .toBe(urls.length);
+    for (const d of await deliveryRows(a, ids))
+      expect({ lastError: d.lastError, responseStatus: d.responseStatus }).toEqual({
+        lastError: 'could not deliver',
+        responseStatus: null,
+      });
     expect(listener.connections()).toBe(0);
     for (const id of ids) {
       const listed = await a.t.api('GET', `/api/v1/projects/${a.t.projectId}/webhooks/${id}/deliveries`);
@@ -222,10 +306,15 @@ describe.each(dbKinds)('what delivery errors and webhook answers tell on %s', (k
   let a: Automation;
   let receiver: WebhookReceiver;
   const logs: string[] = [];
-  const api = (token: string, method: 'GET' | 'POST', path: string, body?: unknown) => a.t.api(method, `/api/v1/projects/${a.t.projectId}${path}`, { token, ...(body === undefined ? {} : { body }) });
+  const api = (token: string, method: 'GET' | 'POST', path: string, body?: unknown) =>
+    a.t.api(method, `/api/v1/projects/${a.t.projectId}${path}`, { token, ...(body === undefined ? {} : { body }) });
 
   beforeAll(async () => {
-    a = await startAutomation(kind, { JOB_RETRY_DELAY_SECONDS: '1', ALLOW_PRIVATE_TARGETS: 'true', LOG_LEVEL: 'debug' }, { logStream: { write: (line) => void logs.push(line) } });
+    a = await startAutomation(
+      kind,
+      { JOB_RETRY_DELAY_SECONDS: '1', ALLOW_PRIVATE_TARGETS: 'true', LOG_LEVEL: 'debug' },
+      { logStream: { write: (line) => void logs.push(line) } },
+    );
     receiver = await startWebhookReceiver();
   });
   afterAll(async () => {
@@ -238,7 +327,12 @@ describe.each(dbKinds)('what delivery errors and webhook answers tell on %s', (k
     const reset = await tcpServer((socket) => socket.destroy());
     const notHttp = await tcpServer((socket) => socket.end('SSH-2.0-OpenSSH_9.6\r\n'));
     try {
-      const urls = [`http://127.0.0.1:${closed}/x`, `http://127.0.0.1:${reset.port}/x`, `http://127.0.0.1:${notHttp.port}/x`, `http://scanner:s3cr3t-pass@127.0.0.1:${closed}/x`];
+      const urls = [
+        `http://127.0.0.1:${closed}/x`,
+        `http://127.0.0.1:${reset.port}/x`,
+        `http://127.0.0.1:${notHttp.port}/x`,
+        `http://scanner:s3cr3t-pass@127.0.0.1:${closed}/x`,
+      ];
       const ids: string[] = [];
       for (const url of urls) {
         const res = await api(a.t.adminToken, 'POST', '/webhooks', { url, events: ['check.failed'] });
@@ -246,10 +340,22 @@ describe.each(dbKinds)('what delivery errors and webhook answers tell on %s', (k
         ids.push(res.json().id);
       }
       await announce(a, 'check.failed');
-      await expect.poll(async () => (await deliveryRows(a, ids)).filter((d) => d.attempts >= 1).length, { timeout: 20_000, interval: 100 }).toBe(urls.length);
+      await expect
+        .poll(async () => (await deliveryRows(a, ids)).filter((d) => d.attempts >= 1).length, {
+          timeout: 20_000,
+          interval: 100,
+        })
+        .toBe(urls.length);
       for (const id of ids) {
         const listed = await api(a.t.adminToken, 'GET', `/webhooks/${id}/deliveries`);
-        expect(listed.json().items.map((d: { lastError: string | null; responseStatus: number | null }) => [d.lastError, d.responseStatus])).toEqual([['could not deliver', null]]);
+        expect(
+          listed
+            .json()
+            .items.map((d: { lastError: string | null; responseStatus: number | null }) => [
+              d.lastError,
+              d.responseStatus,
+            ]),
+        ).toEqual([['could not deliver', null]]);
         expect(listed.body).not.toContain('s3cr3t-pass');
       }
       const jobs = await api(a.t.adminToken, 'GET', '/jobs?limit=500');
@@ -267,10 +373,16 @@ describe.each(dbKinds)('what delivery errors and webhook answers tell on %s', (k
     const origin = new URL(receiver.url).origin;
     const slackLike = `${origin}/services/T0SECRET1/B0SECRET2/${tail}`;
     const basic = `http://hookuser:${password}@${new URL(receiver.url).host}/basic`;
-    const read = (await api(a.t.adminToken, 'POST', '/tokens', { name: 'reader', scope: 'read' })).json().token as string;
-    const write = (await api(a.t.adminToken, 'POST', '/tokens', { name: 'writer', scope: 'write' })).json().token as string;
+    const read = (await api(a.t.adminToken, 'POST', '/tokens', { name: 'reader', scope: 'read' })).json()
+      .token as string;
+    const write = (await api(a.t.adminToken, 'POST', '/tokens', { name: 'writer', scope: 'write' })).json()
+      .token as string;
 
-    const byAdmin = await api(a.t.adminToken, 'POST', '/webhooks', { url: slackLike, format: 'slack', events: ['summary.daily'] });
+    const byAdmin = await api(a.t.adminToken, 'POST', '/webhooks', {
+      url: slackLike,
+      format: 'slack',
+      events: ['summary.daily'],
+    });
     expect(byAdmin.statusCode, byAdmin.body).toBe(201);
     expect(byAdmin.json().url).toBe(slackLike);
     const byWriter = await api(write, 'POST', '/webhooks', { url: basic, events: ['summary.daily'] });
@@ -283,7 +395,10 @@ describe.each(dbKinds)('what delivery errors and webhook answers tell on %s', (k
       const items = res.json().items as Array<{ id: string; url: string }>;
       return [items.find((h) => h.id === byAdmin.json().id)!.url, items.find((h) => h.id === byWriter.json().id)!.url];
     };
-    expect(await urlsSeenBy(a.t.adminToken)).toEqual([`${origin}/services/T0…/B0…/***`, `http://***:***@${new URL(receiver.url).host}/***`]);
+    expect(await urlsSeenBy(a.t.adminToken)).toEqual([
+      `${origin}/services/T0…/B0…/***`,
+      `http://***:***@${new URL(receiver.url).host}/***`,
+    ]);
     expect(await urlsSeenBy(write)).toEqual([`${origin}/***`, `${origin}/***`]);
     expect(await urlsSeenBy(read)).toEqual([`${origin}/***`, `${origin}/***`]);
 
@@ -291,18 +406,30 @@ describe.each(dbKinds)('what delivery errors and webhook answers tell on %s', (k
     const before = receiver.received.length;
     await announce(a, 'summary.daily');
     const arrived = (await receiver.waitFor(before + 2, 20_000)).slice(before);
-    expect(arrived.map((e) => e.headers.authorization ?? null).sort()).toEqual([`Basic ${Buffer.from(`hookuser:${password}`).toString('base64')}`, null]);
+    expect(arrived.map((e) => e.headers.authorization ?? null).sort()).toEqual([
+      `Basic ${Buffer.from(`hookuser:${password}`).toString('base64')}`,
+      null,
+    ]);
 
     const audit = await api(a.t.adminToken, 'GET', '/audit?action=webhook.create&limit=200');
-    expect((audit.json().items as Array<{ targetId: string; data: { url: string } }>).filter((e) => e.targetId === byAdmin.json().id || e.targetId === byWriter.json().id).map((e) => e.data.url)).toEqual([`${origin}/***`, `${origin}/***`]);
+    expect(
+      (audit.json().items as Array<{ targetId: string; data: { url: string } }>)
+        .filter((e) => e.targetId === byAdmin.json().id || e.targetId === byWriter.json().id)
+        .map((e) => e.data.url),
+    ).toEqual([`${origin}/***`, `${origin}/***`]);
     for (const secret of [tail, password, 'T0SECRET1']) {
       for (const token of [a.t.adminToken, read, write]) {
         for (const path of ['/webhooks', '/audit?limit=200', '/jobs?limit=500', '/notifications?limit=200']) {
           expect((await api(token, 'GET', path)).body, `${path}`).not.toContain(secret);
         }
       }
-      expect(logs.filter((l) => l.includes(secret)), secret).toEqual([]);
-      const rows = await a.t.db.prisma.$queryRawUnsafe<Array<{ row: string }>>('SELECT r::text AS row FROM audit_events r');
+      expect(
+        logs.filter((l) => l.includes(secret)),
+        secret,
+      ).toEqual([]);
+      const rows = await a.t.db.prisma.$queryRawUnsafe<Array<{ row: string }>>(
+        'SELECT r::text AS row FROM audit_events r',
+      );
       expect(rows.map((r) => r.row).join('\n')).not.toContain(secret);
     }
   });

@@ -1,9 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dbKinds } from '../../helpers/databases.js';
 import { setColor } from '../../helpers/sync-fixtures.js';
-import { baseDesign, editFile, notificationsOf, putFile, settled, startAutomation, track, versionsOf, waitUntil, type Automation, type Design } from './support.js';
+import {
+  baseDesign,
+  editFile,
+  notificationsOf,
+  putFile,
+  settled,
+  startAutomation,
+  track,
+  versionsOf,
+  waitUntil,
+  type Automation,
+  type Design,
+} from './support.js';
 
-type FileOut = { id: string; fileKey: string; status: string; statusReason: string | null; lastFileVersion: string | null; failures: number };
+type FileOut = {
+  id: string;
+  fileKey: string;
+  status: string;
+  statusReason: string | null;
+  lastFileVersion: string | null;
+  failures: number;
+};
 
 /** The design system with an alias cycle: the pipeline refuses it (422 invalid_tokens), whatever the component. */
 function cyclicDesign(): Design {
@@ -17,7 +36,10 @@ function cyclicDesign(): Design {
 // next version of the file can. Each file has its own key, so the scenarios do not meet.
 describe.each(dbKinds)('a design the pipeline refuses, on %s', (kind) => {
   let a: Automation;
-  const fileOf = async (key: string) => ((await a.t.api('GET', `/api/v1/projects/${a.t.projectId}/files`)).json().items as FileOut[]).find((f) => f.fileKey === key)!;
+  const fileOf = async (key: string) =>
+    ((await a.t.api('GET', `/api/v1/projects/${a.t.projectId}/files`)).json().items as FileOut[]).find(
+      (f) => f.fileKey === key,
+    )!;
   const contentReads = (key: string) => a.figma.count('variables', key);
   /** Tracked, polled every second (the API's minimum is 10 s): a period of a few seconds sees many checks. */
   const trackEverySecond = async (key: string): Promise<string> => {
@@ -27,7 +49,9 @@ describe.each(dbKinds)('a design the pipeline refuses, on %s', (kind) => {
     expect(created.statusCode, created.body).toBe(201);
     const { id } = created.json() as { id: string };
     await a.t.db.prisma.trackedFile.update({ where: { id }, data: { pollIntervalSeconds: 1 } });
-    expect((await a.t.api('POST', files, { body: { fileKey: key, figmaToken: a.figma.credentials.pat.token } })).statusCode).toBe(200);
+    expect(
+      (await a.t.api('POST', files, { body: { fileKey: key, figmaToken: a.figma.credentials.pat.token } })).statusCode,
+    ).toBe(200);
     return id;
   };
 
@@ -36,7 +60,7 @@ describe.each(dbKinds)('a design the pipeline refuses, on %s', (kind) => {
   });
   afterAll(async () => a?.close());
 
-  it('sets the file\'s status with the reason, notifies once, and reads no content again until the file\'s version changes', async () => {
+  it("sets the file's status with the reason, notifies once, and reads no content again until the file's version changes", async () => {
     const KEY = 'RefusedDesign01';
     putFile(a.figma, KEY, cyclicDesign());
     const id = await trackEverySecond(KEY);
@@ -51,7 +75,10 @@ describe.each(dbKinds)('a design the pipeline refuses, on %s', (kind) => {
     expect(a.figma.count('nodes', KEY)).toBe(1);
     const notes = (await notificationsOf(a)).filter((n) => (n.data as { fileId?: string } | null)?.fileId === id);
     expect(notes).toHaveLength(1);
-    expect(notes[0]).toMatchObject({ kind: 'check.failed', data: { fileId: id, status: 'design_refused', version: a.figma.file(KEY)!.version } });
+    expect(notes[0]).toMatchObject({
+      kind: 'check.failed',
+      data: { fileId: id, status: 'design_refused', version: a.figma.file(KEY)!.version },
+    });
     expect(notes[0]!.body).toMatch(/cycle/i);
     expect(await versionsOf(a, 'Button')).toEqual([]);
 
@@ -61,12 +88,18 @@ describe.each(dbKinds)('a design the pipeline refuses, on %s', (kind) => {
     editFile(a.figma, KEY, fixed);
     await waitUntil('the new version to be read', async () => (await fileOf(KEY)).status === 'active', 30_000);
     expect(contentReads(KEY)).toBe(2);
-    expect(await fileOf(KEY)).toMatchObject({ status: 'active', statusReason: null, lastFileVersion: a.figma.file(KEY)!.version });
+    expect(await fileOf(KEY)).toMatchObject({
+      status: 'active',
+      statusReason: null,
+      lastFileVersion: a.figma.file(KEY)!.version,
+    });
     await a.t.db.prisma.trackedFile.update({ where: { id }, data: { pollIntervalSeconds: 600 } });
     await settled(a);
     expect((await versionsOf(a, 'Button')).map((v) => [v.version, v.status])).toEqual([['1.0.0', 'draft']]);
     // Still the one notification about the refusal.
-    expect((await notificationsOf(a, 'check.failed')).filter((n) => (n.data as { fileId?: string }).fileId === id)).toHaveLength(1);
+    expect(
+      (await notificationsOf(a, 'check.failed')).filter((n) => (n.data as { fileId?: string }).fileId === id),
+    ).toHaveLength(1);
   });
 
   it('a new version that is refused too is told about once more, and a check by hand reads it again', async () => {
@@ -81,7 +114,9 @@ describe.each(dbKinds)('a design the pipeline refuses, on %s', (kind) => {
     await waitUntil('the second version to be read', async () => contentReads(KEY) === 2, 30_000);
     await settled(a);
     expect(await fileOf(KEY)).toMatchObject({ status: 'design_refused', lastFileVersion: a.figma.file(KEY)!.version });
-    const notes = (await notificationsOf(a, 'check.failed')).filter((n) => (n.data as { fileId?: string }).fileId === id);
+    const notes = (await notificationsOf(a, 'check.failed')).filter(
+      (n) => (n.data as { fileId?: string }).fileId === id,
+    );
     expect(notes.map((n) => (n.data as { version: string }).version)).toEqual(['100', a.figma.file(KEY)!.version]);
   });
 });

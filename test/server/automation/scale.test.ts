@@ -22,7 +22,11 @@ const INTERVAL_S = 10;
 const ADMIN = `ds_scale_admin_${randomBytes(12).toString('hex')}`;
 const serverJs = fileURLToPath(new URL('../../../dist/server/server.js', import.meta.url));
 
-interface Instance { proc: ChildProcess; url: string; log: string[] }
+interface Instance {
+  proc: ChildProcess;
+  url: string;
+  log: string[];
+}
 
 async function startInstance(databaseUrl: string, figma: FakeFigmaRest, secretKey: string): Promise<Instance> {
   const port = await freePort();
@@ -30,17 +34,36 @@ async function startInstance(databaseUrl: string, figma: FakeFigmaRest, secretKe
   const log: string[] = [];
   const proc = spawn(process.execPath, [serverJs], {
     env: {
-      PATH: process.env.PATH, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: databaseUrl, ADMIN_TOKEN: ADMIN, SECRET_KEY: secretKey,
-      LOG_LEVEL: 'warn', JOBS: 'true', JOB_POLL_SECONDS: '0.5', FIGMA_API_BASE: figma.url, FIGMA_CALLS_PER_MINUTE: '1000', FIGMA_TIMEOUT_SECONDS: '5', RATE_LIMIT_MAX: '100000',
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      ADMIN_TOKEN: ADMIN,
+      SECRET_KEY: secretKey,
+      LOG_LEVEL: 'warn',
+      JOBS: 'true',
+      JOB_POLL_SECONDS: '0.5',
+      FIGMA_API_BASE: figma.url,
+      FIGMA_CALLS_PER_MINUTE: '1000',
+      FIGMA_TIMEOUT_SECONDS: '5',
+      RATE_LIMIT_MAX: '100000',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   proc.stdout!.on('data', (d: Buffer) => log.push(d.toString()));
   proc.stderr!.on('data', (d: Buffer) => log.push(d.toString()));
-  await waitUntil(`the server on ${url} to answer (log: ${log.join('')})`, async () => {
-    if (proc.exitCode !== null) throw new Error(`the server exited with ${proc.exitCode}: ${log.join('')}`);
-    return fetch(`${url}/healthz`).then((r) => r.ok, () => false);
-  }, 60_000);
+  await waitUntil(
+    `the server on ${url} to answer (log: ${log.join('')})`,
+    async () => {
+      if (proc.exitCode !== null) throw new Error(`the server exited with ${proc.exitCode}: ${log.join('')}`);
+      return fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+    },
+    60_000,
+  );
   return { proc, url, log };
 }
 
@@ -52,7 +75,11 @@ async function stop(i: Instance): Promise<void> {
 }
 
 const api = async (i: Instance, method: string, path: string, body?: unknown) => {
-  const res = await fetch(`${i.url}/api/v1${path}`, { method, headers: { authorization: `Bearer ${ADMIN}`, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+  const res = await fetch(`${i.url}/api/v1${path}`, {
+    method,
+    headers: { authorization: `Bearer ${ADMIN}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 };
 
@@ -68,7 +95,12 @@ describe.runIf(base)('two server processes on one PostgreSQL', () => {
     const d = baseDesign();
     if (hex) setColor(d.tokens, 'VariableID:1:1', hex);
     const shift = (id: string) => id.replace(/^(\d+):/, (_, page: string) => `${Number(page) + 100 * (n + 1)}:`);
-    d.components = d.components.map((c) => ({ ...c, id: shift(c.id), name: `${c.name}${n}`, variants: c.variants.map((v) => ({ ...v, id: shift(v.id) })) }));
+    d.components = d.components.map((c) => ({
+      ...c,
+      id: shift(c.id),
+      name: `${c.name}${n}`,
+      variants: c.variants.map((v) => ({ ...v, id: shift(v.id) })),
+    }));
     return d;
   };
   const metaCalls = (key: string) => figma.requests.filter((r) => r.endpoint === 'meta' && r.fileKey === key);
@@ -93,7 +125,11 @@ describe.runIf(base)('two server processes on one PostgreSQL', () => {
     const started = Date.now();
     for (const [n, key] of keys.entries()) {
       // Half through one instance, half through the other: either may run any file's jobs.
-      const res = await api(n % 2 ? b : a, 'POST', `/projects/${projectId}/files`, { fileKey: key, figmaToken: figma.credentials.pat.token, pollIntervalSeconds: INTERVAL_S });
+      const res = await api(n % 2 ? b : a, 'POST', `/projects/${projectId}/files`, {
+        fileKey: key,
+        figmaToken: figma.credentials.pat.token,
+        pollIntervalSeconds: INTERVAL_S,
+      });
       expect(res.status, JSON.stringify(res.json)).toBe(201);
     }
     // Three intervals with both running, then two with one.
@@ -115,10 +151,14 @@ describe.runIf(base)('two server processes on one PostgreSQL', () => {
       // …and never an interval skipped, also after one process stopped.
       expect(Math.max(...gaps), `${key}: gaps ${gaps.join(', ')} ms`).toBeLessThan(2 * INTERVAL_S * 1000);
       expect(calls.length).toBeGreaterThanOrEqual(Math.floor((end - started) / 1000 / (INTERVAL_S + 2)));
-      expect(calls.filter((t) => t > alone).length, `${key} polled after one process stopped`).toBeGreaterThanOrEqual(1);
+      expect(calls.filter((t) => t > alone).length, `${key} polled after one process stopped`).toBeGreaterThanOrEqual(
+        1,
+      );
     }
     // Both processes polled (each names itself in User-Agent).
-    const agents = new Set(figma.requests.filter((r) => r.endpoint === 'meta' && r.at < halfway).map((r) => r.headers['user-agent']));
+    const agents = new Set(
+      figma.requests.filter((r) => r.endpoint === 'meta' && r.at < halfway).map((r) => r.headers['user-agent']),
+    );
     expect(agents.size, [...agents].join(' | ')).toBe(2);
 
     // No version twice: per component one draft, and in each edited file one more, replacing it.
@@ -133,7 +173,9 @@ describe.runIf(base)('two server processes on one PostgreSQL', () => {
       for (const r of rows) {
         const edited = keys.slice(0, 3).includes(r.file_key) && r.name.startsWith('Button');
         // Nothing was published, so the edit's draft is 1.0.0 again and replaces the first.
-        expect(r.versions, `${r.file_key} ${r.name}`).toEqual(edited ? ['1.0.0 superseded', '1.0.0 draft'] : ['1.0.0 draft']);
+        expect(r.versions, `${r.file_key} ${r.name}`).toEqual(
+          edited ? ['1.0.0 superseded', '1.0.0 draft'] : ['1.0.0 draft'],
+        );
       }
     } finally {
       await db.end();

@@ -16,12 +16,19 @@ describe.each(dbKinds)('stopping the server on %s', (kind) => {
     // Figma does not answer the first call: the check is in flight until the client gives up.
     a.figma.hang(KEY, 1, { endpoint: 'meta' });
     const { id } = await track(a, KEY);
-    await waitUntil('the check to reach Figma', async () => a.figma.requests.some((r) => r.endpoint === 'meta' && r.fileKey === KEY), 20_000);
+    await waitUntil(
+      'the check to reach Figma',
+      async () => a.figma.requests.some((r) => r.endpoint === 'meta' && r.fileKey === KEY),
+      20_000,
+    );
 
     await a.t.app.close();
 
     type Row = { state: string };
-    const jobs = await a.t.db.prisma.$queryRawUnsafe<Row[]>(`SELECT state FROM pgboss.job WHERE name = 'file-check' AND data->>'fileId' = $1`, id);
+    const jobs = await a.t.db.prisma.$queryRawUnsafe<Row[]>(
+      `SELECT state FROM pgboss.job WHERE name = 'file-check' AND data->>'fileId' = $1`,
+      id,
+    );
     expect(jobs.length).toBeGreaterThan(0);
     expect(jobs.filter((j) => j.state === 'active')).toEqual([]);
     expect(jobs.some((j) => j.state === 'completed')).toBe(true);

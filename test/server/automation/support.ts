@@ -2,7 +2,13 @@
 import { expect } from 'vitest';
 import type { ComponentSpec } from '../../../core/contract/specs.js';
 import type { TokenSet } from '../../../core/contract/tokens.js';
-import { restFileFromDesign, snapshotEntriesFromDesign, startFakeFigmaRest, type FakeCredentials, type FakeFigmaRest } from '../../fakes/figma-rest/index.js';
+import {
+  restFileFromDesign,
+  snapshotEntriesFromDesign,
+  startFakeFigmaRest,
+  type FakeCredentials,
+  type FakeFigmaRest,
+} from '../../fakes/figma-rest/index.js';
 import { startTestApp, type TestApp } from '../../helpers/app.js';
 import { freePort } from '../../helpers/free-port.js';
 import type { DbKind } from '../../helpers/databases.js';
@@ -20,7 +26,11 @@ export interface Automation {
  * `listen`: the server also listens on 127.0.0.1 (Figma's webhooks need a real endpoint);
  * otherwise requests are injected.
  */
-export async function startAutomation(kind: DbKind, env: Record<string, string> = {}, options: { listen?: boolean; logStream?: { write(line: string): void } } = {}): Promise<Automation> {
+export async function startAutomation(
+  kind: DbKind,
+  env: Record<string, string> = {},
+  options: { listen?: boolean; logStream?: { write(line: string): void } } = {},
+): Promise<Automation> {
   const figma = await startFakeFigmaRest();
   const port = options.listen ? await freePort() : 0;
   const settings: Record<string, string> = {
@@ -36,13 +46,29 @@ export async function startAutomation(kind: DbKind, env: Record<string, string> 
     ...env,
   };
   // An empty value leaves the variable unset.
-  const t = await startTestApp(kind, Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== '')), options.logStream);
+  const t = await startTestApp(
+    kind,
+    Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== '')),
+    options.logStream,
+  );
   if (options.listen) await t.app.listen({ host: '127.0.0.1', port });
-  return { t, figma, close: async () => { await t.close(); await figma.close(); } };
+  return {
+    t,
+    figma,
+    close: async () => {
+      await t.close();
+      await figma.close();
+    },
+  };
 }
 
 /** The file as Figma's REST API serves it (variables endpoint, or only the plugin's snapshot). */
-export function putFile(figma: FakeFigmaRest, key: string, design: Design, options: { version?: string; variables?: 'forbidden'; access?: FakeCredentials[] } = {}): void {
+export function putFile(
+  figma: FakeFigmaRest,
+  key: string,
+  design: Design,
+  options: { version?: string; variables?: 'forbidden'; access?: FakeCredentials[] } = {},
+): void {
   const rest = restFileFromDesign(design);
   figma.setFile(key, {
     ...(options.access ? { access: options.access } : {}),
@@ -58,7 +84,12 @@ export function putFile(figma: FakeFigmaRest, key: string, design: Design, optio
 }
 
 /** A design edit: new content and a new version, as Figma gives after any edit. */
-export function editFile(figma: FakeFigmaRest, key: string, design: Design, options: { variables?: 'forbidden' } = {}): void {
+export function editFile(
+  figma: FakeFigmaRest,
+  key: string,
+  design: Design,
+  options: { variables?: 'forbidden' } = {},
+): void {
   const rest = restFileFromDesign(design);
   figma.updateFile(key, {
     variables: options.variables === 'forbidden' ? 'forbidden' : rest.variables,
@@ -75,7 +106,9 @@ export function baseDesign(): Design {
 }
 
 export async function track(a: Automation, key: string, body: Record<string, unknown> = {}): Promise<{ id: string }> {
-  const res = await a.t.api('POST', `/api/v1/projects/${a.t.projectId}/files`, { body: { fileKey: key, figmaToken: a.figma.credentials.pat.token, pollIntervalSeconds: 3600, ...body } });
+  const res = await a.t.api('POST', `/api/v1/projects/${a.t.projectId}/files`, {
+    body: { fileKey: key, figmaToken: a.figma.credentials.pat.token, pollIntervalSeconds: 3600, ...body },
+  });
   expect([200, 201], res.body).toContain(res.statusCode);
   return res.json() as { id: string };
 }
@@ -85,19 +118,41 @@ export async function check(a: Automation, fileId: string): Promise<void> {
   expect(res.statusCode, res.body).toBe(202);
 }
 
-export async function versionsOf(a: Automation, name: string): Promise<Array<{ version: string; status: string; trigger: string }>> {
-  const c = await a.t.db.prisma.component.findFirst({ where: { projectId: a.t.projectId, name }, select: { id: true } });
+export async function versionsOf(
+  a: Automation,
+  name: string,
+): Promise<Array<{ version: string; status: string; trigger: string }>> {
+  const c = await a.t.db.prisma.component.findFirst({
+    where: { projectId: a.t.projectId, name },
+    select: { id: true },
+  });
   if (!c) return [];
-  const rows = await a.t.db.prisma.componentVersion.findMany({ where: { componentId: c.id }, orderBy: { createdAt: 'asc' }, select: { version: true, status: true, trigger: true } });
+  const rows = await a.t.db.prisma.componentVersion.findMany({
+    where: { componentId: c.id },
+    orderBy: { createdAt: 'asc' },
+    select: { version: true, status: true, trigger: true },
+  });
   return rows;
 }
 
-export async function notificationsOf(a: Automation, kind?: string): Promise<Array<{ kind: string; title: string; body: string; data: unknown }>> {
-  return a.t.db.prisma.notification.findMany({ where: { projectId: a.t.projectId, ...(kind ? { kind } : {}) }, orderBy: { createdAt: 'asc' }, select: { kind: true, title: true, body: true, data: true } });
+export async function notificationsOf(
+  a: Automation,
+  kind?: string,
+): Promise<Array<{ kind: string; title: string; body: string; data: unknown }>> {
+  return a.t.db.prisma.notification.findMany({
+    where: { projectId: a.t.projectId, ...(kind ? { kind } : {}) },
+    orderBy: { createdAt: 'asc' },
+    select: { kind: true, title: true, body: true, data: true },
+  });
 }
 
 /** Polls `probe` until it answers true; usable outside a test (in hooks), unlike expect.poll. */
-export async function waitUntil(what: string, probe: () => Promise<boolean>, timeoutMs = 30_000, intervalMs = 250): Promise<void> {
+export async function waitUntil(
+  what: string,
+  probe: () => Promise<boolean>,
+  timeoutMs = 30_000,
+  intervalMs = 250,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await probe())) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
@@ -108,12 +163,21 @@ export async function waitUntil(what: string, probe: () => Promise<boolean>, tim
 /** Waits until no job of the project is waiting to run soon, running or retrying (the queue has settled). */
 export async function settled(a: Automation, timeoutMs = 30_000): Promise<void> {
   let busy: unknown[] = [];
-  await waitUntil('the job queue to settle', async () => {
-    const res = await a.t.api('GET', `/api/v1/projects/${a.t.projectId}/jobs?limit=500`);
-    const items = res.json().items as Array<{ state: string; name: string; nextRunAt: string | null }>;
-    busy = items.filter((j) => (j.state === 'created' && (!j.nextRunAt || Date.parse(j.nextRunAt) < Date.now() + 5000)) || j.state === 'active' || j.state === 'retry');
-    return busy.length === 0;
-  }, timeoutMs).catch((err: Error) => {
+  await waitUntil(
+    'the job queue to settle',
+    async () => {
+      const res = await a.t.api('GET', `/api/v1/projects/${a.t.projectId}/jobs?limit=500`);
+      const items = res.json().items as Array<{ state: string; name: string; nextRunAt: string | null }>;
+      busy = items.filter(
+        (j) =>
+          (j.state === 'created' && (!j.nextRunAt || Date.parse(j.nextRunAt) < Date.now() + 5000)) ||
+          j.state === 'active' ||
+          j.state === 'retry',
+      );
+      return busy.length === 0;
+    },
+    timeoutMs,
+  ).catch((err: Error) => {
     throw new Error(`${err.message}; still busy: ${JSON.stringify(busy)}`);
   });
 }

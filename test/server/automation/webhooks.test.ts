@@ -2,7 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RefusalAudits } from '../../../server/services/automation/refusal-audits.js';
 import { dbKinds } from '../../helpers/databases.js';
 import { setColor } from '../../helpers/sync-fixtures.js';
-import { baseDesign, editFile, putFile, settled, startAutomation, track, versionsOf, type Automation, type Design } from './support.js';
+import {
+  baseDesign,
+  editFile,
+  putFile,
+  settled,
+  startAutomation,
+  track,
+  versionsOf,
+  type Automation,
+  type Design,
+} from './support.js';
 
 // Figma webhooks v2 in: registered through Figma's API, a PING recorded, events checked against
 // the file's passcode, and a burst of events turned into one check.
@@ -31,19 +41,25 @@ describe.each(dbKinds)('Figma webhooks on %s', (kind) => {
     expect((await versionsOf(a, 'Button')).map((v) => v.version)).toEqual(['1.0.0']);
     for (const name of ['Button', 'Badge', 'Card']) {
       const c = await a.t.db.prisma.component.findFirstOrThrow({ where: { projectId: a.t.projectId, name } });
-      const draft = await a.t.db.prisma.componentVersion.findFirstOrThrow({ where: { componentId: c.id, status: 'draft' } });
+      const draft = await a.t.db.prisma.componentVersion.findFirstOrThrow({
+        where: { componentId: c.id, status: 'draft' },
+      });
       expect((await a.t.api('POST', `/api/v1/versions/${draft.id}/publish`, { body: {} })).statusCode).toBe(200);
     }
   });
   afterAll(async () => a?.close());
 
   it('registering creates the webhooks in Figma for this server, and the PING Figma sends is recorded', async () => {
-    const res = await a.t.api('POST', `/api/v1/projects/${a.t.projectId}/files/${fileId}/webhook`, { body: { eventTypes: ['FILE_UPDATE', 'FILE_DELETE'] } });
+    const res = await a.t.api('POST', `/api/v1/projects/${a.t.projectId}/files/${fileId}/webhook`, {
+      body: { eventTypes: ['FILE_UPDATE', 'FILE_DELETE'] },
+    });
     expect(res.statusCode, res.body).toBe(201);
     const { webhooks } = res.json() as { webhooks: Array<{ id: string; eventType: string; endpoint: string }> };
     expect(webhooks.map((w) => w.eventType)).toEqual(['FILE_UPDATE', 'FILE_DELETE']);
     const inFigma = a.figma.webhooks().filter((w) => w.context_id === KEY);
-    expect(inFigma.map((w) => [String(w.id), w.event_type, w.endpoint])).toEqual(webhooks.map((w) => [w.id, w.eventType, w.endpoint]));
+    expect(inFigma.map((w) => [String(w.id), w.event_type, w.endpoint])).toEqual(
+      webhooks.map((w) => [w.id, w.eventType, w.endpoint]),
+    );
     expect(webhooks[0]!.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/v1\/webhooks\/figma$/);
     hookId = webhooks[0]!.id;
 
@@ -61,17 +77,28 @@ describe.each(dbKinds)('Figma webhooks on %s', (kind) => {
     editFile(a.figma, KEY, design('#1144ee'));
     const result = await a.figma.deliver(hookId, 'FILE_UPDATE');
     expect(result).toMatchObject({ delivered: true, status: 200, attempts: 1 });
-    await expect.poll(async () => (await versionsOf(a, 'Button')).at(-1), { timeout: 15_000, interval: 250 })
+    await expect
+      .poll(async () => (await versionsOf(a, 'Button')).at(-1), { timeout: 15_000, interval: 250 })
       .toEqual({ version: '1.1.0', status: 'draft', trigger: 'webhook' });
   });
 
   it('a wrong passcode is refused with 400 and audited, and nothing else is stored', async () => {
     await settled(a);
-    const before = { file: await fileRow(), jobs: await a.t.api('GET', `/api/v1/projects/${a.t.projectId}/jobs?limit=500`).then((r) => r.json().items.length) };
+    const before = {
+      file: await fileRow(),
+      jobs: await a.t.api('GET', `/api/v1/projects/${a.t.projectId}/jobs?limit=500`).then((r) => r.json().items.length),
+    };
     editFile(a.figma, KEY, design('#2233dd'));
     const res = await a.t.api('POST', webhookUrl(), {
       token: null,
-      body: { event_type: 'FILE_UPDATE', passcode: 'not-the-passcode', timestamp: new Date().toISOString(), webhook_id: hookId, file_key: KEY, file_name: 'Design System' },
+      body: {
+        event_type: 'FILE_UPDATE',
+        passcode: 'not-the-passcode',
+        timestamp: new Date().toISOString(),
+        webhook_id: hookId,
+        file_key: KEY,
+        file_name: 'Design System',
+      },
     });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toMatch(/passcode/i);
@@ -79,32 +106,49 @@ describe.each(dbKinds)('Figma webhooks on %s', (kind) => {
     await new Promise((r) => setTimeout(r, 1500));
     const after = await fileRow();
     expect(after.lastEventAt).toEqual(before.file.lastEventAt);
-    expect(await a.t.api('GET', `/api/v1/projects/${a.t.projectId}/jobs?limit=500`).then((r) => r.json().items.length)).toBe(before.jobs);
+    expect(
+      await a.t.api('GET', `/api/v1/projects/${a.t.projectId}/jobs?limit=500`).then((r) => r.json().items.length),
+    ).toBe(before.jobs);
     expect((await versionsOf(a, 'Button')).at(-1)!.version).toBe('1.1.0');
   });
 
   it('refuses malformed events with a 400 that names the field, never a 500', async () => {
-    const missing = await a.t.api('POST', webhookUrl(), { token: null, body: { event_type: 'FILE_UPDATE', passcode: 'x', timestamp: new Date().toISOString() } });
+    const missing = await a.t.api('POST', webhookUrl(), {
+      token: null,
+      body: { event_type: 'FILE_UPDATE', passcode: 'x', timestamp: new Date().toISOString() },
+    });
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('file_key');
-    const unknownType = await a.t.api('POST', webhookUrl(), { token: null, body: { event_type: 'FILE_EXPLODE', passcode: 'x', file_key: KEY } });
+    const unknownType = await a.t.api('POST', webhookUrl(), {
+      token: null,
+      body: { event_type: 'FILE_EXPLODE', passcode: 'x', file_key: KEY },
+    });
     expect(unknownType.statusCode).toBe(400);
     expect(unknownType.body).toContain('event_type');
-    const nul = await a.t.api('POST', webhookUrl(), { token: null, body: { event_type: 'PING', passcode: 'x\u0000y', file_key: `${KEY}\u0000` } });
+    const nul = await a.t.api('POST', webhookUrl(), {
+      token: null,
+      body: { event_type: 'PING', passcode: 'x\u0000y', file_key: `${KEY}\u0000` },
+    });
     expect(nul.statusCode).toBe(400);
   });
 
   it('a burst of 20 events makes one check and one regeneration per affected component', async () => {
     await settled(a);
     const metaBefore = a.figma.count('meta', KEY);
-    const versionsBefore = { button: (await versionsOf(a, 'Button')).length, badge: (await versionsOf(a, 'Badge')).length, card: (await versionsOf(a, 'Card')).length };
+    const versionsBefore = {
+      button: (await versionsOf(a, 'Button')).length,
+      badge: (await versionsOf(a, 'Badge')).length,
+      card: (await versionsOf(a, 'Card')).length,
+    };
     // Button (VariableID:1:1) and Badge (VariableID:1:3) change; Card does not.
     const d = design('#3322cc');
     setColor(d.tokens, 'VariableID:1:3', '#00bb66');
     editFile(a.figma, KEY, d);
     const results = await Promise.all(Array.from({ length: 20 }, () => a.figma.deliver(hookId, 'FILE_UPDATE')));
     expect(results.every((r) => r.delivered)).toBe(true);
-    await expect.poll(async () => (await versionsOf(a, 'Badge')).length, { timeout: 15_000, interval: 250 }).toBe(versionsBefore.badge + 1);
+    await expect
+      .poll(async () => (await versionsOf(a, 'Badge')).length, { timeout: 15_000, interval: 250 })
+      .toBe(versionsBefore.badge + 1);
     await settled(a);
     expect(a.figma.count('meta', KEY) - metaBefore).toBe(1);
     expect((await versionsOf(a, 'Button')).length).toBe(versionsBefore.button + 1);
@@ -122,7 +166,14 @@ describe.each(dbKinds)('Figma webhooks on %s', (kind) => {
     const untracked = await post({ ...event, file_key: 'NobodyTracksThis1' });
     // Headers too, but for those that differ on every request (the id, the date, the caller's remaining request budget).
     const varying = (h: string) => ['x-request-id', 'date'].includes(h) || h.startsWith('x-ratelimit-');
-    const comparable = (res: typeof tracked) => ({ status: res.statusCode, body: res.body, headers: Object.keys(res.headers).filter((h) => !varying(h)).sort().map((h) => [h, res.headers[h]]) });
+    const comparable = (res: typeof tracked) => ({
+      status: res.statusCode,
+      body: res.body,
+      headers: Object.keys(res.headers)
+        .filter((h) => !varying(h))
+        .sort()
+        .map((h) => [h, res.headers[h]]),
+    });
     expect(comparable(tracked)).toEqual(comparable(untracked));
     expect(tracked.statusCode).toBe(400);
     expect(tracked.json().error.message).toMatch(/passcode/);
@@ -133,13 +184,18 @@ describe.each(dbKinds)('Figma webhooks on %s', (kind) => {
 
   it('wrong passcodes from anyone are audited at most once a minute per file', async () => {
     // A file of its own, so what other tests refused does not count here.
-    const created = await a.t.api('POST', `/api/v1/projects/${a.t.projectId}/files`, { body: { fileKey: 'RefusedAuditKey1', pollIntervalSeconds: 3600 } });
+    const created = await a.t.api('POST', `/api/v1/projects/${a.t.projectId}/files`, {
+      body: { fileKey: 'RefusedAuditKey1', pollIntervalSeconds: 3600 },
+    });
     expect(created.statusCode, created.body).toBe(201);
     const other = created.json() as { id: string };
-    const refusedAudits = () => a.t.db.prisma.auditEvent.count({ where: { action: 'webhook.refused', targetId: other.id } });
+    const refusedAudits = () =>
+      a.t.db.prisma.auditEvent.count({ where: { action: 'webhook.refused', targetId: other.id } });
     const event = { event_type: 'FILE_UPDATE', file_key: 'RefusedAuditKey1', timestamp: at(0) };
     for (let i = 0; i < 5; i++) expect((await post({ ...event, passcode: `wrong-${i}` })).statusCode).toBe(400);
-    const concurrent = await Promise.all(Array.from({ length: 10 }, (_, i) => post({ ...event, passcode: `wrong-at-once-${i}` })));
+    const concurrent = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => post({ ...event, passcode: `wrong-at-once-${i}` })),
+    );
     expect(concurrent.map((r) => r.statusCode)).toEqual(new Array(10).fill(400));
     expect(await refusedAudits()).toBe(1);
     await settled(a);
@@ -148,7 +204,13 @@ describe.each(dbKinds)('Figma webhooks on %s', (kind) => {
   it('events older than a day, more than five minutes ahead, or without a timestamp are refused with a 400 naming body.timestamp, changing nothing', async () => {
     const before = await fileRow();
     const ping = { event_type: 'PING', passcode: passcodeOf(), webhook_id: hookId };
-    for (const [what, timestamp] of [['25 hours old', at(-25 * 3600_000)], ['six minutes ahead', at(6 * 60_000)], ['a year old', '2020-02-23T20:27:16Z'], ['not a date', 'yesterday'], ['missing', undefined]] as const) {
+    for (const [what, timestamp] of [
+      ['25 hours old', at(-25 * 3600_000)],
+      ['six minutes ahead', at(6 * 60_000)],
+      ['a year old', '2020-02-23T20:27:16Z'],
+      ['not a date', 'yesterday'],
+      ['missing', undefined],
+    ] as const) {
       const res = await post({ ...ping, ...(timestamp === undefined ? {} : { timestamp }) });
       expect.soft(res.statusCode, `${what}: ${res.body}`).toBe(400);
       expect.soft(res.body, what).toContain('body.timestamp');
@@ -162,13 +224,29 @@ describe.each(dbKinds)('Figma webhooks on %s', (kind) => {
   });
 
   it('a body over 1 MB is refused before it is parsed (413); a LIBRARY_PUBLISH of a big library is well under and accepted', async () => {
-    const item = (kind: string, i: number) => ({ key: `${kind}${i.toString(16).padStart(38, '0')}`, name: `${kind}/Category ${i % 40}/Item ${i}, Size=Large, State=Hover` });
+    const item = (kind: string, i: number) => ({
+      key: `${kind}${i.toString(16).padStart(38, '0')}`,
+      name: `${kind}/Category ${i % 40}/Item ${i}, Size=Large, State=Hover`,
+    });
     const publish = (components: number, styles: number, variables: number) => ({
-      event_type: 'LIBRARY_PUBLISH', passcode: passcodeOf(), timestamp: at(0), webhook_id: hookId, file_key: KEY, file_name: 'Design System',
-      triggered_by: { id: '1', handle: 'Designer' }, description: 'Release', library_item: { key: KEY, name: 'Design System' },
-      created_components: Array.from({ length: components }, (_, i) => item('component', i)), created_styles: Array.from({ length: styles }, (_, i) => item('style', i)),
-      created_variables: Array.from({ length: variables }, (_, i) => item('variable', i)), modified_components: [], modified_styles: [], modified_variables: [],
-      deleted_components: [], deleted_styles: [], deleted_variables: [],
+      event_type: 'LIBRARY_PUBLISH',
+      passcode: passcodeOf(),
+      timestamp: at(0),
+      webhook_id: hookId,
+      file_key: KEY,
+      file_name: 'Design System',
+      triggered_by: { id: '1', handle: 'Designer' },
+      description: 'Release',
+      library_item: { key: KEY, name: 'Design System' },
+      created_components: Array.from({ length: components }, (_, i) => item('component', i)),
+      created_styles: Array.from({ length: styles }, (_, i) => item('style', i)),
+      created_variables: Array.from({ length: variables }, (_, i) => item('variable', i)),
+      modified_components: [],
+      modified_styles: [],
+      modified_variables: [],
+      deleted_components: [],
+      deleted_styles: [],
+      deleted_variables: [],
     });
     // 2,000 components, 500 styles and 2,000 variables published at once: about half the limit.
     const big = JSON.stringify(publish(2000, 500, 2000));
@@ -192,8 +270,15 @@ describe.each(dbKinds)('Figma webhooks on %s', (kind) => {
     const result = await a.figma.deliver(String(deleteHook.id), 'FILE_DELETE');
     expect(result.delivered).toBe(true);
     expect(await fileRow()).toMatchObject({ status: 'deleted' });
-    const listed = (await a.t.api('GET', `/api/v1/projects/${a.t.projectId}/files`)).json().items as Array<{ id: string; status: string; statusReason: string | null }>;
-    expect(listed.find((f) => f.id === fileId)).toMatchObject({ status: 'deleted', statusReason: expect.stringContaining('FILE_DELETE') });
+    const listed = (await a.t.api('GET', `/api/v1/projects/${a.t.projectId}/files`)).json().items as Array<{
+      id: string;
+      status: string;
+      statusReason: string | null;
+    }>;
+    expect(listed.find((f) => f.id === fileId)).toMatchObject({
+      status: 'deleted',
+      statusReason: expect.stringContaining('FILE_DELETE'),
+    });
     // Even when asked, a deleted file is not read.
     const metaBefore = a.figma.count('meta', KEY);
     await a.t.api('POST', `/api/v1/projects/${a.t.projectId}/files/${fileId}/check`);

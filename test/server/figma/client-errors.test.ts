@@ -29,18 +29,31 @@ async function deadUrl(): Promise<string> {
 }
 
 async function failure(promise: Promise<unknown>): Promise<FigmaApiError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof FigmaApiError)) throw new Error(`expected a FigmaApiError, got ${String(error)}`);
   return error;
 }
 
 describe('FigmaClient classifies every failure', () => {
   it('429 carries Retry-After in seconds, the limit type, the plan tier and when to retry', async () => {
-    fake.rateLimit('F', { retryAfterSeconds: 396_749, type: 'low', planTier: 'pro', upgradeLink: 'https://www.figma.com/settings' });
+    fake.rateLimit('F', {
+      retryAfterSeconds: 396_749,
+      type: 'low',
+      planTier: 'pro',
+      upgradeLink: 'https://www.figma.com/settings',
+    });
     const error = await failure(client.fileMeta('F', pat));
     expect(error).toMatchObject({
-      kind: 'rate_limited', status: 429, retryAfterSeconds: 396_749, rateLimitType: 'low', planTier: 'pro',
-      upgradeLink: 'https://www.figma.com/settings', transient: true,
+      kind: 'rate_limited',
+      status: 429,
+      retryAfterSeconds: 396_749,
+      rateLimitType: 'low',
+      planTier: 'pro',
+      upgradeLink: 'https://www.figma.com/settings',
+      transient: true,
     });
     expect(error.retryAt).toEqual(new Date(now.getTime() + 396_749_000));
     expect(error.message).toContain('retry after 396749 s');
@@ -50,14 +63,24 @@ describe('FigmaClient classifies every failure', () => {
   it('429 with Retry-After as an HTTP date', async () => {
     fake.rateLimit('F', { retryAfter: 'Fri, 01 May 2026 13:00:00 GMT', type: 'high', planTier: 'enterprise' });
     const error = await failure(client.localVariables('F', pat));
-    expect(error).toMatchObject({ kind: 'rate_limited', retryAfterSeconds: 3600, rateLimitType: 'high', planTier: 'enterprise' });
+    expect(error).toMatchObject({
+      kind: 'rate_limited',
+      retryAfterSeconds: 3600,
+      rateLimitType: 'high',
+      planTier: 'enterprise',
+    });
     expect(error.retryAt).toEqual(new Date('2026-05-01T13:00:00.000Z'));
   });
 
   it('429 without a usable Retry-After waits a minute', async () => {
     fake.answer('F', { status: 429, body: '{"status":429,"err":"Rate limit exceeded"}' });
     const error = await failure(client.fileMeta('F', pat));
-    expect(error).toMatchObject({ kind: 'rate_limited', retryAfterSeconds: 60, rateLimitType: undefined, planTier: undefined });
+    expect(error).toMatchObject({
+      kind: 'rate_limited',
+      retryAfterSeconds: 60,
+      rateLimitType: undefined,
+      planTier: undefined,
+    });
     expect(error.message).toContain('no usable Retry-After');
   });
 
@@ -70,8 +93,13 @@ describe('FigmaClient classifies every failure', () => {
   });
 
   const statuses: Array<[number, FigmaApiErrorKind, boolean]> = [
-    [400, 'bad_request', false], [401, 'unauthorized', false], [403, 'forbidden', false], [404, 'not_found', false],
-    [500, 'server', true], [502, 'server', true], [503, 'server', true],
+    [400, 'bad_request', false],
+    [401, 'unauthorized', false],
+    [403, 'forbidden', false],
+    [404, 'not_found', false],
+    [500, 'server', true],
+    [502, 'server', true],
+    [503, 'server', true],
   ];
   for (const [status, kind, transient] of statuses) {
     it(`${status} is ${kind}`, async () => {
@@ -134,7 +162,12 @@ describe('FigmaClient classifies every failure', () => {
     expect(error).toMatchObject({ kind: 'invalid_response' });
     expect(error.message).toContain('file.version');
 
-    fake.answer('F', { status: 200, body: JSON.stringify({ name: 'x', version: '1', nodes: { '1:1': { nope: true } } }) }, 1, { endpoint: 'nodes' });
+    fake.answer(
+      'F',
+      { status: 200, body: JSON.stringify({ name: 'x', version: '1', nodes: { '1:1': { nope: true } } }) },
+      1,
+      { endpoint: 'nodes' },
+    );
     await expect(client.nodes('F', ['1:1'], pat)).rejects.toMatchObject({ kind: 'invalid_response' });
   });
 
@@ -164,7 +197,15 @@ describe('tokens never leave the header', () => {
     errors.push(await failure(new FigmaClient({ baseUrl: await deadUrl() }).fileMeta('S', creds)));
     errors.push(await failure(quick.fileMeta('S', { kind: 'pat', token: `${secret}\r\nX-Evil: 1` })));
 
-    expect(errors.map((e) => e.kind)).toEqual(['server', 'invalid_response', 'rate_limited', 'timeout', 'unauthorized', 'network', 'unauthorized']);
+    expect(errors.map((e) => e.kind)).toEqual([
+      'server',
+      'invalid_response',
+      'rate_limited',
+      'timeout',
+      'unauthorized',
+      'network',
+      'unauthorized',
+    ]);
     for (const error of errors) {
       const everything = `${error.message} ${error.stack ?? ''} ${JSON.stringify(error)} ${String(error.figmaMessage)} ${error.path}`;
       expect(everything).not.toContain(secret);

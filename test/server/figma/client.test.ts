@@ -9,7 +9,12 @@ let client: FigmaClient;
 beforeAll(async () => {
   fake = await startFakeFigmaRest();
   client = new FigmaClient({ baseUrl: fake.url, timeoutMs: 2000 });
-  fake.setFile('FILE1', { name: 'Design System', version: '4242', ...restFileFromDesign(designSystem()), sharedPluginData: { design_sync: { hello: 'world' } } });
+  fake.setFile('FILE1', {
+    name: 'Design System',
+    version: '4242',
+    ...restFileFromDesign(designSystem()),
+    sharedPluginData: { design_sync: { hello: 'world' } },
+  });
 });
 afterAll(() => fake.close());
 
@@ -28,9 +33,13 @@ describe('FigmaClient against the fake Figma REST API', () => {
     expect(last().headers['x-figma-token']).toBeUndefined();
   });
 
-  it('is refused, like Figma, when a token is sent in the other kind\'s header', async () => {
+  it("is refused, like Figma, when a token is sent in the other kind's header", async () => {
     const swapped = { kind: 'oauth' as const, token: fake.credentials.pat.token };
-    await expect(client.fileMeta('FILE1', swapped)).rejects.toMatchObject({ kind: 'unauthorized', status: 403, figmaMessage: 'Invalid token' });
+    await expect(client.fileMeta('FILE1', swapped)).rejects.toMatchObject({
+      kind: 'unauthorized',
+      status: 403,
+      figmaMessage: 'Invalid token',
+    });
   });
 
   it('fileMeta: GET /v1/files/:key/meta with the version', async () => {
@@ -45,7 +54,10 @@ describe('FigmaClient against the fake Figma REST API', () => {
     const variables = await client.localVariables('FILE1', fake.credentials.pat);
     expect(last().path).toBe('/v1/files/FILE1/variables/local');
     expect(Object.keys(variables.meta.variables)).toHaveLength(10);
-    expect(variables.meta.variableCollections['VariableCollectionId:2:0']!.modes.map((m) => m.name)).toEqual(['Light', 'Dark']);
+    expect(variables.meta.variableCollections['VariableCollectionId:2:0']!.modes.map((m) => m.name)).toEqual([
+      'Light',
+      'Dark',
+    ]);
   });
 
   it('nodes: ids comma separated and URL-encoded, plugin_data=shared on request', async () => {
@@ -78,14 +90,18 @@ describe('FigmaClient against the fake Figma REST API', () => {
     const long = Array.from({ length: 10 }, (_, i) => `I${i}:1;${'1:1;'.repeat(20)}2:2`);
     const chunks = chunkIds(long, 100, 300);
     expect(chunks.flat()).toEqual(long);
-    for (const chunk of chunks) expect(chunk.map((id) => encodeURIComponent(id).length + 3).reduce((a, b) => a + b)).toBeLessThanOrEqual(300);
+    for (const chunk of chunks)
+      expect(chunk.map((id) => encodeURIComponent(id).length + 3).reduce((a, b) => a + b)).toBeLessThanOrEqual(300);
     expect(chunks.length).toBeGreaterThan(1);
   });
 
   it('componentSets and fileStyles list what the file publishes', async () => {
     const sets = await client.componentSets('FILE1', fake.credentials.pat);
     expect(last().path).toBe('/v1/files/FILE1/component_sets');
-    expect(sets.meta.component_sets.map((s) => [s.node_id, s.key, s.name])).toEqual([['10:1', 'button-key', 'Button'], ['20:1', '', 'Badge']]);
+    expect(sets.meta.component_sets.map((s) => [s.node_id, s.key, s.name])).toEqual([
+      ['10:1', 'button-key', 'Button'],
+      ['20:1', '', 'Badge'],
+    ]);
     const styles = await client.fileStyles('FILE1', fake.credentials.pat);
     expect(last().path).toBe('/v1/files/FILE1/styles');
     expect(styles.meta.styles).toEqual([]);

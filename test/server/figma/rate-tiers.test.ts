@@ -43,7 +43,10 @@ describe('Figma calls by rate-limit tier', () => {
   it('a call is counted even when Figma refuses it, and the refusal names the tier it was budgeted in', async () => {
     const used = none();
     fake.rateLimit('F', { retryAfterSeconds: 30, endpoint: 'nodes' });
-    const error = await client.metered(used).nodes('F', ['0:0'], pat).catch((e: unknown) => e);
+    const error = await client
+      .metered(used)
+      .nodes('F', ['0:0'], pat)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FigmaApiError);
     expect(error).toMatchObject({ kind: 'rate_limited', tier: 1 });
     expect(used).toEqual({ 1: 1, 2: 0, 3: 0 });

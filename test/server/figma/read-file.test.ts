@@ -12,8 +12,15 @@ import { extractFile } from '../../../plugin/main/extract/index.js';
 import { createFakeFigma, FACTS, figmaFactsDesign } from '../../fakes/figma/index.js';
 import { designWithStyles, STYLE_IDS } from '../../fakes/figma-rest/designs.js';
 import {
-  FORBIDDEN_VARIABLES_MESSAGE, restFileFromDesign, restVariablesFromSeed, restVisibleDesign, snapshotEntriesFromDesign, startFakeFigmaRest,
-  type Design, type FakeFigmaRest, type FakeNode,
+  FORBIDDEN_VARIABLES_MESSAGE,
+  restFileFromDesign,
+  restVariablesFromSeed,
+  restVisibleDesign,
+  snapshotEntriesFromDesign,
+  startFakeFigmaRest,
+  type Design,
+  type FakeFigmaRest,
+  type FakeNode,
 } from '../../fakes/figma-rest/index.js';
 import { designSystem } from '../../helpers/sync-fixtures.js';
 
@@ -59,14 +66,20 @@ describe('readFileDesign through the variables endpoint', () => {
     const visible = restVisibleDesign(design);
     // The losses, spelled out: sources appear, scopes are always present, a lone component is its own variant.
     const blue = visible.tokens.tokens.find((t) => t.id === 'VariableID:1:1')!;
-    expect(blue).toEqual({ ...design.tokens.tokens.find((t) => t.id === 'VariableID:1:1'), scopes: [], source: { kind: 'variable' } });
+    expect(blue).toEqual({
+      ...design.tokens.tokens.find((t) => t.id === 'VariableID:1:1'),
+      scopes: [],
+      source: { kind: 'variable' },
+    });
     const card = visible.components.find((c) => c.id === '30:1')!;
     expect(card.variants.map((v) => v.id)).toEqual(['30:1']);
     // Everything else of the specs is unchanged: same hash once the variant id is put back.
     const original = design.components.find((c) => c.id === '30:1')!;
     expect(specHash({ ...card, variants: [{ ...card.variants[0]!, id: '30:2' }] })).toBe(specHash(original));
     for (const id of ['10:1', '20:1']) {
-      expect(specHash(visible.components.find((c) => c.id === id)!)).toBe(specHash(design.components.find((c) => c.id === id)!));
+      expect(specHash(visible.components.find((c) => c.id === id)!)).toBe(
+        specHash(design.components.find((c) => c.id === id)!),
+      );
     }
   });
 
@@ -79,10 +92,18 @@ describe('readFileDesign through the variables endpoint', () => {
     expect(byId(read.request.components)).toEqual(byId(visible.components));
     const input = read.request.components.find((c) => c.id === '40:1')!;
     expect(input.variants[0]!.bindings).toEqual({
-      fill: STYLE_IDS.brand, effects: STYLE_IDS.shadow, width: 'VariableID:1:6', 'label.typography': STYLE_IDS.body,
-      'label.fill': 'VariableID:2:1', 'helperText.fill': 'VariableID:1:4',
+      fill: STYLE_IDS.brand,
+      effects: STYLE_IDS.shadow,
+      width: 'VariableID:1:6',
+      'label.typography': STYLE_IDS.body,
+      'label.fill': 'VariableID:2:1',
+      'helperText.fill': 'VariableID:1:4',
     });
-    expect(input.variants[1]!.bindings).toMatchObject({ stroke: 'VariableID:2:2', 'stroke.2': 'VariableID:1:3', radiusTopLeft: 'VariableID:1:7' });
+    expect(input.variants[1]!.bindings).toMatchObject({
+      stroke: 'VariableID:2:2',
+      'stroke.2': 'VariableID:1:3',
+      radiusTopLeft: 'VariableID:1:7',
+    });
   });
 
   it('finds published lone components without being told, but not variants or unpublished ones', async () => {
@@ -103,7 +124,10 @@ describe('readFileDesign through the variables endpoint', () => {
     putDesign('CALLS1', designWithStyles());
     const before = fake.requests.length;
     await readFileDesign(client, 'CALLS1', pat, { knownComponentIds: ['30:1'] });
-    const calls = fake.requests.slice(before).map((r) => r.endpoint).sort();
+    const calls = fake.requests
+      .slice(before)
+      .map((r) => r.endpoint)
+      .sort();
     expect(calls).toEqual(['component_sets', 'components', 'meta', 'nodes', 'styles', 'variables']);
     const nodes = fake.requests.slice(before).find((r) => r.endpoint === 'nodes')!;
     expect(nodes.query.ids!.split(',').sort()).toEqual(['10:1', '20:1', '30:1', '40:1', '5:1', '5:2', '5:3', '5:4']);
@@ -151,7 +175,9 @@ describe('readFileDesign through the variables endpoint', () => {
     const read = await readFileDesign(racing, 'MOVING1', pat, { knownComponentIds: ['30:1'] });
     expect(read.version).toBe('500');
     expect(read.request.fileVersion).toBe('500');
-    expect(read.warnings).toEqual(['File changed while it was read (version 500 at the start, 501 now); the next check reads it again']);
+    expect(read.warnings).toEqual([
+      'File changed while it was read (version 500 at the start, 501 now); the next check reads it again',
+    ]);
   });
 
   it('passes Figma errors on as FigmaApiError, unchanged', async () => {
@@ -179,7 +205,13 @@ describe('readFileDesign through the plugin snapshot (no Enterprise plan)', () =
 
   function putSnapshotFile(key: string, entries: Record<string, string>) {
     const rest = restFileFromDesign(designSystem());
-    fake.setFile(key, { name: 'Design System', version: '55', ...rest, variables: 'forbidden', sharedPluginData: { [SNAPSHOT_NAMESPACE]: entries } });
+    fake.setFile(key, {
+      name: 'Design System',
+      version: '55',
+      ...rest,
+      variables: 'forbidden',
+      sharedPluginData: { [SNAPSHOT_NAMESPACE]: entries },
+    });
   }
 
   it('reads tokens and components from the snapshot when variables answer 403', async () => {
@@ -234,16 +266,21 @@ describe('readFileDesign through the plugin snapshot (no Enterprise plan)', () =
   });
 
   it('refuses a snapshot that decodes to something else than tokens and components', async () => {
-    const entries = snapshotEntriesFromDesign({ tokens: { collections: [], tokens: [{ id: 'x' }] } as never, components: [] }, syncedAt);
+    const entries = snapshotEntriesFromDesign(
+      { tokens: { collections: [], tokens: [{ id: 'x' }] } as never, components: [] },
+      syncedAt,
+    );
     putSnapshotFile('SNAP6', entries);
-    await expect(readFileDesign(client, 'SNAP6', pat)).rejects.toThrow(/does not hold a sync request's tokens and components \(tokens\.tokens\.0\.name/);
+    await expect(readFileDesign(client, 'SNAP6', pat)).rejects.toThrow(
+      /does not hold a sync request's tokens and components \(tokens\.tokens\.0\.name/,
+    );
   });
 });
 
 // ---- what real Figma files hold (DESIGN.md "Figma facts") ----------------------------------
 
-const real = <T>(name: string): T => JSON.parse(readFileSync(join(process.cwd(), 'test/fixtures/figma/real', name), 'utf8')) as T;
-
+const real = <T>(name: string): T =>
+  JSON.parse(readFileSync(join(process.cwd(), 'test/fixtures/figma/real', name), 'utf8')) as T;
 
 /** What the plugin extracts from the seed, through the fake `figma` global. */
 async function pluginRead(seed = figmaFactsDesign()) {
@@ -263,7 +300,11 @@ describe('one design, read by the plugin and by a poll over REST', () => {
     // The REST answer comes from the seed itself, as Figma lists it: local variables, the deleted
     // one still referenced, and the library variables the file uses (remote: true).
     const variables = restVariablesFromSeed(seed);
-    expect(Object.values(variables.meta.variables).filter((v) => v.remote).map((v) => v.id)).toEqual([FACTS.libraryCarrot]);
+    expect(
+      Object.values(variables.meta.variables)
+        .filter((v) => v.remote)
+        .map((v) => v.id),
+    ).toEqual([FACTS.libraryCarrot]);
     expect(variables.meta.variables[FACTS.contrastDeleted]?.deletedButReferenced).toBe(true);
     const rest = restFileFromDesign({ tokens: plugin.request.tokens, components: plugin.request.components });
     fake.setFile('FACTS1', { name: 'Figma facts', version: '7', ...rest, variables });
@@ -272,13 +313,18 @@ describe('one design, read by the plugin and by a poll over REST', () => {
 
     expect(read.source).toBe('variables');
     expect(sortTokenSet(read.request.tokens)).toEqual(sortTokenSet(plugin.request.tokens));
-    expect(read.request.tokens.tokens.find((t) => t.id === FACTS.libraryCarrot)?.source).toEqual({ kind: 'variable', ref: variables.meta.variables[FACTS.libraryCarrot]!.key, remote: true });
+    expect(read.request.tokens.tokens.find((t) => t.id === FACTS.libraryCarrot)?.source).toEqual({
+      kind: 'variable',
+      ref: variables.meta.variables[FACTS.libraryCarrot]!.key,
+      remote: true,
+    });
     // The same warnings about names and the extended collection from both readers.
-    for (const w of plugin.warnings.filter((x) => /CSS variable|extended collection/.test(x))) expect(read.warnings).toContain(w);
+    for (const w of plugin.warnings.filter((x) => /CSS variable|extended collection/.test(x)))
+      expect(read.warnings).toContain(w);
   });
 });
 
-describe('older /components answers (a variant\'s set named only as containingStateGroup)', () => {
+describe("older /components answers (a variant's set named only as containingStateGroup)", () => {
   it('recognises the variants and fetches only their set, on the real SEED Design answer', async () => {
     const components = real<GetFileComponentsResponse>('seed-design.components.json');
     // The older shape: the same answer before Figma added containingComponentSet.
@@ -286,9 +332,15 @@ describe('older /components answers (a variant\'s set named only as containingSt
     const nodes = real<GetFileNodesResponse>('seed-design.component-set-nodes.json');
     const set = nodes.nodes['1:12']!.document as unknown as FakeNode;
     fake.setFile('SEEDOLD', {
-      name: 'SEED', version: nodes.version, variables: { status: 200, error: false, meta: { variables: {}, variableCollections: {} } },
-      nodes: { '1:12': set }, componentSets: { '1:12': { key: '6a6d68deca1a25d7c12c7015acb82b7486de3e7d' } },
-      components: { '1:11': { key: components.meta.components[0]!.key }, '1:13': { key: components.meta.components[1]!.key } },
+      name: 'SEED',
+      version: nodes.version,
+      variables: { status: 200, error: false, meta: { variables: {}, variableCollections: {} } },
+      nodes: { '1:12': set },
+      componentSets: { '1:12': { key: '6a6d68deca1a25d7c12c7015acb82b7486de3e7d' } },
+      components: {
+        '1:11': { key: components.meta.components[0]!.key },
+        '1:13': { key: components.meta.components[1]!.key },
+      },
     });
     fake.answer('SEEDOLD', { status: 200, body: JSON.stringify(components) }, 1, { endpoint: 'components' });
     const before = fake.requests.length;
@@ -297,21 +349,36 @@ describe('older /components answers (a variant\'s set named only as containingSt
 
     const nodeCalls = fake.requests.slice(before).filter((r) => r.endpoint === 'nodes');
     expect(nodeCalls.map((r) => r.query.ids!.split(','))).toEqual([['1:12']]);
-    expect(read.request.components.map((c) => [c.id, c.variants.map((v) => v.id)])).toEqual([['1:12', ['1:11', '1:13']]]);
+    expect(read.request.components.map((c) => [c.id, c.variants.map((v) => v.id)])).toEqual([
+      ['1:12', ['1:11', '1:13']],
+    ]);
   });
 
   it('the fake answers in the older shape when asked, and a poll fetches no node per variant', async () => {
     const plugin = await pluginRead();
     const rest = restFileFromDesign({ tokens: plugin.request.tokens, components: plugin.request.components });
-    fake.setFile('FACTSOLD', { name: 'Figma facts', version: '8', ...rest, variables: restVariablesFromSeed(figmaFactsDesign()), componentsShape: 'state-group' });
+    fake.setFile('FACTSOLD', {
+      name: 'Figma facts',
+      version: '8',
+      ...rest,
+      variables: restVariablesFromSeed(figmaFactsDesign()),
+      componentsShape: 'state-group',
+    });
     const listed = await client.components('FACTSOLD', pat);
-    expect(listed.meta.components.map((c) => c.containing_frame)).toEqual(listed.meta.components.map(() => expect.objectContaining({ containingStateGroup: { nodeId: FACTS.badge, name: 'Badge' } })));
+    expect(listed.meta.components.map((c) => c.containing_frame)).toEqual(
+      listed.meta.components.map(() =>
+        expect.objectContaining({ containingStateGroup: { nodeId: FACTS.badge, name: 'Badge' } }),
+      ),
+    );
     expect(listed.meta.components.some((c) => c.containing_frame?.containingComponentSet)).toBe(false);
     const before = fake.requests.length;
 
     const read = await readFileDesign(client, 'FACTSOLD', pat);
 
-    const ids = fake.requests.slice(before).filter((r) => r.endpoint === 'nodes').flatMap((r) => r.query.ids!.split(','));
+    const ids = fake.requests
+      .slice(before)
+      .filter((r) => r.endpoint === 'nodes')
+      .flatMap((r) => r.query.ids!.split(','));
     expect(ids).toContain(FACTS.badge);
     expect(ids.filter((id) => ['40:2', '40:7'].includes(id))).toEqual([]);
     expect(read.request.components.map((c) => c.id)).toEqual([FACTS.badge]);

@@ -20,7 +20,14 @@ import { designSystem, setColor } from '../../helpers/sync-fixtures.js';
  * remembered, a number taken by an undone sync, a pending draft proposed again.
  */
 
-type SyncBody = { syncId: string; status: string; proposals: Array<{ componentId: string; componentName: string }>; rejectedEarlier: unknown[]; unchanged: number; errors: unknown[] };
+type SyncBody = {
+  syncId: string;
+  status: string;
+  proposals: Array<{ componentId: string; componentName: string }>;
+  rejectedEarlier: unknown[];
+  unchanged: number;
+  errors: unknown[];
+};
 type Design = { tokens: TokenSet; components: ComponentSpec[] };
 
 const BUTTONS = 9;
@@ -30,7 +37,10 @@ function design(mutate: (ds: Design) => void = () => undefined, without: string[
   const ds = designSystem();
   const [button, badge, card] = ds.components as [ComponentSpec, ComponentSpec, ComponentSpec];
   const copy = (of: ComponentSpec, n: number, name: string): ComponentSpec => ({
-    ...structuredClone(of), id: `${n}:1`, name, variants: of.variants.map((v, k) => ({ ...structuredClone(v), id: `${n}:${k + 2}` })),
+    ...structuredClone(of),
+    id: `${n}:1`,
+    name,
+    variants: of.variants.map((v, k) => ({ ...structuredClone(v), id: `${n}:${k + 2}` })),
   });
   ds.components = [
     ...Array.from({ length: BUTTONS }, (_, i) => copy(button, 100 + i, `Button ${i}`)),
@@ -56,10 +66,19 @@ describe.each(dbKinds)('one writer of drafts on %s', (kind) => {
   };
   const syncSingle = async (body: SyncRequest): Promise<SyncBody> => {
     const ctx: RequestContext = {
-      db: single.db.prisma, projectId: single.projectId, actor: 'token:admin', scope: 'admin', correlationId: `single-${++requests}`,
-      startedAt: performance.now(), jobs: single.app.jobs ?? undefined, diffs: single.app.diffs,
+      db: single.db.prisma,
+      projectId: single.projectId,
+      actor: 'token:admin',
+      scope: 'admin',
+      correlationId: `single-${++requests}`,
+      startedAt: performance.now(),
+      jobs: single.app.jobs ?? undefined,
+      diffs: single.app.diffs,
     };
-    const { result } = await runSync(ctx, validateSyncBody(body), { batchSize: 1, leaseMinutes: single.app.config.syncLeaseMinutes });
+    const { result } = await runSync(ctx, validateSyncBody(body), {
+      batchSize: 1,
+      leaseMinutes: single.app.config.syncLeaseMinutes,
+    });
     return result as unknown as SyncBody;
   };
   /** The same sync on both (their answers are compared as stored, with the sync's row). */
@@ -72,7 +91,10 @@ describe.each(dbKinds)('one writer of drafts on %s', (kind) => {
   /** The same requests on both apps, component ids taken by name. */
   const onBoth = async (f: (t: TestApp, idOf: (name: string) => Promise<string>) => Promise<void>) => {
     for (const t of [batch, single]) {
-      await f(t, async (name) => (await t.db.prisma.component.findFirstOrThrow({ where: { projectId: t.projectId, name } })).id);
+      await f(
+        t,
+        async (name) => (await t.db.prisma.component.findFirstOrThrow({ where: { projectId: t.projectId, name } })).id,
+      );
     }
   };
   const decide = (syncs: SyncBody[], decision: (name: string) => 'accept' | 'reject' | null) =>
@@ -84,7 +106,10 @@ describe.each(dbKinds)('one writer of drafts on %s', (kind) => {
       });
       const res = await t.api('POST', `/api/v1/syncs/${s.syncId}/decisions`, { body: { decisions } });
       expect(res.statusCode, res.body).toBe(200);
-      expect((res.json() as { results: Array<{ ok: boolean }> }).results.every((r) => r.ok), res.body).toBe(true);
+      expect(
+        (res.json() as { results: Array<{ ok: boolean }> }).results.every((r) => r.ok),
+        res.body,
+      ).toBe(true);
     });
   const expectSameRows = async () => {
     const [a, b] = [await rows(batch), await rows(single)];
@@ -110,37 +135,69 @@ describe.each(dbKinds)('one writer of drafts on %s', (kind) => {
     // Policies and a customization, then a change of blue without Badge 1: Button 1 is
     // published at once, Button 2 proposed without a notification, Button 0 merged.
     await onBoth(async (t, idOf) => {
-      for (const [name, policy] of [['Button 1', 'auto'], ['Button 2', 'manual']] as const) {
-        expect((await t.api('PATCH', `/api/v1/components/${await idOf(name)}`, { body: { policy } })).statusCode).toBe(200);
+      for (const [name, policy] of [
+        ['Button 1', 'auto'],
+        ['Button 2', 'manual'],
+      ] as const) {
+        expect((await t.api('PATCH', `/api/v1/components/${await idOf(name)}`, { body: { policy } })).statusCode).toBe(
+          200,
+        );
       }
       const id = await idOf('Button 0');
-      const current = ((await t.api('GET', `/api/v1/components/${id}`)).json() as { currentVersion: { id: string } }).currentVersion;
-      const files = ((await t.api('GET', `/api/v1/versions/${current.id}`)).json() as { files: Array<{ path: string; content: string }> }).files;
-      const edited = files.map((f) => (f.path.endsWith('.tsx') && !f.path.includes('stories') ? { ...f, content: `// kept by hand\n${f.content}` } : f));
+      const current = ((await t.api('GET', `/api/v1/components/${id}`)).json() as { currentVersion: { id: string } })
+        .currentVersion;
+      const files = (
+        (await t.api('GET', `/api/v1/versions/${current.id}`)).json() as {
+          files: Array<{ path: string; content: string }>;
+        }
+      ).files;
+      const edited = files.map((f) =>
+        f.path.endsWith('.tsx') && !f.path.includes('stories') ? { ...f, content: `// kept by hand\n${f.content}` } : f,
+      );
       const res = await t.api('PUT', `/api/v1/components/${id}/customizations`, { body: { files: edited } });
       expect(res.statusCode, res.body).toBe(200);
     });
     const blue = await sync(design((ds) => setColor(ds.tokens, 'VariableID:1:1', '#1166ff'), ['Badge 1']));
-    expect(blue[0]!.proposals.map((p) => p.componentName).sort()).toEqual(Array.from({ length: BUTTONS }, (_, i) => `Button ${i}`).sort());
+    expect(blue[0]!.proposals.map((p) => p.componentName).sort()).toEqual(
+      Array.from({ length: BUTTONS }, (_, i) => `Button ${i}`).sort(),
+    );
     await expectSameRows();
-    const notes = await batch.db.prisma.notification.findMany({ where: { data: { path: ['syncId'], equals: blue[0]!.syncId } } });
-    expect(notes.filter((n) => n.kind === 'version.auto_published').map((n) => n.title)).toEqual(['Button 1 1.1.0 was published automatically (policy auto)']);
+    const notes = await batch.db.prisma.notification.findMany({
+      where: { data: { path: ['syncId'], equals: blue[0]!.syncId } },
+    });
+    expect(notes.filter((n) => n.kind === 'version.auto_published').map((n) => n.title)).toEqual([
+      'Button 1 1.1.0 was published automatically (policy auto)',
+    ]);
     expect(notes.filter((n) => n.kind === 'draft.proposed')).toHaveLength(BUTTONS - 2);
-    expect((await batch.db.prisma.componentVersion.findFirstOrThrow({ where: { syncId: blue[0]!.syncId, component: { name: 'Button 0' } } })).warnings).toContain('customizations preserved in Button0.tsx');
+    expect(
+      (
+        await batch.db.prisma.componentVersion.findFirstOrThrow({
+          where: { syncId: blue[0]!.syncId, component: { name: 'Button 0' } },
+        })
+      ).warnings,
+    ).toContain('customizations preserved in Button0.tsx');
 
     // Badge 1 is back as it was rejected: remembered, not proposed again. The Buttons' pending
     // drafts are superseded by a second change.
-    const dark = await sync(design((ds) => {
-      setColor(ds.tokens, 'VariableID:1:1', '#1166ff');
-      setColor(ds.tokens, 'VariableID:1:2', '#002288');
-    }));
+    const dark = await sync(
+      design((ds) => {
+        setColor(ds.tokens, 'VariableID:1:1', '#1166ff');
+        setColor(ds.tokens, 'VariableID:1:2', '#002288');
+      }),
+    );
     expect(dark[0]!.rejectedEarlier).toHaveLength(1);
     await expectSameRows();
 
     // Accepted, then undone: the numbers stay taken, the next draft is numbered past them.
     await decide(dark, (name) => (name === 'Button 4' || name === 'Button 5' ? 'accept' : null));
     await onBoth(async (t) => {
-      const s = (await t.db.prisma.syncOperation.findMany({ where: { projectId: t.projectId }, orderBy: { createdAt: 'desc' }, take: 1 }))[0]!;
+      const s = (
+        await t.db.prisma.syncOperation.findMany({
+          where: { projectId: t.projectId },
+          orderBy: { createdAt: 'desc' },
+          take: 1,
+        })
+      )[0]!;
       const res = await t.api('POST', `/api/v1/syncs/${s.id}/undo`);
       expect(res.statusCode, res.body).toBe(200);
     });
@@ -159,8 +216,14 @@ describe.each(dbKinds)('one writer of drafts on %s', (kind) => {
   });
 
   it('the comparison sees a single field that differs', async () => {
-    const one = await single.db.prisma.componentVersion.findFirstOrThrow({ where: { component: { projectId: single.projectId } }, orderBy: { createdAt: 'desc' } });
-    await single.db.prisma.$executeRawUnsafe(`UPDATE component_versions SET change_summary = array_append(change_summary, 'x') WHERE id = $1::uuid`, one.id);
+    const one = await single.db.prisma.componentVersion.findFirstOrThrow({
+      where: { component: { projectId: single.projectId } },
+      orderBy: { createdAt: 'desc' },
+    });
+    await single.db.prisma.$executeRawUnsafe(
+      `UPDATE component_versions SET change_summary = array_append(change_summary, 'x') WHERE id = $1::uuid`,
+      one.id,
+    );
     const [a, b] = [await rows(batch), await rows(single)];
     expect(b.versions).not.toEqual(a.versions);
     expect(b.notifications).toEqual(a.notifications);
@@ -172,17 +235,29 @@ async function rows(t: TestApp) {
   const p = t.db.prisma;
   const inProject = { component: { projectId: t.projectId } };
   const map = await labels(t.db);
-  const sorted = (xs: unknown[]) => xs.map((x) => canonical(x, map)).sort((x, y) => (JSON.stringify(x) < JSON.stringify(y) ? -1 : 1));
+  const sorted = (xs: unknown[]) =>
+    xs.map((x) => canonical(x, map)).sort((x, y) => (JSON.stringify(x) < JSON.stringify(y) ? -1 : 1));
   return {
     components: sorted(await p.component.findMany({ where: { projectId: t.projectId } })),
     versions: sorted(await p.componentVersion.findMany({ where: inProject })),
     files: sorted(await p.versionFile.findMany({ where: { version: inProject } })),
-    blobs: sorted((await p.fileBlob.findMany()).map((b) => ({ ...b, content: Buffer.from(b.content).toString('base64') }))),
+    blobs: sorted(
+      (await p.fileBlob.findMany()).map((b) => ({ ...b, content: Buffer.from(b.content).toString('base64') })),
+    ),
     // An undo's hashes are of version ids (sync/undo.ts): ids, which must differ.
-    audit: sorted((await p.auditEvent.findMany({ where: { projectId: t.projectId } })).map((a) => (a.action === 'sync.undo' ? { ...a, beforeHash: '(ids)', afterHash: '(ids)' } : a))),
+    audit: sorted(
+      (await p.auditEvent.findMany({ where: { projectId: t.projectId } })).map((a) =>
+        a.action === 'sync.undo' ? { ...a, beforeHash: '(ids)', afterHash: '(ids)' } : a,
+      ),
+    ),
     notifications: sorted(await p.notification.findMany({ where: { projectId: t.projectId } })),
     customizations: sorted(await p.customization.findMany({ where: inProject })),
-    syncs: sorted((await p.syncOperation.findMany({ where: { projectId: t.projectId } })).map((s) => ({ ...s, result: { ...(s.result as object), timingsMs: undefined } }))),
+    syncs: sorted(
+      (await p.syncOperation.findMany({ where: { projectId: t.projectId } })).map((s) => ({
+        ...s,
+        result: { ...(s.result as object), timingsMs: undefined },
+      })),
+    ),
   };
 }
 
@@ -199,23 +274,38 @@ async function labels(db: Database): Promise<Map<string, string>> {
     map.set(c.id, `component ${c.figmaId}`);
     map.set(c.projectId, 'project');
   }
-  const versions = await p.componentVersion.findMany({ orderBy: [{ createdAt: 'asc' }, { version: 'asc' }], select: { id: true, componentId: true } });
+  const versions = await p.componentVersion.findMany({
+    orderBy: [{ createdAt: 'asc' }, { version: 'asc' }],
+    select: { id: true, componentId: true },
+  });
   const counts = new Map<string, number>();
   for (const v of versions) {
     const k = counts.get(v.componentId) ?? 0;
     counts.set(v.componentId, k + 1);
     map.set(v.id, `${map.get(v.componentId)} version #${k}`);
   }
-  for (const token of await p.apiToken.findMany({ select: { id: true, name: true } })) map.set(token.id, `api token ${token.name}`);
-  for (const [i, s] of (await p.syncOperation.findMany({ orderBy: { createdAt: 'asc' }, select: { id: true } })).entries()) map.set(s.id, `sync #${i}`);
-  for (const s of await p.tokenSnapshot.findMany({ select: { id: true, hash: true } })) map.set(s.id, `snapshot ${s.hash}`);
-  for (const [i, c] of (await p.customization.findMany({ orderBy: { createdAt: 'asc' }, select: { id: true } })).entries()) map.set(c.id, `customization #${i}`);
+  for (const token of await p.apiToken.findMany({ select: { id: true, name: true } }))
+    map.set(token.id, `api token ${token.name}`);
+  for (const [i, s] of (
+    await p.syncOperation.findMany({ orderBy: { createdAt: 'asc' }, select: { id: true } })
+  ).entries())
+    map.set(s.id, `sync #${i}`);
+  for (const s of await p.tokenSnapshot.findMany({ select: { id: true, hash: true } }))
+    map.set(s.id, `snapshot ${s.hash}`);
+  for (const [i, c] of (
+    await p.customization.findMany({ orderBy: { createdAt: 'asc' }, select: { id: true } })
+  ).entries())
+    map.set(c.id, `customization #${i}`);
   const correlations = [
     ...(await p.auditEvent.findMany({ select: { correlationId: true, createdAt: true } })),
     ...(await p.syncOperation.findMany({ select: { correlationId: true, createdAt: true } })),
-  ].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.correlationId ?? '').localeCompare(b.correlationId ?? ''));
+  ].sort(
+    (a, b) =>
+      a.createdAt.getTime() - b.createdAt.getTime() || (a.correlationId ?? '').localeCompare(b.correlationId ?? ''),
+  );
   let requests = 0;
-  for (const { correlationId } of correlations) if (correlationId && !map.has(correlationId)) map.set(correlationId, `request #${requests++}`);
+  for (const { correlationId } of correlations)
+    if (correlationId && !map.has(correlationId)) map.set(correlationId, `request #${requests++}`);
   return map;
 }
 

@@ -16,9 +16,18 @@ import styles from '../screens.module.css';
 import { laneOrder, Lanes } from './lanes.js';
 import { RollbackDialog } from './rollback-dialog.js';
 
-const STATUS_TONE = { published: 'success', draft: 'brand', rejected: 'neutral', superseded: 'neutral', archived: 'neutral' } as const;
+const STATUS_TONE = {
+  published: 'success',
+  draft: 'brand',
+  rejected: 'neutral',
+  superseded: 'neutral',
+  archived: 'neutral',
+} as const;
 
-type Panel = { kind: 'compare'; from: VersionDetailOut; to: VersionDetailOut } | { kind: 'code'; version: VersionDetailOut } | null;
+type Panel =
+  | { kind: 'compare'; from: VersionDetailOut; to: VersionDetailOut }
+  | { kind: 'code'; version: VersionDetailOut }
+  | null;
 
 /** Per component: its versions as a timeline with branches as lanes, filters, compare, code, rollback, tags, downloads. */
 export function HistoryView({ host, session, active = true }: { host: Host; session: Session; active?: boolean }) {
@@ -49,8 +58,15 @@ export function HistoryView({ host, session, active = true }: { host: Host; sess
     let live = true;
     setVersions(null);
     setError(null);
-    const query: HistoryFilters = { ...filters, from: filters.from ? new Date(`${filters.from}T00:00:00`).toISOString() : '', to: filters.to ? new Date(`${filters.to}T23:59:59.999`).toISOString() : '' };
-    session.api.history(componentId, query).then((page) => live && setVersions(page.items), (err) => live && setError(err));
+    const query: HistoryFilters = {
+      ...filters,
+      from: filters.from ? new Date(`${filters.from}T00:00:00`).toISOString() : '',
+      to: filters.to ? new Date(`${filters.to}T23:59:59.999`).toISOString() : '',
+    };
+    session.api.history(componentId, query).then(
+      (page) => live && setVersions(page.items),
+      (err) => live && setError(err),
+    );
     return () => {
       live = false;
     };
@@ -85,7 +101,10 @@ export function HistoryView({ host, session, active = true }: { host: Host; sess
   const download = async (v: VersionSummary) => {
     setError(null);
     try {
-      host.saveFile(`${(component?.name ?? 'component').replace(/[^A-Za-z0-9._-]+/g, '-')}-${v.version}.zip`, await session.api.download(v.id));
+      host.saveFile(
+        `${(component?.name ?? 'component').replace(/[^A-Za-z0-9._-]+/g, '-')}-${v.version}.zip`,
+        await session.api.download(v.id),
+      );
       setNotice(`Downloaded ${component?.name} ${v.version}`);
     } catch (err) {
       setError(err);
@@ -113,43 +132,122 @@ export function HistoryView({ host, session, active = true }: { host: Host; sess
       <div class={styles.filters}>
         <label class={styles.field}>
           <span>Component</span>
-          <select value={componentId} onChange={(e) => { setComponentId((e.target as HTMLSelectElement).value); setSelected([]); setPanel(null); setNotice(null); }}>
-            {components.map((c) => <option key={c.id} value={c.id}>{c.name}{c.currentVersion ? ` (${c.currentVersion.version})` : ''}</option>)}
+          <select
+            value={componentId}
+            onChange={(e) => {
+              setComponentId((e.target as HTMLSelectElement).value);
+              setSelected([]);
+              setPanel(null);
+              setNotice(null);
+            }}
+          >
+            {components.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+                {c.currentVersion ? ` (${c.currentVersion.version})` : ''}
+              </option>
+            ))}
           </select>
         </label>
         <details class={styles.filterMore}>
           <summary>Filters</summary>
           <div class={styles.filterGrid}>
-            <label class={styles.field}><span>From</span><input type="date" value={filters.from ?? ''} onChange={(e) => setFilters({ ...filters, from: (e.target as HTMLInputElement).value })} /></label>
-            <label class={styles.field}><span>To</span><input type="date" value={filters.to ?? ''} onChange={(e) => setFilters({ ...filters, to: (e.target as HTMLInputElement).value })} /></label>
-            <label class={styles.field}><span>Author</span><input type="text" value={filters.author ?? ''} onChange={(e) => setFilters({ ...filters, author: (e.target as HTMLInputElement).value.trim() })} /></label>
-            <label class={styles.field}><span>Tag</span><input type="text" value={filters.tag ?? ''} onChange={(e) => setFilters({ ...filters, tag: (e.target as HTMLInputElement).value.trim() })} /></label>
+            <label class={styles.field}>
+              <span>From</span>
+              <input
+                type="date"
+                value={filters.from ?? ''}
+                onChange={(e) => setFilters({ ...filters, from: (e.target as HTMLInputElement).value })}
+              />
+            </label>
+            <label class={styles.field}>
+              <span>To</span>
+              <input
+                type="date"
+                value={filters.to ?? ''}
+                onChange={(e) => setFilters({ ...filters, to: (e.target as HTMLInputElement).value })}
+              />
+            </label>
+            <label class={styles.field}>
+              <span>Author</span>
+              <input
+                type="text"
+                value={filters.author ?? ''}
+                onChange={(e) => setFilters({ ...filters, author: (e.target as HTMLInputElement).value.trim() })}
+              />
+            </label>
+            <label class={styles.field}>
+              <span>Tag</span>
+              <input
+                type="text"
+                value={filters.tag ?? ''}
+                onChange={(e) => setFilters({ ...filters, tag: (e.target as HTMLInputElement).value.trim() })}
+              />
+            </label>
             <label class={styles.field}>
               <span>Trigger</span>
-              <select value={filters.trigger ?? ''} onChange={(e) => setFilters({ ...filters, trigger: (e.target as HTMLSelectElement).value as HistoryFilters['trigger'] })}>
+              <select
+                value={filters.trigger ?? ''}
+                onChange={(e) =>
+                  setFilters({
+                    ...filters,
+                    trigger: (e.target as HTMLSelectElement).value as HistoryFilters['trigger'],
+                  })
+                }
+              >
                 <option value="">any</option>
-                {TRIGGERS.map((t) => <option key={t} value={t}>{t.replace('_', ' ')}</option>)}
+                {TRIGGERS.map((t) => (
+                  <option key={t} value={t}>
+                    {t.replace('_', ' ')}
+                  </option>
+                ))}
               </select>
             </label>
             <label class={styles.field}>
               <span>Status</span>
-              <select value={filters.status ?? ''} onChange={(e) => setFilters({ ...filters, status: (e.target as HTMLSelectElement).value as HistoryFilters['status'] })}>
+              <select
+                value={filters.status ?? ''}
+                onChange={(e) =>
+                  setFilters({ ...filters, status: (e.target as HTMLSelectElement).value as HistoryFilters['status'] })
+                }
+              >
                 <option value="">all but archived</option>
-                {VERSION_STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
+                {VERSION_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
               </select>
             </label>
           </div>
         </details>
       </div>
       <ErrorBanner error={error} />
-      {notice && <p role="status" class={styles.muted}>{notice}</p>}
-      {selected.length === 1 && <p class={styles.muted} role="status">Pick another version to compare with.</p>}
+      {notice && (
+        <p role="status" class={styles.muted}>
+          {notice}
+        </p>
+      )}
+      {selected.length === 1 && (
+        <p class={styles.muted} role="status">
+          Pick another version to compare with.
+        </p>
+      )}
       {!versions ? (
         <ProgressLine label="Loading history" />
       ) : versions.length === 0 ? (
         <p class={styles.muted}>No version matches these filters.</p>
       ) : (
-        <ul aria-label="Versions" class={styles.timeline} style={{ '--lane-0': 'var(--figma-color-bg-brand)', '--lane-1': 'var(--figma-color-bg-component)', '--lane-2': 'var(--figma-color-bg-success)', '--lane-3': 'var(--figma-color-bg-warning)' }}>
+        <ul
+          aria-label="Versions"
+          class={styles.timeline}
+          style={{
+            '--lane-0': 'var(--figma-color-bg-brand)',
+            '--lane-1': 'var(--figma-color-bg-component)',
+            '--lane-2': 'var(--figma-color-bg-success)',
+            '--lane-3': 'var(--figma-color-bg-warning)',
+          }}
+        >
           {versions.map((v) => (
             <VersionItem
               key={v.id}
@@ -169,21 +267,37 @@ export function HistoryView({ host, session, active = true }: { host: Host; sess
       )}
       {panel?.kind === 'compare' && (
         <div class={styles.review}>
-          <div class={styles.toolbar}><Button secondary onClick={() => { setPanel(null); setSelected([]); }}>Close comparison</Button></div>
+          <div class={styles.toolbar}>
+            <Button
+              secondary
+              onClick={() => {
+                setPanel(null);
+                setSelected([]);
+              }}
+            >
+              Close comparison
+            </Button>
+          </div>
           <DiffViewer
             title={`${component?.name ?? ''} ${panel.from.version} → ${panel.to.version}`}
-            files={[...new Set([...panel.from.files.map((f) => f.path), ...panel.to.files.map((f) => f.path)])].map((path) => ({
-              path,
-              before: panel.from.files.find((f) => f.path === path)?.content ?? null,
-              after: panel.to.files.find((f) => f.path === path)?.content ?? null,
-            }))}
+            files={[...new Set([...panel.from.files.map((f) => f.path), ...panel.to.files.map((f) => f.path)])].map(
+              (path) => ({
+                path,
+                before: panel.from.files.find((f) => f.path === path)?.content ?? null,
+                after: panel.to.files.find((f) => f.path === path)?.content ?? null,
+              }),
+            )}
             tokenChanges={panel.to.summary.map((text) => ({ text }))}
           />
         </div>
       )}
       {panel?.kind === 'code' && (
         <div class={styles.review}>
-          <div class={styles.toolbar}><Button secondary onClick={() => setPanel(null)}>Close code</Button></div>
+          <div class={styles.toolbar}>
+            <Button secondary onClick={() => setPanel(null)}>
+              Close code
+            </Button>
+          </div>
           <CodeView title={`${component?.name ?? ''} ${panel.version.version}`} files={panel.version.files} />
         </div>
       )}
@@ -195,8 +309,12 @@ export function HistoryView({ host, session, active = true }: { host: Host; sess
           onCancel={() => setRollbackTarget(null)}
           onDone={(r) => {
             setRollbackTarget(null);
-            setNotice(`Rolled back: ${r.version.version} now has ${r.rolledBackTo.version}'s code${r.warnings.length ? ` (${r.warnings.join('; ')})` : ''}`);
-            setComponents((list) => list && list.map((c) => (c.id === component.id ? { ...c, currentVersion: r.version } : c)));
+            setNotice(
+              `Rolled back: ${r.version.version} now has ${r.rolledBackTo.version}'s code${r.warnings.length ? ` (${r.warnings.join('; ')})` : ''}`,
+            );
+            setComponents(
+              (list) => list && list.map((c) => (c.id === component.id ? { ...c, currentVersion: r.version } : c)),
+            );
             setReload((n) => n + 1);
           }}
         />
@@ -205,14 +323,36 @@ export function HistoryView({ host, session, active = true }: { host: Host; sess
   );
 }
 
-function VersionItem({ v, lanes, current, selected, writable, onCompare, onCode, onRollback, onDownload, onTag }: {
-  v: VersionSummary; lanes: string[]; current: boolean; selected: boolean; writable: boolean;
-  onCompare: () => void; onCode: () => void; onRollback: () => void; onDownload: () => void; onTag: (name: string, remove?: boolean) => void;
+function VersionItem({
+  v,
+  lanes,
+  current,
+  selected,
+  writable,
+  onCompare,
+  onCode,
+  onRollback,
+  onDownload,
+  onTag,
+}: {
+  v: VersionSummary;
+  lanes: string[];
+  current: boolean;
+  selected: boolean;
+  writable: boolean;
+  onCompare: () => void;
+  onCode: () => void;
+  onRollback: () => void;
+  onDownload: () => void;
+  onTag: (name: string, remove?: boolean) => void;
 }) {
   const [tagging, setTagging] = useState(false);
   const [tagName, setTagName] = useState('');
   return (
-    <li class={`${styles.version} ${selected ? styles.selected : ''}`} aria-label={`${v.version} ${v.status}${current ? ', current' : ''}`}>
+    <li
+      class={`${styles.version} ${selected ? styles.selected : ''}`}
+      aria-label={`${v.version} ${v.status}${current ? ', current' : ''}`}
+    >
       <Lanes lanes={lanes} branch={v.branch} />
       <div class={styles.versionBody}>
         <div class={styles.proposalHead}>
@@ -223,24 +363,59 @@ function VersionItem({ v, lanes, current, selected, writable, onCompare, onCode,
           {v.tags.map((t) => (
             <span key={t} class={styles.tag}>
               {t}
-              {writable && <button type="button" aria-label={`Remove tag ${t} from ${v.version}`} onClick={() => onTag(t, true)}>×</button>}
+              {writable && (
+                <button type="button" aria-label={`Remove tag ${t} from ${v.version}`} onClick={() => onTag(t, true)}>
+                  ×
+                </button>
+              )}
             </span>
           ))}
         </div>
         <p class={styles.meta}>
-          {v.trigger.replace('_', ' ')} · {v.createdBy} · <time dateTime={v.createdAt} title={new Date(v.createdAt).toLocaleString()}>{relativeTime(v.createdAt)}</time>
+          {v.trigger.replace('_', ' ')} · {v.createdBy} ·{' '}
+          <time dateTime={v.createdAt} title={new Date(v.createdAt).toLocaleString()}>
+            {relativeTime(v.createdAt)}
+          </time>
         </p>
-        {v.summary.length > 0 && <ul class={styles.reasons}>{v.summary.slice(0, 3).map((s) => <li key={s}>{s}</li>)}</ul>}
+        {v.summary.length > 0 && (
+          <ul class={styles.reasons}>
+            {v.summary.slice(0, 3).map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ul>
+        )}
         <div class={styles.actions}>
           <Button secondary aria-pressed={selected} onClick={onCompare}>{`Compare ${v.version}`}</Button>
           <Button secondary onClick={onCode}>{`Code of ${v.version}`}</Button>
           <Button secondary onClick={onDownload}>{`Download ${v.version}`}</Button>
-          {writable && !current && (v.status === 'published' || v.status === 'archived') && <Button secondary onClick={onRollback}>{`Roll back to ${v.version}`}</Button>}
-          {writable && <Button secondary onClick={() => setTagging(!tagging)} aria-expanded={tagging}>{`Tag ${v.version}`}</Button>}
+          {writable && !current && (v.status === 'published' || v.status === 'archived') && (
+            <Button secondary onClick={onRollback}>{`Roll back to ${v.version}`}</Button>
+          )}
+          {writable && (
+            <Button secondary onClick={() => setTagging(!tagging)} aria-expanded={tagging}>{`Tag ${v.version}`}</Button>
+          )}
         </div>
         {tagging && (
-          <form class={styles.inline} onSubmit={(e) => { e.preventDefault(); if (tagName.trim()) { onTag(tagName.trim()); setTagName(''); setTagging(false); } }}>
-            <label class={styles.field}><span>Tag name</span><input type="text" value={tagName} placeholder="stable" onInput={(e) => setTagName((e.target as HTMLInputElement).value)} /></label>
+          <form
+            class={styles.inline}
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (tagName.trim()) {
+                onTag(tagName.trim());
+                setTagName('');
+                setTagging(false);
+              }
+            }}
+          >
+            <label class={styles.field}>
+              <span>Tag name</span>
+              <input
+                type="text"
+                value={tagName}
+                placeholder="stable"
+                onInput={(e) => setTagName((e.target as HTMLInputElement).value)}
+              />
+            </label>
             <Button>Add tag</Button>
           </form>
         )}

@@ -14,9 +14,22 @@ const LANE = 12;
 export function Lanes({ lanes, branch }: { lanes: string[]; branch: string }) {
   const at = Math.max(0, lanes.indexOf(branch));
   return (
-    <div class={styles.lanes} style={{ width: `${lanes.length * LANE}px` }} aria-hidden="true" title={`branch ${branch}`}>
+    <div
+      class={styles.lanes}
+      style={{ width: `${lanes.length * LANE}px` }}
+      aria-hidden="true"
+      title={`branch ${branch}`}
+    >
       {lanes.map((name, i) => (
-        <span key={name} class={styles.lane} style={{ left: `${i * LANE + LANE / 2 - 1}px`, background: `var(--lane-${i % 4})`, opacity: i === at ? 1 : 0.3 }} />
+        <span
+          key={name}
+          class={styles.lane}
+          style={{
+            left: `${i * LANE + LANE / 2 - 1}px`,
+            background: `var(--lane-${i % 4})`,
+            opacity: i === at ? 1 : 0.3,
+          }}
+        />
       ))}
       <span class={styles.dot} style={{ left: `${at * LANE + LANE / 2 - 5}px`, background: `var(--lane-${at % 4})` }} />
     </div>

@@ -11,7 +11,19 @@ import styles from '../screens.module.css';
  * Confirms a rollback. The server refuses one that would break code written against the
  * current version (422 with its reasons): they are shown, and the reviewer may roll back anyway.
  */
-export function RollbackDialog({ api, componentName, target, onDone, onCancel }: { api: ApiClient; componentName: string; target: VersionSummary; onDone: (result: RollbackOut) => void; onCancel: () => void }) {
+export function RollbackDialog({
+  api,
+  componentName,
+  target,
+  onDone,
+  onCancel,
+}: {
+  api: ApiClient;
+  componentName: string;
+  target: VersionSummary;
+  onDone: (result: RollbackOut) => void;
+  onCancel: () => void;
+}) {
   const [refusal, setRefusal] = useState<ApiError | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -41,14 +53,23 @@ export function RollbackDialog({ api, componentName, target, onDone, onCancel }:
   return (
     <div class={styles.backdrop}>
       <div role="dialog" aria-modal="true" aria-labelledby="rollback-title" class={styles.dialog}>
-        <h2 id="rollback-title">Roll back {componentName} to {target.version}?</h2>
-        <p>A new version is published with {target.version}'s files and inputs. Nothing is deleted: the current version stays in the history.</p>
+        <h2 id="rollback-title">
+          Roll back {componentName} to {target.version}?
+        </h2>
+        <p>
+          A new version is published with {target.version}'s files and inputs. Nothing is deleted: the current version
+          stays in the history.
+        </p>
         {refusal && (
           <div role="alert" class={styles.errorList}>
             {reasons.length > 0 ? (
               <>
                 <p>Refused: rolling back would break code written against the current version.</p>
-                <ul>{reasons.map((r) => <li key={r}>{r}</li>)}</ul>
+                <ul>
+                  {reasons.map((r) => (
+                    <li key={r}>{r}</li>
+                  ))}
+                </ul>
               </>
             ) : (
               <p>Refused: {refusal.message}</p>
@@ -58,11 +79,17 @@ export function RollbackDialog({ api, componentName, target, onDone, onCancel }:
         <ErrorBanner error={error} />
         <div class={styles.actions} ref={first}>
           {refusal ? (
-            <Button danger loading={busy} onClick={() => void run(true)}>Roll back anyway</Button>
+            <Button danger loading={busy} onClick={() => void run(true)}>
+              Roll back anyway
+            </Button>
           ) : (
-            <Button loading={busy} onClick={() => void run(false)}>Roll back</Button>
+            <Button loading={busy} onClick={() => void run(false)}>
+              Roll back
+            </Button>
           )}
-          <Button secondary onClick={onCancel}>Cancel</Button>
+          <Button secondary onClick={onCancel}>
+            Cancel
+          </Button>
         </div>
       </div>
     </div>

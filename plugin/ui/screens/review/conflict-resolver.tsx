@@ -1,6 +1,11 @@
 import { Button } from '@create-figma-plugin/ui';
 import { useMemo, useState } from 'preact/hooks';
-import { conflictCount, parseConflicts, resolveConflicts, type ConflictChoice } from '../../../../core/diff/conflict-markers.js';
+import {
+  conflictCount,
+  parseConflicts,
+  resolveConflicts,
+  type ConflictChoice,
+} from '../../../../core/diff/conflict-markers.js';
 import styles from '../screens.module.css';
 
 interface ConflictFile {
@@ -12,7 +17,15 @@ interface ConflictFile {
  * Each conflict region of a draft's files with both sides; the reviewer keeps one side, both,
  * or edits, per region, then saves: the resolved files replace the draft's (PUT …/files).
  */
-export function ConflictResolver({ files, onSave, busy }: { files: ConflictFile[]; onSave: (files: Array<{ path: string; content: string }>) => void; busy: boolean }) {
+export function ConflictResolver({
+  files,
+  onSave,
+  busy,
+}: {
+  files: ConflictFile[];
+  onSave: (files: Array<{ path: string; content: string }>) => void;
+  busy: boolean;
+}) {
   const parsed = useMemo(() => files.map((f) => ({ ...f, segments: parseConflicts(f.content) })), [files]);
   const withConflicts = parsed.filter((f) => conflictCount(f.segments) > 0);
   const [choices, setChoices] = useState<Record<string, Array<ConflictChoice | undefined>>>({});
@@ -26,12 +39,23 @@ export function ConflictResolver({ files, onSave, busy }: { files: ConflictFile[
       return { ...current, [path]: list };
     });
 
-  const save = () => onSave(parsed.map((f) => ({ path: f.path, content: conflictCount(f.segments) ? resolveConflicts(f.segments, choices[f.path] ?? []) : f.content })));
+  const save = () =>
+    onSave(
+      parsed.map((f) => ({
+        path: f.path,
+        content: conflictCount(f.segments) ? resolveConflicts(f.segments, choices[f.path] ?? []) : f.content,
+      })),
+    );
 
   return (
     <section class={styles.conflicts} aria-labelledby="conflicts-title">
-      <h3 id="conflicts-title">Merge conflicts: {total} {total === 1 ? 'region' : 'regions'}</h3>
-      <p class={styles.muted}>A developer's customization and the regenerated code changed the same lines. Pick a side for each region (or edit it), then save; the draft can be accepted once no conflict is left.</p>
+      <h3 id="conflicts-title">
+        Merge conflicts: {total} {total === 1 ? 'region' : 'regions'}
+      </h3>
+      <p class={styles.muted}>
+        A developer's customization and the regenerated code changed the same lines. Pick a side for each region (or
+        edit it), then save; the draft can be accepted once no conflict is left.
+      </p>
       {withConflicts.map((f) => {
         let k = -1;
         return (
@@ -59,17 +83,39 @@ export function ConflictResolver({ files, onSave, busy }: { files: ConflictFile[
                   <div role="radiogroup" aria-label={`Resolution of ${label}`} class={styles.choices}>
                     {(['ours', 'theirs', 'both'] as const).map((kind) => (
                       <label key={kind}>
-                        <input type="radio" name={label} checked={choice?.kind === kind} onChange={() => choose(f.path, index, { kind })} />
+                        <input
+                          type="radio"
+                          name={label}
+                          checked={choice?.kind === kind}
+                          onChange={() => choose(f.path, index, { kind })}
+                        />
                         {kind === 'ours' ? 'Keep customized' : kind === 'theirs' ? 'Keep generated' : 'Keep both'}
                       </label>
                     ))}
                     <label>
-                      <input type="radio" name={label} checked={choice?.kind === 'edit'} onChange={() => choose(f.path, index, { kind: 'edit', text: [...s.region.ours, ...s.region.theirs].join('\n') })} />
+                      <input
+                        type="radio"
+                        name={label}
+                        checked={choice?.kind === 'edit'}
+                        onChange={() =>
+                          choose(f.path, index, {
+                            kind: 'edit',
+                            text: [...s.region.ours, ...s.region.theirs].join('\n'),
+                          })
+                        }
+                      />
                       Edit
                     </label>
                   </div>
                   {choice?.kind === 'edit' && (
-                    <textarea aria-label={`Edited lines of ${label}`} rows={Math.min(12, Math.max(3, choice.text.split('\n').length))} value={choice.text} onInput={(e) => choose(f.path, index, { kind: 'edit', text: (e.target as HTMLTextAreaElement).value })} />
+                    <textarea
+                      aria-label={`Edited lines of ${label}`}
+                      rows={Math.min(12, Math.max(3, choice.text.split('\n').length))}
+                      value={choice.text}
+                      onInput={(e) =>
+                        choose(f.path, index, { kind: 'edit', text: (e.target as HTMLTextAreaElement).value })
+                      }
+                    />
                   )}
                 </fieldset>
               );

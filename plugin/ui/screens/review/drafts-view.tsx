@@ -34,7 +34,11 @@ export function DraftsView({ session }: { session: Session }) {
           outcomes.set(id, { state: 'rejected' });
         }
       } catch (err) {
-        outcomes.set(id, { state: 'failed', message: err instanceof Error ? err.message : String(err), ...(err instanceof ApiError && err.code ? { code: err.code } : {}) });
+        outcomes.set(id, {
+          state: 'failed',
+          message: err instanceof Error ? err.message : String(err),
+          ...(err instanceof ApiError && err.code ? { code: err.code } : {}),
+        });
       }
     }
     return outcomes;
@@ -46,12 +50,21 @@ export function DraftsView({ session }: { session: Session }) {
     <div>
       <div class={styles.syncBar}>
         <h2 class={styles.heading}>Waiting for review</h2>
-        <Button secondary onClick={() => setReload((n) => n + 1)}>Refresh</Button>
+        <Button secondary onClick={() => setReload((n) => n + 1)}>
+          Refresh
+        </Button>
       </div>
       {drafts.length === 0 ? (
-        <p class={styles.upToDate} role="status">Everything is up to date</p>
+        <p class={styles.upToDate} role="status">
+          Everything is up to date
+        </p>
       ) : (
-        <ProposalList items={drafts.map((d) => ({ proposal: d.proposal, hasConflicts: d.hasConflicts }))} api={session.api} decide={decide} readOnly={!canWrite(session)} />
+        <ProposalList
+          items={drafts.map((d) => ({ proposal: d.proposal, hasConflicts: d.hasConflicts }))}
+          api={session.api}
+          decide={decide}
+          readOnly={!canWrite(session)}
+        />
       )}
     </div>
   );

@@ -13,7 +13,19 @@ const BUMP_TONE = { major: 'danger', minor: 'brand', patch: 'neutral' } as const
  * The proposals of a sync (or the pending drafts, in a browser): per component its versions,
  * bump and reasons, the buttons Review / Accept / Reject <name>, and each decision's outcome.
  */
-export function ProposalList({ items, api, decide, readOnly, onChanged }: { items: ReviewItem[]; api: ApiClient; decide: DecideFn; readOnly: boolean; onChanged?: () => void }) {
+export function ProposalList({
+  items,
+  api,
+  decide,
+  readOnly,
+  onChanged,
+}: {
+  items: ReviewItem[];
+  api: ApiClient;
+  decide: DecideFn;
+  readOnly: boolean;
+  onChanged?: () => void;
+}) {
   const [outcomes, setOutcomes] = useState<Map<string, Outcome>>(new Map());
   const [open, setOpen] = useState<string | null>(null);
   const [busy, setBusy] = useState<Set<string>>(new Set());
@@ -30,17 +42,33 @@ export function ProposalList({ items, api, decide, readOnly, onChanged }: { item
     }
   };
 
-  const pending = items.filter((i) => !outcomes.has(i.proposal.componentId) || outcomes.get(i.proposal.componentId)!.state === 'failed');
-  const nonBreaking = pending.filter((i) => !isBreaking(i.proposal) && (!i.hasConflicts || conflictsResolved.has(i.proposal.componentId)));
+  const pending = items.filter(
+    (i) => !outcomes.has(i.proposal.componentId) || outcomes.get(i.proposal.componentId)!.state === 'failed',
+  );
+  const nonBreaking = pending.filter(
+    (i) => !isBreaking(i.proposal) && (!i.hasConflicts || conflictsResolved.has(i.proposal.componentId)),
+  );
 
   return (
     <div>
       {!readOnly && (
         <div class={styles.toolbar}>
-          <Button secondary disabled={nonBreaking.length === 0} onClick={() => void run(nonBreaking.map((i) => i.proposal.componentId), 'accept')}>
+          <Button
+            secondary
+            disabled={nonBreaking.length === 0}
+            onClick={() =>
+              void run(
+                nonBreaking.map((i) => i.proposal.componentId),
+                'accept',
+              )
+            }
+          >
             Accept all non-breaking
           </Button>
-          <span class={styles.muted}>{pending.length} to review{items.length - pending.length ? `, ${items.length - pending.length} decided` : ''}</span>
+          <span class={styles.muted}>
+            {pending.length} to review
+            {items.length - pending.length ? `, ${items.length - pending.length} decided` : ''}
+          </span>
         </div>
       )}
       <ul aria-label="Proposals" class={styles.proposals}>
@@ -55,25 +83,51 @@ export function ProposalList({ items, api, decide, readOnly, onChanged }: { item
               <div class={styles.proposalHead}>
                 <strong>{p.componentName}</strong>
                 <span class={styles.versions}>{versionArrow(p)}</span>
-                {p.fromVersion === null ? <Badge tone="brand">New</Badge> : <Badge tone={BUMP_TONE[p.bump]} title={`${p.bump} bump`}>{BUMP_LABEL[p.bump]}</Badge>}
+                {p.fromVersion === null ? (
+                  <Badge tone="brand">New</Badge>
+                ) : (
+                  <Badge tone={BUMP_TONE[p.bump]} title={`${p.bump} bump`}>
+                    {BUMP_LABEL[p.bump]}
+                  </Badge>
+                )}
                 {item.hasConflicts && <Badge tone="warning">Conflicts</Badge>}
-                {p.warnings.length > 0 && <Badge tone="warning" title={p.warnings.slice(0, 3).join('\n')}>{p.warnings.length === 1 ? '1 warning' : `${p.warnings.length} warnings`}</Badge>}
+                {p.warnings.length > 0 && (
+                  <Badge tone="warning" title={p.warnings.slice(0, 3).join('\n')}>
+                    {p.warnings.length === 1 ? '1 warning' : `${p.warnings.length} warnings`}
+                  </Badge>
+                )}
               </div>
               <ul class={styles.reasons}>
-                {p.reasons.slice(0, 4).map((r) => <li key={r}>{r}</li>)}
+                {p.reasons.slice(0, 4).map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
                 {p.reasons.length > 4 && <li class={styles.muted}>… {p.reasons.length - 4} more</li>}
               </ul>
               {outcome && <OutcomeLine outcome={outcome} />}
               <div class={styles.actions}>
-                <Button secondary aria-expanded={open === p.componentId} onClick={() => setOpen(open === p.componentId ? null : p.componentId)}>
+                <Button
+                  secondary
+                  aria-expanded={open === p.componentId}
+                  onClick={() => setOpen(open === p.componentId ? null : p.componentId)}
+                >
                   {`Review ${p.componentName}`}
                 </Button>
                 {!readOnly && (
                   <>
-                    <Button disabled={decided || working || blocked} loading={working} onClick={() => void run([p.componentId], 'accept')} title={blocked ? 'Resolve the merge conflicts first' : undefined}>
+                    <Button
+                      disabled={decided || working || blocked}
+                      loading={working}
+                      onClick={() => void run([p.componentId], 'accept')}
+                      title={blocked ? 'Resolve the merge conflicts first' : undefined}
+                    >
                       {`Accept ${p.componentName}`}
                     </Button>
-                    <Button secondary danger disabled={decided || working} onClick={() => void run([p.componentId], 'reject')}>
+                    <Button
+                      secondary
+                      danger
+                      disabled={decided || working}
+                      onClick={() => void run([p.componentId], 'reject')}
+                    >
                       {`Reject ${p.componentName}`}
                     </Button>
                   </>
@@ -81,7 +135,12 @@ export function ProposalList({ items, api, decide, readOnly, onChanged }: { item
               </div>
               {open === p.componentId && (
                 <div class={styles.review}>
-                  <ReviewPanel item={item} api={api} readOnly={readOnly} onResolved={() => setConflictsResolved((s) => new Set([...s, p.componentId]))} />
+                  <ReviewPanel
+                    item={item}
+                    api={api}
+                    readOnly={readOnly}
+                    onResolved={() => setConflictsResolved((s) => new Set([...s, p.componentId]))}
+                  />
                 </div>
               )}
             </li>
@@ -93,7 +152,21 @@ export function ProposalList({ items, api, decide, readOnly, onChanged }: { item
 }
 
 function OutcomeLine({ outcome }: { outcome: Outcome }) {
-  if (outcome.state === 'published') return <p role="status" class={styles.ok}>Published{outcome.version ? ` as ${outcome.version}` : ''}</p>;
-  if (outcome.state === 'rejected') return <p role="status" class={styles.muted}>Rejected: the current version stays</p>;
-  return <p role="alert" class={styles.failed}>Not published: {outcome.message}</p>;
+  if (outcome.state === 'published')
+    return (
+      <p role="status" class={styles.ok}>
+        Published{outcome.version ? ` as ${outcome.version}` : ''}
+      </p>
+    );
+  if (outcome.state === 'rejected')
+    return (
+      <p role="status" class={styles.muted}>
+        Rejected: the current version stays
+      </p>
+    );
+  return (
+    <p role="alert" class={styles.failed}>
+      Not published: {outcome.message}
+    </p>
+  );
 }

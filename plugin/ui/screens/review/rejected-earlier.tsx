@@ -20,7 +20,8 @@ export function RejectedEarlierLine({ items }: { items: readonly RejectedEarlier
           <strong>{r.componentName}</strong> {r.version}
         </span>
       ))}
-      {more > 0 && ` and ${more} more`}. A change to the design or a regeneration by hand proposes {items.length === 1 ? 'it' : 'them'} again.
+      {more > 0 && ` and ${more} more`}. A change to the design or a regeneration by hand proposes{' '}
+      {items.length === 1 ? 'it' : 'them'} again.
     </p>
   );
 }

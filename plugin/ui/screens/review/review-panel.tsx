@@ -11,7 +11,17 @@ import { ConflictResolver } from './conflict-resolver.js';
 import { isBreaking, type ReviewItem } from './review-item.js';
 
 /** The diff of one proposal: its draft's files against the version it was generated from. */
-export function ReviewPanel({ item, api, readOnly, onResolved }: { item: ReviewItem; api: ApiClient; readOnly: boolean; onResolved: () => void }) {
+export function ReviewPanel({
+  item,
+  api,
+  readOnly,
+  onResolved,
+}: {
+  item: ReviewItem;
+  api: ApiClient;
+  readOnly: boolean;
+  onResolved: () => void;
+}) {
   const { proposal } = item;
   const [state, setState] = useState<{ draft: VersionDetailOut; base: VersionDetailOut | null } | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -39,9 +49,30 @@ export function ReviewPanel({ item, api, readOnly, onResolved }: { item: ReviewI
   const files = diffFiles(base, draft);
   const conflicted = draft.files.some((f) => hasConflictMarkers(f.content));
   const warnings = [
-    ...(isBreaking(proposal) ? [{ kind: 'breaking' as const, text: `Breaking change (${proposal.bump}): code written against ${proposal.fromVersion ?? 'the previous version'} may need changes.` }] : []),
-    ...(conflicted ? [{ kind: 'conflict' as const, text: 'Merge conflicts with a developer\'s customization: resolve them below before accepting.' }] : []),
-    ...(draft.customized && !conflicted ? [{ kind: 'customized' as const, text: 'A developer\'s customizations were kept (merged into the regenerated files).' }] : []),
+    ...(isBreaking(proposal)
+      ? [
+          {
+            kind: 'breaking' as const,
+            text: `Breaking change (${proposal.bump}): code written against ${proposal.fromVersion ?? 'the previous version'} may need changes.`,
+          },
+        ]
+      : []),
+    ...(conflicted
+      ? [
+          {
+            kind: 'conflict' as const,
+            text: "Merge conflicts with a developer's customization: resolve them below before accepting.",
+          },
+        ]
+      : []),
+    ...(draft.customized && !conflicted
+      ? [
+          {
+            kind: 'customized' as const,
+            text: "A developer's customizations were kept (merged into the regenerated files).",
+          },
+        ]
+      : []),
     ...proposal.warnings.map((text) => ({ kind: 'info' as const, text })),
   ];
 
@@ -75,7 +106,11 @@ export function ReviewPanel({ item, api, readOnly, onResolved }: { item: ReviewI
 function diffFiles(base: VersionDetailOut | null, draft: VersionDetailOut): DiffFileInput[] {
   const before = new Map((base?.files ?? []).map((f) => [f.path, f.content]));
   const after = new Map(draft.files.map((f) => [f.path, f.content]));
-  return [...new Set([...before.keys(), ...after.keys()])].map((path) => ({ path, before: before.get(path) ?? null, after: after.get(path) ?? null }));
+  return [...new Set([...before.keys(), ...after.keys()])].map((path) => ({
+    path,
+    before: before.get(path) ?? null,
+    after: after.get(path) ?? null,
+  }));
 }
 
 /** Token ids → names, from the tokens the draft was generated from (aliases show as {name}). */

@@ -39,8 +39,24 @@ export function SyncView({ host, session }: { host: Host; session: Session }) {
       setPhase({ kind: 'done', extraction, result, snapshot: null });
       // The server's poller reads the file through this snapshot (DESIGN.md "Plugin snapshot").
       host.writeSnapshot(new Date().toISOString()).then(
-        (s) => setPhase((current) => (current.kind === 'done' ? { ...current, snapshot: `Snapshot saved in the file (${s.chunks} ${s.chunks === 1 ? 'part' : 'parts'})` } : current)),
-        (err: unknown) => setPhase((current) => (current.kind === 'done' ? { ...current, snapshot: `The snapshot could not be saved in the file: ${err instanceof Error ? err.message : String(err)}` } : current)),
+        (s) =>
+          setPhase((current) =>
+            current.kind === 'done'
+              ? {
+                  ...current,
+                  snapshot: `Snapshot saved in the file (${s.chunks} ${s.chunks === 1 ? 'part' : 'parts'})`,
+                }
+              : current,
+          ),
+        (err: unknown) =>
+          setPhase((current) =>
+            current.kind === 'done'
+              ? {
+                  ...current,
+                  snapshot: `The snapshot could not be saved in the file: ${err instanceof Error ? err.message : String(err)}`,
+                }
+              : current,
+          ),
       );
     } catch (err) {
       setError(err);
@@ -50,10 +66,20 @@ export function SyncView({ host, session }: { host: Host; session: Session }) {
 
   const decide: DecideFn = async (ids, decision) => {
     if (phase.kind !== 'done') return new Map();
-    const answer = await session.api.decide(phase.result.syncId, ids.map((componentId) => ({ componentId, decision })));
+    const answer = await session.api.decide(
+      phase.result.syncId,
+      ids.map((componentId) => ({ componentId, decision })),
+    );
     const outcomes = new Map<string, Outcome>();
     for (const r of answer.results) {
-      outcomes.set(r.componentId, r.ok ? (r.decision === 'accept' ? { state: 'published', version: r.version } : { state: 'rejected' }) : { state: 'failed', message: r.error?.message ?? r.status, ...(r.error ? { code: r.error.code } : {}) });
+      outcomes.set(
+        r.componentId,
+        r.ok
+          ? r.decision === 'accept'
+            ? { state: 'published', version: r.version }
+            : { state: 'rejected' }
+          : { state: 'failed', message: r.error?.message ?? r.status, ...(r.error ? { code: r.error.code } : {}) },
+      );
     }
     const published = answer.results.filter((r) => r.ok && r.decision === 'accept').length;
     if (published) host.notify(`${published} ${published === 1 ? 'component' : 'components'} published`);
@@ -72,15 +98,34 @@ export function SyncView({ host, session }: { host: Host; session: Session }) {
         </Button>
         <span class={styles.muted}>{file.fileName}</span>
       </div>
-      {phase.kind === 'extracting' && <ProgressLine label={phase.progress?.message ?? 'Reading the file'} done={phase.progress?.done} total={phase.progress?.total} />}
-      {phase.kind === 'sending' && <ProgressLine label={`Sending ${phase.extraction.counts.components} components and ${phase.extraction.request.tokens.tokens.length} tokens; the server regenerates what changed`} />}
+      {phase.kind === 'extracting' && (
+        <ProgressLine
+          label={phase.progress?.message ?? 'Reading the file'}
+          done={phase.progress?.done}
+          total={phase.progress?.total}
+        />
+      )}
+      {phase.kind === 'sending' && (
+        <ProgressLine
+          label={`Sending ${phase.extraction.counts.components} components and ${phase.extraction.request.tokens.tokens.length} tokens; the server regenerates what changed`}
+        />
+      )}
       <ErrorBanner error={error} />
       {phase.kind === 'done' && <SyncOutcome host={host} session={session} phase={phase} decide={decide} />}
     </div>
   );
 }
 
-function SyncOutcome({ session, phase, decide }: { host: Host; session: Session; phase: Extract<Phase, { kind: 'done' }>; decide: DecideFn }) {
+function SyncOutcome({
+  session,
+  phase,
+  decide,
+}: {
+  host: Host;
+  session: Session;
+  phase: Extract<Phase, { kind: 'done' }>;
+  decide: DecideFn;
+}) {
   const { result, extraction } = phase;
   const warnings = [...extraction.warnings, ...result.warnings];
   // Absent from servers older than the field.
@@ -88,10 +133,13 @@ function SyncOutcome({ session, phase, decide }: { host: Host; session: Session;
   return (
     <div>
       {result.proposals.length === 0 && result.errors.length === 0 && rejected.length === 0 ? (
-        <p class={styles.upToDate} role="status">Everything is up to date</p>
+        <p class={styles.upToDate} role="status">
+          Everything is up to date
+        </p>
       ) : (
         <p class={styles.muted} role="status">
-          {result.proposals.length} {result.proposals.length === 1 ? 'component changed' : 'components changed'}, {result.unchanged} unchanged
+          {result.proposals.length} {result.proposals.length === 1 ? 'component changed' : 'components changed'},{' '}
+          {result.unchanged} unchanged
           {result.errors.length ? `, ${result.errors.length} failed` : ''}
           {rejected.length ? `, ${rejected.length} rejected earlier` : ''}.
         </p>
@@ -99,18 +147,33 @@ function SyncOutcome({ session, phase, decide }: { host: Host; session: Session;
       {result.errors.length > 0 && (
         <div role="alert" class={styles.errorList}>
           <p>These components could not be regenerated:</p>
-          <ul>{result.errors.map((e) => <li key={e.componentId}>{e.message}</li>)}</ul>
+          <ul>
+            {result.errors.map((e) => (
+              <li key={e.componentId}>{e.message}</li>
+            ))}
+          </ul>
         </div>
       )}
       {warnings.length > 0 && (
         <details class={styles.warnings}>
-          <summary>{warnings.length} {warnings.length === 1 ? 'warning' : 'warnings'} while reading the file</summary>
-          <ul>{warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>
+          <summary>
+            {warnings.length} {warnings.length === 1 ? 'warning' : 'warnings'} while reading the file
+          </summary>
+          <ul>
+            {warnings.map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
         </details>
       )}
       <RejectedEarlierLine items={rejected} />
       {result.proposals.length > 0 && (
-        <ProposalList items={result.proposals.map((proposal) => ({ proposal, hasConflicts: proposal.hasConflicts === true }))} api={session.api} decide={decide} readOnly={!canWrite(session)} />
+        <ProposalList
+          items={result.proposals.map((proposal) => ({ proposal, hasConflicts: proposal.hasConflicts === true }))}
+          api={session.api}
+          decide={decide}
+          readOnly={!canWrite(session)}
+        />
       )}
       {phase.snapshot && <p class={styles.muted}>{phase.snapshot}</p>}
     </div>
@@ -132,10 +195,18 @@ function FileUrlPrompt({ host, onSaved }: { host: Host; onSaved: (file: FileInfo
   };
   return (
     <form onSubmit={save} class={styles.connect}>
-      <p>The plugin cannot read this file's key by itself. Paste the file's link once (Share → Copy link); it is kept with the file.</p>
+      <p>
+        The plugin cannot read this file's key by itself. Paste the file's link once (Share → Copy link); it is kept
+        with the file.
+      </p>
       <label class={styles.field}>
         <span>Figma file URL</span>
-        <input type="url" value={url} placeholder="https://www.figma.com/design/…" onInput={(e) => setUrl((e.target as HTMLInputElement).value)} />
+        <input
+          type="url"
+          value={url}
+          placeholder="https://www.figma.com/design/…"
+          onInput={(e) => setUrl((e.target as HTMLInputElement).value)}
+        />
       </label>
       <ErrorBanner error={error} />
       <Button>Save file URL</Button>

@@ -10,13 +10,39 @@ const read = (name: string): unknown => JSON.parse(readFileSync(join(dir, name),
  * no methods) and the REST response types. Passing them to the normalizers checks, at type
  * level, that objects shaped like the real API fit.
  */
-export type FixtureVariable = Pick<Variable,
-  'id' | 'name' | 'key' | 'description' | 'remote' | 'hiddenFromPublishing' | 'resolvedType' | 'variableCollectionId' | 'scopes' | 'codeSyntax' | 'valuesByMode'>;
-export type FixtureCollection = Pick<VariableCollection,
-  'id' | 'name' | 'key' | 'remote' | 'isExtension' | 'hiddenFromPublishing' | 'modes' | 'defaultModeId' | 'variableIds'>;
+export type FixtureVariable = Pick<
+  Variable,
+  | 'id'
+  | 'name'
+  | 'key'
+  | 'description'
+  | 'remote'
+  | 'hiddenFromPublishing'
+  | 'resolvedType'
+  | 'variableCollectionId'
+  | 'scopes'
+  | 'codeSyntax'
+  | 'valuesByMode'
+>;
+export type FixtureCollection = Pick<
+  VariableCollection,
+  'id' | 'name' | 'key' | 'remote' | 'isExtension' | 'hiddenFromPublishing' | 'modes' | 'defaultModeId' | 'variableIds'
+>;
 type StyleKeys = 'id' | 'key' | 'name' | 'description' | 'remote' | 'type';
 export type FixturePaintStyle = Pick<PaintStyle, StyleKeys | 'paints'>;
-export type FixtureTextStyle = Pick<TextStyle, StyleKeys | 'fontName' | 'fontSize' | 'lineHeight' | 'letterSpacing' | 'paragraphSpacing' | 'paragraphIndent' | 'textCase' | 'textDecoration' | 'boundVariables'>;
+export type FixtureTextStyle = Pick<
+  TextStyle,
+  | StyleKeys
+  | 'fontName'
+  | 'fontSize'
+  | 'lineHeight'
+  | 'letterSpacing'
+  | 'paragraphSpacing'
+  | 'paragraphIndent'
+  | 'textCase'
+  | 'textDecoration'
+  | 'boundVariables'
+>;
 export type FixtureEffectStyle = Pick<EffectStyle, StyleKeys | 'effects'>;
 export type FixtureGridStyle = Pick<GridStyle, StyleKeys | 'layoutGrids'>;
 
@@ -39,5 +65,9 @@ export interface RestFixture {
 
 export const restFixture = (): RestFixture => {
   const styles = read('rest-file-styles.json') as { styles: RestFixture['styles']; nodes: RestFixture['nodes'] };
-  return { variables: read('rest-variables-local.json') as GetLocalVariablesResponse, styles: styles.styles, nodes: styles.nodes };
+  return {
+    variables: read('rest-variables-local.json') as GetLocalVariablesResponse,
+    styles: styles.styles,
+    nodes: styles.nodes,
+  };
 };

@@ -13,8 +13,14 @@ export function parseJson5(text: string): unknown {
     for (;;) {
       const c = text[i];
       if (c === undefined) return;
-      if (/\s/.test(c) || c === '\uFEFF') { i++; continue; }
-      if (c === '/' && text[i + 1] === '/') { while (i < text.length && text[i] !== '\n') i++; continue; }
+      if (/\s/.test(c) || c === '\uFEFF') {
+        i++;
+        continue;
+      }
+      if (c === '/' && text[i + 1] === '/') {
+        while (i < text.length && text[i] !== '\n') i++;
+        continue;
+      }
       if (c === '/' && text[i + 1] === '*') {
         const end = text.indexOf('*/', i + 2);
         if (end === -1) fail('unterminated comment');
@@ -31,21 +37,50 @@ export function parseJson5(text: string): unknown {
       const c = text[i++];
       if (c === undefined) fail('unterminated string');
       if (c === quote) return out;
-      if (c !== '\\') { out += c; continue; }
+      if (c !== '\\') {
+        out += c;
+        continue;
+      }
       const e = text[i++];
       switch (e) {
-        case 'n': out += '\n'; break;
-        case 't': out += '\t'; break;
-        case 'r': out += '\r'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'v': out += '\v'; break;
-        case '0': out += '\0'; break;
-        case 'u': out += String.fromCharCode(parseInt(text.slice(i, i + 4), 16)); i += 4; break;
-        case 'x': out += String.fromCharCode(parseInt(text.slice(i, i + 2), 16)); i += 2; break;
-        case '\r': if (text[i] === '\n') i++; break;
-        case '\n': case '\u2028': case '\u2029': break;
-        default: out += e;
+        case 'n':
+          out += '\n';
+          break;
+        case 't':
+          out += '\t';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case 'v':
+          out += '\v';
+          break;
+        case '0':
+          out += '\0';
+          break;
+        case 'u':
+          out += String.fromCharCode(parseInt(text.slice(i, i + 4), 16));
+          i += 4;
+          break;
+        case 'x':
+          out += String.fromCharCode(parseInt(text.slice(i, i + 2), 16));
+          i += 2;
+          break;
+        case '\r':
+          if (text[i] === '\n') i++;
+          break;
+        case '\n':
+        case '\u2028':
+        case '\u2029':
+          break;
+        default:
+          out += e;
       }
     }
   };
@@ -73,14 +108,23 @@ export function parseJson5(text: string): unknown {
       const obj: Record<string, unknown> = {};
       for (;;) {
         skip();
-        if (text[i] === '}') { i++; return obj; }
+        if (text[i] === '}') {
+          i++;
+          return obj;
+        }
         const key = text[i] === '"' || text[i] === "'" ? string() : identifier();
         skip();
         if (text[i++] !== ':') fail('expected ":"');
         obj[key] = value();
         skip();
-        if (text[i] === ',') { i++; continue; }
-        if (text[i] === '}') { i++; return obj; }
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          return obj;
+        }
         fail('expected "," or "}"');
       }
     }
@@ -89,11 +133,20 @@ export function parseJson5(text: string): unknown {
       const arr: unknown[] = [];
       for (;;) {
         skip();
-        if (text[i] === ']') { i++; return arr; }
+        if (text[i] === ']') {
+          i++;
+          return arr;
+        }
         arr.push(value());
         skip();
-        if (text[i] === ',') { i++; continue; }
-        if (text[i] === ']') { i++; return arr; }
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          return arr;
+        }
         fail('expected "," or "]"');
       }
     }

@@ -74,7 +74,9 @@ export interface PrimerDtcg {
 /** src/tokens/**.json5 as light and dark mode documents. */
 export function loadPrimerDtcg(): PrimerDtcg {
   const src = join(PRIMER_ROOT, 'src/tokens');
-  const all = filesUnder(src).filter((f) => f.endsWith('.json5')).map((f) => relative(src, f));
+  const all = filesUnder(src)
+    .filter((f) => f.endsWith('.json5'))
+    .map((f) => relative(src, f));
   // Base color files per theme; the other themes (dimmed, high contrast) are left out, and so
   // is size-coarse (an alternative to size-fine for coarse pointers, not a color mode).
   const light = ['base/color/light/light.json5', 'base/color/light/display-light.json5'];
@@ -89,7 +91,10 @@ export function loadPrimerDtcg(): PrimerDtcg {
       collectionName: 'primer',
       modes: [
         { name: 'light', documents: [...light.map(read), ...sharedDocs] as DtcgTokens['modes'][number]['documents'] },
-        { name: 'dark', documents: [...dark.map(read), ...sharedDocs, overrides.doc] as DtcgTokens['modes'][number]['documents'] },
+        {
+          name: 'dark',
+          documents: [...dark.map(read), ...sharedDocs, overrides.doc] as DtcgTokens['modes'][number]['documents'],
+        },
       ],
     },
     files: { light: [...light, ...shared], dark: [...dark, ...shared] },
@@ -137,13 +142,17 @@ export interface PrimerFigma {
  */
 export function loadPrimerFigma(): PrimerFigma {
   const dir = join(PRIMER_ROOT, 'dist/figma');
-  const meta = JSON.parse(readFileSync(join(dir, 'figma.json'), 'utf8')) as { collections: Record<string, { modes: string[] }> };
+  const meta = JSON.parse(readFileSync(join(dir, 'figma.json'), 'utf8')) as {
+    collections: Record<string, { modes: string[] }>;
+  };
   const entries: PrimerFigmaEntry[] = [];
   for (const file of filesUnder(dir)) {
     if (basename(file) === 'figma.json') continue;
-    for (const e of JSON.parse(readFileSync(file, 'utf8')) as Omit<PrimerFigmaEntry, 'file'>[]) entries.push({ ...e, file: relative(dir, file) });
+    for (const e of JSON.parse(readFileSync(file, 'utf8')) as Omit<PrimerFigmaEntry, 'file'>[])
+      entries.push({ ...e, file: relative(dir, file) });
   }
-  const home = (e: PrimerFigmaEntry) => e.collection !== undefined && basename(e.file, '.json') === e.collection.split('/').pop();
+  const home = (e: PrimerFigmaEntry) =>
+    e.collection !== undefined && basename(e.file, '.json') === e.collection.split('/').pop();
   const ordered = [...entries.filter(home), ...entries.filter((e) => !home(e))];
 
   const variables = new Map<string, PluginVariableInput & { valuesByMode: Record<string, unknown> }>();
@@ -155,24 +164,36 @@ export function loadPrimerFigma(): PrimerFigma {
     const mode = e.mode ?? 'default';
     const previous = seen.get(`${id}\u0000${mode}`);
     if (previous) {
-      if (JSON.stringify([previous.value, previous.reference]) !== JSON.stringify([e.value, e.reference])) conflicts.push(`${id} (${mode}): ${e.file} vs ${previous.file}`);
+      if (JSON.stringify([previous.value, previous.reference]) !== JSON.stringify([e.value, e.reference]))
+        conflicts.push(`${id} (${mode}): ${e.file} vs ${previous.file}`);
       continue;
     }
     seen.set(`${id}\u0000${mode}`, e);
     let variable = variables.get(id);
     if (!variable) {
       variable = {
-        id, name: e.name, key: id, description: e.description ?? '', remote: false,
-        resolvedType: e.type, variableCollectionId: collectionId, scopes: e.scopes ?? [],
+        id,
+        name: e.name,
+        key: id,
+        description: e.description ?? '',
+        remote: false,
+        resolvedType: e.type,
+        variableCollectionId: collectionId,
+        scopes: e.scopes ?? [],
         codeSyntax: e.codeSyntax ? { WEB: e.codeSyntax.web, ANDROID: e.codeSyntax.android, iOS: e.codeSyntax.ios } : {},
         valuesByMode: {},
       };
       variables.set(id, variable);
     }
-    variable.valuesByMode[mode] = e.reference && e.alpha == null ? { type: 'VARIABLE_ALIAS', id: e.reference } : e.value;
+    variable.valuesByMode[mode] =
+      e.reference && e.alpha == null ? { type: 'VARIABLE_ALIAS', id: e.reference } : e.value;
   }
   const collections: PluginCollectionInput[] = Object.entries(meta.collections).map(([id, c]) => ({
-    id, name: id, remote: false, defaultModeId: c.modes[0]!, modes: c.modes.map((m) => ({ modeId: m, name: m })),
+    id,
+    name: id,
+    remote: false,
+    defaultModeId: c.modes[0]!,
+    modes: c.modes.map((m) => ({ modeId: m, name: m })),
   }));
   return { variables: [...variables.values()], collections, entries, conflicts };
 }
