@@ -76,6 +76,7 @@ export default tseslint.config(
       'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
       'import-x/resolver-next': [
         createTypeScriptImportResolver({
+          noWarnOnMultipleProjects: true,
           project: ['./tsconfig.server.json', './plugin/tsconfig.ui.json', './tsconfig.test.json'],
         }),
       ],
