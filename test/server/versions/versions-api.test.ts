@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unzipSync, strFromU8 } from 'fflate';
-import { dbKinds } from '../helpers/databases.js';
-import { files, startTestApp, type TestApp } from '../helpers/app.js';
+import { dbKinds } from '../../helpers/databases.js';
+import { files, startTestApp, type TestApp } from '../../helpers/app.js';
 
 describe.each(dbKinds)('version store and history API on %s', (kind) => {
   let t: TestApp;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dbKinds } from '../helpers/databases.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
-import { designSystem, setColor, syncRequest } from '../helpers/sync-fixtures.js';
+import { dbKinds } from '../../helpers/databases.js';
+import { startTestApp, type TestApp } from '../../helpers/app.js';
+import { designSystem, setColor, syncRequest } from '../../helpers/sync-fixtures.js';
 
 type Proposal = {
   componentId: string;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { interfaceIncompatibilities } from '../../core/changes/interface-compat.js';
-import type { ComponentSpec } from '../../core/contract/specs.js';
-import { dbKinds } from '../helpers/databases.js';
-import { otherProject, startTestApp, type TestApp } from '../helpers/app.js';
-import { designSystem, setColor } from '../helpers/sync-fixtures.js';
+import { interfaceIncompatibilities } from '../../../core/changes/interface-compat.js';
+import type { ComponentSpec } from '../../../core/contract/specs.js';
+import { dbKinds } from '../../helpers/databases.js';
+import { otherProject, startTestApp, type TestApp } from '../../helpers/app.js';
+import { designSystem, setColor } from '../../helpers/sync-fixtures.js';
 import {
   componentIdByName,
   current,
@@ -13,7 +13,7 @@ import {
   syncAndAccept,
   version,
   type VersionJson,
-} from '../helpers/versioning.js';
+} from '../../helpers/versioning.js';
 
 const BLUE = 'VariableID:1:1';
 const withIcon = (ds: { components: ComponentSpec[] }) => {

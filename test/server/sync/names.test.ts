@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ComponentSpec } from '../../core/contract/specs.js';
-import { dbKinds } from '../helpers/databases.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
-import { designSystem, setColor, syncRequest } from '../helpers/sync-fixtures.js';
+import type { ComponentSpec } from '../../../core/contract/specs.js';
+import { dbKinds } from '../../helpers/databases.js';
+import { startTestApp, type TestApp } from '../../helpers/app.js';
+import { designSystem, setColor, syncRequest } from '../../helpers/sync-fixtures.js';
 
 type Proposal = { componentId: string; componentName: string; draftVersionId: string; files: Array<{ path: string }> };
 type SyncBody = { syncId: string; status: string; proposals: Proposal[]; unchanged: number; warnings: string[] };

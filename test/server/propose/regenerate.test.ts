@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dbKinds } from '../helpers/databases.js';
-import { otherProject, startTestApp, type TestApp } from '../helpers/app.js';
-import { designSystem, setColor } from '../helpers/sync-fixtures.js';
+import { dbKinds } from '../../helpers/databases.js';
+import { otherProject, startTestApp, type TestApp } from '../../helpers/app.js';
+import { designSystem, setColor } from '../../helpers/sync-fixtures.js';
 import {
   componentIdByName,
   current,
@@ -9,7 +9,7 @@ import {
   syncAndAccept,
   version,
   type VersionJson,
-} from '../helpers/versioning.js';
+} from '../../helpers/versioning.js';
 
 const BLUE = 'VariableID:1:1';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dbKinds } from '../helpers/databases.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
-import { setColor, syncRequest } from '../helpers/sync-fixtures.js';
-import type { SyncRequest } from '../../core/contract/sync.js';
+import { dbKinds } from '../../helpers/databases.js';
+import { startTestApp, type TestApp } from '../../helpers/app.js';
+import { setColor, syncRequest } from '../../helpers/sync-fixtures.js';
+import type { SyncRequest } from '../../../core/contract/sync.js';
 import {
   baseDesign,
   check,
@@ -15,7 +15,7 @@ import {
   versionsOf,
   type Automation,
   type Design,
-} from './automation/support.js';
+} from '../automation/support.js';
 
 type Proposal = {
   componentId: string;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIFF_LIMITS } from '../../core/diff/index.js';
-import { dbKinds } from '../helpers/databases.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
-import { reversed, seenDiffRunning, textOf, tracked } from '../helpers/diff-thread.js';
+import { DIFF_LIMITS } from '../../../core/diff/index.js';
+import { dbKinds } from '../../helpers/databases.js';
+import { startTestApp, type TestApp } from '../../helpers/app.js';
+import { reversed, seenDiffRunning, textOf, tracked } from '../../helpers/diff-thread.js';
 
 const OLD_10K = textOf(10_000, (i) => `export const value${i} = 'old ${i}';`);
 /** Shares no line with OLD_10K. */

@@ -6,7 +6,16 @@ import { dbKinds } from '../../helpers/databases.js';
 import { freePort } from '../../helpers/free-port.js';
 import { setColor } from '../../helpers/sync-fixtures.js';
 import { startWebhookReceiver, type ReceivedEvent, type WebhookReceiver } from '../../fakes/figma-rest/receiver.js';
-import { baseDesign, check, editFile, putFile, settled, startAutomation, track, type Automation } from './support.js';
+import {
+  baseDesign,
+  check,
+  editFile,
+  putFile,
+  settled,
+  startAutomation,
+  track,
+  type Automation,
+} from '../automation/support.js';
 
 /** What a receiver does with `X-DesignSync-Signature: t=<unix>,v1=<hex>`: recompute it over "<t>.<raw body>". */
 function verify(event: ReceivedEvent, secret: string, toleranceSeconds = 300): boolean {

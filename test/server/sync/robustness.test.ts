@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncInputHash } from '../../server/services/sync/validate.js';
-import { loadConfig, testConfig } from '../../server/config.js';
-import { dbKinds } from '../helpers/databases.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
-import { setColor, syncRequest } from '../helpers/sync-fixtures.js';
+import { syncInputHash } from '../../../server/services/sync/validate.js';
+import { loadConfig, testConfig } from '../../../server/config.js';
+import { dbKinds } from '../../helpers/databases.js';
+import { startTestApp, type TestApp } from '../../helpers/app.js';
+import { setColor, syncRequest } from '../../helpers/sync-fixtures.js';
 
 type SyncBody = {
   syncId: string;

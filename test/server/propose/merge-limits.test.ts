@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIFF_LIMITS } from '../../core/diff/index.js';
-import { dbKinds } from '../helpers/databases.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
-import { reversed, seenDiffRunning, textOf, tracked } from '../helpers/diff-thread.js';
-import { version } from '../helpers/versioning.js';
+import { DIFF_LIMITS } from '../../../core/diff/index.js';
+import { dbKinds } from '../../helpers/databases.js';
+import { startTestApp, type TestApp } from '../../helpers/app.js';
+import { reversed, seenDiffRunning, textOf, tracked } from '../../helpers/diff-thread.js';
+import { version } from '../../helpers/versioning.js';
 
 type Files = { path: string; content: string }[];
 

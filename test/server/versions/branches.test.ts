@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { dbKinds } from '../helpers/databases.js';
-import { otherProject, startTestApp, type TestApp } from '../helpers/app.js';
-import { designSystem } from '../helpers/sync-fixtures.js';
+import { dbKinds } from '../../helpers/databases.js';
+import { otherProject, startTestApp, type TestApp } from '../../helpers/app.js';
+import { designSystem } from '../../helpers/sync-fixtures.js';
 import {
   componentIdByName,
   current,
@@ -10,7 +10,7 @@ import {
   syncAndAccept,
   version,
   type VersionJson,
-} from '../helpers/versioning.js';
+} from '../../helpers/versioning.js';
 
 type Files = { path: string; content: string }[];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ComponentSpec } from '../../core/contract/specs.js';
-import type { Token, TokenSet } from '../../core/contract/tokens.js';
-import { canonicalTokens } from '../../server/services/generation/token-input.js';
+import type { ComponentSpec } from '../../../core/contract/specs.js';
+import type { Token, TokenSet } from '../../../core/contract/tokens.js';
+import { canonicalTokens } from '../../../server/services/generation/token-input.js';
 
 const collection = { id: 'c', name: 'C', modes: [{ id: 'm', name: 'M' }], defaultModeId: 'm' };
 const red = { colorSpace: 'srgb', components: [1, 0, 0], alpha: 1, hex: '#ff0000' };

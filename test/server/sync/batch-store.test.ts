@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ComponentSpec } from '../../core/contract/specs.js';
-import { dbKinds } from '../helpers/databases.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
-import { setColor, syncRequest } from '../helpers/sync-fixtures.js';
+import type { ComponentSpec } from '../../../core/contract/specs.js';
+import { dbKinds } from '../../helpers/databases.js';
+import { startTestApp, type TestApp } from '../../helpers/app.js';
+import { setColor, syncRequest } from '../../helpers/sync-fixtures.js';
 
 type SyncBody = {
   syncId: string;

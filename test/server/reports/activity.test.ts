@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RequestActivity } from '../../server/services/reports/activity.js';
+import { RequestActivity } from '../../../server/services/reports/activity.js';
 
 describe('bulk work defers to short requests (RequestActivity)', () => {
   afterEach(() => vi.useRealTimers());

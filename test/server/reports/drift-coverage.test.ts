@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dbKinds } from '../helpers/databases.js';
-import { otherProject, startTestApp, type TestApp } from '../helpers/app.js';
-import { setColor, syncRequest } from '../helpers/sync-fixtures.js';
-import { keyMatcher, renderedPropSets, storiesOf } from '../../server/services/reports/coverage-scan.js';
+import { dbKinds } from '../../helpers/databases.js';
+import { otherProject, startTestApp, type TestApp } from '../../helpers/app.js';
+import { setColor, syncRequest } from '../../helpers/sync-fixtures.js';
+import { keyMatcher, renderedPropSets, storiesOf } from '../../../server/services/reports/coverage-scan.js';
 
 type Proposal = { componentId: string; componentName: string; draftVersionId: string };
 type SyncBody = { syncId: string; proposals: Proposal[] };

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addressProblem, checkOutboundUrl, OutboundUrlRefused } from '../../server/lib/outbound-url.js';
-import { postOutbound } from '../../server/lib/outbound-http.js';
-import { maskUrl, redactUrl } from '../../server/lib/url-mask.js';
+import { addressProblem, checkOutboundUrl, OutboundUrlRefused } from '../../../server/lib/outbound-url.js';
+import { postOutbound } from '../../../server/lib/outbound-http.js';
+import { maskUrl, redactUrl } from '../../../server/lib/url-mask.js';
 
 const STRICT = { allowPrivate: false };
 const OPEN = { allowPrivate: true };

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ComponentSpec } from '../../core/contract/specs.js';
-import type { TokenSet } from '../../core/contract/tokens.js';
-import { dbKinds } from '../helpers/databases.js';
-import { otherProject, startTestApp, type TestApp } from '../helpers/app.js';
-import { setColor, syncRequest } from '../helpers/sync-fixtures.js';
+import type { ComponentSpec } from '../../../core/contract/specs.js';
+import type { TokenSet } from '../../../core/contract/tokens.js';
+import { dbKinds } from '../../helpers/databases.js';
+import { otherProject, startTestApp, type TestApp } from '../../helpers/app.js';
+import { setColor, syncRequest } from '../../helpers/sync-fixtures.js';
 
 type Proposal = {
   componentId: string;

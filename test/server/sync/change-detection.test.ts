@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ComponentSpec } from '../../core/contract/specs.js';
-import type { TokenSet } from '../../core/contract/tokens.js';
-import { dbKinds } from '../helpers/databases.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
-import { syncRequest } from '../helpers/sync-fixtures.js';
+import type { ComponentSpec } from '../../../core/contract/specs.js';
+import type { TokenSet } from '../../../core/contract/tokens.js';
+import { dbKinds } from '../../helpers/databases.js';
+import { startTestApp, type TestApp } from '../../helpers/app.js';
+import { syncRequest } from '../../helpers/sync-fixtures.js';
 
 type Proposal = {
   componentName: string;

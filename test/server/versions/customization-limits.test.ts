@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dbKinds } from '../helpers/databases.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
-import { textOf } from '../helpers/diff-thread.js';
-import { setColor, syncRequest } from '../helpers/sync-fixtures.js';
-import type { ComponentSpec } from '../../core/contract/specs.js';
-import type { TokenSet } from '../../core/contract/tokens.js';
+import { dbKinds } from '../../helpers/databases.js';
+import { startTestApp, type TestApp } from '../../helpers/app.js';
+import { textOf } from '../../helpers/diff-thread.js';
+import { setColor, syncRequest } from '../../helpers/sync-fixtures.js';
+import type { ComponentSpec } from '../../../core/contract/specs.js';
+import type { TokenSet } from '../../../core/contract/tokens.js';
 
 type SyncBody = {
   syncId: string;

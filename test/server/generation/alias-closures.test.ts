@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ComponentSpec } from '../../core/contract/specs.js';
-import type { TokenSet } from '../../core/contract/tokens.js';
-import { dbKinds } from '../helpers/databases.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
-import { rowCounts, version } from '../helpers/versioning.js';
+import type { ComponentSpec } from '../../../core/contract/specs.js';
+import type { TokenSet } from '../../../core/contract/tokens.js';
+import { dbKinds } from '../../helpers/databases.js';
+import { startTestApp, type TestApp } from '../../helpers/app.js';
+import { rowCounts, version } from '../../helpers/versioning.js';
 
 // The documented caps (README "Limits"): the tokens one component reaches through its alias
 // chains, and those of all components of one sync or regeneration added up.

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalHash } from '../../core/tokens/hash.js';
-import { hasConflictMarkers } from '../../core/diff/conflict-markers.js';
-import { filesHashOf } from '../../server/services/versions/files.js';
-import { dbKinds } from '../helpers/databases.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
-import { componentIdByName, current, syncAndAccept } from '../helpers/versioning.js';
+import { canonicalHash } from '../../../core/tokens/hash.js';
+import { hasConflictMarkers } from '../../../core/diff/conflict-markers.js';
+import { filesHashOf } from '../../../server/services/versions/files.js';
+import { dbKinds } from '../../helpers/databases.js';
+import { startTestApp, type TestApp } from '../../helpers/app.js';
+import { componentIdByName, current, syncAndAccept } from '../../helpers/versioning.js';
 
 describe('one files hash, one conflict-marker rule', () => {
   it('orders paths by code units, not by locale (uppercase before lowercase, "_" after "Z")', () => {
