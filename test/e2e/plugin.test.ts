@@ -266,6 +266,20 @@ describe.skipIf(!hasChromium)('the Figma plugin', () => {
     }));
     await ui.getByRole('button', { name: 'Sync' }).waitFor();
     await screenshot(page, 'plugin-review-dark');
+    // The iframe follows the dark scheme: a dark page under light text.
+    const colours = await ui.locator('body').evaluate((body) => {
+      const style = getComputedStyle(body);
+      return { background: style.backgroundColor, text: style.color };
+    });
+    const luminance = (rgb: string) => {
+      const [r, g, b] = rgb
+        .match(/\d+(\.\d+)?/g)!
+        .slice(0, 3)
+        .map(Number) as [number, number, number];
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    expect(luminance(colours.background), colours.background).toBeLessThan(80);
+    expect(luminance(colours.text), colours.text).toBeGreaterThan(160);
     await ui.getByRole('tab', { name: 'History' }).click();
     await ui.getByRole('list', { name: 'Versions' }).waitFor();
     await screenshot(page, 'plugin-history-dark');

@@ -231,10 +231,15 @@ describe.each(dbKinds)('input that cannot hurt the server on %s', (kind) => {
   });
 
   it('answers history dates the database cannot store with a 4xx, never a 500', async () => {
-    for (const q of ['from=-100000-01-01T00:00:00Z', 'to=%2B275760-01-01T00:00:00Z', 'from=0000-01-01T00:00:00Z']) {
+    const answers = {
+      'from=-100000-01-01T00:00:00Z': 400,
+      'to=%2B275760-01-01T00:00:00Z': 400,
+      'from=0000-01-01T00:00:00Z': 400,
+    };
+    for (const [q, status] of Object.entries(answers)) {
       const res = await t.api('GET', `/api/v1/components/${componentId}/versions?${q}`);
-      expect([200, 400], `${q}: ${res.body}`).toContain(res.statusCode);
-      if (res.statusCode === 400) expect(res.json().error.message).toMatch(/querystring\.(from|to)/);
+      expect(res.statusCode, `${q}: ${res.body}`).toBe(status);
+      expect(res.json().error.message).toMatch(/querystring\.(from|to)/);
     }
   });
 
