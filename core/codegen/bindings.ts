@@ -8,7 +8,7 @@
  */
 import type { Token } from '../contract/tokens.js';
 import type { CssVarNames, TypographyPart } from './css-vars.js';
-import type { Part } from './model.js';
+import type { Part } from './component-model.js';
 import { cssSlug, normalizeName } from './names.js';
 
 export interface Decl {

@@ -2,7 +2,7 @@
 import type { GeneratedFile } from '../contract/api.js';
 import type { ComponentSpec } from '../contract/specs.js';
 import type { TokenSet } from '../contract/tokens.js';
-import { buildModel } from './model.js';
+import { buildModel } from './component-model.js';
 import { generateModuleCss } from './module-css.js';
 import { generateStories } from './stories.js';
 import { generateTestScaffold } from './test-scaffold.js';

@@ -2,7 +2,7 @@
 import type { GeneratedFile } from '../contract/api.js';
 import type { Decl } from './bindings.js';
 import { commentText, renderFile } from './code.js';
-import type { ComponentModel } from './model.js';
+import type { ComponentModel } from './component-model.js';
 import type { ClassPlan, ScopeRules } from './variant-classes.js';
 
 /** Rules a pattern needs whatever the tokens (layout, resets, states), by literal selector. */

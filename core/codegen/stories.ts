@@ -5,7 +5,7 @@
  */
 import type { GeneratedFile } from '../contract/api.js';
 import { indent, propertyKey, renderFile, tsString } from './code.js';
-import type { ComponentModel, PropModel } from './model.js';
+import type { ComponentModel, PropModel } from './component-model.js';
 import { defaultLiteral, generatedHeader } from './tsx.js';
 
 export function storiesPath(model: ComponentModel): string {

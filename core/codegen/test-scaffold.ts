@@ -4,7 +4,7 @@
  */
 import type { GeneratedFile } from '../contract/api.js';
 import { indent, propertyKey, renderFile, tsString } from './code.js';
-import type { ComponentModel } from './model.js';
+import type { ComponentModel } from './component-model.js';
 import { generatedHeader } from './tsx.js';
 import type { ComponentView } from './types.js';
 

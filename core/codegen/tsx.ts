@@ -2,7 +2,7 @@
 import type { GeneratedFile } from '../contract/api.js';
 import { commentText, indent, jsDoc, propertyKey, renderFile, tsString } from './code.js';
 import { renderJsx } from './jsx.js';
-import type { ComponentModel, PropModel } from './model.js';
+import type { ComponentModel, PropModel } from './component-model.js';
 import { moduleCssPath } from './module-css.js';
 import type { ComponentView } from './types.js';
 import type { ClassPlan } from './variant-classes.js';

@@ -2,7 +2,7 @@ import type { GeneratedFile } from '../contract/api.js';
 import type { ComponentSpec } from '../contract/specs.js';
 import type { TokenSet } from '../contract/tokens.js';
 import type { JsxElement } from './jsx.js';
-import type { ComponentModel, PartSpec } from './model.js';
+import type { ComponentModel, PartSpec } from './component-model.js';
 import type { PatternCss } from './module-css.js';
 
 /**

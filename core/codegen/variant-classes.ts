@@ -19,7 +19,7 @@
 import type { TokenSet } from '../contract/tokens.js';
 import { scopeFields, variantDeclarations, type BindingContext, type Decl } from './bindings.js';
 import { cssVarNames } from './css-vars.js';
-import type { ComponentModel, Part } from './model.js';
+import type { ComponentModel, Part } from './component-model.js';
 
 /** Declarations per scope: null is the root element, otherwise a part's class. */
 export type ScopeRules = Map<string | null, Map<string, Decl>>;

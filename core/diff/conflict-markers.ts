@@ -34,6 +34,11 @@ export function pathsWithConflictMarkers(files: ReadonlyArray<{ path: string; co
 // ---- reading the regions back (the review screen's conflict resolver) ----
 
 /** A conflict region as read from a merged file's markers. */
+/** The warning a merge gives for one conflicting region (customization merges and branch merges alike). */
+export function conflictWarning(path: string, region: { startLine: number; endLine: number }, why: string): string {
+  return `conflict in ${path} lines ${region.startLine}–${region.endLine}: ${why}`;
+}
+
 export interface MarkedRegion {
   ours: string[];
   base: string[] | null;

@@ -10,7 +10,7 @@ import {
 } from './figma-styles.js';
 import { cssNameWarnings } from './css-name-warnings.js';
 import { normalizeVariables, type FigmaCollectionLike, type FigmaVariableLike } from './figma-variables.js';
-import { stylesCollection } from './model.js';
+import { stylesCollection } from './token-index.js';
 import { fontWeightFromStyleName } from './values.js';
 
 /*

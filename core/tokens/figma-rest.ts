@@ -11,7 +11,7 @@ import {
 } from './figma-styles.js';
 import { cssNameWarnings } from './css-name-warnings.js';
 import { normalizeVariables } from './figma-variables.js';
-import { stylesCollection } from './model.js';
+import { stylesCollection } from './token-index.js';
 
 export interface RestTokensInput {
   /** `GET /v1/files/:key/variables/local` (Enterprise only; absent when refused) */

@@ -1,7 +1,7 @@
 import type { Token, Value } from '../contract/tokens.js';
 import { figmaColorToDtcg, type FigmaRgba } from './colors.js';
 import { figmaAlias } from './figma-variables.js';
-import { STYLES_COLLECTION_ID, STYLES_MODE_ID } from './model.js';
+import { STYLES_COLLECTION_ID, STYLES_MODE_ID } from './token-index.js';
 
 /**
  * Style shapes common to the Plugin API and the REST API, after each adapter has read its

@@ -1,4 +1,4 @@
-export * from './model.js';
+export * from './token-index.js';
 export * from './hash.js';
 export * from './aliases.js';
 export * from './colors.js';

@@ -1,7 +1,7 @@
 import type { Collection, Mode, ModeValue, Token, TokenSet, TokenType, Value } from '../contract/tokens.js';
 import { collectAliasTargets, isAlias, replaceAliases } from './aliases.js';
 import { mergeIssues, type IssueKind, type TokenIssue } from './issues.js';
-import { indexTokenSet, type TokenIndex } from './model.js';
+import { indexTokenSet, type TokenIndex } from './token-index.js';
 import { COMPOSITE_SLOTS, GRADIENT_STOP_SLOTS, checkValue, coerceNumeric } from './values.js';
 
 /*

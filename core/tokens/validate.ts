@@ -2,7 +2,7 @@ import { TokenTypes } from '../contract/enums.js';
 import type { TokenSet, TokenType } from '../contract/tokens.js';
 import { collectAliasTargets, isAlias } from './aliases.js';
 import { mergeIssues, type IssueKind, type TokenIssue } from './issues.js';
-import { indexTokenSet } from './model.js';
+import { indexTokenSet } from './token-index.js';
 import { resolveTokenSet, type ResolveOptions } from './resolve.js';
 import { checkValue, type CheckOptions } from './values.js';
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { defaultRegistry } from '../../core/codegen/index.js';
 import { contextOf } from '../plugins/auth.js';
-import { pendingDrafts } from '../services/propose/index.js';
+import { reviewQueue } from '../services/propose/index.js';
 import { DraftsOut, PatternListOut } from '../../core/contract/responses.js';
 import { errors, ProjectParams } from './schemas.js';
 
@@ -17,7 +17,7 @@ const drafts: FastifyPluginAsyncZod = async (app) => {
         response: { 200: DraftsOut, ...errors },
       },
     },
-    async (request) => ({ drafts: await pendingDrafts(contextOf(request, request.params.projectId)) }),
+    async (request) => ({ drafts: await reviewQueue(contextOf(request, request.params.projectId)) }),
   );
 
   app.get(

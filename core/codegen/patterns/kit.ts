@@ -6,7 +6,7 @@
 import type { ComponentSpec, PropKind } from '../../contract/specs.js';
 import { tsString } from '../code.js';
 import { el, expr, when, type JsxChild, type JsxElement } from '../jsx.js';
-import type { ComponentModel, PartKind, PartSpec, PropModel } from '../model.js';
+import type { ComponentModel, PartKind, PartSpec, PropModel } from '../component-model.js';
 import { cssSlug, normalizeName } from '../names.js';
 
 /** A prop that turns a behaviour on: a boolean prop, or some values of a variant prop. */

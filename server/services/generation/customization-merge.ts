@@ -7,6 +7,7 @@ import { onThisThread, type Differ } from '../../workers/diffs.js';
 import { generate, inputsFor, inputsKey } from './inputs.js';
 import { previousInputs } from './assessment.js';
 import { withVersionTokens } from './version-tokens.js';
+import { conflictWarning } from '../../../core/diff/conflict-markers.js';
 
 type VersionRow = Prisma.ComponentVersionGetPayload<object>;
 
@@ -60,7 +61,7 @@ export async function applyCustomization(
         const why = f.tooLarge
           ? f.tooLarge.message
           : `customized and regenerated code both changed it${f.reason ? ` (${f.reason})` : ''}`;
-        warnings.push(`conflict in ${f.path} lines ${region.startLine}–${region.endLine}: ${why}`);
+        warnings.push(conflictWarning(f.path, region, why));
       }
       if (f.conflicts.length === 0)
         warnings.push(`conflict in ${f.path}: ${f.reason ?? 'customized and regenerated versions differ'}`);

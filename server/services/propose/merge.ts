@@ -7,7 +7,7 @@ import type { TokenSet } from '../../../core/contract/tokens.js';
 import { withTokenRefs } from '../../../core/specs/index.js';
 import { hashTokenSet, tokenClosure } from '../../../core/tokens/index.js';
 import type { FileSetDiff, MergeTooLarge } from '../../../core/diff/index.js';
-import { pathsWithConflictMarkers } from '../../../core/diff/conflict-markers.js';
+import { conflictWarning, pathsWithConflictMarkers } from '../../../core/diff/conflict-markers.js';
 import { conflict, unprocessable } from '../../lib/errors.js';
 import { onThisThread, type Differ } from '../../workers/diffs.js';
 import { toJsonColumn } from '../../lib/json-column.js';
@@ -299,7 +299,7 @@ async function threeWay(
       const why = f.tooLarge
         ? f.tooLarge.message
         : `main (${v.current.version}) and branch ${v.name} (${v.head.version}) both changed it`;
-      warnings.push(`conflict in ${f.path} lines ${r.startLine}–${r.endLine}: ${why}`);
+      warnings.push(conflictWarning(f.path, r, why));
     }
   }
   return { files, conflicts };

@@ -6,7 +6,7 @@ import { MAIN } from '../versions/index.js';
 const MAX_DRAFTS = 500;
 
 /** Each component's newest pending draft on main, newest first, as the proposal it was stored with, from the version it records as its base. */
-export async function pendingDrafts(ctx: RequestContext) {
+export async function reviewQueue(ctx: RequestContext) {
   const rows = await ctx.db.componentVersion.findMany({
     where: { status: 'draft', branch: MAIN, component: { projectId: ctx.projectId } },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],

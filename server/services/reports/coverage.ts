@@ -1,6 +1,6 @@
 import type { Prisma } from '../../db/generated/client.js';
 import type { ComponentSpec } from '../../../core/contract/specs.js';
-import { buildModel } from '../../../core/codegen/model.js';
+import { buildModel } from '../../../core/codegen/component-model.js';
 import { variantKey } from '../../../core/specs/index.js';
 import { loadVersionFiles } from '../../lib/blobs.js';
 import type { RequestContext } from '../../lib/context.js';

@@ -1,6 +1,6 @@
 // Drafts: replacing their files by hand (drafts are written by services/propose, the one writer).
 import type { GeneratedFile } from '../../../core/contract/api.js';
-import { hasConflictMarkers } from '../../../core/diff/conflict-markers.js';
+import { pathsWithConflictMarkers } from '../../../core/diff/conflict-markers.js';
 import { conflict } from '../../lib/errors.js';
 import { recordAudit } from '../../lib/audit.js';
 import { storeBlobs } from '../../lib/blobs.js';
@@ -26,7 +26,7 @@ export async function replaceDraftFiles(ctx: RequestContext, versionId: string, 
     await tx.versionFile.deleteMany({ where: { versionId } });
     const refs = await storeBlobs(tx, files);
     await tx.versionFile.createMany({ data: refs.map((r) => ({ versionId, path: r.path, blobSha256: r.sha256 })) });
-    const stillConflicted = files.filter((f) => hasConflictMarkers(f.content)).map((f) => f.path);
+    const stillConflicted = pathsWithConflictMarkers(files);
     const updated = await tx.componentVersion.update({
       where: { id: versionId },
       data: {

@@ -27,7 +27,7 @@ import { encodeSnapshot, SNAPSHOT_KEY, chunkKey } from '../../../core/snapshot/i
 import { normalizeSpec } from '../../../core/specs/spec-hash.js';
 import { figmaColorToDtcg } from '../../../core/tokens/colors.js';
 import { DELETED_BUT_REFERENCED } from '../../../core/tokens/figma-variables.js';
-import { STYLES_COLLECTION_ID } from '../../../core/tokens/model.js';
+import { STYLES_COLLECTION_ID } from '../../../core/tokens/token-index.js';
 import type { FakeComponentMeta, FakeComponentSetMeta, FakeNode, FakeStyleMeta } from './types.js';
 
 export interface Design {

@@ -5,7 +5,7 @@
  */
 import type { ComponentSpec } from '../../../core/contract/specs.js';
 import type { Token } from '../../../core/contract/tokens.js';
-import { stylesCollection } from '../../../core/tokens/model.js';
+import { stylesCollection } from '../../../core/tokens/token-index.js';
 import { designSystem } from '../../helpers/sync-fixtures.js';
 import type { Design } from './design-to-rest.js';
 

@@ -4,7 +4,7 @@ import type { GetFileComponentsResponse, GetFileNodesResponse } from '@figma/res
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SNAPSHOT_NAMESPACE, chunkKey } from '../../../core/snapshot/index.js';
 import { specHash } from '../../../core/specs/spec-hash.js';
-import { sortTokenSet } from '../../../core/tokens/model.js';
+import { sortTokenSet } from '../../../core/tokens/token-index.js';
 import { FigmaClient, type FigmaCredentials } from '../../../server/figma/client.js';
 import { FigmaApiError, FigmaReadError } from '../../../server/figma/errors.js';
 import { readFileDesign } from '../../../server/figma/read-file.js';
