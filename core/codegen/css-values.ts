@@ -4,7 +4,7 @@
  */
 import type { TokenType } from '../contract/tokens.js';
 import { isAlias } from '../tokens/aliases.js';
-import { fontWeightFromStyleName } from '../tokens/values.js';
+import { FONT_WEIGHT_KEYWORDS, fontWeightFromStyleName } from '../tokens/values.js';
 import { SUB_VARS, TYPOGRAPHY_MEMBERS, type CssVarNames, type TypographyPart } from './css-vars.js';
 
 export type CssValue = { ok: true; value: string } | { ok: false; reason: string };
@@ -110,27 +110,6 @@ function formatFamilyName(name: string): string {
   return plain ? name : cssString(name);
 }
 
-const FONT_WEIGHTS: Readonly<Record<string, number>> = {
-  thin: 100,
-  hairline: 100,
-  'extra-light': 200,
-  'ultra-light': 200,
-  light: 300,
-  normal: 400,
-  regular: 400,
-  book: 400,
-  medium: 500,
-  'semi-bold': 600,
-  'demi-bold': 600,
-  bold: 700,
-  'extra-bold': 800,
-  'ultra-bold': 800,
-  black: 900,
-  heavy: 900,
-  'extra-black': 950,
-  'ultra-black': 950,
-};
-
 /** A reference to another token, for aliases inside composites and whole-token aliases. */
 export function aliasRef(targetId: string, names: CssVarNames, part?: TypographyPart): CssValue {
   const target = names.token(targetId);
@@ -219,7 +198,7 @@ function formatFontWeight(value: unknown): CssValue {
   if (isNumber(value)) return ok(formatNumber(value));
   if (typeof value === 'string') {
     // DTCG keywords first ("semi-bold"), then Figma's style names ("SemiBold Italic").
-    const weight = FONT_WEIGHTS[value.toLowerCase()] ?? fontWeightFromStyleName(value);
+    const weight = FONT_WEIGHT_KEYWORDS[value.toLowerCase()] ?? fontWeightFromStyleName(value);
     if (weight !== undefined) return ok(String(weight));
   }
   return fail('not a font weight');
