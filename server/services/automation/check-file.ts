@@ -60,6 +60,8 @@ const CONTENT_CALLS = callsOf('variables', 'componentSets', 'components', 'style
 
 /** Statuses under which a file is checked: a refused design still has its version asked for. */
 const CHECKED = new Set(['active', 'design_refused']);
+/** What people see a file called: its Figma name once read, its key before. */
+const labelOf = (file: Pick<File, 'name' | 'fileKey'>): string => file.name ?? file.fileKey;
 
 export const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -107,7 +109,7 @@ export async function checkFile(
     // The name seen with a pending version was stored with it (a file's first read may wait).
     const seen =
       pending !== null
-        ? { version: pending, name: file.name ?? file.fileKey }
+        ? { version: pending, name: labelOf(file) }
         : (await figma.fileMeta(file.fileKey, credentials)).file;
     version = seen.version;
     fileName = seen.name;
@@ -219,7 +221,7 @@ async function refused(
       await notify(tx, ctx, [
         {
           kind: 'check.failed',
-          title: `The design of ${file.name ?? file.fileKey} was refused`,
+          title: `The design of ${labelOf(file)} was refused`,
           body: `${reason} Fix the file in Figma; nothing is read again until then.`,
           data: { fileId: file.id, status: 'design_refused', version },
         },
@@ -251,7 +253,7 @@ async function failed(
           await notify(tx, ctx, [
             {
               kind: 'file.rate_limited',
-              title: `Figma rate-limited checks of ${file.name ?? file.fileKey} until ${until.toISOString()}`,
+              title: `Figma rate-limited checks of ${labelOf(file)} until ${until.toISOString()}`,
               body: [
                 err.message,
                 err.tier ? `budget ${TIER_NAMES[err.tier]}` : '',
@@ -312,7 +314,7 @@ async function failed(
       await notify(tx, ctx, [
         {
           kind: 'check.failed',
-          title: `Checks of ${file.name ?? file.fileKey} keep failing`,
+          title: `Checks of ${labelOf(file)} keep failing`,
           body: `${failures} checks in a row failed; the last: ${message}. The server keeps trying.`,
           data: { fileId: file.id },
         },
@@ -364,7 +366,7 @@ async function stop(
     await notify(tx, ctx, [
       {
         kind: 'file.credentials_broken',
-        title: `Polling of ${file.name ?? file.fileKey} stopped`,
+        title: `Polling of ${labelOf(file)} stopped`,
         body: `${reason}. Polling resumes when the file's token or key is updated (POST /projects/:id/files).`,
         data: { fileId: file.id, status },
       },
