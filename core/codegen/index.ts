@@ -30,3 +30,4 @@ export { inputPattern } from './patterns/input.js';
 export { checkboxPattern } from './patterns/checkbox.js';
 export { badgePattern } from './patterns/badge.js';
 export { cardPattern } from './patterns/card.js';
+export { previewModel, type PreviewModel, type PreviewVariant, type PreviewLayer } from './preview-model.js';

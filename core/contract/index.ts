@@ -1,5 +1,6 @@
 export * from './tokens.js';
 export * from './specs.js';
+export * from './layers.js';
 export * from './changes.js';
 export * from './sync.js';
 export * from './api.js';

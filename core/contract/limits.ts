@@ -3,8 +3,12 @@
  * recursion, database rows); each refusal is a 400 naming the field and the limit.
  */
 export const LIMITS = {
-  /** Nesting of any JSON request body (objects and arrays), checked before it is parsed. */
-  jsonDepth: 64,
+  /**
+   * Nesting of any JSON request body (objects and arrays), checked before it is parsed. Room
+   * for a layer tree 64 levels deep (two JSON levels a layer) inside a sync, so that a 65th
+   * level is refused by the schema, naming its path.
+   */
+  jsonDepth: 160,
   /** Items of any one JSON array, and entries of any one JSON object, in a request; checked before validation. */
   listItems: 50000,
   /** Components in one sync. */

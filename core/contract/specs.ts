@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LayerTree } from './layers.js';
 import { LIMITS } from './limits.js';
 
 export const PropKinds = ['variant', 'boolean', 'text', 'instanceSwap', 'slot'] as const;
@@ -28,6 +29,11 @@ export const Variant = z.object({
   }),
   /** binding slot ("fill", "paddingLeft", "typography", …) → token id */
   bindings: z.record(z.string(), z.string()),
+  /**
+   * The variant's layer tree (DESIGN.md "Layer tree"), its own node as the root. Absent for
+   * specs from clients that predate it and for specs not read from Figma.
+   */
+  layers: LayerTree.optional(),
 });
 export type Variant = z.infer<typeof Variant>;
 
