@@ -322,19 +322,19 @@ describe.each(dbKinds)('depth and size limits on %s', (kind) => {
       const res = await t.api('POST', url, { raw });
       expect(res.statusCode, res.body.slice(0, 300)).toBe(400);
       expect(res.json().error.code).toBe('too_deep');
-      expect(res.json().error.message).toContain('64');
+      expect(res.json().error.message).toContain(String(LIMITS.jsonDepth));
     }
     expect(await snapshot(t)).toEqual(before);
   });
 
   it('accepts JSON nested up to the limit, refuses one level more', async () => {
-    // body (1) → spec (2) → x (3…): 64 levels in all are fine, 65 are not.
+    // body (1) → spec (2) → x (3…): LIMITS.jsonDepth levels in all are fine, one more is not.
     const ok = await t.api('POST', `/api/v1/components/${componentId}/versions`, {
-      raw: `{"files":[{"path":"a.tsx","content":""}],"bump":"patch","spec":{"x":${nested(62)}}}`,
+      raw: `{"files":[{"path":"a.tsx","content":""}],"bump":"patch","spec":{"x":${nested(LIMITS.jsonDepth - 2)}}}`,
     });
     expect(ok.statusCode, ok.body).toBe(201);
     const tooDeep = await t.api('POST', `/api/v1/components/${componentId}/versions`, {
-      raw: `{"files":[{"path":"a.tsx","content":""}],"bump":"patch","spec":{"x":${nested(63)}}}`,
+      raw: `{"files":[{"path":"a.tsx","content":""}],"bump":"patch","spec":{"x":${nested(LIMITS.jsonDepth - 1)}}}`,
     });
     expect(tooDeep.statusCode).toBe(400);
     expect(tooDeep.json().error.code).toBe('too_deep');
