@@ -36,6 +36,8 @@ export const VersionSummary = z.object({
   publishedAt: z.string().nullable(),
   branch: z.string(),
   summary: z.array(z.string()),
+  /** the layout fidelity last recorded for it (POST /versions/:id/fidelity); absent until one is */
+  fidelity: z.object({ matched: z.number().int(), total: z.number().int() }).optional(),
 });
 export type VersionSummary = z.infer<typeof VersionSummary>;
 

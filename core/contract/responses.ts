@@ -196,6 +196,34 @@ export const RollbackOut = z.object({
 });
 export type RollbackOut = z.infer<typeof RollbackOut>;
 
+// ---- previews and fidelity ----
+
+const BoxOut = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
+
+/** The design's expected boxes (GET /versions/:id/preview/layout), for fidelity against what the preview posts. */
+export const PreviewLayoutOut = z.object({
+  versionId: z.string(),
+  variants: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      layers: z
+        .array(z.object({ id: z.string(), name: z.string(), type: z.string(), visible: z.boolean(), box: BoxOut }))
+        .describe("the variant's layer tree flattened depth first; empty when the spec has no tree"),
+    }),
+  ),
+  modes: z.array(z.string()).describe('the mode names the preview renders, each as data-mode'),
+});
+export type PreviewLayoutOut = z.infer<typeof PreviewLayoutOut>;
+
+const FidelityCount = z.object({ matched: z.number().int(), total: z.number().int() });
+
+export const FidelityOut = FidelityCount.extend({
+  versionId: z.string(),
+  variants: z.array(FidelityCount.extend({ id: z.string(), mode: z.string() })),
+});
+export type FidelityOut = z.infer<typeof FidelityOut>;
+
 // ---- syncs, drafts (review) ----
 
 const Timings = z.object({

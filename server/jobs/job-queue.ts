@@ -13,6 +13,8 @@ export interface SendOptions {
 export interface JobQueue {
   /** The job id, or null when an equal job (same singleton key) is already waiting. */
   send<N extends QueueName>(tx: Tx | null, name: N, data: Payload<N>, options?: SendOptions): Promise<string | null>;
+  /** Many jobs of one queue in one statement (a sync's thousand drafts are one insert, not a thousand). */
+  sendMany<N extends QueueName>(tx: Tx | null, name: N, data: readonly Payload<N>[]): Promise<void>;
 }
 
 export function jobQueue(boss: PgBoss): JobQueue {
@@ -24,6 +26,11 @@ export function jobQueue(boss: PgBoss): JobQueue {
         ...(options.startAfter ? { startAfter: options.startAfter } : {}),
         ...(tx ? { db: txDb(tx) } : {}),
       });
+    },
+    async sendMany(tx, name, data) {
+      if (!data.length) return;
+      const jobs = data.map((d) => ({ name, data: QUEUES[name].payload.parse(d) as object }));
+      await boss.insert(jobs, tx ? { db: txDb(tx) } : {});
     },
   };
 }

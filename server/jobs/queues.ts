@@ -38,6 +38,14 @@ export const QUEUES = {
     // A slow receiver (up to its 10 s timeout) must not hold up every other delivery.
     workers: 2,
   },
+  /** a version's preview page, built after the version is stored (idempotent: a built page is found, not rebuilt) */
+  'preview-build': {
+    payload: z.object({ versionId: Id }),
+    queue: { policy: 'standard', retryLimit: 2, retryDelay: 5, retryBackoff: true },
+    // Builds are bounded in the builder too (server/services/previews/builder.ts); one worker keeps a big sync's
+    // hundreds of builds from crowding requests.
+    workers: 1,
+  },
   /** the daily summary, archival and (PGlite) VACUUM ANALYZE */
   daily: {
     payload: z.object({}).loose(),

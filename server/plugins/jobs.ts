@@ -18,6 +18,7 @@ import {
   TokenSourceWatcher,
 } from '../services/automation/index.js';
 import { sendDelivery } from '../services/notifications/index.js';
+import { runPreviewBuild } from '../services/previews/index.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -178,6 +179,8 @@ export default fp(
       if (!result.delivered) throw new Error(result.error ?? 'not delivered');
       return result;
     });
+
+    await work('preview-build', async (data) => runPreviewBuild(db, data.versionId));
 
     await work('daily', async () => runDaily(app.db, jobs, config.archiveAfterDays));
     await boss.schedule('daily', DAILY_CRON, {});

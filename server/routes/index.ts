@@ -7,6 +7,7 @@ import trackedFiles from './tracked-files.js';
 import components from './components.js';
 import versions from './versions.js';
 import compare from './compare.js';
+import previews from './previews.js';
 import audit from './audit.js';
 import pluginUi from './plugin-ui.js';
 import syncs from './syncs.js';
@@ -36,6 +37,7 @@ export const routes: RouteModule[] = [
   { prefix: API, plugin: components },
   { prefix: API, plugin: versions },
   { prefix: API, plugin: compare },
+  { prefix: API, plugin: previews },
   { prefix: API, plugin: syncs },
   { prefix: API, plugin: drafts },
   { prefix: API, plugin: jobs },

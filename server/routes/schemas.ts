@@ -60,7 +60,15 @@ export function versionSummary(v: VersionRow): z.infer<typeof VersionSummary> {
     publishedAt: v.publishedAt?.toISOString() ?? null,
     branch: v.branch,
     summary: v.changeSummary,
+    ...fidelityOf(v.fidelity),
   };
+}
+
+/** The recorded fidelity's totals (the row keeps the per-variant figures too). */
+function fidelityOf(value: Prisma.JsonValue | null): { fidelity?: { matched: number; total: number } } {
+  const f = value as { matched?: unknown; total?: unknown } | null;
+  if (!f || typeof f !== 'object' || typeof f.matched !== 'number' || typeof f.total !== 'number') return {};
+  return { fidelity: { matched: f.matched, total: f.total } };
 }
 
 export function versionOut(v: VersionRow): VersionOut {

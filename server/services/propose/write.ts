@@ -12,6 +12,7 @@ import { auditRow, type AuditInput } from '../../lib/audit.js';
 import { insertBlobs, packNewBlobs, sha256OfContent, type PackedBlob, type StoredFileRef } from '../../lib/blobs.js';
 import type { RequestContext } from '../../lib/context.js';
 import { filesHashOf, MAIN, mainNumbers, proposeNumber } from '../versions/index.js';
+import { enqueuePreviewBuilds } from '../previews/index.js';
 import type { ProposedRow } from './proposal.js';
 
 /** What a draft holds. */
@@ -109,6 +110,11 @@ export async function writeDrafts(
     tx,
     'audit_events',
     audits.map((a) => ({ id: randomUUID(), ...auditRow(ctx, a), createdAt: now })),
+  );
+  await enqueuePreviewBuilds(
+    tx,
+    ctx.jobs,
+    rows.map((r) => r.id),
   );
   return rows.map((r) => ({
     id: r.id,
