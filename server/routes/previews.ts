@@ -12,7 +12,9 @@ import {
 } from '../services/previews/index.js';
 import { ComponentParams, errors, VersionParams } from './schemas.js';
 
-const Html = z.string().describe('text/html: one self-contained page, served with a sandboxing Content-Security-Policy');
+const Html = z
+  .string()
+  .describe('text/html: one self-contained page, served with a sandboxing Content-Security-Policy');
 
 const Count = z.number().int().min(0).max(1_000_000);
 const FidelityBody = z.object({
@@ -69,7 +71,8 @@ const previews: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['previews'],
-        summary: "The design's layer boxes per variant (flattened from the spec's layer trees) and the modes the page renders",
+        summary:
+          "The design's layer boxes per variant (flattened from the spec's layer trees) and the modes the page renders",
         params: VersionParams,
         response: { 200: PreviewLayoutOut, ...errors },
       },

@@ -11,7 +11,11 @@ import { startLiveServer, type LiveServer } from './support/server.js';
 interface LayoutMessage {
   type: 'design-sync/layout';
   versionId: string;
-  variants: { id: string; mode: string; layers: { id: string; x: number; y: number; width: number; height: number }[] }[];
+  variants: {
+    id: string;
+    mode: string;
+    layers: { id: string; x: number; y: number; width: number; height: number }[];
+  }[];
 }
 interface ReadyMessage {
   type: 'design-sync/ready';
@@ -69,11 +73,9 @@ describe.skipIf(!hasChromium)('preview pages in Chromium', () => {
 
   beforeAll(async () => {
     server = await startLiveServer();
-    const res = await server.api<{ proposals: { componentId: string; componentName: string; draftVersionId: string }[] }>(
-      'POST',
-      `/projects/${server.projectId}/syncs`,
-      syncRequest(withButtonTrees),
-    );
+    const res = await server.api<{
+      proposals: { componentId: string; componentName: string; draftVersionId: string }[];
+    }>('POST', `/projects/${server.projectId}/syncs`, syncRequest(withButtonTrees));
     expect(res.status).toBe(201);
     const button = res.body.proposals.find((p) => p.componentName === 'Button')!;
     buttonId = button.componentId;
@@ -127,10 +129,9 @@ describe.skipIf(!hasChromium)('preview pages in Chromium', () => {
   it('shows only the variant and mode the parent asks for, and posts their layout', async () => {
     const before = (await waitFor<LayoutMessage>(page, 'design-sync/layout')).length;
     await page.evaluate(() =>
-      document.querySelector('iframe')!.contentWindow!.postMessage(
-        { type: 'design-sync/show', variant: '10:3', mode: 'Dark' },
-        '*',
-      ),
+      document
+        .querySelector('iframe')!
+        .contentWindow!.postMessage({ type: 'design-sync/show', variant: '10:3', mode: 'Dark' }, '*'),
     );
     const all = await waitFor<LayoutMessage>(page, 'design-sync/layout', before + 1);
     expect(pairs(all[before]!)).toEqual(['10:3/Dark']);

@@ -136,6 +136,7 @@ describe.each(dbKinds)('bad input and faults on %s', (kind) => {
         generationParams: copy.generationParams ?? {},
         changes: copy.changes ?? {},
         tokens: copy.tokens ?? {},
+        fidelity: copy.fidelity ?? undefined,
         spec: copy.spec ?? {},
         bump: 'major',
         trigger: 'sync',

@@ -5,7 +5,7 @@ import { posix } from 'node:path';
 import * as esbuild from 'esbuild';
 import pLimit from 'p-limit';
 import { PAGE_CSS, PAGE_RUNTIME } from './runtime.js';
-import type { PreviewSide, SourceFile } from './sources.js';
+import type { PreviewSide } from './sources.js';
 import { vendorScript, VENDOR_GLOBAL, VENDOR_MODULES } from './vendor.js';
 
 /** Builds at once in this process: the machine's other work (requests, syncs) keeps its share. */

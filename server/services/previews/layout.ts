@@ -43,7 +43,11 @@ export interface FidelityInput {
  * Stores the fidelity of a version as a client measured it (per variant and mode, summed): the
  * variants and modes must be the version's, each once, matched at most total.
  */
-export async function recordFidelity(ctx: RequestContext, versionId: string, input: FidelityInput): Promise<FidelityOut> {
+export async function recordFidelity(
+  ctx: RequestContext,
+  versionId: string,
+  input: FidelityInput,
+): Promise<FidelityOut> {
   const { model, modes } = await versionModel(ctx, versionId);
   const variantIds = new Set(model.variants.map((v) => v.id));
   const modeNames = new Set(modes.map((m) => m.name));
@@ -51,9 +55,13 @@ export async function recordFidelity(ctx: RequestContext, versionId: string, inp
   const issues: ValidationIssue[] = [];
   input.variants.forEach((v, i) => {
     const at = `body.variants.${i}`;
-    if (!variantIds.has(v.id)) issues.push({ path: `${at}.id`, message: `variant "${v.id}" is not a variant of this version` });
+    if (!variantIds.has(v.id))
+      issues.push({ path: `${at}.id`, message: `variant "${v.id}" is not a variant of this version` });
     if (!modeNames.has(v.mode))
-      issues.push({ path: `${at}.mode`, message: `mode "${v.mode}" is not one this version renders (${[...modeNames].join(', ')})` });
+      issues.push({
+        path: `${at}.mode`,
+        message: `mode "${v.mode}" is not one this version renders (${[...modeNames].join(', ')})`,
+      });
     if (v.matched > v.total) issues.push({ path: `${at}.matched`, message: 'matched is more than total' });
     const key = JSON.stringify([v.id, v.mode]);
     if (seen.has(key)) issues.push({ path: at, message: `variant "${v.id}" in mode "${v.mode}" is listed twice` });

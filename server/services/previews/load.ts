@@ -32,7 +32,10 @@ export interface VersionForPreview {
 }
 
 /** The model of a version's spec; a version made from files alone renders its component once, with no props. */
-export function modelOf(version: Pick<VersionForPreview, 'spec' | 'component'>, files: readonly SourceFile[]): PreviewModel {
+export function modelOf(
+  version: Pick<VersionForPreview, 'spec' | 'component'>,
+  files: readonly SourceFile[],
+): PreviewModel {
   const parsed = ComponentSpec.safeParse(version.spec);
   if (parsed.success) {
     try {

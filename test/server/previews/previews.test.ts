@@ -91,10 +91,7 @@ describe.each(dbKinds)('previews on %s', (kind) => {
   });
 
   it('compares two versions side by side, Before and After, with the same headers', async () => {
-    const res = await t.api(
-      'GET',
-      `/api/v1/components/${buttonId}/compare/preview?from=${draftId}&to=${secondId}`,
-    );
+    const res = await t.api('GET', `/api/v1/components/${buttonId}/compare/preview?from=${draftId}&to=${secondId}`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-security-policy']).toBe(CSP);
     expect(res.headers['x-content-type-options']).toBe('nosniff');

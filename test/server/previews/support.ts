@@ -17,7 +17,13 @@ export function buttonTree(variantId: string, width: number): Layer {
         box: { x: 12, y: 8, width: width - 24, height: 16 },
         text: { characters: 'Button' },
       },
-      { id: `${variantId}:icon`, name: 'Icon', type: 'FRAME', visible: false, box: { x: 0, y: 0, width: 16, height: 16 } },
+      {
+        id: `${variantId}:icon`,
+        name: 'Icon',
+        type: 'FRAME',
+        visible: false,
+        box: { x: 0, y: 0, width: 16, height: 16 },
+      },
     ],
   };
 }
