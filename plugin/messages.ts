@@ -52,6 +52,11 @@ export interface SnapshotWritten {
   sha256: string;
 }
 
+/** A node exported as PNG at 2× (the image's size halved is the node's size in px). */
+export interface NodeImage {
+  png: Uint8Array;
+}
+
 /** Requests the UI sends to main, and what each resolves to. */
 export interface MainRequests {
   /** The file's identity: its key when Figma tells it (private plugins) or when one was saved with the document. */
@@ -65,6 +70,8 @@ export interface MainRequests {
   extract: { params: Record<string, never>; result: Extraction };
   /** After a successful sync: the last extraction, as the shared-plugin-data snapshot the server's poller reads. */
   writeSnapshot: { params: { syncedAt: string }; result: SnapshotWritten };
+  /** A node (a variant) as Figma draws it: PNG at 2×, for the review's Design column. */
+  exportNodePng: { params: { nodeId: string }; result: NodeImage };
   notify: { params: { message: string; error?: boolean }; result: { shown: true } };
   resize: { params: { width: number; height: number }; result: { resized: true } };
   close: { params: Record<string, never>; result: { closed: true } };

@@ -38,6 +38,13 @@ export const handlers: Handlers = {
       syncedAt,
     );
   },
+  async exportNodePng({ nodeId }) {
+    const node = await figma.getNodeByIdAsync(nodeId);
+    if (!node || node.type === 'DOCUMENT' || node.type === 'PAGE')
+      throw new Error(`No layer ${nodeId} in this file: it was deleted or the file changed since the sync`);
+    const png = await node.exportAsync({ format: 'PNG', constraint: { type: 'SCALE', value: 2 } });
+    return { png };
+  },
   async notify({ message, error }) {
     figma.notify(message, error ? { error: true } : undefined);
     return { shown: true };

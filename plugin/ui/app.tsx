@@ -3,6 +3,7 @@ import type { Settings } from '../messages.js';
 import { ErrorBoundary } from './components/error-boundary.js';
 import { ProgressLine } from './components/progress.js';
 import { Tabs } from './components/tabs.js';
+import { HostContext } from './host/context.js';
 import type { Host } from './host/index.js';
 import { Connect } from './screens/connect.js';
 import { HistoryView } from './screens/history/history-view.js';
@@ -87,12 +88,14 @@ export function App({ host }: { host: Host }) {
         current={tab}
         onSelect={setTab}
         panels={(id) => (
-          <ErrorBoundary>
-            {id === 'review' &&
-              (host.kind === 'figma' ? <SyncView host={host} session={session} /> : <DraftsView session={session} />)}
-            {id === 'history' && <HistoryView host={host} session={session} active={tab === 'history'} />}
-            {id === 'settings' && <SettingsView host={host} session={session} onSignOut={() => void signOut()} />}
-          </ErrorBoundary>
+          <HostContext.Provider value={host}>
+            <ErrorBoundary>
+              {id === 'review' &&
+                (host.kind === 'figma' ? <SyncView host={host} session={session} /> : <DraftsView session={session} />)}
+              {id === 'history' && <HistoryView host={host} session={session} active={tab === 'history'} />}
+              {id === 'settings' && <SettingsView host={host} session={session} onSignOut={() => void signOut()} />}
+            </ErrorBoundary>
+          </HostContext.Provider>
         )}
       />
     </main>

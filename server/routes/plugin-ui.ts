@@ -33,12 +33,38 @@ function page(html: string): Page {
     'img-src data: blob:',
     'font-src data:',
     "connect-src 'self'",
+    // The preview shell (below) only: previews render in sandboxed frames of it.
+    "frame-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",
   ].join('; ');
   return { html, csp };
 }
+
+/**
+ * A frame for a version's preview in /app. A frame written from the page itself (srcdoc, blob:)
+ * would inherit /app's policy, which runs no script but the UI's own; this one is a page of its
+ * own with the preview page's policy (sandboxed, inline code only, nothing fetched). It waits for
+ * the preview's HTML, which the UI fetched with its token, and writes it in.
+ */
+const PREVIEW_SHELL =
+  '<!doctype html><meta charset="utf-8"><script>' +
+  "addEventListener('message',function take(e){var d=e.data;" +
+  "if(e.source!==parent||!d||d.type!=='design-sync/html'||typeof d.html!=='string')return;" +
+  "removeEventListener('message',take);document.open();document.write(d.html);document.close();});" +
+  "parent.postMessage({type:'design-sync/shell'},'*');</script>";
+const PREVIEW_SHELL_CSP = [
+  'sandbox allow-scripts',
+  "default-src 'none'",
+  "script-src 'unsafe-inline'",
+  "style-src 'unsafe-inline'",
+  'img-src data:',
+  'font-src data:',
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'self'",
+].join('; ');
 
 /**
  * The plugin's UI, also served as a web page: at /app it runs in browser mode (sign in with an
@@ -70,6 +96,13 @@ const pluginUi: FastifyPluginAsyncZod = async (app) => {
   app.get('/', { config: { public: true }, schema: { hide: true } }, async (_request, reply) => reply.redirect('/app'));
   app.get('/app', { config: { public: true }, schema: { hide: true } }, serve);
   app.get('/plugin', { config: { public: true }, schema: { hide: true } }, serve);
+  app.get('/app/preview-frame', { config: { public: true }, schema: { hide: true } }, async (_request, reply) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', PREVIEW_SHELL_CSP)
+      .header('referrer-policy', 'no-referrer')
+      .send(PREVIEW_SHELL),
+  );
 };
 
 export default pluginUi;

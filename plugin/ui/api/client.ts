@@ -21,6 +21,28 @@ import type {
 } from '../../../core/contract/responses.js';
 import { ApiError, errorFromResponse, unreachable } from './errors.js';
 
+/** GET /versions/:id/preview/layout: the design's boxes of each variant, and the modes the preview renders. */
+export interface PreviewLayoutOut {
+  versionId: string;
+  variants: Array<{
+    id: string;
+    label: string;
+    layers: Array<{
+      id: string;
+      name: string;
+      type: string;
+      visible: boolean;
+      box: { x: number; y: number; width: number; height: number };
+    }>;
+  }>;
+  modes: string[];
+}
+
+/** POST /versions/:id/fidelity: matched visible layers per variant and mode. */
+export interface FidelityIn {
+  variants: Array<{ id: string; mode: string; matched: number; total: number }>;
+}
+
 /** One item of POST /syncs/:id/decisions. */
 export interface Decision {
   componentId: string;
@@ -205,16 +227,34 @@ export class ApiClient {
 
   /** The version's files as a zip (a Blob), for a download the page starts itself. */
   async download(versionId: string): Promise<Blob> {
+    return (await this.raw(`/versions/${encodeURIComponent(versionId)}/download`)).blob();
+  }
+
+  /** The version rendered: a self-contained HTML page, shown in a sandboxed iframe by its text (srcdoc). */
+  async previewHtml(versionId: string): Promise<string> {
+    return (await this.raw(`/versions/${encodeURIComponent(versionId)}/preview`)).text();
+  }
+
+  previewLayout(versionId: string): Promise<PreviewLayoutOut> {
+    return this.call('GET', `/versions/${encodeURIComponent(versionId)}/preview/layout`);
+  }
+
+  recordFidelity(versionId: string, body: FidelityIn): Promise<unknown> {
+    return this.call('POST', `/versions/${encodeURIComponent(versionId)}/fidelity`, body);
+  }
+
+  /** A GET whose answer is not JSON (a zip, a page); errors still are. */
+  private async raw(path: string): Promise<Response> {
     let response: Response;
     try {
-      response = await this.fetchImpl(`${this.base}/api/v1/versions/${encodeURIComponent(versionId)}/download`, {
+      response = await this.fetchImpl(`${this.base}/api/v1${path}`, {
         headers: { authorization: `Bearer ${this.connection.token}` },
       });
     } catch {
       throw unreachable(this.base, await this.answers());
     }
     if (!response.ok) throw errorFromResponse(response.status, await response.json().catch(() => null));
-    return response.blob();
+    return response;
   }
 }
 

@@ -54,7 +54,7 @@ export function DiffViewer(props: DiffViewerProps): JSX.Element {
           </p>
         </div>
         <div class={styles.switch} role="group" aria-label="Diff layout">
-          {(['unified', 'split'] as const).map((v) => (
+          {(props.preview ? (['unified', 'split', 'preview'] as const) : (['unified', 'split'] as const)).map((v) => (
             <button
               key={v}
               type="button"
@@ -62,17 +62,23 @@ export function DiffViewer(props: DiffViewerProps): JSX.Element {
               aria-pressed={view === v}
               onClick={() => setView(v)}
             >
-              {v === 'unified' ? 'Unified' : 'Split'}
+              {v === 'unified' ? 'Unified' : v === 'split' ? 'Split' : 'Preview'}
             </button>
           ))}
         </div>
       </div>
       {tokenChanges && tokenChanges.length > 0 ? <TokenChanges lines={tokenChanges} /> : null}
       {warnings && warnings.length > 0 ? <Warnings warnings={warnings} /> : null}
-      {models.length === 0 ? <p class={styles.empty}>No files to compare.</p> : null}
-      {models.map((m) => (
-        <FileDiff key={m.path} model={m} view={view} context={context} />
-      ))}
+      {view === 'preview' && props.preview ? (
+        props.preview()
+      ) : (
+        <>
+          {models.length === 0 ? <p class={styles.empty}>No files to compare.</p> : null}
+          {models.map((m) => (
+            <FileDiff key={m.path} model={m} view={view === 'split' ? 'split' : 'unified'} context={context} />
+          ))}
+        </>
+      )}
     </section>
   );
 }

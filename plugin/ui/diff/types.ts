@@ -1,3 +1,5 @@
+import type { ComponentChildren } from 'preact';
+
 /** One file of the change under review; `null` means the file does not exist on that side. */
 export interface DiffFileInput {
   path: string;
@@ -18,7 +20,7 @@ export interface DiffWarning {
   text: string;
 }
 
-export type DiffView = 'unified' | 'split';
+export type DiffView = 'unified' | 'split' | 'preview';
 
 export interface DiffViewerProps {
   files: DiffFileInput[];
@@ -32,4 +34,6 @@ export interface DiffViewerProps {
   context?: number;
   /** E.g. "Button 1.2.0 → 1.3.0"; also the accessible name of the viewer ("Diff" without it). */
   title?: string;
+  /** What the Preview tab shows (rendered only while it is chosen); no Preview tab without it. */
+  preview?: () => ComponentChildren;
 }

@@ -20,6 +20,7 @@ export function browserHost(): Host {
     forgetSettings: async () => sessionStorage.removeItem(TOKEN_KEY),
     extract: unavailable,
     writeSnapshot: unavailable,
+    exportNode: null,
     notify: () => undefined,
     saveFile: downloadBlob,
   };

@@ -29,6 +29,7 @@ export function figmaHost(): Host {
       }
     },
     writeSnapshot: (syncedAt) => requester.request('writeSnapshot', { syncedAt }),
+    exportNode: (nodeId) => requester.request('exportNodePng', { nodeId }),
     notify: (message, error) => void requester.request('notify', { message, error }).catch(() => undefined),
     saveFile: downloadBlob,
   };

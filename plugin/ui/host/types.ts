@@ -1,6 +1,6 @@
 // The one host-specific part of the UI: inside Figma it talks to the plugin's main thread;
 // in a browser (the server's /app) there is no file to read, settings live in the page.
-import type { Extraction, FileInfo, Progress, Settings, SnapshotWritten } from '../../messages.js';
+import type { Extraction, FileInfo, NodeImage, Progress, Settings, SnapshotWritten } from '../../messages.js';
 
 export interface Host {
   kind: 'figma' | 'browser';
@@ -12,6 +12,8 @@ export interface Host {
   forgetSettings(): Promise<void>;
   extract(onProgress: (progress: Progress) => void): Promise<Extraction>;
   writeSnapshot(syncedAt: string): Promise<SnapshotWritten>;
+  /** A variant as Figma draws it (PNG at 2×); null where there is no Figma file (the browser). */
+  exportNode: ((nodeId: string) => Promise<NodeImage>) | null;
   notify(message: string, error?: boolean): void;
   /** hands a file to the user (a download) */
   saveFile(name: string, blob: Blob): void;

@@ -5,6 +5,7 @@
 import type { FakeContext } from './context.js';
 import { dynamicPageError, figmaError, notImplemented } from './errors.js';
 import { callbackPredicate, collect, criteriaPredicate, type TreeNode } from './find.js';
+import { exportMethods } from './export.js';
 import { fakeKey } from './keys.js';
 import { pluginDataMethods, seedPluginData } from './plugin-data.js';
 import type {
@@ -195,6 +196,7 @@ export function nodeBuilder(ctx: FakeContext, registry: NodeRegistry) {
   Object.assign(
     LeafNode.prototype,
     pluginDataMethods('node', ctx.pluginId, (c) => ctx.record(c)),
+    exportMethods((c) => ctx.record(c)),
   );
 
   class TextLeaf extends LeafNode {

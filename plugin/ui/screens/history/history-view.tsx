@@ -9,6 +9,7 @@ import { CodeView } from '../../components/code-view.js';
 import { ErrorBanner } from '../../components/error-banner.js';
 import { ProgressLine } from '../../components/progress.js';
 import { DiffViewer } from '../../diff/index.js';
+import { PreviewPanel } from '../../preview/preview-panel.js';
 import { relativeTime } from '../../format.js';
 import type { Host } from '../../host/index.js';
 import { canWrite, type Session } from '../../session.js';
@@ -288,6 +289,9 @@ export function HistoryView({ host, session, active = true }: { host: Host; sess
               }),
             )}
             tokenChanges={panel.to.summary.map((text) => ({ text }))}
+            preview={() => (
+              <PreviewPanel api={session.api} before={panel.from.id} after={panel.to.id} record={writable} />
+            )}
           />
         </div>
       )}
@@ -376,6 +380,12 @@ function VersionItem({
           <time dateTime={v.createdAt} title={new Date(v.createdAt).toLocaleString()}>
             {relativeTime(v.createdAt)}
           </time>
+          {fidelityOf(v) && (
+            <>
+              {' · '}
+              <span title="Layers of the preview where the design has them">{fidelityOf(v)}</span>
+            </>
+          )}
         </p>
         {v.summary.length > 0 && (
           <ul class={styles.reasons}>
@@ -422,4 +432,10 @@ function VersionItem({
       </div>
     </li>
   );
+}
+
+/** "Layout 46/48" when the version's fidelity was measured (a review records it). */
+function fidelityOf(v: VersionSummary): string | null {
+  const f = (v as VersionSummary & { fidelity?: { matched: number; total: number } | null }).fidelity;
+  return f && typeof f.matched === 'number' && typeof f.total === 'number' ? `Layout ${f.matched}/${f.total}` : null;
 }

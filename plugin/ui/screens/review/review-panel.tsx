@@ -6,6 +6,7 @@ import type { VersionDetailOut } from '../../../../core/contract/responses.js';
 import { ErrorBanner } from '../../components/error-banner.js';
 import { ProgressLine } from '../../components/progress.js';
 import { DiffViewer, type DiffFileInput } from '../../diff/index.js';
+import { PreviewPanel } from '../../preview/preview-panel.js';
 import { tokenChangeLine, versionArrow } from '../../format.js';
 import { ConflictResolver } from './conflict-resolver.js';
 import { isBreaking, type ReviewItem } from './review-item.js';
@@ -97,6 +98,7 @@ export function ReviewPanel({
         files={files}
         tokenChanges={proposal.tokenChanges.map((c) => ({ text: tokenChangeLine(c, names) }))}
         warnings={warnings}
+        preview={() => <PreviewPanel api={api} before={base?.id ?? null} after={draft.id} record={!readOnly} />}
       />
       {conflicted && !readOnly && <ConflictResolver files={draft.files} onSave={save} busy={saving} />}
     </div>
