@@ -165,8 +165,9 @@ function instanceOf(raw: LayerInstance): LayerInstance {
 type Bound = number | { token: string; value: number };
 
 /** A number field: `{ token, value }` when bound, the literal when not, undefined when absent. */
-function boundField(raw: RawLayer, field: string): Bound | undefined {
-  const value = raw.values[field];
+function boundField(raw: RawLayer, field: string, fallback?: string): Bound | undefined {
+  // A corner or side REST does not list separately has the shared value (cornerRadius, strokeWeight).
+  const value = raw.values[field] ?? (fallback ? raw.values[fallback] : undefined);
   const token = raw.bound[field];
   // REST leaves out a field at 0 even when a variable (whose value is 0) is bound to it.
   if (token) return { token, value: roundPx(isNumber(value) ? value : 0) };
@@ -251,7 +252,7 @@ function styleOf(
   if (raw.effectStyle) out.effectStyle = raw.effectStyle;
 
   if (strokes || raw.strokeStyle) {
-    const sides = SIDES.map((s) => boundField(raw, s) ?? boundField(raw, 'strokeWeight'));
+    const sides = SIDES.map((s) => boundField(raw, s, 'strokeWeight') ?? boundField(raw, 'strokeWeight'));
     const weight = boundField(raw, 'strokeWeight');
     const uniform = sides.every((s) => JSON.stringify(s) === JSON.stringify(sides[0]));
     if (uniform && sides[0] !== undefined) out.strokeWeight = sides[0];
@@ -263,7 +264,7 @@ function styleOf(
   }
 
   // One radius when the four corners agree (Figma's cornerRadius), else one per corner.
-  const corners = CORNERS.map((c) => boundField(raw, c) ?? boundField(raw, 'cornerRadius'));
+  const corners = CORNERS.map((c) => boundField(raw, c, 'cornerRadius') ?? boundField(raw, 'cornerRadius'));
   const radius = boundField(raw, 'cornerRadius');
   if (corners.every((c) => JSON.stringify(c) === JSON.stringify(corners[0]))) {
     const r = corners[0] ?? radius;
