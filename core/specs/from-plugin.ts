@@ -9,6 +9,8 @@ import { refsFromBoundVariables, type PaintLike } from './bound-variables.js';
 import { propsFromDefinitions, type PropDefinitionLike } from './props.js';
 import { normalizeSpec } from './spec-hash.js';
 import { parseVariantName } from './variants.js';
+import { buildLayerTree } from './layers/normalize.js';
+import { pluginLayerSource, type PluginInstances } from './layers/from-plugin.js';
 
 export interface PluginNodeLike {
   readonly id: string;
@@ -47,6 +49,15 @@ export interface NormalizeOptions {
   warn?: (message: string) => void;
 }
 
+export interface PluginNormalizeOptions extends NormalizeOptions {
+  /**
+   * The main component of each instance in the tree, by instance id: under dynamic-page only
+   * `getMainComponentAsync` tells it, so the plugin collects it first. Without it, instances
+   * carry no `instance` facts.
+   */
+  instances?: PluginInstances;
+}
+
 const styleId = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
 function pluginRefs(node: PluginNodeLike): LayerRefs {
@@ -78,9 +89,14 @@ function variantValues(node: PluginNodeLike, warn: (m: string) => void): Record<
 
 export function specFromPluginNode(
   node: PluginComponentSetLike | PluginComponentLike,
-  options: NormalizeOptions = {},
+  options: PluginNormalizeOptions = {},
 ): ComponentSpec {
   const warn = options.warn ?? (() => {});
+  const layers = pluginLayerSource(options.instances);
+  const withLayers = (variant: Variant, root: PluginNodeLike): Variant => {
+    const tree = buildLayerTree(root, layers, { warn });
+    return tree ? { ...variant, layers: tree } : variant;
+  };
   const { props, skipped } = propsFromDefinitions(node.componentPropertyDefinitions);
   for (const s of skipped) warn(`${node.name}: property ${s} has an unknown type and was skipped`);
 
@@ -88,12 +104,13 @@ export function specFromPluginNode(
     node.type === 'COMPONENT_SET'
       ? node.children
           .filter((child) => child.type === 'COMPONENT')
-          .map((child) => ({
-            id: child.id,
-            values: variantValues(child, warn),
-            bindings: collectBindings(child, pluginAdapter),
-          }))
-      : [{ id: node.id, values: {}, bindings: collectBindings<PluginNodeLike>(node, pluginAdapter) }];
+          .map((child) =>
+            withLayers(
+              { id: child.id, values: variantValues(child, warn), bindings: collectBindings(child, pluginAdapter) },
+              child,
+            ),
+          )
+      : [withLayers({ id: node.id, values: {}, bindings: collectBindings<PluginNodeLike>(node, pluginAdapter) }, node)];
 
   const spec: ComponentSpec = { id: node.id, name: node.name, props, variants };
   if (node.key) spec.key = node.key;

@@ -9,6 +9,12 @@ import type { NormalizeOptions } from './from-plugin.js';
 import { propsFromDefinitions, type PropDefinitionLike } from './props.js';
 import { normalizeSpec } from './spec-hash.js';
 import { parseVariantName } from './variants.js';
+import { buildLayerTree } from './layers/normalize.js';
+import { restLayerSource } from './layers/from-rest.js';
+import { restStyleIdToPluginId, type RestContext } from './rest-styles.js';
+
+export { restStyleIdToPluginId } from './rest-styles.js';
+export type { RestContext, RestStyleMeta, RestComponentMeta } from './rest-styles.js';
 
 export interface RestNodeLike {
   readonly id: string;
@@ -33,24 +39,6 @@ export interface RestComponentLike extends RestNodeLike {
   readonly componentPropertyDefinitions?: { readonly [key: string]: PropDefinitionLike };
 }
 
-export interface RestStyleMeta {
-  readonly key: string;
-  readonly remote?: boolean;
-}
-
-export interface RestComponentMeta {
-  readonly key: string;
-  readonly description?: string;
-  readonly componentSetId?: string;
-}
-
-/** The maps that come with each node in the nodes response. */
-export interface RestContext {
-  readonly styles?: { readonly [styleId: string]: RestStyleMeta };
-  readonly components?: { readonly [nodeId: string]: RestComponentMeta };
-  readonly componentSets?: { readonly [nodeId: string]: RestComponentMeta };
-}
-
 export interface RestNodesResponseLike {
   readonly nodes: {
     readonly [nodeId: string]: (RestContext & { readonly document: RestNodeLike }) | null;
@@ -65,18 +53,6 @@ const STYLE_KEYS: ReadonlyArray<[StyleField, readonly string[]]> = [
   ['textStyle', ['text']],
   ['gridStyle', ['grid', 'grids']],
 ];
-
-/**
- * REST names a style by its node id ("4:16") while the Plugin API, and so every token the
- * plugin extracted, names it "S:<key>,<nodeId>" (remote styles: "S:<key>,"). The key comes
- * from the response's `styles` map; without it the REST id is kept as is.
- */
-export function restStyleIdToPluginId(restId: string, styles: RestContext['styles']): string {
-  if (restId.startsWith('S:')) return restId;
-  const meta = styles?.[restId];
-  if (!meta?.key) return restId;
-  return meta.remote ? `S:${meta.key},` : `S:${meta.key},${restId}`;
-}
 
 function restAdapter(context: RestContext): LayerAdapter<RestNodeLike> {
   return {
@@ -103,17 +79,23 @@ export function specFromRestNode(
   const { props, skipped } = propsFromDefinitions(node.componentPropertyDefinitions);
   for (const s of skipped) warn(`${node.name}: property ${s} has an unknown type and was skipped`);
   const adapter = restAdapter(context);
+  const layers = restLayerSource(context);
+  const withLayers = (variant: Variant, root: RestNodeLike): Variant => {
+    const tree = buildLayerTree(root, layers, { warn });
+    return tree ? { ...variant, layers: tree } : variant;
+  };
 
   const variants: Variant[] =
     node.type === 'COMPONENT_SET'
       ? node.children
           .filter((child) => child.type === 'COMPONENT')
-          .map((child) => ({
-            id: child.id,
-            values: parseVariantName(child.name),
-            bindings: collectBindings(child, adapter),
-          }))
-      : [{ id: node.id, values: {}, bindings: collectBindings<RestNodeLike>(node, adapter) }];
+          .map((child) =>
+            withLayers(
+              { id: child.id, values: parseVariantName(child.name), bindings: collectBindings(child, adapter) },
+              child,
+            ),
+          )
+      : [withLayers({ id: node.id, values: {}, bindings: collectBindings<RestNodeLike>(node, adapter) }, node)];
 
   const meta = node.type === 'COMPONENT_SET' ? context.componentSets?.[node.id] : context.components?.[node.id];
   const spec: ComponentSpec = { id: node.id, name: node.name, props, variants };

@@ -1,5 +1,13 @@
 export { specFromPluginNode } from './from-plugin.js';
-export type { PluginNodeLike, PluginComponentSetLike, PluginComponentLike, NormalizeOptions } from './from-plugin.js';
+export type {
+  PluginNodeLike,
+  PluginComponentSetLike,
+  PluginComponentLike,
+  NormalizeOptions,
+  PluginNormalizeOptions,
+} from './from-plugin.js';
+export { buildLayerTree, roundPx, handlesFromTransform, SEGMENT_FIELDS } from './layers/index.js';
+export type { LayerSource, RawLayer, PluginInstanceInfo, PluginInstances, LayerTreeOptions } from './layers/index.js';
 export { specFromRestNode, specsFromRestNodes, restStyleIdToPluginId } from './from-rest.js';
 export type {
   RestNodeLike,

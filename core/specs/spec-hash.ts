@@ -1,3 +1,4 @@
+import type { Layer } from '../contract/layers.js';
 import type { ComponentSpec } from '../contract/specs.js';
 import { canonicalHash } from '../tokens/hash.js';
 import { withTokenRefs } from './token-refs.js';
@@ -14,7 +15,20 @@ export function normalizeSpec(spec: ComponentSpec): ComponentSpec & { tokenRefs:
   return out;
 }
 
-/** Identical design input ⇔ identical hash, whatever order keys or variants arrived in. */
+/** The tree without its geometry: boxes serve previews and fidelity, never versions (DESIGN.md). */
+function withoutBoxes(layer: Layer): Omit<Layer, 'box' | 'children'> & { children?: unknown[] } {
+  const { box: _box, children, ...rest } = layer;
+  return children ? { ...rest, children: children.map(withoutBoxes) } : rest;
+}
+
+/**
+ * Identical design input ⇔ identical hash, whatever order keys or variants arrived in. Layer
+ * boxes take no part: moving a layer by a pixel makes no version (the stored spec keeps them).
+ */
 export function specHash(spec: ComponentSpec): string {
-  return canonicalHash(normalizeSpec(spec));
+  const normalized = normalizeSpec(spec);
+  return canonicalHash({
+    ...normalized,
+    variants: normalized.variants.map((v) => (v.layers ? { ...v, layers: withoutBoxes(v.layers) } : v)),
+  });
 }

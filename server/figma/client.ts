@@ -59,6 +59,8 @@ export interface NodesOptions {
   pluginData?: 'shared';
   /** how many levels below each requested node to return */
   depth?: number;
+  /** "paths": vector layers carry fillGeometry / strokeGeometry (SVG path data) */
+  geometry?: 'paths';
 }
 
 export interface CreateWebhookInput {
@@ -180,6 +182,7 @@ export class FigmaClient {
       const query: Record<string, string> = { ids: chunk.join(',') };
       if (options.depth !== undefined) query.depth = String(options.depth);
       if (options.pluginData) query.plugin_data = options.pluginData;
+      if (options.geometry) query.geometry = options.geometry;
       const answer = await this.call<GetFileNodesResponse>(
         ENDPOINT_TIERS.nodes,
         'GET',

@@ -174,7 +174,8 @@ async function nodesChecked(
   version: string,
   warnings: string[],
 ): Promise<GetFileNodesResponse> {
-  const answer = await client.nodes(fileKey, ids, credentials);
+  // geometry=paths: the layer trees carry their vectors' SVG paths (DESIGN.md "Layer tree").
+  const answer = await client.nodes(fileKey, ids, credentials, { geometry: 'paths' });
   if (answer.version !== version && !warnings.some((w) => w.startsWith('File changed while'))) {
     warnings.push(
       `File changed while it was read (version ${version} at the start, ${answer.version} now); the next check reads it again`,

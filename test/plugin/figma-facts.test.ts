@@ -108,7 +108,7 @@ describe('the fake figma global, as strict as Figma', () => {
       [' item', 3, 8],
     ]);
     expect(label.getStyledTextSegments(['fills'], 1, 5).map((s) => s.characters)).toEqual(['ew', ' i']);
-    expect(() => label.getStyledTextSegments(['fontName'])).toThrow(/not implemented/);
+    expect(() => label.getStyledTextSegments(['hyperlink'])).toThrow(/not implemented/);
     expect(() => label.getStyledTextSegments(['fills'], 4, 2)).toThrow(/in getStyledTextSegments/);
   });
 

@@ -6,6 +6,7 @@ import { normalizeFromPluginApi } from '../../../core/tokens/figma-plugin.js';
 import { collectTokenRefs, specFromPluginNode } from '../../../core/specs/index.js';
 import type { Extraction, Progress } from '../../messages.js';
 import { aliasTargets } from './aliases.js';
+import { collectInstances } from './instances.js';
 import { followLibrary } from './library.js';
 import { slicer } from './pause.js';
 
@@ -125,7 +126,8 @@ async function readComponents(
     await tick();
     const node = nodes[i]!;
     try {
-      specs.push(specFromPluginNode(node, { warn: (message) => warnings.push(message) }));
+      const instances = await collectInstances(node);
+      specs.push(specFromPluginNode(node, { warn: (message) => warnings.push(message), instances }));
     } catch (err) {
       // One unreadable component (a future node shape, a broken set) never stops the others.
       warnings.push(

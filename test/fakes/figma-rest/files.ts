@@ -105,14 +105,54 @@ function cut(node: FakeNode, depth: number | undefined): FakeNode {
   return node.children ? { ...node, children: node.children.map((c) => cut(c, depth - 1)) } : node;
 }
 
+/** Vector paths come only with `geometry=paths`, as in Figma's answers. */
+function withGeometry(node: FakeNode, paths: boolean): FakeNode {
+  if (paths) return node;
+  const { fillGeometry: _f, strokeGeometry: _s, ...rest } = node;
+  const out: FakeNode = rest as FakeNode;
+  if (node.children) out.children = node.children.map((c) => withGeometry(c, false));
+  return out;
+}
+
 type NodeEntry = NonNullable<GetFileNodesResponse['nodes'][string]>;
 
 /** The maps Figma sends with each node: components, sets and styles used in its subtree. */
-function entryFor(file: StoredFile, document: FakeNode, parentOf: (id: string) => FakeNode | undefined): NodeEntry {
+function entryFor(
+  file: StoredFile,
+  document: FakeNode,
+  parentOf: (id: string) => FakeNode | undefined,
+  index: ReturnType<typeof indexNodes>,
+): NodeEntry {
   const components: Record<string, Component> = {};
   const componentSets: Record<string, ComponentSet> = {};
   const styles: Record<string, Style> = {};
+  const addComponent = (id: string) => {
+    const main = index.get(id);
+    if (!main || main.node.type !== 'COMPONENT' || components[id]) return;
+    const meta = file.components?.[id];
+    const component: Component = {
+      key: meta?.key ?? '',
+      name: main.node.name,
+      description: meta?.description ?? '',
+      documentationLinks: [],
+      remote: false,
+    };
+    const set = main.parent;
+    if (set?.type === 'COMPONENT_SET') {
+      component.componentSetId = set.id;
+      componentSets[set.id] ??= {
+        key: file.componentSets?.[set.id]?.key ?? '',
+        name: set.name,
+        description: file.componentSets?.[set.id]?.description ?? '',
+        documentationLinks: [],
+        remote: false,
+      };
+    }
+    components[id] = component;
+  };
   const walk = (node: FakeNode) => {
+    // As Figma does, an instance brings its main component (and that one's set) into the maps.
+    if (node.type === 'INSTANCE' && typeof node.componentId === 'string') addComponent(node.componentId);
     if (node.type === 'COMPONENT') {
       const meta = file.components?.[node.id];
       const parent = parentOf(node.id);
@@ -158,20 +198,25 @@ function entryFor(file: StoredFile, document: FakeNode, parentOf: (id: string) =
 export function nodesAnswer(
   file: StoredFile,
   ids: readonly string[],
-  options: { depth?: number; sharedPluginData: boolean },
+  options: { depth?: number; sharedPluginData: boolean; geometry?: string },
 ): GetFileNodesResponse {
   const index = indexNodes(file);
   const parentOf = (id: string) => index.get(id)?.parent;
   const nodes: GetFileNodesResponse['nodes'] = {};
   for (const id of ids) {
     if (id === DOCUMENT_ID) {
-      nodes[id] = entryFor(file, cut(documentNode(file, options.sharedPluginData), options.depth), parentOf);
+      nodes[id] = entryFor(file, cut(documentNode(file, options.sharedPluginData), options.depth), parentOf, index);
       continue;
     }
     const found = index.get(id);
     // Figma answers null for an id the file does not have.
     nodes[id] = found
-      ? entryFor(file, cut(clone(found.node), options.depth), parentOf)
+      ? entryFor(
+          file,
+          withGeometry(cut(clone(found.node), options.depth), options.geometry === 'paths'),
+          parentOf,
+          index,
+        )
       : (null as unknown as NodeEntry);
   }
   return {

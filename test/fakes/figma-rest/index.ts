@@ -36,3 +36,4 @@ export type {
 } from './types.js';
 export { ENDPOINTS } from './types.js';
 export { restVariablesFromSeed } from './seed-to-rest.js';
+export { restNodesFromSeed, type RestNodesOfSeed } from './seed-nodes-to-rest.js';

@@ -300,7 +300,7 @@ export async function startFakeFigmaRest(options: FakeFigmaRestOptions = {}): Pr
   app.get<KeyParams & { Querystring: Record<string, string> }>('/v1/files/:key/nodes', async (request, reply) => {
     const file = await openFile(request, reply, 'nodes', request.params.key);
     if (!file) return reply;
-    const { ids, depth, plugin_data: pluginData } = request.query;
+    const { ids, depth, plugin_data: pluginData, geometry } = request.query;
     if (typeof ids !== 'string' || ids === '')
       return send(reply, 400, { status: 400, err: 'Missing required parameter: ids' });
     const list = ids.split(',');
@@ -313,7 +313,7 @@ export async function startFakeFigmaRest(options: FakeFigmaRestOptions = {}): Pr
       depthValue = Number(depth);
     }
     const shared = typeof pluginData === 'string' && pluginData.split(',').includes('shared');
-    return send(reply, 200, nodesAnswer(file, list, { depth: depthValue, sharedPluginData: shared }));
+    return send(reply, 200, nodesAnswer(file, list, { depth: depthValue, sharedPluginData: shared, geometry }));
   });
 
   app.get<KeyParams>('/v1/files/:key/component_sets', async (request, reply) => {

@@ -25,3 +25,4 @@ export {
   STYLE,
   type LargeDesignSystemOptions,
 } from './fixtures.js';
+export { layerTreeDesign, LAYER_VARS, LAYER_STYLES } from './layers-fixture.js';

@@ -7,7 +7,9 @@ import { dynamicPageError, figmaError, notImplemented } from './errors.js';
 import { callbackPredicate, collect, criteriaPredicate, type TreeNode } from './find.js';
 import { exportMethods } from './export.js';
 import { fakeKey } from './keys.js';
+import { CHARACTER_DEFAULTS, layoutFields } from './layout-fields.js';
 import { pluginDataMethods, seedPluginData } from './plugin-data.js';
+import { deepFreeze } from './strict.js';
 import type {
   FakeComponentSeed,
   FakeComponentSetSeed,
@@ -121,7 +123,7 @@ function textFills(seed: FakeTextSeed): FakeTextSeed['fills'] {
 }
 
 /** What `getStyledTextSegments` can answer here; other fields throw "not implemented". */
-const SEGMENT_FIELDS = new Set(['fills']);
+const SEGMENT_FIELDS = new Set(['fills', ...CHARACTER_DEFAULTS.map(([field]) => field)]);
 
 function definitions(
   seed: FakePropertyDefinitionsSeed,
@@ -184,6 +186,8 @@ export function nodeBuilder(ctx: FakeContext, registry: NodeRegistry) {
         this.strokeStyleId = seed.strokeStyleId ?? '';
         this.effectStyleId = seed.effectStyleId ?? '';
       }
+      const self = this as unknown as Record<string, unknown>;
+      for (const [field, value] of layoutFields(seed, ctx.mixed)) self[field] = deepFreeze(value);
     }
 
     get parent(): object {
@@ -202,7 +206,7 @@ export function nodeBuilder(ctx: FakeContext, registry: NodeRegistry) {
   class TextLeaf extends LeafNode {
     declare readonly characters: string;
     declare readonly textStyleId: string | symbol;
-    readonly #segments: readonly { characters: string; fills: readonly Paint[] }[];
+    readonly #segments: readonly (Record<string, unknown> & { characters: string; fills: readonly Paint[] })[];
     constructor(seed: FakeTextSeed, parent: object) {
       const fills = textFills(seed);
       super(fills === seed.fills ? seed : { ...seed, fills }, parent);
@@ -210,9 +214,17 @@ export function nodeBuilder(ctx: FakeContext, registry: NodeRegistry) {
         ? seed.segments.map((segment) => segment.characters).join('')
         : (seed.characters ?? '');
       this.textStyleId = seed.textStyleId === 'MIXED' ? ctx.mixed : (seed.textStyleId ?? '');
-      this.#segments = seed.segments ?? [
+      // Each run complete: what it leaves out is the layer's own value (or Figma's default).
+      const own = (field: string, fallback: unknown) => (seed as unknown as Record<string, unknown>)[field] ?? fallback;
+      const runs = seed.segments ?? [
         { characters: this.characters, fills: Array.isArray(seed.fills) ? seed.fills : EMPTY },
       ];
+      this.#segments = runs.map((run) => {
+        const full: Record<string, unknown> & { characters: string; fills: readonly Paint[] } = { ...run };
+        for (const [field, fallback] of CHARACTER_DEFAULTS)
+          full[field] = (run as unknown as Record<string, unknown>)[field] ?? own(field, fallback);
+        return deepFreeze(full);
+      });
     }
 
     /** Runs of characters with the same values of `fields`, as Figma splits them (fills only here). */
@@ -234,22 +246,24 @@ export function nodeBuilder(ctx: FakeContext, registry: NodeRegistry) {
           `Expected 0 <= start <= end <= ${this.characters.length}, got ${start}, ${end}`,
         );
       }
-      const out: Array<{ characters: string; start: number; end: number; fills?: readonly Paint[] }> = [];
+      const out: Array<Record<string, unknown> & { characters: string; start: number; end: number }> = [];
       let at = 0;
       for (const segment of this.#segments) {
         const from = Math.max(at, start);
         const to = Math.min(at + segment.characters.length, end);
         at += segment.characters.length;
         if (from >= to) continue;
-        const piece = {
+        const piece: Record<string, unknown> & { characters: string; start: number; end: number } = {
           characters: this.characters.slice(from, to),
           start: from,
           end: to,
-          ...(fields.includes('fills') ? { fills: segment.fills } : {}),
         };
+        for (const field of fields) piece[field] = segment[field];
         const last = out.at(-1);
+        const same = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+          fields.every((f) => JSON.stringify(a[f]) === JSON.stringify(b[f]));
         // Neighbours with equal values are one segment, as in Figma.
-        if (last && last.end === from && JSON.stringify(last.fills) === JSON.stringify(piece.fills)) {
+        if (last && last.end === from && same(last, piece)) {
           out[out.length - 1] = { ...last, characters: last.characters + piece.characters, end: to };
         } else out.push(piece);
       }

@@ -108,7 +108,72 @@ export interface FakeGridStyleSeed extends StyleSeedBase {
 /** What a scene node's `boundVariables` holds in the Plugin API (text fields are lists). */
 export type NodeBoundVariables = NonNullable<SceneNodeMixin['boundVariables']>;
 
-interface SceneSeedBase extends PluginDataSeed {
+/**
+ * Geometry, layout and style of a scene node, by Plugin API name. Each field a node type has
+ * reads Figma's default when the seed leaves it out, except `absoluteBoundingBox` (null), so
+ * fixtures written before layer trees keep giving variants without one.
+ */
+export interface FakeLayoutSeed {
+  absoluteBoundingBox?: Rect;
+  layoutMode?: 'NONE' | 'HORIZONTAL' | 'VERTICAL' | 'GRID';
+  layoutWrap?: 'NO_WRAP' | 'WRAP';
+  paddingLeft?: number;
+  paddingRight?: number;
+  paddingTop?: number;
+  paddingBottom?: number;
+  itemSpacing?: number;
+  counterAxisSpacing?: number;
+  primaryAxisAlignItems?: 'MIN' | 'CENTER' | 'MAX' | 'SPACE_BETWEEN';
+  counterAxisAlignItems?: 'MIN' | 'CENTER' | 'MAX' | 'BASELINE';
+  counterAxisAlignContent?: 'AUTO' | 'SPACE_BETWEEN';
+  itemReverseZIndex?: boolean;
+  strokesIncludedInLayout?: boolean;
+  layoutSizingHorizontal?: 'FIXED' | 'HUG' | 'FILL';
+  layoutSizingVertical?: 'FIXED' | 'HUG' | 'FILL';
+  layoutPositioning?: 'AUTO' | 'ABSOLUTE';
+  layoutGrow?: number;
+  layoutAlign?: 'MIN' | 'CENTER' | 'MAX' | 'STRETCH' | 'INHERIT';
+  minWidth?: number | null;
+  maxWidth?: number | null;
+  minHeight?: number | null;
+  maxHeight?: number | null;
+  constraints?: Constraints;
+  /** degrees */
+  rotation?: number;
+  opacity?: number;
+  blendMode?: BlendMode;
+  clipsContent?: boolean;
+  effects?: Effect[];
+  /** all four sides; reads `figma.mixed` when the per-side weights differ */
+  strokeWeight?: number;
+  strokeTopWeight?: number;
+  strokeRightWeight?: number;
+  strokeBottomWeight?: number;
+  strokeLeftWeight?: number;
+  strokeAlign?: 'INSIDE' | 'OUTSIDE' | 'CENTER';
+  dashPattern?: number[];
+  /** all four corners; reads `figma.mixed` when the per-corner radii differ */
+  cornerRadius?: number;
+  topLeftRadius?: number;
+  topRightRadius?: number;
+  bottomRightRadius?: number;
+  bottomLeftRadius?: number;
+  fillGeometry?: VectorPaths;
+  strokeGeometry?: VectorPaths;
+}
+
+/** The character style of a text layer or of one run of it (Plugin API names). */
+export interface FakeCharacterSeed {
+  fontName?: FontName;
+  fontSize?: number;
+  fontWeight?: number;
+  lineHeight?: LineHeight;
+  letterSpacing?: LetterSpacing;
+  textCase?: TextCase;
+  textDecoration?: TextDecoration;
+}
+
+interface SceneSeedBase extends PluginDataSeed, FakeLayoutSeed {
   id: string;
   name: string;
   visible?: boolean;
@@ -146,13 +211,19 @@ export interface FakeBooleanOperationSeed extends SceneSeedBase {
 }
 
 /** A run of characters of a TEXT node with fills of its own (Plugin API `getStyledTextSegments`). */
-export interface FakeTextSegmentSeed {
+export interface FakeTextSegmentSeed extends FakeCharacterSeed {
   characters: string;
   fills: Paint[];
 }
 
-export interface FakeTextSeed extends SceneSeedBase {
+export interface FakeTextSeed extends SceneSeedBase, FakeCharacterSeed {
   type: 'TEXT';
+  textAlignHorizontal?: 'LEFT' | 'CENTER' | 'RIGHT' | 'JUSTIFIED';
+  textAlignVertical?: 'TOP' | 'CENTER' | 'BOTTOM';
+  textAutoResize?: 'NONE' | 'WIDTH_AND_HEIGHT' | 'HEIGHT' | 'TRUNCATE';
+  textTruncation?: 'DISABLED' | 'ENDING';
+  maxLines?: number | null;
+  paragraphSpacing?: number;
   /** the segments' characters joined when `segments` is given */
   characters?: string;
   textStyleId?: string | 'MIXED';
