@@ -51,7 +51,7 @@ export function formatNumber(value: number): string {
 }
 
 /** A computed number (a percentage from a fraction) without binary noise: 0.3 × 100 is 30. */
-function formatComputed(n: number): string {
+export function formatComputed(n: number): string {
   return formatNumber(Number(n.toPrecision(15)));
 }
 
@@ -174,7 +174,7 @@ function formatColor(value: unknown): CssValue {
 }
 
 /** Pixels to 1/100 px: finer steps no screen shows, and Figma's own geometry is float32 noise below that. */
-function formatPixels(px: number): string {
+export function formatPixels(px: number): string {
   return formatComputed(Math.round(px * 100) / 100);
 }
 

@@ -7,14 +7,16 @@ import type { TokenSet } from '../contract/tokens.js';
 import { defaultRegistry, type PatternRegistry } from './registry.js';
 import { selectPattern } from './select.js';
 import type { GeneratedComponent } from './types.js';
+import type { CodegenContext } from './layers/context.js';
 
 export function generateComponent(
   spec: ComponentSpec,
   tokens: TokenSet,
   registry: PatternRegistry = defaultRegistry,
+  context: CodegenContext = {},
 ): GeneratedComponent {
   const pattern = selectPattern(spec, registry);
-  return { patternId: pattern.id, patternVersion: pattern.version, files: pattern.generate(spec, tokens) };
+  return { patternId: pattern.id, patternVersion: pattern.version, files: pattern.generate(spec, tokens, context) };
 }
 
 export type { ComponentView, GeneratedComponent, Pattern, PatternPlan, SyntheticProp } from './types.js';
@@ -31,3 +33,5 @@ export { checkboxPattern } from './patterns/checkbox.js';
 export { badgePattern } from './patterns/badge.js';
 export { cardPattern } from './patterns/card.js';
 export { previewModel, type PreviewModel, type PreviewVariant, type PreviewLayer } from './preview-model.js';
+export type { CodegenComponent, CodegenContext } from './layers/context.js';
+export type { LayerRole, LayeredRender } from './layers/component.js';

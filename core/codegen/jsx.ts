@@ -8,7 +8,12 @@ export interface JsxElement {
   readonly children: readonly JsxChild[];
 }
 
-export type JsxChild = JsxElement | { readonly expr: string } | { readonly when: string; readonly then: JsxElement };
+export type JsxChild =
+  | JsxElement
+  | { readonly expr: string }
+  | { readonly when: string; readonly then: JsxElement }
+  /** `{icon ?? <Default />}`: a ReactNode prop, else the design's own content */
+  | { readonly orElse: string; readonly then: JsxElement };
 
 export const el = (tag: string, attrs: readonly string[], children: readonly JsxChild[] = []): JsxElement => ({
   tag,
@@ -17,10 +22,14 @@ export const el = (tag: string, attrs: readonly string[], children: readonly Jsx
 });
 export const expr = (code: string): JsxChild => ({ expr: code });
 export const when = (condition: string, then: JsxElement): JsxChild => ({ when: condition, then });
+export const orElse = (value: string, then: JsxElement): JsxChild => ({ orElse: value, then });
+/** A fragment: printed as `<>…</>`. */
+export const fragment = (children: readonly JsxChild[]): JsxElement => ({ tag: '', attrs: [], children });
 
 const MAX_LINE = 100;
 
 function oneLine(node: JsxElement): string | undefined {
+  if (node.tag === '') return undefined;
   if (node.attrs.length > 2 || node.children.length > 1) return undefined;
   const open = [node.tag, ...node.attrs].join(' ');
   const child = node.children[0];
@@ -39,12 +48,18 @@ export function renderJsx(node: JsxElement): string[] {
     node.attrs.length <= 2
       ? [`<${[node.tag, ...node.attrs].join(' ')}${selfClosing ? ' />' : '>'}`]
       : [`<${node.tag}`, ...indent([...node.attrs]), selfClosing ? '/>' : '>'];
+  if (node.tag === '') return ['<>', ...indent(node.children.flatMap(renderChild)), '</>'];
   if (selfClosing) return open;
   return [...open, ...indent(node.children.flatMap(renderChild)), `</${node.tag}>`];
 }
 
 function renderChild(child: JsxChild): string[] {
   if ('expr' in child) return [`{${child.expr}}`];
+  if ('orElse' in child) {
+    const body = renderJsx(child.then);
+    if (body.length === 1) return [`{${child.orElse} ?? ${body[0]}}`];
+    return [`{${child.orElse} ?? (`, ...indent(body), ')}'];
+  }
   if ('when' in child) {
     const body = renderJsx(child.then);
     if (body.length === 1) return [`{${child.when} ? ${body[0]} : null}`];

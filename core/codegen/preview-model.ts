@@ -5,7 +5,13 @@
  * with `data-figma-id` without the generated source carrying the attribute.
  */
 import type { ComponentSpec } from '../contract/specs.js';
+import type { TokenSet } from '../contract/tokens.js';
 import { buildModel } from './component-model.js';
+import { layeredComponent } from './component-files.js';
+import type { CodegenContext } from './layers/context.js';
+import { hasLayers } from './layers/tree.js';
+import { defaultRegistry, type PatternRegistry } from './registry.js';
+import { selectPattern } from './select.js';
 
 export interface PreviewLayer {
   /** the Figma layer id, in this variant */
@@ -20,6 +26,11 @@ export interface PreviewVariant {
   readonly label: string;
   /** the props that render this variant (prop identifier → value) */
   readonly props: Readonly<Record<string, string | boolean>>;
+  /**
+   * Each layer the variant renders, with the class of its element (unique within the variant;
+   * the variant's own node has "root"). Layers inside an imported project component are
+   * rendered by that component and not listed.
+   */
   readonly layers: readonly PreviewLayer[];
 }
 
@@ -33,18 +44,30 @@ export interface PreviewModel {
   readonly variants: readonly PreviewVariant[];
 }
 
-export function previewModel(spec: ComponentSpec): PreviewModel {
-  const model = buildModel(spec);
+const NO_TOKENS: TokenSet = { collections: [], tokens: [] };
+
+/**
+ * Class names do not depend on tokens, so none are needed here; `context` must be the one the
+ * version was generated with when it matters which instances were imported.
+ */
+export function previewModel(
+  spec: ComponentSpec,
+  context: CodegenContext = {},
+  registry: PatternRegistry = defaultRegistry,
+): PreviewModel {
+  const plan = hasLayers(spec) ? selectPattern(spec, registry).plan?.(spec) : undefined;
+  const built = plan ? layeredComponent(spec, NO_TOKENS, plan, context) : undefined;
+  const model = built?.model ?? buildModel(spec);
+  const layers = built?.layered.previewLayers();
   return {
     file: `${model.name}.tsx`,
     cssFile: `${model.name}.module.css`,
     exportName: model.name,
-    variants: model.variants.map((variant) => ({
+    variants: model.variants.map((variant, i) => ({
       id: variant.id,
       label: variant.label,
       props: Object.fromEntries(model.variantProps.map((p, j) => [p.ident, variant.values[j] ?? ''])),
-      // Filled by the layer-tree codegen: until then no layer has an element of its own.
-      layers: [],
+      layers: layers?.[i] ?? [],
     })),
   };
 }

@@ -151,6 +151,7 @@ export function generateTsx(
     `import type { ${typeImports.join(', ')} } from 'react';`,
   ];
   if (view.hooks.length > 0) lines.push(`import { ${[...view.hooks].sort().join(', ')} } from 'react';`);
+  lines.push(...[...(view.imports ?? [])].sort());
   lines.push(`import styles from './${moduleCssPath(model)}';`);
 
   for (const prop of model.variantProps) {

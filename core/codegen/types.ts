@@ -4,6 +4,8 @@ import type { TokenSet } from '../contract/tokens.js';
 import type { JsxElement } from './jsx.js';
 import type { ComponentModel, PartSpec } from './component-model.js';
 import type { PatternCss } from './module-css.js';
+import type { CodegenContext } from './layers/context.js';
+import type { LayeredRender } from './layers/component.js';
 
 /**
  * A code generator for one kind of component. `version` is semver: a major bump changes the
@@ -20,7 +22,10 @@ export interface Pattern {
   readonly keywords: readonly string[];
   /** among keyword matches in one name, a higher priority wins over a later position */
   readonly priority: number;
-  generate(spec: ComponentSpec, tokens: TokenSet): GeneratedFile[];
+  /** `context` names the project's other components, which nested instances import */
+  generate(spec: ComponentSpec, tokens: TokenSet, context?: CodegenContext): GeneratedFile[];
+  /** the pattern's decisions about a spec (previews need its class names without generating) */
+  plan?(spec: ComponentSpec): PatternPlan;
 }
 
 export interface GeneratedComponent {
@@ -52,6 +57,8 @@ export interface ComponentView {
   readonly jsx: JsxElement;
   /** what the generated test asserts for every variant, as regular-expression sources */
   readonly markupChecks: readonly string[];
+  /** import lines besides React's and the CSS module (nested generated components) */
+  readonly imports?: readonly string[];
 }
 
 /** A pattern's decisions about one spec, made before names are settled. */
@@ -59,5 +66,6 @@ export interface PatternPlan {
   readonly parts: readonly PartSpec[];
   readonly reservedIdents: readonly string[];
   readonly css: PatternCss;
-  render(model: ComponentModel): ComponentView;
+  /** `layered` is given when the spec has layer trees: the root's children then reproduce them */
+  render(model: ComponentModel, layered?: LayeredRender): ComponentView;
 }

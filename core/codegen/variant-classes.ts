@@ -17,7 +17,7 @@
  * same element twice, so the rule order in the file cannot change the result.
  */
 import type { TokenSet } from '../contract/tokens.js';
-import { scopeFields, variantDeclarations, type BindingContext, type Decl } from './bindings.js';
+import { scopeFields, variantDeclarations, type BindingContext, type Decl, type ScopedDecls } from './bindings.js';
 import { cssVarNames } from './css-vars.js';
 import type { ComponentModel, Part } from './component-model.js';
 
@@ -56,9 +56,25 @@ export function planClasses(model: ComponentModel, tokens: TokenSet): ClassPlan 
     model.variants.map((v) => v.bindings),
     ctx,
   );
-  const perVariant = model.variants.map((v) => variantDeclarations(v.bindings, ctx, fields));
+  return distributeDecls(
+    model,
+    model.variants.map((v) => variantDeclarations(v.bindings, ctx, fields)),
+  );
+}
 
+/**
+ * THE CLASS RULE over declarations already computed per variant. `presence` says, per scope,
+ * which variants render that element at all: a variant without it neither shares nor
+ * contradicts its declarations (a layer only some variants have still gets its shared
+ * declarations in its own class). Every scope of `presence` gets a base rule, even an empty one.
+ */
+export function distributeDecls(
+  model: ComponentModel,
+  perVariant: readonly ScopedDecls[],
+  presence: ReadonlyMap<string | null, readonly boolean[]> = new Map(),
+): ClassPlan {
   const base: ScopeRules = new Map();
+  for (const scope of presence.keys()) base.set(scope, new Map());
   const perProp = new Map<string, ScopeRules>();
   for (const prop of model.variantProps) for (const cls of prop.optionClasses.values()) perProp.set(cls, new Map());
   const combined = new Map<string, ScopeRules>();
@@ -69,9 +85,12 @@ export function planClasses(model: ComponentModel, tokens: TokenSet): ClassPlan 
     const entries = perVariant.map((m) => m.get(key));
     const first = entries.find((e) => e !== undefined);
     if (!first) continue;
+    const present = presence.get(first.scope);
+    const counts = (i: number): boolean => present === undefined || present[i] === true;
     const values = entries.map((e) => (e === undefined ? undefined : serialize(e.decl)));
+    const relevant = values.filter((_, i) => counts(i));
 
-    if (values.every((v) => v === values[0]) || model.variantProps.length === 0) {
+    if (relevant.every((v) => v === relevant[0]) || model.variantProps.length === 0) {
       put(base, first.scope, key, first.decl);
       continue;
     }
@@ -79,6 +98,7 @@ export function planClasses(model: ComponentModel, tokens: TokenSet): ClassPlan 
     const explaining = model.variantProps.findIndex((_, j) => {
       const seen = new Map<string, string | undefined>();
       return model.variants.every((variant, i) => {
+        if (!counts(i)) return true;
         const value = variant.values[j] ?? '';
         if (!seen.has(value)) seen.set(value, values[i]);
         return seen.get(value) === values[i];

@@ -6,7 +6,7 @@
 import type { ComponentSpec } from '../../contract/specs.js';
 import { el, expr, type JsxChild } from '../jsx.js';
 import { normalizeName } from '../names.js';
-import { Analysis, contentPart, fixedPart, Kit } from './kit.js';
+import { Analysis, contentPart, fixedPart, Kit, labelRoles } from './kit.js';
 import { definePattern } from './define.js';
 import { LEADING, TRAILING } from './role-names.js';
 
@@ -21,7 +21,7 @@ export function isLiveBadge(spec: ComponentSpec, labelIndex: number | undefined)
 
 export const badgePattern = definePattern({
   id: 'badge',
-  version: '1.0.1',
+  version: '1.1.0',
   keywords: ['badge', 'tag', 'pill', 'lozenge'],
   description: 'A <span> badge/tag; role="status" only for live counts and statuses.',
   plan(spec) {
@@ -49,7 +49,7 @@ export const badgePattern = definePattern({
           },
         ],
       },
-      render(model) {
+      render(model, layered) {
         const kit = new Kit(model, analysis);
         const text = label === undefined ? 'children' : `children ?? ${kit.ident(label)}`;
         const labelElement = el('span', [`className={${kit.cls('label')}}`], [expr(text)]);
@@ -64,12 +64,14 @@ export const badgePattern = definePattern({
           jsx: el(
             'span',
             [...(live ? ['role="status"'] : []), '{...rest}', 'className={classes}', ...kit.dataAttributes()],
-            [
-              ...leading.map((i) => kit.content(i)),
-              labelChild,
-              ...trailing.map((i) => kit.content(i)),
-              ...kit.leftovers(),
-            ],
+            layered
+              ? layered.children({ roles: labelRoles(label, text), inline: true })
+              : [
+                  ...leading.map((i) => kit.content(i)),
+                  labelChild,
+                  ...trailing.map((i) => kit.content(i)),
+                  ...kit.leftovers(),
+                ],
           ),
           markupChecks: [live ? '^<span role="status"' : '^<span(?![^>]*role=)'],
         };

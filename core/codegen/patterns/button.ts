@@ -4,7 +4,7 @@
  * becomes `disabled`, `aria-pressed` (a toggle button) and `aria-busy`.
  */
 import { el, expr, type JsxChild } from '../jsx.js';
-import { Analysis, contentPart, fixedPart, Kit } from './kit.js';
+import { Analysis, contentPart, fixedPart, Kit, labelRoles } from './kit.js';
 import { definePattern } from './define.js';
 import { DISABLED, LEADING, LOADING, PRESSED, TRAILING } from './role-names.js';
 
@@ -12,7 +12,7 @@ const LABEL = ['label', 'text', 'buttonlabel', 'buttontext', 'labeltext', 'title
 
 export const buttonPattern = definePattern({
   id: 'button',
-  version: '1.0.1',
+  version: '1.1.0',
   keywords: ['button', 'btn', 'iconbutton', 'chip', 'cta'],
   description: 'A native <button type="button"> with label, icons, disabled, aria-pressed and aria-busy.',
   plan(spec) {
@@ -49,7 +49,7 @@ export const buttonPattern = definePattern({
           { selector: '.root:disabled', decls: [{ property: 'cursor', value: 'not-allowed' }] },
         ],
       },
-      render(model) {
+      render(model, layered) {
         const kit = new Kit(model, analysis);
         const text = label === undefined ? 'children' : `children ?? ${kit.ident(label)}`;
         const labelElement = el('span', [`className={${kit.cls('label')}}`], [expr(text)]);
@@ -66,12 +66,18 @@ export const buttonPattern = definePattern({
           synthetic: [],
           nativeBindings: [],
           statements: [],
-          jsx: el('button', attrs, [
-            ...leading.map((i) => kit.content(i)),
-            labelChild,
-            ...trailing.map((i) => kit.content(i)),
-            ...kit.leftovers(),
-          ]),
+          jsx: el(
+            'button',
+            attrs,
+            layered
+              ? layered.children({ roles: labelRoles(label, text), inline: true })
+              : [
+                  ...leading.map((i) => kit.content(i)),
+                  labelChild,
+                  ...trailing.map((i) => kit.content(i)),
+                  ...kit.leftovers(),
+                ],
+          ),
           markupChecks: ['^<button type="button"'],
         };
       },

@@ -3,10 +3,11 @@
  * consumer chooses (`headingLevel`, default 3: cards usually sit under a page's h2). Media
  * come first, then heading, description, children and actions.
  */
-import { el, expr, type JsxChild } from '../jsx.js';
+import { el, expr, when, type JsxChild } from '../jsx.js';
+import type { LayerRole } from '../layers/component.js';
 import { Analysis, contentPart, fixedPart, Kit } from './kit.js';
 import { definePattern } from './define.js';
-import type { SyntheticProp } from '../types.js';
+import type { ComponentView, SyntheticProp } from '../types.js';
 
 const TITLE = ['title', 'heading', 'header', 'headline', 'cardtitle', 'name', 'titletext'];
 const DESCRIPTION = [
@@ -25,7 +26,7 @@ const ACTIONS = /(action|footer|button|cta|link)/;
 
 export const cardPattern = definePattern({
   id: 'card',
-  version: '1.0.1',
+  version: '1.1.0',
   keywords: ['card'],
   description:
     'An <article> labelled by its heading (configurable level), with media, description, content and actions.',
@@ -73,24 +74,14 @@ export const cardPattern = definePattern({
           },
         ],
       },
-      render(model) {
+      render(model, layered) {
         const kit = new Kit(model, analysis);
         const titleExpr = title === undefined ? 'heading' : kit.ident(title);
         const titleShown =
           title === undefined
             ? 'heading != null'
             : (kit.shown(title, kit.isNode(title) ? `${titleExpr} != null` : titleExpr) ?? titleExpr);
-        const children: JsxChild[] = [
-          ...media.map((i) => kit.content(i, undefined, 'div')),
-          {
-            when: titleShown,
-            then: el('HeadingTag', ['id={headingId}', `className={${kit.cls('heading')}}`], [expr(titleExpr)]),
-          },
-        ];
-        if (description !== undefined) children.push(kit.content(description, 'description', 'p'));
-        children.push(el('div', [`className={${kit.cls('content')}}`], [expr('children')]));
-        children.push(...kit.leftovers(), ...actions.map((i) => kit.content(i, undefined, 'div')));
-        return {
+        const view = (children: JsxChild[]): ComponentView => ({
           attributes: { type: 'HTMLAttributes', element: 'HTMLElement' },
           hooks: ['useId'],
           synthetic,
@@ -107,7 +98,29 @@ export const cardPattern = definePattern({
             children,
           ),
           markupChecks: ['^<article'],
-        };
+        });
+        if (layered) {
+          const roles = new Map<number, LayerRole>();
+          if (title !== undefined)
+            roles.set(title, { tag: 'HeadingTag', attrs: ['id={headingId}'], content: titleExpr });
+          if (description !== undefined) roles.set(description, { tag: 'p' });
+          const body = layered.children({ roles, inline: false });
+          // A heading the design has no layer for still names the card.
+          if (title === undefined)
+            body.unshift(when(titleShown, el('HeadingTag', ['id={headingId}'], [expr(titleExpr)])));
+          return view(body);
+        }
+        const children: JsxChild[] = [
+          ...media.map((i) => kit.content(i, undefined, 'div')),
+          {
+            when: titleShown,
+            then: el('HeadingTag', ['id={headingId}', `className={${kit.cls('heading')}}`], [expr(titleExpr)]),
+          },
+        ];
+        if (description !== undefined) children.push(kit.content(description, 'description', 'p'));
+        children.push(el('div', [`className={${kit.cls('content')}}`], [expr('children')]));
+        children.push(...kit.leftovers(), ...actions.map((i) => kit.content(i, undefined, 'div')));
+        return view(children);
       },
     };
   },

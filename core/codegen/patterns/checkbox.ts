@@ -6,7 +6,8 @@
  */
 import { el, expr } from '../jsx.js';
 import { normalizeName } from '../names.js';
-import { Analysis, fixedPart, Kit } from './kit.js';
+import { Analysis, fixedPart, Kit, labelRoles } from './kit.js';
+import { hasLayers } from '../layers/tree.js';
 import { definePattern } from './define.js';
 import { CHECKED, DISABLED, INDETERMINATE } from './role-names.js';
 
@@ -15,13 +16,14 @@ const BOX = ['checkbox', 'box', 'control', 'check', 'checkmark', 'indicator', 'i
 
 export const checkboxPattern = definePattern({
   id: 'checkbox',
-  version: '1.0.1',
+  version: '1.1.0',
   keywords: ['checkbox', 'checkmark'],
   priority: 1,
   description:
     'A native checkbox in a <label>, with checked, indeterminate (aria-checked="mixed") and disabled states.',
   plan(spec) {
     const analysis = new Analysis(spec);
+    const layers = hasLayers(spec);
     const label = analysis.take(['text'], LABEL);
     const indeterminate = analysis.flag(INDETERMINATE);
     const checked = analysis.flag(CHECKED);
@@ -56,10 +58,24 @@ export const checkboxPattern = definePattern({
               { property: 'cursor', value: 'pointer' },
             ],
           },
-          { selector: '.input', decls: inputDecls },
+          // With a layer tree the design draws the box; the native input stays for keyboard,
+          // forms and assistive technology, visually hidden over the label's first pixels.
+          layers
+            ? {
+                selector: '.native',
+                decls: [
+                  { property: 'position', value: 'absolute' },
+                  { property: 'width', value: '1px' },
+                  { property: 'height', value: '1px' },
+                  { property: 'margin', value: '0' },
+                  { property: 'opacity', value: '0' },
+                  { property: 'overflow', value: 'hidden' },
+                ],
+              }
+            : { selector: '.input', decls: inputDecls },
         ],
       },
-      render(model) {
+      render(model, layered) {
         const kit = new Kit(model, analysis);
         const statements: string[] = [];
         const hooks: string[] = [];
@@ -75,7 +91,7 @@ export const checkboxPattern = definePattern({
           );
           attrs.push('ref={inputRef}');
         }
-        attrs.push('type="checkbox"', `className={${kit.cls('input')}}`);
+        attrs.push('type="checkbox"', `className={${layered ? "styles['native']" : kit.cls('input')}}`);
         if (checked) {
           attrs.push(`checked={${kit.flagExpr(checked)}}`);
           attrs.push(kit.native('onChange') ? 'readOnly={rest.onChange === undefined}' : 'readOnly');
@@ -93,7 +109,9 @@ export const checkboxPattern = definePattern({
           jsx: el(
             'label',
             ['className={classes}', ...kit.dataAttributes()],
-            [el('input', attrs), el('span', [`className={${kit.cls('label')}}`], [expr(text)]), ...kit.leftovers()],
+            layered
+              ? [el('input', attrs), ...layered.children({ roles: labelRoles(label, text), inline: true })]
+              : [el('input', attrs), el('span', [`className={${kit.cls('label')}}`], [expr(text)]), ...kit.leftovers()],
           ),
           markupChecks: ['^<label[^>]*><input[^>]* type="checkbox"'],
         };

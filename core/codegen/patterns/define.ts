@@ -18,6 +18,7 @@ export function definePattern(definition: PatternDefinition): Pattern {
     description: definition.description,
     keywords: definition.keywords ?? [],
     priority: definition.priority ?? 0,
-    generate: (spec, tokens) => emitComponentFiles(spec, tokens, definition, definition.plan(spec)),
+    generate: (spec, tokens, context) => emitComponentFiles(spec, tokens, definition, definition.plan(spec), context),
+    plan: (spec) => definition.plan(spec),
   };
 }

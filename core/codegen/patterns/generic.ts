@@ -5,7 +5,7 @@ import { definePattern } from './define.js';
 
 export const genericPattern = definePattern({
   id: 'generic',
-  version: '1.0.1',
+  version: '1.1.0',
   description: 'Any component set: a <div> with one element per text, instance-swap and slot prop.',
   plan(spec) {
     const analysis = new Analysis(spec);
@@ -13,7 +13,7 @@ export const genericPattern = definePattern({
       parts: analysis.contentParts(),
       reservedIdents: [],
       css: { rules: [{ selector: '.root', decls: [{ property: 'box-sizing', value: 'border-box' }] }] },
-      render(model) {
+      render(model, layered) {
         const kit = new Kit(model, analysis);
         return {
           attributes: { type: 'HTMLAttributes', element: 'HTMLDivElement' },
@@ -24,7 +24,7 @@ export const genericPattern = definePattern({
           jsx: el(
             'div',
             ['{...rest}', 'className={classes}', ...kit.dataAttributes()],
-            [...kit.leftovers(), expr('children')],
+            layered ? layered.children({ inline: false }) : [...kit.leftovers(), expr('children')],
           ),
           markupChecks: ['^<div'],
         };

@@ -6,6 +6,8 @@
  */
 import { el, expr, type JsxChild } from '../jsx.js';
 import { Analysis, contentPart, fixedPart, Kit } from './kit.js';
+import { hasLayers } from '../layers/tree.js';
+import type { LayerRole } from '../layers/component.js';
 import { definePattern } from './define.js';
 import { DISABLED, ERROR, LEADING, READONLY, REQUIRED, TRAILING } from './role-names.js';
 
@@ -30,11 +32,12 @@ const FIELD = ['field', 'inputfield', 'container', 'box', 'textfield', 'wrapper'
 
 export const inputPattern = definePattern({
   id: 'input',
-  version: '1.0.1',
+  version: '1.1.0',
   keywords: ['input', 'textfield', 'textinput', 'textbox', 'textarea', 'field', 'searchfield', 'inputfield'],
   description: 'A text field: <label> + <input> linked by useId, aria-invalid, aria-describedby for helper text.',
   plan(spec) {
     const analysis = new Analysis(spec);
+    const layers = hasLayers(spec);
     const label = analysis.take(['text'], LABEL);
     const placeholder = analysis.take(['text'], PLACEHOLDER);
     const value = analysis.take(['text'], VALUE);
@@ -56,34 +59,37 @@ export const inputPattern = definePattern({
       ],
       reservedIdents: [],
       css: {
-        rules: [
-          {
-            selector: '.root',
-            decls: [
-              { property: 'display', value: 'inline-flex' },
-              { property: 'box-sizing', value: 'border-box' },
-              { property: 'flex-direction', value: 'column' },
+        // With a layer tree the design's layers are the field and the input.
+        rules: layers
+          ? [{ selector: '.root', decls: [{ property: 'box-sizing', value: 'border-box' }] }]
+          : [
+              {
+                selector: '.root',
+                decls: [
+                  { property: 'display', value: 'inline-flex' },
+                  { property: 'box-sizing', value: 'border-box' },
+                  { property: 'flex-direction', value: 'column' },
+                ],
+              },
+              {
+                selector: '.field',
+                decls: [
+                  { property: 'display', value: 'flex' },
+                  { property: 'align-items', value: 'center' },
+                ],
+              },
+              {
+                selector: '.input',
+                decls: [
+                  { property: 'all', value: 'unset' },
+                  { property: 'min-width', value: '0' },
+                  { property: 'font', value: 'inherit' },
+                  { property: 'color', value: 'inherit' },
+                ],
+              },
             ],
-          },
-          {
-            selector: '.field',
-            decls: [
-              { property: 'display', value: 'flex' },
-              { property: 'align-items', value: 'center' },
-            ],
-          },
-          {
-            selector: '.input',
-            decls: [
-              { property: 'all', value: 'unset' },
-              { property: 'min-width', value: '0' },
-              { property: 'font', value: 'inherit' },
-              { property: 'color', value: 'inherit' },
-            ],
-          },
-        ],
       },
-      render(model) {
+      render(model, layered) {
         const kit = new Kit(model, analysis);
         const statements = ['const autoId = useId();', 'const inputId = id ?? autoId;'];
         let helperShown: string | undefined;
@@ -102,7 +108,8 @@ export const inputPattern = definePattern({
           );
         }
         if (placeholder !== undefined) inputAttrs.push(`placeholder={${kit.ident(placeholder)}}`);
-        inputAttrs.push('{...rest}', 'id={inputId}', `className={${kit.cls('input')}}`);
+        inputAttrs.push('{...rest}', 'id={inputId}');
+        if (!layered) inputAttrs.push(`className={${kit.cls('input')}}`);
         if (disabled) inputAttrs.push(kit.flagAttr('disabled', disabled));
         if (required) inputAttrs.push(kit.flagAttr('required', required));
         if (readOnly) inputAttrs.push(kit.flagAttr('readOnly', readOnly));
@@ -110,6 +117,29 @@ export const inputPattern = definePattern({
         if (helperShown !== undefined) inputAttrs.push(`aria-describedby={${helperShown} ? helperId : undefined}`);
 
         const labelText = label === undefined ? 'children' : `children ?? ${kit.ident(label)}`;
+        if (layered) {
+          const roles = new Map<number, LayerRole>();
+          if (label !== undefined) roles.set(label, { tag: 'label', attrs: ['htmlFor={inputId}'], content: labelText });
+          const field = value ?? placeholder;
+          if (field !== undefined) roles.set(field, { tag: 'input', void: true, attrs: inputAttrs });
+          if (helper !== undefined) roles.set(helper, { tag: 'p', attrs: ['id={helperId}'] });
+          const body = layered.children({ roles, inline: false });
+          // The field is an input whatever the design draws: one no layer shows still renders.
+          if (field === undefined || !layered.placed(field)) body.push(el('input', inputAttrs));
+          if (label === undefined) {
+            const rest = body.filter((c) => !('expr' in c && c.expr === 'children'));
+            body.splice(0, body.length, el('label', ['htmlFor={inputId}'], [expr(labelText)]), ...rest);
+          }
+          return {
+            attributes: { type: 'InputHTMLAttributes', element: 'HTMLInputElement' },
+            hooks: ['useId'],
+            synthetic: [],
+            nativeBindings: ['id'],
+            statements,
+            jsx: el('div', ['className={classes}', ...kit.dataAttributes()], body),
+            markupChecks: ['<label[^>]* for="([^"]+)"[^>]*>[\\s\\S]*<input[^>]* id="\\1"'],
+          };
+        }
         const children: JsxChild[] = [
           el('label', [`className={${kit.cls('label')}}`, 'htmlFor={inputId}'], [expr(labelText)]),
           el(

@@ -7,6 +7,7 @@ import type { ComponentSpec, PropKind } from '../../contract/specs.js';
 import { tsString } from '../code.js';
 import { el, expr, when, type JsxChild, type JsxElement } from '../jsx.js';
 import type { ComponentModel, PartKind, PartSpec, PropModel } from '../component-model.js';
+import type { LayerRole } from '../layers/component.js';
 import { cssSlug, normalizeName } from '../names.js';
 
 /** A prop that turns a behaviour on: a boolean prop, or some values of a variant prop. */
@@ -131,6 +132,11 @@ export function contentPart(spec: ComponentSpec, index: number): PartSpec {
 /** A part every component of the pattern has; `aliases` are extra layer names that style it. */
 export function fixedPart(name: string, kind: PartKind, aliases: readonly string[] = []): PartSpec {
   return { key: name, name, kind, aliases: [normalizeName(name), ...aliases], fixed: true };
+}
+
+/** The text layer wired to a pattern's label prop shows `children` first, as the label element did. */
+export function labelRoles(label: number | undefined, content: string): Map<number, LayerRole> {
+  return label === undefined ? new Map() : new Map([[label, { content }]]);
 }
 
 /** Rendering helpers over a built model. */

@@ -3,6 +3,7 @@ import type { ComponentSpec } from '../../../core/contract/specs.js';
 import type { TokenSet } from '../../../core/contract/tokens.js';
 import type { GeneratedFile } from '../../../core/contract/api.js';
 import { generateComponent, generateTokensCss, selectPattern } from '../../../core/codegen/index.js';
+import type { CodegenContext } from '../../../core/codegen/index.js';
 import { canonicalHash } from '../../../core/tokens/hash.js';
 import { ClosureCache } from '../../../core/tokens/index.js';
 import { normalizeSpec } from '../../../core/specs/index.js';
@@ -13,6 +14,8 @@ export interface GenerationInputs {
   tokens: TokenSet;
   tokensHash: string;
   specHash: string;
+  /** the project's components nested instances may import (see core/codegen/layers/context.ts) */
+  context?: CodegenContext;
 }
 
 /**
@@ -39,7 +42,7 @@ export interface Generated {
 
 /** Component files from its pattern, plus the CSS custom properties of the tokens it uses. */
 export function generate(inputs: GenerationInputs): Generated {
-  const out = generateComponent(inputs.spec, inputs.tokens);
+  const out = generateComponent(inputs.spec, inputs.tokens, undefined, inputs.context);
   const files = [...out.files, generateTokensCss(inputs.tokens)].sort((a, b) =>
     a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
   );

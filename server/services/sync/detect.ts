@@ -4,6 +4,7 @@ import type { ComponentSpec } from '../../../core/contract/specs.js';
 import type { TokenSet } from '../../../core/contract/tokens.js';
 import type { ClosureCache } from '../../../core/tokens/index.js';
 import type { RequestContext } from '../../lib/context.js';
+import { contextFor, projectContext } from './project-context.js';
 import { fullTokensOf, inputsKey, snapshotIdOf, withVersionTokensAll } from '../generation/index.js';
 import type { PhaseTimer } from '../../lib/phases.js';
 import {
@@ -96,9 +97,13 @@ export async function detectComponents(
   // Detection costs milliseconds a component: other requests get a turn every 10 ms.
   const slicer = new TimeSlicer();
   const designed: Array<DesignInputs | Failed> = [];
+  const context = await projectContext(ctx, specs);
   for (const spec of specs) {
     await slicer.tick();
-    designed.push(timer.measure('detect', () => designOf(spec, known.get(spec.id), tokens, closures)));
+    const d = timer.measure('detect', () => designOf(spec, known.get(spec.id), tokens, closures));
+    const own = 'kind' in d ? undefined : contextFor(spec, context);
+    if (own && !('kind' in d)) d.inputs.context = own;
+    designed.push(d);
   }
   const bases = await baseInputs(
     ctx,

@@ -54,7 +54,7 @@ describe('pattern selection', () => {
   it('generateComponent reports the chosen pattern and its version', () => {
     const result = generateComponent(loadSpec('checkbox'), loadTokens());
     expect(result.patternId).toBe('checkbox');
-    expect(result.patternVersion).toBe('1.0.1');
+    expect(result.patternVersion).toBe('1.1.0');
     expect(result.files.map((f) => f.path)).toEqual([
       'Checkbox.tsx',
       'Checkbox.module.css',
