@@ -16,7 +16,12 @@ import { distributeDecls, planClasses } from './variant-classes.js';
 
 /** Class names a pattern's own rules use (`.native`), which layers must not take. */
 function patternClasses(css: PatternCss): string[] {
-  return css.rules.flatMap((r) => [...r.selector.matchAll(/\.(-?[_a-zA-Z][_a-zA-Z0-9-]*)/g)].map((m) => m[1] ?? ''));
+  const names: string[] = [];
+  for (const rule of css.rules) {
+    const pattern = /\.(-?[_a-zA-Z][_a-zA-Z0-9-]*)/g;
+    for (let m = pattern.exec(rule.selector); m; m = pattern.exec(rule.selector)) names.push(m[1] ?? '');
+  }
+  return names;
 }
 
 /**

@@ -52,6 +52,11 @@ const isAuto = (layout: LayerLayout | undefined): boolean =>
   layout?.layoutMode === 'HORIZONTAL' || layout?.layoutMode === 'VERTICAL';
 
 /** Padding, gaps and alignment of a frame with auto layout (or grid). */
+/** The topmost paint: Figma lists paints bottom to top. */
+function lastOf<T>(list: readonly T[]): T | undefined {
+  return list[list.length - 1];
+}
+
 function containerDecls(layer: Layer, isRoot: boolean, names: CssVarNames): Decl[] {
   const layout = layer.layout;
   const out: Decl[] = [];
@@ -221,7 +226,7 @@ function placementDecls(input: LayerCssInput): Decl[] {
 /** Strokes as box-shadows: INSIDE inset, OUTSIDE spread, CENTER half of each; per side when sides differ. */
 function strokeShadows(layer: Layer, names: CssVarNames): string[] {
   const style = layer.style;
-  const paint = visiblePaints(style?.strokes).at(-1);
+  const paint = lastOf(visiblePaints(style?.strokes));
   if (!paint) return [];
   const color = paintColor(paint, names) ?? '#d9d9d9';
   const uniform = style?.strokeWeight ?? 1;
@@ -382,7 +387,7 @@ export function characterDecls(text: CharacterStyle, names: CssVarNames): Decl[]
   if (textCase) out.push(decl(textCase[0], textCase[1]));
   if (text.textDecoration === 'UNDERLINE') out.push(decl('text-decoration', 'underline'));
   if (text.textDecoration === 'STRIKETHROUGH') out.push(decl('text-decoration', 'line-through'));
-  const paint = visiblePaints(text.fills).at(-1);
+  const paint = lastOf(visiblePaints(text.fills));
   const color = paint ? paintColor(paint, names) : undefined;
   if (color !== undefined) out.push(decl('color', color));
   return out;
@@ -456,8 +461,8 @@ export function layerDecls(input: LayerCssInput): Decl[] {
   all.push(...commonStyleDecls(input));
   if (kind === 'text') all.push(...textDecls(input));
   if (kind === 'vector') {
-    const fill = visiblePaints(layer.style?.fills).at(-1);
-    const stroke = visiblePaints(layer.style?.strokes).at(-1);
+    const fill = lastOf(visiblePaints(layer.style?.fills));
+    const stroke = lastOf(visiblePaints(layer.style?.strokes));
     const fillColor = fill ? paintColor(fill, names) : undefined;
     const strokeColor = stroke ? paintColor(stroke, names) : undefined;
     if (fillColor !== undefined) all.push(decl('fill', fillColor));
