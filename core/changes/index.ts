@@ -32,3 +32,4 @@ export {
   FIRST_VERSION,
 } from './versions.js';
 export type { ParsedVersion } from './versions.js';
+export { dependencyOrder } from './dependency-order.js';
