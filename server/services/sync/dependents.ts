@@ -24,7 +24,12 @@ export interface Tallied {
 export async function proposeForDependents(scope: SyncScope, t: Tallied, warnings: string[]): Promise<void> {
   const majors = t.proposals
     .filter((p) => p.bump === 'major')
-    .map((p) => ({ componentId: p.componentId, name: p.componentName, fromVersion: p.fromVersion, toVersion: p.toVersion }));
+    .map((p) => ({
+      componentId: p.componentId,
+      name: p.componentName,
+      fromVersion: p.fromVersion,
+      toVersion: p.toVersion,
+    }));
   if (!majors.length) return;
   const exclude = new Set([...t.proposals.map((p) => p.componentId), ...t.rejectedEarlier.map((r) => r.componentId)]);
   const { ctx } = scope;
@@ -45,10 +50,16 @@ export async function proposeForDependents(scope: SyncScope, t: Tallied, warning
       if (o.kind === 'rejectedEarlier') t.rejectedEarlier.push(o.rejected);
       if (o.kind !== 'proposed') continue;
       t.proposals.push(o.proposal);
-      t.undo.push({ componentId: o.proposal.componentId, before: o.beforeVersionId, versionId: o.proposal.draftVersionId });
+      t.undo.push({
+        componentId: o.proposal.componentId,
+        before: o.beforeVersionId,
+        versionId: o.proposal.draftVersionId,
+      });
     }
   } catch (err) {
-    warnings.push(`The components that use ${majors.map((m) => m.name).join(', ')} could not be regenerated: ${firstLine(err)}`);
+    warnings.push(
+      `The components that use ${majors.map((m) => m.name).join(', ')} could not be regenerated: ${firstLine(err)}`,
+    );
   }
 }
 

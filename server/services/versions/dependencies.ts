@@ -31,7 +31,8 @@ interface Row {
 const refsOf = (rows: Row[], key: 'from_id' | 'to_id', other: 'from' | 'to'): Map<string, ComponentRef[]> => {
   const out = new Map<string, ComponentRef[]>();
   for (const r of rows) {
-    const ref = other === 'to' ? { componentId: r.to_id, name: r.to_name } : { componentId: r.from_id, name: r.to_name };
+    const ref =
+      other === 'to' ? { componentId: r.to_id, name: r.to_name } : { componentId: r.from_id, name: r.to_name };
     const list = out.get(r[key]) ?? [];
     if (!list.some((x) => x.componentId === ref.componentId)) list.push(ref);
     out.set(r[key], list);
