@@ -9,7 +9,9 @@
  * - minor: a used token's value changed (per mode) or *added (a dangling reference now
  *   resolves), *a used token renamed (the generated CSS variable name changes), prop or
  *   option added, *default changed, *variant added or removed (the props interface is the
- *   same; only styles for one combination change), *binding changed, pattern minor version.
+ *   same; only styles for one combination change), *binding changed, pattern minor version,
+ *   a layer added or removed, a layout, style or text value of a layer changed (text default
+ *   included); a removed layer that a prop is wired to is major (the prop loses its effect).
  * - patch: pattern patch / prerelease version (a generator fix), description changed (token
  *   or component), rollback (always patch, whatever it reverts), and any other change of the
  *   generated files that no rule names ("generated output changed").
@@ -31,6 +33,7 @@ import type {
 } from '../contract/changes.js';
 import { modeSlug } from '../codegen/names.js';
 import { formatValue, type TokenNameLookup } from './format-value.js';
+import { layerReason } from './layer-reasons.js';
 import { parseVersion } from './versions.js';
 
 export type Severity = 'breaking' | 'feature' | 'fix' | 'none';
@@ -158,6 +161,12 @@ export function classifySpecChange(change: SpecChange, nameOf?: TokenNameLookup)
     }
     case 'descriptionChanged':
       return c('patch', 'description changed');
+    case 'layerAdded':
+    case 'layerRemoved':
+    case 'layerChanged': {
+      const { bump, reason } = layerReason(change, nameOf);
+      return c(bump, reason);
+    }
   }
 }
 

@@ -1,5 +1,7 @@
 export { diffTokenSets, compareTokenChanges } from './token-diff.js';
 export { diffSpecs } from './spec-diff.js';
+export { diffLayers, mergeLayerChanges } from './layer-diff.js';
+export { formatLayerValue } from './layer-reasons.js';
 export { patternChange } from './pattern-change.js';
 export type { PatternRef } from './pattern-change.js';
 export { affectedComponents, aliasDependents, changesReaching, reachingTokens, tokenNameLookup } from './impact.js';
@@ -30,3 +32,4 @@ export {
   FIRST_VERSION,
 } from './versions.js';
 export type { ParsedVersion } from './versions.js';
+export { dependencyOrder } from './dependency-order.js';

@@ -1,6 +1,7 @@
 import type { SpecChange } from '../contract/changes.js';
 import type { ComponentSpec, PropDef, Variant } from '../contract/specs.js';
 import { variantKey } from '../specs/variants.js';
+import { diffLayers, mergeLayerChanges } from './layer-diff.js';
 
 type Json = NonNullable<SpecChange['before']>;
 
@@ -46,7 +47,8 @@ function matchProps(
  * Changes from `before` to `after`. A prop is reported under its current name (its old name
  * when removed); variants are identified by their values ("Size=lg, State=hover").
  * Order: name, description, then props in the new definition order (removed ones last), then
- * variants and their bindings by key.
+ * variants and their bindings by key, then layer changes (one per distinct change, naming the
+ * variants it was found in).
  */
 export function diffSpecs(before: ComponentSpec, after: ComponentSpec): SpecChange[] {
   const changes: SpecChange[] = [];
@@ -73,7 +75,7 @@ export function diffSpecs(before: ComponentSpec, after: ComponentSpec): SpecChan
   }
   for (const prop of removed) changes.push({ kind: 'propRemoved', prop: prop.name, before: propJson(prop) });
 
-  diffVariants(before.variants, after.variants, changes);
+  diffVariants(before.variants, after.variants, changes, after.name);
   return changes;
 }
 
@@ -96,17 +98,27 @@ function diffProp(old: PropDef, cur: PropDef, into: SpecChange[]): void {
   if (old.default !== cur.default) into.push({ kind: 'defaultChanged', prop, before: old.default, after: cur.default });
 }
 
-function diffVariants(before: readonly Variant[], after: readonly Variant[], into: SpecChange[]): void {
+function diffVariants(
+  before: readonly Variant[],
+  after: readonly Variant[],
+  into: SpecChange[],
+  componentName: string,
+): void {
   const oldByKey = new Map(before.map((v) => [variantKey(v.values), v]));
   const curByKey = new Map(after.map((v) => [variantKey(v.values), v]));
   const keys = [...new Set([...oldByKey.keys(), ...curByKey.keys()])].sort();
+  const layerChanges: SpecChange[] = [];
   for (const key of keys) {
     const old = oldByKey.get(key);
     const cur = curByKey.get(key);
     if (!old && cur) into.push({ kind: 'variantAdded', variant: key, after: variantJson(cur) });
     else if (old && !cur) into.push({ kind: 'variantRemoved', variant: key, before: variantJson(old) });
-    else if (old && cur) diffBindings(key, old.bindings, cur.bindings, into);
+    else if (old && cur) {
+      diffBindings(key, old.bindings, cur.bindings, into);
+      layerChanges.push(...diffLayers(key, old.layers, cur.layers, componentName));
+    }
   }
+  into.push(...mergeLayerChanges(layerChanges));
 }
 
 function variantJson(v: Variant): Json {

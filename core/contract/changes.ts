@@ -39,6 +39,9 @@ export const SpecChangeKinds = [
   'bindingChanged',
   'descriptionChanged',
   'nameChanged',
+  'layerAdded',
+  'layerRemoved',
+  'layerChanged',
 ] as const;
 export const SpecChange = z.object({
   kind: z.enum(SpecChangeKinds),
@@ -50,6 +53,16 @@ export const SpecChange = z.object({
   binding: z.string().optional(),
   before: z.json().optional(),
   after: z.json().optional(),
+  /** layer changes: the layer's name (the component's name for a variant's root layer) */
+  layer: z.string().optional(),
+  /** layer changes: the layer's id in the variant named by `variant` */
+  layerId: z.string().optional(),
+  /** layerChanged: the property ("paddingLeft", "fills", "characters", …) */
+  property: z.string().optional(),
+  /** layerRemoved: the props the removed layer was wired to (the prop loses its effect: major) */
+  wiredTo: z.array(z.string()).optional(),
+  /** layer changes: every variant key the same change was found in (one change, not one per variant) */
+  variants: z.array(z.string()).optional(),
 });
 export type SpecChange = z.infer<typeof SpecChange>;
 

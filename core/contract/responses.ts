@@ -135,6 +135,16 @@ export const ComponentOut = z.object({
   updatedAt: z.string(),
 });
 export type ComponentOut = z.infer<typeof ComponentOut>;
+
+/** A component another one uses or is used by (DESIGN.md "Dependencies"). */
+export const ComponentRefOut = z.object({ componentId: z.string(), name: z.string() });
+export type ComponentRefOut = z.infer<typeof ComponentRefOut>;
+/** One component: its current version, what that version uses, and the components whose current version uses it. */
+export const ComponentDetailOut = ComponentOut.extend({
+  uses: z.array(ComponentRefOut),
+  usedBy: z.array(ComponentRefOut),
+});
+export type ComponentDetailOut = z.infer<typeof ComponentDetailOut>;
 export const ComponentPageOut = page(ComponentOut);
 export type ComponentPageOut = z.infer<typeof ComponentPageOut>;
 

@@ -2,9 +2,15 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Policy } from '../../core/contract/api.js';
 import { LIMITS } from '../../core/contract/limits.js';
-import { ComponentOut, ComponentPageOut } from '../../core/contract/responses.js';
+import { ComponentDetailOut, ComponentOut, ComponentPageOut } from '../../core/contract/responses.js';
 import { contextOf } from '../plugins/auth.js';
-import { createComponent, findComponent, listComponents, updateComponent } from '../services/versions/index.js';
+import {
+  createComponent,
+  dependenciesOf,
+  findComponent,
+  listComponents,
+  updateComponent,
+} from '../services/versions/index.js';
 import { ComponentParams, componentOut, errors, Limit, ProjectParams } from './schemas.js';
 
 const components: FastifyPluginAsyncZod = async (app) => {
@@ -55,14 +61,15 @@ const components: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['components'],
-        summary: 'A component and its current version',
+        summary: 'A component, its current version, the components it uses and those that use it',
         params: ComponentParams,
-        response: { 200: ComponentOut, ...errors },
+        response: { 200: ComponentDetailOut, ...errors },
       },
     },
     async (request) => {
       const ctx = contextOf(request);
-      return componentOut(await findComponent(ctx.db, ctx.projectId, request.params.componentId));
+      const component = await findComponent(ctx.db, ctx.projectId, request.params.componentId);
+      return { ...componentOut(component), ...(await dependenciesOf(ctx.db, ctx.projectId, component.id)) };
     },
   );
 

@@ -5,6 +5,7 @@ import type { Trigger, VersionStatus } from '../../../core/contract/api.js';
 import type { Proposal } from '../../../core/contract/sync.js';
 import type {
   CompareOut,
+  ComponentDetailOut,
   ComponentOut,
   ComponentPageOut,
   DecisionsOut,
@@ -166,6 +167,11 @@ export class ApiClient {
       cursor = page.nextCursor;
     } while (cursor);
     return all;
+  }
+
+  /** One component with the components it uses and those that use it. */
+  component(componentId: string): Promise<ComponentDetailOut> {
+    return this.call('GET', `/components/${encodeURIComponent(componentId)}`);
   }
 
   /** The Figma files the server polls, with their status and what their last check warned about. */

@@ -4,9 +4,8 @@ import type { TokenSet } from '../../../core/contract/tokens.js';
 import type { GeneratedFile } from '../../../core/contract/api.js';
 import { generateComponent, generateTokensCss, selectPattern } from '../../../core/codegen/index.js';
 import type { CodegenContext } from '../../../core/codegen/index.js';
-import { canonicalHash } from '../../../core/tokens/hash.js';
 import { ClosureCache } from '../../../core/tokens/index.js';
-import { normalizeSpec } from '../../../core/specs/index.js';
+import { normalizeSpec, specHash } from '../../../core/specs/index.js';
 
 /** What a version is generated from: the spec, the tokens it uses (alias closure), and the pattern. */
 export interface GenerationInputs {
@@ -31,7 +30,7 @@ export function inputsFor(
 ): GenerationInputs {
   const normalized = normalizeSpec(patternOverride ? { ...spec, pattern: patternOverride } : spec);
   const { closure, hash } = closures.withHash(normalized.tokenRefs);
-  return { spec: normalized, tokens: closure, tokensHash: hash, specHash: canonicalHash(normalized) };
+  return { spec: normalized, tokens: closure, tokensHash: hash, specHash: specHash(normalized) };
 }
 
 export interface Generated {

@@ -15,6 +15,7 @@ export {
   type Seen,
 } from './propose.js';
 export { createDraft, createDraftInTx } from './from-files.js';
+export { dependencyReason, proposeDependents, type MajorChange } from './dependents.js';
 export { supersedeDrafts, type DraftInput, type PackedFiles } from './write.js';
 export * from './merge.js';
 export * from './regenerate.js';

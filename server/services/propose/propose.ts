@@ -5,6 +5,7 @@ import type { Prisma } from '../../db/generated/client.js';
 import type { Tx } from '../../db/database.js';
 import type { Trigger } from '../../../core/contract/api.js';
 import type { Bump } from '../../../core/contract/changes.js';
+import { maxBump } from '../../../core/changes/index.js';
 import type { ComponentSpec } from '../../../core/contract/specs.js';
 import type { TokenSet } from '../../../core/contract/tokens.js';
 import type { FileStat, Proposal, RejectedEarlier } from '../../../core/contract/sync.js';
@@ -98,6 +99,11 @@ export interface ProposeItem {
   groundwork?: Groundwork | undefined;
   /** Warnings about the design to keep on the draft (what a background check warned about it). */
   warnings?: readonly string[] | undefined;
+  /**
+   * Proposed for a reason outside its own inputs (a component it uses goes major): the draft
+   * is made even when its inputs are unchanged, with this bump and these reasons.
+   */
+  because?: { bump: Bump; reasons: string[] } | undefined;
 }
 
 type Head = { id: string; version: string };
@@ -211,13 +217,17 @@ async function detect(
       detection = timer.measure('detect', () => detectChange(component, spec, tokens, base, baseTokens));
     }
     const { assessment } = detection;
+    const { because } = item;
+    const unchanged = assessment.bump === 'none';
     work.push({
       item,
       head: heads[i] ?? null,
       detection,
       checked: stands[i]! && seen!.generated !== undefined,
-      bump: assessment.bump === 'none' ? 'patch' : assessment.bump,
-      reasons: assessment.bump === 'none' ? ['manual regeneration with unchanged inputs'] : assessment.reasons,
+      bump: unchanged ? (because?.bump ?? 'patch') : (maxBump(assessment.bump, because?.bump ?? 'patch') as Bump),
+      reasons: unchanged
+        ? (because?.reasons ?? ['manual regeneration with unchanged inputs'])
+        : [...assessment.reasons, ...(because?.reasons ?? [])],
     });
   }
   return work;
@@ -229,7 +239,8 @@ async function detect(
  */
 async function settle(tx: Tx, work: Work[], branch: string, options: ProposeOptions): Promise<void> {
   if (options.force) return;
-  for (const w of work) if (w.detection.assessment.bump === 'none') w.outcome = { kind: 'unchanged' };
+  for (const w of work)
+    if (w.detection.assessment.bump === 'none' && !w.item.because) w.outcome = { kind: 'unchanged' };
   const unchecked = live(work).filter((w) => !w.checked);
   if (!unchecked.length) return;
   const pending = await pendingDraftsOf(

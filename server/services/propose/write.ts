@@ -7,6 +7,8 @@ import type { GeneratedFile, Trigger } from '../../../core/contract/api.js';
 import type { Bump } from '../../../core/contract/changes.js';
 import { canonicalHash } from '../../../core/tokens/hash.js';
 import { parseVersion } from '../../../core/changes/index.js';
+import type { ComponentSpec } from '../../../core/contract/specs.js';
+import { instanceRefs } from '../../../core/specs/index.js';
 import { bulkInsert } from '../../db/bulk-insert.js';
 import { auditRow, type AuditInput } from '../../lib/audit.js';
 import { insertBlobs, packNewBlobs, sha256OfContent, type PackedBlob, type StoredFileRef } from '../../lib/blobs.js';
@@ -105,6 +107,11 @@ export async function writeDrafts(
     'version_files',
     rows.flatMap((r, i) => refs[i]!.map((f) => ({ versionId: r.id, path: f.path, blobSha256: f.sha256 }))),
   );
+  await bulkInsert(
+    tx,
+    'component_dependencies',
+    rows.flatMap((r, i) => dependenciesOf(drafts[i]!.input.spec).map((d) => ({ versionId: r.id, ...d }))),
+  );
   const audits = [...(options.audits ?? []), ...rows.map((r, i) => draftAudit(r, refs[i]!, drafts[i]!.baseFilesHash))];
   await bulkInsert(
     tx,
@@ -125,6 +132,13 @@ export async function writeDrafts(
     warnings: r.warnings,
     hasConflicts: r.hasConflicts,
   }));
+}
+
+/** The components a draft's spec instantiates (none for a draft made from files alone). */
+function dependenciesOf(spec: DraftInput['spec']): { componentFigmaId: string; componentKey: string | null }[] {
+  const s = spec as Partial<ComponentSpec> | undefined;
+  if (!s || typeof s !== 'object' || typeof s.id !== 'string' || !Array.isArray(s.variants)) return [];
+  return instanceRefs(s as ComponentSpec).map((r) => ({ componentFigmaId: r.figmaId, componentKey: r.key }));
 }
 
 const branchOf = (d: DraftToWrite): string => d.input.branch ?? MAIN;

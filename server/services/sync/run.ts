@@ -14,6 +14,7 @@ import { firstLine, statusOf } from './result.js';
 import { componentStore, markRemoved, touchUpToDate } from './store.js';
 import type { Stored, StoredSyncResult, SyncError, SyncScope, UndoEntry } from './types.js';
 import { nameComponents } from './names.js';
+import { inDependencyOrder, proposeForDependents } from './dependents.js';
 import type { ValidSync } from './validate.js';
 import { rememberSnapshot } from '../generation/index.js';
 
@@ -156,8 +157,12 @@ async function generateAndStore(
     request.components.map((c) => c.id),
   );
 
-  const { proposals, unchanged, errors, undo, rejectedEarlier } = tally(generated, stored);
+  const tallied = tally(generated, stored);
+  const { unchanged, errors, undo, rejectedEarlier } = tallied;
   const warnings = [...validationWarnings, ...seen.nameWarnings];
+  await options.deferTo?.();
+  await proposeForDependents(scope, tallied, warnings);
+  const proposals = await inDependencyOrder(scope, tallied.proposals);
   const settled = proposals.length + unchanged + rejectedEarlier.length;
   const result: StoredSyncResult = {
     syncId: scope.syncId,
@@ -174,7 +179,7 @@ async function generateAndStore(
   return result;
 }
 
-/** The sync's answer, in the request's order of components. */
+/** The sync's answer, in the request's order of components (run orders the proposals by dependency). */
 function tally(generated: Generation[], stored: Stored[]) {
   const byFigmaId = new Map(stored.map((s) => [s.prepared.spec.id, s]));
   const proposals: Proposal[] = [];

@@ -12,3 +12,4 @@ export * from './branches.js';
 export * from './compare.js';
 export * from './components.js';
 export * from './customizations.js';
+export * from './dependencies.js';

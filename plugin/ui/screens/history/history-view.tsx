@@ -14,6 +14,7 @@ import { relativeTime } from '../../format.js';
 import type { Host } from '../../host/index.js';
 import { canWrite, type Session } from '../../session.js';
 import styles from '../screens.module.css';
+import { Dependencies } from './dependencies.js';
 import { laneOrder, Lanes } from './lanes.js';
 import { RollbackDialog } from './rollback-dialog.js';
 
@@ -223,6 +224,17 @@ export function HistoryView({ host, session, active = true }: { host: Host; sess
           </div>
         </details>
       </div>
+      <Dependencies
+        session={session}
+        componentId={componentId}
+        reload={reload}
+        onSelect={(id) => {
+          setComponentId(id);
+          setSelected([]);
+          setPanel(null);
+          setNotice(null);
+        }}
+      />
       <ErrorBanner error={error} />
       {notice && (
         <p role="status" class={styles.muted}>
