@@ -10,7 +10,7 @@
  * - the caps of LAYER_LIMITS: reading stops there, with a warning, and the tree stays valid.
  */
 import type { Layer, LayerInstance, LayerLayout, LayerProps, LayerStyle, VectorPath } from '../../contract/layers.js';
-import { LAYER_LIMITS } from '../../contract/layers.js';
+import { LAYER_LIMITS } from '../../contract/layer-limits.js';
 import { stripPropSuffix } from '../props.js';
 import { isNumber, roundPx } from './numbers.js';
 import { normalizeEffects, normalizePaints } from './paints.js';

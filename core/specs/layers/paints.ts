@@ -1,5 +1,5 @@
 import type { Effect, Paint, Rgba } from '../../contract/layers.js';
-import { LAYER_LIMITS } from '../../contract/layers.js';
+import { LAYER_LIMITS } from '../../contract/layer-limits.js';
 import { isNumber, roundPx, roundUnit } from './numbers.js';
 import type { RawColor, RawEffect, RawPaint } from './raw.js';
 

@@ -1,5 +1,5 @@
 import type { LayerText, Paint, TextSegment } from '../../contract/layers.js';
-import { LAYER_LIMITS } from '../../contract/layers.js';
+import { LAYER_LIMITS } from '../../contract/layer-limits.js';
 import { canonicalJson } from '../../tokens/hash.js';
 import { isNumber, roundPx } from './numbers.js';
 import { normalizePaints } from './paints.js';
