@@ -13,6 +13,7 @@ import {
   variantTrees,
   type FixtureKind,
 } from '../test/helpers/render-measure.js';
+import { loadLayerTreeFixtures } from '../test/helpers/layer-tree-fixtures.js';
 import { countLayers, layeredDesignSystem, LAYERS_PER_VARIANT, VARIANTS_PER_SET } from './lib/layered-design-system.js';
 import { median } from './support.js';
 import type { Bench, Report } from './types.js';
@@ -28,15 +29,24 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SETS = 300;
 const RUNS = 3;
 
+type Tally = { matched: number; total: number };
+const pct = (t: Tally): number => (t.total === 0 ? 0 : (100 * t.matched) / t.total);
+
 async function fidelity(report: Report): Promise<void> {
-  const fixtures = loadFidelityFixtures();
+  const fixtures = [...loadFidelityFixtures(), ...(await loadLayerTreeFixtures())];
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
   });
-  const totals: Record<FixtureKind, { matched: number; total: number }> = {
-    'auto-layout': { matched: 0, total: 0 },
-    absolute: { matched: 0, total: 0 },
+  // geometry → kind → [as rendered, outside font-dependent layers, texts at Figma's size]
+  const totals = new Map<string, Tally[]>();
+  const tally = (key: string, ...scores: Tally[]) => {
+    const t = totals.get(key) ?? scores.map(() => ({ matched: 0, total: 0 }));
+    scores.forEach((s, i) => {
+      t[i]!.matched += s.matched;
+      t[i]!.total += s.total;
+    });
+    totals.set(key, t);
   };
   try {
     const page = await browser.newPage();
@@ -48,16 +58,31 @@ async function fidelity(report: Report): Promise<void> {
         await buildPage(
           fixture.spec,
           model.variants.map((v) => ({ key: v.id, variantId: v.id, props: v.props })),
+          fixture.tokens,
         );
         report(`preview build, ${fixture.name} (${model.variants.length} variants)`, performance.now() - t0, 'ms');
-        const result = await measureFixture(page, fixture);
-        totals[fixture.kind].matched += result.matched;
-        totals[fixture.kind].total += result.total;
-        const pct = result.total === 0 ? 0 : (100 * result.matched) / result.total;
-        report(`${fixture.name} [${fixture.kind}]: ${result.matched} of ${result.total} layers`, pct, '%');
-        for (const m of result.mismatches.slice(0, 5))
+        const r = await measureFixture(page, fixture);
+        tally(`${fixture.geometry}\u0000${fixture.kind}`, r, r.independent, r.pinned);
+        const label = `${fixture.name} [${fixture.kind}, ${fixture.geometry} geometry]`;
+        report(`${label}: as rendered, ${r.matched} of ${r.total} layers`, pct(r), '%');
+        report(
+          `${label}: without font-dependent layers, ${r.independent.matched} of ${r.independent.total}`,
+          pct(r.independent),
+          '%',
+        );
+        report(`${label}: texts at Figma's size, ${r.pinned.matched} of ${r.pinned.total}`, pct(r.pinned), '%');
+        for (const f of r.fonts)
+          console.log(
+            `    font · ${f.layer}: design ${f.design.join(', ') || '(none named)'}; Chromium drew ${f.rendered.join(', ') || '(nothing)'}${f.available ? '' : " (NOT the design's font)"}`,
+          );
+        if (r.fontDependent.length > 0) console.log(`    font-dependent (excluded): ${r.fontDependent.join('; ')}`);
+        for (const m of r.mismatches.slice(0, 6))
           console.log(
             `    ✗ ${m.variant} · ${m.layer} (${m.type}): design ${formatBox(m.expected)}, rendered ${formatBox(m.rendered)}`,
+          );
+        for (const m of r.pinned.mismatches.slice(0, 6))
+          console.log(
+            `    ✗ texts at Figma's size: ${m.variant} · ${m.layer} (${m.type}): design ${formatBox(m.expected)}, rendered ${formatBox(m.rendered)}`,
           );
       } catch (err) {
         if (!(err instanceof FidelityNotReady)) throw err;
@@ -67,21 +92,21 @@ async function fidelity(report: Report): Promise<void> {
   } finally {
     await browser.close();
   }
-  for (const kind of Object.keys(totals) as FixtureKind[]) {
-    const { matched, total } = totals[kind];
-    if (total === 0) {
-      console.log(`  ${kind}: nothing measured (see above)`);
-      continue;
+  for (const geometry of ['real', 'typed'] as const) {
+    for (const kind of Object.keys(TARGET) as FixtureKind[]) {
+      const t = totals.get(`${geometry}\u0000${kind}`);
+      if (!t) continue;
+      const [rendered, independent, pinned] = t as [Tally, Tally, Tally];
+      const what = `fidelity, ${geometry} geometry, ${kind} (target ≥ ${TARGET[kind] * 100} %)`;
+      report(`${what}: as rendered, ${rendered.matched} of ${rendered.total}`, pct(rendered), '%');
+      report(
+        `${what}: without font-dependent layers, ${independent.matched} of ${independent.total}`,
+        pct(independent),
+        '%',
+      );
+      report(`${what}: texts at Figma's size, ${pinned.matched} of ${pinned.total}`, pct(pinned), '%');
     }
-    report(
-      `fidelity, ${kind} fixtures (target ≥ ${TARGET[kind] * 100} %): ${matched} of ${total}`,
-      (100 * matched) / total,
-      '%',
-    );
   }
-  const all = totals['auto-layout'].total + totals.absolute.total;
-  if (all > 0)
-    report('fidelity, all fixtures', (100 * (totals['auto-layout'].matched + totals.absolute.matched)) / all, '%');
 }
 
 async function extraction(report: Report): Promise<void> {
@@ -90,7 +115,7 @@ async function extraction(report: Report): Promise<void> {
   const layers = 'children' in firstSet ? countLayers(firstSet.children[0]!) : 0;
   console.log(`  seed: ${SETS} sets × ${VARIANTS_PER_SET} variants × ${layers} layers (target ${LAYERS_PER_VARIANT})`);
   const times: number[] = [];
-  let last = { components: 0, withTrees: 0, bytes: 0, chunks: 0 };
+  let last = { layers: 0, components: 0, withTrees: 0, bytes: 0, chunks: 0 };
   for (let run = 0; run < RUNS; run++) {
     const fake = createFakeFigma(seed, { fileKey: 'BenchLayers00001' });
     const restore = fake.install();
@@ -100,7 +125,10 @@ async function extraction(report: Report): Promise<void> {
       times.push(performance.now() - t0);
       const components = extracted.request.components;
       const written = writeSnapshot({ tokens: extracted.request.tokens, components }, new Date().toISOString());
+      const size = (l: { children?: readonly unknown[] } | undefined): number =>
+        l ? 1 + (l.children ?? []).reduce<number>((n, c) => n + size(c as { children?: readonly unknown[] }), 0) : 0;
       last = {
+        layers: components.reduce((n, c) => n + c.variants.reduce((m, v) => m + size(v.layers), 0), 0),
         components: components.length,
         withTrees: components.filter((c) => c.variants.some((v) => (v as { layers?: unknown }).layers)).length,
         bytes: written.bytes,
@@ -121,13 +149,14 @@ async function extraction(report: Report): Promise<void> {
   );
   report('extraction, first run', times[0]!, 'ms');
   report('components extracted (with layer trees)', last.withTrees, `of ${last.components}`);
+  report('layers in the extracted trees', last.layers, 'layers');
   report('snapshot JSON', last.bytes / 1024, 'kB');
   report('snapshot entries', last.chunks, 'chunks');
 }
 
 const bench: Bench = async (report) => {
   await fidelity(report);
-  await extraction(report);
+  if (!process.env.BENCH_FIDELITY_SKIP_EXTRACTION) await extraction(report);
 };
 
 export default bench;

@@ -19,6 +19,50 @@ const STATES = ['Default', 'Hover'];
 export const LAYERS_PER_VARIANT = 20;
 export const VARIANTS_PER_SET = SIZES.length * STATES.length;
 
+type Rect = { x: number; y: number; width: number; height: number };
+
+/**
+ * Boxes for a seed subtree, as Figma computes them for the auto layout the frames declare:
+ * the root and frames stack their children vertically (padding 8, gap 4), leaves are 24 high.
+ * Without `absoluteBoundingBox` the readers give no tree at all.
+ */
+function withBoxes(node: FakeSceneSeed, x: number, y: number, width: number): { node: FakeSceneSeed; height: number } {
+  const kids = 'children' in node && Array.isArray(node.children) ? (node.children as FakeSceneSeed[]) : [];
+  if (kids.length === 0 || node.type === 'INSTANCE') {
+    const box: Rect = {
+      x,
+      y,
+      width: node.type === 'INSTANCE' ? 16 : width,
+      height: node.type === 'INSTANCE' ? 16 : 24,
+    };
+    const children = kids.map((k) => withBoxes(k, x, y, 16).node);
+    return {
+      node: { ...node, absoluteBoundingBox: box, ...(kids.length ? { children } : {}) } as FakeSceneSeed,
+      height: box.height,
+    };
+  }
+  let cursor = y + 8;
+  const children: FakeSceneSeed[] = [];
+  for (const k of kids) {
+    const placed = withBoxes(k, x + 8, cursor, width - 16);
+    children.push(placed.node);
+    cursor += placed.height + 4;
+  }
+  const height = cursor - 4 + 8 - y;
+  const layout = {
+    layoutMode: 'VERTICAL' as const,
+    paddingLeft: 8,
+    paddingRight: 8,
+    paddingTop: 8,
+    paddingBottom: 8,
+    itemSpacing: 4,
+  };
+  return {
+    node: { ...node, ...layout, absoluteBoundingBox: { x, y, width, height }, children } as FakeSceneSeed,
+    height,
+  };
+}
+
 export function layeredDesignSystem(sets: number): FakeFile {
   const pages: FakePageSeed[] = [];
   for (let p = 0; p * SETS_PER_PAGE < sets; p++) {
@@ -61,37 +105,55 @@ export function layeredDesignSystem(sets: number): FakeFile {
             fills: [solid('#eeeeee')],
           });
           // 1 root + 19 descendants: Header 5, Body 9, Footer 4, Background 1
-          variants.push({
-            type: 'COMPONENT',
-            id: nid(),
-            name: `Size=${size}, State=${state}`,
-            fills: [solid(state === 'Hover' ? '#f0f4ff' : '#ffffff')],
-            children: [
+          const index = variants.length;
+          variants.push(
+            withBoxes(
               {
-                type: 'FRAME',
+                type: 'COMPONENT',
                 id: nid(),
-                name: 'Header',
-                children: [icon('Leading icon'), text('Title', 'Title', true), rect('Badge'), icon('Trailing icon')],
-              },
-              {
-                type: 'FRAME',
-                id: nid(),
-                name: 'Body',
+                name: `Size=${size}, State=${state}`,
+                fills: [solid(state === 'Hover' ? '#f0f4ff' : '#ffffff')],
                 children: [
-                  text('Description', 'Supporting text for the card body', false),
-                  { type: 'FRAME', id: nid(), name: 'Media', children: [rect('Image'), rect('Overlay')] },
-                  { type: 'FRAME', id: nid(), name: 'Tags', children: [rect('Tag 1'), rect('Tag 2'), rect('Tag 3')] },
+                  {
+                    type: 'FRAME',
+                    id: nid(),
+                    name: 'Header',
+                    children: [
+                      icon('Leading icon'),
+                      text('Title', 'Title', true),
+                      rect('Badge'),
+                      icon('Trailing icon'),
+                    ],
+                  },
+                  {
+                    type: 'FRAME',
+                    id: nid(),
+                    name: 'Body',
+                    children: [
+                      text('Description', 'Supporting text for the card body', false),
+                      { type: 'FRAME', id: nid(), name: 'Media', children: [rect('Image'), rect('Overlay')] },
+                      {
+                        type: 'FRAME',
+                        id: nid(),
+                        name: 'Tags',
+                        children: [rect('Tag 1'), rect('Tag 2'), rect('Tag 3')],
+                      },
+                    ],
+                  },
+                  {
+                    type: 'FRAME',
+                    id: nid(),
+                    name: 'Footer',
+                    children: [text('Meta', '2 min ago', false), rect('Divider'), text('Action', 'Open', false)],
+                  },
+                  rect('Background'),
                 ],
               },
-              {
-                type: 'FRAME',
-                id: nid(),
-                name: 'Footer',
-                children: [text('Meta', '2 min ago', false), rect('Divider'), text('Action', 'Open', false)],
-              },
-              rect('Background'),
-            ],
-          });
+              index * 400,
+              s * 600,
+              320,
+            ).node as FakeComponentSeed,
+          );
         }
       }
       children.push({

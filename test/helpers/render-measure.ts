@@ -32,6 +32,13 @@ export interface FidelityFixture {
   readonly name: string;
   readonly kind: FixtureKind;
   readonly spec: ComponentSpec;
+  /** the tokens its bound values name (tokens.css of the page) */
+  readonly tokens: TokenSet;
+  /**
+   * `real`: boxes Figma computed (test/fixtures/figma/real/); `typed`: boxes a person typed into
+   * a fake design, which no font's metrics produced: reported apart, never counted as geometry.
+   */
+  readonly geometry: 'real' | 'typed';
 }
 
 /** Why fidelity cannot be measured yet: another part of issue 16 is not on this branch. */
@@ -78,7 +85,7 @@ export function loadFidelityFixtures(): FidelityFixture[] {
   const fixtures: FidelityFixture[] = [];
   const add = (file: string, kind: FixtureKind, response: Json) => {
     for (const spec of specsFromRestNodes(response as unknown as RestNodesResponseLike))
-      fixtures.push({ name: `${file}: ${spec.name}`, kind, spec });
+      fixtures.push({ name: `${file}: ${spec.name}`, kind, spec, tokens: EMPTY_TOKENS, geometry: 'real' });
   };
 
   const seed = readJson('seed-design.tag-instance-nodes.json');
@@ -204,13 +211,13 @@ export async function buildPage(
   }
 }
 
-/** Rendered boxes of one request: layer id → box relative to the variant's root element. */
-export type Measured = Map<string, { x: number; y: number; width: number; height: number; text: string }>;
+type Box = { x: number; y: number; width: number; height: number };
 
-/** Loads the page and reads every marked element's box once fonts are ready. */
-export async function measurePage(page: Page, html: string): Promise<Map<string, Measured>> {
-  await page.setContent(html);
-  await page.waitForFunction(() => (window as unknown as { __rendered?: boolean }).__rendered === true);
+/** Rendered boxes of one request: layer id → box relative to the variant's root element. */
+export type Measured = Map<string, Box & { text: string }>;
+
+/** Reads every marked element's box, per request. */
+async function readBoxes(page: Page): Promise<Map<string, Measured>> {
   const raw = await page.evaluate(() => {
     const out: Record<string, Array<[string, number, number, number, number, string]>> = {};
     for (const host of Array.from(document.querySelectorAll<HTMLElement>('[data-render]'))) {
@@ -230,29 +237,74 @@ export async function measurePage(page: Page, html: string): Promise<Map<string,
   return result;
 }
 
+/** Loads the page and reads every marked element's box once fonts are ready. */
+export async function measurePage(page: Page, html: string): Promise<Map<string, Measured>> {
+  await page.setContent(html);
+  await page.waitForFunction(() => (window as unknown as { __rendered?: boolean }).__rendered === true);
+  return readBoxes(page);
+}
+
 export interface Mismatch {
   readonly variant: string;
   readonly layer: string;
   readonly type: string;
   readonly expected: Layer['box'];
   /** null: no element renders it */
-  readonly rendered: { x: number; y: number; width: number; height: number } | null;
+  readonly rendered: Box | null;
   /** the largest difference of x, y, width, height (Infinity when not rendered) */
   readonly off: number;
 }
 
-export interface FidelityResult {
+export interface Score {
   readonly matched: number;
   readonly total: number;
   readonly mismatches: Mismatch[];
 }
 
+/** The font a text layer asks for and the fonts Chromium drew it with (CSS.getPlatformFontsForNode). */
+export interface FontUse {
+  readonly layer: string;
+  readonly design: readonly string[];
+  readonly rendered: readonly string[];
+  /** every font drawn is one of the design's families */
+  readonly available: boolean;
+}
+
+export interface FidelityResult extends Score {
+  /** each text layer's font, once per layer name and fonts */
+  readonly fonts: FontUse[];
+  /**
+   * Layers whose rendered box depends on a font the machine lacks (on any font, for `typed`
+   * geometry): the text layers whose size follows their text, and every layer whose box moves
+   * when those texts are given Figma's size (a hug parent, the siblings after them).
+   * "variant · layer".
+   */
+  readonly fontDependent: string[];
+  /** as rendered, over the visible layers outside `fontDependent` */
+  readonly independent: Score;
+  /** every visible layer, rendered again with those texts sized as Figma sized them */
+  readonly pinned: Score;
+}
+
+const emptyScore = (): { matched: number; total: number; mismatches: Mismatch[] } => ({
+  matched: 0,
+  total: 0,
+  mismatches: [],
+});
+
 /** Compares a variant's visible layers with what rendered (DESIGN.md's definition of a match). */
-export function compareVariant(variantLabel: string, tree: Layer, measured: Measured | undefined): FidelityResult {
+export function compareVariant(
+  variantLabel: string,
+  tree: Layer,
+  measured: Measured | undefined,
+  skip: ReadonlySet<string> = new Set(),
+): Score {
   const mismatches: Mismatch[] = [];
   let matched = 0;
-  const layers = visibleLayers(tree);
-  for (const layer of layers) {
+  let total = 0;
+  for (const layer of visibleLayers(tree)) {
+    if (skip.has(layer.id)) continue;
+    total++;
     const box = measured?.get(layer.id);
     const tolerance = layer.type === 'TEXT' ? TOLERANCE.text : TOLERANCE.layer;
     const off = box
@@ -274,25 +326,143 @@ export function compareVariant(variantLabel: string, tree: Layer, measured: Meas
         off,
       });
   }
-  return { matched, total: layers.length, mismatches };
+  return { matched, total, mismatches };
 }
 
-/** Renders every variant of a fixture with its own props and measures it against its trees. */
+function designFamilies(layer: Layer): string[] {
+  const text = layer.text;
+  const families = [text?.fontName?.family, ...(text?.segments ?? []).map((s) => s.fontName?.family)];
+  return [...new Set(families.filter((f): f is string => typeof f === 'string'))].sort();
+}
+
+/** Chromium's names for a face ("Inter Semi Bold") start with its family's ("Inter"). */
+const drawnIn = (rendered: string, families: readonly string[]): boolean =>
+  families.some((f) => rendered.toLowerCase().startsWith(f.toLowerCase()));
+
+/** The axes along which a text layer sizes itself to its characters (Figma's auto-resize). */
+function huggingAxes(layer: Layer): Array<'width' | 'height'> {
+  const mode = layer.text?.textAutoResize ?? 'NONE';
+  const sizing = layer.layout;
+  const axes: Array<'width' | 'height'> = [];
+  if (mode === 'WIDTH_AND_HEIGHT' && sizing?.layoutSizingHorizontal !== 'FILL') axes.push('width');
+  if ((mode === 'WIDTH_AND_HEIGHT' || mode === 'HEIGHT') && sizing?.layoutSizingVertical !== 'FILL')
+    axes.push('height');
+  return axes;
+}
+
+const sameBox = (a: Box | undefined, b: Box | undefined): boolean =>
+  !!a &&
+  !!b &&
+  Math.abs(a.x - b.x) < 0.05 &&
+  Math.abs(a.y - b.y) < 0.05 &&
+  Math.abs(a.width - b.width) < 0.05 &&
+  Math.abs(a.height - b.height) < 0.05;
+
+/**
+ * Renders every variant of a fixture with its own props and measures it against its trees: as
+ * rendered, then with each text layer that Chromium drew in a font other than the design's
+ * given Figma's size along the axes it hugs, to tell layout defects from font metrics.
+ */
 export async function measureFixture(page: Page, fixture: FidelityFixture): Promise<FidelityResult> {
   const trees = variantTrees(fixture.spec);
   const model = readyModel(fixture.spec);
   const requests = model.variants.map((v) => ({ key: v.id, variantId: v.id, props: v.props }));
-  const rendered = await measurePage(page, await buildPage(fixture.spec, requests));
-  let matched = 0;
-  let total = 0;
-  const mismatches: Mismatch[] = [];
-  for (const variant of model.variants) {
-    const result = compareVariant(variant.label, trees.get(variant.id)!, rendered.get(variant.id));
-    matched += result.matched;
-    total += result.total;
-    mismatches.push(...result.mismatches);
+  const raw = await measurePage(page, await buildPage(fixture.spec, requests, fixture.tokens));
+
+  const fonts = new Map<string, FontUse>();
+  const pins: Array<{ key: string; id: string; width?: number; height?: number }> = [];
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    for (const variant of model.variants) {
+      for (const layer of visibleLayers(trees.get(variant.id)!)) {
+        if (layer.type !== 'TEXT') continue;
+        const selector = `[data-render=${JSON.stringify(variant.id)}] [data-figma-id=${JSON.stringify(layer.id)}]`;
+        const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+        if (!nodeId) continue;
+        const used = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+        const rendered = [...new Set(used.fonts.map((f) => f.familyName))].sort();
+        const design = designFamilies(layer);
+        const available = rendered.length > 0 && rendered.every((r) => drawnIn(r, design));
+        fonts.set(`${layer.name}\u0000${design.join()}\u0000${rendered.join()}`, {
+          layer: layer.name,
+          design,
+          rendered,
+          available,
+        });
+        // Typed boxes came from no font at all: every hugging text takes the design's size.
+        const axes = available && fixture.geometry === 'real' ? [] : huggingAxes(layer);
+        if (axes.length > 0)
+          pins.push({
+            key: variant.id,
+            id: layer.id,
+            ...(axes.includes('width') ? { width: layer.box.width } : {}),
+            ...(axes.includes('height') ? { height: layer.box.height } : {}),
+          });
+      }
+    }
+  } finally {
+    await cdp.detach();
   }
-  return { matched, total, mismatches: mismatches.sort((a, b) => b.off - a.off) };
+
+  await page.evaluate((list) => {
+    for (const pin of list) {
+      const host = Array.from(document.querySelectorAll<HTMLElement>('[data-render]')).find(
+        (h) => h.dataset.render === pin.key,
+      );
+      const el = Array.from(host?.querySelectorAll<HTMLElement>('[data-figma-id]') ?? []).find(
+        (e) => e.dataset.figmaId === pin.id,
+      );
+      if (!el) continue;
+      for (const axis of ['width', 'height'] as const) {
+        const size = pin[axis];
+        if (size === undefined) continue;
+        for (const p of [axis, `min-${axis}`, `max-${axis}`]) el.style.setProperty(p, `${size}px`, 'important');
+      }
+    }
+  }, pins);
+  const pinnedBoxes = await readBoxes(page);
+
+  const all = emptyScore();
+  const independent = emptyScore();
+  const pinned = emptyScore();
+  const fontDependent: string[] = [];
+  const add = (into: ReturnType<typeof emptyScore>, score: Score) => {
+    into.matched += score.matched;
+    into.total += score.total;
+    into.mismatches.push(...score.mismatches);
+  };
+  for (const variant of model.variants) {
+    const tree = trees.get(variant.id)!;
+    const before = raw.get(variant.id);
+    const after = pinnedBoxes.get(variant.id);
+    const pinnedIds = new Set(pins.filter((p) => p.key === variant.id).map((p) => p.id));
+    const moved = new Set(
+      visibleLayers(tree)
+        .filter((l) => pinnedIds.has(l.id) || !sameBox(before?.get(l.id), after?.get(l.id)))
+        .filter((l) => before?.has(l.id))
+        .map((l) => l.id),
+    );
+    for (const l of visibleLayers(tree))
+      if (moved.has(l.id)) fontDependent.push(`${variant.label || fixture.spec.name} · ${l.name}`);
+    const label = variant.label || fixture.spec.name;
+    add(all, compareVariant(label, tree, before));
+    add(independent, compareVariant(label, tree, before, moved));
+    add(pinned, compareVariant(label, tree, after));
+  }
+  const byOff = (s: ReturnType<typeof emptyScore>): Score => ({
+    ...s,
+    mismatches: s.mismatches.sort((a, b) => b.off - a.off),
+  });
+  return {
+    ...byOff(all),
+    fonts: [...fonts.values()],
+    fontDependent,
+    independent: byOff(independent),
+    pinned: byOff(pinned),
+  };
 }
 
 /** Identifiers of the spec's text and boolean props, with the layers wired to them in a tree. */
