@@ -33,6 +33,11 @@ export interface LayeredChildrenOptions {
   readonly roles?: ReadonlyMap<number, LayerRole>;
   /** the root only takes phrasing content (<button>, <span>, <label>): frames become spans */
   readonly inline: boolean;
+  /**
+   * A role for the first text layer wired to no prop whose name the pattern recognises (an
+   * input's "Value" layer when no prop is wired to it), given that layer's text.
+   */
+  readonly unwiredText?: (layerName: string, characters: string) => LayerRole | undefined;
 }
 
 /** What a pattern's render receives when the spec has layer trees. */
@@ -41,6 +46,8 @@ export interface LayeredRender {
   children(options: LayeredChildrenOptions): JsxChild[];
   /** whether the layer wired to a prop got the role (after `children`) */
   placed(propIndex: number): boolean;
+  /** whether a layer wired to no prop got the `unwiredText` role (after `children`) */
+  placedUnwired(): boolean;
 }
 
 export const VARIANT_KEY = 'variantKey';
@@ -82,6 +89,7 @@ export class LayeredComponent implements LayeredRender {
   private readonly tags = new Map<LayerNode, string>();
   private readonly imported = new Map<string, Imported>();
   private readonly placedRoles = new Set<number>();
+  private unwiredPlaced = false;
   private readonly takenLocals: Set<string>;
   private readonly slotTaken = new Set<number>();
   private variantKeyUsed = false;
@@ -201,6 +209,7 @@ export class LayeredComponent implements LayeredRender {
   children(options: LayeredChildrenOptions): JsxChild[] {
     const roles = options.roles ?? new Map<number, LayerRole>();
     const rootPresence = this.root.layers.map(() => true);
+    this.unwiredText = options.unwiredText;
     const out = this.root.children.flatMap((c) => this.render(c, rootPresence, roles, options.inline));
     for (const index of unwiredContentProps(this.spec)) out.push(this.leftover(index, roles.get(index)));
     if (!this.usesChildren(roles)) out.push(expr('children'));
@@ -212,6 +221,12 @@ export class LayeredComponent implements LayeredRender {
     return [...roles].some(
       ([i, role]) => (this.placedRoles.has(i) || unwired.has(i)) && /\bchildren\b/.test(role.content ?? ''),
     );
+  }
+
+  private unwiredText: LayeredChildrenOptions['unwiredText'];
+
+  placedUnwired(): boolean {
+    return this.unwiredPlaced;
   }
 
   placed(propIndex: number): boolean {
@@ -257,8 +272,13 @@ export class LayeredComponent implements LayeredRender {
     const textProp = this.prop(wiring?.characters, ['text']);
     const swapProp = this.prop(wiring?.mainComponent, ['instanceSwap', 'slot']);
     const roleIndex = textProp?.index ?? swapProp?.index;
-    const role = roleIndex === undefined ? undefined : roles.get(roleIndex);
+    let role = roleIndex === undefined ? undefined : roles.get(roleIndex);
     if (role !== undefined && roleIndex !== undefined) this.placedRoles.add(roleIndex);
+    if (role === undefined && node.kind === 'text' && textProp === undefined && !this.unwiredPlaced) {
+      const layer = node.layers.find((l) => l !== undefined);
+      role = this.unwiredText?.(layer?.name ?? '', layer?.text?.characters ?? '');
+      if (role !== undefined) this.unwiredPlaced = true;
+    }
     const tag = this.tagOf(node, role, inline);
     this.tags.set(node, tag);
     const cls = `className={styles[${tsString(node.className)}]}`;

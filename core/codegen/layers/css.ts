@@ -124,7 +124,11 @@ function flexChildDecls(input: LayerCssInput, parentRow: boolean): Decl[] {
   const out: Decl[] = [];
   // A frame without auto layout has no content size to hug: Figma keeps its size fixed.
   const hugless = input.kind !== 'text' && !isAuto(layout) && layout?.layoutMode !== 'GRID';
+  // Answers without layoutSizing* (older REST files) say FILL with layoutGrow and layoutAlign.
+  const legacyFill = (axis: 'width' | 'height'): boolean =>
+    (axis === 'width') === parentRow ? (layout?.layoutGrow ?? 0) > 0 : layout?.layoutAlign === 'STRETCH';
   const sized = (s: 'FIXED' | 'HUG' | 'FILL' | undefined, axis: 'width' | 'height'): 'FIXED' | 'HUG' | 'FILL' => {
+    if (s === undefined && legacyFill(axis)) return 'FILL';
     const value = s ?? defaultSizing(input, axis);
     return value === 'HUG' && hugless ? 'FIXED' : value;
   };
@@ -210,8 +214,11 @@ function placementDecls(input: LayerCssInput): Decl[] {
   const parentMode = parent.layout?.layoutMode;
   if (layer.layout?.layoutPositioning === 'ABSOLUTE' || parentMode === undefined || parentMode === 'NONE')
     return absoluteDecls(input, parent);
+  // Children placed by constraints (or taken out of auto layout) are placed within this layer,
+  // not within the nearest positioned ancestor.
+  const containing = (layer.children ?? []).length > 0 ? [decl('position', 'relative')] : [];
   if (parentMode === 'GRID') {
-    const out: Decl[] = [];
+    const out: Decl[] = [...containing];
     const h = layer.layout?.layoutSizingHorizontal ?? 'FIXED';
     const v = layer.layout?.layoutSizingVertical ?? 'FIXED';
     if (h === 'FIXED') out.push(decl('width', px(layer.box.width)));
@@ -220,7 +227,7 @@ function placementDecls(input: LayerCssInput): Decl[] {
     if (v !== 'FILL') out.push(decl('align-self', 'start'));
     return out;
   }
-  return flexChildDecls(input, parentMode === 'HORIZONTAL');
+  return [...containing, ...flexChildDecls(input, parentMode === 'HORIZONTAL')];
 }
 
 /** Strokes as box-shadows: INSIDE inset, OUTSIDE spread, CENTER half of each; per side when sides differ. */
@@ -340,6 +347,17 @@ type CharacterStyle = Pick<
   | 'textStyle'
 >;
 
+/**
+ * The generic family after the design's own: where the design's font is not installed, the
+ * browser falls back to a font of the same kind (its default is a serif), and the design's name
+ * stays first so the real font is used wherever it exists.
+ */
+function genericFamily(family: string): string {
+  if (/mono|code|courier|consol/i.test(family)) return 'monospace';
+  if (/serif/i.test(family) && !/sans/i.test(family)) return 'serif';
+  return 'sans-serif';
+}
+
 /** Font, colour and decoration of text (a whole layer or one styled segment). */
 export function characterDecls(text: CharacterStyle, names: CssVarNames): Decl[] {
   const out: Decl[] = [];
@@ -350,7 +368,9 @@ export function characterDecls(text: CharacterStyle, names: CssVarNames): Decl[]
     return name === undefined ? undefined : `var(${name})`;
   };
   const family = text.fontName ? formatSingle('fontFamily', text.fontName.family, names) : undefined;
-  const familyValue = sub('family') ?? (family?.ok ? family.value : undefined);
+  const familyValue =
+    sub('family') ??
+    (family?.ok && text.fontName ? `${family.value}, ${genericFamily(text.fontName.family)}` : undefined);
   if (familyValue !== undefined) out.push(decl('font-family', familyValue));
   const size = sub('size') ?? (text.fontSize === undefined ? undefined : length(text.fontSize, names));
   if (size !== undefined) out.push(decl('font-size', size));

@@ -9,6 +9,8 @@ import { Analysis, contentPart, fixedPart, Kit } from './kit.js';
 import { hasLayers } from '../layers/tree.js';
 import type { LayerRole } from '../layers/component.js';
 import { definePattern } from './define.js';
+import { normalizeName } from '../names.js';
+import { tsString } from '../code.js';
 import { DISABLED, ERROR, LEADING, READONLY, REQUIRED, TRAILING } from './role-names.js';
 
 const LABEL = ['label', 'fieldlabel', 'labeltext', 'title', 'name'];
@@ -61,7 +63,13 @@ export const inputPattern = definePattern({
       css: {
         // With a layer tree the design's layers are the field and the input.
         rules: layers
-          ? [{ selector: '.root', decls: [{ property: 'box-sizing', value: 'border-box' }] }]
+          ? [
+              { selector: '.root', decls: [{ property: 'box-sizing', value: 'border-box' }] },
+              // The label the pattern adds when no layer is one: empty, it is no flex item of the design's.
+              ...(label === undefined
+                ? [{ selector: '.root > label:empty', decls: [{ property: 'display', value: 'none' }] }]
+                : []),
+            ]
           : [
               {
                 selector: '.root',
@@ -123,9 +131,19 @@ export const inputPattern = definePattern({
           const field = value ?? placeholder;
           if (field !== undefined) roles.set(field, { tag: 'input', void: true, attrs: inputAttrs });
           if (helper !== undefined) roles.set(helper, { tag: 'p', attrs: ['id={helperId}'] });
-          const body = layered.children({ roles, inline: false });
+          // No prop is wired to the field's text: the layer named as one (a "Value" or "Placeholder"
+          // text) is the input, showing the design's text as its placeholder.
+          const unwiredText =
+            field === undefined
+              ? (name: string, characters: string): LayerRole | undefined =>
+                  [...VALUE, ...PLACEHOLDER].includes(normalizeName(name))
+                    ? { tag: 'input', void: true, attrs: [`placeholder={${tsString(characters)}}`, ...inputAttrs] }
+                    : undefined
+              : undefined;
+          const body = layered.children({ roles, inline: false, unwiredText });
           // The field is an input whatever the design draws: one no layer shows still renders.
-          if (field === undefined || !layered.placed(field)) body.push(el('input', inputAttrs));
+          const shown = field === undefined ? layered.placedUnwired() : layered.placed(field);
+          if (!shown) body.push(el('input', inputAttrs));
           if (label === undefined) {
             const rest = body.filter((c) => !('expr' in c && c.expr === 'children'));
             body.splice(0, body.length, el('label', ['htmlFor={inputId}'], [expr(labelText)]), ...rest);

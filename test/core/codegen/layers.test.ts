@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { generateComponent, generateTokensCss, previewModel } from '../../../core/codegen/index.js';
 import type { CodegenContext } from '../../../core/codegen/index.js';
 import type { GeneratedFile } from '../../../core/contract/api.js';
+import type { Layer } from '../../../core/contract/layers.js';
 import type { ComponentSpec } from '../../../core/contract/specs.js';
 import { collectTokenRefs } from '../../../core/specs/token-refs.js';
 import { ClosureCache } from '../../../core/tokens/index.js';
@@ -138,6 +139,30 @@ describe('layer trees: generated code compiles and renders', () => {
     expect(r.get('.state-default .field')).toEqual(['box-shadow: inset 0 0 0 1px var(--color-border-default)']);
   });
 
+  it('the input without label and placeholder props: the field text layer is the <input>, nothing else takes room', () => {
+    const unwire = (l: Layer): Layer => {
+      const { props, ...rest } = l;
+      const keep = props?.characters === 'Label' || props?.characters === 'Placeholder' ? undefined : props;
+      return { ...rest, ...(keep ? { props: keep } : {}), ...(l.children ? { children: l.children.map(unwire) } : {}) };
+    };
+    const spec: ComponentSpec = {
+      ...inputSpec,
+      props: inputSpec.props.filter((p) => p.name !== 'Label' && p.name !== 'Placeholder'),
+      variants: inputSpec.variants.map((v) => ({ ...v, layers: v.layers && unwire(v.layers) })),
+    };
+    const own = generateComponent(spec, tokens).files;
+    const html = renderToStaticMarkup(
+      createElement(moduleLoader(own)('TextInput.tsx').TextInput as ComponentType<Record<string, unknown>>),
+    );
+    expect(html).toMatch(
+      /<div class="field"><input placeholder="you@example.com" id="([^"]+)"[^>]* class="placeholder"\/><\/div>/,
+    );
+    expect(html.match(/<input/g)).toHaveLength(1);
+    // The label the pattern adds for `children` is empty by default: it must not be a flex item.
+    expect(html).toMatch(/^<div class="root[^"]*"[^>]*><label for="[^"]+"><\/label>/);
+    expect(rules(fileOf(own, '.module.css').content).get('.root > label:empty')).toEqual(['display: none']);
+  });
+
   it('the avatar: a frame without auto layout places its badge by its constraints', () => {
     const r = rules(css('Avatar'));
     expect(r.get('.badge')).toEqual(
@@ -153,6 +178,59 @@ describe('layer trees: generated code compiles and renders', () => {
 });
 
 describe('layer trees: CSS', () => {
+  it("a text's family comes first, then a generic family: a font the machine lacks is never replaced by a serif", () => {
+    const r = rules(css('Button'));
+    expect(r.get('.label')).toContain('font-family: Inter, sans-serif');
+    const mono = buttonSpec();
+    const label = (l: Layer): void => {
+      if (l.text?.fontName) l.text.fontName = { family: 'Roboto Mono', style: 'Regular' };
+      l.children?.forEach(label);
+    };
+    mono.variants.forEach((v) => v.layers && label(v.layers));
+    const monoCss = rules(fileOf(generateComponent(mono, tokens).files, '.module.css').content);
+    expect(monoCss.get('.label')).toContain('font-family: Roboto Mono, monospace');
+  });
+
+  it('layoutGrow and layoutAlign STRETCH fill like FILL sizing when the answer has no layoutSizing fields', () => {
+    const row = (child: Layer): ComponentSpec => ({
+      id: '5:1',
+      name: 'Row',
+      props: [],
+      variants: [
+        {
+          id: '5:2',
+          values: {},
+          bindings: {},
+          layers: {
+            id: '5:2',
+            name: 'Row',
+            type: 'COMPONENT',
+            box: { x: 0, y: 0, width: 200, height: 40 },
+            layout: { layoutMode: 'HORIZONTAL' },
+            children: [child],
+          },
+        },
+      ],
+    });
+    const cell: Layer = {
+      id: '5:3',
+      name: 'Cell',
+      type: 'FRAME',
+      box: { x: 0, y: 0, width: 200, height: 40 },
+      layout: { layoutGrow: 1, layoutAlign: 'STRETCH' },
+    };
+    const r = rules(fileOf(generateComponent(row(cell), tokens).files, '.module.css').content);
+    expect(r.get('.cell')).toEqual(expect.arrayContaining(['flex: 1 1 0', 'align-self: stretch']));
+    expect(r.get('.cell')).not.toContain('width: 200px');
+  });
+
+  it('a frame or inlined instance placed by auto layout is the containing block of the children it places', () => {
+    const inlined = generateComponent({ ...buttonSpec(true), id: '1:100', name: 'Icon Button' }, tokens).files;
+    const r = rules(fileOf(inlined, '.module.css').content);
+    expect(r.get('.vector')).toContain('position: absolute');
+    expect(r.get('.leading-icon')).toContain('position: relative');
+  });
+
   it('one class per layer, every class the markup uses is defined, no declaration repeated for one element', () => {
     for (const [name] of SPECS) {
       const text = css(name);
