@@ -223,7 +223,14 @@ async function detect(
       const baseTokens = await fullTokensOf(tx, ctx.projectId, base);
       const context = contexts.get(item);
       detection = timer.measure('detect', () =>
-        detectChange(component, spec, tokens, base, baseTokens, designInputs(component, spec, tokens, undefined, context)),
+        detectChange(
+          component,
+          spec,
+          tokens,
+          base,
+          baseTokens,
+          designInputs(component, spec, tokens, undefined, context),
+        ),
       );
     }
     const { assessment } = detection;
@@ -353,7 +360,9 @@ async function diff(tx: Tx, work: Work[], options: ProposeOptions, timer: PhaseT
       w.baseFilesHash = w.head ? filesHashOf(before) : null;
     }
     if (outputUnchanged(w.detection.assessment, w.stats)) {
-      if (!options.force) w.outcome = { kind: 'unchanged' };
+      // Proposed for a component it uses (dependents.ts): that is the reason, not its own output.
+      if (w.item.because) w.reasons = [...w.item.because.reasons];
+      else if (!options.force) w.outcome = { kind: 'unchanged' };
       else w.reasons = ['manual regeneration: inputs changed, generated files unchanged'];
     }
   }

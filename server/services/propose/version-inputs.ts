@@ -12,7 +12,10 @@ type VersionRow = Prisma.ComponentVersionGetPayload<object>;
  * comparing; it is not stored again).
  */
 export type StoredInputs = Required<
-  Pick<DraftInput, 'tokens' | 'tokensSnapshotId' | 'spec' | 'tokensHash' | 'specHash' | 'contextHash' | 'patternId' | 'patternVersion'>
+  Pick<
+    DraftInput,
+    'tokens' | 'tokensSnapshotId' | 'spec' | 'tokensHash' | 'specHash' | 'contextHash' | 'patternId' | 'patternVersion'
+  >
 >;
 
 export function storedInputsOf(v: VersionRow): StoredInputs {

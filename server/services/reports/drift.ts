@@ -93,7 +93,8 @@ export async function projectDrift(ctx: RequestContext): Promise<DriftReport> {
 
   // What each design's code would import, as a sync would give it.
   const designs = components.flatMap((c) => {
-    const spec = !c.removedAt && c.latestSnapshotId && tokensBySnapshot.has(c.latestSnapshotId) ? latestSpecOf(c) : null;
+    const spec =
+      !c.removedAt && c.latestSnapshotId && tokensBySnapshot.has(c.latestSnapshotId) ? latestSpecOf(c) : null;
     return spec ? [{ id: c.id, spec, fileKey: c.fileKey }] : [];
   });
   const contexts = await codegenContexts(ctx.db, ctx.projectId, designs);

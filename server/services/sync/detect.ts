@@ -4,13 +4,7 @@ import type { ComponentSpec } from '../../../core/contract/specs.js';
 import type { TokenSet } from '../../../core/contract/tokens.js';
 import type { ClosureCache } from '../../../core/tokens/index.js';
 import type { RequestContext } from '../../lib/context.js';
-import {
-  codegenContexts,
-  fullTokensOf,
-  inputsKey,
-  snapshotIdOf,
-  withVersionTokensAll,
-} from '../generation/index.js';
+import { codegenContexts, fullTokensOf, inputsKey, snapshotIdOf, withVersionTokensAll } from '../generation/index.js';
 import type { CodegenContext } from '../../../core/codegen/index.js';
 import type { PhaseTimer } from '../../lib/phases.js';
 import {
