@@ -26,5 +26,5 @@ export type { PropDefinitionLike } from './props.js';
 export { parseVariantName, variantKey, compareVariants, sortVariants } from './variants.js';
 export { collectTokenRefs, withTokenRefs } from './token-refs.js';
 export { normalizeSpec, specHash } from './spec-hash.js';
-export { instanceRefs } from './dependencies.js';
-export type { InstanceRef } from './dependencies.js';
+export { instanceRefOf, instanceRefs, refersTo } from './dependencies.js';
+export type { ComponentIdentity, InstanceRef } from './dependencies.js';

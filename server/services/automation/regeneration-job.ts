@@ -4,7 +4,7 @@
 import type { RequestContext } from '../../lib/context.js';
 import { fullTokensOf } from '../generation/index.js';
 import { notify } from '../notifications/index.js';
-import { proposeVersion, type ProposalOutcome } from '../propose/index.js';
+import { proposeDependents, proposeVersion, type ProposalOutcome, type ProposeOptions } from '../propose/index.js';
 import { latestSpecOf } from '../sync/index.js';
 import type { BackgroundTrigger } from './apply-design.js';
 
@@ -29,14 +29,32 @@ export async function regenerateRecorded(
       if (component.latestSnapshotId !== snapshotId) return { kind: 'superseded' } as const;
       const tokens = await fullTokensOf(tx, ctx.projectId, { generationParams: { snapshotId } });
       if (!tokens) return { kind: 'missing' } as const;
-      return proposeVersion(tx, ctx, component, spec, tokens, {
+      const options: ProposeOptions = {
         trigger,
         applyPolicy: true,
         generationParams: { fileKey: component.fileKey, snapshotId },
         tokensSnapshotId: snapshotId,
-        // What the check that recorded this design warned about it.
+      };
+      // What the check that recorded this design warned about it.
+      const outcome = await proposeVersion(tx, ctx, component, spec, tokens, {
+        ...options,
         warnings: component.latestWarnings,
       });
+      // A major version found by a check proposes what uses it, as a sync's does (propose/dependents.ts).
+      if (outcome.kind === 'proposed' && outcome.proposal.bump === 'major') {
+        const { proposal } = outcome;
+        const major = {
+          componentId: proposal.componentId,
+          name: proposal.componentName,
+          fromVersion: proposal.fromVersion,
+          toVersion: proposal.toVersion,
+        };
+        await proposeDependents(tx, ctx, [major], new Set([component.id]), tokens, {
+          ...options,
+          generationParams: { fileKey: component.fileKey, snapshotId, dependencyOf: [component.id] },
+        });
+      }
+      return outcome;
     },
     { timeout: 60_000 },
   );

@@ -31,6 +31,7 @@ export interface VersionInputs {
   spec: unknown;
   tokensHash: string;
   specHash: string;
+  contextHash?: string | null | undefined;
   patternId: string;
   patternVersion: string;
 }

@@ -4,6 +4,7 @@ import type { Tx } from '../../db/database.js';
 import type { GeneratedFile } from '../../../core/contract/api.js';
 import { fileRefsOf, loadBlobs, loadVersionFiles } from '../../lib/blobs.js';
 import { onThisThread, type Differ } from '../../workers/diffs.js';
+import { codegenContexts } from './codegen-context.js';
 import { generate, inputsFor, inputsKey } from './inputs.js';
 import { previousInputs } from './assessment.js';
 import { withVersionTokens } from './version-tokens.js';
@@ -88,7 +89,10 @@ export async function generatedFilesOf(
   if (version.customized) {
     const inputs = previousInputs(await withVersionTokens(db, projectId, version));
     if (inputs.spec && inputs.tokens) {
-      const stored = inputsFor(inputs.spec, inputs.tokens);
+      // The same components imported as when it was generated: its inputs key says whether they are.
+      const owner = await db.component.findUnique({ where: { id: version.componentId }, select: { fileKey: true } });
+      const [context] = await codegenContexts(db, projectId, [{ spec: inputs.spec, fileKey: owner?.fileKey ?? null }]);
+      const stored = inputsFor(inputs.spec, inputs.tokens, undefined, undefined, context);
       const again = generate(stored);
       if (inputsKey({ ...stored, ...again }) === inputsKey(version)) return { files: again.files, exact: true };
     }

@@ -2,7 +2,7 @@
 import type { ComponentSpec } from '../../../core/contract/specs.js';
 import type { TokenSet } from '../../../core/contract/tokens.js';
 import type { GeneratedFile } from '../../../core/contract/api.js';
-import { generateComponent, generateTokensCss, selectPattern } from '../../../core/codegen/index.js';
+import { contextHash, generateComponent, generateTokensCss, selectPattern } from '../../../core/codegen/index.js';
 import type { CodegenContext } from '../../../core/codegen/index.js';
 import { ClosureCache } from '../../../core/tokens/index.js';
 import { normalizeSpec, specHash } from '../../../core/specs/index.js';
@@ -15,6 +15,8 @@ export interface GenerationInputs {
   specHash: string;
   /** the project's components nested instances may import (see core/codegen/layers/context.ts) */
   context?: CodegenContext;
+  /** core/codegen contextHash of `context`: "" without one */
+  contextHash: string;
 }
 
 /**
@@ -27,10 +29,18 @@ export function inputsFor(
   tokens: TokenSet,
   patternOverride?: string | null,
   closures: ClosureCache = new ClosureCache(tokens),
+  context?: CodegenContext,
 ): GenerationInputs {
   const normalized = normalizeSpec(patternOverride ? { ...spec, pattern: patternOverride } : spec);
   const { closure, hash } = closures.withHash(normalized.tokenRefs);
-  return { spec: normalized, tokens: closure, tokensHash: hash, specHash: specHash(normalized) };
+  return {
+    spec: normalized,
+    tokens: closure,
+    tokensHash: hash,
+    specHash: specHash(normalized),
+    ...(context ? { context } : {}),
+    contextHash: contextHash(context),
+  };
 }
 
 export interface Generated {
@@ -59,12 +69,18 @@ export function patternOf(inputs: GenerationInputs): PatternRef {
   return { patternId: pattern.id, patternVersion: pattern.version };
 }
 
-/** Identity of everything that shapes the generated code: equal keys mean nothing to regenerate. */
+/**
+ * Identity of everything that shapes the generated code: equal keys mean nothing to regenerate.
+ * The components a version imports count (`contextHash`); without any the key is as it was
+ * before they did, so that older versions still compare equal.
+ */
 export function inputsKey(v: {
   tokensHash: string;
   specHash: string;
   patternId: string;
   patternVersion: string;
+  contextHash?: string | null | undefined;
 }): string {
-  return `${v.tokensHash}:${v.specHash}:${v.patternId}@${v.patternVersion}`;
+  const base = `${v.tokensHash}:${v.specHash}:${v.patternId}@${v.patternVersion}`;
+  return v.contextHash ? `${base}:${v.contextHash}` : base;
 }

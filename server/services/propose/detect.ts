@@ -2,6 +2,7 @@
 import type { Prisma } from '../../db/generated/client.js';
 import type { ComponentSpec } from '../../../core/contract/specs.js';
 import type { TokenSet } from '../../../core/contract/tokens.js';
+import type { CodegenContext } from '../../../core/codegen/index.js';
 import type { ClosureCache } from '../../../core/tokens/index.js';
 import { unprocessable } from '../../lib/errors.js';
 import {
@@ -49,14 +50,18 @@ export function detectChange(
   return { inputs, pattern, assessment };
 }
 
-/** What the design gives a component to generate from; throws when it binds tokens the set lacks. */
+/**
+ * What the design gives a component to generate from, `context` the project components it
+ * imports (generation/codegen-context.ts); throws when it binds tokens the set lacks.
+ */
 export function designInputs(
   component: { name: string; pattern: string | null },
   spec: ComponentSpec,
   tokens: TokenSet,
   closures?: ClosureCache,
+  context?: CodegenContext,
 ): DesignInputs {
-  const inputs = inputsFor(spec, tokens, component.pattern, closures);
+  const inputs = inputsFor(spec, tokens, component.pattern, closures, context);
   // The closure holds every ref the set has (refs seed it): no pass over the whole set per component.
   const known = new Set(inputs.tokens.tokens.map((t) => t.id));
   const missing = inputs.spec.tokenRefs.filter((id) => !known.has(id));

@@ -341,7 +341,8 @@ function mergeInputs(
     };
   };
   const tokens = pick('tokens', (v) => v.tokensHash, ['tokens', 'tokensSnapshotId', 'tokensHash']);
-  const spec = pick('spec', (v) => v.specHash, ['spec', 'specHash']);
+  // What the code imports comes with the spec whose instances it is.
+  const spec = pick('spec', (v) => `${v.specHash}:${v.contextHash}`, ['spec', 'specHash', 'contextHash']);
   return {
     ...coveringTokens(tokens.picked, tokens.side === 'branch' ? [branch, main] : [main, branch], spec.picked.spec),
     ...spec.picked,
@@ -416,6 +417,7 @@ function sameInputs(v: VersionRow, inputs: StoredInputs): boolean {
   return (
     v.tokensHash === inputs.tokensHash &&
     v.specHash === inputs.specHash &&
+    v.contextHash === inputs.contextHash &&
     v.patternId === inputs.patternId &&
     v.patternVersion === inputs.patternVersion
   );

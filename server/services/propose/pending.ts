@@ -9,6 +9,7 @@ export type PendingDraft = ProposedRow & {
   baseVersionId: string | null;
   tokensHash: string;
   specHash: string;
+  contextHash: string;
   patternId: string;
   patternVersion: string;
 };
@@ -35,6 +36,7 @@ export async function pendingDraftsOf(
       baseVersionId: true,
       tokensHash: true,
       specHash: true,
+      contextHash: true,
       patternId: true,
       patternVersion: true,
     },

@@ -6,6 +6,7 @@ import type { Tx } from '../../db/database.js';
 import type { Trigger } from '../../../core/contract/api.js';
 import type { Bump } from '../../../core/contract/changes.js';
 import { maxBump } from '../../../core/changes/index.js';
+import type { CodegenContext } from '../../../core/codegen/index.js';
 import type { ComponentSpec } from '../../../core/contract/specs.js';
 import type { TokenSet } from '../../../core/contract/tokens.js';
 import type { FileStat, Proposal, RejectedEarlier } from '../../../core/contract/sync.js';
@@ -14,6 +15,7 @@ import { loadFilesOfVersions } from '../../lib/blobs.js';
 import type { RequestContext } from '../../lib/context.js';
 import {
   applyCustomization,
+  codegenContexts,
   fileStats,
   fullTokensOf,
   generate,
@@ -28,7 +30,7 @@ import { notify, type NotificationInput } from '../notifications/index.js';
 import { PhaseTimer } from '../../lib/phases.js';
 import { lastRejected, rejectedEarlier, rejectedWith } from './rejected.js';
 import { branchHead, filesHashOf, MAIN, publishInTx } from '../versions/index.js';
-import { detectChange, type Detection } from './detect.js';
+import { designInputs, detectChange, type Detection } from './detect.js';
 import { pendingDraftsOf } from './pending.js';
 import type { Groundwork } from './prepare.js';
 import { proposalFromDraft, type ProposedRow, type StoredChanges } from './proposal.js';
@@ -206,6 +208,11 @@ async function detect(
   const baseIds = items.flatMap((_, i) => (!stands[i] && heads[i] ? [heads[i]!.id] : []));
   const read = baseIds.length ? await tx.componentVersion.findMany({ where: { id: { in: baseIds } } }) : [];
   const bases = new Map((await withVersionTokensAll(tx, ctx.projectId, read)).map((v) => [v.id, v]));
+  const contexts = await contextsOf(
+    tx,
+    ctx.projectId,
+    items.filter((_, i) => !stands[i]),
+  );
   const work: Work[] = [];
   for (const [i, item] of items.entries()) {
     const { component, spec, tokens, seen } = item;
@@ -214,7 +221,17 @@ async function detect(
     else {
       const base = heads[i] ? (bases.get(heads[i]!.id) ?? null) : null;
       const baseTokens = await fullTokensOf(tx, ctx.projectId, base);
-      detection = timer.measure('detect', () => detectChange(component, spec, tokens, base, baseTokens));
+      const context = contexts.get(item);
+      detection = timer.measure('detect', () =>
+        detectChange(
+          component,
+          spec,
+          tokens,
+          base,
+          baseTokens,
+          designInputs(component, spec, tokens, undefined, context),
+        ),
+      );
     }
     const { assessment } = detection;
     const { because } = item;
@@ -231,6 +248,27 @@ async function detect(
     });
   }
   return work;
+}
+
+/** The project components each item's code imports, as a sync of its file would give them. */
+async function contextsOf(tx: Tx, projectId: string, items: readonly ProposeItem[]) {
+  const out = new Map<ProposeItem, CodegenContext | undefined>();
+  if (!items.length) return out;
+  const files = new Map(
+    (
+      await tx.component.findMany({
+        where: { id: { in: items.map((i) => i.component.id) } },
+        select: { id: true, fileKey: true },
+      })
+    ).map((c) => [c.id, c.fileKey]),
+  );
+  const contexts = await codegenContexts(
+    tx,
+    projectId,
+    items.map((i) => ({ spec: i.spec, fileKey: files.get(i.component.id) ?? null })),
+  );
+  items.forEach((item, i) => out.set(item, contexts[i]));
+  return out;
 }
 
 /**
@@ -322,7 +360,9 @@ async function diff(tx: Tx, work: Work[], options: ProposeOptions, timer: PhaseT
       w.baseFilesHash = w.head ? filesHashOf(before) : null;
     }
     if (outputUnchanged(w.detection.assessment, w.stats)) {
-      if (!options.force) w.outcome = { kind: 'unchanged' };
+      // Proposed for a component it uses (dependents.ts): that is the reason, not its own output.
+      if (w.item.because) w.reasons = [...w.item.because.reasons];
+      else if (!options.force) w.outcome = { kind: 'unchanged' };
       else w.reasons = ['manual regeneration: inputs changed, generated files unchanged'];
     }
   }
@@ -367,6 +407,7 @@ async function plan(
         spec: inputs.spec as unknown as Prisma.InputJsonValue,
         tokensHash: inputs.tokensHash,
         specHash: inputs.specHash,
+        contextHash: inputs.contextHash,
         patternId: w.generated!.patternId,
         patternVersion: w.generated!.patternVersion,
         generationParams: options.generationParams,

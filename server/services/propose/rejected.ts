@@ -36,12 +36,13 @@ export async function lastRejected(
       undone_at: Date | null;
       tokens_hash: string;
       spec_hash: string;
+      context_hash: string;
       pattern_id: string;
       pattern_version: string;
     }>
   >(
     `SELECT DISTINCT ON (v.component_id) v.component_id, v.id, v.version, v.status, v.base_version_id, o.undone_at,
-       v.tokens_hash, v.spec_hash, v.pattern_id, v.pattern_version
+       v.tokens_hash, v.spec_hash, v.context_hash, v.pattern_id, v.pattern_version
      FROM component_versions v LEFT JOIN sync_operations o ON o.id = v.sync_id
      WHERE v.component_id = ANY($1::uuid[]) AND v.branch = $2
      ORDER BY v.component_id, v.created_at DESC, v.id DESC`,
@@ -60,6 +61,7 @@ export async function lastRejected(
           inputs: inputsKey({
             tokensHash: r.tokens_hash,
             specHash: r.spec_hash,
+            contextHash: r.context_hash,
             patternId: r.pattern_id,
             patternVersion: r.pattern_version,
           }),

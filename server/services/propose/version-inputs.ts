@@ -12,7 +12,10 @@ type VersionRow = Prisma.ComponentVersionGetPayload<object>;
  * comparing; it is not stored again).
  */
 export type StoredInputs = Required<
-  Pick<DraftInput, 'tokens' | 'tokensSnapshotId' | 'spec' | 'tokensHash' | 'specHash' | 'patternId' | 'patternVersion'>
+  Pick<
+    DraftInput,
+    'tokens' | 'tokensSnapshotId' | 'spec' | 'tokensHash' | 'specHash' | 'contextHash' | 'patternId' | 'patternVersion'
+  >
 >;
 
 export function storedInputsOf(v: VersionRow): StoredInputs {
@@ -22,6 +25,7 @@ export function storedInputsOf(v: VersionRow): StoredInputs {
     spec: v.spec as Prisma.InputJsonValue,
     tokensHash: v.tokensHash,
     specHash: v.specHash,
+    contextHash: v.contextHash,
     patternId: v.patternId,
     patternVersion: v.patternVersion,
   };

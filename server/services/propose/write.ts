@@ -33,6 +33,8 @@ export interface DraftInput {
   /** Hashes computed by the caller from the domain objects (default: canonical hash of the JSON). */
   tokensHash?: string | undefined;
   specHash?: string | undefined;
+  /** What its code imports (core/codegen contextHash); "" or absent for nothing. */
+  contextHash?: string | undefined;
   patternId?: string | undefined;
   patternVersion?: string | undefined;
   generationParams?: Prisma.InputJsonValue | undefined;
@@ -236,6 +238,7 @@ function draftRow(ctx: Omit<RequestContext, 'db'>, d: DraftToWrite, version: str
     createdBy: ctx.actor,
     tokensHash: input.tokensHash ?? canonicalHash(tokens),
     specHash: input.specHash ?? canonicalHash(spec),
+    contextHash: input.contextHash ?? '',
     tokens: byReference ? Prisma.DbNull : tokens,
     tokensSnapshotId: byReference,
     spec,

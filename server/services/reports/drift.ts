@@ -3,8 +3,11 @@ import type { TokenSet } from '../../../core/contract/tokens.js';
 import type { Bump, PatternChange, SpecChange, TokenChange } from '../../../core/contract/changes.js';
 import { selectPattern } from '../../../core/codegen/index.js';
 import type { RequestContext } from '../../lib/context.js';
+import type { CodegenContext } from '../../../core/codegen/index.js';
+import type { ComponentSpec } from '../../../core/contract/specs.js';
 import {
   assessChange,
+  codegenContexts,
   inputsFor,
   inputsKey,
   snapshotIdOf,
@@ -88,6 +91,15 @@ export async function projectDrift(ctx: RequestContext): Promise<DriftReport> {
   const draftOf = new Map<string, VersionRow>();
   for (const d of drafts) if (!draftOf.has(d.componentId)) draftOf.set(d.componentId, d);
 
+  // What each design's code would import, as a sync would give it.
+  const designs = components.flatMap((c) => {
+    const spec =
+      !c.removedAt && c.latestSnapshotId && tokensBySnapshot.has(c.latestSnapshotId) ? latestSpecOf(c) : null;
+    return spec ? [{ id: c.id, spec, fileKey: c.fileKey }] : [];
+  });
+  const contexts = await codegenContexts(ctx.db, ctx.projectId, designs);
+  const contextOf = new Map(designs.map((d, i) => [d.id, contexts[i]]));
+
   const items: DriftItem[] = [];
   let inSync = 0;
   for (const c of components) {
@@ -98,6 +110,7 @@ export async function projectDrift(ctx: RequestContext): Promise<DriftReport> {
       tokens,
       before ? (tokensBySnapshot.get(before) ?? null) : null,
       draftOf.get(c.id) ?? null,
+      contextOf.get(c.id),
     );
     if (item) items.push(item);
     else if (c.currentVersion) inSync += 1;
@@ -114,6 +127,7 @@ function driftOf(
   tokens: TokenSet | undefined,
   publishedTokens: TokenSet | null,
   draft: VersionRow | null,
+  context: CodegenContext | undefined,
 ): DriftItem | null {
   const base = {
     componentId: c.id,
@@ -137,10 +151,10 @@ function driftOf(
       pendingDraft: draft ? { id: draft.id, version: draft.version, upToDate: false } : null,
     };
   }
-  const spec = tokens ? latestSpecOf(c) : null;
+  const spec: ComponentSpec | null = tokens ? latestSpecOf(c) : null;
   if (!spec || !tokens) return null;
 
-  const inputs = inputsFor(spec, tokens, c.pattern);
+  const inputs = inputsFor(spec, tokens, c.pattern, undefined, context);
   const pattern = selectPattern(inputs.spec);
   const design = { ...inputs, patternId: pattern.id, patternVersion: pattern.version };
   const known = new Set(tokens.tokens.map((t) => t.id));

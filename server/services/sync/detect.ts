@@ -4,8 +4,8 @@ import type { ComponentSpec } from '../../../core/contract/specs.js';
 import type { TokenSet } from '../../../core/contract/tokens.js';
 import type { ClosureCache } from '../../../core/tokens/index.js';
 import type { RequestContext } from '../../lib/context.js';
-import { contextFor, projectContext } from './project-context.js';
-import { fullTokensOf, inputsKey, snapshotIdOf, withVersionTokensAll } from '../generation/index.js';
+import { codegenContexts, fullTokensOf, inputsKey, snapshotIdOf, withVersionTokensAll } from '../generation/index.js';
+import type { CodegenContext } from '../../../core/codegen/index.js';
 import type { PhaseTimer } from '../../lib/phases.js';
 import {
   designInputs,
@@ -97,13 +97,11 @@ export async function detectComponents(
   // Detection costs milliseconds a component: other requests get a turn every 10 ms.
   const slicer = new TimeSlicer();
   const designed: Array<DesignInputs | Failed> = [];
-  const context = await projectContext(ctx, specs);
-  for (const spec of specs) {
+  const owners = specs.map((spec) => ({ spec, fileKey }));
+  const contexts = await codegenContexts(ctx.db, ctx.projectId, owners, owners);
+  for (const [i, spec] of specs.entries()) {
     await slicer.tick();
-    const d = timer.measure('detect', () => designOf(spec, known.get(spec.id), tokens, closures));
-    const own = 'kind' in d ? undefined : contextFor(spec, context);
-    if (own && !('kind' in d)) d.inputs.context = own;
-    designed.push(d);
+    designed.push(timer.measure('detect', () => designOf(spec, known.get(spec.id), tokens, closures, contexts[i])));
   }
   const bases = await baseInputs(
     ctx,
@@ -177,9 +175,10 @@ function designOf(
   existing: { pattern: string | null } | undefined,
   tokens: TokenSet,
   closures: ClosureCache,
+  context: CodegenContext | undefined,
 ): DesignInputs | Failed {
   try {
-    return designInputs({ name: spec.name, pattern: existing?.pattern ?? null }, spec, tokens, closures);
+    return designInputs({ name: spec.name, pattern: existing?.pattern ?? null }, spec, tokens, closures, context);
   } catch (err) {
     return { kind: 'failed', spec, message: describeError(err, spec.name) };
   }
