@@ -6,3 +6,4 @@ export * from './customization-merge.js';
 export * from './stats.js';
 export * from './version-tokens.js';
 export * from './token-input.js';
+export * from './project-context.js';

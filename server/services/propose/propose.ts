@@ -14,11 +14,13 @@ import { loadFilesOfVersions } from '../../lib/blobs.js';
 import type { RequestContext } from '../../lib/context.js';
 import {
   applyCustomization,
+  contextFor,
   fileStats,
   fullTokensOf,
   generate,
   inputsKey,
   outputUnchanged,
+  projectContext,
   storeSnapshot,
   withVersionTokensAll,
   type CustomizedFiles,
@@ -206,6 +208,10 @@ async function detect(
   const baseIds = items.flatMap((_, i) => (!stands[i] && heads[i] ? [heads[i]!.id] : []));
   const read = baseIds.length ? await tx.componentVersion.findMany({ where: { id: { in: baseIds } } }) : [];
   const bases = new Map((await withVersionTokensAll(tx, ctx.projectId, read)).map((v) => [v.id, v]));
+  // Detected here (a regeneration job, by hand, a dependent): its code imports the project's
+  // components its instances use, as a sync's would.
+  const fresh = items.filter((_, i) => !stands[i]).map((item) => item.spec);
+  const context = fresh.length ? await projectContext({ db: tx, projectId: ctx.projectId }, fresh) : undefined;
   const work: Work[] = [];
   for (const [i, item] of items.entries()) {
     const { component, spec, tokens, seen } = item;
@@ -215,6 +221,8 @@ async function detect(
       const base = heads[i] ? (bases.get(heads[i]!.id) ?? null) : null;
       const baseTokens = await fullTokensOf(tx, ctx.projectId, base);
       detection = timer.measure('detect', () => detectChange(component, spec, tokens, base, baseTokens));
+      const own = context && contextFor(spec, context);
+      if (own) detection.inputs.context = own;
     }
     const { assessment } = detection;
     const { because } = item;

@@ -4,8 +4,14 @@ import type { ComponentSpec } from '../../../core/contract/specs.js';
 import type { TokenSet } from '../../../core/contract/tokens.js';
 import type { ClosureCache } from '../../../core/tokens/index.js';
 import type { RequestContext } from '../../lib/context.js';
-import { contextFor, projectContext } from './project-context.js';
-import { fullTokensOf, inputsKey, snapshotIdOf, withVersionTokensAll } from '../generation/index.js';
+import {
+  contextFor,
+  fullTokensOf,
+  inputsKey,
+  projectContext,
+  snapshotIdOf,
+  withVersionTokensAll,
+} from '../generation/index.js';
 import type { PhaseTimer } from '../../lib/phases.js';
 import {
   designInputs,

@@ -1,12 +1,20 @@
-// Which of the project's components a sync's specs instantiate, so generated code imports them.
+// Which of the project's components specs instantiate, so generated code imports them. Here, not
+// in the sync feature: every path that generates (a sync, a background check's regeneration, a
+// regeneration by hand, the dependents of a major version) must give the same code.
+import { dependencyOrder } from '../../../core/changes/index.js';
 import type { CodegenComponent, CodegenContext } from '../../../core/codegen/index.js';
 import type { Layer } from '../../../core/contract/layers.js';
-import type { ComponentSpec } from '../../../core/contract/specs.js';
-import type { RequestContext } from '../../lib/context.js';
-import { latestSpecIfValid } from './latest-design.js';
+import { ComponentSpec } from '../../../core/contract/specs.js';
+import type { Db, Tx } from '../../db/database.js';
+
+/** components.latest_spec read back, or null when it holds no spec (a code-first component). */
+const latestSpecIfValid = (value: unknown): ComponentSpec | null => {
+  const parsed = ComponentSpec.nullable().safeParse(value);
+  return parsed.success ? parsed.data : null;
+};
 
 /** Component (set) ids and keys the specs' layer trees instantiate. */
-function instanceRefs(specs: readonly ComponentSpec[]): { ids: Set<string>; keys: Set<string> } {
+export function instanceRefs(specs: readonly ComponentSpec[]): { ids: Set<string>; keys: Set<string> } {
   const ids = new Set<string>();
   const keys = new Set<string>();
   const visit = (layer: Layer): void => {
@@ -34,7 +42,10 @@ const entry = (spec: ComponentSpec, codeName?: string | null): CodegenComponent 
  * design's props). Only instantiated components matter to the generated code, so only those
  * are read; sorted by id, so the context never depends on the order of the sync.
  */
-export async function projectContext(ctx: RequestContext, specs: readonly ComponentSpec[]): Promise<CodegenContext> {
+export async function projectContext(
+  ctx: { db: Db | Tx; projectId: string },
+  specs: readonly ComponentSpec[],
+): Promise<CodegenContext> {
   const { ids, keys } = instanceRefs(specs);
   const inSync = new Set(specs.map((s) => s.id));
   const components: CodegenComponent[] = specs.map((s) => entry(s));
@@ -67,4 +78,25 @@ export function contextFor(spec: ComponentSpec, project: CodegenContext): Codege
     (c) => ids.has(c.id) || (c.key !== undefined && keys.has(c.key)),
   );
   return components.length === 0 ? undefined : { components };
+}
+
+/**
+ * Specs in dependency order (each after the specs of the same list it instantiates): what
+ * records them one by one lets a component's regeneration find the ones it uses recorded.
+ */
+export function specsInDependencyOrder<T>(items: readonly T[], specOf: (item: T) => ComponentSpec): T[] {
+  const idOfKey = new Map<string, string>();
+  for (const item of items) {
+    const spec = specOf(item);
+    if (spec.key) idOfKey.set(spec.key, spec.id);
+  }
+  return dependencyOrder(
+    items,
+    (item) => specOf(item).id,
+    (item) => specOf(item).name,
+    (item) => {
+      const { ids, keys } = instanceRefs([specOf(item)]);
+      return [...ids, ...[...keys].flatMap((k) => (idOfKey.has(k) ? [idOfKey.get(k)!] : []))];
+    },
+  );
 }
