@@ -15,8 +15,11 @@ export const SNAPSHOT_NAMESPACE = 'design_sync';
 export const SNAPSHOT_KEY = 'snapshot';
 export const chunkKey = (i: number): string => `${SNAPSHOT_KEY}/${i}`;
 
-/** Figma refuses a shared-plugin-data entry (namespace + key + value) of 100 kB or more. */
-export const ENTRY_LIMIT = 100 * 1024;
+/**
+ * Figma refuses a shared-plugin-data entry (namespace + key + value) of 100 kB or more. Its
+ * documentation does not say whether k is 1,000 or 1,024: entries stay under the smaller.
+ */
+export const ENTRY_LIMIT = 100_000;
 /** Room left for the namespace and the longest key, with a margin. */
 export const MAX_CHUNK_CHARS = ENTRY_LIMIT - 1024;
 

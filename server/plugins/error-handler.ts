@@ -24,6 +24,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       request.routeOptions.bodyLimit !== undefined && request.routeOptions.bodyLimit !== app.initialConfig.bodyLimit
         ? request.routeOptions.bodyLimit
         : undefined,
+      app.initialConfig.bodyLimit,
     );
     if (shape.statusCode >= 500) {
       request.log.error({ err: error }, 'request failed');
@@ -50,8 +51,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
 /** The error handler as a plugin, so it applies to every route of the app (not only one encapsulated context). */
 export default fp(async (app) => registerErrorHandler(app), { name: 'error-handler', fastify: '5.x' });
 
-/** `routeBodyLimit`: the route's own body limit, when it has one smaller or larger than BODY_LIMIT_BYTES. */
-function toShape(error: FastifyError, routeBodyLimit?: number): ErrorShape {
+/**
+ * `routeBodyLimit`: the route's own body limit, when it has one smaller or larger than
+ * BODY_LIMIT_BYTES; `serverBodyLimit`: BODY_LIMIT_BYTES, so that a client told "too large" also
+ * learns how large it may be.
+ */
+function toShape(error: FastifyError, routeBodyLimit?: number, serverBodyLimit?: number): ErrorShape {
   if (error instanceof AppError) {
     return { statusCode: error.statusCode, code: error.code, message: error.message, details: error.details };
   }
@@ -76,7 +81,7 @@ function toShape(error: FastifyError, routeBodyLimit?: number): ErrorShape {
         code: 'payload_too_large',
         message: routeBodyLimit
           ? `The request body is larger than this endpoint accepts (${sizeText(routeBodyLimit)})`
-          : 'The request body is larger than the server accepts (BODY_LIMIT_BYTES)',
+          : `The request body is larger than the server accepts (${serverBodyLimit ? `${sizeText(serverBodyLimit)}, ` : ''}BODY_LIMIT_BYTES)`,
       };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':

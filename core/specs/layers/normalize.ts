@@ -138,6 +138,10 @@ function toLayer(
     }
   }
   if (raw.instance) layer.instance = instanceOf(raw.instance);
+  // Neither reader found what it instantiates (deleted, or in a library the file cannot read):
+  // code draws it from the layers it holds, and the designer is told why it is not an import.
+  else if (raw.type === 'INSTANCE')
+    warn(`instance "${name}" (${raw.id}): its main component is not in this file; rendered from its own layers`);
   return layer;
 }
 

@@ -8,7 +8,7 @@ import type { RequestContext } from '../../lib/context.js';
 import { notify, type NotificationInput } from '../notifications/index.js';
 import { PhaseTimer } from '../../lib/phases.js';
 import { detectComponents, latestDesign, nameComponents, validateSyncBody } from '../sync/index.js';
-import { rememberSnapshot, storeSnapshot } from '../generation/index.js';
+import { rememberSnapshot, specsInDependencyOrder, storeSnapshot } from '../generation/index.js';
 import { collectTokenRefs } from '../../../core/specs/index.js';
 import { ClosureCache } from '../../../core/tokens/index.js';
 import { CheckWarnings, keptWarnings } from './warnings.js';
@@ -71,7 +71,9 @@ export async function applyDesign(ctx: RequestContext, design: SyncRequest, opti
   };
   const warnings = new CheckWarnings(allWarnings, { tokens: tokens.tokens, components: named.specs });
 
-  for (const d of detected) {
+  // A component before those that use it: its row is recorded when their regeneration jobs run
+  // (each commits, and may start, before the next is recorded), so their code imports it.
+  for (const d of specsInDependencyOrder(detected, (x) => x.spec)) {
     const known = byFigmaId.get(d.spec.id);
     if (d.kind === 'failed') {
       result.failed.push({ componentId: known?.id ?? d.spec.id, message: d.message });

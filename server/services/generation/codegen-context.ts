@@ -6,6 +6,7 @@ import type { CodegenComponent, CodegenContext } from '../../../core/codegen/ind
 import { ComponentSpec } from '../../../core/contract/specs.js';
 import { instanceRefs, refersTo, type InstanceRef } from '../../../core/specs/index.js';
 import { componentIdentifier } from '../../../core/codegen/index.js';
+import { dependencyOrder } from '../../../core/changes/dependency-order.js';
 
 /** A spec to generate, and the Figma file it comes from (null when unknown). */
 export interface ContextOwner {
@@ -101,4 +102,24 @@ function matchOf(
   if (!c) return undefined;
   const { fileKey: _file, ...component } = c;
   return component;
+}
+
+/**
+ * Specs in dependency order (each after the specs of the same list it instantiates): what
+ * records them one by one lets a component's regeneration find the ones it uses recorded.
+ */
+export function specsInDependencyOrder<T>(items: readonly T[], specOf: (item: T) => ComponentSpec): T[] {
+  const identities = items.map((item) => {
+    const spec = specOf(item);
+    return { figmaId: spec.id, key: spec.key, variantIds: spec.variants.map((v) => v.id) };
+  });
+  return dependencyOrder(
+    items,
+    (item) => specOf(item).id,
+    (item) => specOf(item).name,
+    (item) =>
+      instanceRefs(specOf(item)).flatMap((ref) =>
+        identities.filter((c) => refersTo(ref, null, c)).map((c) => c.figmaId),
+      ),
+  );
 }

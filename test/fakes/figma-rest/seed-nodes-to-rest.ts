@@ -13,6 +13,7 @@
  * - fields at their default mostly left out, as REST does.
  */
 import { handlesFromTransform } from '../../../core/specs/index.js';
+import { fontWeightFromStyleName } from '../../../core/tokens/values.js';
 import { fakeKey } from '../figma/keys.js';
 import type { FakeComponentSetSeed, FakeFile, FakeSceneSeed, FakeTextSeed } from '../figma/seed.js';
 import { analyzeSet } from '../figma/variants.js';
@@ -260,10 +261,33 @@ function definitions(set: FakeComponentSetSeed): Rec {
   return out;
 }
 
+/**
+ * A style's definition node as REST answers it: a text style's is a TEXT node whose `style` is
+ * the TypeStyle, a paint style's a rectangle with its fills, an effect style's one with its
+ * effects; variables bound to the style's fields go where REST puts them.
+ */
+function styleNode(id: string, styleType: FakeStyleMeta['styleType'], style: Rec): FakeNode {
+  const node: FakeNode = { id, name: String(style.name), type: 'RECTANGLE', scrollBehavior: 'SCROLLS' };
+  const bound = style.boundVariables as Rec | undefined;
+  if (styleType === 'TEXT') {
+    node.type = 'TEXT';
+    node.characters = String(style.name);
+    // A text style has no weight of its own in the Plugin API; REST gives its font's.
+    const weight = fontWeightFromStyleName(String((style.fontName as Rec | undefined)?.style ?? 'Regular'));
+    node.style = {
+      ...typeStyle({ fontWeight: weight, ...style }),
+      ...(bound && Object.keys(bound).length > 0 ? { boundVariables: bound } : {}),
+    };
+  } else if (styleType === 'FILL') node.fills = paints(style.paints);
+  else if (styleType === 'EFFECT') node.effects = style.effects;
+  return node;
+}
+
 /** The seed's component sets and lone components, wherever they sit, as top-level REST nodes. */
 export function restNodesFromSeed(seed: FakeFile): RestNodesOfSeed {
   const out: RestNodesOfSeed = { nodes: {}, components: {}, componentSets: {}, styles: {} };
   const styleMeta = new Map<string, FakeStyleMeta>();
+  const styleNodes = new Map<string, FakeNode>();
   const lists = [
     ['FILL', seed.paintStyles],
     ['TEXT', seed.textStyles],
@@ -273,8 +297,9 @@ export function restNodesFromSeed(seed: FakeFile): RestNodesOfSeed {
   for (const [styleType, list] of lists)
     for (const style of list ?? []) {
       const m = /^S:([^,]+),(.*)$/.exec(style.id);
-      if (m?.[2])
-        styleMeta.set(m[2], { key: m[1]!, name: style.name, styleType, description: style.description ?? '' });
+      if (!m?.[2]) continue;
+      styleMeta.set(m[2], { key: m[1]!, name: style.name, styleType, description: style.description ?? '' });
+      styleNodes.set(m[2], styleNode(m[2], styleType, style as unknown as Rec));
     }
   const styles = (id: unknown): string | undefined => {
     if (typeof id !== 'string' || id === '') return undefined;
@@ -282,12 +307,7 @@ export function restNodesFromSeed(seed: FakeFile): RestNodesOfSeed {
     if (!nodeId || !styleMeta.has(nodeId)) return undefined;
     out.styles[nodeId] = styleMeta.get(nodeId)!;
     // A style's definition node: REST answers it by id, on no page.
-    out.nodes[nodeId] ??= {
-      id: nodeId,
-      name: styleMeta.get(nodeId)!.name,
-      type: 'RECTANGLE',
-      scrollBehavior: 'SCROLLS',
-    };
+    out.nodes[nodeId] ??= styleNodes.get(nodeId)!;
     return nodeId;
   };
   const visit = (node: FakeSceneSeed, inSet: boolean) => {

@@ -26,3 +26,4 @@ export {
   type LargeDesignSystemOptions,
 } from './fixtures.js';
 export { layerTreeDesign, LAYER_VARS, LAYER_STYLES } from './layers-fixture.js';
+export { layeredDesignSystem, type LayeredDesignSystemOptions } from './layered-fixture.js';

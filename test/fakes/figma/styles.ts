@@ -84,7 +84,8 @@ export function buildStyles(file: FakeFile, ctx: FakeContext): StyleIndex {
         id: seed.id,
         type,
         name: seed.name,
-        key: seed.key ?? fakeKey(seed.id),
+        // Figma's local style ids are "S:<key>,<node id>": the key is the id's.
+        key: seed.key ?? /^S:([^,]+),/.exec(seed.id)?.[1] ?? fakeKey(seed.id),
         description,
         descriptionMarkdown: description,
         documentationLinks: NO_LINKS,

@@ -165,13 +165,22 @@ export async function waitUntil(
   }
 }
 
-/** Waits until no job of the project is waiting to run soon, running or retrying (the queue has settled). */
-export async function settled(a: Automation, timeoutMs = 30_000): Promise<void> {
+/**
+ * Waits until no job of the project (the app's first one unless `project` names another, with
+ * its token) is waiting to run soon, running or retrying (the queue has settled).
+ */
+export async function settled(
+  a: Automation,
+  timeoutMs = 30_000,
+  project: { projectId: string; token: string } = { projectId: a.t.projectId, token: a.t.adminToken },
+): Promise<void> {
   let busy: unknown[] = [];
   await waitUntil(
     'the job queue to settle',
     async () => {
-      const res = await a.t.api('GET', `/api/v1/projects/${a.t.projectId}/jobs?limit=500`);
+      const res = await a.t.api('GET', `/api/v1/projects/${project.projectId}/jobs?limit=500`, {
+        token: project.token,
+      });
       const items = res.json().items as Array<{ state: string; name: string; nextRunAt: string | null }>;
       busy = items.filter(
         (j) =>

@@ -180,4 +180,25 @@ describe('layer trees: the plugin and a poll read the same design alike', () => 
       { numRuns: 15 },
     );
   });
+
+  it('warns alike about an instance whose main component neither reader can find, and keeps its own layers', async () => {
+    const seed = layerTreeDesign();
+    const set = seed.pages[0]!.children.find((n) => n.name === 'Button')! as unknown as {
+      children: Array<{ children: Array<Record<string, unknown>> }>;
+    };
+    const icon = set.children[0]!.children[0]!;
+    expect(icon.type).toBe('INSTANCE');
+    icon.mainComponentId = '99:9';
+    const plugin = await pluginRead(seed);
+    const rest = await restRead(seed);
+    const warning = `instance "Icon" (${String(icon.id)}): its main component is not in this file; rendered from its own layers`;
+    expect(plugin.warnings).toContain(warning);
+    expect(rest.warnings).toContain(warning);
+    const layerOf = (specs: ComponentSpec[]) =>
+      specs.find((c) => c.name === 'Button')!.variants[0]!.layers!.children![0]!;
+    const fromPlugin = layerOf(plugin.request.components);
+    expect(fromPlugin.instance).toBeUndefined();
+    expect(fromPlugin.children?.[0]?.vector?.fillGeometry?.[0]?.path).toMatch(/^M 8 0/);
+    expect(layerOf(rest.request.components)).toEqual(fromPlugin);
+  });
 });
