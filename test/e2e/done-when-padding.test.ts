@@ -117,5 +117,27 @@ describe.skipIf(!hasChromium)('a padding changed in Figma, reviewed beside the d
       expect(errors).toEqual([]);
       await page.close();
     }
+    // Two colour schemes, each syncing and building previews: long on a loaded machine.
+  }, 120_000);
+
+  it('History in the plugin shows the fidelity the review recorded on the draft', async () => {
+    const recorded = (await versions(server, 'Button')) as Array<{
+      version: string;
+      fidelity?: { matched: number; total: number } | null;
+    }>;
+    const { matched, total } = recorded.find((v) => v.version === '1.1.0')!.fidelity!;
+    const { page, ui } = await open(typed(16));
+    const errors = watchErrors(page);
+    await ui.getByRole('tab', { name: 'History' }).click();
+    const component = ui.getByRole('combobox', { name: 'Component' });
+    await component.waitFor({ timeout: 30_000 });
+    const button = (await component.locator('option').allTextContents()).find((l) => l.startsWith('Button'))!;
+    await component.selectOption({ label: button });
+    const draft = ui.getByRole('listitem', { name: /^1\.1\.0 / });
+    await expect.poll(() => draft.textContent(), { timeout: 30_000 }).toContain(`Layout ${matched}/${total}`);
+    // 1.0.0 was never previewed: no figure rather than a made-up one.
+    expect(await ui.getByRole('listitem', { name: /^1\.0\.0 / }).textContent()).not.toContain('Layout ');
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });

@@ -138,5 +138,6 @@ describe.skipIf(!hasChromium)('previews beside the design', () => {
       expect(errors).toEqual([]);
       await page.close();
     }
-  });
+    // Two colour schemes and a fresh server: long on a loaded machine.
+  }, 120_000);
 });
