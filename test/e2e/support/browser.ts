@@ -33,7 +33,7 @@ const ARTIFACTS = resolve(dirname(fileURLToPath(import.meta.url)), '../../artifa
 /**
  * Saves a screenshot under test/artifacts/ (git-ignored) for a person to look at. A plugin
  * iframe is shown tall for it (its content scrolls inside; the page cannot measure it). The
- * viewport grows to the whole page rather than Chromium capturing beyond it (fullPage): that
+ * viewport grows to the whole page first, so that Chromium need not capture beyond it: that
  * capture left the sandboxed preview frames inside the plugin blank.
  */
 export async function screenshot(page: Page, name: string): Promise<string> {
@@ -51,7 +51,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   if (viewport) await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, whole.height) });
   // Laid out and painted at the new size (every frame) before the capture.
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-  await page.screenshot({ path, fullPage: !viewport });
+  // Whole already (the viewport holds the page); a page scrolling inside its own box shows that box.
+  await page.screenshot({ path, fullPage: true });
   if (viewport) await page.setViewportSize(viewport);
   if (tall) await frame.evaluate((f: HTMLIFrameElement, h: string) => (f.style.height = h), height);
   return path;

@@ -14,7 +14,8 @@ export async function showsVariant(region: Locator, text: string, variantId?: st
   const outer = region.locator(PREVIEW_FRAME);
   const variant = region
     .frameLocator(PREVIEW_FRAME)
-    .locator(variantId ? `[data-variant="${variantId}"]:visible` : '[data-variant]:visible')
+    // The component's own element, not the wrapper around it (which has a line's height even when empty).
+    .locator(variantId ? `[data-variant="${variantId}"]:visible > *` : '[data-variant]:visible > *')
     .first();
   await variant.waitFor({ timeout: 30_000 });
   await expect.poll(() => variant.innerText()).toContain(text);
