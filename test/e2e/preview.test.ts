@@ -2,6 +2,7 @@ import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium, screenshot, watchErrors } from './support/browser.js';
 import { openPlugin } from './support/harness.js';
+import { showsVariant } from './support/preview.js';
 import { projectWithHistory, versions } from './support/scenario.js';
 import { startLiveServer, type LiveServer } from './support/server.js';
 
@@ -38,17 +39,18 @@ describe.skipIf(!hasChromium)('previews beside the design', () => {
     await server?.close();
   });
 
+  // The design whose variants carry layer trees (test/fakes/figma/layers-fixture.ts): fidelity has layers to count.
   const reviewInPlugin = async (colorScheme: 'light' | 'dark') => {
     const { page, ui } = await openPlugin(browser, {
       fileKey: FILE_KEY,
+      design: 'layers',
       colorScheme,
       clientStorage: [['design-sync/settings', { serverUrl: server.url, token: server.token }]],
     });
     const errors = watchErrors(page);
     await ui.getByRole('button', { name: 'Sync' }).click();
-    const list = ui.getByRole('list', { name: 'Proposals' });
-    await list.waitFor({ timeout: 30_000 });
-    const name = (await list.locator(':scope > li strong').allTextContents())[0]!;
+    await ui.getByRole('list', { name: 'Proposals' }).waitFor({ timeout: 30_000 });
+    const name = 'Button';
     await ui.getByRole('button', { name: `Review ${name}` }).click();
     await ui.getByRole('button', { name: 'Preview' }).click();
     return { page, ui, errors, name };
@@ -62,6 +64,8 @@ describe.skipIf(!hasChromium)('previews beside the design', () => {
     expect(await design.getByRole('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
     expect(await ui.getByRole('region', { name: 'Before' }).textContent()).toContain('New component');
     await framed(ui.getByRole('region', { name: 'After' }));
+    // The After column shows the variant whole, its label readable (it once showed a blank frame).
+    await showsVariant(ui.getByRole('region', { name: 'After' }), 'Button');
     const { matched, total } = await fidelityLine(ui);
     expect(total).toBeGreaterThan(0);
     expect(matched).toBeLessThanOrEqual(total);
@@ -76,6 +80,7 @@ describe.skipIf(!hasChromium)('previews beside the design', () => {
     if (labels.length > 1) {
       await variant.selectOption({ label: labels[1]! });
       await framed(ui.getByRole('region', { name: 'After' }));
+      await showsVariant(ui.getByRole('region', { name: 'After' }), 'Button');
     }
     if (modes.length > 1) await mode.selectOption({ label: modes[1]! });
     await screenshot(page, 'plugin-preview-light');
@@ -89,6 +94,7 @@ describe.skipIf(!hasChromium)('previews beside the design', () => {
 
     const dark = await reviewInPlugin('dark');
     await dark.ui.getByRole('region', { name: 'Design' }).getByRole('img').waitFor({ timeout: 30_000 });
+    await showsVariant(dark.ui.getByRole('region', { name: 'After' }), 'Button');
     await fidelityLine(dark.ui);
     await screenshot(dark.page, 'plugin-preview-dark');
     expect(dark.errors).toEqual([]);
@@ -120,6 +126,8 @@ describe.skipIf(!hasChromium)('previews beside the design', () => {
       expect(await page.getByRole('region', { name: 'Design' }).count()).toBe(0);
       await page.getByRole('combobox', { name: 'Mode' }).waitFor();
       const { matched, total } = await fidelityLine(page);
+      // The app scrolls inside its own box: the preview in sight for the screenshot.
+      await page.getByRole('region', { name: 'After' }).scrollIntoViewIfNeeded();
       await screenshot(page, `app-preview-${colorScheme}`);
       // Recorded for 1.1.0; the history lists it once read again.
       await page.getByRole('tab', { name: 'Review' }).click();
@@ -130,5 +138,6 @@ describe.skipIf(!hasChromium)('previews beside the design', () => {
       expect(errors).toEqual([]);
       await page.close();
     }
-  });
+    // Two colour schemes and a fresh server: long on a loaded machine.
+  }, 120_000);
 });

@@ -1,8 +1,12 @@
 /**
- * Fidelity (DESIGN.md "Previews and fidelity"): how many of a variant's visible layers the
- * preview rendered where the design has them. Pure, so the UI, the server and the bench agree;
- * core/previews/fidelity.ts states the same rule for the server and this file gives way to it.
+ * Fidelity (DESIGN.md "Previews and fidelity") as the UI shows it: one variant in one mode, its
+ * visible layers against what the preview rendered. The rule (tolerances, what counts) is core's
+ * (core/previews/fidelity.ts), the one the server and the bench apply; this file only fits it to
+ * the shapes the UI has. core's file imports the layer schema as types only: no zod comes along.
  */
+import { variantFidelity, type LayerMismatch } from '../../../core/previews/fidelity.js';
+
+export { FIDELITY_TOLERANCE, layerMatches } from '../../../core/previews/fidelity.js';
 
 export interface LayoutBox {
   x: number;
@@ -25,28 +29,12 @@ export interface RenderedLayer extends LayoutBox {
   id: string;
 }
 
-export interface Mismatch {
-  id: string;
-  name: string;
-  expected: LayoutBox;
-  /** null: the preview did not render the layer at all */
-  rendered: LayoutBox | null;
-}
+export type Mismatch = LayerMismatch;
 
 export interface Fidelity {
   matched: number;
   total: number;
-  mismatches: Mismatch[];
-}
-
-/** Text is laid out by the browser's font rasterizer, which rounds glyph advances differently from Figma's. */
-export const TOLERANCE_PX = { default: 1, text: 2 } as const;
-
-const KEYS = ['x', 'y', 'width', 'height'] as const;
-
-/** Whether a rendered box is within the tolerance of the design's box on every side. */
-export function boxMatches(expected: LayoutBox, rendered: LayoutBox, tolerance: number): boolean {
-  return KEYS.every((k) => Number.isFinite(rendered[k]) && Math.abs(rendered[k] - expected[k]) <= tolerance);
+  mismatches: readonly Mismatch[];
 }
 
 /**
@@ -54,23 +42,6 @@ export function boxMatches(expected: LayoutBox, rendered: LayoutBox, tolerance: 
  * layer counts for nothing; a visible one the preview did not render is a mismatch.
  */
 export function fidelity(expected: readonly ExpectedLayer[], rendered: readonly RenderedLayer[]): Fidelity {
-  const byId = new Map(rendered.map((r) => [r.id, r]));
-  let matched = 0;
-  let total = 0;
-  const mismatches: Mismatch[] = [];
-  for (const layer of expected) {
-    if (!layer.visible) continue;
-    total++;
-    const got = byId.get(layer.id);
-    const tolerance = layer.type === 'TEXT' ? TOLERANCE_PX.text : TOLERANCE_PX.default;
-    if (got && boxMatches(layer.box, got, tolerance)) matched++;
-    else
-      mismatches.push({
-        id: layer.id,
-        name: layer.name,
-        expected: layer.box,
-        rendered: got ? { x: got.x, y: got.y, width: got.width, height: got.height } : null,
-      });
-  }
+  const { matched, total, mismatches } = variantFidelity('', '', expected, rendered);
   return { matched, total, mismatches };
 }

@@ -15,7 +15,7 @@ export function PreviewFrame({
   width,
   height,
   style,
-  offscreen,
+  invisible,
   onReady,
   onLayout,
 }: {
@@ -29,8 +29,12 @@ export function PreviewFrame({
   width: number;
   height: number;
   style?: Record<string, string | number>;
-  /** laid out but out of sight (measuring): display:none would lay out nothing */
-  offscreen?: boolean;
+  /**
+   * laid out, in the viewport, but not seen (measuring): Chromium stops rendering (and so
+   * requestAnimationFrame, which the page measures in) of a cross-origin frame that is
+   * display:none, visibility:hidden or out of the viewport, so such a frame never answers
+   */
+  invisible?: boolean;
   onReady?: (ready: PreviewReady, frame: Window) => void;
   onLayout?: (layout: PreviewLayout) => void;
 }) {
@@ -78,13 +82,13 @@ export function PreviewFrame({
       {...(shell ? { src: shell } : { srcdoc: html })}
       width={width}
       height={height}
-      aria-hidden={offscreen ? 'true' : undefined}
-      tabIndex={offscreen ? -1 : undefined}
+      aria-hidden={invisible ? 'true' : undefined}
+      tabIndex={invisible ? -1 : undefined}
       style={{
         border: 0,
         display: 'block',
         background: 'transparent',
-        ...(offscreen ? { position: 'fixed', left: '-100000px', top: 0, visibility: 'hidden' } : {}),
+        ...(invisible ? { position: 'fixed', left: 0, top: 0, opacity: 0, pointerEvents: 'none' } : {}),
         ...style,
       }}
     />

@@ -9,8 +9,12 @@ import { PreviewFrame } from './preview-frame.js';
 import { layoutKey, mergeLayout, type LayoutStore, type PreviewLayout } from './protocol.js';
 import styles from './preview.module.css';
 
-/** Room around a variant inside its frame, in px. */
+/** Room around a variant inside its frame, in px (the page's padding). */
 const MARGIN = 16;
+/** The page's caption above a variant ("Primary · Light"), in px. */
+const CAPTION = 20;
+
+type Size = { width: number; height: number };
 
 /**
  * Before and After of one change (and, in Figma, the design itself) for one variant at a time,
@@ -36,6 +40,9 @@ export function PreviewPanel({
   const [mode, setMode] = useState('');
   const [store, setStore] = useState<LayoutStore>(new Map());
   const [recorded, setRecorded] = useState<'no' | 'yes' | 'failed'>('no');
+  // What each visible page said it needs to show its variant whole.
+  const [sizes, setSizes] = useState<{ before?: Size; after?: Size }>({});
+  const measuring = useRef<Measuring | null>(null);
   const host = useContext(HostContext);
   const exportNode = host?.exportNode ?? null;
   const shell = host?.kind === 'browser' ? `${window.location.origin}/app/preview-frame` : null;
@@ -46,6 +53,8 @@ export function PreviewPanel({
     setError(null);
     setStore(new Map());
     setRecorded('no');
+    setSizes({});
+    measuring.current = null;
     Promise.all([
       api.previewLayout(after),
       api.previewHtml(after),
@@ -65,6 +74,11 @@ export function PreviewPanel({
   }, [after, before]);
 
   const onLayout = (message: PreviewLayout) => setStore((s) => mergeLayout(s, message));
+  const sized = (side: 'before' | 'after') => (message: PreviewLayout) => {
+    const { size } = message;
+    if (size)
+      setSizes((s) => (s[side]?.width === size.width && s[side]?.height === size.height ? s : { ...s, [side]: size }));
+  };
 
   const results = useMemo(() => (data ? measure(data.layout, store) : null), [data, store]);
 
@@ -88,8 +102,14 @@ export function PreviewPanel({
   const { layout } = data;
   if (layout.variants.length === 0) return <p class={styles.muted}>This version has no variants to preview.</p>;
   const variant = layout.variants.find((v) => v.id === variantId) ?? layout.variants[0]!;
+  // Until the page says what it needs: the design's size, the page's padding and caption.
   const size = extent(variant.layers.map((l) => l.box));
-  const frameSize = { width: Math.ceil(size.width) + 2 * MARGIN, height: Math.ceil(size.height) + 2 * MARGIN };
+  const estimate = {
+    width: Math.ceil(size.width) + 2 * MARGIN,
+    height: Math.ceil(size.height) + 2 * MARGIN + CAPTION,
+  };
+  const beforeSize = sizes.before ?? estimate;
+  const afterSize = sizes.after ?? estimate;
   const show = { variant: variant.id, ...(mode ? { mode } : {}) };
   const cell = results?.cells.find((c) => c.variantId === variant.id && c.mode === mode);
 
@@ -101,7 +121,7 @@ export function PreviewPanel({
           <select value={variant.id} onChange={(e) => setVariantId((e.target as HTMLSelectElement).value)}>
             {layout.variants.map((v) => (
               <option key={v.id} value={v.id}>
-                {v.label}
+                {labelOf(v)}
               </option>
             ))}
           </select>
@@ -129,28 +149,32 @@ export function PreviewPanel({
           {data.before === null || !before ? (
             <p class={styles.muted}>New component</p>
           ) : (
-            <Scaled {...frameSize}>
+            <Scaled {...beforeSize}>
               <PreviewFrame
                 html={data.before}
                 versionId={before}
                 shell={shell}
                 show={show}
-                title={`Before: ${variant.label}`}
-                {...frameSize}
+                title={`Before: ${labelOf(variant)}`}
+                onLayout={sized('before')}
+                {...beforeSize}
               />
             </Scaled>
           )}
         </Column>
         <Column label="After">
-          <Scaled {...frameSize}>
+          <Scaled {...afterSize}>
             <PreviewFrame
               html={data.after}
               versionId={after}
               shell={shell}
               show={show}
-              title={`After: ${variant.label}`}
-              onLayout={onLayout}
-              {...frameSize}
+              title={`After: ${labelOf(variant)}`}
+              onLayout={(message) => {
+                onLayout(message);
+                sized('after')(message);
+              }}
+              {...afterSize}
             />
           </Scaled>
         </Column>
@@ -158,7 +182,7 @@ export function PreviewPanel({
       {cell && cell.mismatches.length > 0 && (
         <div class={styles.mismatches}>
           <h4 class={styles.heading}>
-            Layers of {variant.label}
+            Layers of {labelOf(variant)}
             {mode ? ` (${mode})` : ''} off the design
           </h4>
           <ul aria-label="Layers that do not match">
@@ -180,35 +204,54 @@ export function PreviewPanel({
           title="Layout measurement"
           width={1200}
           height={900}
-          offscreen
-          onReady={(ready, frame) => measureEach(ready, frame, store)}
-          onLayout={onLayout}
+          invisible
+          onReady={(ready, frame) => {
+            measuring.current = startMeasuring(ready, frame);
+          }}
+          onLayout={(message) => {
+            onLayout(message);
+            if (measuring.current) measureNext(measuring.current, message);
+          }}
         />
       )}
     </section>
   );
 }
 
+/** The measuring frame's progress: which variant and mode it was asked for, which it reported. */
+interface Measuring {
+  frame: Window;
+  wanted: Array<{ variant: string; mode: string }>;
+  reported: Set<string>;
+  asked: string | null;
+}
+
 /**
- * A page that laid out every variant at once already said so; one that waits to be asked gets
- * each variant and mode in turn (its answers arrive as layout messages).
+ * The page reports every variant in every mode once on load; what it left out (a page built
+ * before, one that failed to lay something out) is asked for one variant and mode at a time,
+ * each after the previous answer: the page measures on its next frame, so requests sent
+ * together would all be answered with the last one's layout.
  */
-function measureEach(
-  ready: { variants: Array<{ id: string }>; modes: string[] },
-  frame: Window,
-  store: LayoutStore,
-): void {
+function startMeasuring(ready: { variants: Array<{ id: string }>; modes: string[] }, frame: Window): Measuring {
   const modes = ready.modes.length > 0 ? ready.modes : [''];
-  let delay = 0;
-  for (const v of ready.variants)
-    for (const mode of modes) {
-      if (store.has(layoutKey(v.id, mode))) continue;
-      // One request per task: the page answers each with its own layout message.
-      setTimeout(
-        () => frame.postMessage({ type: 'design-sync/show', variant: v.id, ...(mode ? { mode } : {}) }, '*'),
-        delay++,
-      );
-    }
+  return {
+    frame,
+    wanted: ready.variants.flatMap((v) => modes.map((mode) => ({ variant: v.id, mode }))),
+    reported: new Set(),
+    asked: null,
+  };
+}
+
+function measureNext(state: Measuring, message: PreviewLayout): void {
+  for (const v of message.variants) state.reported.add(layoutKey(v.id, v.mode));
+  if (state.asked !== null && !state.reported.has(state.asked)) return;
+  const next = state.wanted.find((w) => !state.reported.has(layoutKey(w.variant, w.mode)));
+  state.asked = next ? layoutKey(next.variant, next.mode) : null;
+  if (next)
+    state.frame.postMessage(
+      { type: 'design-sync/show', variant: next.variant, ...(next.mode ? { mode: next.mode } : {}) },
+      '*',
+    );
 }
 
 interface Cell extends Fidelity {
@@ -346,6 +389,9 @@ function extent(boxes: LayoutBox[]): { width: number; height: number } {
   }
   return { width, height };
 }
+
+/** A component without variant properties has one variant, which Figma names by nothing. */
+const labelOf = (v: { label: string }): string => v.label || 'Default';
 
 const px = (n: number): string => String(Math.round(n * 10) / 10);
 const boxText = (b: LayoutBox): string => `${px(b.width)}×${px(b.height)} at ${px(b.x)}, ${px(b.y)}`;

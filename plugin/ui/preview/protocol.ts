@@ -16,6 +16,8 @@ export interface PreviewLayout {
   type: 'design-sync/layout';
   versionId: string;
   variants: Array<{ id: string; mode: string; layers: RenderedLayer[] }>;
+  /** what the page needs to show what it shows whole, in CSS px (pages built before it say nothing) */
+  size?: { width: number; height: number };
 }
 
 /** What the UI asks of the page: show only this variant in this mode (both optional). */
@@ -33,6 +35,9 @@ const MAX_ITEMS = 20_000;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const isText = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 1000;
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+/** Larger than any page a frame should grow to: a page claiming more is not believed. */
+const MAX_SIZE = 20_000;
+const isLength = (v: unknown): v is number => isNumber(v) && v > 0 && v <= MAX_SIZE;
 const list = (v: unknown): unknown[] | null => (Array.isArray(v) && v.length <= MAX_ITEMS ? v : null);
 
 function layer(v: unknown): RenderedLayer | null {
@@ -69,7 +74,15 @@ export function parsePreviewMessage(data: unknown, versionId: string): PreviewMe
       if (parsed.some((l) => l === null)) return null;
       out.push({ id: v.id, mode: v.mode, layers: parsed as RenderedLayer[] });
     }
-    return { type: data.type, versionId, variants: out };
+    const { size } = data;
+    return {
+      type: data.type,
+      versionId,
+      variants: out,
+      ...(isObject(size) && isLength(size.width) && isLength(size.height)
+        ? { size: { width: size.width, height: size.height } }
+        : {}),
+    };
   }
   return null;
 }

@@ -16,7 +16,7 @@ import { ESBUILD_VERSION, REACT_VERSION } from './vendor.js';
 type Db = Tx | PrismaClient;
 
 /** Changes whenever the same inputs would make a different page (the runtime, the bundling). */
-export const BUILDER_VERSION = `previews-1;esbuild-${ESBUILD_VERSION};react-${REACT_VERSION}`;
+export const BUILDER_VERSION = `previews-2;esbuild-${ESBUILD_VERSION};react-${REACT_VERSION}`;
 
 /** Components a page may pull in through imports: a design system's deepest nesting is far less. */
 const MAX_DEPENDENCIES = 50;

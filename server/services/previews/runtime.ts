@@ -4,7 +4,8 @@
  * `data-figma-id`, and talks to the parent window (DESIGN.md "Previews and fidelity"):
  * - posts `design-sync/ready` on load: `{ versionId, variants: [{ id, label }], modes: [names] }`;
  * - posts `design-sync/layout` when fonts are ready: `{ versionId, variants: [{ id, mode, layers }] }`,
- *   each layer box relative to its variant's root element, in CSS px;
+ *   each layer box relative to its variant's root element, in CSS px, and \`size\`: the width and
+ *   height the page needs to show what it shows (a parent sizes its frame by it);
  * - on `design-sync/show` `{ variant?, mode? }` from the parent, shows only the matching variants
  *   and posts the layout of those shown.
  * A page with several sides (compare: Before, After) posts one ready and one layout per side.
@@ -63,6 +64,36 @@ function layoutOf(cell) {
   return { id: cell.variant.id, mode: cell.mode.name, layers };
 }
 
+// What a frame must hold to show the shown cells whole: captions (their text, not their block,
+// which is as wide as the frame), variants and anything that overflows them (an absolute child),
+// plus the body's padding on the far sides.
+function sizeOf(shownCells) {
+  let right = 0;
+  let bottom = 0;
+  const add = (r) => {
+    if (r.width === 0 && r.height === 0) return;
+    right = Math.max(right, r.right + window.scrollX);
+    bottom = Math.max(bottom, r.bottom + window.scrollY);
+  };
+  for (const cell of shownCells) {
+    for (const child of cell.el.children) {
+      if (child.classList.contains('ds-variant')) {
+        add(child.getBoundingClientRect());
+        for (const el of child.querySelectorAll('*')) add(el.getBoundingClientRect());
+      } else {
+        const text = document.createRange();
+        text.selectNodeContents(child);
+        add(text.getBoundingClientRect());
+      }
+    }
+  }
+  const style = getComputedStyle(document.body);
+  return {
+    width: Math.ceil(right + (parseFloat(style.paddingRight) || 0)),
+    height: Math.ceil(bottom + (parseFloat(style.paddingBottom) || 0)),
+  };
+}
+
 function post(message) {
   if (window.parent && window.parent !== window) window.parent.postMessage(message, '*');
 }
@@ -96,7 +127,8 @@ export function start(config) {
       cellEl.setAttribute('aria-label', title);
       const caption = document.createElement('div');
       caption.className = 'ds-caption';
-      caption.textContent = (side.label ? side.label + ' · ' : '') + row.variant.label + ' · ' + row.mode.name;
+      // A component without variant properties has one variant, named by nothing.
+      caption.textContent = (side.label ? side.label + ' · ' : '') + (row.variant.label || 'Default') + ' · ' + row.mode.name;
       cellEl.appendChild(caption);
       rowEl.appendChild(cellEl);
       if (!variant || !mode) {
@@ -132,11 +164,13 @@ export function start(config) {
 
   const shown = (cell) => !cell.el.hidden;
   const postLayout = () => {
+    const size = sizeOf(cells.filter(shown));
     for (const side of sides) {
       post({
         type: 'design-sync/layout',
         versionId: side.versionId,
         variants: cells.filter((c) => c.side === side && shown(c)).map(layoutOf),
+        size,
       });
     }
   };
@@ -175,7 +209,8 @@ export const PAGE_CSS = `
 body { margin: 0; padding: 16px; font-family: system-ui, sans-serif; background: #fff; }
 .ds-row { display: grid; gap: 16px; margin: 0 0 16px; align-items: start; }
 .ds-row[hidden], .ds-cell[hidden] { display: none; }
-.ds-caption { font: 12px/16px system-ui, sans-serif; color: #555; margin: 0 0 4px; }
+/* One line: a frame sized to the page (design-sync/layout's size) never wraps it narrower. */
+.ds-caption { font: 12px/16px system-ui, sans-serif; color: #555; margin: 0 0 4px; white-space: nowrap; }
 .ds-variant { display: inline-block; vertical-align: top; }
 .ds-absent { font: 12px/16px system-ui, sans-serif; color: #999; }
 `;

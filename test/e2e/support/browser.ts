@@ -32,7 +32,9 @@ const ARTIFACTS = resolve(dirname(fileURLToPath(import.meta.url)), '../../artifa
 
 /**
  * Saves a screenshot under test/artifacts/ (git-ignored) for a person to look at. A plugin
- * iframe is shown tall for it (its content scrolls inside; the page cannot measure it).
+ * iframe is shown tall for it (its content scrolls inside; the page cannot measure it). The
+ * viewport grows to the whole page first, so that Chromium need not capture beyond it: that
+ * capture left the sandboxed preview frames inside the plugin blank.
  */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -40,11 +42,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const frame = page.locator('iframe[title="design-sync plugin"]');
   const tall = (await frame.count()) > 0;
   const height = tall ? await frame.evaluate((f: HTMLIFrameElement) => f.style.height) : '';
-  if (tall) {
-    await frame.evaluate((f: HTMLIFrameElement) => (f.style.height = '1600px'));
-    await page.waitForTimeout(150);
-  }
+  if (tall) await frame.evaluate((f: HTMLIFrameElement) => (f.style.height = '1600px'));
+  const viewport = page.viewportSize();
+  const whole = await page.evaluate(() => ({
+    width: document.documentElement.scrollWidth,
+    height: document.documentElement.scrollHeight,
+  }));
+  if (viewport) await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, whole.height) });
+  // Laid out and painted at the new size (every frame) before the capture.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  // Whole already (the viewport holds the page); a page scrolling inside its own box shows that box.
   await page.screenshot({ path, fullPage: true });
+  if (viewport) await page.setViewportSize(viewport);
   if (tall) await frame.evaluate((f: HTMLIFrameElement, h: string) => (f.style.height = h), height);
   return path;
 }

@@ -2,7 +2,12 @@
 // realistic design system, the real built main bundle (dist/plugin/main.js) on top of it, and
 // the real UI (dist/plugin/ui.html) in a sandboxed iframe with a null origin, as Figma loads it.
 // Messages pass as Figma passes them: { pluginMessage } both ways.
-import { createFakeFigma, realisticDesignSystem, type FakeFigma } from '../../fakes/figma/index.js';
+import { createFakeFigma, layerTreeDesign, realisticDesignSystem, type FakeFigma } from '../../fakes/figma/index.js';
+import { applyEdits, type PaddingLeftEdit } from './design-edits.js';
+
+/** The file the plugin opens: the realistic design system, or the one whose variants carry full layer trees. */
+const DESIGNS = { realistic: realisticDesignSystem, layers: layerTreeDesign } as const;
+export type HarnessDesign = keyof typeof DESIGNS;
 
 export interface HarnessOptions {
   mainJs: string;
@@ -12,6 +17,10 @@ export interface HarnessOptions {
   clientStorage?: Array<[string, unknown]>;
   /** variables whose value the designer changed since: every mode gets this color (0–1 RGBA) */
   recolor?: Array<{ id: string; rgba: { r: number; g: number; b: number; a: number } }>;
+  /** realistic when omitted */
+  design?: HarnessDesign;
+  /** what the designer changed in the file since */
+  edits?: PaddingLeftEdit[];
 }
 
 declare global {
@@ -20,8 +29,16 @@ declare global {
   }
 }
 
-function boot({ mainJs, uiHtml, fileKey, recolor = [], clientStorage = [] }: HarnessOptions): void {
-  const seed = realisticDesignSystem();
+function boot({
+  mainJs,
+  uiHtml,
+  fileKey,
+  recolor = [],
+  clientStorage = [],
+  design = 'realistic',
+  edits = [],
+}: HarnessOptions): void {
+  const seed = applyEdits(DESIGNS[design](), edits);
   for (const change of recolor) {
     const variable = seed.variables?.find((v) => v.id === change.id);
     if (!variable) throw new Error(`harness: no variable ${change.id} to recolor`);

@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
+import type { PaddingLeftEdit } from './design-edits.js';
+import type { HarnessDesign } from './harness-entry.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 let bundle: Promise<string> | null = null;
@@ -37,6 +39,9 @@ export async function openPlugin(
     colorScheme?: 'light' | 'dark';
     recolor?: Array<{ id: string; rgba: { r: number; g: number; b: number; a: number } }>;
     clientStorage?: Array<[string, unknown]>;
+    /** the realistic design system when omitted; `layers`: variants with full layer trees */
+    design?: HarnessDesign;
+    edits?: PaddingLeftEdit[];
   },
 ): Promise<PluginPage> {
   const page = await browser.newPage({
@@ -56,6 +61,8 @@ export async function openPlugin(
     fileKey: options.fileKey,
     recolor: options.recolor ?? [],
     clientStorage: options.clientStorage ?? [],
+    design: options.design ?? 'realistic',
+    edits: options.edits ?? [],
   });
   return { page, ui: page.frameLocator('iframe[title="design-sync plugin"]') };
 }

@@ -14,7 +14,19 @@ const FORMATS = new Set(['PNG', 'JPG', 'SVG', 'SVG_STRING', 'PDF', 'JSON_REST_V1
 interface Exportable {
   readonly width?: unknown;
   readonly height?: unknown;
+  readonly absoluteBoundingBox?: unknown;
   readonly fills?: unknown;
+}
+
+/** A node's size: its own, else its bounding box's (what Figma exports for an unrotated node), else the default. */
+function sizeOf(node: Exportable): { width: number; height: number } {
+  const box = node.absoluteBoundingBox as { width?: unknown; height?: unknown } | null | undefined;
+  const pick = (own: unknown, boxed: unknown, fallback: number): number =>
+    typeof own === 'number' ? own : typeof boxed === 'number' ? boxed : fallback;
+  return {
+    width: pick(node.width, box?.width, DEFAULT_EXPORT_SIZE.width),
+    height: pick(node.height, box?.height, DEFAULT_EXPORT_SIZE.height),
+  };
 }
 
 export function exportMethods(record: (call: string) => void) {
@@ -22,8 +34,7 @@ export function exportMethods(record: (call: string) => void) {
     async exportAsync(this: Exportable, settings?: unknown): Promise<Uint8Array> {
       record('node.exportAsync');
       const scale = pngScale(settings);
-      const width = typeof this.width === 'number' ? this.width : DEFAULT_EXPORT_SIZE.width;
-      const height = typeof this.height === 'number' ? this.height : DEFAULT_EXPORT_SIZE.height;
+      const { width, height } = sizeOf(this);
       return encodePng(
         Math.max(1, Math.round(width * scale)),
         Math.max(1, Math.round(height * scale)),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { boxMatches, fidelity, type ExpectedLayer } from '../../../plugin/ui/preview/fidelity.js';
+import { variantFidelity } from '../../../core/previews/fidelity.js';
+import { fidelity, layerMatches, type ExpectedLayer } from '../../../plugin/ui/preview/fidelity.js';
 
 const layer = (id: string, type: string, box: ExpectedLayer['box'], visible = true): ExpectedLayer => ({
   id,
@@ -59,7 +60,22 @@ describe('fidelity', () => {
     );
     expect(result.matched).toBe(0);
     expect(result.total).toBe(1);
-    expect(boxMatches(root.box, { x: 0.9, y: -1, width: 119, height: 41 }, 1)).toBe(true);
-    expect(boxMatches(root.box, { x: 1.01, y: 0, width: 120, height: 40 }, 1)).toBe(false);
+    expect(layerMatches('FRAME', root.box, { x: 0.9, y: -1, width: 119, height: 41 })).toBe(true);
+    expect(layerMatches('FRAME', root.box, { x: 1.01, y: 0, width: 120, height: 40 })).toBe(false);
+    expect(layerMatches('TEXT', root.box, { x: 2, y: -2, width: 122, height: 38 })).toBe(true);
+  });
+
+  it("is core's rule: the same layers give the server's counts and mismatches, at every distance", () => {
+    // Each side off by 0 to 3 px in steps of 0.25, for a text layer and a frame.
+    const offsets = Array.from({ length: 13 }, (_, i) => i * 0.25);
+    const design = [label, icon];
+    for (const d of offsets)
+      for (const key of ['x', 'y', 'width', 'height'] as const) {
+        const rendered = design.map((l) => ({ id: l.id, ...l.box, [key]: l.box[key] + d }));
+        const ui = fidelity(design, rendered);
+        const core = variantFidelity('v', 'm', design, rendered);
+        expect(ui).toEqual({ matched: core.matched, total: core.total, mismatches: core.mismatches });
+        expect(ui.matched).toBe((d <= 2 ? 1 : 0) + (d <= 1 ? 1 : 0));
+      }
   });
 });

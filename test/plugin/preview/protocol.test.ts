@@ -37,6 +37,20 @@ describe('messages from a preview page', () => {
     });
   });
 
+  it("reads the page's size when it is a believable one, and leaves it out otherwise", () => {
+    const layout = (size: unknown) =>
+      parsePreviewMessage({ type: 'design-sync/layout', versionId: 'v1', variants: [], size }, 'v1');
+    expect(layout({ width: 120.5, height: 68 })).toMatchObject({ size: { width: 120.5, height: 68 } });
+    for (const size of [
+      undefined,
+      null,
+      { width: 0, height: 10 },
+      { width: 10, height: 1e9 },
+      { width: '10', height: 10 },
+    ])
+      expect(layout(size)).not.toHaveProperty('size');
+  });
+
   it('ignores another version, other messages and malformed ones', () => {
     const ok = { type: 'design-sync/layout', versionId: 'v1', variants: [] };
     expect(parsePreviewMessage(ok, 'v1')).not.toBeNull();
