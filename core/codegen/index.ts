@@ -34,5 +34,6 @@ export { badgePattern } from './patterns/badge.js';
 export { cardPattern } from './patterns/card.js';
 export { previewModel, type PreviewModel, type PreviewVariant, type PreviewLayer } from './preview-model.js';
 export type { CodegenComponent, CodegenContext } from './layers/context.js';
+export { projectComponentOf } from './layers/context.js';
 export { contextHash } from './layers/context.js';
 export type { LayerRole, LayeredRender } from './layers/component.js';

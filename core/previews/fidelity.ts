@@ -46,12 +46,17 @@ export interface Fidelity {
   readonly variants: readonly VariantFidelity[];
 }
 
-/** Every layer of a variant's tree in document order (depth first), with its effective visibility. */
-export function flattenLayers(root: Layer): DesignLayer[] {
+/**
+ * Every layer of a variant's tree in document order (depth first), with its effective visibility.
+ * A layer `rendersOwn` says another component renders (an imported instance) is listed without
+ * its insides: the page renders them through that component's code, whose own preview measures them.
+ */
+export function flattenLayers(root: Layer, rendersOwn: (layer: Layer) => boolean = () => false): DesignLayer[] {
   const out: DesignLayer[] = [];
   const walk = (layer: Layer, parentVisible: boolean): void => {
     const visible = parentVisible && layer.visible !== false;
     out.push({ id: layer.id, name: layer.name, type: layer.type, visible, box: layer.box });
+    if (rendersOwn(layer)) return;
     for (const child of layer.children ?? []) walk(child, visible);
   };
   walk(root, true);

@@ -9,7 +9,10 @@ import type { RequestContext } from '../../lib/context.js';
 import { validationFailed, type ValidationIssue } from '../../lib/validation-error.js';
 import { withVersionTokens } from '../generation/index.js';
 import { findVersion } from '../versions/index.js';
-import { modelOf } from './load.js';
+import { projectComponentOf } from '../../../core/codegen/index.js';
+import type { Layer } from '../../../core/contract/layers.js';
+import { loadVersionFiles } from '../../lib/blobs.js';
+import { modelOf, previewContext } from './load.js';
 import { previewModes } from './modes.js';
 
 async function versionModel(ctx: RequestContext, versionId: string) {
@@ -23,13 +26,18 @@ async function versionModel(ctx: RequestContext, versionId: string) {
 }
 
 export async function previewLayout(ctx: RequestContext, versionId: string): Promise<PreviewLayoutOut> {
-  const { spec, model, modes } = await versionModel(ctx, versionId);
+  const { version, spec, model, modes } = await versionModel(ctx, versionId);
   const treeOf = new Map((spec?.variants ?? []).map((v) => [v.id, v.layers]));
+  const files = (await loadVersionFiles(ctx.db, versionId)).map((f) => ({ path: f.path, content: f.content }));
+  const context = spec ? await previewContext(ctx.db, ctx.projectId, version.spec, files) : undefined;
+  // An instance the code imports is drawn by that component: its insides are its own fidelity.
+  const rendersOwn = (layer: Layer): boolean =>
+    !!(spec && context && layer.instance && projectComponentOf(layer.instance, context, spec));
   return {
     versionId,
     variants: model.variants.map((v) => {
       const tree = treeOf.get(v.id);
-      return { id: v.id, label: v.label, layers: tree ? flattenLayers(tree) : [] };
+      return { id: v.id, label: v.label, layers: tree ? flattenLayers(tree, rendersOwn) : [] };
     }),
     modes: modes.map((m) => m.name),
   };

@@ -6,9 +6,10 @@ import type { Tx } from '../../db/database.js';
 import { ComponentSpec } from '../../../core/contract/specs.js';
 import type { TokenSet } from '../../../core/contract/tokens.js';
 import { previewModel, type PreviewModel } from '../../../core/codegen/preview-model.js';
+import type { CodegenContext } from '../../../core/codegen/index.js';
 import { componentIdentifier } from '../../../core/codegen/names.js';
 import { loadFilesOfVersions, loadVersionFiles } from '../../lib/blobs.js';
-import { withVersionTokens } from '../generation/index.js';
+import { codegenContexts, withVersionTokens } from '../generation/index.js';
 import { previewModes } from './modes.js';
 import type { PreviewSide, SourceFile } from './sources.js';
 import { ESBUILD_VERSION, REACT_VERSION } from './vendor.js';
@@ -35,11 +36,12 @@ export interface VersionForPreview {
 export function modelOf(
   version: Pick<VersionForPreview, 'spec' | 'component'>,
   files: readonly SourceFile[],
+  context?: CodegenContext,
 ): PreviewModel {
   const parsed = ComponentSpec.safeParse(version.spec);
   if (parsed.success) {
     try {
-      return previewModel(parsed.data);
+      return previewModel(parsed.data, context);
     } catch {
       // A spec the codegen cannot model renders like one without a spec.
     }
@@ -55,6 +57,25 @@ export function modelOf(
     exportName: stem,
     variants: [{ id: 'default', label: 'Default', props: {}, layers: [] }],
   };
+}
+
+/**
+ * The project components the version's code imports, as codegen knew them: the context a
+ * generation would build, kept to the components its files do import (so a component added
+ * to the project since does not change what the page marks).
+ */
+export async function previewContext(
+  db: Db,
+  projectId: string,
+  spec: unknown,
+  files: readonly SourceFile[],
+): Promise<CodegenContext | undefined> {
+  const parsed = ComponentSpec.safeParse(spec);
+  if (!parsed.success) return undefined;
+  const [context] = await codegenContexts(db, projectId, [{ spec: parsed.data, fileKey: null }]);
+  const imported = importedDirs(files);
+  const components = (context?.components ?? []).filter((c) => imported.has(c.codeName ?? c.name));
+  return components.length ? { ...context, components } : undefined;
 }
 
 /** Directories of other components a file imports (`../Icon/Icon` → Icon). */
@@ -126,7 +147,7 @@ export async function loadSide(db: Db, version: VersionForPreview, label: string
     loadVersionFiles(db, version.id),
   ]);
   const files = stored.map((f) => ({ path: f.path, content: f.content }));
-  const model = modelOf(version, files);
+  const model = modelOf(version, files, await previewContext(db, projectId, version.spec, files));
   return {
     versionId: version.id,
     label,

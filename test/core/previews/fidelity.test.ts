@@ -42,6 +42,10 @@ describe('flattenLayers', () => {
       ['1:4', false],
     ]);
   });
+
+  it("keeps a layer another component renders, but not its insides: they are that component's own fidelity", () => {
+    expect(flattenLayers(tree, (layer) => layer.id === '1:3').map((l) => l.id)).toEqual(['1:1', '1:2', '1:3']);
+  });
 });
 
 describe('fidelity', () => {
