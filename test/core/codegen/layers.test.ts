@@ -238,6 +238,17 @@ describe('layer trees: CSS', () => {
     mono.variants.forEach((v) => v.layers && label(v.layers));
     const monoCss = rules(fileOf(generateComponent(mono, tokens).files, '.module.css').content);
     expect(monoCss.get('.label')).toContain('font-family: Roboto Mono, monospace');
+    // A text style's family is its token's, still followed by the generic family.
+    const styled = buttonSpec();
+    const useStyle = (l: Layer): void => {
+      if (l.text) l.text.textStyle = 'S:typo-body,1:1';
+      l.children?.forEach(useStyle);
+    };
+    styled.variants.forEach((v) => v.layers && useStyle(v.layers));
+    const styledCss = rules(fileOf(generateComponent(styled, tokens).files, '.module.css').content);
+    expect(styledCss.get('.label')).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^font-family: var\(--[\w-]+\), sans-serif$/)]),
+    );
   });
 
   it('layoutGrow and layoutAlign STRETCH fill like FILL sizing when the answer has no layoutSizing fields', () => {
