@@ -368,9 +368,12 @@ export function characterDecls(text: CharacterStyle, names: CssVarNames): Decl[]
     return name === undefined ? undefined : `var(${name})`;
   };
   const family = text.fontName ? formatSingle('fontFamily', text.fontName.family, names) : undefined;
+  // A text style's family keeps the generic fallback too: a machine without the font never shows a serif.
+  const generic = text.fontName ? `, ${genericFamily(text.fontName.family)}` : '';
+  const styled = sub('family');
   const familyValue =
-    sub('family') ??
-    (family?.ok && text.fontName ? `${family.value}, ${genericFamily(text.fontName.family)}` : undefined);
+    (styled === undefined ? undefined : `${styled}${generic}`) ??
+    (family?.ok && text.fontName ? `${family.value}${generic}` : undefined);
   if (familyValue !== undefined) out.push(decl('font-family', familyValue));
   const size = sub('size') ?? (text.fontSize === undefined ? undefined : length(text.fontSize, names));
   if (size !== undefined) out.push(decl('font-size', size));

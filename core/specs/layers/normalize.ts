@@ -124,6 +124,8 @@ function toLayer(
   if (raw.text) {
     const { text, fills } = normalizeText(raw.text, raw.bound, where, warn);
     layer.text = text;
+    // The text style is the layer's typography token (codegen's text CSS uses it).
+    if (raw.textStyle) text.textStyle = raw.textStyle;
     textFills = fills;
   }
   const style = styleOf(raw, where, warn, raw.text ? textFills : undefined);

@@ -8,7 +8,15 @@ import type { Layer } from '../../../core/contract/layers.js';
 import type { ComponentSpec } from '../../../core/contract/specs.js';
 import { collectTokenRefs } from '../../../core/specs/token-refs.js';
 import { ClosureCache } from '../../../core/tokens/index.js';
-import { avatarSpec, buttonSpec, cardSpec, iconSpec, inputSpec } from '../../fixtures/specs/layered.js';
+import {
+  avatarSpec,
+  badgeSpec,
+  buttonSpec,
+  cardSpec,
+  checkboxSpec,
+  iconSpec,
+  inputSpec,
+} from '../../fixtures/specs/layered.js';
 import { compileGenerated, cssClasses, fileOf, loadTokens, moduleLoader, shuffleKeys } from './harness.js';
 
 const tokens = loadTokens();
@@ -23,6 +31,8 @@ const SPECS: [string, ComponentSpec][] = [
   ['Card', cardSpec],
   ['TextInput', inputSpec],
   ['Avatar', avatarSpec],
+  ['Checkbox', checkboxSpec],
+  ['Badge', badgeSpec],
 ];
 
 const generated = new Map(
@@ -163,6 +173,45 @@ describe('layer trees: generated code compiles and renders', () => {
     expect(rules(fileOf(own, '.module.css').content).get('.root > label:empty')).toEqual(['display: none']);
   });
 
+  it('the checkbox: a native checkbox in its label, the label prop fills its text, Show description removes it', () => {
+    expect(generateComponent(checkboxSpec, tokens).patternId).toBe('checkbox');
+    const html = render('Checkbox', { label: 'I agree' });
+    expect(html).toMatch(/^<label class="root checked-false"[^>]*><input type="checkbox" class="native"/);
+    expect(html).toContain('<span class="label">I agree</span>');
+    expect(html).toContain('>You can change this later.</span>');
+    expect(html).not.toContain('class="check"');
+    const off = render('Checkbox', { showDescription: false });
+    expect(off).not.toContain('description');
+    expect(off).toContain('>Accept terms</span>');
+    const checked = render('Checkbox', { checked: 'True' });
+    expect(checked).toMatch(
+      /^<label class="root checked-true"[^>]*><input type="checkbox" class="native"[^>]* checked=""/,
+    );
+    expect(checked).toMatch(/<span class="box"><svg class="check" viewBox="0 0 9 7"[^>]*><path d="M0 3.5 3 6.5 9 0.5"/);
+    const r = rules(css('Checkbox'));
+    expect(r.get('.checked-true .box')?.join(';')).toMatch(/background/);
+    // The check mark is the stroke's outline: it takes the stroke's colour.
+    expect(r.get('.check')?.join(';')).toMatch(/color: #ffffff/);
+    expect(r.get('.native')).toEqual(expect.arrayContaining(['position: absolute', 'opacity: 0']));
+    expect(r.get('.box')).toEqual(
+      expect.arrayContaining(['width: 16px', 'height: 16px', 'border-top-left-radius: 4px']),
+    );
+  });
+
+  it('the badge: a span whose label prop fills its text layer; Show dot removes the dot; tones change colours', () => {
+    expect(generateComponent(badgeSpec, tokens).patternId).toBe('badge');
+    const html = render('Badge', { label: '7 new' });
+    expect(html).toMatch(/^<span class="root tone-info"[^>]*>/);
+    expect(html).not.toContain('role="status"');
+    expect(html).toContain('<span class="label">7 new</span>');
+    expect(html).toContain('class="dot"');
+    expect(render('Badge', { showDot: false })).not.toContain('dot');
+    expect(render('Badge', {})).toContain('>New</span>');
+    const r = rules(css('Badge'));
+    expect(r.get('.tone-danger .dot')?.join(';')).toMatch(/background/);
+    expect(r.get('.root')).toEqual(expect.arrayContaining(['padding-left: 8px', 'column-gap: 4px']));
+  });
+
   it('the avatar: a frame without auto layout places its badge by its constraints', () => {
     const r = rules(css('Avatar'));
     expect(r.get('.badge')).toEqual(
@@ -189,6 +238,17 @@ describe('layer trees: CSS', () => {
     mono.variants.forEach((v) => v.layers && label(v.layers));
     const monoCss = rules(fileOf(generateComponent(mono, tokens).files, '.module.css').content);
     expect(monoCss.get('.label')).toContain('font-family: Roboto Mono, monospace');
+    // A text style's family is its token's, still followed by the generic family.
+    const styled = buttonSpec();
+    const useStyle = (l: Layer): void => {
+      if (l.text) l.text.textStyle = 'S:typo-body,1:1';
+      l.children?.forEach(useStyle);
+    };
+    styled.variants.forEach((v) => v.layers && useStyle(v.layers));
+    const styledCss = rules(fileOf(generateComponent(styled, tokens).files, '.module.css').content);
+    expect(styledCss.get('.label')).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^font-family: var\(--[\w-]+\), sans-serif$/)]),
+    );
   });
 
   it('layoutGrow and layoutAlign STRETCH fill like FILL sizing when the answer has no layoutSizing fields', () => {

@@ -12,7 +12,12 @@
  *   and `FONT_WEIGHT` / `FONT_FAMILY` for those types (FLOAT and STRING need a scope to mean them);
  * - colors come back with `alpha` and `hex` (srgb only); dimensions only in px;
  * - a lone component is its own only variant: the variant id becomes the component's id;
- *   `codeName` and `pattern` are not in Figma; `tokenRefs` is recomputed; empty keys drop.
+ *   `codeName` and `pattern` are not in Figma; `tokenRefs` is recomputed; empty keys drop;
+ * - a variant's layer tree becomes its node's subtree (layers-to-rest.ts), the variant at
+ *   (0, 0); an instance's main component that the design does not hold is served as a library
+ *   (remote) component. Such a variant's bindings are what its tree binds (as Figma derives
+ *   them); its `bindings` field is not written, so a made-up design whose bindings its tree does
+ *   not hold reads back with the tree's.
  */
 import type {
   GetLocalVariablesResponse,
@@ -28,7 +33,14 @@ import { normalizeSpec } from '../../../core/specs/spec-hash.js';
 import { figmaColorToDtcg } from '../../../core/tokens/colors.js';
 import { DELETED_BUT_REFERENCED } from '../../../core/tokens/figma-variables.js';
 import { STYLES_COLLECTION_ID } from '../../../core/tokens/token-index.js';
-import type { FakeComponentMeta, FakeComponentSetMeta, FakeNode, FakeStyleMeta } from './types.js';
+import { restNodeFromLayer, type LayerContext } from './layers-to-rest.js';
+import type {
+  FakeComponentMeta,
+  FakeComponentSetMeta,
+  FakeLibraryComponent,
+  FakeNode,
+  FakeStyleMeta,
+} from './types.js';
 
 export interface Design {
   tokens: TokenSet;
@@ -41,6 +53,8 @@ export interface RestFile {
   components: Record<string, FakeComponentMeta>;
   componentSets: Record<string, FakeComponentSetMeta>;
   styles: Record<string, FakeStyleMeta>;
+  /** main components of instances in layer trees that the design does not hold */
+  libraryComponents: Record<string, FakeLibraryComponent>;
   /** what of the design could not be written, in words */
   notCarried: string[];
 }
@@ -58,12 +72,22 @@ export function restFileFromDesign(design: Design): RestFile {
     components: {},
     componentSets: {},
     styles: {},
+    libraryComponents: {},
     notCarried,
   };
   for (const token of design.tokens.tokens) {
     if (token.collectionId === STYLES_COLLECTION_ID) addStyle(out, token, notCarried);
   }
-  for (const spec of design.components) addComponent(out, spec, notCarried);
+  const instances: LayerContext['instances'] = new Map();
+  for (const spec of design.components) addComponent(out, spec, notCarried, instances);
+  for (const [id, i] of [...instances].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (out.components[id]) continue;
+    const lib: FakeLibraryComponent = { key: i.componentKey ?? '', name: i.componentName };
+    if (i.componentSetId) lib.componentSetId = i.componentSetId;
+    if (i.componentSetKey !== undefined) lib.componentSetKey = i.componentSetKey;
+    if (i.componentSetName !== undefined) lib.componentSetName = i.componentSetName;
+    out.libraryComponents[id] = lib;
+  }
   return out;
 }
 
@@ -379,7 +403,28 @@ function isLoneComponent(spec: ComponentSpec): boolean {
   );
 }
 
-function addComponent(out: RestFile, spec: ComponentSpec, notCarried: string[]): void {
+function addComponent(
+  out: RestFile,
+  spec: ComponentSpec,
+  notCarried: string[],
+  instances: LayerContext['instances'],
+): void {
+  const ctx: LayerContext = {
+    propertyKey: (name) => spec.props.find((p) => p.name === name)?.id ?? name,
+    styleNodeId: (id) => {
+      const style = parseStyleId(id);
+      return style && out.styles[style.nodeId] ? style.nodeId : undefined;
+    },
+    instances,
+    notCarried,
+  };
+  // The variant's own node: from its layer tree when it has one, else from its bindings.
+  const variantNode = (variant: ComponentSpec['variants'][number], id: string, name: string): FakeNode => {
+    if (variant.layers) return { ...restNodeFromLayer(variant.layers, ctx), id, name, type: 'COMPONENT' };
+    const node: FakeNode = { id, name, type: 'COMPONENT', scrollBehavior: 'SCROLLS' };
+    applyBindings(node, variant.bindings, notCarried, spec.name);
+    return node;
+  };
   const definitions: Record<string, unknown> = {};
   for (const prop of spec.props) {
     const def: Record<string, unknown> = { type: PROP_TYPES[prop.kind], defaultValue: prop.default };
@@ -392,13 +437,9 @@ function addComponent(out: RestFile, spec: ComponentSpec, notCarried: string[]):
 
   if (isLoneComponent(spec)) {
     const node: FakeNode = {
-      id: spec.id,
-      name: spec.name,
-      type: 'COMPONENT',
-      scrollBehavior: 'SCROLLS',
+      ...variantNode(spec.variants[0]!, spec.id, spec.name),
       componentPropertyDefinitions: definitions,
     };
-    applyBindings(node, spec.variants[0]!.bindings, notCarried, spec.name);
     out.nodes[spec.id] = node;
     out.components[spec.id] = meta;
     return;
@@ -409,13 +450,7 @@ function addComponent(out: RestFile, spec: ComponentSpec, notCarried: string[]):
       ...variantOrder.filter((n) => n in variant.values),
       ...Object.keys(variant.values).filter((n) => !variantOrder.includes(n)),
     ];
-    const child: FakeNode = {
-      id: variant.id,
-      name: names.map((n) => `${n}=${variant.values[n]}`).join(', '),
-      type: 'COMPONENT',
-      scrollBehavior: 'SCROLLS',
-    };
-    applyBindings(child, variant.bindings, notCarried, spec.name);
+    const child = variantNode(variant, variant.id, names.map((n) => `${n}=${variant.values[n]}`).join(', '));
     out.components[variant.id] = { key: `key-${variant.id}`, description: '' };
     return child;
   });

@@ -128,7 +128,29 @@ function entryFor(
   const styles: Record<string, Style> = {};
   const addComponent = (id: string) => {
     const main = index.get(id);
-    if (!main || main.node.type !== 'COMPONENT' || components[id]) return;
+    if (components[id]) return;
+    const library = main ? undefined : file.libraryComponents?.[id];
+    if (library) {
+      components[id] = {
+        key: library.key,
+        name: library.name,
+        description: '',
+        documentationLinks: [],
+        remote: true,
+        ...(library.componentSetId ? { componentSetId: library.componentSetId } : {}),
+      };
+      const setId = library.componentSetId;
+      if (setId)
+        componentSets[setId] ??= {
+          key: library.componentSetKey ?? '',
+          name: library.componentSetName ?? '',
+          description: '',
+          documentationLinks: [],
+          remote: true,
+        };
+      return;
+    }
+    if (!main || main.node.type !== 'COMPONENT') return;
     const meta = file.components?.[id];
     const component: Component = {
       key: meta?.key ?? '',

@@ -28,6 +28,7 @@ export {
 export type {
   FakeComponentMeta,
   FakeComponentSetMeta,
+  FakeLibraryComponent,
   FakeCredentials,
   FakeEndpoint,
   FakeFileInput,

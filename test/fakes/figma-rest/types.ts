@@ -20,6 +20,18 @@ export interface FakeComponentMeta {
   published?: boolean;
 }
 
+/**
+ * A main component that lives in another file (a library), named by an instance of this one:
+ * Figma lists it in a node's `components` map (and its set in `componentSets`) as remote.
+ */
+export interface FakeLibraryComponent {
+  key: string;
+  name: string;
+  componentSetId?: string;
+  componentSetKey?: string;
+  componentSetName?: string;
+}
+
 export interface FakeComponentSetMeta {
   key: string;
   description?: string;
@@ -51,6 +63,8 @@ export interface FakeFileInput {
   nodes?: Record<string, FakeNode>;
   /** metadata of COMPONENT nodes by node id */
   components?: Record<string, FakeComponentMeta>;
+  /** main components of instances that are not in this file, by component id */
+  libraryComponents?: Record<string, FakeLibraryComponent>;
   /** metadata of COMPONENT_SET nodes by node id */
   componentSets?: Record<string, FakeComponentSetMeta>;
   /** styles by the node id of their definition node (which lives in `nodes` but on no page) */

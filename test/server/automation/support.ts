@@ -78,6 +78,7 @@ export function putFile(
     nodes: rest.nodes,
     components: rest.components,
     componentSets: rest.componentSets,
+    libraryComponents: rest.libraryComponents,
     styles: rest.styles,
     sharedPluginData: { design_sync: snapshotEntriesFromDesign(design, new Date().toISOString()) },
   });
@@ -96,6 +97,7 @@ export function editFile(
     nodes: rest.nodes,
     components: rest.components,
     componentSets: rest.componentSets,
+    libraryComponents: rest.libraryComponents,
     styles: rest.styles,
     sharedPluginData: { design_sync: snapshotEntriesFromDesign(design, new Date().toISOString()) },
   });

@@ -11,6 +11,7 @@ import { readFileDesign } from '../../../server/figma/read-file.js';
 import { extractFile } from '../../../plugin/main/extract/index.js';
 import { createFakeFigma, layerTreeDesign, type FakeFile } from '../../fakes/figma/index.js';
 import {
+  restFileFromDesign,
   restNodesFromSeed,
   restVariablesFromSeed,
   startFakeFigmaRest,
@@ -200,5 +201,31 @@ describe('layer trees: the plugin and a poll read the same design alike', () => 
     expect(fromPlugin.instance).toBeUndefined();
     expect(fromPlugin.children?.[0]?.vector?.fillGeometry?.[0]?.path).toMatch(/^M 8 0/);
     expect(layerOf(rest.request.components)).toEqual(fromPlugin);
+  });
+
+  it('writes a synced design with its trees as REST answers (design-to-rest) that a poll reads back alike', async () => {
+    const plugin = await pluginRead(layerTreeDesign());
+    const design = { tokens: plugin.request.tokens, components: plugin.request.components };
+    const rest = restFileFromDesign(design);
+    expect(rest.notCarried.filter((n) => !/codeName|pattern/.test(n))).toEqual([]);
+    const key = `LayersRest${++files}`;
+    fake.setFile(key, { name: 'Layers', version: '1', ...rest });
+    const read = await readFileDesign(client, key, pat, { knownComponentIds: Object.keys(rest.nodes) });
+    const fromPlugin = byId(plugin.request.components);
+    const fromRest = byId(read.request.components);
+    expect(fromRest.map((c) => c.id)).toEqual(fromPlugin.map((c) => c.id));
+    for (const [i, spec] of fromPlugin.entries()) {
+      const trees = spec.variants.map((v) => v.layers);
+      expect(trees.every(Boolean), spec.name).toBe(true);
+      expect(
+        fromRest[i]!.variants.map((v) => v.layers),
+        spec.name,
+      ).toEqual(trees);
+      // The bindings come from the trees, as Figma derives them.
+      expect(
+        fromRest[i]!.variants.map((v) => v.bindings),
+        spec.name,
+      ).toEqual(spec.variants.map((v) => v.bindings));
+    }
   });
 });
