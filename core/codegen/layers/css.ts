@@ -419,7 +419,9 @@ export function characterDecls(text: CharacterStyle, names: CssVarNames): Decl[]
 function textDecls(input: LayerCssInput): Decl[] {
   const text = input.layer.text;
   if (!text) return [];
-  const out = characterDecls(text, input.names);
+  // A text layer's own fills are its layer's (readers keep them in `style`, as Figma's node has
+  // them); `text.fills` is only set where a range differs.
+  const out = characterDecls({ ...text, fills: text.fills ?? input.layer.style?.fills }, input.names);
   const align = TEXT_ALIGN[text.textAlignHorizontal ?? 'LEFT'];
   if (align !== undefined) out.push(decl('text-align', align));
   const mode = text.textAutoResize ?? 'NONE';

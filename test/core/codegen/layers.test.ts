@@ -251,6 +251,22 @@ describe('layer trees: CSS', () => {
     );
   });
 
+  it("a text layer's colour is its layer's fills, as both readers keep them (a white label on a blue button)", () => {
+    const white = buttonSpec();
+    const paint = (l: Layer): void => {
+      if (l.text) {
+        delete l.text.fills;
+        l.style = { ...l.style, fills: [{ type: 'SOLID', color: { r: 1, g: 1, b: 1, a: 1 } }] };
+      }
+      l.children?.forEach(paint);
+    };
+    white.variants.forEach((v) => v.layers && paint(v.layers));
+    const r = rules(fileOf(generateComponent(white, tokens).files, '.module.css').content);
+    expect(r.get('.label')).toContain('color: #ffffff');
+    // A text's fills colour its glyphs, never a box behind them.
+    expect(r.get('.label')?.some((d) => d.startsWith('background'))).toBe(false);
+  });
+
   it('layoutGrow and layoutAlign STRETCH fill like FILL sizing when the answer has no layoutSizing fields', () => {
     const row = (child: Layer): ComponentSpec => ({
       id: '5:1',
