@@ -1,6 +1,7 @@
 import { chromium } from 'playwright-core';
 import { extractFile } from '../plugin/main/extract/index.js';
 import { writeSnapshot } from '../plugin/main/snapshot.js';
+import { SNAPSHOT_NAMESPACE } from '../core/snapshot/index.js';
 import { createFakeFigma } from '../test/fakes/figma/index.js';
 import {
   buildPage,
@@ -115,7 +116,7 @@ async function extraction(report: Report): Promise<void> {
   const layers = 'children' in firstSet ? countLayers(firstSet.children[0]!) : 0;
   console.log(`  seed: ${SETS} sets × ${VARIANTS_PER_SET} variants × ${layers} layers (target ${LAYERS_PER_VARIANT})`);
   const times: number[] = [];
-  let last = { layers: 0, components: 0, withTrees: 0, bytes: 0, chunks: 0 };
+  let last = { layers: 0, components: 0, withTrees: 0, bytes: 0, chunks: 0, largestEntry: 0 };
   for (let run = 0; run < RUNS; run++) {
     const fake = createFakeFigma(seed, { fileKey: 'BenchLayers00001' });
     const restore = fake.install();
@@ -125,6 +126,10 @@ async function extraction(report: Report): Promise<void> {
       times.push(performance.now() - t0);
       const components = extracted.request.components;
       const written = writeSnapshot({ tokens: extracted.request.tokens, components }, new Date().toISOString());
+      // Figma caps one shared plugin data entry (namespace + key + value) at 100 kB.
+      const entryBytes = (key: string) =>
+        Buffer.byteLength(SNAPSHOT_NAMESPACE + key + figma.root.getSharedPluginData(SNAPSHOT_NAMESPACE, key));
+      const largestEntry = Math.max(0, ...figma.root.getSharedPluginDataKeys(SNAPSHOT_NAMESPACE).map(entryBytes));
       const size = (l: { children?: readonly unknown[] } | undefined): number =>
         l ? 1 + (l.children ?? []).reduce<number>((n, c) => n + size(c as { children?: readonly unknown[] }), 0) : 0;
       last = {
@@ -133,6 +138,7 @@ async function extraction(report: Report): Promise<void> {
         withTrees: components.filter((c) => c.variants.some((v) => (v as { layers?: unknown }).layers)).length,
         bytes: written.bytes,
         chunks: written.chunks,
+        largestEntry,
       };
     } finally {
       restore();
@@ -152,6 +158,7 @@ async function extraction(report: Report): Promise<void> {
   report('layers in the extracted trees', last.layers, 'layers');
   report('snapshot JSON', last.bytes / 1024, 'kB');
   report('snapshot entries', last.chunks, 'chunks');
+  report('largest snapshot entry, namespace + key + value (Figma caps 100 kB)', last.largestEntry / 1024, 'kB');
 }
 
 const bench: Bench = async (report) => {

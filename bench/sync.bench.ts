@@ -2,7 +2,7 @@ import { buildApp } from '../server/app.js';
 import { testConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/database.js';
 import { SyncRequest } from '../core/contract/sync.js';
-import { designSystem, withChangedColors } from './design-system.js';
+import { designSystem, withChangedColors, withChangedPadding } from './design-system.js';
 import type { Bench, Report } from './types.js';
 import { onScratchPostgres } from './support.js';
 
@@ -13,7 +13,9 @@ import { onScratchPostgres } from './support.js';
  * with wall time split into validate, detect, generate, diff and store, on PGlite
  * and (with TEST_DATABASE_URL or BENCH_DATABASE_URL) on PostgreSQL. BENCH_SYNC_SIZES=200 runs
  * one size only; BENCH_DATABASES=postgres (or pglite) one database only. Besides wall time, the
- * CPU time of this process (server and client), which a busy machine disturbs less.
+ * CPU time of this process (server and client), which a busy machine disturbs less. Every
+ * variant carries a 16-layer tree (BENCH_SYNC_LAYERS=0 leaves them out); after the token rounds,
+ * three syncs each move one component's paddingLeft to another token (target under 2 s).
  */
 const SIZES = [
   { components: 200, tokens: 2000, modes: 2, changed: 20 },
@@ -36,7 +38,8 @@ async function runOn(db: string, size: Size, report: Report, databaseUrl?: strin
   );
   try {
     const project = (await database.prisma.apiToken.findFirstOrThrow()).projectId;
-    const ds = designSystem(size);
+    const ds = designSystem({ ...size, layers: process.env.BENCH_SYNC_LAYERS !== '0' });
+    report(`${label}: sync body`, Buffer.byteLength(JSON.stringify(ds)) / 1024 / 1024, 'MB');
     const post = async (body: unknown) => {
       const t0 = performance.now();
       const c0 = process.cpuUsage();
@@ -106,6 +109,23 @@ async function runOn(db: string, size: Size, report: Report, databaseUrl?: strin
     for (const [phase, ms] of Object.entries(typical.body.timingsMs))
       report(`${label}: changed sync, warm, ${phase}`, ms, 'ms');
     report(`${label}: changed sync, proposals`, typical.body.proposals.length, 'components');
+
+    // One component's paddingLeft moved to another token, three times (other components each
+    // time): what a designer's one-field edit costs on a large file. Cold is the first.
+    const edits: Array<Awaited<ReturnType<typeof post>>> = [];
+    for (let round = 0; round < 3; round++) {
+      design = withChangedPadding(design, (round * 331 + 7) % size.components, round);
+      const res = await post({ fileKey: 'BENCH', tokens: design.tokens, components: design.components });
+      edits.push(res);
+      await accept(res.body);
+    }
+    const edit = [...edits].sort((a, b) => a.wall - b.wall)[1]!;
+    report(`${label}: changed sync (one paddingLeft), first, wall (HTTP)`, edits[0]!.wall, 'ms');
+    report(`${label}: changed sync (one paddingLeft), median of 3, wall (HTTP) (target < 2,000)`, edit.wall, 'ms');
+    report(`${label}: changed sync (one paddingLeft), server CPU`, edit.cpuMs, 'ms');
+    for (const [phase, ms] of Object.entries(edit.body.timingsMs))
+      report(`${label}: changed sync (one paddingLeft), ${phase}`, ms, 'ms');
+    report(`${label}: changed sync (one paddingLeft), proposals`, edit.body.proposals.length, 'components');
   } finally {
     await app.close();
     await database.close();

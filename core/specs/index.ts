@@ -25,6 +25,6 @@ export { propsFromDefinitions, propKindOf, stripPropSuffix } from './props.js';
 export type { PropDefinitionLike } from './props.js';
 export { parseVariantName, variantKey, compareVariants, sortVariants } from './variants.js';
 export { collectTokenRefs, withTokenRefs } from './token-refs.js';
-export { normalizeSpec, specHash } from './spec-hash.js';
+export { normalizeSpec, normalizedSpecHash, specHash } from './spec-hash.js';
 export { instanceRefOf, instanceRefs, refersTo } from './dependencies.js';
 export type { ComponentIdentity, InstanceRef } from './dependencies.js';

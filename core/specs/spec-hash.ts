@@ -26,7 +26,14 @@ function withoutBoxes(layer: Layer): Omit<Layer, 'box' | 'children'> & { childre
  * boxes take no part: moving a layer by a pixel makes no version (the stored spec keeps them).
  */
 export function specHash(spec: ComponentSpec): string {
-  const normalized = normalizeSpec(spec);
+  return normalizedSpecHash(normalizeSpec(spec));
+}
+
+/**
+ * specHash of a spec normalizeSpec gave (it is idempotent): a sync's detection has normalized
+ * every spec already, and normalizing walks every layer tree again.
+ */
+export function normalizedSpecHash(normalized: ComponentSpec & { tokenRefs: string[] }): string {
   return canonicalHash({
     ...normalized,
     variants: normalized.variants.map((v) => (v.layers ? { ...v, layers: withoutBoxes(v.layers) } : v)),

@@ -7,11 +7,23 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
  */
 export function canonicalJson(value: unknown): string {
   // Loops and concatenation rather than map/filter/join: a sync canonicalizes every token and
-  // spec of a design system, and the intermediate arrays were most of the cost.
-  if (value === null || typeof value !== 'object') {
-    const s = JSON.stringify(value);
-    return s === undefined ? 'null' : s;
+  // spec of a design system (layer trees included), and the intermediate arrays were most of
+  // the cost. Primitives are written here rather than by JSON.stringify, with its output.
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return Number.isFinite(value) ? String(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      break;
+    default: {
+      const s = JSON.stringify(value);
+      return s === undefined ? 'null' : s;
+    }
   }
+  if (value === null) return 'null';
   if (Array.isArray(value)) {
     let out = '[';
     for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + canonicalJson(value[i]);
@@ -24,10 +36,22 @@ export function canonicalJson(value: unknown): string {
   for (const key of keys) {
     const member = record[key];
     if (member === undefined) continue;
-    out += (first ? '' : ',') + JSON.stringify(key) + ':' + canonicalJson(member);
+    out += (first ? '' : ',') + quotedKey(key) + ':' + canonicalJson(member);
     first = false;
   }
   return out + '}';
+}
+
+// Keys repeat across a design system (field names): quoted once each. Capped, as keys of
+// records (names chosen by designers) could otherwise grow it without end.
+const QUOTED = new Map<string, string>();
+function quotedKey(key: string): string {
+  let q = QUOTED.get(key);
+  if (q === undefined) {
+    q = JSON.stringify(key);
+    if (QUOTED.size < 10_000) QUOTED.set(key, q);
+  }
+  return q;
 }
 
 /** Hex SHA-256 of a text (UTF-8) or bytes. */

@@ -30,6 +30,35 @@ const PLUGIN_ONLY_FIELDS = [
   'rotation',
 ] as const;
 
+/**
+ * Fields only frames (auto layout containers) have. Shapes and texts do not have them, and
+ * every property read is a call into Figma's host: a large file reads tens of thousands of
+ * leaves, so theirs are not asked for.
+ */
+const CONTAINER_ONLY_FIELDS = new Set<string>([
+  'layoutMode',
+  'layoutWrap',
+  'paddingLeft',
+  'paddingRight',
+  'paddingTop',
+  'paddingBottom',
+  'itemSpacing',
+  'counterAxisSpacing',
+  'primaryAxisAlignItems',
+  'counterAxisAlignItems',
+  'counterAxisAlignContent',
+  'itemReverseZIndex',
+  'strokesIncludedInLayout',
+  'gridRowCount',
+  'gridColumnCount',
+  'gridRowGap',
+  'gridColumnGap',
+  'clipsContent',
+]);
+/** Node types known to have none of CONTAINER_ONLY_FIELDS (any other type is asked for all). */
+const LEAF_TYPES = new Set(['TEXT', 'VECTOR', 'RECTANGLE', 'ELLIPSE', 'LINE', 'STAR', 'POLYGON', 'BOOLEAN_OPERATION']);
+const LEAF_FIELDS = SHARED_FIELDS.filter((f) => !CONTAINER_ONLY_FIELDS.has(f));
+
 /** The text fields read per styled run. */
 export const SEGMENT_FIELDS = [
   'fontName',
@@ -41,6 +70,17 @@ export const SEGMENT_FIELDS = [
   'textDecoration',
   'fills',
 ] as const;
+
+const STYLE_FIELDS = [
+  ['fillStyle', 'fillStyleId'],
+  ['strokeStyle', 'strokeStyleId'],
+  ['effectStyle', 'effectStyleId'],
+  ['textStyle', 'textStyleId'],
+] as const;
+const TEXT_FIELDS = ['textAlignHorizontal', 'textAlignVertical', 'textAutoResize', 'textTruncation'] as const;
+
+// One list for every call: Figma only reads it.
+const SEGMENT_FIELD_LIST: string[] = [...SEGMENT_FIELDS];
 
 type Matrix = readonly (readonly number[])[];
 
@@ -92,7 +132,7 @@ function textOf(node: Loose): RawText {
   const text: RawText = { characters, runs: [] };
   const segments =
     typeof node.getStyledTextSegments === 'function' && characters.length > 0
-      ? (node.getStyledTextSegments as (fields: readonly string[]) => unknown[])([...SEGMENT_FIELDS])
+      ? (node.getStyledTextSegments as (fields: readonly string[]) => unknown[])(SEGMENT_FIELD_LIST)
       : [];
   for (const s of segments) {
     const segment = loose(s);
@@ -101,8 +141,7 @@ function textOf(node: Loose): RawText {
   }
   // An empty text has no segments; its own (unmixed) style is its only run.
   if (text.runs.length === 0) text.runs.push({ start: 0, end: 0, style: characterStyle(node) });
-  for (const field of ['textAlignHorizontal', 'textAlignVertical', 'textAutoResize', 'textTruncation'] as const)
-    if (typeof node[field] === 'string') text[field] = node[field] as string;
+  for (const field of TEXT_FIELDS) if (typeof node[field] === 'string') text[field] = node[field] as string;
   if (typeof node.maxLines === 'number' || node.maxLines === null) text.maxLines = node.maxLines as number | null;
   if (typeof node.paragraphSpacing === 'number') text.paragraphSpacing = node.paragraphSpacing;
   return text;
@@ -139,7 +178,7 @@ export function readPluginNode(n: PluginTreeNode, instances: PluginInstances | u
   };
   const refs = loose(node.componentPropertyReferences);
   if (Object.keys(refs).length > 0) raw.propertyReferences = refs as Record<string, string>;
-  plainValues(node, SHARED_FIELDS, raw.values);
+  plainValues(node, LEAF_TYPES.has(n.type) ? LEAF_FIELDS : SHARED_FIELDS, raw.values);
   plainValues(node, PLUGIN_ONLY_FIELDS, raw.values);
   const c = loose(node.constraints);
   if (typeof c.horizontal === 'string' && typeof c.vertical === 'string')
@@ -152,12 +191,7 @@ export function readPluginNode(n: PluginTreeNode, instances: PluginInstances | u
   if (strokes) raw.strokes = strokes;
   const effects = rawEffects(node.effects);
   if (effects) raw.effects = effects;
-  for (const [field, key] of [
-    ['fillStyle', 'fillStyleId'],
-    ['strokeStyle', 'strokeStyleId'],
-    ['effectStyle', 'effectStyleId'],
-    ['textStyle', 'textStyleId'],
-  ] as const) {
+  for (const [field, key] of STYLE_FIELDS) {
     const id = styleId(node[key]);
     if (id) raw[field] = id;
   }

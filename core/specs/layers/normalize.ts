@@ -184,49 +184,62 @@ const isBound = (v: Bound | undefined): boolean => typeof v === 'object';
 /** Present and not the default 0 (a bound field is kept whatever its value). */
 const nonZero = (v: Bound | undefined): v is Bound => v !== undefined && (isBound(v) || v !== 0);
 
+// Module-level helpers rather than closures per layer: a large file normalizes tens of
+// thousands of layers, and the closures were a share of its allocations.
+const strOf = (v: RawLayer['values'], field: string): string | undefined =>
+  typeof v[field] === 'string' ? (v[field] as string) : undefined;
+
+function setStr(v: RawLayer['values'], out: LayerLayout, field: keyof LayerLayout, fallback: string): void {
+  const s = strOf(v, field);
+  if (s !== undefined && s !== fallback) (out as Record<string, unknown>)[field] = s;
+}
+
+function setNum(raw: RawLayer, out: LayerLayout, field: keyof LayerLayout): void {
+  const n = boundField(raw, field);
+  if (nonZero(n)) (out as Record<string, unknown>)[field] = n;
+}
+
+/** Two bound values alike (the literal, or the same token and value). */
+function sameBound(a: Bound | undefined, b: Bound | undefined): boolean {
+  if (typeof a === 'object' && typeof b === 'object') return a.token === b.token && a.value === b.value;
+  return a === b;
+}
+
 function layoutOf(raw: RawLayer, parentMode: string | undefined): LayerLayout | undefined {
   const v = raw.values;
   const out: LayerLayout = {};
-  const str = (field: string): string | undefined => (typeof v[field] === 'string' ? (v[field] as string) : undefined);
-  const setStr = (field: keyof LayerLayout, fallback: string) => {
-    const s = str(field);
-    if (s !== undefined && s !== fallback) (out as Record<string, unknown>)[field] = s;
-  };
-  const setNum = (field: keyof LayerLayout) => {
-    const n = boundField(raw, field);
-    if (nonZero(n)) (out as Record<string, unknown>)[field] = n;
-  };
-  const mode = str('layoutMode') ?? 'NONE';
+  const mode = strOf(v, 'layoutMode') ?? 'NONE';
   const auto = AUTO_LAYOUT.has(mode);
   if (auto) {
     out.layoutMode = mode as LayerLayout['layoutMode'];
-    for (const f of ['paddingLeft', 'paddingRight', 'paddingTop', 'paddingBottom', 'itemSpacing'] as const) setNum(f);
-    setStr('primaryAxisAlignItems', 'MIN');
-    setStr('counterAxisAlignItems', 'MIN');
+    for (const f of ['paddingLeft', 'paddingRight', 'paddingTop', 'paddingBottom', 'itemSpacing'] as const)
+      setNum(raw, out, f);
+    setStr(v, out, 'primaryAxisAlignItems', 'MIN');
+    setStr(v, out, 'counterAxisAlignItems', 'MIN');
     if (v.itemReverseZIndex === true) out.itemReverseZIndex = true;
     if (v.strokesIncludedInLayout === true) out.strokesIncludedInLayout = true;
-    if (str('layoutWrap') === 'WRAP') {
+    if (strOf(v, 'layoutWrap') === 'WRAP') {
       out.layoutWrap = 'WRAP';
-      setNum('counterAxisSpacing');
-      setStr('counterAxisAlignContent', 'AUTO');
+      setNum(raw, out, 'counterAxisSpacing');
+      setStr(v, out, 'counterAxisAlignContent', 'AUTO');
     }
     if (mode === 'GRID') {
       for (const f of ['gridRowCount', 'gridColumnCount'] as const)
         if (isNumber(v[f]) && (v[f] as number) > 0) out[f] = v[f] as number;
-      setNum('gridRowGap');
-      setNum('gridColumnGap');
+      setNum(raw, out, 'gridRowGap');
+      setNum(raw, out, 'gridColumnGap');
     }
   }
   const parentAuto = parentMode !== undefined && AUTO_LAYOUT.has(parentMode);
   if (auto || parentAuto || raw.type === 'TEXT') {
-    setStr('layoutSizingHorizontal', 'FIXED');
-    setStr('layoutSizingVertical', 'FIXED');
+    setStr(v, out, 'layoutSizingHorizontal', 'FIXED');
+    setStr(v, out, 'layoutSizingVertical', 'FIXED');
   }
-  const absolute = parentAuto && str('layoutPositioning') === 'ABSOLUTE';
+  const absolute = parentAuto && strOf(v, 'layoutPositioning') === 'ABSOLUTE';
   if (absolute) out.layoutPositioning = 'ABSOLUTE';
   if (parentAuto && !absolute) {
     if (isNumber(v.layoutGrow) && v.layoutGrow !== 0) out.layoutGrow = v.layoutGrow as number;
-    setStr('layoutAlign', 'INHERIT');
+    setStr(v, out, 'layoutAlign', 'INHERIT');
   }
   if (parentMode !== undefined && (!parentAuto || absolute)) {
     const c = v.constraints as { horizontal?: string; vertical?: string } | undefined;
@@ -260,7 +273,7 @@ function styleOf(
   if (strokes || raw.strokeStyle) {
     const sides = SIDES.map((s) => boundField(raw, s, 'strokeWeight') ?? boundField(raw, 'strokeWeight'));
     const weight = boundField(raw, 'strokeWeight');
-    const uniform = sides.every((s) => JSON.stringify(s) === JSON.stringify(sides[0]));
+    const uniform = sides.every((s) => sameBound(s, sides[0]));
     if (uniform && sides[0] !== undefined) out.strokeWeight = sides[0];
     else if (uniform && weight !== undefined) out.strokeWeight = weight;
     else SIDES.forEach((s, i) => sides[i] !== undefined && (out[s] = sides[i]));
@@ -272,7 +285,7 @@ function styleOf(
   // One radius when the four corners agree (Figma's cornerRadius), else one per corner.
   const corners = CORNERS.map((c) => boundField(raw, c, 'cornerRadius') ?? boundField(raw, 'cornerRadius'));
   const radius = boundField(raw, 'cornerRadius');
-  if (corners.every((c) => JSON.stringify(c) === JSON.stringify(corners[0]))) {
+  if (corners.every((c) => sameBound(c, corners[0]))) {
     const r = corners[0] ?? radius;
     if (nonZero(r)) out.cornerRadius = r;
   } else CORNERS.forEach((c, i) => nonZero(corners[i]) && (out[c] = corners[i]));

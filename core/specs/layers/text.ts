@@ -80,14 +80,20 @@ export function normalizeText(
   }
   // Warnings about a paint are given once, from the first run.
   const quiet = () => {};
-  const runs: Array<{ start: number; end: number; style: CharacterStyle; key: string }> = [];
+  // A run's key (its canonical JSON) is only made when there is a neighbour to compare it with:
+  // most texts have one run.
+  const runs: Array<{ start: number; end: number; style: CharacterStyle; key?: string }> = [];
+  const keyOf = (run: { style: CharacterStyle; key?: string }) => (run.key ??= canonicalJson(run.style));
   raw.runs.forEach((run, i) => {
     if (run.start >= characters.length && characters.length > 0) return;
-    const style = fullStyle(run.style, bound, where, i === 0 ? warn : quiet);
-    const key = canonicalJson(style);
+    const next = {
+      start: run.start,
+      end: Math.min(run.end, characters.length),
+      style: fullStyle(run.style, bound, where, i === 0 ? warn : quiet),
+    };
     const last = runs[runs.length - 1];
-    if (last && last.key === key && last.end === run.start) last.end = run.end;
-    else runs.push({ start: run.start, end: Math.min(run.end, characters.length), style, key });
+    if (last && last.end === run.start && keyOf(last) === keyOf(next)) last.end = run.end;
+    else runs.push(next);
   });
   const first = runs[0]?.style ?? {};
   const text: LayerText = { characters, ...withoutDefaults(first) };

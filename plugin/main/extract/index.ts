@@ -55,7 +55,8 @@ export async function extractFile(fileKey: string | null, report: ProgressListen
   for (const s of paintStyles) for (const id of aliasTargets(s.paints)) wanted.add(id);
   for (const s of textStyles) for (const id of aliasTargets(s.boundVariables)) wanted.add(id);
   for (const s of effectStyles) for (const id of aliasTargets(s.effects)) wanted.add(id);
-  for (const c of components) for (const id of collectTokenRefs(c)) wanted.add(id);
+  // specFromPluginNode filled tokenRefs in (the trees walked once); walk again only when absent.
+  for (const c of components) for (const id of c.tokenRefs ?? collectTokenRefs(c)) wanted.add(id);
   const known = new Set<string>([
     ...variables.map((v) => v.id),
     ...paintStyles.map((s) => s.id),

@@ -5,7 +5,7 @@ import type { GeneratedFile } from '../../../core/contract/api.js';
 import { contextHash, generateComponent, generateTokensCss, selectPattern } from '../../../core/codegen/index.js';
 import type { CodegenContext } from '../../../core/codegen/index.js';
 import { ClosureCache } from '../../../core/tokens/index.js';
-import { normalizeSpec, specHash } from '../../../core/specs/index.js';
+import { normalizeSpec, normalizedSpecHash } from '../../../core/specs/index.js';
 
 /** What a version is generated from: the spec, the tokens it uses (alias closure), and the pattern. */
 export interface GenerationInputs {
@@ -37,7 +37,7 @@ export function inputsFor(
     spec: normalized,
     tokens: closure,
     tokensHash: hash,
-    specHash: specHash(normalized),
+    specHash: normalizedSpecHash(normalized),
     ...(context ? { context } : {}),
     contextHash: contextHash(context),
   };
