@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium, screenshot, watchErrors } from './support/browser.js';
 import { openPlugin } from './support/harness.js';
 import { showsVariant } from './support/preview.js';
-import { projectWithHistory, versions } from './support/scenario.js';
+import { acceptAll, sync, versions } from './support/scenario.js';
+import { syncRequest } from '../helpers/sync-fixtures.js';
+import { withButtonTrees } from '../server/previews/support.js';
 import { startLiveServer, type LiveServer } from './support/server.js';
 
 const FILE_KEY = 'AbCdEf1234567890';
@@ -103,10 +105,23 @@ describe.skipIf(!hasChromium)('previews beside the design', () => {
   });
 
   it('in /app: a comparison previews Before and After (no design image) with Mode and the fidelity line; History shows it', async () => {
-    // A project of its own: Badge at 1.0.0 and 1.1.0 (support/scenario.ts).
+    // A project of its own: Button, with its layer trees, at 1.0.0 and the version its label's new default made.
     await server.close();
     server = await startLiveServer();
-    await projectWithHistory(server);
+    await acceptAll(server, await sync(server, syncRequest(withButtonTrees)));
+    await acceptAll(
+      server,
+      await sync(
+        server,
+        syncRequest((ds) => {
+          withButtonTrees(ds);
+          ds.components.find((c) => c.name === 'Button')!.props[2]!.default = 'Press';
+        }),
+      ),
+    );
+    const [newer, older] = (await versions(server, 'Button')).map((v) => v.version);
+    expect(older).toBe('1.0.0');
+    const esc = (v: string | undefined) => v!.replace(/\./g, '\\.');
     for (const colorScheme of ['light', 'dark'] as const) {
       const page = await browser.newPage({ viewport: { width: 900, height: 900 }, colorScheme });
       const errors = watchErrors(page);
@@ -115,25 +130,26 @@ describe.skipIf(!hasChromium)('previews beside the design', () => {
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('tab', { name: 'History' }).click();
       const component = page.getByRole('combobox', { name: 'Component' });
-      const badge = (await component.locator('option').allTextContents()).find((l) => l.startsWith('Badge'))!;
-      await component.selectOption({ label: badge });
-      await page.getByRole('button', { name: 'Compare 1.0.0' }).click();
-      await page.getByRole('button', { name: 'Compare 1.1.0' }).click();
-      await page.getByRole('region', { name: /1\.0\.0 → 1\.1\.0/ }).waitFor();
+      const button = (await component.locator('option').allTextContents()).find((l) => l.startsWith('Button'))!;
+      await component.selectOption({ label: button });
+      await page.getByRole('button', { name: `Compare ${older}` }).click();
+      await page.getByRole('button', { name: `Compare ${newer}` }).click();
+      await page.getByRole('region', { name: new RegExp(`${esc(older)} → ${esc(newer)}`) }).waitFor();
       await page.getByRole('button', { name: 'Preview' }).click();
       await framed(page.getByRole('region', { name: 'Before' }));
       await framed(page.getByRole('region', { name: 'After' }));
       expect(await page.getByRole('region', { name: 'Design' }).count()).toBe(0);
       await page.getByRole('combobox', { name: 'Mode' }).waitFor();
       const { matched, total } = await fidelityLine(page);
+      expect(total).toBeGreaterThan(0);
       // The app scrolls inside its own box: the preview in sight for the screenshot.
       await page.getByRole('region', { name: 'After' }).scrollIntoViewIfNeeded();
       await screenshot(page, `app-preview-${colorScheme}`);
-      // Recorded for 1.1.0; the history lists it once read again.
+      // Recorded for the newer version; the history lists it once read again.
       await page.getByRole('tab', { name: 'Review' }).click();
       await page.getByRole('tab', { name: 'History' }).click();
       await expect
-        .poll(() => page.getByRole('listitem', { name: /^1\.1\.0 / }).textContent())
+        .poll(() => page.getByRole('listitem', { name: new RegExp(`^${esc(newer)} `) }).textContent())
         .toContain(`Layout ${matched}/${total}`);
       expect(errors).toEqual([]);
       await page.close();

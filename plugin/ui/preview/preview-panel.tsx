@@ -295,6 +295,13 @@ function FidelityLine({
       </p>
     );
   const { matched, total } = results.all;
+  if (total === 0)
+    // Nothing to compare is not a match: the version was synced without the design's layers.
+    return (
+      <p class={styles.fidelity} role="status">
+        No layer tree to compare: this version was synced without the design&rsquo;s layers.
+      </p>
+    );
   return (
     <p class={styles.fidelity} role="status">
       <strong>

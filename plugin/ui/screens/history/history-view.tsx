@@ -449,5 +449,8 @@ function VersionItem({
 /** "Layout 46/48" when the version's fidelity was measured (a review records it). */
 function fidelityOf(v: VersionSummary): string | null {
   const f = (v as VersionSummary & { fidelity?: { matched: number; total: number } | null }).fidelity;
-  return f && typeof f.matched === 'number' && typeof f.total === 'number' ? `Layout ${f.matched}/${f.total}` : null;
+  // 0 of 0: a version without layer trees has nothing measured, which is not a figure.
+  return f && typeof f.matched === 'number' && typeof f.total === 'number' && f.total > 0
+    ? `Layout ${f.matched}/${f.total}`
+    : null;
 }
