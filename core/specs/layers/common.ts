@@ -96,7 +96,8 @@ export function plainValues(node: Loose, fields: readonly string[], into: Record
   }
 }
 
-export const SHARED_FIELDS = [
+/** What only an auto-layout container has (a frame, component or instance). */
+export const AUTO_LAYOUT_FIELDS = [
   'layoutMode',
   'layoutWrap',
   'paddingLeft',
@@ -114,6 +115,10 @@ export const SHARED_FIELDS = [
   'gridColumnCount',
   'gridRowGap',
   'gridColumnGap',
+] as const;
+
+export const SHARED_FIELDS = [
+  ...AUTO_LAYOUT_FIELDS,
   'layoutSizingHorizontal',
   'layoutSizingVertical',
   'layoutPositioning',

@@ -4,7 +4,16 @@
  * collected beforehand by the plugin (plugin/main/extract/instances.ts) and passed in.
  */
 import type { LayerInstance } from '../../contract/layers.js';
-import { loose, plainValues, rawEffects, rawPaints, SHARED_FIELDS, boundFields, type Loose } from './common.js';
+import {
+  loose,
+  plainValues,
+  rawEffects,
+  rawPaints,
+  SHARED_FIELDS,
+  AUTO_LAYOUT_FIELDS,
+  boundFields,
+  type Loose,
+} from './common.js';
 import type { LayerSource, RawCharacterStyle, RawLayer, RawText } from './raw.js';
 
 /** What the plugin learnt of an instance's main component, by instance node id. */
@@ -35,26 +44,7 @@ const PLUGIN_ONLY_FIELDS = [
  * every property read is a call into Figma's host: a large file reads tens of thousands of
  * leaves, so theirs are not asked for.
  */
-const CONTAINER_ONLY_FIELDS = new Set<string>([
-  'layoutMode',
-  'layoutWrap',
-  'paddingLeft',
-  'paddingRight',
-  'paddingTop',
-  'paddingBottom',
-  'itemSpacing',
-  'counterAxisSpacing',
-  'primaryAxisAlignItems',
-  'counterAxisAlignItems',
-  'counterAxisAlignContent',
-  'itemReverseZIndex',
-  'strokesIncludedInLayout',
-  'gridRowCount',
-  'gridColumnCount',
-  'gridRowGap',
-  'gridColumnGap',
-  'clipsContent',
-]);
+const CONTAINER_ONLY_FIELDS = new Set<string>([...AUTO_LAYOUT_FIELDS, 'clipsContent']);
 /** Node types known to have none of CONTAINER_ONLY_FIELDS (any other type is asked for all). */
 const LEAF_TYPES = new Set(['TEXT', 'VECTOR', 'RECTANGLE', 'ELLIPSE', 'LINE', 'STAR', 'POLYGON', 'BOOLEAN_OPERATION']);
 const LEAF_FIELDS = SHARED_FIELDS.filter((f) => !CONTAINER_ONLY_FIELDS.has(f));
