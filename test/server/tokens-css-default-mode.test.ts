@@ -3,6 +3,7 @@ import { storeBlobs } from '../../server/lib/blobs.js';
 import { dbKinds } from '../helpers/databases.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { designSystem, syncRequest } from '../helpers/sync-fixtures.js';
+import { builtinPatterns } from '../../core/codegen/index.js';
 
 type Proposal = {
   componentId: string;
@@ -32,7 +33,8 @@ function previousTokensCss(content: string): string {
 }
 
 // The default mode got its own [data-theme] block in tokens.css (so a light card can sit in a dark
-// page): a design synced before that re-syncs, unchanged, as a patch of every component.
+// page): a design synced before that re-syncs, unchanged, with the bump of the generator's release
+// since (a patch then; since the layer-tree codegen, 1.1.0, a minor) and tokens.css modified.
 describe.each(dbKinds)('tokens.css with a block for the default mode, on %s', (kind) => {
   let t: TestApp;
   beforeAll(async () => {
@@ -40,7 +42,7 @@ describe.each(dbKinds)('tokens.css with a block for the default mode, on %s', (k
   });
   afterAll(async () => t?.close());
 
-  it('a design accepted under the previous generator re-syncs unchanged as a patch for every component, tokens.css modified', async () => {
+  it("a design accepted under the previous generator re-syncs unchanged with the release's bump for every component, tokens.css modified", async () => {
     const first = (await t.api('POST', `/api/v1/projects/${t.projectId}/syncs`, { body: syncRequest() })).json() as {
       syncId: string;
       proposals: Proposal[];
@@ -72,16 +74,20 @@ describe.each(dbKinds)('tokens.css with a block for the default mode, on %s', (k
     const proposals = (again.json() as { proposals: Proposal[] }).proposals;
 
     expect(proposals.map((p) => p.componentName).sort()).toEqual(['Badge', 'Button', 'Card']);
+    const current = new Set(builtinPatterns.map((p) => p.version));
+    expect(current.size).toBe(1);
+    const [release] = [...current];
+    // The generator's own release is the reason: a patch release a patch, a minor release a minor.
+    const [, minorBefore] = PREVIOUS_RELEASE.split('.');
+    const bump = release!.split('.')[1] === minorBefore ? 'patch' : 'minor';
+    const previous = PREVIOUS_RELEASE.replace(/\./g, '\\.');
+    const reason =
+      bump === 'patch'
+        ? new RegExp(`^generated output changed \\(pattern \\w+ ${previous} → ${release!.replace(/\./g, '\\.')}\\)$`)
+        : new RegExp(`^pattern \\w+ ${previous} → ${release!.replace(/\./g, '\\.')}`);
     for (const p of proposals) {
-      expect(p.bump, p.componentName).toBe('patch');
-      // The generator's own patch release is the reason (core/changes: a pattern patch version is a patch).
-      expect(p.reasons, p.componentName).toEqual([
-        expect.stringMatching(
-          new RegExp(
-            `^generated output changed \\(pattern \\w+ ${PREVIOUS_RELEASE.replace(/\./g, '\\.')} → \\d+\\.\\d+\\.\\d+\\)$`,
-          ),
-        ),
-      ]);
+      expect(p.bump, p.componentName).toBe(bump);
+      expect(p.reasons, p.componentName).toEqual([expect.stringMatching(reason)]);
       expect(p.files.find((f) => f.path === 'tokens.css')?.status, p.componentName).toBe('modified');
     }
     const button = proposals.find((p) => p.componentName === 'Button')!;
