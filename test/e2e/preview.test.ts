@@ -132,6 +132,8 @@ describe.skipIf(!hasChromium)('previews beside the design', () => {
       const component = page.getByRole('combobox', { name: 'Component' });
       const button = (await component.locator('option').allTextContents()).find((l) => l.startsWith('Button'))!;
       await component.selectOption({ label: button });
+      // Button's own history first: every component has a 1.0.0, and the list loads after the choice.
+      await page.getByRole('button', { name: `Compare ${newer}` }).waitFor();
       await page.getByRole('button', { name: `Compare ${older}` }).click();
       await page.getByRole('button', { name: `Compare ${newer}` }).click();
       await page.getByRole('region', { name: new RegExp(`${esc(older)} → ${esc(newer)}`) }).waitFor();
