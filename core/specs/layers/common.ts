@@ -135,3 +135,27 @@ export const SHARED_FIELDS = [
   'blendMode',
   'clipsContent',
 ] as const;
+
+/** Text fields a text layer has once (not per styled run), the same in both APIs. */
+export const TEXT_LAYOUT_FIELDS = [
+  'textAlignHorizontal',
+  'textAlignVertical',
+  'textAutoResize',
+  'textTruncation',
+] as const;
+
+/**
+ * SVG paths of `fillGeometry`/`strokeGeometry`: the Plugin API names each path `data`, REST
+ * `path`; a winding rule neither gives is NONZERO, SVG's default.
+ */
+export function vectorPaths(value: unknown, pathField: 'data' | 'path') {
+  if (!Array.isArray(value)) return undefined;
+  return value.map((p: unknown) => {
+    const path = loose(p);
+    const rule = path.windingRule;
+    return {
+      path: String(path[pathField] ?? ''),
+      windingRule: (rule === 'EVENODD' || rule === 'NONE' ? rule : 'NONZERO') as 'NONZERO' | 'EVENODD' | 'NONE',
+    };
+  });
+}

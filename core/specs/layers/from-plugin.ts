@@ -13,6 +13,8 @@ import {
   AUTO_LAYOUT_FIELDS,
   boundFields,
   type Loose,
+  TEXT_LAYOUT_FIELDS,
+  vectorPaths,
 } from './common.js';
 import type { LayerSource, RawCharacterStyle, RawLayer, RawText } from './raw.js';
 
@@ -67,7 +69,6 @@ const STYLE_FIELDS = [
   ['effectStyle', 'effectStyleId'],
   ['textStyle', 'textStyleId'],
 ] as const;
-const TEXT_FIELDS = ['textAlignHorizontal', 'textAlignVertical', 'textAutoResize', 'textTruncation'] as const;
 
 // One list for every call: Figma only reads it.
 const SEGMENT_FIELD_LIST: string[] = [...SEGMENT_FIELDS];
@@ -131,24 +132,11 @@ function textOf(node: Loose): RawText {
   }
   // An empty text has no segments; its own (unmixed) style is its only run.
   if (text.runs.length === 0) text.runs.push({ start: 0, end: 0, style: characterStyle(node) });
-  for (const field of TEXT_FIELDS) if (typeof node[field] === 'string') text[field] = node[field] as string;
+  for (const field of TEXT_LAYOUT_FIELDS) if (typeof node[field] === 'string') text[field] = node[field] as string;
   if (typeof node.maxLines === 'number' || node.maxLines === null) text.maxLines = node.maxLines as number | null;
   if (typeof node.paragraphSpacing === 'number') text.paragraphSpacing = node.paragraphSpacing;
   return text;
 }
-
-const geometry = (value: unknown) =>
-  Array.isArray(value)
-    ? value.map((p: unknown) => {
-        const path = loose(p);
-        return {
-          path: String(path.data ?? ''),
-          windingRule: (path.windingRule === 'EVENODD' || path.windingRule === 'NONE'
-            ? path.windingRule
-            : 'NONZERO') as 'NONZERO' | 'EVENODD' | 'NONE',
-        };
-      })
-    : undefined;
 
 export function readPluginNode(n: PluginTreeNode, instances: PluginInstances | undefined): RawLayer {
   const node = n as unknown as Loose;
@@ -186,9 +174,9 @@ export function readPluginNode(n: PluginTreeNode, instances: PluginInstances | u
     if (id) raw[field] = id;
   }
   if (n.type === 'TEXT') raw.text = textOf(node);
-  const fillGeometry = geometry(node.fillGeometry);
+  const fillGeometry = vectorPaths(node.fillGeometry, 'data');
   if (fillGeometry) raw.fillGeometry = fillGeometry;
-  const strokeGeometry = geometry(node.strokeGeometry);
+  const strokeGeometry = vectorPaths(node.strokeGeometry, 'data');
   if (strokeGeometry) raw.strokeGeometry = strokeGeometry;
 
   if (n.type === 'INSTANCE') {

@@ -6,7 +6,17 @@
  */
 import type { RestNodeLike } from '../from-rest.js';
 import { restStyleIdToPluginId, type RestContext } from '../rest-styles.js';
-import { boundFields, loose, plainValues, rawEffects, rawPaints, SHARED_FIELDS, type Loose } from './common.js';
+import {
+  boundFields,
+  loose,
+  plainValues,
+  rawEffects,
+  rawPaints,
+  SHARED_FIELDS,
+  type Loose,
+  TEXT_LAYOUT_FIELDS,
+  vectorPaths,
+} from './common.js';
 import type { LayerSource, RawCharacterStyle, RawLayer, RawPaint, RawText } from './raw.js';
 
 const HORIZONTAL: Readonly<Record<string, string>> = {
@@ -83,23 +93,11 @@ function textOf(node: Loose): RawText {
     }
   }
   if (text.runs.length === 0) text.runs.push({ start: 0, end: 0, style: styleOf(0) });
-  for (const field of ['textAlignHorizontal', 'textAlignVertical', 'textAutoResize', 'textTruncation'] as const)
-    if (typeof base[field] === 'string') text[field] = base[field] as string;
+  for (const field of TEXT_LAYOUT_FIELDS) if (typeof base[field] === 'string') text[field] = base[field] as string;
   if (typeof base.maxLines === 'number') text.maxLines = base.maxLines;
   if (typeof base.paragraphSpacing === 'number') text.paragraphSpacing = base.paragraphSpacing;
   return text;
 }
-
-const geometry = (value: unknown) =>
-  Array.isArray(value)
-    ? value.map((p: unknown) => {
-        const path = loose(p);
-        return {
-          path: String(path.path ?? ''),
-          windingRule: (path.windingRule === 'EVENODD' ? 'EVENODD' : 'NONZERO') as 'NONZERO' | 'EVENODD',
-        };
-      })
-    : undefined;
 
 export function readRestNode(n: RestNodeLike, context: RestContext): RawLayer {
   const node = n as unknown as Loose;
@@ -143,9 +141,9 @@ export function readRestNode(n: RestNodeLike, context: RestContext): RawLayer {
     if (id) raw[field] = restStyleIdToPluginId(id, context.styles);
   }
   if (n.type === 'TEXT') raw.text = textOf(node);
-  const fillGeometry = geometry(node.fillGeometry);
+  const fillGeometry = vectorPaths(node.fillGeometry, 'path');
   if (fillGeometry) raw.fillGeometry = fillGeometry;
-  const strokeGeometry = geometry(node.strokeGeometry);
+  const strokeGeometry = vectorPaths(node.strokeGeometry, 'path');
   if (strokeGeometry) raw.strokeGeometry = strokeGeometry;
 
   if (n.type === 'INSTANCE' && typeof node.componentId === 'string') {
