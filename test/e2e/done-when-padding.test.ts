@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium, screenshot, watchErrors } from './support/browser.js';
 import type { PaddingLeftEdit } from './support/design-edits.js';
 import { openPlugin } from './support/harness.js';
+import { chooseComponent } from './support/history.js';
 import { PREVIEW_FRAME as FRAME, showsVariant } from './support/preview.js';
 import { currentVersion, versions } from './support/scenario.js';
 import { startLiveServer, type LiveServer } from './support/server.js';
@@ -129,10 +130,7 @@ describe.skipIf(!hasChromium)('a padding changed in Figma, reviewed beside the d
     const { page, ui } = await open(typed(16));
     const errors = watchErrors(page);
     await ui.getByRole('tab', { name: 'History' }).click();
-    const component = ui.getByRole('combobox', { name: 'Component' });
-    await component.waitFor({ timeout: 30_000 });
-    const button = (await component.locator('option').allTextContents()).find((l) => l.startsWith('Button'))!;
-    await component.selectOption({ label: button });
+    await chooseComponent(ui, 'Button');
     const draft = ui.getByRole('listitem', { name: /^1\.1\.0 / });
     await expect.poll(() => draft.textContent(), { timeout: 30_000 }).toContain(`Layout ${matched}/${total}`);
     // 1.0.0 was never previewed: no figure rather than a made-up one.

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasChromium, launchChromium, screenshot, watchErrors } from './support/browser.js';
 import { openPlugin } from './support/harness.js';
 import { showsVariant } from './support/preview.js';
+import { chooseComponent } from './support/history.js';
 import { acceptAll, sync, versions } from './support/scenario.js';
 import { syncRequest } from '../helpers/sync-fixtures.js';
 import { withButtonTrees } from '../server/previews/support.js';
@@ -129,9 +130,7 @@ describe.skipIf(!hasChromium)('previews beside the design', () => {
       await page.getByLabel('API token').fill(server.token);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.getByRole('tab', { name: 'History' }).click();
-      const component = page.getByRole('combobox', { name: 'Component' });
-      const button = (await component.locator('option').allTextContents()).find((l) => l.startsWith('Button'))!;
-      await component.selectOption({ label: button });
+      await chooseComponent(page, 'Button');
       // Button's own history first: every component has a 1.0.0, and the list loads after the choice.
       await page.getByRole('button', { name: `Compare ${newer}` }).waitFor();
       await page.getByRole('button', { name: `Compare ${older}` }).click();
