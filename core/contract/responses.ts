@@ -131,6 +131,11 @@ export const ComponentOut = z.object({
   pattern: z.string().nullable(),
   policy: Policy,
   currentVersion: VersionSummary.nullable(),
+  /**
+   * The digest of the design last recorded for it (core/specs specDigest), null before any: a
+   * sync may name the component by it in `unchanged` instead of sending its spec. Added in API 1.x.
+   */
+  specDigest: z.string().nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

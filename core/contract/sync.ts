@@ -4,12 +4,29 @@ import { LimitedTokensInput } from './token-limits.js';
 import { ComponentSpec } from './specs.js';
 import { Bump, CollectionChange, SpecChange, TokenChange } from './changes.js';
 
+/**
+ * A component the client names instead of sending: the server already holds this very spec
+ * (`specDigest` of GET /projects/:id/components, core/specs specDigest). Added in API 1.x.
+ */
+export const UnchangedComponent = z.object({
+  /** Figma node id of the component set (or lone component), as in ComponentSpec.id */
+  id: z.string().min(1).max(200),
+  digest: z.string().regex(/^[0-9a-f]{64}$/, 'a digest is 64 lowercase hex characters (sha256)'),
+});
+export type UnchangedComponent = z.infer<typeof UnchangedComponent>;
+
 export const SyncRequest = z.object({
   fileKey: z.string().min(1).max(LIMITS.fileKey),
   fileName: z.string().max(200).optional(),
   fileVersion: z.string().max(100).optional(),
   tokens: LimitedTokensInput,
   components: z.array(ComponentSpec).max(LIMITS.componentsPerSync),
+  /**
+   * The file's other components, unchanged since the server recorded them: the sync treats each
+   * as if its stored spec had been sent. One that differs from the server's copy makes the
+   * whole sync a 409 naming it (send it in `components`). Added in API 1.x.
+   */
+  unchanged: z.array(UnchangedComponent).max(LIMITS.componentsPerSync).optional(),
 });
 export type SyncRequest = z.infer<typeof SyncRequest>;
 

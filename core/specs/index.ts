@@ -28,3 +28,4 @@ export { collectTokenRefs, withTokenRefs } from './token-refs.js';
 export { normalizeSpec, normalizedSpecHash, specHash } from './spec-hash.js';
 export { instanceRefOf, instanceRefs, refersTo } from './dependencies.js';
 export type { ComponentIdentity, InstanceRef } from './dependencies.js';
+export { specDigest } from './digest.js';

@@ -45,9 +45,11 @@ export const Tag = z
   );
 
 type VersionRow = Prisma.ComponentVersionGetPayload<object>;
-type ComponentRow = Prisma.ComponentGetPayload<{ include: { currentVersion: true } }>;
+/** What a summary reads: a version row without its inputs (spec, tokens, changes). */
+type SummaryRow = Omit<VersionRow, 'spec' | 'tokens' | 'changes'>;
+type ComponentRow = Omit<Prisma.ComponentGetPayload<object>, 'latestSpec'> & { currentVersion: SummaryRow | null };
 
-export function versionSummary(v: VersionRow): z.infer<typeof VersionSummary> {
+export function versionSummary(v: SummaryRow): z.infer<typeof VersionSummary> {
   return {
     id: v.id,
     componentId: v.componentId,
@@ -105,6 +107,7 @@ export function componentOut(c: ComponentRow): ComponentOut {
     pattern: c.pattern,
     policy: c.policy as z.infer<typeof Policy>,
     currentVersion: c.currentVersion ? versionSummary(c.currentVersion) : null,
+    specDigest: c.latestSpecDigest,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
   };

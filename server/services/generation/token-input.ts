@@ -26,25 +26,30 @@ import { unprocessable } from '../../lib/errors.js';
  * So is a request whose components reach more tokens through their alias chains than the
  * closure caps allow (LIMITS.closureTokens, LIMITS.closureTokensPerSync).
  */
-export function canonicalTokens(
-  input: TokensInput,
-  components: readonly ComponentSpec[],
-): { tokens: TokenSet; warnings: string[] } {
+export function canonicalTokens(input: TokensInput, components: readonly ComponentSpec[]): CanonicalTokens {
   const canonical = readTokens(input, components);
   refuseLongClosures(canonical.tokens, components);
   return canonical;
 }
 
-function readTokens(
-  input: TokensInput,
-  components: readonly ComponentSpec[],
-): { tokens: TokenSet; warnings: string[] } {
+export interface CanonicalTokens {
+  tokens: TokenSet;
+  warnings: string[];
+  /**
+   * Whether the set had tokens that could not be understood: then which components reach them
+   * decided between leaving them out and refusing the sync, and other components could decide otherwise.
+   */
+  componentsDecided: boolean;
+}
+
+function readTokens(input: TokensInput, components: readonly ComponentSpec[]): CanonicalTokens {
   const { tokens: imported, warnings } = importTokens(input);
   const lenient = lenientTokenSet(imported);
   warnings.push(...lenient.warnings);
   let tokens = lenient.tokens;
   let issues = validateTokenSet(tokens, { cssLengths: true }).errors;
-  if (issues.length === 0) return { tokens, warnings };
+  const componentsDecided = issues.some((i) => !isKept(i));
+  if (issues.length === 0) return { tokens, warnings, componentsDecided };
 
   const reached = new Set(tokenClosure(tokens, components.flatMap(boundTokenIds)).tokens.map((t) => t.id));
   const collectionsReached = new Set(tokens.tokens.filter((t) => reached.has(t.id)).map((t) => t.collectionId));
@@ -67,7 +72,7 @@ function readTokens(
     const duplicated = issues.some((i) => i.kinds.includes('duplicate-id'));
     if (left.length === 0 && !duplicated) {
       warnings.push(...issues.map((i) => i.message));
-      return { tokens, warnings };
+      return { tokens, warnings, componentsDecided };
     }
     warnings.push(...left.map((i) => `${i.message} (left out of tokens.css)`));
     if (duplicated)
@@ -78,7 +83,7 @@ function readTokens(
       );
     const next = without(tokens, left);
     if (next.tokens.length === tokens.tokens.length && next.collections.length === tokens.collections.length)
-      return { tokens, warnings };
+      return { tokens, warnings, componentsDecided };
     tokens = next;
     issues = validateTokenSet(tokens, { cssLengths: true }).errors;
   }
@@ -115,9 +120,13 @@ function boundTokenIds(spec: ComponentSpec): string[] {
 const count = (n: number) => n.toLocaleString('en-US');
 
 /** A 422 when a component's closure, or all closures added up, pass their caps (closureExcess). */
-function refuseLongClosures(tokens: TokenSet, components: readonly ComponentSpec[]): void {
+export function refuseLongClosures(
+  tokens: TokenSet,
+  components: readonly ComponentSpec[],
+  closures: ClosureCache = new ClosureCache(tokens),
+): void {
   const excess = closureExcess(
-    new ClosureCache(tokens),
+    closures,
     components.map((c) => ({ id: c.id, name: c.name, refs: boundTokenIds(c) })),
     { perComponent: LIMITS.closureTokens, perSync: LIMITS.closureTokensPerSync },
   );

@@ -4,6 +4,7 @@ import type { Prisma } from '../../db/generated/client.js';
 import { ComponentSpec } from '../../../core/contract/specs.js';
 import { fromJsonColumn, toJsonColumn } from '../../lib/json-column.js';
 import { codeNameOf } from './names.js';
+import { recordSpec } from './recorded-specs.js';
 
 export interface LatestDesign {
   name: string;
@@ -13,6 +14,7 @@ export interface LatestDesign {
   fileKey: string;
   latestSpec: Prisma.InputJsonValue;
   latestSpecHash: string;
+  latestSpecDigest: string;
   latestTokensHash: string;
   latestSnapshotId: string | null;
   lastSeenAt: Date;
@@ -34,6 +36,7 @@ export function latestDesign(
     fileKey,
     latestSpec: toJsonColumn(spec),
     latestSpecHash: hashes.specHash,
+    latestSpecDigest: recordSpec(spec),
     latestTokensHash: hashes.tokensHash,
     latestSnapshotId: snapshotId,
     lastSeenAt: seenAt,

@@ -1,4 +1,4 @@
-// A sync, top to bottom: validate → detect → generate → diff → store (the regeneration flow).
+// A sync, top to bottom: validate → resolve → detect → generate → diff → store (the regeneration flow).
 import type { Trigger } from '../../../core/contract/api.js';
 import type { Proposal, RejectedEarlier } from '../../../core/contract/sync.js';
 import type { RequestContext } from '../../lib/context.js';
@@ -14,9 +14,10 @@ import { firstLine, statusOf } from './result.js';
 import { componentStore, markRemoved, touchUpToDate } from './store.js';
 import type { Stored, StoredSyncResult, SyncError, SyncScope, UndoEntry } from './types.js';
 import { nameComponents } from './names.js';
+import { withUnchanged } from './unchanged.js';
 import { inDependencyOrder, proposeForDependents } from './dependents.js';
 import type { ValidSync } from './validate.js';
-import { rememberSnapshot } from '../generation/index.js';
+import { refuseLongClosures, rememberSnapshot } from '../generation/index.js';
 
 export interface SyncOptions {
   idempotencyKey?: string | undefined;
@@ -44,7 +45,7 @@ export async function runSync(
   valid: ValidSync,
   options: SyncOptions,
 ): Promise<{ result: StoredSyncResult; replayed: boolean }> {
-  const { request, inputHash, tokens, tokensHash, warnings } = valid;
+  const { inputHash, tokens, tokensHash, warnings } = valid;
   const key = options.idempotencyKey ?? null;
   await expireLeases(ctx);
   if (key !== null) {
@@ -55,6 +56,8 @@ export async function runSync(
 
   const timer = new PhaseTimer();
   timer.record('validate', valid.validateMs);
+  // Reading the stored designs of the components named unchanged counts as detection's reading.
+  const request = await timer.measureAsync('detect', () => withUnchanged(ctx, valid.request));
   const { leaseMinutes } = options;
   const open: OpenSync = {
     key,
@@ -70,6 +73,9 @@ export async function runSync(
   // writes nothing, so the two overlap, and a sync that is replayed after all just wasted a read.
   // Components binding the same tokens share one closure (and hash): computed once per sync.
   const closures = new ClosureCache(tokens);
+  // The closure caps were checked over the components sent; the ones named unchanged count too.
+  if (valid.request.unchanged?.length)
+    timer.measure('detect', () => refuseLongClosures(tokens, request.components, closures));
   const [opened, seen] = await Promise.allSettled([
     openOrReplay(ctx, open, options),
     detect(ctx, request, tokens, timer, closures),

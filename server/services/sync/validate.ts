@@ -1,12 +1,13 @@
 // Step 1, validate: the request's text or body, its components and its tokens, before anything
 // is stored. Pure (no I/O), so it runs in a worker thread for requests off the wire (request.ts):
 // reading, validating and hashing a design system blocked the event loop for 100–250 ms.
+import { LIMITS } from '../../../core/contract/limits.js';
 import { SyncRequest } from '../../../core/contract/sync.js';
 import type { ComponentSpec } from '../../../core/contract/specs.js';
 import type { TokenSet } from '../../../core/contract/tokens.js';
 import { sha256Hex } from '../../../core/tokens/hash.js';
 import { hashTokenSet } from '../../../core/tokens/index.js';
-import { AppError, badRequest } from '../../lib/errors.js';
+import { AppError, badRequest, conflict } from '../../lib/errors.js';
 import { inputProblem, inputRefused } from '../../lib/input-problem.js';
 import { parseJsonBody } from '../../lib/json-body.js';
 import { canonicalTokens } from '../generation/index.js';
@@ -54,8 +55,9 @@ function validated(body: unknown, inputHash: string, started: number): ValidSync
   const parsed = SyncRequest.safeParse(body);
   if (!parsed.success) throw validationFailed(zodIssues('body', parsed.error.issues));
   const { tokens: input, ...request } = parsed.data;
-  checkSpecs(request.components);
-  const { tokens, warnings } = canonicalTokens(input, request.components);
+  checkSpecs(request.components, request.unchanged);
+  const { tokens, warnings, componentsDecided } = canonicalTokens(input, request.components);
+  if (componentsDecided && request.unchanged?.length) throw unchangedNeedsComponents();
   return {
     request,
     inputHash,
@@ -67,12 +69,33 @@ function validated(body: unknown, inputHash: string, started: number): ValidSync
   };
 }
 
-function checkSpecs(components: ComponentSpec[]): void {
+function checkSpecs(components: ComponentSpec[], unchanged: ValidSync['request']['unchanged']): void {
   const seen = new Set<string>();
   for (const c of components) {
     if (seen.has(c.id)) throw badRequest(`component id ${c.id} (${c.name}) appears twice in components`);
     seen.add(c.id);
   }
+  for (const [i, u] of (unchanged ?? []).entries()) {
+    if (seen.has(u.id))
+      throw badRequest(`unchanged[${i}]: component id ${u.id} appears twice in components and unchanged`);
+    seen.add(u.id);
+  }
+  if (seen.size > LIMITS.componentsPerSync)
+    throw badRequest(
+      `components and unchanged name ${seen.size} components; a sync takes at most ${LIMITS.componentsPerSync}`,
+    );
+}
+
+/**
+ * Tokens that cannot be understood are left out unless a component reaches them, which would
+ * refuse the sync: that takes every component's bindings, and the ones named unchanged are not
+ * here (services/sync/unchanged.ts reads them later). Rare; the client sends them in full.
+ */
+function unchangedNeedsComponents(): AppError {
+  return conflict(
+    'unchanged_needs_components',
+    'The token set has tokens that cannot be understood, and whether the sync is refused for them depends on every component that reaches them: send every component in components, none in unchanged',
+  );
 }
 
 /** An AppError as plain data (to cross a thread), and back. */

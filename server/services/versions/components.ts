@@ -64,7 +64,10 @@ export async function listComponents(
 ) {
   const rows = await ctx.db.component.findMany({
     where: { projectId: ctx.projectId, ...(query.q ? { name: { contains: query.q, mode: 'insensitive' } } : {}) },
-    include: withCurrent,
+    // A listing names components: their recorded designs and current versions' inputs are most
+    // of a row's bytes (megabytes for a thousand components with layer trees) and stay behind.
+    omit: { latestSpec: true },
+    include: { currentVersion: { omit: { spec: true, tokens: true, changes: true } } },
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
     take: query.limit + 1,
     // The cursor row must be this project's: another project's id positions nothing (empty page).

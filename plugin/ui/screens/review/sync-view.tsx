@@ -2,6 +2,7 @@ import { Button } from '@create-figma-plugin/ui';
 import { useEffect, useState } from 'preact/hooks';
 import type { SyncResult } from '../../../../core/contract/sync.js';
 import type { Extraction, FileInfo, Progress } from '../../../messages.js';
+import { syncChanged } from '../../api/sync-request.js';
 import { ErrorBanner } from '../../components/error-banner.js';
 import { ProgressLine } from '../../components/progress.js';
 import type { Host } from '../../host/index.js';
@@ -35,7 +36,10 @@ export function SyncView({ host, session }: { host: Host; session: Session }) {
     try {
       extraction = await host.extract((progress) => setPhase({ kind: 'extracting', progress }));
       setPhase({ kind: 'sending', extraction });
-      const result = await session.api.sync(session.me.project.id, { ...extraction.request, fileKey: file.fileKey });
+      const result = await syncChanged(session.api, session.me.project.id, {
+        ...extraction.request,
+        fileKey: file.fileKey,
+      });
       setPhase({ kind: 'done', extraction, result, snapshot: null });
       // The server's poller reads the file through this snapshot (DESIGN.md "Plugin snapshot").
       host.writeSnapshot(new Date().toISOString()).then(
