@@ -37,10 +37,26 @@ export function inputsFor(
     spec: normalized,
     tokens: closure,
     tokensHash: hash,
-    specHash: normalizedSpecHash(normalized),
+    specHash: specHashOf(spec, patternOverride ?? '', () => normalizedSpecHash(normalized)),
     ...(context ? { context } : {}),
     contextHash: contextHash(context),
   };
+}
+
+/** Spec hashes of frozen specs (the recorded ones syncs share: services/sync/recorded-specs.ts), by pattern override. */
+const frozenHashes = new WeakMap<ComponentSpec, Map<string, string>>();
+
+/**
+ * A frozen spec never changes, so neither does its hash: a sync naming a thousand recorded
+ * components unchanged hashes none of their layer trees again.
+ */
+function specHashOf(spec: ComponentSpec, override: string, hash: () => string): string {
+  if (!Object.isFrozen(spec)) return hash();
+  let byOverride = frozenHashes.get(spec);
+  if (!byOverride) frozenHashes.set(spec, (byOverride = new Map()));
+  let known = byOverride.get(override);
+  if (known === undefined) byOverride.set(override, (known = hash()));
+  return known;
 }
 
 export interface Generated {
