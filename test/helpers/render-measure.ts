@@ -80,6 +80,15 @@ export function instanceAsComponentSet(instance: Json): Json {
   };
 }
 
+/**
+ * fig4ai's cover frame is a plain FRAME (auto layout, Inter), not a component: read as a lone
+ * component so its real auto-layout geometry is measured. Only the root's type changes; ids,
+ * geometry and every other field stay Figma's.
+ */
+export function frameAsComponent(frame: Json): Json {
+  return { ...frame, type: 'COMPONENT' };
+}
+
 /** Every fixture component of test/fixtures/figma/real/ that has geometry (README.md there). */
 export function loadFidelityFixtures(): FidelityFixture[] {
   const fixtures: FidelityFixture[] = [];
@@ -99,6 +108,16 @@ export function loadFidelityFixtures(): FidelityFixture[] {
     ),
   });
   add('figmagic.elements-nodes.json', 'absolute', readJson('figmagic.elements-nodes.json'));
+  add('fig4ai.design-tokens-demo-nodes.json', 'absolute', readJson('fig4ai.design-tokens-demo-nodes.json'));
+  const cover = readJson('fig4ai.cover-frame-nodes.json');
+  add('fig4ai.cover-frame-nodes.json', 'auto-layout', {
+    nodes: Object.fromEntries(
+      Object.entries(cover.nodes as Record<string, Json>).map(([id, entry]) => [
+        id,
+        { ...entry, document: frameAsComponent(entry.document as Json) },
+      ]),
+    ),
+  });
   return fixtures;
 }
 
