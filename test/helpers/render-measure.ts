@@ -22,6 +22,12 @@ const REAL = join(root, 'test/fixtures/figma/real');
 
 /** x, y, width and height may each differ by this much (px) for a layer to match its design. */
 export const TOLERANCE = { layer: 1, text: 2 } as const;
+/**
+ * A hugging text drawn in the design's family within this much (px) of Figma's size is taken as
+ * drawn in Figma's font; beyond it, as another version of it (its size pinned, the layers it moves
+ * counted as font-dependent).
+ */
+const FONT_VERSION_SLACK = 0.5;
 /** DESIGN.md targets, as a share of visible layers. */
 export const TARGET = { 'auto-layout': 0.98, absolute: 0.9 } as const;
 
@@ -293,8 +299,8 @@ export interface FidelityResult extends Score {
   /** each text layer's font, once per layer name and fonts */
   readonly fonts: FontUse[];
   /**
-   * Layers whose rendered box depends on a font the machine lacks (on any font, for `typed`
-   * geometry): the text layers whose size follows their text, and every layer whose box moves
+   * Layers whose rendered box depends on a font the machine lacks or draws off Figma's size
+   * (`FONT_VERSION_SLACK`; on any font, for `typed` geometry): the text layers whose size follows their text, and every layer whose box moves
    * when those texts are given Figma's size (a hug parent, the siblings after them).
    * "variant · layer".
    */
@@ -411,8 +417,17 @@ export async function measureFixture(page: Page, fixture: FidelityFixture): Prom
           rendered,
           available,
         });
-        // Typed boxes came from no font at all: every hugging text takes the design's size.
-        const axes = available && fixture.geometry === 'real' ? [] : huggingAxes(layer);
+        // Typed boxes came from no font at all: every hugging text takes the design's size. Real
+        // boxes drawn in an installed family take it too where the machine's font draws them off
+        // Figma's size (another version of it: Debian's Inter against the one Figma measured).
+        const drawn = raw.get(variant.id)?.get(layer.id);
+        const axes = huggingAxes(layer).filter(
+          (axis) =>
+            !available ||
+            fixture.geometry !== 'real' ||
+            !drawn ||
+            Math.abs(drawn[axis] - layer.box[axis]) > FONT_VERSION_SLACK,
+        );
         if (axes.length > 0)
           pins.push({
             key: variant.id,
