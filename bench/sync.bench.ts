@@ -2,7 +2,8 @@ import { buildApp } from '../server/app.js';
 import { testConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/database.js';
 import { SyncRequest } from '../core/contract/sync.js';
-import { specDigest } from '../core/specs/index.js';
+import { ApiClient } from '../plugin/ui/api/client.js';
+import { syncChanged } from '../plugin/ui/api/sync-request.js';
 import { forgetRecordedSpecs } from '../server/services/sync/recorded-specs.js';
 import { designSystem, withChangedColors, withChangedPadding } from './design-system.js';
 import type { Bench, Report } from './types.js';
@@ -20,6 +21,22 @@ import { onScratchPostgres } from './support.js';
  * three syncs each move one component's paddingLeft to another token (target under 2 s), sent
  * as the plugin sends them (the others named unchanged by digest), then three as whole bodies.
  */
+const BENCH_TOKEN = 'ds_bench_admin_token_000000000000000000';
+
+/** `fetch` answered by the app itself (Fastify's inject): the plugin's client, no socket. */
+function injectedFetch(app: Awaited<ReturnType<typeof buildApp>>): typeof fetch {
+  return async (input, init) => {
+    const url = new URL(String(input));
+    const res = await app.inject({
+      method: (init?.method ?? 'GET') as 'GET',
+      url: url.pathname + url.search,
+      headers: init?.headers as Record<string, string>,
+      ...(typeof init?.body === 'string' ? { payload: init.body } : {}),
+    });
+    return new Response(res.statusCode === 204 ? null : res.body, { status: res.statusCode });
+  };
+}
+
 const SIZES = [
   { components: 200, tokens: 2000, modes: 2, changed: 20 },
   { components: 1000, tokens: 5000, modes: 3, changed: 50 },
@@ -33,7 +50,7 @@ async function runOn(db: string, size: Size, report: Report, databaseUrl?: strin
   const database = await openDatabase({ databaseUrl, dataDir: 'memory://' });
   const app = await buildApp(
     testConfig({
-      ADMIN_TOKEN: 'ds_bench_admin_token_000000000000000000',
+      ADMIN_TOKEN: BENCH_TOKEN,
       RATE_LIMIT_MAX: '100000',
       BODY_LIMIT_BYTES: String(64 * 1024 * 1024),
     }),
@@ -49,7 +66,7 @@ async function runOn(db: string, size: Size, report: Report, databaseUrl?: strin
       const res = await app.inject({
         method: 'POST',
         url: `/api/v1/projects/${project}/syncs`,
-        headers: { authorization: 'Bearer ds_bench_admin_token_000000000000000000' },
+        headers: { authorization: `Bearer ${BENCH_TOKEN}` },
         payload: body as object,
       });
       const wall = performance.now() - t0;
@@ -83,7 +100,7 @@ async function runOn(db: string, size: Size, report: Report, databaseUrl?: strin
       const decide = await app.inject({
         method: 'POST',
         url: `/api/v1/syncs/${sync.syncId}/decisions`,
-        headers: { authorization: 'Bearer ds_bench_admin_token_000000000000000000' },
+        headers: { authorization: `Bearer ${BENCH_TOKEN}` },
         payload: { decisions: sync.proposals.map((p) => ({ componentId: p.componentId, decision: 'accept' })) },
       });
       if (decide.statusCode !== 200) throw new Error(`accept failed: ${decide.body.slice(0, 300)}`);
@@ -118,41 +135,23 @@ async function runOn(db: string, size: Size, report: Report, databaseUrl?: strin
     // (plugin/ui/api/sync-request.ts): the components listed with their digests, the edited one
     // in full and the others named unchanged; the wall time includes the listing. Then the same
     // edit sent as a whole body, as a client that does not name unchanged components does.
-    const digests = async () => {
-      const recorded = new Map<string, string>();
-      let cursor: string | null = null;
-      do {
-        const res = await app.inject({
-          method: 'GET',
-          url: `/api/v1/projects/${project}/components?limit=200${cursor ? `&cursor=${cursor}` : ''}`,
-          headers: { authorization: 'Bearer ds_bench_admin_token_000000000000000000' },
-        });
-        const page = res.json() as {
-          items: Array<{ figmaId: string; specDigest?: string | null }>;
-          nextCursor: string | null;
-        };
-        for (const c of page.items) if (c.specDigest) recorded.set(c.figmaId, c.specDigest);
-        cursor = page.nextCursor;
-      } while (cursor);
-      return recorded;
-    };
-    const pluginBody = async (d: typeof design) => {
-      const recorded = await digests();
-      const unchanged = d.components.flatMap((c) => {
-        const digest = specDigest(c);
-        return recorded.get(c.id) === digest ? [{ id: c.id, digest }] : [];
-      });
-      const named = new Set(unchanged.map((u) => u.id));
-      return {
+    // The plugin's own client (plugin/ui/api/sync-request.ts) over the app, without a socket.
+    const plugin = new ApiClient({ serverUrl: 'http://bench.invalid', token: BENCH_TOKEN }, injectedFetch(app));
+    const viaPlugin = async (d: typeof design) => {
+      const t0 = performance.now();
+      const c0 = process.cpuUsage();
+      const body = (await syncChanged(plugin, project, {
         fileKey: 'BENCH',
         tokens: d.tokens,
-        components: d.components.filter((c) => !named.has(c.id)),
-        unchanged,
-      };
+        components: d.components,
+      })) as Awaited<ReturnType<typeof post>>['body'];
+      const cpu = process.cpuUsage(c0);
+      return { body, wall: performance.now() - t0, cpuMs: (cpu.user + cpu.system) / 1000 };
     };
-    for (const [how, bodyOf] of [
-      ['as the plugin sends it', pluginBody],
-      ['whole body', async (d: typeof design) => ({ fileKey: 'BENCH', tokens: d.tokens, components: d.components })],
+    const wholeBody = (d: typeof design) => post({ fileKey: 'BENCH', tokens: d.tokens, components: d.components });
+    for (const [how, send] of [
+      ['as the plugin sends it', viaPlugin],
+      ['whole body', wholeBody],
     ] as const) {
       const edits: Array<Awaited<ReturnType<typeof post>>> = [];
       // The first as on a server just started: the recorded specs are read from the database.
@@ -163,13 +162,10 @@ async function runOn(db: string, size: Size, report: Report, databaseUrl?: strin
           (round * 331 + 7 + (how === 'whole body' ? 101 : 0)) % size.components,
           round,
         );
-        const t0 = performance.now();
-        const body = await bodyOf(design);
-        const listed = performance.now() - t0;
-        const res = await post(body);
+        const res = await send(design);
         if (res.body.proposals.length !== 1)
           throw new Error(`one paddingLeft proposed ${res.body.proposals.length} components`);
-        edits.push({ ...res, wall: res.wall + listed });
+        edits.push(res);
         await accept(res.body);
       }
       const edit = [...edits].sort((a, b) => a.wall - b.wall)[1]!;

@@ -55,7 +55,7 @@ async function specsOf(ctx: RequestContext, held: Held[]): Promise<ComponentSpec
     if (spec && typeof spec === 'object') read.set(recordSpec(spec), spec);
   }
   return held.map((h, i) => {
-    const spec = specs[i] ?? recordedSpec(h.digest) ?? read.get(h.digest);
+    const spec = specs[i] ?? read.get(h.digest);
     // The row changed between the two reads (another sync recorded another design): stale after all.
     if (!spec) throw staleComponents([{ id: h.id, digest: h.digest }]);
     return spec;
